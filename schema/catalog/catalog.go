@@ -1,0 +1,331 @@
+// Package catalog is exlint's offline knowledge of Microsoft Exchange Server:
+// every version with its lifecycle dates, every release (RTM, service pack,
+// update rollup, cumulative update, security and hotfix update) with its build
+// number and date, and the Windows Server, forest functional level, .NET
+// Framework and Outlook versions the rules reason about.
+//
+// The data lives in CSV files under data/, embedded in the binary. Every row
+// names its source; the source keys resolve to titles and URLs in
+// data/sources.csv. Nothing here reads the clock or the network.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Kind is the kind of a release.
+type Kind string
+
+// Release kinds, as written in data/releases.csv.
+const (
+	Preview        Kind = "preview"
+	RTM            Kind = "rtm"
+	ServicePack    Kind = "sp"
+	UpdateRollup   Kind = "ru"
+	CumulativeUpd  Kind = "cu"
+	SecurityUpdate Kind = "su"
+	HotfixUpdate   Kind = "hu"
+)
+
+// IsLevel reports whether a release of this kind is a servicing level (what
+// Microsoft's "latest or previous CU/RU" rule counts): RTM, SP, RU or CU.
+// Security and hotfix updates patch a level; previews are not supported at all.
+func (k Kind) IsLevel() bool {
+	return k == RTM || k == ServicePack || k == UpdateRollup || k == CumulativeUpd
+}
+
+// Source is a document a fact comes from.
+type Source struct {
+	Key   string
+	Title string
+	URL   string
+}
+
+// Version is an Exchange Server major version.
+type Version struct {
+	ID   string // as written in topologies: "2013", "SE"
+	Name string // "Exchange Server 2013"
+	// Rank orders versions from oldest (5.5) to newest (SE).
+	Rank int
+	// BuildFrom and BuildTo bound the builds of this version: BuildFrom <= b < BuildTo.
+	BuildFrom, BuildTo Build
+	GA                 Date
+	MainstreamEnd      Date // zero when none is published
+	ExtendedEnd        Date // zero for the Modern Lifecycle Policy (SE)
+	// Modern is true for products under the Modern Lifecycle Policy, which have
+	// no fixed end-of-support date.
+	Modern   bool
+	Sources  []*Source
+	releases []*Release // sorted by build
+}
+
+// Release is one build of a version: RTM, an SP, an RU, a CU or an SU/HU.
+type Release struct {
+	Version *Version
+	Name    string // canonical: "RTM", "SP3 RU10", "CU23", "CU14 Apr25HU"
+	Build   Build
+	Date    Date
+	Kind    Kind
+	// Level is the servicing level this release belongs to: the release itself
+	// for RTM/SP/RU/CU, the patched CU (or RTM) for an SU/HU.
+	Level   *Release
+	Sources []*Source
+}
+
+// String is the release as people say it: "Exchange Server 2013 CU23 (15.0.1497.2)".
+func (r *Release) String() string {
+	return fmt.Sprintf("%s %s (%s)", r.Version.Name, r.Name, r.Build)
+}
+
+// Catalog holds every table.
+type Catalog struct {
+	versions []*Version
+	byID     map[string]*Version
+	sources  map[string]*Source
+	Windows  []*Windows
+	FFLs     []*FFL
+	DotNets  []*DotNet
+	Outlooks []*Outlook
+	// aliases maps a version ID and a normalised alias to a canonical release
+	// name, e.g. ("2013", "SP1") -> "CU4".
+	aliases map[[2]string]string
+	// alternates maps a build another Microsoft source gives for a release to
+	// that release (data/alternates.csv).
+	alternates map[Build]*Release
+}
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalog
+)
+
+// Default returns the embedded catalogue. It is parsed once, on first use; the
+// embedded data is checked by tests, so a failure here is a build defect.
+func Default() *Catalog {
+	defaultOnce.Do(func() {
+		c, err := load()
+		if err != nil {
+			panic("exlint: embedded catalogue is invalid: " + err.Error())
+		}
+		defaultCat = c
+	})
+	return defaultCat
+}
+
+// Versions returns every version from oldest to newest.
+func (c *Catalog) Versions() []*Version { return c.versions }
+
+// Version returns the version with this ID ("2013", "SE"), or nil.
+func (c *Catalog) Version(id string) *Version { return c.byID[id] }
+
+// VersionIDs returns the IDs of every version, oldest first.
+func (c *Catalog) VersionIDs() []string {
+	ids := make([]string, len(c.versions))
+	for i, v := range c.versions {
+		ids[i] = v.ID
+	}
+	return ids
+}
+
+// Source returns the source with this key, or nil.
+func (c *Catalog) Source(key string) *Source { return c.sources[key] }
+
+// Releases returns every release of v, sorted by build.
+func (v *Version) Releases() []*Release { return v.releases }
+
+// Levels returns the servicing levels of v (RTM, SPs, RUs, CUs), sorted by build.
+func (v *Version) Levels() []*Release {
+	var out []*Release
+	for _, r := range v.releases {
+		if r.Kind.IsLevel() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Contains reports whether build b belongs to version v.
+func (v *Version) Contains(b Build) bool {
+	return b.Compare(v.BuildFrom) >= 0 && b.Compare(v.BuildTo) < 0
+}
+
+// EndOfSupport returns the extended end of support, and false for versions
+// without a fixed date (Modern Lifecycle Policy).
+func (v *Version) EndOfSupport() (Date, bool) {
+	if v.Modern || v.ExtendedEnd.IsZero() {
+		return Date{}, false
+	}
+	return v.ExtendedEnd, true
+}
+
+// Release returns the release of v with this name. The name is matched
+// without regard to case or spacing ("cu23", "SP3  RU10", "CU14 apr25hu"),
+// and known aliases are followed (Exchange 2013 "SP1" is CU4).
+func (c *Catalog) Release(v *Version, name string) *Release {
+	n := NormalizeUpdateName(name)
+	if alias, ok := c.aliases[[2]string{v.ID, n}]; ok {
+		n = alias
+	}
+	for _, r := range v.releases {
+		if r.Name == n {
+			return r
+		}
+	}
+	return nil
+}
+
+// ReleaseNames returns the canonical names of v's releases in build order,
+// for "did you mean" suggestions.
+func (v *Version) ReleaseNames() []string {
+	out := make([]string, len(v.releases))
+	for i, r := range v.releases {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// VersionOfBuild returns the version whose build range holds b, or nil.
+func (c *Catalog) VersionOfBuild(b Build) *Version {
+	for _, v := range c.versions {
+		if !v.BuildFrom.IsZero() && v.Contains(b) {
+			return v
+		}
+	}
+	return nil
+}
+
+// ResolveBuild returns the release a server on build b runs: the release with
+// the highest build at or below b within b's version (this is how Microsoft's
+// HealthChecker resolves a build). exact is true when b is that release's own
+// build, or a build another Microsoft source gives for it (alternates.csv). It returns nil when b belongs to no version, or is below the
+// version's first release.
+func (c *Catalog) ResolveBuild(b Build) (r *Release, exact bool) {
+	if r, ok := c.alternates[b]; ok {
+		return r, true
+	}
+	v := c.VersionOfBuild(b)
+	if v == nil {
+		return nil, false
+	}
+	rs := v.releases
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].Build.Compare(b) > 0 })
+	if i == 0 {
+		return nil, false
+	}
+	r = rs[i-1]
+	return r, r.Build.Compare(b) == 0
+}
+
+// Current returns the latest servicing level of v released on or before on,
+// and the one before it. Levels are ranked by build, not by date: Exchange
+// 2007 SP2 RU5 came out after SP3 but is an older level. Either result is nil
+// when there is no such release.
+func (v *Version) Current(on Date) (latest, previous *Release) {
+	for _, r := range v.releases {
+		if !r.Kind.IsLevel() || r.Date.After(on) {
+			continue
+		}
+		// releases are sorted by build, so each accepted level outranks the last
+		previous, latest = latest, r
+	}
+	return latest, previous
+}
+
+// Updates returns the security and hotfix updates for level, sorted by build.
+func (v *Version) Updates(level *Release) []*Release {
+	var out []*Release
+	for _, r := range v.releases {
+		if r.Level == level && r != level {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// LatestUpdate returns the newest security or hotfix update for level
+// released on or before on, or nil when there is none.
+func (v *Version) LatestUpdate(level *Release, on Date) *Release {
+	var latest *Release
+	for _, r := range v.Updates(level) {
+		if !r.Date.After(on) {
+			latest = r
+		}
+	}
+	return latest
+}
+
+// NormalizeUpdateName returns the canonical spelling of an update name:
+// "sp3 ru10" -> "SP3 RU10", "cu14  apr25hu" -> "CU14 Apr25HU",
+// "SP3 RU8 v2" -> "SP3 RU8v2", "RTM RU1" -> "RU1".
+func NormalizeUpdateName(s string) string {
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	var toks []string
+	for _, t := range strings.Fields(s) {
+		lt := strings.ToLower(t)
+		switch {
+		case lt == "rtm":
+			toks = append(toks, "RTM")
+		case lt == "preview":
+			toks = append(toks, "Preview")
+		case len(lt) >= 2 && lt[0] == 'v' && isDigits(lt[1:]) && len(toks) > 0:
+			toks[len(toks)-1] += lt
+		case hasPrefixDigits(lt, "sp"), hasPrefixDigits(lt, "ru"), hasPrefixDigits(lt, "cu"):
+			toks = append(toks, strings.ToUpper(lt[:2])+lt[2:])
+		case len(lt) >= 7 && isLetters(lt[:3]) && isDigits(lt[3:5]) && (lt[5:7] == "su" || lt[5:7] == "hu"):
+			toks = append(toks, strings.ToUpper(lt[:1])+lt[1:3]+lt[3:5]+strings.ToUpper(lt[5:7])+lt[7:])
+		case len(lt) == 5 && isLetters(lt[:3]) && isDigits(lt[3:]):
+			// a month and year: "Aug08" in "SP2 PostSP2 Aug08"
+			toks = append(toks, strings.ToUpper(lt[:1])+lt[1:])
+		case hasPrefixDigits(strings.TrimPrefix(lt, "post"), "sp") && strings.HasPrefix(lt, "post"):
+			toks = append(toks, "PostSP"+lt[6:])
+		default:
+			toks = append(toks, t)
+		}
+	}
+	// An update rollup on RTM is written without the RTM prefix in the catalogue.
+	if len(toks) == 2 && toks[0] == "RTM" && strings.HasPrefix(toks[1], "RU") {
+		toks = toks[1:]
+	}
+	return strings.Join(toks, " ")
+}
+
+func hasPrefixDigits(s, prefix string) bool {
+	if !strings.HasPrefix(s, prefix) || len(s) == len(prefix) {
+		return false
+	}
+	rest := s[len(prefix):]
+	i := 0
+	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	// allow a re-release suffix: "ru8v2"
+	tail := rest[i:]
+	return tail == "" || (len(tail) >= 2 && tail[0] == 'v' && isDigits(tail[1:]))
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetters(s string) bool {
+	for _, c := range s {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,220 @@
+package schema
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+)
+
+// Limits bounds what exlint reads, so that hostile input ends in a finding
+// instead of exhausting memory or the stack.
+type Limits struct {
+	// MaxFileSize is the largest topology file read, in bytes.
+	MaxFileSize int64
+	// MaxNesting bounds how deeply expressions nest: brackets, braces,
+	// parentheses, templates, and chains of unary or conditional operators.
+	// hcl's parser recurses once per level and has no limit of its own; tens of
+	// thousands of levels overflow the Go stack, which cannot be recovered.
+	MaxNesting int
+}
+
+// DefaultLimits are generous for any hand-written topology (a real file is a
+// few kilobytes and nests three or four levels deep).
+var DefaultLimits = Limits{MaxFileSize: 4 << 20, MaxNesting: 128}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// parseFile parses one topology file, native or JSON syntax, after checking
+// the limits. It returns nil when the file cannot be parsed.
+func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
+	start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	if bytes.HasPrefix(f.Src, bomUTF16LE) || bytes.HasPrefix(f.Src, bomUTF16BE) {
+		probs.add(KindSyntax, start, "", "the file is UTF-16 encoded; save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)")
+		return nil
+	}
+	if f.JSON {
+		src := bytes.TrimPrefix(f.Src, bomUTF8)
+		if p := jsonNesting(src, f.Name, lim.MaxNesting); p != nil {
+			*probs = append(*probs, *p)
+			return nil
+		}
+		hf, diags := hcljson.Parse(src, f.Name)
+		if addDiags(diags, f.Name, probs) {
+			return nil
+		}
+		return hf
+	}
+	if !utf8.Valid(f.Src) {
+		// hcl reports this too, but once per bad byte; one finding is enough.
+		off := invalidUTF8Offset(f.Src)
+		pos := posAt(f.Src, off)
+		rng := hcl.Range{Filename: f.Name, Start: pos, End: pos}
+		probs.add(KindSyntax, rng, "", "the file is not valid UTF-8 text (is it a binary file, or saved in another encoding?); topology files must be UTF-8")
+		return nil
+	}
+	toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
+	if !diags.HasErrors() {
+		if p := tokenNesting(toks, lim.MaxNesting); p != nil {
+			*probs = append(*probs, *p)
+			return nil
+		}
+	}
+	hf, diags := hclsyntax.ParseConfig(f.Src, f.Name, hcl.InitialPos)
+	if addDiags(diags, f.Name, probs) {
+		return nil
+	}
+	return hf
+}
+
+// addDiags turns hcl's parse diagnostics into syntax problems and reports
+// whether any was an error.
+func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
+	for _, d := range diags {
+		rng := hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos}
+		if d.Subject != nil {
+			rng = *d.Subject
+		}
+		probs.add(KindSyntax, rng, "", diagMessage(d))
+	}
+	return diags.HasErrors()
+}
+
+// diagMessage renders an hcl diagnostic in exlint's voice: "summary: detail".
+func diagMessage(d *hcl.Diagnostic) string {
+	summary := strings.TrimSuffix(d.Summary, ".")
+	if summary != "" {
+		summary = strings.ToLower(summary[:1]) + summary[1:]
+	}
+	detail := strings.TrimSpace(d.Detail)
+	if detail == "" {
+		return summary
+	}
+	return summary + ": " + strings.TrimSuffix(detail, ".")
+}
+
+// tokenNesting walks the lexer's tokens and returns a problem at the first
+// token where expression nesting exceeds max. The level counts open brackets
+// and template sequences, plus unary operators and conditionals since the
+// start of the current expression (each is one more level of recursion in
+// hcl's parser). An expression starts after a comma, and after a newline
+// where newlines end items (at the top level and inside braces).
+func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
+	type frame struct {
+		brace bool // a '{' or '${': newlines separate items inside it
+		base  int
+	}
+	var stack []frame
+	level := 0
+	reset := func() {
+		if n := len(stack); n > 0 {
+			level = stack[n-1].base + 1
+		} else {
+			level = 0
+		}
+	}
+	for _, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			stack = append(stack, frame{brace: true, base: level})
+			level++
+		case hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
+			stack = append(stack, frame{base: level})
+			level++
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenCQuote,
+			hclsyntax.TokenCHeredoc, hclsyntax.TokenTemplateSeqEnd:
+			if n := len(stack); n > 0 {
+				level = stack[n-1].base
+				stack = stack[:n-1]
+			}
+		case hclsyntax.TokenMinus, hclsyntax.TokenBang, hclsyntax.TokenQuestion:
+			level++
+		case hclsyntax.TokenComma:
+			reset()
+		case hclsyntax.TokenNewline:
+			if n := len(stack); n == 0 || stack[n-1].brace {
+				reset()
+			}
+		}
+		if level > max {
+			return &Problem{Kind: KindSyntax, Range: t.Range,
+				Message: fmt.Sprintf("expressions nest more than %d levels deep here; exlint stops reading the file (a topology nests a few levels)", max)}
+		}
+	}
+	return nil
+}
+
+// jsonNesting scans JSON text for array and object nesting deeper than max,
+// skipping strings. hcl's JSON parser recurses once per level.
+func jsonNesting(src []byte, filename string, max int) *Problem {
+	depth := 0
+	inString, escaped := false, false
+	for i, c := range src {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+			if depth > max {
+				pos := posAt(src, i)
+				end := pos
+				end.Byte++
+				end.Column++
+				return &Problem{Kind: KindSyntax, Range: hcl.Range{Filename: filename, Start: pos, End: end},
+					Message: fmt.Sprintf("arrays and objects nest more than %d levels deep here; exlint stops reading the file (a topology nests a few levels)", max)}
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return nil
+}
+
+// posAt returns the hcl position of byte offset off: line and column (columns
+// count characters, like hcl's, which count grapheme clusters; the two differ
+// only after combining marks).
+func posAt(src []byte, off int) hcl.Pos {
+	line, col := 1, 1
+	for i := 0; i < off && i < len(src); {
+		if src[i] == '\n' {
+			line++
+			col = 1
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+		col++
+	}
+	return hcl.Pos{Line: line, Column: col, Byte: off}
+}
+
+func invalidUTF8Offset(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}

@@ -1,0 +1,48 @@
+package schema
+
+import (
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Kind classifies a structural problem. Each kind is reported under a rule ID
+// of the same name; all are errors and none can be suppressed.
+type Kind string
+
+// The structural problem kinds.
+const (
+	// KindSyntax: the file is not HCL (or JSON) exlint can read.
+	KindSyntax Kind = "syntax"
+	// KindSchema: an unknown block or attribute, a wrong type, a keyword outside
+	// its list, a non-literal value, or a missing required attribute.
+	KindSchema Kind = "schema"
+	// KindDuplicate: two blocks with the same type and label.
+	KindDuplicate Kind = "duplicate"
+	// KindReference: a name that matches no block.
+	KindReference Kind = "reference"
+)
+
+// Kinds lists every kind, in the order `exlint rules` shows them.
+var Kinds = []Kind{KindSyntax, KindSchema, KindDuplicate, KindReference}
+
+// Related is a second place a problem concerns, such as the first definition
+// of a duplicate.
+type Related struct {
+	Range   hcl.Range
+	Message string
+}
+
+// Problem is a structural problem found while reading a topology.
+type Problem struct {
+	Kind    Kind
+	Range   hcl.Range
+	Address string // the block or attribute concerned, when there is one
+	Message string
+	Related []Related
+}
+
+// problems collects structural problems while a topology is read.
+type problems []Problem
+
+func (p *problems) add(kind Kind, rng hcl.Range, addr, msg string, related ...Related) {
+	*p = append(*p, Problem{Kind: kind, Range: rng, Address: addr, Message: msg, Related: related})
+}
