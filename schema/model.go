@@ -126,19 +126,19 @@ type ADFS struct {
 // Hybrid is the hybrid deployment with Exchange Online.
 type Hybrid struct {
 	Block
-	Topology                 *String                `exl:"topology,enum=hybrid_topology"`
-	Servers                  *RefList[*Server]      `exl:"servers,ref=server"`
-	EdgeServers              *RefList[*Server]      `exl:"edge_servers,ref=server"`
-	Domains                  *RefList[*Domain]      `exl:"domains,ref=domain"`
-	Tenants                  *RefList[*Tenant]      `exl:"tenants,ref=tenant"`
-	Certificate              *Ref[*Certificate]     `exl:"certificate,ref=certificate"`
-	FederationTrust          *Bool                  `exl:"federation_trust"`
-	OrganizationRelationship *Bool                  `exl:"organization_relationship"`
-	OAuth                    *Bool                  `exl:"oauth"`
-	ModernAuth               *Bool                  `exl:"modern_auth"`
-	DedicatedApp             *Bool                  `exl:"dedicated_app"`
-	InboundPorts             *IntList               `exl:"inbound_ports,min=1,max=65535"`
-	OutboundPorts            *IntList               `exl:"outbound_ports,min=1,max=65535"`
+	Topology                 *String            `exl:"topology,enum=hybrid_topology"`
+	Servers                  *RefList[*Server]  `exl:"servers,ref=server"`
+	EdgeServers              *RefList[*Server]  `exl:"edge_servers,ref=server"`
+	Domains                  *RefList[*Domain]  `exl:"domains,ref=domain"`
+	Tenants                  *RefList[*Tenant]  `exl:"tenants,ref=tenant"`
+	Certificate              *Ref[*Certificate] `exl:"certificate,ref=certificate"`
+	FederationTrust          *Bool              `exl:"federation_trust"`
+	OrganizationRelationship *Bool              `exl:"organization_relationship"`
+	OAuth                    *Bool              `exl:"oauth"`
+	ModernAuth               *Bool              `exl:"modern_auth"`
+	DedicatedApp             *Bool              `exl:"dedicated_app"`
+	InboundPorts             *IntList           `exl:"inbound_ports,min=1,max=65535"`
+	OutboundPorts            *IntList           `exl:"outbound_ports,min=1,max=65535"`
 }
 
 // Migration is the planned mailbox migration to Exchange Online.

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/rules"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Exit codes, the same for every command (docs/cli.md).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3"; a
+// `go install` build reports its module version instead.
+var version = "dev"
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// env reads an environment variable; tests pass their own.
+type env func(string) string
+
+// run is the whole program: it parses args, runs the command and returns the
+// exit code. A panic anywhere becomes exit code 3 with a short report.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "exlint: internal error: %v\nThis is a bug in exlint; please report it with the input that caused it.\n%s", v, debug.Stack())
+			code = exitInternal
+		}
+	}()
+	root := newRoot(stdout, stderr, getenv)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.code != exitFindings {
+			fmt.Fprintf(stderr, "exlint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown command or flag, wrong argument count.
+	fmt.Fprintf(stderr, "exlint: %v\nRun 'exlint --help' for usage.\n", err)
+	return exitUsage
+}
+
+func newRoot(stdout, stderr io.Writer, getenv env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "exlint",
+		Short: "Check Microsoft Exchange topologies against Microsoft's support rules",
+		Long: `exlint reads Exchange on-premises and hybrid topologies written in HCL
+(*.exchange.hcl, *.exchange.hcl.json) and reports every breach of Microsoft's
+support rules, with where, why, how to fix it and Microsoft's source.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+2 usage or configuration error; 3 internal error.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageErr("%v", err)
+	})
+	root.AddCommand(newCheck(stdout, getenv), newRules(stdout), newVersion(stdout))
+	root.CompletionOptions.HiddenDefaultCmd = true
+	return root
+}
+
+type checkFlags struct {
+	format string
+	asOf   string
+	color  string
+	failOn string
+}
+
+func newCheck(stdout io.Writer, getenv env) *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check the topologies under each path (default: the current directory)",
+		Long: `Check every topology under each PATH. A directory is searched recursively:
+every directory holding *.exchange.hcl or *.exchange.hcl.json files is one
+topology, its files merged. A file selects the topology of its directory
+(rules look across files) and only that file's findings are reported.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			return runCheck(stdout, getenv, f, args)
+		},
+	}
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	return cmd
+}
+
+func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error {
+	if f.format != "text" && f.format != "json" {
+		return usageErr("--format %q: use text or json", f.format)
+	}
+	failOn, err := lint.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	asOf := catalog.DateOf(time.Now())
+	if f.asOf != "" {
+		d, err := catalog.ParseDate(f.asOf)
+		if err != nil || d.MonthOnly() {
+			return usageErr("--as-of %q: write the date as YYYY-MM-DD", f.asOf)
+		}
+		asOf = d
+	}
+	useColor, err := colorEnabled(f.color, stdout, getenv)
+	if err != nil {
+		return err
+	}
+	res, err := lint.Run(paths, lint.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits})
+	if err != nil {
+		var ie *lint.InternalError
+		if errors.As(err, &ie) {
+			return &exitError{code: exitInternal, err: fmt.Errorf("%v\nThis is a bug in exlint; please report it with the topology that caused it.\n%s", ie, ie.Stack)}
+		}
+		return &exitError{code: exitUsage, err: err}
+	}
+	rep := &report.Report{AsOf: asOf.String(), Findings: res.Findings, Sources: res.Sources,
+		Topologies: res.Topologies, Files: res.Files, Unchecked: res.Unchecked, Skipped: res.Skipped}
+	switch f.format {
+	case "json":
+		err = report.JSON(stdout, rep)
+	default:
+		err = report.Text(stdout, rep, report.TextOptions{Color: useColor})
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
+	}
+	for _, fd := range res.Findings {
+		if fd.Severity >= failOn {
+			return &exitError{code: exitFindings}
+		}
+	}
+	return nil
+}
+
+// colorEnabled decides whether text output is coloured. auto colours only a
+// terminal, and never when NO_COLOR is set (to anything) or TERM is dumb.
+func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+			return false, nil
+		}
+		f, ok := out.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd())), nil
+	}
+	return false, usageErr("--color %q: use auto, always or never", mode)
+}
+
+func newRules(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule with its default severity and summary",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "RULE\tSEVERITY\tSUMMARY")
+			for _, r := range rules.All() {
+				info := r.Info()
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", info.ID, info.Severity, info.Summary)
+			}
+			for _, info := range lint.StructuralRules() {
+				fmt.Fprintf(tw, "%s\t%s\t%s (structural: cannot be suppressed)\n", info.ID, info.Severity, info.Summary)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newVersion(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print exlint's version and the age of its Exchange catalogue",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(stdout, "exlint %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			newest := newestRelease(catalog.Default())
+			fmt.Fprintf(stdout, "catalogue: Exchange releases up to %s (%s)\n", newest.Date, strings.TrimPrefix(newest.String(), "Exchange Server "))
+			return nil
+		},
+	}
+}
+
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
+
+func newestRelease(c *catalog.Catalog) *catalog.Release {
+	var newest *catalog.Release
+	for _, v := range c.Versions() {
+		for _, r := range v.Releases() {
+			if newest == nil || r.Date.After(newest.Date) {
+				newest = r
+			}
+		}
+	}
+	return newest
+}

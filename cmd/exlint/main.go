@@ -1,0 +1,14 @@
+// Command exlint checks Microsoft Exchange topologies written in HCL against
+// Microsoft's support rules.
+//
+// Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+// 2 usage or configuration error; 3 internal error.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}

@@ -1,0 +1,140 @@
+package lint
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Source is a document a rule rests on.
+type Source struct {
+	Title string
+	URL   string
+}
+
+// RuleInfo describes a rule: the contract users rely on (ID, default
+// severity) and what documents it.
+type RuleInfo struct {
+	ID       string
+	Severity Severity // the default severity
+	Summary  string   // one line, for `exlint rules`
+	Sources  []Source
+	// Structural rules report problems found while reading the topology
+	// (syntax, schema, duplicate, reference); they are always errors and
+	// cannot be suppressed.
+	Structural bool
+}
+
+// DocPath is the rule's documentation page, relative to the repository root.
+func (r RuleInfo) DocPath() string { return "docs/rules/" + r.ID + ".md" }
+
+// DocURL is where users read the rule's page.
+func (r RuleInfo) DocURL() string { return DocsBaseURL + r.ID + ".md" }
+
+// DocsBaseURL is the published location of docs/rules/.
+const DocsBaseURL = "https://github.com/exlint/exlint/blob/main/docs/rules/"
+
+// Rule checks a topology. A rule reads the typed model and the catalogue and
+// reports findings; it never parses, prints or reads the clock.
+type Rule interface {
+	Info() RuleInfo
+	Check(p *Pass)
+}
+
+// Pass is what a rule sees of one check: the topology, the catalogue and
+// the evaluation date, and a way to report.
+type Pass struct {
+	Topology *schema.Topology
+	Catalog  *catalog.Catalog
+	// AsOf is the date the topology is evaluated on (--as-of, default today).
+	AsOf catalog.Date
+
+	info RuleInfo
+	out  *[]Finding
+}
+
+// Report records a finding at the rule's default severity.
+func (p *Pass) Report(at schema.Node, msg string, related ...Related) {
+	p.ReportAs(p.info.Severity, at, msg, related...)
+}
+
+// Reportf is Report with a format string.
+func (p *Pass) Reportf(at schema.Node, format string, args ...any) {
+	p.ReportAs(p.info.Severity, at, fmt.Sprintf(format, args...))
+}
+
+// ReportAs records a finding at a given severity, for rules whose verdict
+// is weaker in some cases (a warning where sources conflict).
+func (p *Pass) ReportAs(sev Severity, at schema.Node, msg string, related ...Related) {
+	*p.out = append(*p.out, Finding{
+		Rule:     p.info.ID,
+		Severity: sev,
+		Message:  msg,
+		Range:    at.SourceRange(),
+		Address:  at.Address(),
+		Related:  related,
+	})
+}
+
+// StructuralRules describe the findings schema reports, one per problem kind.
+func StructuralRules() []RuleInfo {
+	summaries := map[schema.Kind]string{
+		schema.KindSyntax:    "a file that is not valid HCL or JSON, or that exceeds exlint's size and nesting limits",
+		schema.KindSchema:    "an unknown block or attribute, a wrong type, a keyword outside its list, a non-literal value, or a missing required attribute",
+		schema.KindDuplicate: "two blocks with the same type and name",
+		schema.KindReference: "a name that matches no block of the topology",
+	}
+	var out []RuleInfo
+	for _, k := range schema.Kinds {
+		out = append(out, RuleInfo{ID: string(k), Severity: Error, Summary: summaries[k], Structural: true})
+	}
+	return out
+}
+
+// InternalError is a defect in exlint itself, caught while checking a
+// topology: the run stops and the user is told which topology triggered it.
+type InternalError struct {
+	Dir   string
+	Rule  string // the rule running, when known
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	where := "checking " + e.Dir
+	if e.Rule != "" {
+		where += " (rule " + e.Rule + ")"
+	}
+	return fmt.Sprintf("internal error while %s: %v", where, e.Value)
+}
+
+// Check runs rules over one decoded topology. Structural problems become
+// findings; when there are any, the rules do not run (a partly read topology
+// would give wrong verdicts), and rulesRun is false.
+func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date) (fs []Finding, rulesRun bool, err error) {
+	for _, p := range probs {
+		f := Finding{Rule: string(p.Kind), Severity: Error, Message: p.Message, Range: p.Range, Address: p.Address}
+		for _, r := range p.Related {
+			f.Related = append(f.Related, Related{Range: r.Range, Message: r.Message})
+		}
+		fs = append(fs, f)
+	}
+	if len(probs) == 0 {
+		current := ""
+		defer func() {
+			if v := recover(); v != nil {
+				err = &InternalError{Dir: top.Dir, Rule: current, Value: v, Stack: debug.Stack()}
+			}
+		}()
+		for _, r := range rules {
+			info := r.Info()
+			current = info.ID
+			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, info: info, out: &fs})
+		}
+		rulesRun = true
+	}
+	SortFindings(fs)
+	return Dedupe(fs), rulesRun, nil
+}

@@ -1,0 +1,134 @@
+// Package lint runs exlint's rules over a decoded topology and owns what
+// comes out of them: findings, their severities and their order.
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Severity of a finding. The zero value is Info.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (use error, warning or info)", s)
+}
+
+// Related is a second location a finding concerns.
+type Related struct {
+	Range   hcl.Range
+	Message string
+}
+
+// Finding is one problem reported about a topology.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Range    hcl.Range
+	// Address names the offending block or attribute independently of line
+	// numbers ("server.EX01.update"); empty for file-level problems.
+	Address string
+	Related []Related
+}
+
+// SortFindings orders findings by file, line, column and rule, then message,
+// so that output does not depend on the order rules ran in.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Range.Filename != b.Range.Filename {
+			return a.Range.Filename < b.Range.Filename
+		}
+		if a.Range.Start.Line != b.Range.Start.Line {
+			return a.Range.Start.Line < b.Range.Start.Line
+		}
+		if a.Range.Start.Column != b.Range.Start.Column {
+			return a.Range.Start.Column < b.Range.Start.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Dedupe removes findings identical to the one before them (same rule,
+// severity, range and message); fs must be sorted.
+func Dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && same(fs[i-1], f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func same(a, b Finding) bool {
+	return a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message &&
+		a.Range.Filename == b.Range.Filename && a.Range.Start == b.Range.Start && a.Range.End == b.Range.End
+}
+
+// Counts tallies findings by severity.
+type Counts struct {
+	Errors, Warnings, Infos int
+}
+
+// Count tallies fs.
+func Count(fs []Finding) Counts {
+	var c Counts
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			c.Errors++
+		case Warning:
+			c.Warnings++
+		default:
+			c.Infos++
+		}
+	}
+	return c
+}
+
+// Summary renders counts as "2 errors, 1 warning, 3 info".
+func (c Counts) Summary() string {
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, word)
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	}
+	return fmt.Sprintf("%s, %s, %d info", plural(c.Errors, "error"), plural(c.Warnings, "warning"), c.Infos)
+}

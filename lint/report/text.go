@@ -1,0 +1,230 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// TextOptions controls the text format.
+type TextOptions struct {
+	Color bool
+}
+
+type palette struct {
+	sev  map[lint.Severity]*color.Color
+	bold *color.Color
+	dim  *color.Color
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	return palette{
+		sev: map[lint.Severity]*color.Color{
+			lint.Error:   mk(color.FgRed, color.Bold),
+			lint.Warning: mk(color.FgYellow, color.Bold),
+			lint.Info:    mk(color.FgCyan, color.Bold),
+		},
+		bold: mk(color.Bold),
+		dim:  mk(color.Faint),
+	}
+}
+
+// Text writes findings the way compilers do: a location line, the source
+// line(s) with a ^~~~ marker under the exact range, then a summary. The
+// marker is plain text, so it survives CI logs and NO_COLOR.
+//
+//	org.exchange.hcl:12:13: error: Exchange 2016 cannot join ... [coexistence-unsupported]
+//	   |
+//	12 |   version = "2016"
+//	   |             ^~~~~~
+func Text(w io.Writer, r *Report, opt TextOptions) error {
+	bw := bufio.NewWriter(w)
+	p := newPalette(opt.Color)
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "%s: %s: %s %s\n",
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), f.Message, p.dim.Sprint("["+f.Rule+"]"))
+		writeSnippet(bw, r.Sources[f.Range.Filename], f.Range, p.sev[f.Severity])
+		for _, rel := range f.Related {
+			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), rel.Message)
+			writeSnippet(bw, r.Sources[rel.Range.Filename], rel.Range, p.dim)
+		}
+		bw.WriteByte('\n')
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(bw, "%s: %s: not read: %s\n", s.Path, p.dim.Sprint("note"), s.Reason)
+	}
+	for _, dir := range r.Unchecked {
+		fmt.Fprintf(bw, "%s: %s: the rules did not run on this topology because of the errors above; fix them and check again\n",
+			dir, p.dim.Sprint("note"))
+	}
+	fmt.Fprintln(bw, summaryLine(r))
+	return bw.Flush()
+}
+
+func location(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+func summaryLine(r *Report) string {
+	what := fmt.Sprintf("checked %s (%s)", plural(r.Topologies, "topology", "topologies"), plural(r.Files, "file", "files"))
+	if len(r.Findings) == 0 {
+		return what + ": no problems found"
+	}
+	return what + ": " + r.Counts().Summary()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// maxSnippetLines bounds how much of a multi-line range is shown.
+const maxSnippetLines = 4
+
+// writeSnippet prints the lines rng covers with a marker under the range.
+func writeSnippet(w *bufio.Writer, src []byte, rng hcl.Range, mark *color.Color) {
+	if src == nil || rng.Start.Byte < 0 || rng.Start.Byte > len(src) {
+		return
+	}
+	end := min(max(rng.End.Byte, rng.Start.Byte), len(src))
+	first, last := rng.Start.Line, max(rng.End.Line, rng.Start.Line)
+	// A range ending at column 1 of a line ends with the previous line.
+	if last > first && rng.End.Column == 1 {
+		last--
+	}
+	shown := []int{}
+	for l := first; l <= last; l++ {
+		if last-first+1 > maxSnippetLines && l > first+maxSnippetLines-2 && l < last {
+			if len(shown) == 0 || shown[len(shown)-1] != -1 {
+				shown = append(shown, -1)
+			}
+			continue
+		}
+		shown = append(shown, l)
+	}
+	width := len(strconv.Itoa(last))
+	gutter := strings.Repeat(" ", width)
+	fmt.Fprintf(w, "%s |\n", gutter)
+	lineStart := lineStartOf(src, rng.Start.Byte)
+	line := rng.Start.Line
+	for _, l := range shown {
+		if l == -1 {
+			fmt.Fprintf(w, "%s |   ...\n", gutter)
+			continue
+		}
+		for line < l && lineStart < len(src) {
+			lineStart = nextLine(src, lineStart)
+			line++
+		}
+		lineEnd := lineEndOf(src, lineStart)
+		text := src[lineStart:lineEnd]
+		fmt.Fprintf(w, "%*d | %s\n", width, l, sanitize(text))
+		from, to := lineStart, lineEnd
+		if l == rng.Start.Line {
+			from = rng.Start.Byte
+		}
+		if end <= lineEnd {
+			to = end
+		}
+		fmt.Fprintf(w, "%s | %s%s\n", gutter, indentFor(src[lineStart:from]), mark.Sprint(marker(src[from:max(from, to)], l == rng.Start.Line)))
+	}
+}
+
+// marker is "^~~~" covering text: a caret where the range starts, tildes for
+// the rest; a range that starts on an earlier line is all tildes.
+func marker(text []byte, starts bool) string {
+	n := displayWidth(text)
+	if starts {
+		if n <= 1 {
+			return "^"
+		}
+		return "^" + strings.Repeat("~", n-1)
+	}
+	return strings.Repeat("~", max(n, 1))
+}
+
+// indentFor returns whitespace as wide as prefix, keeping tabs so that the
+// marker lines up with the source line above it.
+func indentFor(prefix []byte) string {
+	var b strings.Builder
+	for _, r := range string(prefix) {
+		switch {
+		case r == '\t':
+			b.WriteByte('\t')
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func displayWidth(text []byte) int {
+	n := 0
+	for _, r := range string(text) {
+		if !unicode.Is(unicode.Mn, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// sanitize makes a source line safe to print: control characters (an escape
+// sequence in a hostile file could rewrite the terminal) become U+FFFD.
+func sanitize(text []byte) string {
+	text = bytes.TrimRight(text, "\r")
+	var b strings.Builder
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		text = text[size:]
+		switch {
+		case r == '\t':
+			b.WriteRune(r)
+		case r == utf8.RuneError && size <= 1, unicode.IsControl(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func lineStartOf(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:off], '\n') + 1
+}
+
+func lineEndOf(src []byte, start int) int {
+	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		return start + i
+	}
+	return len(src)
+}
+
+func nextLine(src []byte, start int) int {
+	e := lineEndOf(src, start)
+	if e < len(src) {
+		return e + 1
+	}
+	return len(src)
+}

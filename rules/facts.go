@@ -1,0 +1,161 @@
+// Package rules holds exlint's rules, one per file. Each rule reads the typed
+// topology and the Exchange catalogue and reports what breaks Microsoft's
+// support rules, with the facts, the reason and the fix.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// All returns every rule, sorted by ID.
+func All() []lint.Rule {
+	rs := []lint.Rule{
+		coexistenceUnsupported{},
+		exchangeEndOfSupport{},
+		hybridServerVersion{},
+		migrationCutoverSize{},
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Info().ID < rs[j].Info().ID })
+	return rs
+}
+
+// sources turns catalogue source keys into rule sources. An unknown key is a
+// defect caught by the tests that check every rule's page.
+func sources(keys ...string) []lint.Source {
+	var out []lint.Source
+	for _, k := range keys {
+		s := catalog.Default().Source(k)
+		if s == nil {
+			panic("rules: unknown source key " + k)
+		}
+		out = append(out, lint.Source{Title: s.Title, URL: s.URL})
+	}
+	return out
+}
+
+// server is an Exchange server with what the catalogue knows of it.
+type server struct {
+	*schema.Server
+	version *catalog.Version
+	// release is the server's release: from build when it is given and
+	// resolves, else from update. Nil when neither names a known release.
+	release *catalog.Release
+}
+
+// level is the server's servicing level (RTM, SP, RU or CU), or nil.
+func (s server) level() *catalog.Release {
+	if s.release == nil {
+		return nil
+	}
+	return s.release.Level
+}
+
+// levelName names what the server runs: "Exchange Server 2013 CU23
+// (15.0.1497.2)", or just the version when the level is unknown.
+func (s server) levelName() string {
+	if s.release == nil {
+		return s.version.Name
+	}
+	return s.release.String()
+}
+
+// hasRole reports whether the server declares a role.
+func (s server) hasRole(role string) bool { return s.Roles.Has(role) }
+
+// isEdge reports whether the server is an Edge Transport server.
+func (s server) isEdge() bool { return s.hasRole("edge_transport") }
+
+// servers returns the topology's servers whose version is known, in source order.
+func servers(p *lint.Pass) []server {
+	var out []server
+	for _, s := range p.Topology.Servers {
+		if sv, ok := describeServer(p.Catalog, s); ok {
+			out = append(out, sv)
+		}
+	}
+	return out
+}
+
+func describeServer(cat *catalog.Catalog, s *schema.Server) (server, bool) {
+	id, ok := s.Version.Get()
+	if !ok {
+		return server{}, false
+	}
+	v := cat.Version(id)
+	if v == nil {
+		return server{}, false
+	}
+	sv := server{Server: s, version: v}
+	if b, ok := s.Build.Get(); ok {
+		if parsed, err := catalog.ParseBuild(b); err == nil {
+			if r, _ := cat.ResolveBuild(parsed); r != nil && r.Version == v {
+				sv.release = r
+			}
+		}
+	}
+	if sv.release == nil {
+		if u, ok := s.Update.Get(); ok {
+			sv.release = cat.Release(v, u)
+		}
+	}
+	return sv, true
+}
+
+// byVersion groups servers by version, newest version first is not implied:
+// the order is the catalogue's (oldest first).
+func byVersion(ss []server) (order []*catalog.Version, groups map[*catalog.Version][]server) {
+	groups = map[*catalog.Version][]server{}
+	for _, s := range ss {
+		if groups[s.version] == nil {
+			order = append(order, s.version)
+		}
+		groups[s.version] = append(groups[s.version], s)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].Rank < order[j].Rank })
+	return order, groups
+}
+
+// names lists server names for a message: "EX01, EX02 and 3 more".
+func names(ss []server) string {
+	const max = 4
+	var ns []string
+	for i, s := range ss {
+		if i == max {
+			ns = append(ns, fmt.Sprintf("%d more", len(ss)-max))
+			break
+		}
+		ns = append(ns, s.Name())
+	}
+	switch len(ns) {
+	case 1:
+		return ns[0]
+	default:
+		return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+	}
+}
+
+// versionNode is where to point at a server's version: its version attribute.
+func versionNode(s server) schema.Node {
+	if s.Version != nil {
+		return s.Version
+	}
+	return s.Server
+}
+
+// levelNode is where to point at a server's update level: build when given
+// (it is what decided the level), else update, else the version.
+func levelNode(s server) schema.Node {
+	switch {
+	case s.Build != nil:
+		return s.Build
+	case s.Update != nil:
+		return s.Update
+	}
+	return versionNode(s)
+}

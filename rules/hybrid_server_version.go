@@ -1,0 +1,169 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// hybridServerVersion reports hybrid deployments without a hybrid server of a
+// version the organization allows.
+type hybridServerVersion struct{}
+
+func (hybridServerVersion) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-server-version",
+		Severity: lint.Error,
+		Summary:  "a hybrid deployment without a hybrid server of a version the organization allows",
+		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-2007-ROLES", "MS-HCW-FAQ", "MS-SYSREQ-2013", "MS-2010SP1-HYB", "MS-2010SP2-HYB"),
+	}
+}
+
+// hybridVersions lists, for each version present on-premises, the versions a
+// hybrid server may run (the "Which hybrid version" table of Microsoft's
+// hybrid prerequisites, extended with SE, which coexists with 2016 and 2019
+// only; and the 2011-2012 guidance that put a 2010 hybrid server in 2003
+// organizations). A 2007 organization needs a 2013 server (checked apart).
+var hybridVersions = map[string][]string{
+	"2003": {"2010"},
+	"2007": {"2010", "2013"},
+	"2010": {"2010", "2013", "2016"},
+	"2013": {"2013", "2016", "2019"},
+	"2016": {"2016", "2019", "SE"},
+	"2019": {"2019", "SE"},
+	"SE":   {"SE"},
+}
+
+func (hybridServerVersion) Check(p *lint.Pass) {
+	h := p.Topology.Hybrid
+	if h == nil {
+		return
+	}
+	all := servers(p)
+	order, groups := byVersion(all)
+
+	// Each listed hybrid server must be of a version every on-premises
+	// version allows.
+	if h.Servers != nil {
+		for _, item := range h.Servers.Items {
+			hs, ok := describeServer(p.Catalog, item.Target)
+			if !ok {
+				continue
+			}
+			var conflicts []string
+			var first server
+			for _, v := range order {
+				allowed, known := hybridVersions[v.ID]
+				if !known || contains(allowed, hs.version.ID) {
+					continue
+				}
+				if len(conflicts) == 0 {
+					first = groups[v][0]
+				}
+				conflicts = append(conflicts, fmt.Sprintf("%s (%s)", v.Name, names(groups[v])))
+			}
+			if len(conflicts) == 0 {
+				continue
+			}
+			allowed := allowedEverywhere(order)
+			fix := "no hybrid server version suits every version here: retire the older versions first"
+			if len(allowed) > 0 {
+				fix = "run hybrid on a " + strings.Join(allowed, " or ") + " server instead"
+			}
+			p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
+				"Microsoft supports %s hybrid servers there; %s",
+				hs.Name(), hs.version.Name, strings.Join(conflicts, " and "), describeAllowed(first.version), fix),
+				lint.Related{Range: versionNode(first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+		}
+	}
+
+	// An organization with Exchange 2007 needs an Exchange 2013 CU1 or later
+	// hybrid server, whatever else is listed.
+	v07 := p.Catalog.Version("2007")
+	if len(groups[v07]) == 0 {
+		return
+	}
+	v13 := p.Catalog.Version("2013")
+	cu1 := p.Catalog.Release(v13, "CU1")
+	candidates := all
+	if h.Servers != nil {
+		candidates = nil
+		for _, t := range h.Servers.Targets() {
+			if s, ok := describeServer(p.Catalog, t); ok {
+				candidates = append(candidates, s)
+			}
+		}
+	}
+	var below []server
+	for _, s := range candidates {
+		if s.version != v13 || s.isEdge() {
+			continue
+		}
+		l := s.level()
+		if l == nil {
+			return // a 2013 server whose level is unknown: stay silent
+		}
+		if l.Build.Compare(cu1.Build) >= 0 {
+			return
+		}
+		below = append(below, s)
+	}
+	var at schema.Node = h
+	if h.Servers != nil {
+		at = h.Servers
+	}
+	msg := fmt.Sprintf("the organization has Exchange 2007 servers (%s): a hybrid deployment then needs at least one Exchange 2013 server "+
+		"at CU1 or later with the Client Access and Mailbox roles to run the hybrid endpoints", names(groups[v07]))
+	switch {
+	case len(below) > 0:
+		msg += fmt.Sprintf(", and %s is at %s; update it to CU1 or later (Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
+			below[0].Name(), below[0].levelName())
+	case h.Servers != nil:
+		msg += "; hybrid.servers lists none. Install Exchange 2013 (the latest CU, with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
+	default:
+		msg += "; the topology has none. Install Exchange 2013 (the latest CU, with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
+	}
+	p.Report(at, msg)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// allowedEverywhere returns the hybrid server versions every version present allows.
+func allowedEverywhere(order []*catalog.Version) []string {
+	var out []string
+	for _, cand := range []string{"2010", "2013", "2016", "2019", "SE"} {
+		ok := true
+		for _, v := range order {
+			if allowed, known := hybridVersions[v.ID]; known && !contains(allowed, cand) {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, "Exchange "+cand)
+		}
+	}
+	return out
+}
+
+func describeAllowed(v *catalog.Version) string {
+	var parts []string
+	for _, a := range hybridVersions[v.ID] {
+		parts = append(parts, a)
+	}
+	switch len(parts) {
+	case 1:
+		return "only Exchange " + parts[0] + "-based"
+	default:
+		return "Exchange " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + "-based"
+	}
+}

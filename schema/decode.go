@@ -1,0 +1,540 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Decode reads the topology made of files (one directory's topology files,
+// in any order) and returns it with every structural problem found. Files
+// that do not parse contribute no blocks. Decode never fails: whatever is
+// wrong with the input is a Problem.
+func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
+	files = append([]*File(nil), files...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	d := &decoder{top: &Topology{Dir: dir, Files: files}, seen: map[string]*Block{}}
+	for _, f := range files {
+		if int64(len(f.Src)) > lim.MaxFileSize {
+			start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+			d.probs.add(KindSyntax, start, "", fmt.Sprintf("the file is %d bytes; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)",
+				len(f.Src), lim.MaxFileSize))
+			continue
+		}
+		if hf := parseFile(f, lim, &d.probs); hf != nil {
+			d.file(f, hf)
+		}
+	}
+	if !d.hasSyntaxErrors() {
+		d.finish(files)
+	}
+	sortProblems(d.probs)
+	return d.top, d.probs
+}
+
+type pendingRef struct {
+	target    refTarget
+	blockType string
+	where     string // "site of server "EX01""
+}
+
+type decoder struct {
+	top   *Topology
+	probs problems
+	seen  map[string]*Block // duplicate detection key -> first definition
+	refs  []pendingRef
+}
+
+func (d *decoder) hasSyntaxErrors() bool {
+	for _, p := range d.probs {
+		if p.Kind == KindSyntax {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) schemaf(rng hcl.Range, addr, format string, args ...any) {
+	d.probs.add(KindSchema, rng, addr, fmt.Sprintf(format, args...))
+}
+
+var topSchema = func() *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, b := range blockSpecs() {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.name, LabelNames: b.labels})
+	}
+	return s
+}
+
+func (d *decoder) file(f *File, hf *hcl.File) {
+	content, remain, diags := hf.Body.PartialContent(topSchema())
+	d.headerDiags(diags)
+	// Whatever the schema did not claim is unknown.
+	if nb, ok := hf.Body.(*hclsyntax.Body); ok {
+		for _, a := range sortedNative(nb.Attributes) {
+			d.schemaf(a.NameRange, "", "unknown attribute %q at the top level; a topology holds only blocks (%s)",
+				a.Name, strings.Join(blockTypeNames(), ", "))
+		}
+		for _, b := range nb.Blocks {
+			if blockSpecByName(b.Type) == nil {
+				d.unknownBlockType(b.Type, b.TypeRange)
+			}
+		}
+	} else {
+		extra, _ := remain.JustAttributes()
+		for _, a := range sortedAttributes(extra) {
+			d.unknownBlockType(a.Name, a.NameRange)
+		}
+	}
+	for _, b := range content.Blocks {
+		d.block(f, b)
+	}
+}
+
+func (d *decoder) unknownBlockType(name string, rng hcl.Range) {
+	msg := fmt.Sprintf("unknown block type %q", name)
+	if s := Suggest(name, blockTypeNames()); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += "."
+	}
+	d.schemaf(rng, "", "%s A topology holds these blocks: %s", msg, strings.Join(blockTypeNames(), ", "))
+}
+
+// headerDiags reports hcl's own diagnostics about block headers (a wrong
+// number of labels), which mean the block was not decoded.
+func (d *decoder) headerDiags(diags hcl.Diagnostics) {
+	for _, diag := range diags {
+		rng := hcl.Range{}
+		if diag.Subject != nil {
+			rng = *diag.Subject
+		}
+		d.probs.add(KindSchema, rng, "", diagMessage(diag))
+	}
+}
+
+// sortedNative returns native-syntax attributes in source order (the map has none).
+func sortedNative(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
+	out := make([]*hclsyntax.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].NameRange.Start.Byte < out[j].NameRange.Start.Byte })
+	return out
+}
+
+func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].NameRange.Start.Byte < out[j].NameRange.Start.Byte })
+	return out
+}
+
+func (d *decoder) block(f *File, hb *hcl.Block) {
+	spec := blockSpecByName(hb.Type)
+	blk := Block{
+		Type:        hb.Type,
+		Labels:      hb.Labels,
+		TypeRange:   hb.TypeRange,
+		LabelRanges: hb.LabelRanges,
+		DefRange:    hb.DefRange,
+		Range:       hb.DefRange,
+	}
+	if sb, ok := hb.Body.(*hclsyntax.Body); ok {
+		blk.Range = hcl.RangeBetween(hb.DefRange, sb.SrcRange)
+	}
+	labelsOK := true
+	for i, l := range hb.Labels {
+		switch {
+		case strings.TrimSpace(l) == "":
+			d.schemaf(hb.LabelRanges[i], "", "the %s of a %s block must not be empty", spec.labels[i], spec.name)
+			labelsOK = false
+		case spec.labelSets != nil && spec.labelSets[i] != nil:
+			if err := spec.labelSets[i].accepts(l); err != nil {
+				d.keywordProblem(hb.LabelRanges[i], "", l, spec.labelSets[i], fmt.Sprintf("the %s of a %s block", spec.labels[i], spec.name), err)
+				labelsOK = false
+			}
+		}
+	}
+
+	v := reflect.New(spec.goType)
+	v.Elem().Field(0).Set(reflect.ValueOf(blk))
+	owner := v.Elem().Field(0).Addr().Interface().(*Block)
+	present := d.body(spec, owner, hb.Body, v.Elem())
+	if spec.name == "server" && !present["update"] && !present["build"] {
+		d.schemaf(owner.SourceRange(), owner.Address(), `%s has neither update nor build; add update = "CU15" (its cumulative update, service pack or rollup) or build = "15.2.1748.10"`,
+			owner.Describe())
+	}
+	if !labelsOK {
+		return
+	}
+
+	key := spec.name
+	if !spec.singleton {
+		key += "\x00" + strings.Join(hb.Labels, "\x00")
+	}
+	if first, dup := d.seen[key]; dup {
+		if spec.singleton && len(hb.Labels) > 0 && strings.Join(first.Labels, "\x00") != strings.Join(hb.Labels, "\x00") {
+			d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(),
+				fmt.Sprintf("a topology has one %s block; %s is a second one (the first is %s at %s)",
+					spec.name, owner.Describe(), first.Describe(), posString(first.SourceRange())),
+				Related{Range: first.SourceRange(), Message: "the first " + spec.name + " block"})
+			return
+		}
+		what := owner.Describe()
+		if spec.singleton && len(hb.Labels) == 0 {
+			what = "the " + spec.name + " block"
+		}
+		d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(),
+			fmt.Sprintf("%s is defined twice; the first definition is at %s: merge the two or rename one", what, posString(first.SourceRange())),
+			Related{Range: first.SourceRange(), Message: "first defined here"})
+		return
+	}
+	d.seen[key] = owner
+	spec.add(d.top, v.Interface())
+}
+
+func posString(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+// body decodes a block's attributes into out and returns the names of the
+// attributes present, valid or not.
+func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect.Value) map[string]bool {
+	bs := &hcl.BodySchema{}
+	for _, a := range spec.attrs {
+		bs.Attributes = append(bs.Attributes, hcl.AttributeSchema{Name: a.name})
+	}
+	content, remain, diags := body.PartialContent(bs)
+	d.headerDiags(diags)
+	unknown := func(name string, rng hcl.Range) {
+		msg := fmt.Sprintf("unknown attribute %q in %s", name, owner.Describe())
+		if s := Suggest(name, spec.attrNames()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += "."
+		}
+		if len(spec.attrs) == 0 {
+			d.schemaf(rng, owner.Address(), "%s A %s block takes no attributes", msg, spec.name)
+			return
+		}
+		d.schemaf(rng, owner.Address(), "%s A %s block takes: %s", msg, spec.name, strings.Join(spec.attrNames(), ", "))
+	}
+	if nb, ok := body.(*hclsyntax.Body); ok {
+		for _, a := range sortedNative(nb.Attributes) {
+			if spec.attr(a.Name) == nil {
+				unknown(a.Name, a.NameRange)
+			}
+		}
+		for _, b := range nb.Blocks {
+			d.schemaf(b.TypeRange, owner.Address(), "unexpected %q block inside %s; blocks do not nest in a topology, and a %s block holds only attributes",
+				b.Type, owner.Describe(), spec.name)
+		}
+	} else {
+		extra, _ := remain.JustAttributes()
+		for _, a := range sortedAttributes(extra) {
+			unknown(a.Name, a.NameRange)
+		}
+	}
+	present := map[string]bool{}
+	for _, as := range spec.attrs {
+		a := content.Attributes[as.name]
+		present[as.name] = a != nil
+		if a == nil {
+			if as.required {
+				d.schemaf(owner.SourceRange(), owner.Address(), "%s has no %s; add %s = %s", owner.Describe(), as.name, as.name,
+					exampleValue(as))
+			}
+			continue
+		}
+		if val, ok := d.value(spec, owner, a, as); ok {
+			out.Field(as.field).Set(val)
+		}
+	}
+	return present
+}
+
+// exampleValue is a value to show in a "add x = ..." hint.
+func exampleValue(as *attrSpec) string {
+	if as.enum != nil {
+		vals := as.enum.values()
+		return hclQuote(vals[len(vals)-1])
+	}
+	return `"..."`
+}
+
+// value decodes one attribute into the field's type, reporting any problem.
+func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *attrSpec) (reflect.Value, bool) {
+	fieldType := spec.goType.Field(as.field).Type.Elem()
+	attr := Attr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Owner: owner, Index: -1}
+	where := fmt.Sprintf("%s of %s", a.Name, owner.Describe())
+	v, nl := literal(a.Expr)
+	if nl != nil {
+		d.schemaf(nl.rng, attr.Address(), "%s is %s, but topology values are literals: %s", where, nl.what, nl.hint)
+		return reflect.Value{}, false
+	}
+	if v.IsNull() {
+		// null leaves the attribute unset, as in Terraform.
+		if as.required {
+			d.schemaf(attr.Range, attr.Address(), "%s is null; it is required: give it a value", where)
+		}
+		return reflect.Value{}, false
+	}
+	switch as.kind {
+	case kString:
+		s, ok := d.stringValue(attr, v, as, where)
+		return reflect.ValueOf(s), ok
+	case kRef:
+		s, ok := d.stringValue(attr, v, as, where)
+		if !ok {
+			return reflect.Value{}, false
+		}
+		rv := reflect.New(fieldType).Interface().(refTarget)
+		*rv.str() = *s
+		d.refs = append(d.refs, pendingRef{target: rv, blockType: as.ref, where: where})
+		return reflect.ValueOf(rv), true
+	case kBool:
+		if v.Type() != cty.Bool {
+			hint := ""
+			if v.Type() == cty.String && (v.AsString() == "true" || v.AsString() == "false") {
+				hint = fmt.Sprintf(": write %s = %s, without quotes", a.Name, v.AsString())
+			}
+			d.schemaf(attr.Range, attr.Address(), "%s must be true or false, not %s%s", where, describeValue(v), hint)
+			return reflect.Value{}, false
+		}
+		return reflect.ValueOf(&Bool{Attr: attr, Value: v.True()}), true
+	case kInt:
+		n, ok := d.intValue(attr, v, as, where)
+		return reflect.ValueOf(n), ok
+	}
+	// lists
+	if !v.Type().IsTupleType() && !v.Type().IsListType() {
+		hint := ""
+		if v.Type() == cty.String {
+			hint = fmt.Sprintf(": write %s = [%s]", a.Name, hclQuote(v.AsString()))
+		} else if v.Type() == cty.Number {
+			hint = fmt.Sprintf(": write %s = [%s]", a.Name, numberText(v))
+		}
+		d.schemaf(attr.Range, attr.Address(), "%s must be a list, not %s%s", where, describeValue(v), hint)
+		return reflect.Value{}, false
+	}
+	elems := v.AsValueSlice()
+	exprs, _ := hcl.ExprList(a.Expr)
+	itemAttr := func(i int) Attr {
+		it := attr
+		it.Index = i
+		if len(exprs) == len(elems) {
+			it.Range = exprs[i].Range()
+		}
+		return it
+	}
+	ok := true
+	switch as.kind {
+	case kStringList:
+		list := &StringList{Attr: attr}
+		for i, ev := range elems {
+			s, good := d.stringValue(itemAttr(i), ev, as, fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe()))
+			if good {
+				list.Items = append(list.Items, s)
+			}
+			ok = ok && good
+		}
+		return reflect.ValueOf(list), ok
+	case kIntList:
+		list := &IntList{Attr: attr}
+		for i, ev := range elems {
+			n, good := d.intValue(itemAttr(i), ev, as, fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe()))
+			if good {
+				list.Items = append(list.Items, n)
+			}
+			ok = ok && good
+		}
+		return reflect.ValueOf(list), ok
+	case kRefList:
+		list := reflect.New(fieldType).Interface().(refListTarget)
+		*list.attr() = attr
+		for i, ev := range elems {
+			itemWhere := fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe())
+			s, good := d.stringValue(itemAttr(i), ev, as, itemWhere)
+			if good {
+				d.refs = append(d.refs, pendingRef{target: list.addItem(*s), blockType: as.ref, where: itemWhere})
+			}
+			ok = ok && good
+		}
+		return reflect.ValueOf(list), ok
+	}
+	panic("schema: unhandled kind " + as.kind.String())
+}
+
+func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where string) (*String, bool) {
+	if v.IsNull() || v.Type() != cty.String {
+		hint := ""
+		switch {
+		case v.IsNull():
+		case v.Type() == cty.Number:
+			hint = fmt.Sprintf(": write %s in quotes, %q", numberText(v), numberText(v))
+		case v.Type() == cty.Bool:
+			hint = fmt.Sprintf(": write %q in quotes if you meant the word", fmt.Sprint(v.True()))
+		case (v.Type().IsTupleType() || v.Type().IsListType()) && v.LengthInt() == 1 && v.Index(cty.NumberIntVal(0)).Type() == cty.String:
+			hint = fmt.Sprintf(": write %s, without brackets", hclQuote(v.Index(cty.NumberIntVal(0)).AsString()))
+		}
+		d.schemaf(attr.Range, attr.Address(), "%s must be a string, not %s%s", where, describeValue(v), hint)
+		return nil, false
+	}
+	s := v.AsString()
+	switch {
+	case as.enum != nil:
+		if err := as.enum.accepts(s); err != nil {
+			d.keywordProblem(attr.Range, attr.Address(), s, as.enum, where, err)
+			return nil, false
+		}
+	case as.format == "build":
+		if _, err := catalog.ParseBuild(s); err != nil {
+			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
+			return nil, false
+		}
+	case as.format == "date":
+		if dt, err := catalog.ParseDate(s); err != nil || dt.MonthOnly() {
+			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
+			return nil, false
+		}
+	}
+	return &String{Attr: attr, Value: s}, true
+}
+
+func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where string, err error) {
+	allowed := set.values()
+	if !errors.Is(err, errNotInList) {
+		d.schemaf(rng, addr, "%q is not %s (%s): %v", s, set.what, where, err)
+		return
+	}
+	msg := fmt.Sprintf("%q is not %s (%s)", s, set.what, where)
+	if sug := Suggest(s, allowed); sug != "" {
+		msg += fmt.Sprintf("; did you mean %q?", sug)
+	} else {
+		msg += "."
+	}
+	d.schemaf(rng, addr, "%s Allowed: %s", msg, quoteList(allowed))
+}
+
+func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where string) (*Int, bool) {
+	if v.IsNull() || v.Type() != cty.Number {
+		hint := ""
+		if !v.IsNull() && v.Type() == cty.String {
+			if _, ok := new(big.Int).SetString(strings.TrimSpace(v.AsString()), 10); ok {
+				hint = fmt.Sprintf(": write %s without quotes", strings.TrimSpace(v.AsString()))
+			}
+		}
+		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s%s", where, describeValue(v), hint)
+		return nil, false
+	}
+	bf := v.AsBigFloat()
+	if !bf.IsInt() {
+		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s", where, numberText(v))
+		return nil, false
+	}
+	bi, _ := bf.Int(nil)
+	low, high := int64(-1<<31), int64(1<<31-1)
+	if as.min != nil {
+		low = int64(*as.min)
+	}
+	if as.max != nil {
+		high = int64(*as.max)
+	}
+	if !bi.IsInt64() || bi.Int64() < low || bi.Int64() > high {
+		d.schemaf(attr.Range, attr.Address(), "%s must be between %d and %d, not %s", where, low, high, bi.String())
+		return nil, false
+	}
+	return &Int{Attr: attr, Value: int(bi.Int64())}, true
+}
+
+// finish checks what needs the whole topology: the organization block, and
+// references between blocks.
+func (d *decoder) finish(files []*File) {
+	if d.top.Organization == nil && len(files) > 0 {
+		start := hcl.Range{Filename: files[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
+	}
+	index := map[string]map[string]Node{}
+	names := map[string][]string{}
+	register := func(typ string, b Node, name string) {
+		if index[typ] == nil {
+			index[typ] = map[string]Node{}
+		}
+		index[typ][name] = b
+		names[typ] = append(names[typ], name)
+	}
+	for _, s := range d.top.Sites {
+		register("site", s, s.Name())
+	}
+	for _, s := range d.top.Servers {
+		register("server", s, s.Name())
+	}
+	for _, s := range d.top.Domains {
+		register("domain", s, s.Name())
+	}
+	for _, s := range d.top.Tenants {
+		register("tenant", s, s.Name())
+	}
+	for _, s := range d.top.Certificates {
+		register("certificate", s, s.Name())
+	}
+	for _, r := range d.refs {
+		s := r.target.str()
+		if n, ok := index[r.blockType][s.Value]; ok && r.target.resolve(n) {
+			continue
+		}
+		msg := fmt.Sprintf("%s %q (%s) is not defined in this topology", r.blockType, s.Value, r.where)
+		defined := names[r.blockType]
+		switch {
+		case len(defined) == 0:
+			msg += fmt.Sprintf("; it has no %s blocks: add %s %q { } or correct the name", r.blockType, r.blockType, s.Value)
+		default:
+			if sug := Suggest(s.Value, defined); sug != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			} else {
+				msg += "."
+			}
+			msg += fmt.Sprintf(" Defined: %s", quoteList(limitList(defined, 10)))
+		}
+		d.probs.add(KindReference, s.Range, s.Address(), msg)
+	}
+}
+
+func dirName(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
+}
+
+func limitList(xs []string, n int) []string {
+	if len(xs) <= n {
+		return xs
+	}
+	return append(append([]string(nil), xs[:n]...), fmt.Sprintf("and %d more", len(xs)-n))
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Range, ps[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Start.Byte != b.Start.Byte {
+			return a.Start.Byte < b.Start.Byte
+		}
+		return ps[i].Kind < ps[j].Kind
+	})
+}

@@ -1,0 +1,200 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Topology file name suffixes: native syntax and JSON syntax.
+const (
+	NativeSuffix = ".exchange.hcl"
+	JSONSuffix   = ".exchange.hcl.json"
+)
+
+// IsTopologyFile reports whether a file name is a topology file.
+func IsTopologyFile(name string) bool {
+	return strings.HasSuffix(name, NativeSuffix) || strings.HasSuffix(name, JSONSuffix)
+}
+
+// Target is one topology to check: the topology files of one directory.
+type Target struct {
+	Dir   string   // the directory, as reached from the user's argument
+	Files []string // its topology files, sorted
+	// Only, when not empty, lists the files named on the command line: rules
+	// see the whole directory, but only findings in these files are reported.
+	Only []string
+}
+
+// Skipped is a path discovery did not read, and why.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// PathError is a command-line path that cannot be checked.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+// ErrNotTopology is returned for a file argument that is not a topology file.
+var ErrNotTopology = errors.New("not a topology file (the names end in " + NativeSuffix + " or " + JSONSuffix + ")")
+
+// Discover turns command-line paths into topologies. A directory is searched
+// recursively; every directory holding topology files is one topology.
+// Directories whose names start with "." (.git, .terraform...) are not
+// entered. Symbolic links are not followed; they are returned as skipped, so
+// that nothing outside the given trees is read. A file argument selects its
+// directory's topology and limits the report to that file.
+func Discover(paths []string) ([]Target, []Skipped, error) {
+	byDir := map[string]*Target{}
+	whole := map[string]bool{}
+	var skipped []Skipped
+	addFile := func(dir, file string) {
+		t := byDir[dir]
+		if t == nil {
+			t = &Target{Dir: dir}
+			byDir[dir] = t
+		}
+		for _, f := range t.Files {
+			if f == file {
+				return
+			}
+		}
+		t.Files = append(t.Files, file)
+	}
+	for _, p := range paths {
+		info, err := os.Lstat(p)
+		if err != nil {
+			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			// A link named on the command line is the user's explicit choice:
+			// follow it, but only to a directory or a topology file.
+			target, err := os.Stat(p)
+			if err != nil {
+				return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			}
+			if target.IsDir() {
+				if err := walk(p, addFile, whole, &skipped); err != nil {
+					return nil, nil, err
+				}
+				continue
+			}
+			if err := addNamedFile(p, addFile, byDir); err != nil {
+				return nil, nil, err
+			}
+		case info.IsDir():
+			if err := walk(p, addFile, whole, &skipped); err != nil {
+				return nil, nil, err
+			}
+		default:
+			if err := addNamedFile(p, addFile, byDir); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	var out []Target
+	for dir, t := range byDir {
+		if whole[dir] {
+			t.Only = nil
+		}
+		sort.Strings(t.Files)
+		sort.Strings(t.Only)
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	return out, skipped, nil
+}
+
+func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Target) error {
+	if !IsTopologyFile(p) {
+		return &PathError{Path: p, Err: ErrNotTopology}
+	}
+	dir := filepath.Dir(p)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return &PathError{Path: dir, Err: unwrapPathErr(err)}
+	}
+	for _, e := range entries {
+		if IsTopologyFile(e.Name()) && e.Type().IsRegular() {
+			addFile(dir, filepath.Join(dir, e.Name()))
+		}
+	}
+	clean := filepath.Clean(p)
+	addFile(dir, clean) // a named symbolic link is read too
+	t := byDir[dir]
+	t.Only = append(t.Only, clean)
+	return nil
+}
+
+func walk(root string, addFile func(dir, file string), whole map[string]bool, skipped *[]Skipped) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &PathError{Path: path, Err: unwrapPathErr(err)}
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !IsTopologyFile(d.Name()) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			*skipped = append(*skipped, Skipped{Path: path, Reason: "a symbolic link; exlint does not follow links inside the trees it checks (name the file on the command line to check it)"})
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			*skipped = append(*skipped, Skipped{Path: path, Reason: "not a regular file"})
+			return nil
+		}
+		dir := filepath.Dir(path)
+		addFile(dir, path)
+		whole[dir] = true
+		return nil
+	})
+}
+
+// unwrapPathErr drops the *fs.PathError wrapper, whose path the caller
+// already names, keeping "no such file or directory" and the like.
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadFiles reads topology files. A file larger than limit is read only up to
+// limit+1 bytes: enough for Decode to report it as too large without holding
+// it in memory.
+func ReadFiles(paths []string, limit int64) ([]*File, error) {
+	out := make([]*File, 0, len(paths))
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		src, err := io.ReadAll(io.LimitReader(f, limit+1))
+		f.Close()
+		if err != nil {
+			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix)})
+	}
+	return out, nil
+}

@@ -1,0 +1,154 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// nonLiteral explains why an expression is not a literal value.
+type nonLiteral struct {
+	rng  hcl.Range
+	what string // "a function call (upper)"
+	hint string // how to write it as a literal
+}
+
+// literal evaluates expr if it is a literal value: a string without
+// interpolation, a number (optionally negated), true, false, null, or a list
+// of those. Anything else (references, function calls, operators, templates)
+// is refused: topology values are literals in this version of the language,
+// so that a file means the same thing wherever it is read.
+//
+// The check inspects each node without descending into operands, so a
+// pathologically long operator chain is refused at its root.
+func literal(expr hcl.Expression) (cty.Value, *nonLiteral) {
+	if _, ok := expr.(hclsyntax.Expression); !ok {
+		return jsonLiteral(expr)
+	}
+	if nl := checkNative(expr.(hclsyntax.Expression)); nl != nil {
+		return cty.NilVal, nl
+	}
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		// checkNative admitted only literal forms, which evaluate without
+		// error; keep a safe answer anyway.
+		return cty.NilVal, &nonLiteral{rng: expr.Range(), what: "an expression", hint: "write the value itself"}
+	}
+	return v, nil
+}
+
+func checkNative(e hclsyntax.Expression) *nonLiteral {
+	switch e := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return nil
+	case *hclsyntax.TemplateExpr:
+		for _, p := range e.Parts {
+			if _, ok := p.(*hclsyntax.LiteralValueExpr); !ok {
+				return &nonLiteral{rng: p.Range(), what: "a template with ${...} or %{...}",
+					hint: `write the value itself (a literal "${" is written "$${")`}
+			}
+		}
+		return nil
+	case *hclsyntax.TemplateWrapExpr:
+		return &nonLiteral{rng: e.Range(), what: "a template with ${...}",
+			hint: `write the value itself (a literal "${" is written "$${")`}
+	case *hclsyntax.UnaryOpExpr:
+		if lit, ok := e.Val.(*hclsyntax.LiteralValueExpr); ok && e.Op == hclsyntax.OpNegate && lit.Val.Type() == cty.Number {
+			return nil
+		}
+		return &nonLiteral{rng: e.Range(), what: "an operator expression", hint: "write the resulting value"}
+	case *hclsyntax.TupleConsExpr:
+		for _, it := range e.Exprs {
+			if nl := checkNative(it); nl != nil {
+				return nl
+			}
+		}
+		return nil
+	case *hclsyntax.ObjectConsExpr:
+		// Objects are literal in HCL but no attribute takes one; the type check
+		// reports that. Their contents are not evaluated.
+		return nil
+	case *hclsyntax.ScopeTraversalExpr:
+		name := e.Traversal.RootName()
+		if len(e.Traversal) == 1 {
+			return &nonLiteral{rng: e.Range(), what: "a reference to " + name,
+				hint: fmt.Sprintf("write %q in quotes", name)}
+		}
+		return &nonLiteral{rng: e.Range(), what: "a reference", hint: "write the value itself, in quotes"}
+	case *hclsyntax.FunctionCallExpr:
+		return &nonLiteral{rng: e.Range(), what: fmt.Sprintf("a function call (%s)", e.Name), hint: "write the value itself"}
+	case *hclsyntax.BinaryOpExpr:
+		return &nonLiteral{rng: e.Range(), what: "an operator expression", hint: "write the resulting value"}
+	case *hclsyntax.ConditionalExpr:
+		return &nonLiteral{rng: e.Range(), what: "a conditional expression", hint: "write the value itself"}
+	case *hclsyntax.ForExpr:
+		return &nonLiteral{rng: e.Range(), what: "a for expression", hint: "write the list itself"}
+	case *hclsyntax.ParenthesesExpr:
+		return &nonLiteral{rng: e.Range(), what: "a parenthesized expression", hint: "write the value without parentheses"}
+	default:
+		return &nonLiteral{rng: e.Range(), what: "an expression", hint: "write the value itself"}
+	}
+}
+
+// jsonLiteral evaluates a JSON-syntax value. JSON values are literal except
+// strings holding "${" or "%{" templates, which hcl evaluates when given a
+// context; an empty context makes any such template fail, and that failure
+// is reported as a non-literal.
+func jsonLiteral(expr hcl.Expression) (cty.Value, *nonLiteral) {
+	v, diags := expr.Value(&hcl.EvalContext{})
+	if diags.HasErrors() {
+		rng := expr.Range()
+		if d := diags[0]; d.Subject != nil {
+			rng = *d.Subject
+		}
+		return cty.NilVal, &nonLiteral{rng: rng, what: "a template with ${...} or %{...}",
+			hint: `write the value itself (a literal "${" is written "$${")`}
+	}
+	return v, nil
+}
+
+// describeValue names a value's type for messages: `a number (2019)`.
+func describeValue(v cty.Value) string {
+	switch {
+	case v.IsNull():
+		return "null"
+	case !v.IsKnown():
+		return "an unknown value"
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		return fmt.Sprintf("a string (%s)", shortQuote(v.AsString()))
+	case t == cty.Number:
+		return fmt.Sprintf("a number (%s)", numberText(v))
+	case t == cty.Bool:
+		return fmt.Sprintf("a boolean (%t)", v.True())
+	case t.IsTupleType() || t.IsListType() || t.IsSetType():
+		return "a list"
+	case t.IsObjectType() || t.IsMapType():
+		return "an object"
+	}
+	return "a value of type " + t.FriendlyName()
+}
+
+func numberText(v cty.Value) string {
+	return v.AsBigFloat().Text('f', -1)
+}
+
+// shortQuote quotes s for a message, shortening very long values.
+func shortQuote(s string) string {
+	const max = 60
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// hclQuote writes s as an HCL string literal, for "write x = ..." hints.
+func hclQuote(s string) string {
+	q := fmt.Sprintf("%q", s)
+	return strings.ReplaceAll(q, "${", "$${")
+}
