@@ -27,7 +27,7 @@ func (coexistenceUnsupported) Info() lint.RuleInfo {
 type forbiddenPair struct {
 	newer, older []string
 	why          string // what Microsoft says, with {new} and {old} placeholders
-	fix          string // the upgrade path
+	fix          string // the upgrade path, a sentence: %[1]s is the newer version, %[2]s the older
 }
 
 var forbiddenPairs = []forbiddenPair{
@@ -44,27 +44,27 @@ var forbiddenPairs = []forbiddenPair{
 	{
 		newer: []string{"2013"}, older: []string{"5.5", "2000", "2003"},
 		why: "Exchange 2013 does not support coexistence with Exchange 2003 or earlier versions",
-		fix: "go through Exchange 2010 (2003 → 2010 → 2013 or 2016) and remove every %[2]s server before installing %[1]s",
+		fix: "Go through Exchange 2010 (2003 → 2010 → 2013 or 2016) and remove every %[2]s server before installing %[1]s",
 	},
 	{
 		newer: []string{"2019", "SE"}, older: []string{"2010"},
 		why: "Exchange 2019 and later do not support coexistence with Exchange 2010",
-		fix: "go through Exchange 2016 (2010 → 2016 → 2019/SE) and remove every Exchange 2010 server before installing %[1]s",
+		fix: "Go through Exchange 2016 (2010 → 2016 → 2019/SE) and remove every Exchange 2010 server before installing %[1]s",
 	},
 	{
 		newer: []string{"2010"}, older: []string{"5.5", "2000"},
 		why: "Exchange 2010 supports coexistence with Exchange 2003 and 2007 only, in an organization in native mode: Exchange 2000 and 5.5 are not supported",
-		fix: "go through Exchange 2003 or 2007 and remove every %[2]s server before installing %[1]s",
+		fix: "Go through Exchange 2003 or 2007 and remove every %[2]s server before installing %[1]s",
 	},
 	{
 		newer: []string{"2007"}, older: []string{"5.5"},
 		why: "Exchange 2007 needs an organization in native mode, which Exchange 5.5 servers prevent",
-		fix: "move off Exchange 5.5 (through Exchange 2000 or 2003), switch the organization to native mode, then install %[1]s",
+		fix: "Move off Exchange 5.5 (through Exchange 2000 or 2003), switch the organization to native mode, then install %[1]s",
 	},
 	{
 		newer: []string{"SE"}, older: []string{"2013"},
 		why: "setup of Exchange Server SE refuses an organization that still has Exchange 2013 servers",
-		fix: "move to Exchange 2016 CU23 or 2019 CU14/CU15 first and remove every Exchange 2013 server before installing %[1]s",
+		fix: "Move to Exchange 2016 CU23 or 2019 CU14/CU15 first and remove every Exchange 2013 server before installing %[1]s",
 	},
 }
 

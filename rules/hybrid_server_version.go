@@ -44,48 +44,50 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 	}
 	all := servers(p)
 	order, groups := byVersion(all)
-
-	// Each listed hybrid server must be of a version every on-premises
-	// version allows.
-	if h.Servers != nil {
-		for _, item := range h.Servers.Items {
-			hs, ok := describeServer(p.Catalog, item.Target)
-			if !ok {
-				continue
-			}
-			var conflicts []string
-			var first server
-			for _, v := range order {
-				allowed, known := hybridVersions[v.ID]
-				if !known || contains(allowed, hs.version.ID) {
-					continue
-				}
-				if len(conflicts) == 0 {
-					first = groups[v][0]
-				}
-				conflicts = append(conflicts, fmt.Sprintf("%s (%s)", v.Name, names(groups[v])))
-			}
-			if len(conflicts) == 0 {
-				continue
-			}
-			allowed := allowedEverywhere(order)
-			fix := "no hybrid server version suits every version here: retire the older versions first"
-			if len(allowed) > 0 {
-				fix = "run hybrid on a " + strings.Join(allowed, " or ") + " server instead"
-			}
-			p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
-				"Microsoft supports %s hybrid servers there; %s",
-				hs.Name(), hs.version.Name, strings.Join(conflicts, " and "), describeAllowed(first.version), fix),
-				lint.Related{Range: versionNode(first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
-		}
-	}
-
-	// An organization with Exchange 2007 needs an Exchange 2013 CU1 or later
-	// hybrid server, whatever else is listed.
-	v07 := p.Catalog.Version("2007")
-	if len(groups[v07]) == 0 {
+	if v07 := p.Catalog.Version("2007"); len(groups[v07]) > 0 {
+		// With Exchange 2007, what matters is the 2013 hybrid server; whatever
+		// else is listed is named in that one finding.
+		check2007(p, h, all, groups[v07])
 		return
 	}
+	if h.Servers == nil {
+		return
+	}
+	for _, item := range h.Servers.Items {
+		hs, ok := describeServer(p.Catalog, item.Target)
+		if !ok {
+			continue
+		}
+		var conflicts []string
+		var first server
+		for _, v := range order {
+			allowed, known := hybridVersions[v.ID]
+			if !known || contains(allowed, hs.version.ID) {
+				continue
+			}
+			if len(conflicts) == 0 {
+				first = groups[v][0]
+			}
+			conflicts = append(conflicts, fmt.Sprintf("%s (%s)", v.Name, names(groups[v])))
+		}
+		if len(conflicts) == 0 {
+			continue
+		}
+		fix := "no hybrid server version suits every version here: retire the older versions first"
+		if best := newestAllowed(order, hs.version); best != "" {
+			fix = fmt.Sprintf("run hybrid on an Exchange %s server instead (Microsoft advises the newest version it supports)", best)
+		}
+		p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
+			"Microsoft supports %s hybrid servers there; %s",
+			hs.Name(), hs.version.Name, strings.Join(conflicts, " and "), describeAllowed(first.version), fix),
+			lint.Related{Range: versionNode(first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+	}
+}
+
+// check2007: an organization with Exchange 2007 needs an Exchange 2013 CU1 or
+// later hybrid server with the Client Access and Mailbox roles, whatever else
+// is listed (MS-HYB-2007-ROLES, MS-HCW-FAQ).
+func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 	v13 := p.Catalog.Version("2013")
 	cu1 := p.Catalog.Release(v13, "CU1")
 	candidates := all
@@ -97,36 +99,49 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 			}
 		}
 	}
-	var below []server
+	var below, others []server
 	for _, s := range candidates {
-		if s.version != v13 || s.isEdge() {
-			continue
-		}
-		l := s.level()
-		if l == nil {
+		switch {
+		case s.isEdge():
+		case s.version != v13:
+			others = append(others, s)
+		case s.level() == nil:
 			return // a 2013 server whose level is unknown: stay silent
-		}
-		if l.Build.Compare(cu1.Build) >= 0 {
+		case s.level().Build.Compare(cu1.Build) >= 0:
 			return
+		default:
+			below = append(below, s)
 		}
-		below = append(below, s)
 	}
 	var at schema.Node = h
 	if h.Servers != nil {
 		at = h.Servers
 	}
-	msg := fmt.Sprintf("the organization has Exchange 2007 servers (%s): a hybrid deployment then needs at least one Exchange 2013 server "+
-		"at CU1 or later with the Client Access and Mailbox roles to run the hybrid endpoints", names(groups[v07]))
+	msg := fmt.Sprintf("the organization has Exchange 2007 servers (%s): a hybrid deployment then needs an Exchange 2013 server "+
+		"at CU1 or later, with the Client Access and Mailbox roles, to run the hybrid endpoints", names(ex2007))
+	install := "Install Exchange 2013 at its latest CU (with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
 	switch {
 	case len(below) > 0:
-		msg += fmt.Sprintf(", and %s is at %s; update it to CU1 or later (Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
+		msg += fmt.Sprintf(", and %s runs %s. Update it to CU1 or later (the latest, CU23, is best; Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
 			below[0].Name(), below[0].levelName())
+	case h.Servers != nil && len(others) > 0:
+		msg += fmt.Sprintf("; hybrid.servers lists %s, which cannot serve it (Microsoft's current hybrid guidance for 2007 names Exchange 2013 only). %s",
+			describeServers(others), install)
 	case h.Servers != nil:
-		msg += "; hybrid.servers lists none. Install Exchange 2013 (the latest CU, with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
+		msg += "; hybrid.servers lists none. " + install
 	default:
-		msg += "; the topology has none. Install Exchange 2013 (the latest CU, with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
+		msg += "; the topology has none. " + install
 	}
 	p.Report(at, msg)
+}
+
+// describeServers lists servers with their versions: "EX07 (Exchange Server 2007)".
+func describeServers(ss []server) string {
+	var parts []string
+	for _, s := range ss {
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.Name(), s.version.Name))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func contains(xs []string, x string) bool {
@@ -138,28 +153,30 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// allowedEverywhere returns the hybrid server versions every version present allows.
-func allowedEverywhere(order []*catalog.Version) []string {
-	var out []string
+// newestAllowed returns the newest hybrid server version that every version
+// present allows, leaving out the rejected hybrid server's own version (that
+// server is what would be replaced), or "" when there is none.
+func newestAllowed(order []*catalog.Version, rejected *catalog.Version) string {
+	best := ""
 	for _, cand := range []string{"2010", "2013", "2016", "2019", "SE"} {
 		ok := true
 		for _, v := range order {
+			if v == rejected {
+				continue
+			}
 			if allowed, known := hybridVersions[v.ID]; known && !contains(allowed, cand) {
 				ok = false
 			}
 		}
 		if ok {
-			out = append(out, "Exchange "+cand)
+			best = cand
 		}
 	}
-	return out
+	return best
 }
 
 func describeAllowed(v *catalog.Version) string {
-	var parts []string
-	for _, a := range hybridVersions[v.ID] {
-		parts = append(parts, a)
-	}
+	parts := hybridVersions[v.ID]
 	switch len(parts) {
 	case 1:
 		return "only Exchange " + parts[0] + "-based"

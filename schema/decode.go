@@ -400,7 +400,8 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where string
 			return nil, false
 		}
 	case as.format == "build":
-		if _, err := catalog.ParseBuild(s); err != nil {
+		// A server's build has four parts (three for Exchange 2000 and 2003).
+		if _, err := catalog.ParseBuild(s); err != nil || strings.Count(s, ".") < 2 {
 			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
 			return nil, false
 		}

@@ -45,9 +45,11 @@ func checkNative(e hclsyntax.Expression) *nonLiteral {
 	case *hclsyntax.LiteralValueExpr:
 		return nil
 	case *hclsyntax.TemplateExpr:
+		// A quoted string or heredoc is a template of literal string parts; an
+		// interpolation shows as any other part, even "${3}" (a number).
 		for _, p := range e.Parts {
-			if _, ok := p.(*hclsyntax.LiteralValueExpr); !ok {
-				return &nonLiteral{rng: p.Range(), what: "a template with ${...} or %{...}",
+			if lit, ok := p.(*hclsyntax.LiteralValueExpr); !ok || lit.Val.Type() != cty.String {
+				return &nonLiteral{rng: e.Range(), what: "a template with ${...} or %{...}",
 					hint: `write the value itself (a literal "${" is written "$${")`}
 			}
 		}
@@ -100,11 +102,7 @@ func checkNative(e hclsyntax.Expression) *nonLiteral {
 func jsonLiteral(expr hcl.Expression) (cty.Value, *nonLiteral) {
 	v, diags := expr.Value(&hcl.EvalContext{})
 	if diags.HasErrors() {
-		rng := expr.Range()
-		if d := diags[0]; d.Subject != nil {
-			rng = *d.Subject
-		}
-		return cty.NilVal, &nonLiteral{rng: rng, what: "a template with ${...} or %{...}",
+		return cty.NilVal, &nonLiteral{rng: expr.Range(), what: "a template with ${...} or %{...}",
 			hint: `write the value itself (a literal "${" is written "$${")`}
 	}
 	return v, nil

@@ -76,13 +76,24 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 }
 
 // addDiags turns hcl's parse diagnostics into syntax problems and reports
-// whether any was an error.
+// whether any was an error. hcl's parsers cascade: the native one adds a
+// second error at the same place ("Argument or block definition required"
+// after "Invalid character"), and the JSON one adds "Root value must be
+// object" to any other error. Only the first error at a place is kept.
 func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
+	seen := map[hcl.Pos]bool{}
 	for _, d := range diags {
+		if d.Summary == "Root value must be object" && len(diags) > 1 {
+			continue
+		}
 		rng := hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos}
 		if d.Subject != nil {
 			rng = *d.Subject
 		}
+		if seen[rng.Start] {
+			continue
+		}
+		seen[rng.Start] = true
 		probs.add(KindSyntax, rng, "", diagMessage(d))
 	}
 	return diags.HasErrors()

@@ -1,0 +1,30 @@
+server "EX01" {
+  site    = "HQ"
+  version = "SE"
+  update  = "RTM Aug26SU"
+  build   = "15.2.2562.46"
+  roles   = ["mailbox"]
+  os      = "2025"
+  core    = false
+  dotnet  = "4.8.1"
+  network = "internal"
+  tls     = ["1.2"]
+}
+
+server "EX02" {
+  site    = "DR"
+  version = "SE"
+  update  = "RTM Aug26SU"
+  build   = "15.2.2562.46"
+  roles   = ["mailbox"]
+  os      = "2025"
+  core    = false
+  dotnet  = "4.8.1"
+  network = "internal"
+  tls     = ["1.2"]
+}
+
+dag "DAG01" {
+  members = ["EX01", "EX02"]
+  witness = "FS01"
+}

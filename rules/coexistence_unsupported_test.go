@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// A level each version can be declared at.
+var someLevel = map[string]string{
+	"5.5": "SP4", "2000": "SP3", "2003": "SP2", "2007": "SP3 RU23", "2010": "SP3 RU32",
+	"2013": "CU23", "2016": "CU23", "2019": "CU14", "SE": "RTM",
+}
+
+var versionOrder = []string{"5.5", "2000", "2003", "2007", "2010", "2013", "2016", "2019", "SE"}
+
+// Every pair of versions in the coexistence matrix (exchange-domain.md §3):
+// the pairs below cannot share an organization; every other pair can.
+func TestCoexistenceMatrix(t *testing.T) {
+	forbidden := map[[2]string]bool{}
+	for newer, olders := range map[string][]string{
+		"2007": {"5.5"},
+		"2010": {"5.5", "2000"},
+		"2013": {"5.5", "2000", "2003"},
+		"2016": {"5.5", "2000", "2003", "2007"},
+		"2019": {"5.5", "2000", "2003", "2007", "2010"}, // 2013 only from 2019 CU15: see below
+		"SE":   {"5.5", "2000", "2003", "2007", "2010", "2013"},
+	} {
+		for _, o := range olders {
+			forbidden[[2]string{newer, o}] = true
+		}
+	}
+	for i, older := range versionOrder {
+		for _, newer := range versionOrder[i+1:] {
+			src := org(srv("OLD", older, someLevel[older]), srv("NEW", newer, someLevel[newer]))
+			fs := check(t, coexistenceUnsupported{}, today, src)
+			want := forbidden[[2]string{newer, older}]
+			if got := len(fs) == 1; got != want || len(fs) > 1 {
+				t.Errorf("Exchange %s with %s: %d findings, want forbidden=%v\n%s", newer, older, len(fs), want, summary(fs))
+				continue
+			}
+			if want {
+				f := fs[0]
+				// at the newer server's version, relating the older server's
+				if at(f) != "9:13" || f.Address != "server.NEW.version" || len(f.Related) != 1 || f.Related[0].Range.Start.Line != 3 {
+					t.Errorf("Exchange %s with %s: finding at %s (%s), related %+v", newer, older, at(f), f.Address, f.Related)
+				}
+				if !strings.Contains(f.Message, "(NEW) cannot be in the same organization as") || !strings.Contains(f.Message, "(OLD)") {
+					t.Errorf("message does not name the servers: %s", f.Message)
+				}
+			}
+		}
+	}
+}
+
+// Exchange 2019 CU15 setup refuses Exchange 2013; 2019 up to CU14 does not.
+func TestCoexistence2019CU15With2013(t *testing.T) {
+	cases := []struct {
+		level string
+		fails bool
+	}{
+		{"CU14", false},
+		{"CU14 Aug26SU", false},
+		{"15.2.1748.9", false}, // below CU15's build: a CU14 update
+		{"CU15", true},
+		{"15.2.1748.10", true},
+		{"CU15 Apr25HU", true},
+	}
+	for _, tc := range cases {
+		fs := check(t, coexistenceUnsupported{}, today, org(srv("EX13", "2013", "CU23"), srv("EX19", "2019", tc.level)))
+		if got := len(fs) == 1; got != tc.fails {
+			t.Errorf("2019 %s with 2013: finding=%v, want %v\n%s", tc.level, got, tc.fails, summary(fs))
+			continue
+		}
+		if tc.fails && (fs[0].Address != "server.EX19.update" && fs[0].Address != "server.EX19.build") {
+			t.Errorf("2019 %s: finding at %s, want the level attribute", tc.level, fs[0].Address)
+		}
+	}
+}
+
+// One finding per pair of versions, however many servers each has.
+func TestCoexistenceOnePerPair(t *testing.T) {
+	src := org(srv("A07", "2007", "SP3 RU23"), srv("B07", "2007", "SP3 RU23"),
+		srv("A16", "2016", "CU23"), srv("B16", "2016", "CU23"), srv("A19", "2019", "CU14"))
+	fs := check(t, coexistenceUnsupported{}, today, src)
+	if len(fs) != 2 {
+		t.Fatalf("want one finding for 2016/2007 and one for 2019/2007:\n%s", summary(fs))
+	}
+	if !strings.Contains(fs[0].Message, "(A16 and B16)") || !strings.Contains(fs[0].Message, "(A07 and B07)") {
+		t.Errorf("message should name every server: %s", fs[0].Message)
+	}
+}

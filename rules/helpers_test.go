@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// today is the evaluation date of tests that do not test dates.
+const today = "2026-11-21"
+
+// check decodes src as one topology file, runs rule r on it and returns its
+// findings. The topology must be structurally valid.
+func check(t *testing.T, r lint.Rule, asOf, src string) []lint.Finding {
+	t.Helper()
+	top, probs := schema.Decode(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits)
+	if len(probs) > 0 {
+		t.Fatalf("test topology has structural problems: %+v\n%s", probs, src)
+	}
+	fs, ran, err := lint.Check(top, nil, []lint.Rule{r}, catalog.Default(), catalog.MustDate(asOf))
+	if err != nil || !ran {
+		t.Fatalf("check: %v (ran %v)", err, ran)
+	}
+	return fs
+}
+
+// org starts a topology.
+func org(blocks ...string) string {
+	return "organization \"T\" {}\n" + strings.Join(blocks, "\n")
+}
+
+// srv declares a server; level is an update name, or a build when it starts
+// with a digit. Extra lines go into the block as they are.
+func srv(name, version, level string, extra ...string) string {
+	attr := "update"
+	if level != "" && level[0] >= '0' && level[0] <= '9' {
+		attr = "build"
+	}
+	return fmt.Sprintf("server %q {\n  version = %q\n  %s = %q\n  %s\n}\n", name, version, attr, level, strings.Join(extra, "\n  "))
+}
+
+// summary renders findings compactly for failure messages.
+func summary(fs []lint.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "  %d:%d %s %s: %s\n", f.Range.Start.Line, f.Range.Start.Column, f.Severity, f.Rule, f.Message)
+	}
+	return b.String()
+}
+
+// at returns "line:col" of a finding.
+func at(f lint.Finding) string {
+	return fmt.Sprintf("%d:%d", f.Range.Start.Line, f.Range.Start.Column)
+}
