@@ -34,7 +34,7 @@ func (exchangeEndOfSupport) Check(p *lint.Pass) {
 				"and a second in May-October 2026 for 2016 CU23 and 2019 CU14/CU15 only, are security fixes, not support). " +
 				"Move to Exchange Server SE (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23) and retire " + s.Name()
 		default:
-			msg += ". Move its mailboxes and services to a supported version (Exchange Server SE, or Exchange Online) and retire " + s.Name()
+			msg += ". Move its work to a supported version (Exchange Server SE) or to Exchange Online, then retire " + s.Name()
 		}
 		p.Report(versionNode(s), msg)
 	}

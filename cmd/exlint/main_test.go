@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from exlint's real output")
+
+// asOf pins the evaluation date of every golden file.
+const asOf = "2026-11-21"
+
+// goldenDir and repoRoot are absolute: the tests run exlint from the
+// repository root, as a user would.
+var (
+	goldenDir, _ = filepath.Abs(filepath.Join("testdata", "golden"))
+	repoRoot, _  = filepath.Abs(filepath.Join("..", ".."))
+)
+
+func noEnv(string) string { return "" }
+
+// exlint runs the command in-process from the repository root.
+func exlint(t *testing.T, getenv env, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Chdir(repoRoot)
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb, getenv)
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./cmd/exlint -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/exlint -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func examples(t *testing.T) []string {
+	entries, err := os.ReadDir(filepath.Join(repoRoot, "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	if len(out) < 4 {
+		t.Fatalf("want at least four examples, found %v", out)
+	}
+	return out
+}
+
+// The text and JSON output of every example, and its exit code.
+func TestExamplesGolden(t *testing.T) {
+	for _, ex := range examples(t) {
+		t.Run(ex, func(t *testing.T) {
+			dir := "examples/" + ex
+			text, stderr, code := exlint(t, noEnv, "check", dir, "--as-of", asOf, "--color", "never")
+			if stderr != "" {
+				t.Errorf("stderr: %s", stderr)
+			}
+			golden(t, ex+".txt", text)
+			js, _, jcode := exlint(t, noEnv, "check", dir, "--as-of", asOf, "--format", "json")
+			golden(t, ex+".json", js)
+			wantCode := 1
+			if ex == "se-classic-hybrid" {
+				wantCode = 0
+			}
+			if code != wantCode || jcode != wantCode {
+				t.Errorf("exit codes %d (text) %d (json), want %d", code, jcode, wantCode)
+			}
+		})
+	}
+}
+
+// The clean example stays clean.
+func TestCleanExample(t *testing.T) {
+	out, _, code := exlint(t, noEnv, "check", "examples/se-classic-hybrid", "--as-of", asOf, "--fail-on", "info")
+	if code != 0 || !strings.Contains(out, "no problems found") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// The README shows an example's output; it must be exlint's real output.
+func TestReadmeOutput(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)<!-- exlint-readme-output: (\\S+) -->\\s*```text\\n(.*?)```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md shows no example output (<!-- exlint-readme-output: DIR --> and a text block)")
+	}
+	out, _, _ := exlint(t, noEnv, "check", string(m[1]), "--as-of", asOf, "--color", "never")
+	if out != string(m[2]) {
+		t.Errorf("README.md's output of %s is stale; the real output is:\n%s", m[1], out)
+	}
+}
+
+func writeTopology(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "t.exchange.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+// 2 usage or configuration errors.
+func TestExitCodes(t *testing.T) {
+	warningOnly := writeTopology(t, "organization \"O\" {}\nserver \"EX\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\nmigration {\n  method = \"cutover\"\n  mailboxes = 180\n}\n")
+	broken := writeTopology(t, "organization \"O\" {\n")
+	empty := t.TempDir()
+	notes := filepath.Join(empty, "notes.txt")
+	os.WriteFile(notes, []byte("x"), 0o644)
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"warning below --fail-on", []string{"check", warningOnly}, 0, ""},
+		{"warning at --fail-on", []string{"check", warningOnly, "--fail-on", "warning"}, 1, ""},
+		{"info threshold", []string{"check", warningOnly, "--fail-on", "info"}, 1, ""},
+		{"syntax error", []string{"check", broken}, 1, ""},
+		{"findings", []string{"check", "examples/small-cutover"}, 1, ""},
+		{"clean", []string{"check", "examples/se-classic-hybrid"}, 0, ""},
+		{"missing path", []string{"check", "no/such/dir"}, 2, "no/such/dir: no such file or directory"},
+		{"no topology", []string{"check", empty}, 2, "no topology files found"},
+		{"not a topology file", []string{"check", notes}, 2, "not a topology file"},
+		{"bad format", []string{"check", "--format", "xml", "examples"}, 2, `--format "xml": use text or json`},
+		{"bad fail-on", []string{"check", "--fail-on", "fatal", "examples"}, 2, `unknown severity "fatal"`},
+		{"bad as-of", []string{"check", "--as-of", "21/11/2026", "examples"}, 2, "write the date as YYYY-MM-DD"},
+		{"bad color", []string{"check", "--color", "sometimes", "examples"}, 2, "use auto, always or never"},
+		{"unknown flag", []string{"check", "--frobnicate"}, 2, "unknown flag: --frobnicate"},
+		{"unknown command", []string{"lint"}, 2, `unknown command "lint"`},
+		{"rules takes no argument", []string{"rules", "x"}, 2, "unknown command"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := exlint(t, noEnv, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("exit %d, want %d; stderr %q, want it to contain %q", code, tc.code, stderr, tc.stderr)
+			}
+		})
+	}
+}
+
+type panicRule struct{}
+
+func (panicRule) Info() lint.RuleInfo { return lint.RuleInfo{ID: "panic-rule", Severity: lint.Error} }
+func (panicRule) Check(*lint.Pass)    { panic("rule defect") }
+
+// A defect in a rule ends in exit code 3 and a report naming the topology,
+// never in a raw crash.
+func TestInternalErrorExitCode(t *testing.T) {
+	saved := allRules
+	t.Cleanup(func() { allRules = saved })
+	allRules = func() []lint.Rule { return append(rules.All(), panicRule{}) }
+	_, stderr, code := exlint(t, noEnv, "check", "examples/small-cutover")
+	if code != 3 || !strings.Contains(stderr, "internal error while checking examples/small-cutover (rule panic-rule): rule defect") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestColor(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "examples/small-cutover", "--as-of", asOf, "--color", "always")
+	if !strings.Contains(out, "\x1b[") || !strings.Contains(out, "^~~") {
+		t.Error("--color always should colour and keep the marker")
+	}
+	for _, args := range [][]string{{"--color", "never"}, {"--color", "auto"}} {
+		out, _, _ := exlint(t, noEnv, append([]string{"check", "examples/small-cutover"}, args...)...)
+		if strings.Contains(out, "\x1b[") {
+			t.Errorf("%v: output to a non-terminal must not be coloured", args)
+		}
+	}
+	for _, e := range []map[string]string{{"NO_COLOR": "1"}, {"TERM": "dumb"}} {
+		on, err := colorEnabled("auto", os.Stdout, func(k string) string { return e[k] })
+		if err != nil || on {
+			t.Errorf("%v: auto must not colour", e)
+		}
+	}
+}
+
+func TestRulesAndVersion(t *testing.T) {
+	out, _, code := exlint(t, noEnv, "rules")
+	if code != 0 || !strings.Contains(out, "coexistence-unsupported") || !strings.Contains(out, "migration-cutover-size") ||
+		!strings.Contains(out, "syntax") {
+		t.Errorf("rules: exit %d\n%s", code, out)
+	}
+	out, _, code = exlint(t, noEnv, "version")
+	if code != 0 || !strings.HasPrefix(out, "exlint ") || !strings.Contains(out, "catalogue: Exchange releases up to") {
+		t.Errorf("version: exit %d\n%s", code, out)
+	}
+}
+
+// A file argument checks its directory's topology and reports that file.
+func TestFileArgument(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem/exchange2016.exchange.hcl", "--as-of", asOf, "--color", "never")
+	if !strings.Contains(out, "exchange2016.exchange.hcl") || strings.Contains(out, "exchange2010.exchange.hcl:") {
+		t.Errorf("a file argument reports that file only:\n%s", out)
+	}
+}

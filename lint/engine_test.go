@@ -1,0 +1,217 @@
+package lint
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// ruleFunc is a rule made of a function, for tests.
+type ruleFunc struct {
+	info  RuleInfo
+	check func(*Pass)
+}
+
+func (r ruleFunc) Info() RuleInfo { return r.info }
+func (r ruleFunc) Check(p *Pass)  { r.check(p) }
+
+func decode(t *testing.T, src string) (*schema.Topology, []schema.Problem) {
+	t.Helper()
+	return schema.Decode(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits)
+}
+
+const twoServers = `organization "O" {}
+server "B" {
+  version = "SE"
+  update  = "RTM"
+}
+server "A" {
+  version = "SE"
+  update  = "RTM"
+}
+`
+
+// Findings come out sorted by file, line, column and rule, whatever order
+// the rules report them in, and identical findings are reported once.
+func TestCheckSortsAndDedupes(t *testing.T) {
+	top, probs := decode(t, twoServers)
+	reportAll := func(id string, sev Severity) Rule {
+		return ruleFunc{RuleInfo{ID: id, Severity: sev}, func(p *Pass) {
+			for i := len(p.Topology.Servers) - 1; i >= 0; i-- {
+				s := p.Topology.Servers[i]
+				p.Report(s.Version, "about "+s.Name())
+				p.Report(s.Version, "about "+s.Name()) // a duplicate
+			}
+		}}
+	}
+	fs, ran, err := Check(top, probs, []Rule{reportAll("z-rule", Warning), reportAll("a-rule", Error)}, catalog.Default(), catalog.MustDate("2026-01-01"))
+	if err != nil || !ran {
+		t.Fatal(err, ran)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Range.Filename+":"+itoa(f.Range.Start.Line)+" "+f.Rule+" "+f.Severity.String()+" "+f.Address)
+	}
+	want := []string{
+		"t.exchange.hcl:3 a-rule error server.B.version",
+		"t.exchange.hcl:3 z-rule warning server.B.version",
+		"t.exchange.hcl:7 a-rule error server.A.version",
+		"t.exchange.hcl:7 z-rule warning server.A.version",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// ReportAs overrides the default severity for one finding.
+func TestReportAs(t *testing.T) {
+	top, probs := decode(t, twoServers)
+	r := ruleFunc{RuleInfo{ID: "r", Severity: Error}, func(p *Pass) { p.ReportAs(Info, p.Topology.Organization, "note") }}
+	fs, _, _ := Check(top, probs, []Rule{r}, catalog.Default(), catalog.Date{})
+	if len(fs) != 1 || fs[0].Severity != Info || fs[0].Address != "organization.O" {
+		t.Fatalf("%+v", fs)
+	}
+}
+
+// Structural problems become findings under their kind's ID, and stop the
+// rules.
+func TestStructuralProblemsStopRules(t *testing.T) {
+	top, probs := decode(t, "organization \"O\" {}\nsever \"X\" {}\n")
+	ran := false
+	r := ruleFunc{RuleInfo{ID: "r", Severity: Error}, func(p *Pass) { ran = true }}
+	fs, rulesRun, err := Check(top, probs, []Rule{r}, catalog.Default(), catalog.Date{})
+	if err != nil || rulesRun || ran {
+		t.Fatalf("rules ran on a topology with structural errors: %v %v %v", err, rulesRun, ran)
+	}
+	if len(fs) != 1 || fs[0].Rule != "schema" || fs[0].Severity != Error {
+		t.Fatalf("%+v", fs)
+	}
+}
+
+// A panicking rule is an internal error naming the topology and the rule.
+func TestRulePanicIsInternalError(t *testing.T) {
+	top, probs := decode(t, twoServers)
+	r := ruleFunc{RuleInfo{ID: "broken-rule"}, func(p *Pass) { panic("boom") }}
+	_, _, err := Check(top, probs, []Rule{r}, catalog.Default(), catalog.Date{})
+	var ie *InternalError
+	if !errors.As(err, &ie) || ie.Rule != "broken-rule" || !strings.Contains(err.Error(), "boom") || len(ie.Stack) == 0 {
+		t.Fatalf("want an InternalError from broken-rule, got %v", err)
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	for _, s := range []Severity{Info, Warning, Error} {
+		got, err := ParseSeverity(s.String())
+		if err != nil || got != s {
+			t.Errorf("%v round trip: %v %v", s, got, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("fatal is no severity")
+	}
+	if got := (Counts{Errors: 1, Warnings: 2, Infos: 0}).Summary(); got != "1 error, 2 warnings, 0 info" {
+		t.Error(got)
+	}
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var flagEveryServer = ruleFunc{RuleInfo{ID: "every-server", Severity: Warning}, func(p *Pass) {
+	for _, s := range p.Topology.Servers {
+		p.Report(s, "seen")
+	}
+}}
+
+// Each directory holding topology files is its own topology; a file argument
+// reports that file's findings only, though rules see the whole directory.
+func TestRunPaths(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/org.exchange.hcl":     "organization \"A\" {}\n",
+		"a/servers.exchange.hcl": "server \"A1\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\n",
+		"a/more.exchange.hcl":    "server \"A2\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\n",
+		"b/c/org.exchange.hcl":   "organization \"B\" {}\nserver \"B1\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\n",
+		"notes.txt":              "not a topology",
+		".hidden/x.exchange.hcl": "this is not read",
+	})
+	opts := Options{Rules: []Rule{flagEveryServer}, Catalog: catalog.Default(), Limits: schema.DefaultLimits}
+	res, err := Run([]string{dir}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Topologies != 2 || res.Files != 4 || len(res.Findings) != 3 {
+		t.Fatalf("topologies %d files %d findings %d", res.Topologies, res.Files, len(res.Findings))
+	}
+	res, err = Run([]string{filepath.Join(dir, "a", "more.exchange.hcl")}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Address != "server.A2" || res.Files != 3 {
+		t.Fatalf("a file argument should report only that file: %+v", res.Findings)
+	}
+}
+
+// When the rules cannot run, the structural errors that stopped them are
+// reported even outside the file asked for.
+func TestRunFileArgumentShowsBlockingErrors(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"org.exchange.hcl":    "organization \"A\" {\n",
+		"server.exchange.hcl": "server \"A1\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\n",
+	})
+	res, err := Run([]string{filepath.Join(dir, "server.exchange.hcl")}, Options{Rules: []Rule{flagEveryServer}, Catalog: catalog.Default(), Limits: schema.DefaultLimits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "syntax" || len(res.Unchecked) != 1 {
+		t.Fatalf("%+v", res)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	opts := Options{Catalog: catalog.Default(), Limits: schema.DefaultLimits}
+	dir := writeTree(t, map[string]string{"readme.md": "x", "x.hcl": "x"})
+	cases := []struct {
+		path string
+		want error
+	}{
+		{filepath.Join(dir, "missing"), os.ErrNotExist},
+		{dir, ErrNoTopology},
+		{filepath.Join(dir, "readme.md"), schema.ErrNotTopology},
+		{filepath.Join(dir, "x.hcl"), schema.ErrNotTopology},
+	}
+	for _, tc := range cases {
+		if _, err := Run([]string{tc.path}, opts); !errors.Is(err, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.path, err, tc.want)
+		}
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	r := hcl.Range{Filename: "f", Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}
+	fs := []Finding{{Rule: "a", Range: r, Message: "m"}, {Rule: "a", Range: r, Message: "m"}, {Rule: "a", Range: r, Message: "n"}}
+	if got := Dedupe(fs); len(got) != 2 {
+		t.Errorf("%+v", got)
+	}
+}
