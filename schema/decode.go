@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -44,7 +45,7 @@ func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
 type pendingRef struct {
 	target    refTarget
 	blockType string
-	where     string // "site of server "EX01""
+	where     whereFunc // "site of server "EX01""
 }
 
 type decoder struct {
@@ -67,13 +68,13 @@ func (d *decoder) schemaf(rng hcl.Range, addr, format string, args ...any) {
 	d.probs.add(KindSchema, rng, addr, fmt.Sprintf(format, args...))
 }
 
-var topSchema = func() *hcl.BodySchema {
+var topSchema = sync.OnceValue(func() *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, b := range blockSpecs() {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.name, LabelNames: b.labels})
 	}
 	return s
-}
+})
 
 func (d *decoder) file(f *File, hf *hcl.File) {
 	content, remain, diags := hf.Body.PartialContent(topSchema())
@@ -162,7 +163,9 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 			labelsOK = false
 		case spec.labelSets != nil && spec.labelSets[i] != nil:
 			if err := spec.labelSets[i].accepts(l); err != nil {
-				d.keywordProblem(hb.LabelRanges[i], "", l, spec.labelSets[i], fmt.Sprintf("the %s of a %s block", spec.labels[i], spec.name), err)
+				d.keywordProblem(hb.LabelRanges[i], "", l, spec.labelSets[i], whereFunc(func() string {
+					return fmt.Sprintf("the %s of a %s block", spec.labels[i], spec.name)
+				}), err)
 				labelsOK = false
 			}
 		}
@@ -212,11 +215,7 @@ func posString(r hcl.Range) string {
 // body decodes a block's attributes into out and returns the names of the
 // attributes present, valid or not.
 func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect.Value) map[string]bool {
-	bs := &hcl.BodySchema{}
-	for _, a := range spec.attrs {
-		bs.Attributes = append(bs.Attributes, hcl.AttributeSchema{Name: a.name})
-	}
-	content, remain, diags := body.PartialContent(bs)
+	content, remain, diags := body.PartialContent(spec.bodySchema)
 	d.headerDiags(diags)
 	unknown := func(name string, rng hcl.Range) {
 		msg := fmt.Sprintf("unknown attribute %q in %s", name, owner.Describe())
@@ -278,7 +277,7 @@ func exampleValue(as *attrSpec) string {
 func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *attrSpec) (reflect.Value, bool) {
 	fieldType := spec.goType.Field(as.field).Type.Elem()
 	attr := Attr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Owner: owner, Index: -1}
-	where := fmt.Sprintf("%s of %s", a.Name, owner.Describe())
+	where := whereFunc(func() string { return fmt.Sprintf("%s of %s", a.Name, owner.Describe()) })
 	v, nl := literal(a.Expr)
 	if nl != nil {
 		d.schemaf(nl.rng, attr.Address(), "%s is %s, but topology values are literals: %s", where, nl.what, nl.hint)
@@ -344,7 +343,7 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	case kStringList:
 		list := &StringList{Attr: attr}
 		for i, ev := range elems {
-			s, good := d.stringValue(itemAttr(i), ev, as, fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe()))
+			s, good := d.stringValue(itemAttr(i), ev, as, itemWhere(a.Name, i, owner))
 			if good {
 				list.Items = append(list.Items, s)
 			}
@@ -354,7 +353,7 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	case kIntList:
 		list := &IntList{Attr: attr}
 		for i, ev := range elems {
-			n, good := d.intValue(itemAttr(i), ev, as, fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe()))
+			n, good := d.intValue(itemAttr(i), ev, as, itemWhere(a.Name, i, owner))
 			if good {
 				list.Items = append(list.Items, n)
 			}
@@ -365,10 +364,10 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 		list := reflect.New(fieldType).Interface().(refListTarget)
 		*list.attr() = attr
 		for i, ev := range elems {
-			itemWhere := fmt.Sprintf("%s[%d] of %s", a.Name, i, owner.Describe())
-			s, good := d.stringValue(itemAttr(i), ev, as, itemWhere)
+			w := itemWhere(a.Name, i, owner)
+			s, good := d.stringValue(itemAttr(i), ev, as, w)
 			if good {
-				d.refs = append(d.refs, pendingRef{target: list.addItem(*s), blockType: as.ref, where: itemWhere})
+				d.refs = append(d.refs, pendingRef{target: list.addItem(*s), blockType: as.ref, where: w})
 			}
 			ok = ok && good
 		}
@@ -377,7 +376,17 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	panic("schema: unhandled kind " + as.kind.String())
 }
 
-func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where string) (*String, bool) {
+// whereFunc describes where a value is ("roles[1] of server "EX01"") for
+// messages; it is only called when there is something to report.
+type whereFunc func() string
+
+func (w whereFunc) String() string { return w() }
+
+func itemWhere(name string, i int, owner *Block) whereFunc {
+	return func() string { return fmt.Sprintf("%s[%d] of %s", name, i, owner.Describe()) }
+}
+
+func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where whereFunc) (*String, bool) {
 	if v.IsNull() || v.Type() != cty.String {
 		hint := ""
 		switch {
@@ -414,7 +423,7 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where string
 	return &String{Attr: attr, Value: s}, true
 }
 
-func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where string, err error) {
+func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where fmt.Stringer, err error) {
 	allowed := set.values()
 	if !errors.Is(err, errNotInList) {
 		d.schemaf(rng, addr, "%q is not %s (%s): %v", s, set.what, where, err)
@@ -429,7 +438,7 @@ func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet,
 	d.schemaf(rng, addr, "%s Allowed: %s", msg, quoteList(allowed))
 }
 
-func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where string) (*Int, bool) {
+func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where whereFunc) (*Int, bool) {
 	if v.IsNull() || v.Type() != cty.Number {
 		hint := ""
 		if !v.IsNull() && v.Type() == cty.String {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/agext/levenshtein"
 
@@ -22,13 +23,13 @@ func static(what string, values ...string) *keywordSet {
 }
 
 func catalogIDs[T any](what string, list func(*catalog.Catalog) []T, id func(T) string) *keywordSet {
-	return &keywordSet{what: what, values: func() []string {
+	return &keywordSet{what: what, values: sync.OnceValue(func() []string {
 		var out []string
 		for _, v := range list(catalog.Default()) {
 			out = append(out, id(v))
 		}
 		return out
-	}}
+	})}
 }
 
 var keywordSets = map[string]*keywordSet{
@@ -42,13 +43,13 @@ var keywordSets = map[string]*keywordSet{
 		func(d *catalog.DotNet) string { return d.ID }),
 	"outlook": {
 		what: "an Outlook version",
-		values: func() []string {
+		values: sync.OnceValue(func() []string {
 			var out []string
 			for _, o := range catalog.Default().Outlooks {
 				out = append(out, o.ID)
 			}
 			return out
-		},
+		}),
 		check: func(s string) error {
 			_, err := catalog.Default().ParseOutlook(s)
 			return err

@@ -61,11 +61,13 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 		probs.add(KindSyntax, rng, "", "the file is not valid UTF-8 text (is it a binary file, or saved in another encoding?); topology files must be UTF-8")
 		return nil
 	}
-	toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
-	if !diags.HasErrors() {
-		if p := tokenNesting(toks, lim.MaxNesting); p != nil {
-			*probs = append(*probs, *p)
-			return nil
+	if !quickNestingOK(f.Src, lim.MaxNesting) {
+		toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
+		if !diags.HasErrors() {
+			if p := tokenNesting(toks, lim.MaxNesting); p != nil {
+				*probs = append(*probs, *p)
+				return nil
+			}
 		}
 	}
 	hf, diags := hclsyntax.ParseConfig(f.Src, f.Name, hcl.InitialPos)
@@ -150,7 +152,12 @@ func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
 			level++
 		case hclsyntax.TokenComma:
 			reset()
-		case hclsyntax.TokenNewline:
+		case hclsyntax.TokenNewline, hclsyntax.TokenComment:
+			// A # or // comment ends with its line's newline, which hcl's
+			// parser reads as a newline.
+			if t.Type == hclsyntax.TokenComment && !bytes.HasSuffix(t.Bytes, []byte("\n")) {
+				break
+			}
 			if n := len(stack); n == 0 || stack[n-1].brace {
 				reset()
 			}

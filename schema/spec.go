@@ -6,18 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // blockSpec describes one block type of the language.
 type blockSpec struct {
-	name      string
-	labels    []string      // label names, for messages and the header schema
-	labelSets []*keywordSet // a keyword set per label, nil when free text
-	singleton bool          // at most one per topology (labels or not)
-	what      string        // "an Exchange server", for documentation
-	goType    reflect.Type  // the struct type
-	attrs     []*attrSpec
-	add       func(t *Topology, v any)
+	name       string
+	labels     []string      // label names, for messages and the header schema
+	labelSets  []*keywordSet // a keyword set per label, nil when free text
+	singleton  bool          // at most one per topology (labels or not)
+	what       string        // "an Exchange server", for documentation
+	goType     reflect.Type  // the struct type
+	attrs      []*attrSpec
+	bodySchema *hcl.BodySchema // the attributes, for PartialContent
+	add        func(t *Topology, v any)
 }
 
 // attrSpec describes one attribute, read from a struct field's `exl` tag.
@@ -137,6 +140,10 @@ var blockSpecs = sync.OnceValue(func() []*blockSpec {
 	}
 	for _, s := range specs {
 		s.attrs = attrSpecs(s.goType)
+		s.bodySchema = &hcl.BodySchema{}
+		for _, a := range s.attrs {
+			s.bodySchema.Attributes = append(s.bodySchema.Attributes, hcl.AttributeSchema{Name: a.name})
+		}
 	}
 	return specs
 })

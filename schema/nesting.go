@@ -1,0 +1,116 @@
+package schema
+
+import "bytes"
+
+// quickNestingOK is a fast byte-level pre-check for tokenNesting: it returns
+// true only when it is sure the file stays within max levels as tokenNesting
+// counts them. When it returns false (the file nests deeply, or holds
+// something it does not judge cheaply: a heredoc, an escaped "$${" or
+// "%%{"), tokenNesting decides. A real topology passes here and the lexer
+// runs only once, inside the parser.
+//
+// It follows hcl's lexer modes (code, quoted templates with ${ and %{
+// sequences, comments) and counts levels the way tokenNesting does.
+// FuzzQuickNesting checks that it never clears a file tokenNesting rejects.
+// src must be valid UTF-8 (parseFile checks that first): hcl's lexer reads an
+// invalid byte together with the character after it.
+func quickNestingOK(src []byte, max int) bool {
+	type frame struct {
+		kind byte // '{', '[', '(' in code; 'i' a template sequence; '"' a quoted template
+		base int
+	}
+	var stack []frame
+	level := 0
+	top := func() byte {
+		if len(stack) == 0 {
+			return 0
+		}
+		return stack[len(stack)-1].kind
+	}
+	push := func(k byte) {
+		stack = append(stack, frame{kind: k, base: level})
+		level++
+	}
+	pop := func() {
+		level = stack[len(stack)-1].base
+		stack = stack[:len(stack)-1]
+	}
+	reset := func() {
+		if n := len(stack); n > 0 {
+			level = stack[n-1].base + 1
+		} else {
+			level = 0
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if top() == '"' { // inside a quoted template
+			switch c {
+			case '\\':
+				i++ // the escaped character
+			case '"':
+				pop()
+			case '$', '%':
+				if i+1 < len(src) && src[i+1] == c {
+					return false // "$${" / "%%{": let the lexer judge escapes
+				}
+				if i+1 < len(src) && src[i+1] == '{' {
+					push('i')
+					i++
+				}
+			}
+			if level > max {
+				return false
+			}
+			continue
+		}
+		switch c {
+		case '#':
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case '/':
+			if i+1 < len(src) && src[i+1] == '/' {
+				for i+1 < len(src) && src[i+1] != '\n' {
+					i++
+				}
+			} else if i+1 < len(src) && src[i+1] == '*' {
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				if end < 0 {
+					return false // hcl's lexer reads an unterminated /* as code
+				}
+				i += 2 + end + 1
+			}
+		case '<':
+			if i+1 < len(src) && src[i+1] == '<' {
+				return false // a heredoc: let the lexer judge
+			}
+		case '"':
+			push('"')
+		case '{', '[', '(':
+			push(c)
+		case '}':
+			// closes a template sequence or a brace
+			if k := top(); k != 0 {
+				pop()
+			}
+		case ']', ')':
+			// Inside a template sequence only '}' leaves it, as in the lexer.
+			if k := top(); k == '{' || k == '[' || k == '(' {
+				pop()
+			}
+		case '-', '!', '?':
+			level++
+		case ',':
+			reset()
+		case '\n':
+			if k := top(); k == 0 || k == '{' || k == 'i' {
+				reset()
+			}
+		}
+		if level > max {
+			return false
+		}
+	}
+	return true
+}
