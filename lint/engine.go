@@ -53,6 +53,19 @@ type Pass struct {
 
 	info RuleInfo
 	out  *[]Finding
+	memo map[string]any // shared by the rules of one check
+}
+
+// Memo returns the value computed by f under key, computing it once per
+// topology: rules share derived facts (each server's release, say) without
+// recomputing them.
+func (p *Pass) Memo(key string, f func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := f()
+	p.memo[key] = v
+	return v
 }
 
 // Report records a finding at the rule's default severity.
@@ -128,10 +141,11 @@ func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *cata
 				err = &InternalError{Dir: top.Dir, Rule: current, Value: v, Stack: debug.Stack()}
 			}
 		}()
+		memo := map[string]any{}
 		for _, r := range rules {
 			info := r.Info()
 			current = info.ID
-			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, info: info, out: &fs})
+			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, info: info, out: &fs, memo: memo})
 		}
 		rulesRun = true
 	}

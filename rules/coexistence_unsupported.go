@@ -12,6 +12,8 @@ import (
 // does not support the pair.
 type coexistenceUnsupported struct{}
 
+func init() { register(coexistenceUnsupported{}) }
+
 func (coexistenceUnsupported) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "coexistence-unsupported",

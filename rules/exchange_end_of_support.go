@@ -10,6 +10,8 @@ import (
 // extended end of support on the evaluation date.
 type exchangeEndOfSupport struct{}
 
+func init() { register(exchangeEndOfSupport{}) }
+
 func (exchangeEndOfSupport) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "exchange-end-of-support",

@@ -13,14 +13,14 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
+// registry holds every rule; each rule file registers its rule in init.
+var registry []lint.Rule
+
+func register(r lint.Rule) { registry = append(registry, r) }
+
 // All returns every rule, sorted by ID.
 func All() []lint.Rule {
-	rs := []lint.Rule{
-		coexistenceUnsupported{},
-		exchangeEndOfSupport{},
-		hybridServerVersion{},
-		migrationCutoverSize{},
-	}
+	rs := append([]lint.Rule(nil), registry...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Info().ID < rs[j].Info().ID })
 	return rs
 }
@@ -71,12 +71,56 @@ func (s server) hasRole(role string) bool { return s.Roles.Has(role) }
 // isEdge reports whether the server is an Edge Transport server.
 func (s server) isEdge() bool { return s.hasRole("edge_transport") }
 
-// servers returns the topology's servers whose version is known, in source order.
+// servers returns the topology's servers whose version is known, in source
+// order. It is computed once per topology and shared by every rule.
 func servers(p *lint.Pass) []server {
+	return p.Memo("servers", func() any {
+		var out []server
+		for _, s := range p.Topology.Servers {
+			if sv, ok := describeServer(p.Catalog, s); ok {
+				out = append(out, sv)
+			}
+		}
+		return out
+	}).([]server)
+}
+
+// serverOf returns the facts of one server, or false when its version is unknown.
+func serverOf(p *lint.Pass, s *schema.Server) (server, bool) {
+	index := p.Memo("serverIndex", func() any {
+		m := map[*schema.Server]server{}
+		for _, sv := range servers(p) {
+			m[sv.Server] = sv
+		}
+		return m
+	}).(map[*schema.Server]server)
+	sv, ok := index[s]
+	return sv, ok
+}
+
+// atLeast reports whether the server is at the named release of its version
+// or later (its release's build is at or above that release's), and whether
+// that is known: false when the server's level is unknown or the version has
+// no release of that name.
+func (s server) atLeast(cat *catalog.Catalog, name string) (ok, known bool) {
+	min := cat.Release(s.version, name)
+	if min == nil || s.release == nil {
+		return false, false
+	}
+	return s.release.Build.Compare(min.Build) >= 0, true
+}
+
+// hybridServers returns the servers named in hybrid.servers whose version is
+// known; nil without a hybrid block or list.
+func hybridServers(p *lint.Pass) []server {
+	h := p.Topology.Hybrid
+	if h == nil || h.Servers == nil {
+		return nil
+	}
 	var out []server
-	for _, s := range p.Topology.Servers {
-		if sv, ok := describeServer(p.Catalog, s); ok {
-			out = append(out, sv)
+	for _, t := range h.Servers.Targets() {
+		if s, ok := serverOf(p, t); ok {
+			out = append(out, s)
 		}
 	}
 	return out

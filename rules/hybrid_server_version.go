@@ -13,6 +13,8 @@ import (
 // version the organization allows.
 type hybridServerVersion struct{}
 
+func init() { register(hybridServerVersion{}) }
+
 func (hybridServerVersion) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "hybrid-server-version",
@@ -54,7 +56,7 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		return
 	}
 	for _, item := range h.Servers.Items {
-		hs, ok := describeServer(p.Catalog, item.Target)
+		hs, ok := serverOf(p, item.Target)
 		if !ok {
 			continue
 		}
@@ -92,12 +94,7 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 	cu1 := p.Catalog.Release(v13, "CU1")
 	candidates := all
 	if h.Servers != nil {
-		candidates = nil
-		for _, t := range h.Servers.Targets() {
-			if s, ok := describeServer(p.Catalog, t); ok {
-				candidates = append(candidates, s)
-			}
-		}
+		candidates = hybridServers(p)
 	}
 	var below, others []server
 	for _, s := range candidates {

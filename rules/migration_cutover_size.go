@@ -19,6 +19,8 @@ const (
 // cutover supports (error) or than Microsoft recommends for it (warning).
 type migrationCutoverSize struct{}
 
+func init() { register(migrationCutoverSize{}) }
+
 func (migrationCutoverSize) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "migration-cutover-size",

@@ -135,6 +135,9 @@ func TestExitCodes(t *testing.T) {
 	empty := t.TempDir()
 	notes := filepath.Join(empty, "notes.txt")
 	os.WriteFile(notes, []byte("x"), 0o644)
+	dangling := filepath.Join(t.TempDir(), "gone.exchange.hcl")
+	os.Symlink(filepath.Join(empty, "missing"), dangling)
+	binary := writeTopology(t, "organization \"O\" {}\n\x00\x01\x02\xff\xfe garbage")
 	cases := []struct {
 		name   string
 		args   []string
@@ -150,6 +153,9 @@ func TestExitCodes(t *testing.T) {
 		{"missing path", []string{"check", "no/such/dir"}, 2, "no/such/dir: no such file or directory"},
 		{"no topology", []string{"check", empty}, 2, "no topology files found"},
 		{"not a topology file", []string{"check", notes}, 2, "not a topology file"},
+		{"dangling link", []string{"check", dangling}, 2, "gone.exchange.hcl: no such file or directory"},
+		{"path through a file", []string{"check", notes + "/x.exchange.hcl"}, 2, "not a directory"},
+		{"binary file", []string{"check", binary}, 1, ""},
 		{"bad format", []string{"check", "--format", "xml", "examples"}, 2, `--format "xml": use text or json`},
 		{"bad fail-on", []string{"check", "--fail-on", "fatal", "examples"}, 2, `unknown severity "fatal"`},
 		{"bad as-of", []string{"check", "--as-of", "21/11/2026", "examples"}, 2, "write the date as YYYY-MM-DD"},
