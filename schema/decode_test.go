@@ -141,6 +141,15 @@ outlook_anywhere {
 clients {
   outlook = ["2016", "2019", "365", "2010 SP2"]
 }
+
+server "EDGE01" {
+  version        = "2019"
+  update         = "CU15"
+  roles          = ["edge_transport"]
+  network        = "perimeter"
+  edge_sync      = true
+  edge_sync_site = "HQ"
+}
 `
 
 func TestDecodeEveryBlock(t *testing.T) {
@@ -247,6 +256,10 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("oa port", oa.Port.Value, 443)
 	eq("oa cert", oa.Certificate.Target.Name(), "mail-2026")
 	eq("outlook", top.Clients.Outlook.Values(), []string{"2016", "2019", "365", "2010 SP2"})
+	edge := top.Servers[2]
+	eq("edge", edge.Name(), "EDGE01")
+	eq("edge sync", edge.EdgeSync.IsTrue(), true)
+	eq("edge sync site", edge.EdgeSyncSite.Target.Name(), "HQ")
 }
 
 // The same topology in JSON syntax decodes to the same model.
@@ -266,7 +279,9 @@ const fullTopologyJSON = `{
     "EX01": {"site": "HQ", "version": "2019", "update": "CU15", "build": "15.2.1748.24", "roles": ["mailbox"],
              "os": "2022", "core": false, "dotnet": "4.8.1", "network": "internal", "tls": ["1.2"],
              "on_domain_controller": false},
-    "EX02": {"version": "2019", "update": "CU15"}
+    "EX02": {"version": "2019", "update": "CU15"},
+    "EDGE01": {"version": "2019", "update": "CU15", "roles": ["edge_transport"], "network": "perimeter",
+               "edge_sync": true, "edge_sync_site": "HQ"}
   },
   "dag": {"DAG01": {"members": ["EX01", "EX02"], "witness": "FS01"}},
   "domain": {"contoso.com": {"accepted": "authoritative", "verified": true, "mx": "exchange_online", "autodiscover": "on_premises"}},

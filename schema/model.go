@@ -48,6 +48,11 @@ type Server struct {
 	Network            *String     `exl:"network,enum=network"`
 	TLS                *StringList `exl:"tls,enum=tls"`
 	OnDomainController *Bool       `exl:"on_domain_controller"`
+	// EdgeSync and EdgeSyncSite describe an Edge Transport server's Edge
+	// subscription: whether it has one, and the Active Directory site it is
+	// subscribed to (whose Hub Transport or Mailbox servers synchronize it).
+	EdgeSync     *Bool       `exl:"edge_sync"`
+	EdgeSyncSite *Ref[*Site] `exl:"edge_sync_site,ref=site"`
 }
 
 // DAG is a database availability group.

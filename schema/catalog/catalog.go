@@ -60,6 +60,9 @@ type Version struct {
 	Modern   bool
 	Sources  []*Source
 	releases []*Release // sorted by build
+	// serviced lists the levels still serviced after the end of support
+	// (data/serviced.csv).
+	serviced []*Release
 }
 
 // Release is one build of a version: RTM, an SP, an RU, a CU or an SU/HU.
@@ -232,6 +235,31 @@ func (v *Version) Current(on Date) (latest, previous *Release) {
 		previous, latest = latest, r
 	}
 	return latest, previous
+}
+
+// CurrentLevels returns the servicing levels of v that count as current on
+// on: Microsoft supports the latest CU (or RU) and the one before it. After
+// the version's end of support, only the levels Microsoft went on servicing
+// count (data/serviced.csv), or else only the last level.
+func (v *Version) CurrentLevels(on Date) []*Release {
+	if end, ok := v.EndOfSupport(); ok && on.After(end) {
+		if len(v.serviced) > 0 {
+			return v.serviced
+		}
+		if latest, _ := v.Current(on); latest != nil {
+			return []*Release{latest}
+		}
+		return nil
+	}
+	latest, previous := v.Current(on)
+	var out []*Release
+	if previous != nil {
+		out = append(out, previous)
+	}
+	if latest != nil {
+		out = append(out, latest)
+	}
+	return out
 }
 
 // Updates returns the security and hotfix updates for level, sorted by build.

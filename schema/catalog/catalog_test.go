@@ -318,3 +318,36 @@ func TestDates(t *testing.T) {
 		t.Errorf("DaysUntil = %d", n)
 	}
 }
+
+// The latest and the previous level count as current; after the end of
+// support, only the levels Microsoft went on servicing.
+func TestCurrentLevels(t *testing.T) {
+	c := Default()
+	cases := []struct {
+		version, on string
+		want        string
+	}{
+		{"2019", "2025-02-09", "CU13 CU14"},
+		{"2019", "2025-02-10", "CU14 CU15"},
+		{"2019", "2025-10-14", "CU14 CU15"},
+		{"2019", "2026-11-21", "CU14 CU15"}, // after end of support: the levels still serviced
+		{"2016", "2022-04-20", "CU22 CU23"},
+		{"2016", "2025-10-14", "CU22 CU23"},
+		{"2016", "2025-10-15", "CU23"},
+		{"2013", "2023-04-11", "CU22 CU23"},
+		{"2013", "2023-04-12", "CU23"},
+		{"2010", "2020-10-13", "SP3 RU29 SP3 RU30"},
+		{"2010", "2026-11-21", "SP3 RU32"}, // RU31 and RU32 came out after the end of support
+		{"2007", "2026-11-21", "SP3 RU23"},
+		{"SE", "2026-11-21", "RTM"},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, r := range c.Version(tc.version).CurrentLevels(MustDate(tc.on)) {
+			got = append(got, r.Name)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s on %s: %v, want %s", tc.version, tc.on, got, tc.want)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func (t *table) errorf(i int, format string, args ...any) error {
 func load() (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Version{}, sources: map[string]*Source{}, aliases: map[[2]string]string{},
 		alternates: map[Build]*Release{}}
-	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadWindows, loadFFL, loadDotNet, loadOutlook}
+	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook}
 	for _, step := range steps {
 		if err := step(c); err != nil {
 			return nil, err
@@ -287,6 +287,28 @@ func loadAlternates(c *Catalog) error {
 			return err
 		}
 		c.alternates[b] = rel
+	}
+	return nil
+}
+
+func loadServiced(c *Catalog) error {
+	t, err := readTable("serviced.csv")
+	if err != nil {
+		return err
+	}
+	for i := range t.rows {
+		v := c.byID[t.get(i, "version")]
+		if v == nil {
+			return t.errorf(i, "unknown version %q", t.get(i, "version"))
+		}
+		r := c.Release(v, t.get(i, "level"))
+		if r == nil || !r.Kind.IsLevel() {
+			return t.errorf(i, "%s %q is not a servicing level", v.ID, t.get(i, "level"))
+		}
+		if _, err := c.sourceList(t, i); err != nil {
+			return err
+		}
+		v.serviced = append(v.serviced, r)
 	}
 	return nil
 }
