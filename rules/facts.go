@@ -203,3 +203,36 @@ func levelNode(s server) schema.Node {
 	}
 	return versionNode(s)
 }
+
+// currency says whether a server is on a current servicing level on p.AsOf
+// (the latest or the previous CU/RU; after the end of support, a level
+// Microsoft still services). known is false when the server's level is
+// unknown or the version has no level yet. levels are the current ones.
+func currency(p *lint.Pass, s server) (current, known bool, levels []*catalog.Release) {
+	levels = s.version.CurrentLevels(p.AsOf)
+	l := s.level()
+	if l == nil || len(levels) == 0 {
+		return false, false, levels
+	}
+	for _, c := range levels {
+		if c == l {
+			return true, true, levels
+		}
+	}
+	return false, true, levels
+}
+
+// levelNames lists release names for a message: "CU14 or CU15".
+func levelNames(rs []*catalog.Release) string {
+	var ns []string
+	for _, r := range rs {
+		ns = append(ns, r.Name)
+	}
+	switch len(ns) {
+	case 0:
+		return ""
+	case 1:
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " or " + ns[len(ns)-1]
+}
