@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -213,5 +214,28 @@ func TestDedupe(t *testing.T) {
 	fs := []Finding{{Rule: "a", Range: r, Message: "m"}, {Rule: "a", Range: r, Message: "m"}, {Rule: "a", Range: r, Message: "n"}}
 	if got := Dedupe(fs); len(got) != 2 {
 		t.Errorf("%+v", got)
+	}
+}
+
+// A run keeps only the lines its findings show.
+func TestExcerpts(t *testing.T) {
+	src := []byte("a\nb\r\nc\nd\ne\nf\ng\nh\n")
+	r := func(sl, el, ec int) hcl.Range {
+		return hcl.Range{Filename: "f", Start: hcl.Pos{Line: sl, Column: 1}, End: hcl.Pos{Line: el, Column: ec}}
+	}
+	ex := excerpts(map[string][]byte{"f": src}, []Finding{{Range: r(2, 2, 2)}, {Range: r(4, 9, 1)}})["f"]
+	var got []string
+	for l := 1; l <= 9; l++ {
+		if line, ok := ex.Line(l); ok {
+			got = append(got, strconv.Itoa(l)+"="+string(line.Text)+"@"+strconv.Itoa(line.Start))
+		}
+	}
+	// line 2 (without its \r); lines 4-6 and 8 of the long range (ending at
+	// line 9 column 1, so last shown is 8)
+	if want := "2=b@2 4=d@7 5=e@9 6=f@11 8=h@15"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	if got := SnippetLines(1, 10); fmt.Sprint(got) != "[1 2 3 -1 10]" {
+		t.Errorf("SnippetLines(1, 10) = %v", got)
 	}
 }

@@ -11,8 +11,8 @@ import (
 type Report struct {
 	AsOf     string // YYYY-MM-DD
 	Findings []lint.Finding
-	// Sources holds the bytes of every file read, by name, for snippets.
-	Sources map[string][]byte
+	// Sources holds the source lines findings show, by file name.
+	Sources map[string]*lint.Excerpt
 	// Topologies and Files count what was checked.
 	Topologies, Files int
 	// Unchecked lists topologies whose rules did not run because of

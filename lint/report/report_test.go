@@ -42,7 +42,7 @@ func TestTextMarker(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			w := newBufWriter(&b)
-			writeSnippet(w, []byte(src), tc.r, newPalette(false).dim)
+			writeSnippet(w, lint.ExcerptOf([]byte(src)), tc.r, newPalette(false).dim)
 			w.Flush()
 			if got := b.String(); got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
@@ -55,7 +55,7 @@ func TestTextLongRangeIsShortened(t *testing.T) {
 	src := strings.Repeat("x = 1\n", 10)
 	var b bytes.Buffer
 	w := newBufWriter(&b)
-	writeSnippet(w, []byte(src), rng("f", 1, 1, 0, 10, 6, 59), newPalette(false).dim)
+	writeSnippet(w, lint.ExcerptOf([]byte(src)), rng("f", 1, 1, 0, 10, 6, 59), newPalette(false).dim)
 	w.Flush()
 	out := b.String()
 	if !strings.Contains(out, " 1 | x = 1") || !strings.Contains(out, " 3 | x = 1") || strings.Contains(out, " 4 | ") ||
@@ -68,7 +68,7 @@ func TestTextLongRangeIsShortened(t *testing.T) {
 func TestTextSanitizesControlCharacters(t *testing.T) {
 	src := "name = \"\x1b[2Jx\"\n"
 	r := &Report{Findings: []lint.Finding{{Rule: "r", Message: "m", Range: rng("f", 1, 1, 0, 1, 5, 4)}},
-		Sources: map[string][]byte{"f": []byte(src)}, Topologies: 1, Files: 1}
+		Sources: map[string]*lint.Excerpt{"f": lint.ExcerptOf([]byte(src))}, Topologies: 1, Files: 1}
 	out := text(t, r, false)
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("escape sequence printed: %q", out)
@@ -84,7 +84,7 @@ func TestTextReport(t *testing.T) {
 			{Rule: "duplicate", Severity: lint.Error, Message: "defined twice", Range: rng("t.exchange.hcl", 4, 8, 44, 4, 14, 50),
 				Related: []lint.Related{{Range: rng("t.exchange.hcl", 1, 8, 7, 1, 14, 13), Message: "first defined here"}}},
 		},
-		Sources:    map[string][]byte{"t.exchange.hcl": src},
+		Sources:    map[string]*lint.Excerpt{"t.exchange.hcl": lint.ExcerptOf(src)},
 		Topologies: 1, Files: 1,
 	}
 	want := `t.exchange.hcl:2:13: warning: it is old [some-rule]

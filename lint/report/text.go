@@ -99,57 +99,35 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// maxSnippetLines bounds how much of a multi-line range is shown.
-const maxSnippetLines = 4
-
 // writeSnippet prints the lines rng covers with a marker under the range.
-func writeSnippet(w *bufio.Writer, src []byte, rng hcl.Range, mark *color.Color) {
-	if src == nil || rng.Start.Byte < 0 || rng.Start.Byte > len(src) {
+// Lines the excerpt lacks are not printed.
+func writeSnippet(w *bufio.Writer, src *lint.Excerpt, rng hcl.Range, mark *color.Color) {
+	first, last := lint.RangeLines(rng)
+	if _, ok := src.Line(first); !ok {
 		return
-	}
-	end := min(max(rng.End.Byte, rng.Start.Byte), len(src))
-	first, last := rng.Start.Line, max(rng.End.Line, rng.Start.Line)
-	// A range ending at column 1 of a line ends with the previous line.
-	if last > first && rng.End.Column == 1 {
-		last--
-	}
-	shown := []int{}
-	for l := first; l <= last; l++ {
-		if last-first+1 > maxSnippetLines && l > first+maxSnippetLines-2 && l < last {
-			if len(shown) == 0 || shown[len(shown)-1] != -1 {
-				shown = append(shown, -1)
-			}
-			continue
-		}
-		shown = append(shown, l)
 	}
 	width := len(strconv.Itoa(last))
 	gutter := strings.Repeat(" ", width)
 	fmt.Fprintf(w, "%s |\n", gutter)
-	lineStart := lineStartOf(src, rng.Start.Byte)
-	line := rng.Start.Line
-	for _, l := range shown {
-		if l == -1 {
+	for _, l := range lint.SnippetLines(first, last) {
+		line, ok := src.Line(l)
+		if !ok {
 			fmt.Fprintf(w, "%s |   ...\n", gutter)
 			continue
 		}
-		for line < l && lineStart < len(src) {
-			lineStart = nextLine(src, lineStart)
-			line++
-		}
-		lineEnd := lineEndOf(src, lineStart)
-		text := src[lineStart:lineEnd]
-		fmt.Fprintf(w, "%*d | %s\n", width, l, sanitize(text))
-		from, to := lineStart, lineEnd
+		fmt.Fprintf(w, "%*d | %s\n", width, l, sanitize(line.Text))
+		from, to := 0, len(line.Text)
 		if l == rng.Start.Line {
-			from = rng.Start.Byte
+			from = clamp(rng.Start.Byte-line.Start, 0, len(line.Text))
 		}
-		if end <= lineEnd {
-			to = end
+		if l == rng.End.Line {
+			to = clamp(rng.End.Byte-line.Start, from, len(line.Text))
 		}
-		fmt.Fprintf(w, "%s | %s%s\n", gutter, indentFor(src[lineStart:from]), mark.Sprint(marker(src[from:max(from, to)], l == rng.Start.Line)))
+		fmt.Fprintf(w, "%s | %s%s\n", gutter, indentFor(line.Text[:from]), mark.Sprint(marker(line.Text[from:to], l == rng.Start.Line)))
 	}
 }
+
+func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
 
 // marker is "^~~~" covering text: a caret where the range starts, tildes for
 // the rest; a range that starts on an earlier line is all tildes.
@@ -208,23 +186,4 @@ func sanitize(text []byte) string {
 		}
 	}
 	return b.String()
-}
-
-func lineStartOf(src []byte, off int) int {
-	return bytes.LastIndexByte(src[:off], '\n') + 1
-}
-
-func lineEndOf(src []byte, start int) int {
-	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
-		return start + i
-	}
-	return len(src)
-}
-
-func nextLine(src []byte, start int) int {
-	e := lineEndOf(src, start)
-	if e < len(src) {
-		return e + 1
-	}
-	return len(src)
 }
