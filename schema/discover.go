@@ -151,11 +151,17 @@ func walk(root string, addFile func(dir, file string), whole map[string]bool, sk
 			}
 			return nil
 		}
-		if !IsTopologyFile(d.Name()) {
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Links are not followed, so nothing outside the given trees is
+			// read; links to directories and to topology files are reported.
+			if info, err := os.Stat(path); err == nil && info.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				*skipped = append(*skipped, Skipped{Path: path, Reason: "a symbolic link to a directory; exlint does not follow links inside the trees it checks (name the directory on the command line to check it)"})
+			} else if IsTopologyFile(d.Name()) {
+				*skipped = append(*skipped, Skipped{Path: path, Reason: "a symbolic link; exlint does not follow links inside the trees it checks (name the file on the command line to check it)"})
+			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			*skipped = append(*skipped, Skipped{Path: path, Reason: "a symbolic link; exlint does not follow links inside the trees it checks (name the file on the command line to check it)"})
+		if !IsTopologyFile(d.Name()) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
