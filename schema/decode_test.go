@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 func decodeFiles(files map[string]string) (*Topology, []Problem) {
@@ -528,5 +529,34 @@ func TestLimits(t *testing.T) {
 	_, probs := Decode(".", []*File{{Name: "big.exchange.hcl", Src: []byte(big)}}, DefaultLimits)
 	if len(probs) != 1 || !strings.Contains(probs[0].Message, "exlint reads topology files of up to 4194304 bytes") {
 		t.Errorf("big file: %+v", probs)
+	}
+}
+
+// The fast path reads literals exactly as hcl's evaluator does.
+func TestNativeValueMatchesEvaluator(t *testing.T) {
+	src := `a = "x\ny\"z"
+b = 42
+c = -3
+d = true
+e = null
+f = ["a", "b", 1.5]
+g = []
+h = <<EOT
+two
+lines
+EOT
+i = "$${not} a template"
+`
+	f, diags := hclsyntax.ParseConfig([]byte(src), "t", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	attrs, _ := f.Body.JustAttributes()
+	for name, a := range attrs {
+		want, d := a.Expr.Value(nil)
+		got, nl := literal(a.Expr)
+		if d.HasErrors() || nl != nil || !got.RawEquals(want) {
+			t.Errorf("%s: literal %#v, evaluator %#v", name, got, want)
+		}
 	}
 }

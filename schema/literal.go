@@ -31,6 +31,9 @@ func literal(expr hcl.Expression) (cty.Value, *nonLiteral) {
 	if nl := checkNative(expr.(hclsyntax.Expression)); nl != nil {
 		return cty.NilVal, nl
 	}
+	if v, ok := nativeValue(expr.(hclsyntax.Expression)); ok {
+		return v, nil
+	}
 	v, diags := expr.Value(nil)
 	if diags.HasErrors() {
 		// checkNative admitted only literal forms, which evaluate without
@@ -93,6 +96,37 @@ func checkNative(e hclsyntax.Expression) *nonLiteral {
 	default:
 		return &nonLiteral{rng: e.Range(), what: "an expression", hint: "write the value itself"}
 	}
+}
+
+// nativeValue reads the common literal forms (a number or keyword, a quoted
+// string without interpolation, a list of those) straight from the syntax
+// tree, which is what hcl's evaluator would return, without its template
+// machinery. It reports false for anything else.
+func nativeValue(e hclsyntax.Expression) (cty.Value, bool) {
+	switch e := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val, true
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) == 1 {
+			if lit, ok := e.Parts[0].(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+				return lit.Val, true
+			}
+		}
+	case *hclsyntax.TupleConsExpr:
+		if len(e.Exprs) == 0 {
+			return cty.EmptyTupleVal, true
+		}
+		vals := make([]cty.Value, len(e.Exprs))
+		for i, it := range e.Exprs {
+			v, ok := nativeValue(it)
+			if !ok {
+				return cty.NilVal, false
+			}
+			vals[i] = v
+		}
+		return cty.TupleVal(vals), true
+	}
+	return cty.NilVal, false
 }
 
 // jsonLiteral evaluates a JSON-syntax value. JSON values are literal except
