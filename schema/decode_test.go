@@ -130,6 +130,7 @@ hybrid {
 migration {
   method    = "hybrid"
   mailboxes = 2400
+  timeframe = "slow"
 }
 
 outlook_anywhere {
@@ -137,6 +138,7 @@ outlook_anywhere {
   external_host = "mail.contoso.com"
   port          = 443
   certificate   = "mail-2026"
+  rpc_ports     = [6001, 6002, 6004]
 }
 
 clients {
@@ -251,11 +253,13 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("outbound", h.OutboundPorts.Has(80), true)
 	eq("method", top.Migration.Method.Value, "hybrid")
 	eq("mailboxes", top.Migration.Mailboxes.Value, 2400)
+	eq("timeframe", top.Migration.Timeframe.Value, "slow")
 	oa := top.OutlookAnywhere
 	eq("oa", oa.Enabled.IsTrue(), true)
 	eq("oa host", oa.ExternalHost.Value, "mail.contoso.com")
 	eq("oa port", oa.Port.Value, 443)
 	eq("oa cert", oa.Certificate.Target.Name(), "mail-2026")
+	eq("oa rpc ports", oa.RPCPorts.Has(6001) && oa.RPCPorts.Has(6002) && oa.RPCPorts.Has(6004) && len(oa.RPCPorts.Items) == 3, true)
 	eq("outlook", top.Clients.Outlook.Values(), []string{"2016", "2019", "365", "2010 SP2"})
 	edge := top.Servers[2]
 	eq("edge", edge.Name(), "EDGE01")
@@ -302,8 +306,9 @@ const fullTopologyJSON = `{
     "tenants": ["contoso.onmicrosoft.com"], "certificate": "mail-2026", "federation_trust": true,
     "organization_relationship": true, "oauth": true, "modern_auth": false, "dedicated_app": true,
     "inbound_ports": [25, 443], "outbound_ports": [25, 443, 80]},
-  "migration": {"method": "hybrid", "mailboxes": 2400},
-  "outlook_anywhere": {"enabled": true, "external_host": "mail.contoso.com", "port": 443, "certificate": "mail-2026"},
+  "migration": {"method": "hybrid", "mailboxes": 2400, "timeframe": "slow"},
+  "outlook_anywhere": {"enabled": true, "external_host": "mail.contoso.com", "port": 443, "certificate": "mail-2026",
+    "rpc_ports": [6001, 6002, 6004]},
   "clients": {"outlook": ["2016", "2019", "365", "2010 SP2"]}
 }`
 
@@ -417,6 +422,8 @@ func TestStructuralProblems(t *testing.T) {
 			[]wantProblem{{KindSchema, "t.exchange.hcl:5:23-5:38", `"Client Access" is not a server role (roles[1] of server "E"); did you mean "client_access"?`}}},
 		{"outlook service pack", map[string]string{"t.exchange.hcl": org + "clients {\n  outlook = [\"2010 SP3\"]\n}\n"},
 			[]wantProblem{{KindSchema, "t.exchange.hcl:3:14-3:24", "Outlook 2010 has service packs up to SP2, not SP3"}}},
+		{"migration timeframe", map[string]string{"t.exchange.hcl": org + "migration {\n  timeframe = \"Fast\"\n}\n"},
+			[]wantProblem{{KindSchema, "t.exchange.hcl:3:15-3:21", `"Fast" is not a migration timeframe (timeframe of migration); did you mean "fast"?`}}},
 		{"connector direction", map[string]string{"t.exchange.hcl": org + "connector \"sent\" \"X\" {}\n"},
 			[]wantProblem{{KindSchema, "t.exchange.hcl:2:11-2:17", `"sent" is not a connector direction (the direction of a connector block); did you mean "send"?`}}},
 		{"missing label", map[string]string{"t.exchange.hcl": org + "server {}\n"},

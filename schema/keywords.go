@@ -72,6 +72,7 @@ var keywordSets = map[string]*keywordSet{
 	"hybrid_topology": static("a hybrid topology", "classic_full", "classic_minimal", "express", "modern_full", "modern_minimal"),
 	"migration_method": static("a migration method", "cutover", "staged", "hybrid", "minimal_hybrid", "express", "imap",
 		"third_party"),
+	"migration_timeframe": static("a migration timeframe", "fast", "slow"),
 	"tenant_plan": static("a Microsoft 365 plan", "E1", "E3", "E5", "F1", "F3", "A1", "A3", "A5", "G1", "G3", "G5",
 		"Business Basic", "Business Standard", "Business Premium",
 		"Exchange Online Plan 1", "Exchange Online Plan 2", "Exchange Online Kiosk",

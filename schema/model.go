@@ -151,6 +151,10 @@ type Migration struct {
 	Block
 	Method    *String `exl:"method,enum=migration_method"`
 	Mailboxes *Int    `exl:"mailboxes,min=0,max=100000000"`
+	// Timeframe is how quickly the organization wants to migrate, the
+	// question of Microsoft's migration-path table: "fast" (over a weekend
+	// or a few days) or "slow" (a few users at a time).
+	Timeframe *String `exl:"timeframe,enum=migration_timeframe"`
 }
 
 // OutlookAnywhere is Outlook Anywhere (RPC over HTTP) on the source organization.
@@ -160,6 +164,9 @@ type OutlookAnywhere struct {
 	ExternalHost *String            `exl:"external_host"`
 	Port         *Int               `exl:"port,min=1,max=65535"`
 	Certificate  *Ref[*Certificate] `exl:"certificate,ref=certificate"`
+	// RPCPorts are the TCP ports open on the Exchange 2003 side for RPC over
+	// HTTP (a cutover from Exchange 2003 needs 6001, 6002 and 6004).
+	RPCPorts *IntList `exl:"rpc_ports,min=1,max=65535"`
 }
 
 // Clients lists the client software in use.

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// migrationMethodAdvice reports a migration method other than the one
+// Microsoft's migration-path table recommends for the source version, the
+// number of mailboxes and how quickly the organization wants to move
+// (MS-MIG-PATH). Where another migration rule already reports the method as
+// impossible or over its limits, this one stays silent.
+type migrationMethodAdvice struct{}
+
+func init() { register(migrationMethodAdvice{}) }
+
+func (migrationMethodAdvice) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "migration-method-advice",
+		Severity: lint.Info,
+		Summary:  "a migration method other than the one Microsoft's migration-path table recommends for the size and source",
+		Sources:  sources("MS-MIG-PATH", "MS-CUTOVER"),
+	}
+}
+
+// partnerThreshold: "If you have an extremely large number of mailboxes
+// (5,000+), you might want to hire a partner" (MS-MIG-PATH).
+const partnerThreshold = 5000
+
+// migrationPath is one row of Microsoft's migration-path table (MS-MIG-PATH,
+// 2021 text). Rows are keyed by source group, by whether the migration moves
+// 150 mailboxes or fewer (the table says "fewer than 150" and "over 150";
+// exlint counts exactly 150 as small, as the cutover page's "150 users or
+// less"), and by timeframe ("fast": "over a weekend or a few days"; "slow":
+// "slowly, by migrating a few users at a time").
+type migrationPath struct {
+	methods []string // the recommended methods
+	phrase  string   // what to plan, for the message
+}
+
+var migrationPaths = map[string]map[bool]map[string]migrationPath{
+	// "Exchange 2003 or Exchange 2007"
+	"2003-2007": {
+		true: {
+			"fast": {[]string{"cutover"}, "a cutover migration"},
+			"slow": {[]string{"staged"}, "a staged migration"},
+			// timeframe unknown: either row may apply
+			"": {[]string{"cutover", "staged"}, "a cutover migration (over a few days) or a staged migration (a few users at a time)"},
+		},
+		false: {
+			"fast": {[]string{"staged"}, "a staged migration"},
+			"slow": {[]string{"staged"}, "a staged migration"},
+			"":     {[]string{"staged"}, "a staged migration"},
+		},
+	},
+	// "Exchange 2010, 2013 or 2016"; exlint applies the same rows to 2019
+	// and SE, which the 2021 table predates and which run the same hybrid
+	// tools (the Hybrid Configuration Wizard's Minimal, Express and Full
+	// options, MS-HCW-OPTIONS).
+	"2010-later": {
+		true: {
+			"fast": {[]string{"cutover", "express", "minimal_hybrid"}, "a cutover or an express migration (minimal hybrid)"},
+			"slow": {[]string{"hybrid"}, "a hybrid migration"},
+			"":     {[]string{"cutover", "express", "minimal_hybrid", "hybrid"}, "a cutover, an express (minimal hybrid) or a hybrid migration"},
+		},
+		false: {
+			"fast": {[]string{"hybrid"}, "a hybrid migration"},
+			"slow": {[]string{"hybrid"}, "a hybrid migration"},
+			"":     {[]string{"hybrid"}, "a hybrid migration"},
+		},
+	},
+}
+
+func (migrationMethodAdvice) Check(p *lint.Pass) {
+	m := p.Topology.Migration
+	method := migrationMethod(p)
+	if method == "" || method == "third_party" {
+		return // a partner's tool is always among Microsoft's options
+	}
+	srcs := migrationSources(p)
+	ancient := selectVersions(srcs, imapOnlyVersions)
+	old := selectVersions(srcs, stagedVersions)
+	recent := selectVersions(srcs, minimalHybridVersions)
+
+	// Exchange 2000 and earlier: IMAP only. Cutover and staged from them are
+	// migration-source-version's errors.
+	if len(ancient) > 0 && method != "imap" && method != "cutover" && method != "staged" {
+		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the organization has %s: Microsoft's migration path for Exchange 2000 "+
+			"and earlier is IMAP migration only; move those mailboxes with an IMAP migration (it copies email only)",
+			methodPhrase(method), describeByVersion(ancient)), relatedServer(ancient[0]))
+	}
+
+	n, sized := 0, m.Mailboxes != nil
+	if sized {
+		n = m.Mailboxes.Value
+	}
+	partner := sized && n >= partnerThreshold
+	reported := false
+	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n) {
+		timeframe, _ := m.Timeframe.Get()
+		path := migrationPaths[group][n <= cutoverRecommended][timeframe]
+		if !contains(path.methods, method) {
+			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s instead",
+				methodPhrase(method), thousands(n), describeByVersion(sources), situation(group, n, timeframe), path.phrase)
+			if method == "imap" {
+				msg += " (IMAP migration copies email only, not calendars, contacts or tasks)"
+			}
+			if len(selectVersions(sources, []string{"2019", "SE"})) > 0 {
+				msg += " (the table names Exchange 2010, 2013 and 2016; exlint applies it to 2019 and SE, which use the same hybrid tools)"
+			}
+			if partner {
+				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", thousands(partnerThreshold))
+			}
+			p.Report(m.Method, msg)
+			reported = true
+		}
+	}
+	if partner && !reported {
+		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests hiring a partner to help "+
+			"migrate the email data: consider a Microsoft partner or a third-party migration service", thousands(n), thousands(partnerThreshold)))
+	}
+}
+
+// sourceGroup names the row group of the migration-path table for the
+// sources, or "" when there is none to apply: no known source, or sources in
+// both groups (an Exchange 2007 organization with an Exchange 2013 server,
+// which the table does not cover).
+func sourceGroup(old, recent []server) (string, []server) {
+	switch {
+	case len(old) > 0 && len(recent) == 0:
+		return "2003-2007", old
+	case len(recent) > 0 && len(old) == 0:
+		return "2010-later", recent
+	}
+	return "", nil
+}
+
+// adviceReportedElsewhere: methods another migration rule already reports.
+func adviceReportedElsewhere(p *lint.Pass, method, group string, n int) bool {
+	switch {
+	case method == "cutover" && n > cutoverRecommended:
+		return true // migration-cutover-size names the table's alternative
+	case method == "staged" && group == "2010-later":
+		return true // migration-source-version
+	case (method == "express" || method == "minimal_hybrid") && !hasMinimalHybridServer(p):
+		return true // migration-minimal-hybrid
+	}
+	return false
+}
+
+// situation describes the table row: "more than 150 mailboxes from Exchange
+// 2003 or 2007".
+func situation(group string, n int, timeframe string) string {
+	from := "Exchange 2003 or 2007"
+	if group == "2010-later" {
+		from = "Exchange 2010 or later"
+	}
+	if n > cutoverRecommended {
+		return fmt.Sprintf("more than %d mailboxes from %s (cutover performance suffers above %d)", cutoverRecommended, from, cutoverRecommended)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d mailboxes or fewer from %s", cutoverRecommended, from)
+	switch timeframe {
+	case "fast":
+		b.WriteString(" moved over a weekend or a few days")
+	case "slow":
+		b.WriteString(" moved a few users at a time")
+	}
+	return b.String()
+}

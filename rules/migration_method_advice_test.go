@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// Microsoft's migration-path table (MS-MIG-PATH), restated: for each source
+// group, small (150 or fewer) or not, and timeframe, the methods it
+// recommends. An unknown timeframe accepts both rows.
+func recommendedMethods(version string, small bool, timeframe string) []string {
+	old := version == "2003" || version == "2007"
+	switch {
+	case old && small && timeframe == "fast":
+		return []string{"cutover"}
+	case old && small && timeframe == "slow":
+		return []string{"staged"}
+	case old && small:
+		return []string{"cutover", "staged"}
+	case old:
+		return []string{"staged"}
+	case small && timeframe == "fast":
+		return []string{"cutover", "express", "minimal_hybrid"}
+	case small && timeframe == "slow":
+		return []string{"hybrid"}
+	case small:
+		return []string{"cutover", "express", "minimal_hybrid", "hybrid"}
+	}
+	return []string{"hybrid"}
+}
+
+// Every row of the table, for every source version it covers (2019 and SE
+// with the 2010-2016 rows), on both sides of 150, for every method and
+// timeframe. Methods other rules report are left to them: cutover above 150
+// (migration-cutover-size), staged from 2010 and later
+// (migration-source-version), express without a 2010 or later server
+// (migration-minimal-hybrid); a third-party tool is always an option.
+func TestMigrationMethodAdviceTable(t *testing.T) {
+	for _, v := range []string{"2003", "2007", "2010", "2013", "2016", "2019", "SE"} {
+		old := v == "2003" || v == "2007"
+		for _, n := range []int{0, 150, 151, 4999} {
+			small := n <= 150
+			for _, tf := range []string{"fast", "slow", ""} {
+				for _, method := range migrationMethods {
+					rec := recommendedMethods(v, small, tf)
+					skipped := method == "third_party" ||
+						(method == "cutover" && !small) ||
+						(method == "staged" && !old) ||
+						((method == "express" || method == "minimal_hybrid") && old)
+					want := !skipped && !contains(rec, method)
+					src := org(srv("SRC", v, someLevel[v]), migrationBlock(method, n, tf))
+					fs := check(t, migrationMethodAdvice{}, today, src)
+					what := fmt.Sprintf("%s of %d from %s, timeframe %q", method, n, v, tf)
+					if !want {
+						if len(fs) != 0 {
+							t.Errorf("%s: want no finding:\n%s", what, summary(fs))
+						}
+						continue
+					}
+					if len(fs) != 1 || fs[0].Severity != lint.Info || fs[0].Address != "migration.method" {
+						t.Errorf("%s: want one info at migration.method:\n%s", what, summary(fs))
+						continue
+					}
+					msg := fs[0].Message
+					wants := []string{methodPhrase(method) + " of " + thousands(n) + " mailboxes", "(SRC)", "migration-path table recommends"}
+					for _, r := range rec {
+						wants = append(wants, map[string]string{"cutover": "a cutover", "staged": "a staged", "hybrid": "hybrid migration",
+							"express": "express", "minimal_hybrid": "minimal hybrid"}[r])
+					}
+					if small {
+						wants = append(wants, "150 mailboxes or fewer")
+					} else {
+						wants = append(wants, "more than 150 mailboxes")
+					}
+					if small && tf == "fast" {
+						wants = append(wants, "over a weekend or a few days")
+					}
+					if small && tf == "slow" {
+						wants = append(wants, "a few users at a time")
+					}
+					if v == "2019" || v == "SE" {
+						wants = append(wants, "exlint applies it to 2019 and SE")
+					}
+					if method == "imap" {
+						wants = append(wants, "copies email only")
+					}
+					for _, w := range wants {
+						if !strings.Contains(msg, w) {
+							t.Errorf("%s: message lacks %q: %s", what, w, msg)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// The table has no row for an organization with both Exchange 2003/2007 and
+// Exchange 2010 or later mailbox servers, nor for an unknown size.
+func TestMigrationMethodAdviceSilent(t *testing.T) {
+	ex07 := srv("EX07", "2007", "SP3 RU23")
+	cases := []struct {
+		name string
+		src  string
+	}{
+		{"2007 and 2013", org(ex07, srv("EX13", "2013", "CU23"), migrationBlock("hybrid", 100, "fast"))},
+		{"2007 and 2013, imap", org(ex07, srv("EX13", "2013", "CU23"), migrationBlock("imap", 400, ""))},
+		{"size unknown", org(ex07, migrationBlock("imap", -1, "fast"))},
+		{"no method", org(ex07, migrationBlock("", 100, "fast"))},
+		{"no migration", org(ex07)},
+		{"no source server", org(migrationBlock("imap", 100, "fast"))},
+		// an Edge server is no source: the source is 2007 alone
+		{"2013 Edge beside 2007", org(ex07, srv("EDGE", "2013", "CU23", `roles = ["edge_transport"]`), migrationBlock("staged", 400, "slow"))},
+		// express from 2007 with a 2013 Client Access server: possible, and the
+		// table's row for 2007 applies (cutover for a small fast move)
+	}
+	for _, tc := range cases {
+		if fs := check(t, migrationMethodAdvice{}, today, tc.src); len(fs) != 0 {
+			t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+		}
+	}
+	// Express from 2007 beside a 2013 Client Access server is possible (the
+	// server runs minimal hybrid); the 2003/2007 row recommends cutover.
+	src := org(ex07, srv("CAS13", "2013", "CU23", `roles = ["client_access"]`), migrationBlock("express", 100, "fast"))
+	if fs := check(t, migrationMethodAdvice{}, today, src); len(fs) != 1 || !strings.Contains(fs[0].Message, "recommends a cutover migration") {
+		t.Errorf("express from 2007 with a 2013 CAS: want the cutover advice:\n%s", summary(fs))
+	}
+}
+
+// 5,000 mailboxes or more: Microsoft suggests a partner, in the method's
+// finding when there is one, else at migration.mailboxes.
+func TestMigrationMethodAdvicePartner(t *testing.T) {
+	cases := []struct {
+		version, method string
+		n               int
+		at              string // "" for no finding
+	}{
+		{"2016", "hybrid", 4999, ""},
+		{"2016", "hybrid", 5000, "migration.mailboxes"},
+		{"2007", "staged", 5000, "migration.mailboxes"},
+		{"2016", "imap", 5000, "migration.method"},
+		{"2016", "third_party", 5000, ""},
+		{"2016", "cutover", 5000, "migration.mailboxes"},
+	}
+	for _, tc := range cases {
+		fs := check(t, migrationMethodAdvice{}, today, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock(tc.method, tc.n, "")))
+		if tc.at == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s of %d: want no finding:\n%s", tc.method, tc.n, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity != lint.Info ||
+			!strings.Contains(fs[0].Message, "5,000") || !strings.Contains(fs[0].Message, "partner") {
+			t.Errorf("%s of %d: want one info at %s suggesting a partner:\n%s", tc.method, tc.n, tc.at, summary(fs))
+		}
+	}
+}
+
+// Exchange 2000 and earlier: IMAP only. Cutover and staged from them are
+// migration-source-version's errors.
+func TestMigrationMethodAdviceIMAPOnly(t *testing.T) {
+	for _, v := range []string{"5.5", "2000"} {
+		for _, method := range migrationMethods {
+			fs := check(t, migrationMethodAdvice{}, today, org(srv("OLD", v, someLevel[v]), migrationBlock(method, 100, "")))
+			want := method != "imap" && method != "cutover" && method != "staged" && method != "third_party"
+			if !want {
+				if len(fs) != 0 {
+					t.Errorf("%s from %s: want no finding:\n%s", method, v, summary(fs))
+				}
+				continue
+			}
+			if len(fs) != 1 || fs[0].Address != "migration.method" || !strings.Contains(fs[0].Message, "IMAP migration only") ||
+				!strings.Contains(fs[0].Message, "(OLD)") {
+				t.Errorf("%s from %s: want one finding at migration.method recommending IMAP:\n%s", method, v, summary(fs))
+			}
+		}
+	}
+	// Beside Exchange 2003, the 2003 row is judged too.
+	src := org(srv("EX2K", "2000", "SP3"), srv("EX03", "2003", "SP2"), migrationBlock("hybrid", 100, "fast"))
+	if fs := check(t, migrationMethodAdvice{}, today, src); len(fs) != 2 {
+		t.Errorf("hybrid from 2000 and 2003: want the IMAP and the cutover advice:\n%s", summary(fs))
+	}
+}

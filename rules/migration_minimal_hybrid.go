@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// migrationMinimalHybrid reports an express migration (minimal hybrid) that
+// misses its prerequisites (MS-MINHYB): "at least one Exchange 2010, Exchange
+// 2013, and/or Exchange 2016 server on-premises", and "Do not plan to
+// continue to run directory synchronization to manage your users".
+type migrationMinimalHybrid struct{}
+
+func init() { register(migrationMinimalHybrid{}) }
+
+func (migrationMinimalHybrid) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "migration-minimal-hybrid",
+		Severity: lint.Warning,
+		Summary:  "an express or minimal hybrid migration with ongoing directory synchronization, or without an Exchange 2010 or later server",
+		Sources:  sources("MS-MINHYB", "MS-HCW-OPTIONS", "MS-MIG-PATH"),
+	}
+}
+
+func (migrationMinimalHybrid) Check(p *lint.Pass) {
+	method := migrationMethod(p)
+	topology := ""
+	if h := p.Topology.Hybrid; h != nil {
+		topology, _ = h.Topology.Get()
+	}
+	// What declares minimal hybrid: the migration method, else the Hybrid
+	// Configuration Wizard option.
+	var at schema.Node
+	switch {
+	case method == "express" || method == "minimal_hybrid":
+		at = p.Topology.Migration.Method
+	case topology == "express" || topology == "classic_minimal" || topology == "modern_minimal":
+		at = p.Topology.Hybrid.Topology
+	default:
+		return
+	}
+	// The Express option synchronizes users once, then turns directory
+	// synchronization off (MS-MINHYB; MS-HCW-OPTIONS: only Classic Express
+	// runs Azure AD Connect in express configuration). Microsoft's minimal
+	// hybrid page calls minimal hybrid "also known as express migration", so
+	// a minimal_hybrid method counts as express unless a hybrid topology
+	// says otherwise (Minimal, whose directory synchronization is set up
+	// separately, or Full).
+	express := method == "express" || topology == "express" || (method == "minimal_hybrid" && topology == "")
+	what := "minimal hybrid"
+	if express {
+		what = "an express migration (minimal hybrid)"
+	}
+
+	if !hasMinimalHybridServer(p) {
+		p.Report(at, minimalHybridNoServerMessage(p, what), minimalHybridRelated(p)...)
+	}
+
+	ds := p.Topology.DirectorySync
+	if !express || ds == nil || !ds.Enabled.IsTrue() {
+		return
+	}
+	p.Report(ds.Enabled, fmt.Sprintf("directory synchronization stays enabled, and the plan is %s, which synchronizes users "+
+		"once and then turns directory synchronization off (Microsoft: do not plan to continue to run directory synchronization "+
+		"to manage users with it): plan to turn directory synchronization off after the one-time synchronization (enabled = false), "+
+		"or, to keep managing users on premises, choose the Hybrid Configuration Wizard's Minimal option with directory "+
+		"synchronization set up separately (hybrid.topology = \"classic_minimal\") or a full hybrid", what),
+		lint.Related{Range: at.SourceRange(), Message: "express migration (minimal hybrid) is planned here"})
+}
+
+// minimalHybridNoServerMessage: what the organization has instead of an
+// Exchange 2010 or later server, and what to plan.
+func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
+	var others []server
+	for _, s := range servers(p) {
+		if !s.isEdge() {
+			others = append(others, s)
+		}
+	}
+	need := fmt.Sprintf("%s needs at least one Exchange 2010 or later server on premises to run the Hybrid Configuration Wizard "+
+		"and the mailbox moves (Microsoft names Exchange 2010, 2013 and 2016)", what)
+	if len(others) == 0 {
+		has := "no Exchange server"
+		if len(servers(p)) > 0 {
+			has = "only Edge Transport servers"
+		}
+		return need + ", and the topology has " + has + ": describe the on-premises Exchange servers, or plan a method " +
+			"their version supports"
+	}
+	fix := "plan a cutover or a staged migration instead (Microsoft's path for Exchange 2003 and 2007)"
+	if len(selectVersions(others, stagedVersions)) == 0 {
+		fix = "plan an IMAP migration instead (Microsoft's only path for Exchange 2000 and earlier)"
+	}
+	return fmt.Sprintf("%s, and the organization has only %s: %s", need, describeByVersion(others), fix)
+}
+
+func minimalHybridRelated(p *lint.Pass) []lint.Related {
+	for _, s := range servers(p) {
+		if !s.isEdge() {
+			return []lint.Related{relatedServer(s)}
+		}
+	}
+	return nil
+}

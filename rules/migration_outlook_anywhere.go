@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// migrationOutlookAnywhere reports a cutover or staged migration whose
+// source does not offer what the migration service connects to: Outlook
+// Anywhere (RPC over HTTP) on TCP 443, with a certificate from a trusted
+// certification authority that holds its name; and, from Exchange 2003, the
+// RPC ports 6001, 6002 and 6004 (warning).
+type migrationOutlookAnywhere struct{}
+
+func init() { register(migrationOutlookAnywhere{}) }
+
+func (migrationOutlookAnywhere) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "migration-outlook-anywhere",
+		Severity: lint.Error,
+		Summary:  "a cutover or staged migration without Outlook Anywhere on TCP 443 with a certificate from a trusted CA (warning: Exchange 2003 RPC ports)",
+		Sources:  sources("MS-CUTOVER-STEPS", "MS-STAGED-STEPS"),
+	}
+}
+
+// outlookAnywherePort: the migration service reaches Outlook Anywhere (RPC
+// over HTTP) over HTTPS, TCP 443 (exchange-domain.md §5.3, entry 77).
+const outlookAnywherePort = 443
+
+// exchange2003RPCPorts: "When migrating from Exchange 2003, TCP port 6001,
+// 6002 and 6004 need to be open on the Exchange 2003 side" (MS-CUTOVER-STEPS).
+var exchange2003RPCPorts = []int{6001, 6002, 6004}
+
+func (migrationOutlookAnywhere) Check(p *lint.Pass) {
+	m := p.Topology.Migration
+	method := migrationMethod(p)
+	if method != "cutover" && method != "staged" {
+		return
+	}
+	srcs := migrationSources(p)
+	legacy := selectVersions(srcs, outlookAnywhereToEnable)
+	oa := p.Topology.OutlookAnywhere
+	if oa == nil {
+		// Exchange 2013 and later configure Outlook Anywhere themselves; an
+		// older source must have it set up.
+		if len(legacy) > 0 {
+			p.Report(m.Method, fmt.Sprintf("%s reaches the source mailboxes through Outlook Anywhere (RPC over HTTP), which must be "+
+				"set up on %s, and the topology has no outlook_anywhere block: enable Outlook Anywhere on TCP 443 with a certificate "+
+				"from a public certification authority, and describe it in an outlook_anywhere block",
+				methodPhrase(method), describeByVersion(legacy)), relatedServer(legacy[0]))
+		}
+		return
+	}
+	if oa.Enabled.IsFalse() {
+		p.Report(oa.Enabled, fmt.Sprintf("Outlook Anywhere is disabled, and %s reaches the source mailboxes through it (the "+
+			"migration endpoint is an Outlook Anywhere endpoint): enable Outlook Anywhere on TCP 443 with a certificate from a public "+
+			"certification authority", methodPhrase(method)))
+	}
+	if oa.Port != nil && oa.Port.Value != outlookAnywherePort {
+		p.Report(oa.Port, fmt.Sprintf("Outlook Anywhere is published on TCP %d, and the migration service connects to it over HTTPS "+
+			"on TCP 443: publish Outlook Anywhere on TCP 443", oa.Port.Value))
+	}
+	checkOutlookAnywhereCertificate(p, oa)
+	check2003RPCPorts(p, oa, selectVersions(srcs, []string{"2003"}))
+}
+
+// checkOutlookAnywhereCertificate: a certificate from a trusted certification
+// authority, with the Outlook Anywhere name (MS-CUTOVER-STEPS: "You must use
+// a certificate issued by a trusted certification authority (CA)"; "add the
+// Outlook Anywhere and Autodiscover services to your certificate";
+// MS-STAGED-STEPS: "Outlook Anywhere can't be configured with a self-signed
+// certificate"). Exchange Online connects from the internet, so a certificate
+// from an internal (enterprise) CA, which it does not trust, fails as well.
+func checkOutlookAnywhereCertificate(p *lint.Pass, oa *schema.OutlookAnywhere) {
+	if !oa.Certificate.Resolved() {
+		return
+	}
+	c := oa.Certificate.Target
+	const fix = "use a certificate from a public certification authority that holds the Outlook Anywhere and Autodiscover names"
+	switch {
+	case c.Issuer.Is("self_signed"):
+		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, which is self-signed: the migration service needs "+
+			"a certificate issued by a trusted certification authority, and Outlook Anywhere cannot be configured with a "+
+			"self-signed one; %s", c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
+	case c.Issuer.Is("enterprise_ca"):
+		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, issued by an internal (enterprise) certification "+
+			"authority that Exchange Online does not trust: the migration service connects from the internet and needs a certificate "+
+			"issued by a trusted certification authority; %s", c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
+	}
+	host, ok := oa.ExternalHost.Get()
+	if !ok || (c.Names == nil && c.Subject == nil) {
+		return
+	}
+	held := c.Names.Values()
+	if subject, ok := c.Subject.Get(); ok {
+		held = append(held, subject)
+	}
+	for _, n := range held {
+		if coversHost(n, host) {
+			return
+		}
+	}
+	p.Report(oa.ExternalHost, fmt.Sprintf("Outlook Anywhere is published as %s, a name certificate %s does not hold (it holds %s): "+
+		"the migration service checks the certificate against that name; add %s to the certificate, or publish Outlook Anywhere "+
+		"under a name it holds", host, c.Name(), strings.Join(held, ", "), host),
+		lint.Related{Range: oa.Certificate.SourceRange(), Message: "the certificate Outlook Anywhere uses"})
+}
+
+// coversHost reports whether a certificate name matches a host name: equal
+// ignoring case, or a wildcard "*.example.com" for one label.
+func coversHost(name, host string) bool {
+	name, host = strings.ToLower(strings.TrimSuffix(name, ".")), strings.ToLower(strings.TrimSuffix(host, "."))
+	if name == host {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(name, "*."); ok {
+		if _, parent, ok := strings.Cut(host, "."); ok && parent == rest {
+			return true
+		}
+	}
+	return false
+}
+
+// check2003RPCPorts: from Exchange 2003, TCP 6001, 6002 and 6004 must be open
+// on the Exchange 2003 side (warning: the note is on the cutover page; staged
+// migration uses the same Outlook Anywhere endpoint).
+func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []server) {
+	if len(ex2003) == 0 || oa.RPCPorts == nil {
+		return
+	}
+	var missing []string
+	for _, port := range exchange2003RPCPorts {
+		if !oa.RPCPorts.Has(port) {
+			missing = append(missing, fmt.Sprint(port))
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	list := strings.Join(missing, ", ")
+	if len(missing) > 1 {
+		list = strings.Join(missing[:len(missing)-1], ", ") + " and " + missing[len(missing)-1]
+	}
+	p.ReportAs(lint.Warning, oa.RPCPorts, fmt.Sprintf("the source runs Exchange 2003 (%s), and Microsoft asks for TCP 6001, 6002 and 6004 "+
+		"to be open on the Exchange 2003 side for the migration, which reaches the mailboxes through RPC over HTTP; rpc_ports lacks %s: "+
+		"open TCP %s on the Exchange 2003 side", names(ex2003), list, list), relatedServer(ex2003[0]))
+}

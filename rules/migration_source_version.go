@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// migrationSourceVersion reports a cutover or staged migration from a source
+// version that method cannot migrate. Minimal hybrid (express) without an
+// Exchange 2010 or later server is migration-minimal-hybrid's; hybrid from
+// Exchange 2003 or 2007 through a hybrid server is hybrid-server-version's.
+type migrationSourceVersion struct{}
+
+func init() { register(migrationSourceVersion{}) }
+
+func (migrationSourceVersion) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "migration-source-version",
+		Severity: lint.Error,
+		Summary:  "a cutover or staged migration from a version it cannot migrate (Exchange 2000 or older; staged from Exchange 2010 or later)",
+		Sources:  sources("MS-MIG-PATH", "MS-CUTOVER-STEPS", "MS-STAGED", "MS-STAGED-STEPS", "MS-2012-CUTOVER"),
+	}
+}
+
+// sourceLimits lists, for each method this rule checks, the source versions
+// it cannot migrate and Microsoft's reason.
+var sourceLimits = map[string][]struct {
+	versions []string
+	why      string
+}{
+	"cutover": {
+		// MS-CUTOVER-STEPS: "Microsoft Exchange Server 2003 or later";
+		// MS-MIG-PATH: Exchange 2000 or earlier, "you will have to use IMAP migration".
+		{imapOnlyVersions, "cutover migration needs Exchange 2003 or later, and Microsoft's migration path for Exchange 2000 and earlier is IMAP migration"},
+	},
+	"staged": {
+		// MS-STAGED-STEPS: staged migration moves mailboxes "from an Exchange
+		// 2003 or Exchange 2007" organization; MS-MIG-PATH as above.
+		{imapOnlyVersions, "staged migration moves Exchange 2003 and 2007 mailboxes only, and Microsoft's migration path for Exchange 2000 and earlier is IMAP migration"},
+		// MS-STAGED: "You can't use a staged migration to migrate Exchange
+		// 2013 or Exchange 2010 mailboxes"; MS-2012-CUTOVER: "You can't
+		// migrate Exchange 2010 mailboxes using a staged Exchange migration".
+		{[]string{"2010", "2013"}, "staged migration moves Exchange 2003 and 2007 mailboxes only, and Microsoft states it cannot migrate Exchange 2010 or 2013 mailboxes"},
+		// MS-STAGED, MS-STAGED-STEPS name Exchange 2003 and 2007 as the only
+		// staged sources; MS-MIG-PATH offers cutover, express or hybrid (not
+		// staged) for Exchange 2016. 2019 and SE are newer still.
+		{[]string{"2016", "2019", "SE"}, "staged migration moves Exchange 2003 and 2007 mailboxes only (Microsoft's migration-path table offers cutover, express or hybrid migration from Exchange 2010 to 2016, never staged)"},
+	},
+}
+
+func (migrationSourceVersion) Check(p *lint.Pass) {
+	m := p.Topology.Migration
+	method := migrationMethod(p)
+	limits, ok := sourceLimits[method]
+	if !ok {
+		return
+	}
+	order, groups := byVersion(migrationSources(p))
+	for _, v := range order {
+		for _, l := range limits {
+			if !isAny(v, l.versions) {
+				continue
+			}
+			ss := groups[v]
+			p.Report(m.Method, fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
+				methodPhrase(method), v.Name, names(ss), l.why, sourceVersionFix(p, v.ID)), relatedServer(ss[0]))
+		}
+	}
+}
+
+// sourceVersionFix names what to plan instead for a source version, with
+// Microsoft's migration-path table and the planned number of mailboxes.
+func sourceVersionFix(p *lint.Pass, version string) string {
+	if contains(imapOnlyVersions, version) {
+		return "move these mailboxes with an IMAP migration (it copies email only, not calendars, contacts or tasks)"
+	}
+	m := p.Topology.Migration
+	switch {
+	case m.Mailboxes == nil:
+		return "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express migration for 150 or fewer moved over a few days)"
+	case m.Mailboxes.Value <= cutoverRecommended:
+		return fmt.Sprintf("for %s mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead", thousands(m.Mailboxes.Value))
+	}
+	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes)", thousands(m.Mailboxes.Value))
+}

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+var migrationMethods = []string{"cutover", "staged", "hybrid", "minimal_hybrid", "express", "imap", "third_party"}
+
+// Every pair of a source version and a method: cutover and staged cannot
+// migrate Exchange 2000 and earlier (IMAP only); staged migrates Exchange
+// 2003 and 2007 only. Other methods are other rules' concern.
+func TestMigrationSourceVersionMatrix(t *testing.T) {
+	forbidden := func(method, version string) bool {
+		switch method {
+		case "cutover":
+			return version == "5.5" || version == "2000"
+		case "staged":
+			return version != "2003" && version != "2007"
+		}
+		return false
+	}
+	for _, v := range versionOrder {
+		for _, method := range migrationMethods {
+			src := org(srv("SRC", v, someLevel[v]), migrationBlock(method, 400, ""))
+			fs := check(t, migrationSourceVersion{}, today, src)
+			if !forbidden(method, v) {
+				if len(fs) != 0 {
+					t.Errorf("%s from %s: want no finding:\n%s", method, v, summary(fs))
+				}
+				continue
+			}
+			if len(fs) != 1 {
+				t.Errorf("%s from %s: want one finding:\n%s", method, v, summary(fs))
+				continue
+			}
+			f := fs[0]
+			name := catalog.Default().Version(v).Name
+			if f.Severity != lint.Error || f.Address != "migration.method" {
+				t.Errorf("%s from %s: %s at %s, want error at migration.method", method, v, f.Severity, f.Address)
+			}
+			for _, w := range []string{method + " migration cannot move the mailboxes of " + name + " (SRC)"} {
+				if !strings.Contains(f.Message, w) {
+					t.Errorf("%s from %s: message lacks %q: %s", method, v, w, f.Message)
+				}
+			}
+			if len(f.Related) != 1 || f.Related[0].Range.Start.Line != 3 {
+				t.Errorf("%s from %s: want SRC's version as related location, got %+v", method, v, f.Related)
+			}
+			wantWhy := map[bool]string{true: "IMAP migration", false: "Exchange 2003 and 2007 mailboxes only"}[v == "5.5" || v == "2000"]
+			if !strings.Contains(f.Message, wantWhy) {
+				t.Errorf("%s from %s: message lacks %q: %s", method, v, wantWhy, f.Message)
+			}
+		}
+	}
+}
+
+// Only servers that may hold mailboxes are sources: not Edge Transport
+// servers, not servers whose roles exclude Mailbox (or back-end for 2000 and
+// 2003). One finding per offending version, naming its servers.
+func TestMigrationSourceVersionServers(t *testing.T) {
+	ex07 := srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox", "client_access", "hub_transport"]`)
+	cases := []struct {
+		name   string
+		src    string
+		method string
+		want   []string // one finding per entry, containing it
+	}{
+		{"2010 Edge beside 2007", org(ex07, srv("EDGE10", "2010", "SP3 RU32", `roles = ["edge_transport"]`)), "staged", nil},
+		{"2013 Client Access only", org(ex07, srv("CAS13", "2013", "CU23", `roles = ["client_access"]`)), "staged", nil},
+		{"2013 Mailbox", org(ex07, srv("EX13", "2013", "CU23", `roles = ["client_access", "mailbox"]`)), "staged", []string{"Exchange Server 2013 (EX13)"}},
+		{"2000 front-end", org(srv("FE2K", "2000", "SP3", `roles = ["front_end"]`), srv("EX03", "2003", "SP2")), "cutover", nil},
+		{"2000 back-end", org(srv("BE2K", "2000", "SP3", `roles = ["back_end"]`), srv("EX03", "2003", "SP2")), "cutover", []string{"Exchange 2000 Server (BE2K)"}},
+		{"two 2010 servers, one 2013", org(ex07, srv("EX10A", "2010", "SP3 RU32"), srv("EX10B", "2010", "SP3 RU32"), srv("EX13", "2013", "CU23")), "staged",
+			[]string{"Exchange Server 2010 (EX10A and EX10B)", "Exchange Server 2013 (EX13)"}},
+		{"5.5 and 2000", org(srv("EX55", "5.5", "SP4"), srv("EX2K", "2000", "SP3")), "staged",
+			[]string{"Exchange Server 5.5 (EX55)", "Exchange 2000 Server (EX2K)"}},
+	}
+	for _, tc := range cases {
+		fs := check(t, migrationSourceVersion{}, today, tc.src+migrationBlock(tc.method, 400, ""))
+		if len(fs) != len(tc.want) {
+			t.Errorf("%s: want %d findings:\n%s", tc.name, len(tc.want), summary(fs))
+			continue
+		}
+		all := summary(fs)
+		for _, w := range tc.want {
+			if strings.Count(all, w) != 1 {
+				t.Errorf("%s: want one finding naming %q:\n%s", tc.name, w, all)
+			}
+		}
+	}
+}
+
+// The fix follows Microsoft's migration-path table and the mailbox count.
+func TestMigrationSourceVersionFix(t *testing.T) {
+	cases := []struct {
+		version   string
+		mailboxes int // -1: not given
+		want      string
+	}{
+		{"2000", 100, "IMAP migration (it copies email only"},
+		{"5.5", -1, "IMAP migration"},
+		{"2010", 150, "for 150 mailboxes, plan a cutover or an express migration"},
+		{"2013", 151, "for 151 mailboxes, plan a hybrid migration instead"},
+		{"SE", 3000, "for 3,000 mailboxes, plan a hybrid migration instead"},
+		{"2016", -1, "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express"},
+	}
+	for _, tc := range cases {
+		fs := check(t, migrationSourceVersion{}, today, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock("staged", tc.mailboxes, "")))
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s, %d mailboxes: want one finding containing %q:\n%s", tc.version, tc.mailboxes, tc.want, summary(fs))
+		}
+	}
+}
+
+// Without a method, or without a migration, there is nothing to judge.
+func TestMigrationSourceVersionUnknown(t *testing.T) {
+	for _, src := range []string{
+		org(srv("EX10", "2010", "SP3 RU32"), migrationBlock("", 400, "")),
+		org(srv("EX10", "2010", "SP3 RU32")),
+		org(migrationBlock("staged", 400, "")),
+	} {
+		if fs := check(t, migrationSourceVersion{}, today, src); len(fs) != 0 {
+			t.Errorf("want no finding:\n%s\n%s", src, summary(fs))
+		}
+	}
+}
