@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Server Core: not supported by 2013 and 2016 (exchange-domain.md §1.2,
+// MS-SYSREQ-2013, MS-SYSREQ, readiness check IsServerCoreInstalled);
+// supported by 2019 and SE; the reference says nothing for 2010 and earlier.
+func TestServerCore(t *testing.T) {
+	needsFull := map[string]string{
+		"2013": "it needs the full installation of Windows Server (Server with a GUI)",
+		"2016": "it needs Windows Server with the Desktop Experience",
+	}
+	for _, version := range catalog.Default().VersionIDs() {
+		for _, level := range []string{hostLastLevel(t, version), hostUnknownLevel} {
+			what := fmt.Sprintf("Exchange %s %s on Server Core", version, level)
+			fs := check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level, "core = true")))
+			if why, ok := needsFull[version]; ok {
+				v := catalog.Default().Version(version)
+				hostExpectOne(t, what, fs, lint.Error, "server.EX.core",
+					"EX runs "+v.Name+" on a Server Core installation of Windows, which "+v.Name+" does not support", why,
+					"reinstall Windows with the full installation (core = false), or move to Exchange Server 2019 or SE")
+			} else {
+				hostExpectNone(t, what, fs)
+			}
+			hostExpectNone(t, what+" (core = false)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level, "core = false"))))
+			hostExpectNone(t, what+" (core unknown)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level))))
+		}
+	}
+}
+
+// Exchange on a domain controller: a warning, an error with Active Directory
+// split permissions (readiness checks WarningInstallExchangeRolesOnDomainController
+// and InstallOnDCInADSplitPermissionMode).
+func TestServerOnDomainController(t *testing.T) {
+	dc := srv("EX", "2019", "CU15", "on_domain_controller = true")
+	member := srv("EX", "2019", "CU15", "on_domain_controller = false")
+	cases := []struct {
+		name, src string
+		sev       lint.Severity
+		msg       string // "" for no finding
+	}{
+		{"no organization setting", org(dc), lint.Warning, "EX has Exchange Server 2019 installed on a domain controller, which Microsoft advises against (setup readiness check WarningInstallExchangeRolesOnDomainController)"},
+		{"split permissions off", "organization \"T\" {\n  split_permissions = false\n}\n" + dc, lint.Warning, "install Exchange on a member server"},
+		{"split permissions on", "organization \"T\" {\n  split_permissions = true\n}\n" + dc, lint.Error, "the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported (setup readiness check InstallOnDCInADSplitPermissionMode)"},
+		{"member server", "organization \"T\" {\n  split_permissions = true\n}\n" + member, 0, ""},
+		{"unknown", org(srv("EX", "2019", "CU15")), 0, ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, serverOnDomainController{}, today, tc.src)
+		if tc.msg == "" {
+			hostExpectNone(t, tc.name, fs)
+			continue
+		}
+		hostExpectOne(t, tc.name, fs, tc.sev, "server.EX.on_domain_controller", tc.msg)
+	}
+	// every version, one finding per server
+	var src string
+	for _, v := range catalog.Default().VersionIDs() {
+		src += srv("EX"+v, v, hostLastLevel(t, v), "on_domain_controller = true")
+	}
+	if fs := check(t, serverOnDomainController{}, today, org(src)); len(fs) != len(catalog.Default().VersionIDs()) {
+		t.Errorf("want one finding per server:\n%s", summary(fs))
+	}
+}

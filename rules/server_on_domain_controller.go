@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"github.com/exlint/exlint/lint"
+)
+
+// serverOnDomainController reports Exchange installed on a domain controller.
+type serverOnDomainController struct{}
+
+func init() { register(serverOnDomainController{}) }
+
+func (serverOnDomainController) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "server-on-domain-controller",
+		Severity: lint.Warning,
+		Summary:  "Exchange installed on a domain controller (error with Active Directory split permissions)",
+		Sources:  sources("MS-READINESS", "MS-SYSREQ"),
+	}
+}
+
+// Setup warns when the target is a domain controller (readiness check
+// WarningInstallExchangeRolesOnDomainController), and Exchange on a domain
+// controller is not supported at all when the organization uses Active
+// Directory split permissions (InstallOnDCInADSplitPermissionMode). Promoting
+// or demoting the server after Exchange is installed is not supported
+// (MS-SYSREQ). exchange-domain.md §3, entry 33.
+func (serverOnDomainController) Check(p *lint.Pass) {
+	split := p.Topology.Organization != nil && p.Topology.Organization.SplitPermissions.IsTrue()
+	for _, s := range servers(p) {
+		if !s.OnDomainController.IsTrue() {
+			continue
+		}
+		if split {
+			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.version.Name+" installed on a domain controller, "+
+				"and the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported "+
+				"(setup readiness check InstallOnDCInADSplitPermissionMode): install Exchange on a member server, "+
+				"or switch the organization to RBAC split or shared permissions")
+			continue
+		}
+		p.Report(s.OnDomainController, s.Name()+" has "+s.version.Name+" installed on a domain controller, which Microsoft advises against "+
+			"(setup readiness check WarningInstallExchangeRolesOnDomainController): the Exchange Trusted Subsystem group becomes a Domain Admin, "+
+			"Active Directory split permissions become impossible, both compete for resources, and demoting the server later is not supported; "+
+			"install Exchange on a member server")
+	}
+}

@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// The Windows Server versions each Exchange version runs on
+// (exchange-domain.md §1.2), written out independently of the rule's table:
+// for each version, each Windows Server version it supports with the first
+// level that supports it ("" = every level), and, where sources conflict,
+// the lower level some sources accept. Every other Windows Server version of
+// the catalogue is unsupported with every level.
+type hostOSFact struct{ min, disputed string }
+
+var hostOSFacts = map[string]map[string]hostOSFact{
+	"2003": {"2000": {}, "2003": {}},
+	"2007": {"2003": {}, "2008": {min: "SP1"}, "2008R2": {min: "SP3"}},
+	"2010": {"2008": {}, "2008R2": {}, "2012": {min: "SP3"}, "2012R2": {min: "SP3 RU5", disputed: "SP3"}},
+	"2013": {"2008R2": {}, "2012": {}, "2012R2": {min: "CU4"}},
+	"2016": {"2012": {}, "2012R2": {}, "2016": {min: "CU3"}},
+	"2019": {"2019": {}, "2022": {min: "CU12"}, "2025": {min: "CU15", disputed: "CU14"}},
+	"SE":   {"2019": {}, "2022": {}, "2025": {}},
+}
+
+func hostOSServer(version, level, os string) string {
+	return org(srv("EX", version, level, fmt.Sprintf("os = %q", os)))
+}
+
+// Every cell of the table: every version against every Windows Server version,
+// at the version's first and last levels and with an unknown level.
+func TestServerOSMatrix(t *testing.T) {
+	cat := catalog.Default()
+	for version, facts := range hostOSFacts {
+		levels := hostLevelsOf(t, version)
+		for _, w := range cat.Windows {
+			fact, listed := facts[w.ID]
+			for _, level := range []string{levels[0], levels[len(levels)-1], hostUnknownLevel} {
+				what := fmt.Sprintf("Exchange %s %s on %s", version, level, w.Name)
+				fs := check(t, serverOSUnsupported{}, today, hostOSServer(version, level, w.ID))
+				switch {
+				case !listed:
+					hostExpectOne(t, what, fs, lint.Error, "server.EX.os", "EX runs", "on "+w.Name, "which Exchange Server", "does not support")
+				case level == hostUnknownLevel && fact.min != "":
+					hostExpectNone(t, what+" (unknown level: the version alone does not decide)", fs)
+				case fact.min == "" || hostInRange(t, version, level, fact.min, ""):
+					hostExpectNone(t, what, fs)
+				case fact.disputed != "" && hostInRange(t, version, level, fact.disputed, ""):
+					hostExpectOne(t, what, fs, lint.Warning, "server.EX.os", "sources conflict")
+				default:
+					hostExpectOne(t, what, fs, lint.Error, "server.EX.os", "supports", "from")
+				}
+			}
+		}
+	}
+}
+
+// Every per-level minimum on both sides: exactly the minimum passes, one
+// release below fails; a disputed range warns from its first level and fails
+// one level below it.
+func TestServerOSBoundaries(t *testing.T) {
+	cat := catalog.Default()
+	for version, facts := range hostOSFacts {
+		v := cat.Version(version)
+		for os, fact := range facts {
+			if fact.min == "" {
+				continue
+			}
+			osName := cat.WindowsByID(os).Name
+			min := cat.Release(v, fact.min)
+			what := fmt.Sprintf("Exchange %s %s on %s", version, fact.min, osName)
+			hostExpectNone(t, what, check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.min, os)))
+			// The minimum's build exactly, and one build below it.
+			hostExpectNone(t, what+" by build", check(t, serverOSUnsupported{}, today, hostOSServer(version, min.Build.String(), os)))
+			below := hostLevelBefore(t, version, fact.min)
+			fs := check(t, serverOSUnsupported{}, today, hostOSServer(version, below, os))
+			if fact.disputed == "" {
+				hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Error, "server.EX.os",
+					"EX runs "+v.Name+" "+below, "on "+osName, "supports only from "+hostReleaseLabel(min), "install "+hostLevelName(min)+" or later on EX")
+				continue
+			}
+			// below the undisputed minimum: the disputed range
+			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Warning, "server.EX.os",
+				"sources conflict", "install "+hostReleaseLabel(min)+" or later on EX")
+			disputed := cat.Release(v, fact.disputed)
+			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, fact.disputed, osName),
+				check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.disputed, os)), lint.Warning, "server.EX.os", "sources conflict")
+			belowDisputed := hostLevelBefore(t, version, fact.disputed)
+			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, belowDisputed, osName),
+				check(t, serverOSUnsupported{}, today, hostOSServer(version, belowDisputed, os)), lint.Error, "server.EX.os",
+				"at the earliest from "+hostReleaseLabel(disputed), "without dispute from "+hostReleaseLabel(min))
+		}
+	}
+}
+
+// The conflicts named in the messages.
+func TestServerOSConflicts(t *testing.T) {
+	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2019", "CU14 Apr25HU", "2025"))
+	hostExpectOne(t, "2019 CU14 on 2025", fs, lint.Warning, "server.EX.os",
+		"EX runs Exchange Server 2019 CU14 Apr25HU (15.2.1544.25) on Windows Server 2025, where sources conflict",
+		"Jaap Wesselius", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
+	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2010", "SP3 RU4", "2012R2"))
+	hostExpectOne(t, "2010 SP3 RU4 on 2012 R2", fs, lint.Warning, "server.EX.os",
+		"Microsoft's supportability matrix lists Windows Server 2012 R2 for Exchange 2010 SP3", "community sources name SP3 RU5",
+		"install SP3 RU5 (14.3.181.6) or later on EX")
+}
+
+// An unsupported Windows names the supported ones and the newer versions that
+// run on it; a level too low names the Windows versions the level supports.
+func TestServerOSMessages(t *testing.T) {
+	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU23", "2019"))
+	hostExpectOne(t, "2016 on 2019", fs, lint.Error, "server.EX.os",
+		"EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support",
+		"it runs on Windows Server 2012, Windows Server 2012 R2 and Windows Server 2016 (from CU3)",
+		"Microsoft does not support upgrading Windows under Exchange",
+		"or move to Exchange Server 2019 or Exchange Server Subscription Edition, which run on Windows Server 2019")
+	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU2", "2016"))
+	hostExpectOne(t, "2016 CU2 on 2016", fs, lint.Error, "server.EX.os",
+		"or run it on Windows Server 2012 or Windows Server 2012 R2")
+	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2013", "CU3", "2012R2"))
+	hostExpectOne(t, "2013 CU3 on 2012 R2", fs, lint.Error, "server.EX.os", "supports only from SP1 = CU4 (15.0.847.32)", "install SP1 = CU4 or later")
+	// SE runs on nothing older than 2019, and no newer version exists to suggest.
+	fs = check(t, serverOSUnsupported{}, today, hostOSServer("SE", "RTM", "2016"))
+	hostExpectOne(t, "SE on 2016", fs, lint.Error, "server.EX.os", "it runs on Windows Server 2019, Windows Server 2022 and Windows Server 2025; install it on one of those")
+}
+
+// Without os, or for versions the reference has no table for, nothing.
+func TestServerOSSilent(t *testing.T) {
+	hostExpectNone(t, "no os", check(t, serverOSUnsupported{}, today, org(srv("EX", "2016", "CU23"))))
+	for _, v := range []string{"5.5", "2000"} {
+		for _, w := range catalog.Default().Windows {
+			hostExpectNone(t, "Exchange "+v+" on "+w.ID, check(t, serverOSUnsupported{}, today, hostOSServer(v, hostLastLevel(t, v), w.ID)))
+		}
+	}
+}
+
+// One finding per server.
+func TestServerOSPerServer(t *testing.T) {
+	src := org(srv("A", "2016", "CU23", `os = "2019"`), srv("B", "2016", "CU23", `os = "2016"`), srv("C", "2016", "CU2", `os = "2016"`))
+	fs := check(t, serverOSUnsupported{}, today, src)
+	if len(fs) != 2 || fs[0].Address != "server.A.os" || fs[1].Address != "server.C.os" {
+		t.Errorf("want findings for A and C:\n%s", summary(fs))
+	}
+}

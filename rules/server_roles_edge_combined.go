@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"github.com/exlint/exlint/lint"
+)
+
+// serverRolesEdgeCombined reports an Edge Transport server that also holds
+// another role.
+type serverRolesEdgeCombined struct{}
+
+func init() { register(serverRolesEdgeCombined{}) }
+
+func (serverRolesEdgeCombined) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "server-roles-edge-combined",
+		Severity: lint.Error,
+		Summary:  "Edge Transport combined with another role on one server",
+		Sources:  sources("MS-2013-INSTALL"),
+	}
+}
+
+// The Edge Transport role cannot coexist on the same computer with any other
+// server role; it belongs in the perimeter network, outside the Active
+// Directory forest (MS-2013-INSTALL; the rule holds from Exchange 2007, which
+// introduced the role, exchange-domain.md §3). Roles the version does not have
+// are left to server-roles-invalid, and so is an Edge Transport role on
+// Exchange 2013 before SP1, which had none.
+func (serverRolesEdgeCombined) Check(p *lint.Pass) {
+	for _, s := range servers(p) {
+		if !s.isEdge() {
+			continue
+		}
+		present, from := hostRoleOf(s.version, "edge_transport")
+		if !present {
+			continue // 5.5, 2000, 2003: no Edge Transport role at all
+		}
+		if from != "" {
+			if below, known := hostBelow(s, hostRelease(p.Catalog, s.version, from)); known && below {
+				continue
+			}
+		}
+		var others []string
+		for _, item := range s.Roles.Items {
+			if item.Value == "edge_transport" {
+				continue
+			}
+			if ok, _ := hostRoleOf(s.version, item.Value); ok {
+				others = append(others, hostRoleName(item.Value))
+			}
+		}
+		if len(others) == 0 {
+			continue
+		}
+		p.Reportf(s.Roles, "%s combines the Edge Transport role with the %s: the Edge Transport role cannot share a server with any other role "+
+			"(it sits in the perimeter network, outside the Active Directory forest); put Edge Transport on a server of its own, "+
+			"and %s on internal servers", s.Name(), hostRoleList(others), hostAnd(others))
+	}
+}
+
+// hostRoleList is "Mailbox role" or "Mailbox and Client Access roles".
+func hostRoleList(names []string) string {
+	if len(names) == 1 {
+		return names[0] + " role"
+	}
+	return hostAnd(names) + " roles"
+}

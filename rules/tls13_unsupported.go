@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// tls13Unsupported reports TLS 1.3 enabled on a server whose Exchange build
+// or Windows version does not support it.
+type tls13Unsupported struct{}
+
+func init() { register(tls13Unsupported{}) }
+
+func (tls13Unsupported) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "tls13-unsupported",
+		Severity: lint.Error,
+		Summary:  "TLS 1.3 enabled where the Exchange build or Windows version does not support it",
+		Sources:  sources("CSS-HC-SEC", "JW-CU15"),
+	}
+}
+
+// Exchange supports TLS 1.3 from Exchange 2019 CU15 and in Exchange Server SE,
+// on Windows Server 2022 or later; HealthChecker reports TLS 1.3 enabled
+// anywhere else as an error (CSS-HC-SEC, JW-CU15; exchange-domain.md §2.6,
+// §7, entry 36). TLS 1.3 covers HTTPS only: SMTP keeps TLS 1.2.
+func (tls13Unsupported) Check(p *lint.Pass) {
+	for _, s := range servers(p) {
+		item := s.TLS.Find("1.3")
+		if item == nil {
+			continue
+		}
+		// Exchange: 2019 from CU15, or SE; unknown for a 2019 server whose
+		// level is unknown.
+		exOK, exKnown := false, true
+		var cu15 *catalog.Release
+		switch s.version.ID {
+		case "SE":
+			exOK = true
+		case "2019":
+			cu15 = hostRelease(p.Catalog, s.version, "CU15")
+			below, known := hostBelow(s, cu15)
+			exOK, exKnown = known && !below, known
+		}
+		// Windows: Server 2022 or later; unknown without os.
+		osOK, osKnown := false, false
+		var osName string
+		if id, ok := s.OS.Get(); ok {
+			osKnown = true
+			osName = hostWindowsName(p.Catalog, id)
+			osOK = hostWindowsRank(p.Catalog, id) >= hostWindowsRank(p.Catalog, "2022")
+		}
+		if (exKnown && !exOK) || (osKnown && !osOK) {
+			var why []string
+			if exKnown && !exOK {
+				if cu15 != nil {
+					why = append(why, fmt.Sprintf("%s is below %s", s.levelName(), hostReleaseLabel(cu15)))
+				} else {
+					why = append(why, s.version.Name+" has no TLS 1.3 support")
+				}
+			}
+			if osKnown && !osOK {
+				why = append(why, osName+" is older than Windows Server 2022")
+			}
+			p.Report(item, fmt.Sprintf("%s enables TLS 1.3, which Exchange supports only from Exchange Server 2019 CU15 and in Exchange Server SE, "+
+				"on Windows Server 2022 or later, and only for HTTPS (SMTP stays on TLS 1.2): %s; disable TLS 1.3 on %s (keep TLS 1.2 enabled), or enable it only once the server runs a build and Windows version that support it",
+				s.Name(), hostAnd(why), s.Name()))
+		}
+	}
+}
