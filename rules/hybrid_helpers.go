@@ -156,3 +156,8 @@ func quoted(vs []string) string {
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
+
+// shortRelease names a release without its version: "CU8 (15.1.1415.2)".
+func shortRelease(r *catalog.Release) string {
+	return fmt.Sprintf("%s (%s)", r.Name, r.Build)
+}
