@@ -36,7 +36,11 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 	for _, c := range exoConnectors(p) {
 		what := fmt.Sprintf("%s %s Exchange Online (%s)", describeConnector(c.Connector),
 			map[bool]string{true: "sends mail to", false: "receives mail from"}[c.Direction() == "send"], c.evidence)
-		if c.TLSCertificate == nil {
+		relay := c.Direction() == "send" && relaysToInternet(c.Connector)
+		if relay {
+			what += " to relay mail to the internet"
+		}
+		if c.TLSCertificate == nil && !relay {
 			why := "Exchange Online authenticates the organization's mail as internal by the certificate its servers present"
 			if c.Direction() != "send" {
 				why = "Exchange Online's connector to the organization validates the certificate its servers present"
@@ -45,15 +49,15 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 				". Set tls_certificate to the hybrid certificate")
 		}
 		if c.Direction() == "send" {
-			checkExoSend(p, c, what)
+			checkExoSend(p, c, what, relay)
 		} else {
 			checkExoReceive(p, c, what)
 		}
 	}
 }
 
-func checkExoSend(p *lint.Pass, c exoConnector, what string) {
-	if !c.CloudServicesMail.IsTrue() {
+func checkExoSend(p *lint.Pass, c exoConnector, what string, relay bool) {
+	if !c.CloudServicesMail.IsTrue() && !relay {
 		p.Report(nodeOr(c.CloudServicesMail, c.Connector), what+" without cloud_services_mail = true (CloudServicesMailEnabled): "+
 			"the mail it sends is not handled as the organization's internal mail. Set cloud_services_mail = true")
 	}
@@ -92,4 +96,26 @@ func nodeOr[T schema.Node](attr T, fallback schema.Node) schema.Node {
 func isAbsent[T schema.Node](n T) bool {
 	var zero T
 	return any(n) == any(zero)
+}
+
+// relaysToInternet reports whether a send connector through Exchange Online
+// Protection routes every domain ("*") and no tenant routing domain: it
+// relays internet mail through Microsoft 365 rather than carrying hybrid
+// mail. HealthChecker then checks only its TLS authentication
+// (CSS-HC-HYBRID: "Relay Internet Mails via M365"; CSS-HC-EXOCONN notes that
+// its connector check may flag such connectors wrongly).
+func relaysToInternet(c *schema.Connector) bool {
+	if c.AddressSpaces == nil {
+		return false
+	}
+	wildcard := false
+	for _, a := range c.AddressSpaces.Items {
+		if exoRoutingDomain.MatchString(a.Value) {
+			return false
+		}
+		if a.Value == "*" {
+			wildcard = true
+		}
+	}
+	return wildcard
 }

@@ -63,6 +63,12 @@ func TestExoConnectorTLSSend(t *testing.T) {
 		{"routing domain only", []string{`address_spaces = ["contoso.mail.onmicrosoft.com"]`, `tls_certificate = "hybrid"`, `cloud_services_mail = true`},
 			[]string{`connector.send.O365: without tls_auth`}},
 		{"not to Exchange Online", []string{`address_spaces = ["*"]`, `smart_hosts = ["relay.contoso.com"]`}, nil},
+		{"relay to the internet", []string{`address_spaces = ["*"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
+			`tls_auth = "certificate_validation"`}, nil},
+		{"relay to the internet, encryption only", []string{`address_spaces = ["*"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
+			`tls_auth = "encryption_only"`}, []string{`connector.send.O365.tls_auth: to relay mail to the internet without tls_auth`}},
+		{"relay and routing domain", []string{`address_spaces = ["*", "contoso.mail.onmicrosoft.com"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
+			`tls_auth = "certificate_validation"`}, []string{`connector.send.O365: names no TLS certificate`, `connector.send.O365: without cloud_services_mail`}},
 		{"not an EOP host", []string{`smart_hosts = ["mail.protection.outlook.com"]`, `address_spaces = ["contoso.onmicrosoft.com"]`}, nil},
 	}
 	for _, tc := range cases {
