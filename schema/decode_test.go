@@ -125,6 +125,9 @@ hybrid {
   dedicated_app             = true
   inbound_ports             = [25, 443]
   outbound_ports            = [25, 443, 80]
+  features                  = ["free_busy", "mailtips", "multi_mailbox_search"]
+  exchange_organizations    = 1
+  migration_endpoints       = 1
 }
 
 migration {
@@ -265,6 +268,9 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("edge", edge.Name(), "EDGE01")
 	eq("edge sync", edge.EdgeSync.IsTrue(), true)
 	eq("edge sync site", edge.EdgeSyncSite.Target.Name(), "HQ")
+	eq("hybrid features", h.Features.Values(), []string{"free_busy", "mailtips", "multi_mailbox_search"})
+	eq("exchange organizations", h.ExchangeOrganizations.Value, 1)
+	eq("migration endpoints", h.MigrationEndpoints.Value, 1)
 }
 
 // The same topology in JSON syntax decodes to the same model.
@@ -305,7 +311,8 @@ const fullTopologyJSON = `{
   "hybrid": {"topology": "classic_full", "servers": ["EX01", "EX02"], "edge_servers": [], "domains": ["contoso.com"],
     "tenants": ["contoso.onmicrosoft.com"], "certificate": "mail-2026", "federation_trust": true,
     "organization_relationship": true, "oauth": true, "modern_auth": false, "dedicated_app": true,
-    "inbound_ports": [25, 443], "outbound_ports": [25, 443, 80]},
+    "inbound_ports": [25, 443], "outbound_ports": [25, 443, 80],
+    "features": ["free_busy", "mailtips", "multi_mailbox_search"], "exchange_organizations": 1, "migration_endpoints": 1},
   "migration": {"method": "hybrid", "mailboxes": 2400, "timeframe": "slow"},
   "outlook_anywhere": {"enabled": true, "external_host": "mail.contoso.com", "port": 443, "certificate": "mail-2026",
     "rpc_ports": [6001, 6002, 6004]},
@@ -332,7 +339,7 @@ func TestValueRangesAndAddresses(t *testing.T) {
 		{top.Hybrid, "t.exchange.hcl:89:1-89:7", "hybrid", "unlabelled block"},
 		{top.Hybrid.Servers.Items[1], "t.exchange.hcl:91:40-91:46", "hybrid.servers[1]", "reference item"},
 		{top.Domains[0], "t.exchange.hcl:40:8-40:21", `domain."contoso.com"`, "quoted label"},
-		{top.Migration.Mailboxes, "t.exchange.hcl:107:15-107:19", "migration.mailboxes", "number"},
+		{top.Migration.Mailboxes, "t.exchange.hcl:110:15-110:19", "migration.mailboxes", "number"},
 	}
 	for _, tc := range cases {
 		if got := rangeString(tc.node.SourceRange()); got != tc.rng {

@@ -78,6 +78,8 @@ var keywordSets = map[string]*keywordSet{
 		"Exchange Online Plan 1", "Exchange Online Plan 2", "Exchange Online Kiosk",
 		"Apps for business", "Apps for enterprise", "Personal", "Family"),
 	"connector_direction": static("a connector direction", "send", "receive"),
+	"hybrid_feature": static("a hybrid feature", "free_busy", "mailtips", "message_tracking", "multi_mailbox_search",
+		"online_archive", "owa_redirection", "photos", "secure_mail", "centralized_transport"),
 }
 
 // accepts reports whether v is one of the set's values.

@@ -144,6 +144,16 @@ type Hybrid struct {
 	DedicatedApp             *Bool              `exl:"dedicated_app"`
 	InboundPorts             *IntList           `exl:"inbound_ports,min=1,max=65535"`
 	OutboundPorts            *IntList           `exl:"outbound_ports,min=1,max=65535"`
+	// Features are the cross-premises features the deployment relies on: the
+	// Hybrid Configuration Wizard's features (Set-HybridConfiguration
+	// -Features) and cross-premises multi-mailbox search.
+	Features *StringList `exl:"features,enum=hybrid_feature"`
+	// ExchangeOrganizations counts the on-premises Exchange organizations
+	// (forests) in hybrid with the same tenant, this one included.
+	ExchangeOrganizations *Int `exl:"exchange_organizations,min=1,max=1000"`
+	// MigrationEndpoints counts the migration endpoints Exchange Online uses
+	// to move mailboxes to and from this organization.
+	MigrationEndpoints *Int `exl:"migration_endpoints,min=0,max=1000"`
 }
 
 // Migration is the planned mailbox migration to Exchange Online.

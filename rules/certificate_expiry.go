@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// certificateExpiry reports certificates that have expired on the evaluation
+// date, and warns about those that expire within 60 days.
+type certificateExpiry struct{}
+
+func init() { register(certificateExpiry{}) }
+
+func (certificateExpiry) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "certificate-expiry",
+		Severity: lint.Error,
+		Summary:  "any certificate expired on as_of (warning within 60 days)",
+		Sources:  sources("CSS-HC-CERT", "CSS-HC-HYBRID"),
+	}
+}
+
+// certificateWarningDays: HealthChecker shows a certificate with fewer than
+// 60 days left in yellow or red (CSS-HC-CERT: green when LifetimeInDays >= 60;
+// the same threshold for hybrid connector certificates in CSS-HC-HYBRID).
+const certificateWarningDays = 60
+
+func (certificateExpiry) Check(p *lint.Pass) {
+	for _, c := range p.Topology.Certificates {
+		if c.Expires == nil {
+			continue
+		}
+		exp, err := catalog.ParseDate(c.Expires.Value)
+		if err != nil {
+			continue // the schema reports malformed dates
+		}
+		// expires is the day the certificate stops being valid (its NotAfter
+		// falls on that day): on that day it cannot be relied on.
+		days := p.AsOf.DaysUntil(exp)
+		use := certificateUse(c.Services.Values(), len(c.Servers.Targets()))
+		switch {
+		case days < 0:
+			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s: Exchange services and connectors that use it "+
+				"fail TLS. Renew it, bind the new certificate to the same services, and update the connectors and hybrid configuration "+
+				"that name it if its issuer or subject changes", c.Name(), use, exp, plural(-days, "day"), p.AsOf))
+		case days == 0:
+			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that day, "+
+				"Exchange services and connectors that use it fail TLS. Renew it, bind the new certificate to the same services, and update "+
+				"the connectors and hybrid configuration that name it if its issuer or subject changes", c.Name(), use, exp))
+		case days <= certificateWarningDays:
+			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s (on %s; exlint warns %d days "+
+				"ahead, HealthChecker's threshold): renew it now, bind the new certificate to the same services, and update the connectors and hybrid "+
+				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, plural(days, "day"), p.AsOf, certificateWarningDays))
+		}
+	}
+}
+
+// certificateUse describes what a certificate serves: " (iis, smtp on 2 servers)".
+func certificateUse(services []string, servers int) string {
+	var parts []string
+	if len(services) > 0 {
+		parts = append(parts, strings.Join(services, ", "))
+	}
+	if servers > 0 {
+		parts = append(parts, "on "+plural(servers, "server"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, " ") + ")"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

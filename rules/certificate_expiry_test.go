@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+func cert(name, expires string, extra ...string) string {
+	return "certificate \"" + name + "\" {\n  expires = \"" + expires + "\"\n  " + strings.Join(extra, "\n  ") + "\n}\n"
+}
+
+// The boundaries, for a certificate expiring on 2027-01-20: 60 days ahead
+// is a warning and 61 is not; the expiry day itself and later are errors.
+func TestCertificateExpiry(t *testing.T) {
+	cases := []struct {
+		asOf string
+		sev  lint.Severity // 0: no finding
+		want string
+	}{
+		{"2026-11-20", 0, ""},
+		{"2026-11-21", lint.Warning, "expires on 2027-01-20, in 60 days (on 2026-11-21; exlint warns 60 days ahead"},
+		{"2027-01-19", lint.Warning, "in 1 day (on 2027-01-19"},
+		{"2027-01-20", lint.Error, "expires on 2027-01-20, the evaluation date"},
+		{"2027-01-21", lint.Error, "expired on 2027-01-20, 1 day before 2027-01-21"},
+		{"2028-01-20", lint.Error, "expired on 2027-01-20, 365 days before 2028-01-20"},
+	}
+	for _, tc := range cases {
+		fs := check(t, certificateExpiry{}, tc.asOf, org(cert("mail", "2027-01-20")))
+		if tc.sev == 0 {
+			if len(fs) != 0 {
+				t.Errorf("%s: want no finding:\n%s", tc.asOf, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != tc.sev || fs[0].Address != "certificate.mail.expires" || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s: want one %s with %q:\n%s", tc.asOf, tc.sev, tc.want, summary(fs))
+		}
+	}
+}
+
+// Every certificate, one finding each; what it serves is named; no date, no
+// finding.
+func TestCertificateExpiryScope(t *testing.T) {
+	src := org(srv("EX1", "SE", "RTM"), srv("EX2", "SE", "RTM"),
+		cert("old", "2026-01-01", `services = ["iis", "smtp"]`, `servers = ["EX1", "EX2"]`),
+		cert("soon", "2026-12-01", `issuer = "self_signed"`, `services = ["federation"]`),
+		cert("fine", "2027-12-01"),
+		"certificate \"undated\" {\n  issuer = \"public_ca\"\n}\n")
+	fs := check(t, certificateExpiry{}, today, src)
+	if len(fs) != 2 || !strings.Contains(fs[0].Message, `certificate "old" (iis, smtp on 2 servers) expired on 2026-01-01`) ||
+		!strings.Contains(fs[1].Message, `certificate "soon" (federation) expires on 2026-12-01, in 10 days`) {
+		t.Errorf("want the expired and the expiring certificate:\n%s", summary(fs))
+	}
+}

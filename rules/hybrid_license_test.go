@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// Which hybrid servers get the free hybrid license: 2013, 2016 and SE always,
+// 2019 from CU12, 2010 until the FAQ dropped it on 2022-06-16, nothing older.
+func TestHybridLicense(t *testing.T) {
+	cases := []struct {
+		version, level, asOf string
+		at, want             string // "" for no finding
+	}{
+		{"2013", "CU23", today, "", ""},
+		{"2016", "CU23", today, "", ""},
+		{"SE", "RTM", today, "", ""},
+		{"2019", "CU12", today, "", ""},
+		{"2019", "15.2.1118.7", today, "", ""},
+		{"2019", "15.2.1118.6", today, "server.EX.build", "only from CU12 (15.2.1118.7, released 2022-04-20)"},
+		{"2019", "CU11", today, "server.EX.update", "hybrid server EX runs Exchange Server 2019 CU11"},
+		{"2019", "CU11", "2021-01-01", "server.EX.update", "only from CU12"},
+		{"2019", "CU99", today, "", ""}, // unknown level: not guessed
+		{"2010", "SP3 RU32", "2022-06-15", "", ""},
+		{"2010", "SP3 RU32", "2022-06-16", "server.EX.version", "only Exchange 2013, 2016 and 2019 hybrid servers for the free hybrid license since 2022-06-16"},
+		{"2007", "SP3 RU23", today, "server.EX.version", "which the Hybrid Configuration Wizard's free hybrid license does not cover"},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridLicense{}, tc.asOf, org(srv("EX", tc.version, tc.level), hybridBlock(`servers = ["EX"]`)))
+		if tc.at == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s %s on %s: want no finding:\n%s", tc.version, tc.level, tc.asOf, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != lint.Info || fs[0].Address != tc.at || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s %s on %s: want one info at %s with %q:\n%s", tc.version, tc.level, tc.asOf, tc.at, tc.want, summary(fs))
+		}
+	}
+	// Only hybrid.servers counts: not other servers, not Edge servers, not
+	// a topology without the list.
+	old := srv("EX", "2019", "CU11")
+	for _, src := range []string{org(old), org(old, hybridBlock()), org(old, hybridBlock(`edge_servers = ["EX"]`))} {
+		if fs := check(t, hybridLicense{}, today, src); len(fs) != 0 {
+			t.Errorf("want no finding:\n%s", summary(fs))
+		}
+	}
+}

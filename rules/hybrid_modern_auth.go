@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// hybridModernAuth reports hybrid modern authentication with Exchange servers
+// that cannot take part in it.
+type hybridModernAuth struct{}
+
+func init() { register(hybridModernAuth{}) }
+
+func (hybridModernAuth) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-modern-auth",
+		Severity: lint.Error,
+		Summary:  "hybrid modern authentication with any Exchange 2010 server, or with servers not on the latest CU",
+		Sources:  sources("MS-HMA-PREREQ", "MS-HYB-PREREQ", "MS-SE-INPLACE", "CSS-HC"),
+	}
+}
+
+// hmaMinimum is the first level of each version that supports hybrid modern
+// authentication (MS-HMA-PREREQ: "You're using either Exchange server 2013
+// CU19 and up, Exchange server 2016 CU8 and up, or Exchange Server 2019 CU1
+// and up"; "There is no Exchange server 2007 or 2010 in the Hybrid
+// environment"). Exchange SE, the code of 2019 CU15 (MS-SE-INPLACE), has no
+// minimum. A version missing here (2010 and older) cannot be in the
+// organization at all.
+var hmaMinimum = map[string]string{
+	"2013": "CU19", // MS-HMA-PREREQ
+	"2016": "CU8",  // MS-HMA-PREREQ
+	"2019": "CU1",  // MS-HMA-PREREQ
+	"SE":   "",     // any level: SE is 2019 CU15's code
+}
+
+func (hybridModernAuth) Check(p *lint.Pass) {
+	h := p.Topology.Hybrid
+	if h == nil || !h.ModernAuth.IsTrue() {
+		return
+	}
+	on := related(h.ModernAuth, "hybrid modern authentication is turned on here")
+	for _, s := range servers(p) {
+		min, supported := hmaMinimum[s.version.ID]
+		if !supported {
+			p.Report(versionNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
+				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+
+				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.version.Name, s.Name()), on)
+			continue
+		}
+		if s.level() == nil {
+			continue // unknown level: exchange-build-unknown reports it
+		}
+		if min != "" {
+			if ok, known := s.atLeast(p.Catalog, min); known && !ok {
+				m := p.Catalog.Release(s.version, min)
+				p.Report(levelNode(s), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
+					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.levelName(), m, s.version.Name, s.Name()), on)
+				continue
+			}
+		}
+		current, known, levels := currency(p, s)
+		if !known {
+			continue
+		}
+		latest := latestLevel(s.version, p.AsOf)
+		switch {
+		case !current:
+			p.Report(levelNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
+				"on the latest CU (%s %s on %s); it is not even on a CU Microsoft supports for hybrid (%s): install %s on %s",
+				s.Name(), s.levelName(), s.version.Name, latest.Name, p.AsOf, levelNames(levels), latest.Name, s.Name()), on)
+		case s.level() != latest:
+			// Microsoft's HMA prerequisites ask for the latest CU; its hybrid
+			// support statement, quoted on the same page, accepts the latest
+			// or the previous one: sources conflict, so a warning.
+			p.ReportAs(lint.Warning, levelNode(s), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
+				"prerequisites ask for the latest CU (%s) on every Exchange server, while its hybrid support statement accepts the latest "+
+				"or the previous one; install %s on %s", s.Name(), s.levelName(), latest.Name, latest.Name, s.Name()), on)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+func TestHybridModernAuth(t *testing.T) {
+	on := hybridBlock(`modern_auth = true`)
+	cases := []struct {
+		name, version, level, asOf string
+		sev                        lint.Severity // 0: no finding
+		at                         string
+		want                       string
+	}{
+		// No Exchange 2007 or 2010 in the organization, whatever their level.
+		{"2010", "2010", "SP3 RU32", today, lint.Error, "server.EX.version", "needs an organization without any Exchange 2007 or 2010 server"},
+		{"2007", "2007", "SP3 RU23", today, lint.Error, "server.EX.version", "runs Exchange Server 2007"},
+		// The minimum of each version, on the day its minimum came out: one
+		// level below is then the previous CU, current for hybrid, yet too old.
+		{"2013 CU18", "2013", "CU18", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2013 CU19 (15.0.1365.1), the first Exchange Server 2013 level"},
+		{"2013 CU19", "2013", "CU19", "2017-12-19", 0, "", ""},
+		{"2016 CU7", "2016", "CU7", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2016 CU8 (15.1.1415.2)"},
+		{"2016 CU8", "2016", "CU8", "2017-12-19", 0, "", ""},
+		{"2019 RTM", "2019", "RTM", "2019-02-12", lint.Error, "server.EX.update", "below Exchange Server 2019 CU1 (15.2.330.5)"},
+		{"2019 CU1", "2019", "CU1", "2019-02-12", 0, "", ""},
+		{"2019 CU1 by build", "2019", "15.2.330.5", "2019-02-12", 0, "", ""},
+		{"2019 below CU1 by build", "2019", "15.2.330.4", "2019-02-12", lint.Error, "server.EX.build", "below Exchange Server 2019 CU1"},
+		// The latest CU passes; the previous one is a warning (the sources
+		// disagree); older ones fail.
+		{"2019 CU15", "2019", "CU15", today, 0, "", ""},
+		{"2019 CU15 with an SU", "2019", "CU15 Feb26SU", today, 0, "", ""},
+		{"2019 CU14", "2019", "CU14", today, lint.Warning, "server.EX.update", "the previous CU: Microsoft's hybrid modern authentication prerequisites ask for the latest CU (CU15)"},
+		{"2019 CU13", "2019", "CU13", today, lint.Error, "server.EX.update", "on the latest CU (Exchange Server 2019 CU15 on 2026-11-21); it is not even on a CU Microsoft supports for hybrid (CU14 or CU15)"},
+		{"2019 CU13 before CU15", "2019", "CU13", "2025-02-09", lint.Warning, "server.EX.update", "latest CU (CU14)"},
+		{"2019 CU14 before CU15", "2019", "CU14", "2025-02-09", 0, "", ""},
+		{"2016 CU23", "2016", "CU23", today, 0, "", ""},
+		{"2016 CU22", "2016", "CU22", today, lint.Error, "server.EX.update", "latest CU (Exchange Server 2016 CU23"},
+		{"2013 CU23", "2013", "CU23", today, 0, "", ""},
+		{"2013 CU22", "2013", "CU22", today, lint.Error, "server.EX.update", "latest CU (Exchange Server 2013 CU23"},
+		{"SE RTM", "SE", "RTM", today, 0, "", ""},
+		{"SE RTM with an SU", "SE", "RTM Aug25SU", today, 0, "", ""},
+		{"unknown level", "2019", "CU99", today, 0, "", ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridModernAuth{}, tc.asOf, org(srv("EX", tc.version, tc.level), on))
+		if tc.sev == 0 {
+			if len(fs) != 0 {
+				t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != tc.sev || fs[0].Address != tc.at || !strings.Contains(fs[0].Message, tc.want) ||
+			len(fs[0].Related) != 1 {
+			t.Errorf("%s: want one %s at %s with %q:\n%s", tc.name, tc.sev, tc.at, tc.want, summary(fs))
+		}
+	}
+}
+
+// Modern authentication off or unknown: nothing to check. Every server of the
+// organization counts, Edge Transport servers and servers outside
+// hybrid.servers included, one finding each.
+func TestHybridModernAuthScope(t *testing.T) {
+	old := srv("EX10", "2010", "SP3 RU32")
+	for _, h := range []string{hybridBlock(`modern_auth = false`), hybridBlock(`topology = "classic_full"`), ""} {
+		if fs := check(t, hybridModernAuth{}, today, org(old, h)); len(fs) != 0 {
+			t.Errorf("%q: want no finding:\n%s", h, summary(fs))
+		}
+	}
+	src := org(old, srv("EX16", "2016", "CU23"), srv("EDGE", "2016", "CU21", `roles = ["edge_transport"]`),
+		srv("EX19", "2019", "CU14"), hybridBlock(`servers = ["EX16"]`, `modern_auth = true`))
+	fs := check(t, hybridModernAuth{}, today, src)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Address)
+	}
+	if strings.Join(got, " ") != "server.EX10.version server.EDGE.update server.EX19.update" {
+		t.Errorf("findings at %v:\n%s", got, summary(fs))
+	}
+}

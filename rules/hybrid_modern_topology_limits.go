@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// hybridModernTopologyLimits reports the Modern hybrid topology (the Hybrid
+// Agent) together with a feature the agent does not support.
+type hybridModernTopologyLimits struct{}
+
+func init() { register(hybridModernTopologyLimits{}) }
+
+func (hybridModernTopologyLimits) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-modern-topology-limits",
+		Severity: lint.Warning,
+		Summary:  "the Modern (Hybrid Agent) topology with a feature it does not support",
+		Sources:  sources("MS-HYB-AGENT", "MS-HMA-PREREQ"),
+	}
+}
+
+// agentFeatureLimits are the hybrid features that do not traverse the Hybrid
+// Agent (MS-HYB-AGENT: "Message tracking and multi-mailbox search do not
+// traverse the Hybrid Agent").
+var agentFeatureLimits = map[string]string{
+	"message_tracking":     "cross-premises message tracking",
+	"multi_mailbox_search": "cross-premises multi-mailbox search",
+}
+
+func (hybridModernTopologyLimits) Check(p *lint.Pass) {
+	h := p.Topology.Hybrid
+	if h == nil || !(h.Topology.Is("modern_full") || h.Topology.Is("modern_minimal")) {
+		return
+	}
+	topology := fmt.Sprintf("the Modern hybrid topology (%s, the Hybrid Agent)", h.Topology.Value)
+	// MS-HYB-AGENT: "Hybrid Modern Authentication is not supported with the
+	// Hybrid Agent. You need to use the Classic Exchange Hybrid Topology and
+	// publish AutoDiscover, EWS, ActiveSync, MAPI and OAB endpoints"; the same
+	// in MS-HMA-PREREQ.
+	if h.ModernAuth.IsTrue() {
+		p.Report(h.ModernAuth, topology+" does not support hybrid modern authentication: "+
+			"it needs the Classic topology, with Autodiscover, EWS, ActiveSync, MAPI and OAB published on premises. "+
+			"Run the Hybrid Configuration Wizard with the Classic topology (classic_full), or leave modern authentication off")
+	}
+	if h.Features != nil {
+		for _, f := range h.Features.Items {
+			what, limited := agentFeatureLimits[f.Value]
+			if !limited {
+				continue
+			}
+			p.Report(f, fmt.Sprintf("%s does not carry %s: it needs the Classic topology, with EWS and Autodiscover "+
+				"published on premises and reachable from Exchange Online. Use the Classic topology (classic_full), or do without %s",
+				topology, what, what))
+		}
+	}
+	// MS-HYB-AGENT: "The Hybrid Agent supports a single Exchange organization.
+	// Multiple Exchange organizations are not supported."
+	if n := h.ExchangeOrganizations; n != nil && n.Value > 1 {
+		p.Report(n, fmt.Sprintf("%s supports a single Exchange organization, and %d are in hybrid with this tenant: "+
+			"use the Classic topology for a hybrid deployment with several Exchange organizations", topology, n.Value))
+	}
+	// MS-HYB-AGENT: "The Hybrid Agent supports a single migration endpoint with
+	// the service default limits. Multiple migration endpoints using custom
+	// endpoints or URLs is not supported."
+	if n := h.MigrationEndpoints; n != nil && n.Value > 1 {
+		p.Report(n, fmt.Sprintf("%s supports a single migration endpoint, with the service's default limits, and this plan has %d: "+
+			"several migration endpoints, with custom endpoints or URLs, need the Classic topology; move mailboxes through one endpoint, or use the Classic topology",
+			topology, n.Value))
+	}
+}
