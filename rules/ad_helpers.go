@@ -10,12 +10,12 @@ import (
 
 // Helpers of the Active Directory, Clients and Identity rules.
 
-// levelRange is a range of servicing levels of one Exchange version, as the
+// adLevelRange is a range of servicing levels of one Exchange version, as the
 // columns of Microsoft's support matrices cut them: from (inclusive) to to
 // (exclusive), by release name; an empty name leaves that side open. first
 // and last name the first and last level of the range for messages ("CU3",
 // "CU6"); they are empty on an open side.
-type levelRange struct {
+type adLevelRange struct {
 	version     string
 	from, to    string
 	first, last string
@@ -24,7 +24,7 @@ type levelRange struct {
 // match reports whether server s falls in the range, and whether that is
 // known: a range with bounds needs the server's level, and a server whose
 // level is unknown (or a preview) is not guessed at.
-func (r levelRange) match(cat *catalog.Catalog, s server) (in, known bool) {
+func (r adLevelRange) match(cat *catalog.Catalog, s server) (in, known bool) {
 	if s.version.ID != r.version {
 		return false, true
 	}
@@ -35,26 +35,23 @@ func (r levelRange) match(cat *catalog.Catalog, s server) (in, known bool) {
 	if l == nil {
 		return false, false
 	}
-	if r.from != "" && l.Build.Compare(mustRelease(cat, s.version, r.from).Build) < 0 {
+	if r.from != "" && l.Build.Compare(adRelease(cat, s.version, r.from).Build) < 0 {
 		return false, true
 	}
-	if r.to != "" && l.Build.Compare(mustRelease(cat, s.version, r.to).Build) >= 0 {
+	if r.to != "" && l.Build.Compare(adRelease(cat, s.version, r.to).Build) >= 0 {
 		return false, true
 	}
 	return true, true
 }
 
-// bounded reports whether the range depends on the level, not just the version.
-func (r levelRange) bounded() bool { return r.from != "" || r.to != "" }
-
 // label names the range: "Exchange Server 2016 CU3 to CU6", "Exchange Server
 // 2016 CU12 or later", "Exchange Server 2016 CU2 or earlier", "Exchange Server
 // 2019 CU14", or the version alone.
-func (r levelRange) label(cat *catalog.Catalog) string {
-	return spanLabel(cat.Version(r.version).Name, r.first, r.last)
+func (r adLevelRange) label(cat *catalog.Catalog) string {
+	return adSpanLabel(cat.Version(r.version).Name, r.first, r.last)
 }
 
-func spanLabel(version, first, last string) string {
+func adSpanLabel(version, first, last string) string {
 	switch {
 	case first == "" && last == "":
 		return version
@@ -68,9 +65,9 @@ func spanLabel(version, first, last string) string {
 	return version + " " + first + " to " + last
 }
 
-// mustRelease returns a release a rule's table names; a name the catalogue
+// adRelease returns a release a rule's table names; a name the catalogue
 // lacks is a defect of the table, caught by the rule's tests.
-func mustRelease(cat *catalog.Catalog, v *catalog.Version, name string) *catalog.Release {
+func adRelease(cat *catalog.Catalog, v *catalog.Version, name string) *catalog.Release {
 	r := cat.Release(v, name)
 	if r == nil {
 		panic(fmt.Sprintf("rules: the catalogue has no release %s %s", v.ID, name))
@@ -78,28 +75,28 @@ func mustRelease(cat *catalog.Catalog, v *catalog.Version, name string) *catalog
 	return r
 }
 
-// groupName names servers that share a verdict: "EX01 (Exchange Server 2016
+// adGroupName names servers that share a verdict: "EX01 (Exchange Server 2016
 // CU23 (15.1.2507.6))" for one server, "EX01 and EX02 (Exchange Server 2016
 // CU7 or later)" for several, what being the range they share.
-func groupName(ss []server, what string) string {
+func adGroupName(ss []server, what string) string {
 	if len(ss) == 1 {
 		return fmt.Sprintf("%s (%s)", ss[0].Name(), ss[0].levelName())
 	}
 	return fmt.Sprintf("%s (%s)", names(ss), what)
 }
 
-// windowsName is a Windows Server version's name ("Windows Server 2012 R2"),
+// adWindowsName is a Windows Server version's name ("Windows Server 2012 R2"),
 // or the ID when the catalogue does not know it.
-func windowsName(cat *catalog.Catalog, id string) string {
+func adWindowsName(cat *catalog.Catalog, id string) string {
 	if w := cat.WindowsByID(id); w != nil {
 		return w.Name
 	}
 	return id
 }
 
-// windowsBelow reports whether Windows Server version id is older than min,
+// adWindowsBelow reports whether Windows Server version id is older than min,
 // and whether both are known.
-func windowsBelow(cat *catalog.Catalog, id, min string) (below, known bool) {
+func adWindowsBelow(cat *catalog.Catalog, id, min string) (below, known bool) {
 	w, m := cat.WindowsByID(id), cat.WindowsByID(min)
 	if w == nil || m == nil {
 		return false, false
@@ -107,21 +104,13 @@ func windowsBelow(cat *catalog.Catalog, id, min string) (below, known bool) {
 	return w.Rank < m.Rank, true
 }
 
-// fflName is a forest functional level's name ("Windows Server 2008 R2").
-func fflName(cat *catalog.Catalog, id string) string {
-	if f := cat.FFLByID(id); f != nil {
-		return f.Name
-	}
-	return id
-}
+// adJoinOr joins words for a message: "a", "a or b", "a, b or c".
+func adJoinOr(ws []string) string { return adJoinWith(ws, " or ") }
 
-// joinOr joins words for a message: "a", "a or b", "a, b or c".
-func joinOr(ws []string) string { return joinWith(ws, " or ") }
+// adJoinAnd joins words for a message: "a", "a and b", "a, b and c".
+func adJoinAnd(ws []string) string { return adJoinWith(ws, " and ") }
 
-// joinAnd joins words for a message: "a", "a and b", "a, b and c".
-func joinAnd(ws []string) string { return joinWith(ws, " and ") }
-
-func joinWith(ws []string, last string) string {
+func adJoinWith(ws []string, last string) string {
 	switch len(ws) {
 	case 0:
 		return ""
@@ -131,13 +120,13 @@ func joinWith(ws []string, last string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + last + ws[len(ws)-1]
 }
 
-// relatedServer points at the server whose level or version decided a verdict.
-func relatedServer(s server) lint.Related {
+// adRelatedServer points at the server whose level or version decided a verdict.
+func adRelatedServer(s server) lint.Related {
 	return lint.Related{Range: levelNode(s).SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.levelName())}
 }
 
-// verb picks the singular or plural form for a group of servers.
-func verb(ss []server, one, many string) string {
+// adVerb picks the singular or plural form for a group of servers.
+func adVerb(ss []server, one, many string) string {
 	if len(ss) == 1 {
 		return one
 	}

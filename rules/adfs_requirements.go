@@ -34,9 +34,9 @@ func (adfsRequirements) Check(p *lint.Pass) {
 	for _, a := range t.ADFS {
 		checkADFSCertificate(p, a)
 		if os, ok := a.OS.Get(); ok {
-			if below, known := windowsBelow(p.Catalog, os, adfsMinOS); known && below {
+			if below, known := adWindowsBelow(p.Catalog, os, adfsMinOS); known && below {
 				p.Report(a.OS, fmt.Sprintf("the AD FS farm %s runs %s: AD FS servers for federated sign-in with Microsoft Entra ID must run %s or later; "+
-					"move the farm to %s or later", a.Name(), windowsName(p.Catalog, os), windowsName(p.Catalog, adfsMinOS), windowsName(p.Catalog, adfsMinOS)))
+					"move the farm to %s or later", a.Name(), adWindowsName(p.Catalog, os), adWindowsName(p.Catalog, adfsMinOS), adWindowsName(p.Catalog, adfsMinOS)))
 			}
 		}
 	}

@@ -8,15 +8,15 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-func dirsync(extra ...string) string {
+func idDirSync(extra ...string) string {
 	return "directory_sync {\n  " + strings.Join(extra, "\n  ") + "\n}\n"
 }
 
-func adfs(name string, extra ...string) string {
+func idADFS(name string, extra ...string) string {
 	return "adfs \"" + name + "\" {\n  " + strings.Join(extra, "\n  ") + "\n}\n"
 }
 
-func cert(name, issuer string) string {
+func idCert(name, issuer string) string {
 	if issuer == "" {
 		return "certificate \"" + name + "\" {}\n"
 	}
@@ -31,17 +31,17 @@ func TestADFSDirectorySync(t *testing.T) {
 		at        string // address of the one finding, "" for none
 		want      string
 	}{
-		{"federation with sync on", org(dirsync(`enabled = true`, `tool = "entra_connect"`, fed)), "", ""},
-		{"federation with sync of unknown state", org(dirsync(fed)), "", ""},
-		{"federation with sync off", org(dirsync(`enabled = false`, fed)), "directory_sync.enabled",
+		{"federation with sync on", org(idDirSync(`enabled = true`, `tool = "entra_connect"`, fed)), "", ""},
+		{"federation with sync of unknown state", org(idDirSync(fed)), "", ""},
+		{"federation with sync off", org(idDirSync(`enabled = false`, fed)), "directory_sync.enabled",
 			`sign-in is federated (sign_in = "federation"), but directory synchronization is turned off: federated sign-in to Microsoft 365 works only for users that directory synchronization (Microsoft Entra Connect) has synchronized from Active Directory; turn directory synchronization on`},
-		{"an AD FS farm without any sync", org(adfs("ADFS")), "adfs.ADFS",
+		{"an AD FS farm without any sync", org(idADFS("ADFS")), "adfs.ADFS",
 			"the AD FS farm ADFS provides federated sign-in, but the topology has no directory synchronization: "},
-		{"an AD FS farm with sync off, sign-in not stated", org(adfs("ADFS"), dirsync(`enabled = false`)), "directory_sync.enabled",
+		{"an AD FS farm with sync off, sign-in not stated", org(idADFS("ADFS"), idDirSync(`enabled = false`)), "directory_sync.enabled",
 			"the AD FS farm ADFS provides federated sign-in, but directory synchronization is turned off"},
-		{"an AD FS farm with sync on", org(adfs("ADFS"), dirsync(`enabled = true`)), "", ""},
-		{"an AD FS farm while sign-in is password hash sync", org(adfs("ADFS"), dirsync(`enabled = false`, `sign_in = "password_hash_sync"`)), "", ""},
-		{"no federation at all", org(dirsync(`enabled = false`, `sign_in = "pass_through"`)), "", ""},
+		{"an AD FS farm with sync on", org(idADFS("ADFS"), idDirSync(`enabled = true`)), "", ""},
+		{"an AD FS farm while sign-in is password hash sync", org(idADFS("ADFS"), idDirSync(`enabled = false`, `sign_in = "password_hash_sync"`)), "", ""},
+		{"no federation at all", org(idDirSync(`enabled = false`, `sign_in = "pass_through"`)), "", ""},
 		{"nothing", org(), "", ""},
 	}
 	for _, tc := range cases {
@@ -60,7 +60,7 @@ func TestADFSDirectorySync(t *testing.T) {
 
 // The federation service certificate must come from a public CA.
 func TestADFSCertificate(t *testing.T) {
-	sync := dirsync(`enabled = true`, `sign_in = "federation"`)
+	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
 	cases := []struct {
 		issuer string
 		fails  string // "" for no finding
@@ -71,7 +71,7 @@ func TestADFSCertificate(t *testing.T) {
 		{"", ""}, // issuer unknown
 	}
 	for _, tc := range cases {
-		fs := check(t, adfsRequirements{}, today, org(sync, cert("sts", tc.issuer), adfs("ADFS", `certificate = "sts"`)))
+		fs := check(t, adfsRequirements{}, today, org(sync, idCert("sts", tc.issuer), idADFS("ADFS", `certificate = "sts"`)))
 		if tc.fails == "" {
 			if len(fs) != 0 {
 				t.Errorf("issuer %q: want no finding:\n%s", tc.issuer, summary(fs))
@@ -83,17 +83,17 @@ func TestADFSCertificate(t *testing.T) {
 			t.Errorf("issuer %q: want one finding at adfs.ADFS.certificate:\n%s", tc.issuer, summary(fs))
 		}
 	}
-	if fs := check(t, adfsRequirements{}, today, org(sync, adfs("ADFS"))); len(fs) != 0 {
+	if fs := check(t, adfsRequirements{}, today, org(sync, idADFS("ADFS"))); len(fs) != 0 {
 		t.Errorf("no certificate stated: want no finding:\n%s", summary(fs))
 	}
 }
 
 // AD FS on every Windows Server version: 2012 R2 passes, 2012 fails.
 func TestADFSOperatingSystem(t *testing.T) {
-	sync := dirsync(`enabled = true`, `sign_in = "federation"`)
+	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true}
 	for _, w := range catalog.Default().Windows {
-		fs := check(t, adfsRequirements{}, today, org(sync, adfs("ADFS", `os = "`+w.ID+`"`), adfs("ADFS2", `os = "2022"`)))
+		fs := check(t, adfsRequirements{}, today, org(sync, idADFS("ADFS", `os = "`+w.ID+`"`), idADFS("ADFS2", `os = "2022"`)))
 		if !fails[w.ID] {
 			if len(fs) != 0 {
 				t.Errorf("AD FS on %s: want no finding:\n%s", w.ID, summary(fs))

@@ -13,7 +13,7 @@ import (
 func TestDirectorySyncHost(t *testing.T) {
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true}
 	for _, w := range catalog.Default().Windows {
-		fs := check(t, directorySyncPrerequisites{}, today, org(dirsync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
+		fs := check(t, directorySyncPrerequisites{}, today, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
 		if !fails[w.ID] {
 			if len(fs) != 0 {
 				t.Errorf("Entra Connect on %s: want no finding:\n%s", w.ID, summary(fs))
@@ -31,7 +31,7 @@ func TestDirectorySyncHost(t *testing.T) {
 // passes, 2000 fails.
 func TestDirectorySyncForest(t *testing.T) {
 	for _, f := range catalog.Default().FFLs {
-		fs := check(t, directorySyncPrerequisites{}, today, orgFFL(f.ID, dirsync(`tool = "entra_connect"`)))
+		fs := check(t, directorySyncPrerequisites{}, today, orgFFL(f.ID, idDirSync(`tool = "entra_connect"`)))
 		if f.ID != "2000" {
 			if len(fs) != 0 {
 				t.Errorf("FFL %s: want no finding:\n%s", f.ID, summary(fs))
@@ -48,22 +48,22 @@ func TestDirectorySyncForest(t *testing.T) {
 // Other tools, a turned-off synchronization and unknown facts stay silent.
 func TestDirectorySyncSilent(t *testing.T) {
 	for _, tool := range []string{"dirsync", "aad_sync", "aad_connect", "cloud_sync"} {
-		src := orgFFL("2000", dirsync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "2008R2"`))
+		src := orgFFL("2000", idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "2008R2"`))
 		if fs := check(t, directorySyncPrerequisites{}, today, src); len(fs) != 0 {
 			t.Errorf("%s: want no finding:\n%s", tool, summary(fs))
 		}
 	}
 	for _, src := range []string{
-		orgFFL("2000", dirsync(`enabled = false`, `tool = "entra_connect"`, `host_os = "2012R2"`)),
-		orgFFL("2000", dirsync(`host_os = "2012R2"`)),
-		org(dirsync(`tool = "entra_connect"`)),
+		orgFFL("2000", idDirSync(`enabled = false`, `tool = "entra_connect"`, `host_os = "2012R2"`)),
+		orgFFL("2000", idDirSync(`host_os = "2012R2"`)),
+		org(idDirSync(`tool = "entra_connect"`)),
 		orgFFL("2000"),
 	} {
 		if fs := check(t, directorySyncPrerequisites{}, today, src); len(fs) != 0 {
 			t.Errorf("want no finding:\n%s\n%s", summary(fs), src)
 		}
 	}
-	fs := check(t, directorySyncPrerequisites{}, today, orgFFL("2000", dirsync(`tool = "entra_connect"`, `host_os = "2012R2"`)))
+	fs := check(t, directorySyncPrerequisites{}, today, orgFFL("2000", idDirSync(`tool = "entra_connect"`, `host_os = "2012R2"`)))
 	if len(fs) != 2 || !strings.Contains(fs[0].Message, "forest functional level") || fs[1].Address != "directory_sync.host_os" {
 		t.Errorf("both: one finding each:\n%s", summary(fs))
 	}

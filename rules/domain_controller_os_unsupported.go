@@ -30,7 +30,7 @@ func (domainControllerOSUnsupported) Info() lint.RuleInfo {
 // a version. Exchange 2019 CU12 and later is split where the Windows Server
 // 2025 row differs; the columns before Exchange 2013 SP1 and 2010 SP3 RU5,
 // and those of 2007 and older, hold what the reference says beyond the table.
-var dcColumns = []levelRange{
+var dcColumns = []adLevelRange{
 	{version: "SE"},
 	{version: "2019", from: "CU15", first: "CU15"},
 	{version: "2019", from: "CU14", to: "CU15", first: "CU14", last: "CU14"},
@@ -117,7 +117,7 @@ type dcPlacement struct {
 	versions  []string            // versions with unknown-level servers, in source order
 }
 
-func placeServers(p *lint.Pass) dcPlacement {
+func dcPlaceServers(p *lint.Pass) dcPlacement {
 	pl := dcPlacement{byColumn: make([][]server, len(dcColumns)), byVersion: map[string][]server{}}
 	for _, s := range servers(p) {
 		for i, c := range dcColumns {
@@ -138,9 +138,9 @@ func placeServers(p *lint.Pass) dcPlacement {
 	return pl
 }
 
-// versionVerdict is a row's verdict for a version whatever its level: the
+// dcVersionVerdict is a row's verdict for a version whatever its level: the
 // common cell of the version's columns, or '?' when they differ.
-func versionVerdict(cells string, version string) byte {
+func dcVersionVerdict(cells string, version string) byte {
 	var v byte
 	for i, c := range dcColumns {
 		if c.version != version {
@@ -168,7 +168,7 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 	if len(p.Topology.DomainControllers) == 0 {
 		return
 	}
-	pl := placeServers(p)
+	pl := dcPlaceServers(p)
 	for _, dc := range p.Topology.DomainControllers {
 		os, ok := dc.OS.Get()
 		if !ok {
@@ -193,7 +193,7 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 			}
 		}
 		for _, v := range pl.versions {
-			if versionVerdict(cells, v) == 'N' {
+			if dcVersionVerdict(cells, v) == 'N' {
 				no = append(no, dcGroup{servers: pl.byVersion[v], label: p.Catalog.Version(v).Name, column: -1})
 			}
 		}
@@ -205,7 +205,7 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 }
 
 func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string, pl dcPlacement, no, disputed []dcGroup) {
-	osName := windowsName(p.Catalog, row.os)
+	osName := adWindowsName(p.Catalog, row.os)
 	groups := no
 	if len(no) == 0 {
 		groups = disputed
@@ -213,16 +213,16 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string
 	var offenders []string
 	var all []server
 	for _, g := range groups {
-		offenders = append(offenders, groupName(g.servers, g.label))
+		offenders = append(offenders, adGroupName(g.servers, g.label))
 		all = append(all, g.servers...)
 	}
-	neg := verb(all, "does not", "do not")
+	neg := adVerb(all, "does not", "do not")
 	if len(no) == 0 {
 		neg = "may not"
 	}
-	msg := fmt.Sprintf("%s runs %s, which %s %s support on domain controllers", dc.Name(), osName, joinAnd(offenders), neg)
-	if spans := supportedSpans(p.Catalog, cells); len(spans) > 0 {
-		msg += fmt.Sprintf(": %s domain controllers are supported with %s", osName, joinAnd(spans))
+	msg := fmt.Sprintf("%s runs %s, which %s %s support on domain controllers", dc.Name(), osName, adJoinAnd(offenders), neg)
+	if spans := dcSupportedSpans(p.Catalog, cells); len(spans) > 0 {
+		msg += fmt.Sprintf(": %s domain controllers are supported with %s", osName, adJoinAnd(spans))
 	} else {
 		msg += fmt.Sprintf(": Microsoft's supportability matrix lists %s domain controllers for no Exchange version", osName)
 	}
@@ -230,7 +230,7 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string
 		msg += "; " + row.conflict
 	}
 	msg += ": " + dcFix(p, dc, cells, pl, groups)
-	related := []lint.Related{relatedServer(groups[0].servers[0])}
+	related := []lint.Related{adRelatedServer(groups[0].servers[0])}
 	if len(no) > 0 {
 		p.Report(dc.OS, msg, related...)
 		return
@@ -238,9 +238,9 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string
 	p.ReportAs(lint.Warning, dc.OS, msg, related...)
 }
 
-// supportedSpans lists the ranges of Exchange levels whose cells are Y:
+// dcSupportedSpans lists the ranges of Exchange levels whose cells are Y:
 // "Exchange Server 2016 CU12 or later", newest version first.
-func supportedSpans(cat *catalog.Catalog, cells string) []string {
+func dcSupportedSpans(cat *catalog.Catalog, cells string) []string {
 	var out []string
 	for i := 0; i < len(dcColumns); {
 		c := dcColumns[i]
@@ -254,7 +254,7 @@ func supportedSpans(cat *catalog.Catalog, cells string) []string {
 			j++
 		}
 		newest, oldest := dcColumns[i], dcColumns[j]
-		out = append(out, spanLabel(cat.Version(c.version).Name, oldest.first, newest.last))
+		out = append(out, adSpanLabel(cat.Version(c.version).Name, oldest.first, newest.last))
 		i = j + 1
 	}
 	return out
@@ -272,7 +272,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 		// The oldest newer column of the same version that supports the OS.
 		for k := g.column - 1; k >= 0 && dcColumns[k].version == dcColumns[g.column].version; k-- {
 			if cells[k] == 'Y' {
-				fixes = append(fixes, fmt.Sprintf("update %s to %s", names(g.servers), spanLabel(p.Catalog.Version(dcColumns[k].version).Name, dcColumns[k].first, "")))
+				fixes = append(fixes, fmt.Sprintf("update %s to %s", names(g.servers), adSpanLabel(p.Catalog.Version(dcColumns[k].version).Name, dcColumns[k].first, "")))
 				break
 			}
 		}
@@ -289,7 +289,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 			}
 		}
 		for _, v := range pl.versions {
-			if versionVerdict(rc, v) != 'Y' {
+			if dcVersionVerdict(rc, v) != 'Y' {
 				ok = false
 			}
 		}
@@ -298,7 +298,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 				contiguous = false
 			}
 			last = ri
-			oses = append([]string{windowsName(p.Catalog, r.os)}, oses...) // oldest first
+			oses = append([]string{adWindowsName(p.Catalog, r.os)}, oses...) // oldest first
 		}
 	}
 	switch {
@@ -306,7 +306,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s to %s, which every Exchange server here supports",
 			dc.Name(), oses[0], oses[len(oses)-1]))
 	case len(oses) > 0:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s, which every Exchange server here supports", dc.Name(), joinOr(oses)))
+		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s, which every Exchange server here supports", dc.Name(), adJoinOr(oses)))
 	}
 	if len(fixes) == 0 {
 		return "no domain controller version suits every Exchange server here: retire the older Exchange version first"

@@ -64,7 +64,7 @@ func TestDomainControllerOSTable(t *testing.T) {
 		}
 		for ci, col := range dcTestColumns {
 			for _, lv := range col.levels {
-				src := org(srv("EX", lv[0], lv[1]), dc("DC1", `os = "`+w.ID+`"`))
+				src := org(srv("EX", lv[0], lv[1]), adDC("DC1", `os = "`+w.ID+`"`))
 				fs := check(t, domainControllerOSUnsupported{}, today, src)
 				what := w.ID + " DC with Exchange " + lv[0] + " " + lv[1] + " (" + col.name + ")"
 				switch cells[ci] {
@@ -107,7 +107,7 @@ func TestDomainControllerOSUnknownLevel(t *testing.T) {
 		{"2019", "2010", true},
 	}
 	for _, tc := range cases {
-		fs := check(t, domainControllerOSUnsupported{}, today, org(srv("EX", tc.version, "CU99"), dc("DC1", `os = "`+tc.os+`"`)))
+		fs := check(t, domainControllerOSUnsupported{}, today, org(srv("EX", tc.version, "CU99"), adDC("DC1", `os = "`+tc.os+`"`)))
 		if got := len(fs) == 1; got != tc.fails || len(fs) > 1 {
 			t.Errorf("%s DC with Exchange %s of unknown level: finding=%v, want %v\n%s", tc.os, tc.version, got, tc.fails, summary(fs))
 			continue
@@ -121,7 +121,7 @@ func TestDomainControllerOSUnknownLevel(t *testing.T) {
 func TestDomainControllerOSMessages(t *testing.T) {
 	// One finding per domain controller, naming every server that does not support it, with the fix.
 	src := org(srv("EX1", "2016", "CU9"), srv("EX2", "2016", "CU11"), srv("EX3", "2016", "CU23"),
-		dc("DC1", `os = "2019"`), dc("DC2", `os = "2019"`), dc("DC3", `os = "2016"`), dc("DC4"))
+		adDC("DC1", `os = "2019"`), adDC("DC2", `os = "2019"`), adDC("DC3", `os = "2016"`), adDC("DC4"))
 	fs := check(t, domainControllerOSUnsupported{}, today, src)
 	if len(fs) != 2 {
 		t.Fatalf("want one finding per 2019 DC:\n%s", summary(fs))
@@ -138,13 +138,13 @@ func TestDomainControllerOSMessages(t *testing.T) {
 
 	// An error and a disputed server on one Windows Server 2025 domain controller: one error that names
 	// the unsupported server and notes the dispute.
-	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), dc("DC1", `os = "2025"`)))
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
 	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, "which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support") ||
 		!strings.Contains(fs[0].Message, "for Exchange 2019 CU14 sources disagree") {
 		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
 	}
 	// The disputed server alone: a warning.
-	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2019", "CU14"), dc("DC1", `os = "2025"`)))
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
 	want = "DC1 runs Windows Server 2025, which B (Exchange Server 2019 CU14 (15.2.1544.4)) may not support on domain controllers: " +
 		"Windows Server 2025 domain controllers are supported with Exchange Server Subscription Edition and Exchange Server 2019 CU15 or later; " +
 		"for Exchange 2019 CU14 sources disagree: Jaap Wesselius and payperitem.com say CU14 supports Windows Server 2025 domain controllers too: " +
@@ -153,13 +153,13 @@ func TestDomainControllerOSMessages(t *testing.T) {
 		t.Errorf("CU14 with a 2025 DC:\n%s", summary(fs))
 	}
 	// No version supports it and nothing suits every server: say so.
-	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), dc("DC1", `os = "2000"`)))
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "lists Windows 2000 Server domain controllers for no Exchange version") ||
 		!strings.HasSuffix(fs[0].Message, "no domain controller version suits every Exchange server here: retire the older Exchange version first") {
 		t.Errorf("2000 DC:\n%s", summary(fs))
 	}
 	// Nothing to judge.
-	for _, src := range []string{org(dc("DC1", `os = "2000"`)), org(srv("EX", "2019", "CU15")), org(srv("EX", "2019", "CU15"), dc("DC1"))} {
+	for _, src := range []string{org(adDC("DC1", `os = "2000"`)), org(srv("EX", "2019", "CU15")), org(srv("EX", "2019", "CU15"), adDC("DC1"))} {
 		if fs := check(t, domainControllerOSUnsupported{}, today, src); len(fs) != 0 {
 			t.Errorf("want no finding:\n%s", summary(fs))
 		}

@@ -70,26 +70,26 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 		}
 		// A domain controller in the site that qualifies settles it; one that
 		// might (unknown flags), or one whose site is unknown, leaves it unknown.
-		if anyDC(inSite[site], func(dc *schema.DomainController) bool { return qualifies(dc, writable) }) ||
-			anyDC(inSite[site], func(dc *schema.DomainController) bool { return mightQualify(dc, writable) }) ||
-			anyDC(unsited, func(dc *schema.DomainController) bool { return mightQualify(dc, writable) }) {
+		if dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcQualifies(dc, writable) }) ||
+			dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) ||
+			dcAny(unsited, func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) {
 			continue
 		}
 		reportSite(p, site, ss, inSite[site], writable)
 	}
 }
 
-// qualifies: a global catalog, writable where the site needs one.
-func qualifies(dc *schema.DomainController, writable bool) bool {
+// gcQualifies: a global catalog, writable where the site needs one.
+func gcQualifies(dc *schema.DomainController, writable bool) bool {
 	return dc.GlobalCatalog.IsTrue() && (!writable || dc.ReadOnly.IsFalse())
 }
 
-// mightQualify: nothing known rules it out.
-func mightQualify(dc *schema.DomainController, writable bool) bool {
+// gcMightQualify: nothing known rules it out.
+func gcMightQualify(dc *schema.DomainController, writable bool) bool {
 	return !dc.GlobalCatalog.IsFalse() && (!writable || !dc.ReadOnly.IsTrue())
 }
 
-func anyDC(dcs []*schema.DomainController, f func(*schema.DomainController) bool) bool {
+func dcAny(dcs []*schema.DomainController, f func(*schema.DomainController) bool) bool {
 	for _, dc := range dcs {
 		if f(dc) {
 			return true
@@ -115,8 +115,8 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.Doma
 	msg := fmt.Sprintf("site %s has Exchange servers (%s) but ", site.Name(), names(ss))
 	switch {
 	case len(roGCs) > 0:
-		msg += fmt.Sprintf("its only global catalog %s (%s) %s read-only", plural(roGCs, "server", "servers"),
-			joinAnd(dcsShort(roGCs)), plural(roGCs, "is", "are"))
+		msg += fmt.Sprintf("its only global catalog %s (%s) %s read-only", adPlural(roGCs, "server", "servers"),
+			adJoinAnd(adShortList(roGCs)), adPlural(roGCs, "is", "are"))
 	case len(dcs) == 0:
 		msg += "no domain controller"
 	case writable:
@@ -125,7 +125,7 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.Doma
 		msg += "no global catalog server"
 	}
 	if len(details) > 0 {
-		msg += " (" + joinAnd(dcsShort(details)) + ")"
+		msg += " (" + adJoinAnd(adShortList(details)) + ")"
 	}
 	if writable {
 		msg += ": Exchange does not use read-only domain controllers or global catalogs, and every Active Directory site with Exchange servers " +
@@ -138,8 +138,8 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.Doma
 	p.Report(site, msg, lint.Related{Range: ss[0].Site.SourceRange(), Message: fmt.Sprintf("%s is in site %s", ss[0].Name(), site.Name())})
 }
 
-// plural picks the singular or plural form for a list of names.
-func plural(ns []string, one, many string) string {
+// adPlural picks the singular or plural form for a list of names.
+func adPlural(ns []string, one, many string) string {
 	if len(ns) == 1 {
 		return one
 	}

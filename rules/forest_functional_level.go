@@ -27,7 +27,7 @@ func (forestFunctionalLevel) Info() lint.RuleInfo {
 // supports. Below hard every source agrees it is unsupported (an error);
 // between hard and min the sources disagree (a warning, conflict says how).
 type fflMinimum struct {
-	levelRange
+	adLevelRange
 	min, hard string // forest functional level IDs; hard "" is min
 	conflict  string
 }
@@ -35,30 +35,30 @@ type fflMinimum struct {
 // fflMinimums: exchange-domain.md §1.3, "Minimum forest functional level".
 var fflMinimums = []fflMinimum{
 	// MS-SYSREQ (2019): "Windows Server 2012 R2 or higher"; MS-MATRIX FFL table, Exchange 2019 column.
-	{levelRange: levelRange{version: "2019"}, min: "2012R2"},
+	{adLevelRange: adLevelRange{version: "2019"}, min: "2012R2"},
 	// MS-ROADMAP-2024: "we will continue to support the Windows Server 2012 R2 forest functional level".
-	{levelRange: levelRange{version: "SE"}, min: "2012R2"},
+	{adLevelRange: adLevelRange{version: "SE"}, min: "2012R2"},
 	// MS-SYSREQ (2016, 2021-2022 text): "Windows Server 2008 R2 or higher"; MS-MATRIX column
 	// "Exchange 2016 CU7 and later" (CU7 raised the requirement).
-	{levelRange: levelRange{version: "2016", from: "CU7", first: "CU7"}, min: "2008R2"},
+	{adLevelRange: adLevelRange{version: "2016", from: "CU7", first: "CU7"}, min: "2008R2"},
 	// MS-MATRIX column "Exchange 2016 CU3 to CU6": Windows Server 2008 and later; MS-FFL-2016
 	// (2016-10-27): "supported in environments configured to FFL 2008 and later".
-	{levelRange: levelRange{version: "2016", from: "CU3", to: "CU7", first: "CU3", last: "CU6"}, min: "2008"},
+	{adLevelRange: adLevelRange{version: "2016", from: "CU3", to: "CU7", first: "CU3", last: "CU6"}, min: "2008"},
 	// Conflict. MS-MATRIX column "Exchange 2016 CU2 and earlier" lists Windows Server 2003, and setup's
 	// readiness check ForestLevelNotWin2003Native (MS-READINESS) asks for 2003; the RTM-era system
 	// requirements (SUNIL-2016) asked for Windows Server 2008. The reference's reading: 2003 is the
 	// hard setup gate, 2008 the documented requirement.
-	{levelRange: levelRange{version: "2016", to: "CU3", last: "CU2"}, min: "2008", hard: "2003",
+	{adLevelRange: adLevelRange{version: "2016", to: "CU3", last: "CU2"}, min: "2008", hard: "2003",
 		conflict: "sources disagree for Exchange 2016 CU2 and earlier: the system requirements of the time asked for Windows Server 2008, " +
 			"while Microsoft's supportability matrix lists Windows Server 2003 and setup checks only for 2003"},
 	// MS-SYSREQ-2013: "Windows Server 2003 forest functionality mode or higher".
-	{levelRange: levelRange{version: "2013"}, min: "2003"},
+	{adLevelRange: adLevelRange{version: "2013"}, min: "2003"},
 	// MS-SYSREQ-2010; MS-MATRIX (the Exchange 2010 SP3 columns start at Windows Server 2003).
-	{levelRange: levelRange{version: "2010"}, min: "2003"},
+	{adLevelRange: adLevelRange{version: "2010"}, min: "2003"},
 	// MS-SYSREQ-2007: Windows 2000 native, the lowest forest functional level: always met.
-	{levelRange: levelRange{version: "2007"}, min: "2000"},
+	{adLevelRange: adLevelRange{version: "2007"}, min: "2000"},
 	// Exchange 2003: Windows 2000 mixed or higher (MS-AD-2009, domain levels): always met.
-	{levelRange: levelRange{version: "2003"}, min: "2000"},
+	{adLevelRange: adLevelRange{version: "2003"}, min: "2000"},
 }
 
 // fflDCMinimum: Exchange 2016 with any Windows Server 2016 domain controller
@@ -100,8 +100,8 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		}
 		needs = append(needs, fflNeed{
 			min: p.Catalog.FFLByID(m.min), hard: p.Catalog.FFLByID(hard),
-			what:     groupName(ss, m.label(p.Catalog)) + verb(ss, " needs", " need"),
-			conflict: m.conflict, related: relatedServer(ss[0]),
+			what:     adGroupName(ss, m.label(p.Catalog)) + adVerb(ss, " needs", " need"),
+			conflict: m.conflict, related: adRelatedServer(ss[0]),
 		})
 	}
 	if n, ok := fflDCNeed(p, all); ok {
@@ -156,9 +156,9 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 			}
 		}
 	}
-	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, joinAnd(parts))
+	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, adJoinAnd(parts))
 	if len(conflicts) > 0 {
-		msg += "; " + joinAnd(conflicts)
+		msg += "; " + adJoinAnd(conflicts)
 	}
 	msg += fmt.Sprintf(": raise the forest functional level to %s or higher", target.Name)
 	if isError {
@@ -177,7 +177,7 @@ func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
 	for _, dc := range p.Topology.DomainControllers {
 		if dc.OS.Is(fflDCOS) {
 			if len(dcs) == 0 {
-				first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), windowsName(p.Catalog, fflDCOS))}
+				first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), adWindowsName(p.Catalog, fflDCOS))}
 			}
 			dcs = append(dcs, dc.Name())
 		}
@@ -186,7 +186,7 @@ func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
 		return fflNeed{}, false
 	}
 	v16 := p.Catalog.Version("2016")
-	cu7 := mustRelease(p.Catalog, v16, "CU7")
+	cu7 := adRelease(p.Catalog, v16, "CU7")
 	var ss []server
 	for _, s := range all {
 		if s.version != v16 {
@@ -201,12 +201,12 @@ func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
 		return fflNeed{}, false
 	}
 	min := p.Catalog.FFLByID(fflDCMinimum)
-	what := fmt.Sprintf("with Windows Server 2016 domain controllers (%s), %s%s", joinAnd(dcsShort(dcs)), groupName(ss, "Exchange Server 2016"), verb(ss, " needs", " need"))
+	what := fmt.Sprintf("with Windows Server 2016 domain controllers (%s), %s%s", adJoinAnd(adShortList(dcs)), adGroupName(ss, "Exchange Server 2016"), adVerb(ss, " needs", " need"))
 	return fflNeed{min: min, hard: min, what: what, related: first}, true
 }
 
-// dcsShort lists at most four names, then how many more.
-func dcsShort(ns []string) []string {
+// adShortList lists at most four names, then how many more.
+func adShortList(ns []string) []string {
 	if len(ns) <= 4 {
 		return ns
 	}

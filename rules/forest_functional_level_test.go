@@ -15,7 +15,7 @@ func orgFFL(ffl string, blocks ...string) string {
 }
 
 // dc declares a domain controller; extra lines go into the block.
-func dc(name string, extra ...string) string {
+func adDC(name string, extra ...string) string {
 	return fmt.Sprintf("domain_controller %q {\n  %s\n}\n", name, strings.Join(extra, "\n  "))
 }
 
@@ -94,8 +94,8 @@ func TestForestFunctionalLevelTable(t *testing.T) {
 // Exchange 2016 with a Windows Server 2016 domain controller needs Windows
 // Server 2008 R2, whatever its CU (MS-FFL-2016).
 func TestForestFunctionalLevel2016DomainControllers(t *testing.T) {
-	dc16 := dc("DC16", `os = "2016"`)
-	dc12 := dc("DC12", `os = "2012R2"`)
+	dc16 := adDC("DC16", `os = "2016"`)
+	dc12 := adDC("DC12", `os = "2012R2"`)
 	cases := []struct {
 		name, src string
 		sev       string // "" for no finding
@@ -105,7 +105,7 @@ func TestForestFunctionalLevel2016DomainControllers(t *testing.T) {
 			"with Windows Server 2016 domain controllers (DC16), EX (Exchange Server 2016 CU6 (15.1.1034.26)) needs Windows Server 2008 R2 or higher"},
 		{"CU6 with a 2016 DC at 2008 R2", orgFFL("2008R2", srv("EX", "2016", "CU6"), dc16), "", ""},
 		{"CU6 with a 2012 R2 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), dc12), "", ""},
-		{"CU6 with DCs of unknown OS at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), dc("DC", `global_catalog = true`)), "", ""},
+		{"CU6 with DCs of unknown OS at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), adDC("DC", `global_catalog = true`)), "", ""},
 		{"RTM with a 2016 DC at 2003", orgFFL("2003", srv("EX", "2016", "RTM"), dc16), "error", "needs Windows Server 2008 R2 or higher"},
 		{"unknown level with a 2016 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU99"), dc16), "error",
 			"EX (Exchange Server 2016) needs Windows Server 2008 R2 or higher"},

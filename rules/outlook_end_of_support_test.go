@@ -28,7 +28,7 @@ func TestOutlookEndOfSupportDates(t *testing.T) {
 		}
 		if want == "" {
 			for _, asOf := range []string{"2000-01-01", today, "2099-12-31"} {
-				if fs := check(t, outlookEndOfSupport{}, asOf, org(clients(o.ID))); len(fs) != 0 {
+				if fs := check(t, outlookEndOfSupport{}, asOf, org(outlookClients(o.ID))); len(fs) != 0 {
 					t.Errorf("%s on %s: want no finding:\n%s", o.Name, asOf, summary(fs))
 				}
 			}
@@ -43,10 +43,10 @@ func TestOutlookEndOfSupportDates(t *testing.T) {
 			levels = append(levels, o.ID+" SP"+string(rune('0'+sp)))
 		}
 		for _, lv := range levels {
-			if fs := check(t, outlookEndOfSupport{}, end.String(), org(clients("365", lv))); len(fs) != 0 {
+			if fs := check(t, outlookEndOfSupport{}, end.String(), org(outlookClients("365", lv))); len(fs) != 0 {
 				t.Errorf("%s on its last day: want no finding:\n%s", lv, summary(fs))
 			}
-			fs := check(t, outlookEndOfSupport{}, end.AddDays(1).String(), org(clients("365", lv)))
+			fs := check(t, outlookEndOfSupport{}, end.AddDays(1).String(), org(outlookClients("365", lv)))
 			if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Address != "clients.outlook[1]" ||
 				!strings.HasPrefix(fs[0].Message, o.Name+" reached the end of its support on "+want+": ") {
 				t.Errorf("%s the day after its end: want one warning at clients.outlook[1]:\n%s", lv, summary(fs))
@@ -57,7 +57,7 @@ func TestOutlookEndOfSupportDates(t *testing.T) {
 
 // The message names what is still supported on the date.
 func TestOutlookEndOfSupportMessage(t *testing.T) {
-	fs := check(t, outlookEndOfSupport{}, "2025-10-15", org(clients("2016", "2021", "2019")))
+	fs := check(t, outlookEndOfSupport{}, "2025-10-15", org(outlookClients("2016", "2021", "2019")))
 	if len(fs) != 2 {
 		t.Fatalf("want 2016 and 2019:\n%s", summary(fs))
 	}
@@ -65,7 +65,7 @@ func TestOutlookEndOfSupportMessage(t *testing.T) {
 	if fs[0].Message != want || fs[1].Address != "clients.outlook[2]" {
 		t.Errorf("got %s\nwant %s", fs[0].Message, want)
 	}
-	fs = check(t, outlookEndOfSupport{}, today, org(clients("2021")))
+	fs = check(t, outlookEndOfSupport{}, today, org(outlookClients("2021")))
 	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "move these users to Microsoft 365 Apps or Outlook 2024") {
 		t.Errorf("2021 after its end:\n%s", summary(fs))
 	}

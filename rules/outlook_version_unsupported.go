@@ -131,7 +131,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 			if target.Outlook == nil || f.target.Compare(target) > 0 {
 				target = f.target
 			}
-			hosts = append(hosts, groupName(f.ss, f.ss[0].version.Name))
+			hosts = append(hosts, adGroupName(f.ss, f.ss[0].version.Name))
 			whys = append(whys, f.m.text)
 		}
 		is := "is not"
@@ -139,8 +139,8 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 			is = "may not be"
 		}
 		msg := fmt.Sprintf("%s %s supported with the mailboxes on %s: %s; move these clients to %s or later",
-			o, is, joinAnd(hosts), strings.Join(whys, "; "), target)
-		related := relatedServer(failures[0].ss[0])
+			o, is, adJoinAnd(hosts), strings.Join(whys, "; "), target)
+		related := adRelatedServer(failures[0].ss[0])
 		if len(verified) > 0 {
 			p.Report(item, msg, related)
 		} else {

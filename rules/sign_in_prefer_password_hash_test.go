@@ -12,12 +12,12 @@ func TestSignInPreferPasswordHash(t *testing.T) {
 		src   string
 		fails bool
 	}{
-		{org(dirsync(`sign_in = "federation"`)), true},
-		{org(dirsync(`enabled = true`, `sign_in = "federation"`), adfs("ADFS", `os = "2022"`)), true},
-		{org(dirsync(`sign_in = "password_hash_sync"`)), false},
-		{org(dirsync(`sign_in = "pass_through"`)), false},
-		{org(dirsync(`enabled = true`), adfs("ADFS")), false}, // the method is not stated: not a choice to judge
-		{org(adfs("ADFS")), false},
+		{org(idDirSync(`sign_in = "federation"`)), true},
+		{org(idDirSync(`enabled = true`, `sign_in = "federation"`), idADFS("ADFS", `os = "2022"`)), true},
+		{org(idDirSync(`sign_in = "password_hash_sync"`)), false},
+		{org(idDirSync(`sign_in = "pass_through"`)), false},
+		{org(idDirSync(`enabled = true`), idADFS("ADFS")), false}, // the method is not stated: not a choice to judge
+		{org(idADFS("ADFS")), false},
 		{org(), false},
 	}
 	for _, tc := range cases {
