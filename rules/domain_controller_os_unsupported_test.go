@@ -165,3 +165,30 @@ func TestDomainControllerOSMessages(t *testing.T) {
 		}
 	}
 }
+
+// The rule's table has a row per Windows Server version of the catalogue and
+// a cell per column; every column's bounds name releases the catalogue has.
+func TestDomainControllerOSTableShape(t *testing.T) {
+	cat := catalog.Default()
+	for _, w := range cat.Windows {
+		r, ok := dcRowOf(w.ID)
+		if !ok {
+			t.Errorf("no row for %s", w.ID)
+			continue
+		}
+		if n := len(dcCells(r)); n != len(dcColumns) {
+			t.Errorf("row %s has %d cells, want %d", w.ID, n, len(dcColumns))
+		}
+		if strings.Contains(dcCells(r), "C") && r.conflict == "" {
+			t.Errorf("row %s has a disputed cell but no note", w.ID)
+		}
+	}
+	for _, c := range dcColumns {
+		v := cat.Version(c.version)
+		for _, name := range []string{c.from, c.to} {
+			if name != "" && cat.Release(v, name) == nil {
+				t.Errorf("column %s: no release %s", c.label(cat), name)
+			}
+		}
+	}
+}
