@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// adfsRequirements reports federated sign-in without what it needs:
+// directory synchronization, a public-CA certificate for the federation
+// service, AD FS on Windows Server 2012 R2 or later.
+type adfsRequirements struct{}
+
+func init() { register(adfsRequirements{}) }
+
+func (adfsRequirements) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "adfs-requirements",
+		Severity: lint.Error,
+		Summary:  "federated sign-in without directory sync, without a public-CA certificate, or with AD FS on an OS below Windows Server 2012 R2",
+		Sources:  sources("MS-HYB-CERT", "MS-HYB-SSO", "MS-ENTRA", "MS-ADFS-REQ"),
+	}
+}
+
+// adfsMinOS: AD FS servers must run Windows Server 2012 R2 or later
+// (MS-ENTRA, hybrid identity prerequisites).
+const adfsMinOS = "2012R2"
+
+func (adfsRequirements) Check(p *lint.Pass) {
+	t := p.Topology
+	ds := t.DirectorySync
+	checkADFSDirectorySync(p, t, ds)
+	for _, a := range t.ADFS {
+		checkADFSCertificate(p, a)
+		if os, ok := a.OS.Get(); ok {
+			if below, known := adWindowsBelow(p.Catalog, os, adfsMinOS); known && below {
+				p.Report(a.OS, fmt.Sprintf("the AD FS farm %s runs %s: AD FS servers for federated sign-in with Microsoft Entra ID must run %s or later; "+
+					"move the farm to %s or later", a.Name(), adWindowsName(p.Catalog, os), adWindowsName(p.Catalog, adfsMinOS), adWindowsName(p.Catalog, adfsMinOS)))
+			}
+		}
+	}
+}
+
+// checkADFSDirectorySync: federated sign-in (sign_in = "federation", or an
+// AD FS farm when the sign-in method is not stated) needs the users
+// synchronized from Active Directory.
+func checkADFSDirectorySync(p *lint.Pass, t *schema.Topology, ds *schema.DirectorySync) {
+	var how string
+	switch {
+	case ds != nil && ds.SignIn.Is("federation"):
+		how = `sign-in is federated (sign_in = "federation")`
+	case len(t.ADFS) > 0 && (ds == nil || ds.SignIn == nil):
+		how = fmt.Sprintf("the AD FS farm %s provides federated sign-in", t.ADFS[0].Name())
+	default:
+		return
+	}
+	why := "federated sign-in to Microsoft 365 works only for users that directory synchronization (Microsoft Entra Connect) " +
+		"has synchronized from Active Directory"
+	switch {
+	case ds == nil:
+		p.Report(t.ADFS[0], fmt.Sprintf("%s, but the topology has no directory synchronization: %s; "+
+			"set up Microsoft Entra Connect (a directory_sync block) before federating the domains", how, why))
+	case ds.Enabled.IsFalse():
+		p.Report(ds.Enabled, fmt.Sprintf("%s, but directory synchronization is turned off: %s; "+
+			"turn directory synchronization on, or move the users to password hash synchronization before turning it off", how, why))
+	}
+}
+
+// checkADFSCertificate: the federation service needs a certificate from a
+// trusted third-party CA (MS-HYB-CERT; MS-ADFS-REQ: "publicly trusted").
+func checkADFSCertificate(p *lint.Pass, a *schema.ADFS) {
+	if !a.Certificate.Resolved() {
+		return
+	}
+	c := a.Certificate.Target
+	issuer, ok := c.Issuer.Get()
+	if !ok || issuer == "public_ca" {
+		return
+	}
+	kind := map[string]string{"enterprise_ca": "issued by an internal (enterprise) certification authority", "self_signed": "self-signed"}[issuer]
+	if kind == "" {
+		return
+	}
+	p.Report(a.Certificate, fmt.Sprintf("the AD FS farm %s uses certificate %s, which is %s: federated sign-in needs a certificate "+
+		"from a trusted third-party certification authority, which establishes the trust between web clients and federation server proxies; "+
+		"replace it with a public CA certificate for the federation service name", a.Name(), c.Name(), kind),
+		lint.Related{Range: c.Issuer.SourceRange(), Message: fmt.Sprintf("certificate %s is %s", c.Name(), kind)})
+}

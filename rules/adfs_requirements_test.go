@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+func idDirSync(extra ...string) string {
+	return "directory_sync {\n  " + strings.Join(extra, "\n  ") + "\n}\n"
+}
+
+func idADFS(name string, extra ...string) string {
+	return "adfs \"" + name + "\" {\n  " + strings.Join(extra, "\n  ") + "\n}\n"
+}
+
+func idCert(name, issuer string) string {
+	if issuer == "" {
+		return "certificate \"" + name + "\" {}\n"
+	}
+	return "certificate \"" + name + "\" {\n  issuer = \"" + issuer + "\"\n}\n"
+}
+
+// Federated sign-in needs directory synchronization.
+func TestADFSDirectorySync(t *testing.T) {
+	fed := `sign_in = "federation"`
+	cases := []struct {
+		name, src string
+		at        string // address of the one finding, "" for none
+		want      string
+	}{
+		{"federation with sync on", org(idDirSync(`enabled = true`, `tool = "entra_connect"`, fed)), "", ""},
+		{"federation with sync of unknown state", org(idDirSync(fed)), "", ""},
+		{"federation with sync off", org(idDirSync(`enabled = false`, fed)), "directory_sync.enabled",
+			`sign-in is federated (sign_in = "federation"), but directory synchronization is turned off: federated sign-in to Microsoft 365 works only for users that directory synchronization (Microsoft Entra Connect) has synchronized from Active Directory; turn directory synchronization on`},
+		{"an AD FS farm without any sync", org(idADFS("ADFS")), "adfs.ADFS",
+			"the AD FS farm ADFS provides federated sign-in, but the topology has no directory synchronization: "},
+		{"an AD FS farm with sync off, sign-in not stated", org(idADFS("ADFS"), idDirSync(`enabled = false`)), "directory_sync.enabled",
+			"the AD FS farm ADFS provides federated sign-in, but directory synchronization is turned off"},
+		{"an AD FS farm with sync on", org(idADFS("ADFS"), idDirSync(`enabled = true`)), "", ""},
+		{"an AD FS farm while sign-in is password hash sync", org(idADFS("ADFS"), idDirSync(`enabled = false`, `sign_in = "password_hash_sync"`)), "", ""},
+		{"no federation at all", org(idDirSync(`enabled = false`, `sign_in = "pass_through"`)), "", ""},
+		{"nothing", org(), "", ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, adfsRequirements{}, today, tc.src)
+		if tc.at == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != tc.at || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s: want one error at %s containing %q:\n%s", tc.name, tc.at, tc.want, summary(fs))
+		}
+	}
+}
+
+// The federation service certificate must come from a public CA.
+func TestADFSCertificate(t *testing.T) {
+	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
+	cases := []struct {
+		issuer string
+		fails  string // "" for no finding
+	}{
+		{"public_ca", ""},
+		{"enterprise_ca", "which is issued by an internal (enterprise) certification authority"},
+		{"self_signed", "which is self-signed"},
+		{"", ""}, // issuer unknown
+	}
+	for _, tc := range cases {
+		fs := check(t, adfsRequirements{}, today, org(sync, idCert("sts", tc.issuer), idADFS("ADFS", `certificate = "sts"`)))
+		if tc.fails == "" {
+			if len(fs) != 0 {
+				t.Errorf("issuer %q: want no finding:\n%s", tc.issuer, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Address != "adfs.ADFS.certificate" || len(fs[0].Related) != 1 ||
+			!strings.HasPrefix(fs[0].Message, "the AD FS farm ADFS uses certificate sts, "+tc.fails+": federated sign-in needs a certificate from a trusted third-party certification authority") {
+			t.Errorf("issuer %q: want one finding at adfs.ADFS.certificate:\n%s", tc.issuer, summary(fs))
+		}
+	}
+	if fs := check(t, adfsRequirements{}, today, org(sync, idADFS("ADFS"))); len(fs) != 0 {
+		t.Errorf("no certificate stated: want no finding:\n%s", summary(fs))
+	}
+}
+
+// AD FS on every Windows Server version: 2012 R2 passes, 2012 fails.
+func TestADFSOperatingSystem(t *testing.T) {
+	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
+	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true}
+	for _, w := range catalog.Default().Windows {
+		fs := check(t, adfsRequirements{}, today, org(sync, idADFS("ADFS", `os = "`+w.ID+`"`), idADFS("ADFS2", `os = "2022"`)))
+		if !fails[w.ID] {
+			if len(fs) != 0 {
+				t.Errorf("AD FS on %s: want no finding:\n%s", w.ID, summary(fs))
+			}
+			continue
+		}
+		want := "the AD FS farm ADFS runs " + w.Name + ": AD FS servers for federated sign-in with Microsoft Entra ID must run Windows Server 2012 R2 or later; move the farm to Windows Server 2012 R2 or later"
+		if len(fs) != 1 || fs[0].Address != "adfs.ADFS.os" || fs[0].Message != want {
+			t.Errorf("AD FS on %s: want one finding at adfs.ADFS.os:\n%s", w.ID, summary(fs))
+		}
+	}
+}

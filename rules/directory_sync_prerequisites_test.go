@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Microsoft Entra Connect's host on every Windows Server version: 2016
+// passes, 2012 R2 fails.
+func TestDirectorySyncHost(t *testing.T) {
+	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true}
+	for _, w := range catalog.Default().Windows {
+		fs := check(t, directorySyncPrerequisites{}, today, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
+		if !fails[w.ID] {
+			if len(fs) != 0 {
+				t.Errorf("Entra Connect on %s: want no finding:\n%s", w.ID, summary(fs))
+			}
+			continue
+		}
+		want := "the directory synchronization server runs " + w.Name + ": Microsoft Entra Connect needs a domain-joined server on Windows Server 2016 or later; install it on a server running Windows Server 2016 or later"
+		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.host_os" || fs[0].Message != want || len(fs[0].Related) != 1 {
+			t.Errorf("Entra Connect on %s: want one error at host_os:\n%s", w.ID, summary(fs))
+		}
+	}
+}
+
+// Microsoft Entra Connect's forest on every forest functional level: 2003
+// passes, 2000 fails.
+func TestDirectorySyncForest(t *testing.T) {
+	for _, f := range catalog.Default().FFLs {
+		fs := check(t, directorySyncPrerequisites{}, today, orgFFL(f.ID, idDirSync(`tool = "entra_connect"`)))
+		if f.ID != "2000" {
+			if len(fs) != 0 {
+				t.Errorf("FFL %s: want no finding:\n%s", f.ID, summary(fs))
+			}
+			continue
+		}
+		want := "the forest functional level is Windows 2000: Microsoft Entra Connect needs Windows Server 2003 or higher; raise the forest functional level to Windows Server 2003 or higher"
+		if len(fs) != 1 || fs[0].Address != "organization.T.forest_functional_level" || fs[0].Message != want {
+			t.Errorf("FFL %s: want one error at the level:\n%s", f.ID, summary(fs))
+		}
+	}
+}
+
+// Other tools, a turned-off synchronization and unknown facts stay silent.
+func TestDirectorySyncSilent(t *testing.T) {
+	for _, tool := range []string{"dirsync", "aad_sync", "aad_connect", "cloud_sync"} {
+		src := orgFFL("2000", idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "2008R2"`))
+		if fs := check(t, directorySyncPrerequisites{}, today, src); len(fs) != 0 {
+			t.Errorf("%s: want no finding:\n%s", tool, summary(fs))
+		}
+	}
+	for _, src := range []string{
+		orgFFL("2000", idDirSync(`enabled = false`, `tool = "entra_connect"`, `host_os = "2012R2"`)),
+		orgFFL("2000", idDirSync(`host_os = "2012R2"`)),
+		org(idDirSync(`tool = "entra_connect"`)),
+		orgFFL("2000"),
+	} {
+		if fs := check(t, directorySyncPrerequisites{}, today, src); len(fs) != 0 {
+			t.Errorf("want no finding:\n%s\n%s", summary(fs), src)
+		}
+	}
+	fs := check(t, directorySyncPrerequisites{}, today, orgFFL("2000", idDirSync(`tool = "entra_connect"`, `host_os = "2012R2"`)))
+	if len(fs) != 2 || !strings.Contains(fs[0].Message, "forest functional level") || fs[1].Address != "directory_sync.host_os" {
+		t.Errorf("both: one finding each:\n%s", summary(fs))
+	}
+}

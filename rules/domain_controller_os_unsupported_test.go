@@ -1,0 +1,194 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// The domain controller table of exchange-domain.md §1.3, written out again
+// for the test: a column per range of Exchange levels, each tried at both
+// ends (and by build across the 2019 CU14/CU15 boundary), against every
+// Windows Server version. Y supported, N error, C warning (sources
+// disagree), ? silent (nothing known).
+var dcTestColumns = []struct {
+	name   string
+	levels [][2]string // version, update or build
+}{
+	{"SE", [][2]string{{"SE", "RTM"}, {"SE", "RTM Aug26SU"}}},
+	{"2019 CU15+", [][2]string{{"2019", "CU15"}, {"2019", "15.2.1748.10"}, {"2019", "CU15 Aug26SU"}}},
+	{"2019 CU14", [][2]string{{"2019", "CU14"}, {"2019", "15.2.1748.9"}}},
+	{"2019 CU12-CU13", [][2]string{{"2019", "CU12"}, {"2019", "CU13"}}},
+	{"2019 RTM-CU11", [][2]string{{"2019", "RTM"}, {"2019", "CU11"}}},
+	{"2016 CU12+", [][2]string{{"2016", "CU12"}, {"2016", "CU23"}}},
+	{"2016 CU7-CU11", [][2]string{{"2016", "CU7"}, {"2016", "CU11"}}},
+	{"2016 CU3-CU6", [][2]string{{"2016", "CU3"}, {"2016", "CU6"}}},
+	{"2016 RTM-CU2", [][2]string{{"2016", "RTM"}, {"2016", "CU2"}}},
+	{"2013 SP1+", [][2]string{{"2013", "SP1"}, {"2013", "CU23"}}},
+	{"2013 RTM-CU3", [][2]string{{"2013", "RTM"}, {"2013", "CU3"}}},
+	{"2010 SP3 RU22+", [][2]string{{"2010", "SP3 RU22"}, {"2010", "SP3 RU32"}}},
+	{"2010 SP3 RU5-RU21", [][2]string{{"2010", "SP3 RU5"}, {"2010", "SP3 RU21"}}},
+	{"2010 RTM-SP3 RU4", [][2]string{{"2010", "RTM"}, {"2010", "SP3 RU4"}}},
+	{"2007 SP1 RU9+", [][2]string{{"2007", "SP1 RU9"}, {"2007", "SP3 RU23"}}},
+	{"2007 RTM-SP1 RU8", [][2]string{{"2007", "RTM"}, {"2007", "SP1 RU8"}}},
+	{"2003", [][2]string{{"2003", "SP2"}}},
+	{"2000", [][2]string{{"2000", "SP3"}}},
+	{"5.5", [][2]string{{"5.5", "SP4"}}},
+}
+
+var dcTestRows = map[string]string{
+	//        SE  19:15+ 14 12-13 ≤11  16:12+ 7-11 3-6 ≤2  13:SP1+ <SP1  10:RU22+ 5-21 <5  07:≥SP1RU9 <  03 00 55
+	"2025":   "Y   Y     C  N     N     N    N    N   N    N     N      N     N    N      N     N     N  N  ?",
+	"2022":   "Y   Y     Y  Y     N     N    N    N   N    N     N      N     N    N      N     N     N  N  ?",
+	"2019":   "Y   Y     Y  Y     Y     Y    N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
+	"2016":   "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     N    N      ?     ?     ?  ?  ?",
+	"2012R2": "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2012":   "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2008R2": "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      Y     N     ?  ?  ?",
+	"2008":   "N   N     N  N     N     N    N    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2003":   "N   N     N  N     N     N    N    N   Y    Y     Y      Y     Y    Y      Y     Y     ?  ?  ?",
+	"2000":   "N   N     N  N     N     N    N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
+}
+
+func TestDomainControllerOSTable(t *testing.T) {
+	cat := catalog.Default()
+	if len(dcTestRows) != len(cat.Windows) {
+		t.Fatalf("the test table has %d rows, the catalogue %d Windows versions", len(dcTestRows), len(cat.Windows))
+	}
+	for _, w := range cat.Windows {
+		cells := strings.Fields(dcTestRows[w.ID])
+		if len(cells) != len(dcTestColumns) {
+			t.Fatalf("row %s has %d cells", w.ID, len(cells))
+		}
+		for ci, col := range dcTestColumns {
+			for _, lv := range col.levels {
+				src := org(srv("EX", lv[0], lv[1]), adDC("DC1", `os = "`+w.ID+`"`))
+				fs := check(t, domainControllerOSUnsupported{}, today, src)
+				what := w.ID + " DC with Exchange " + lv[0] + " " + lv[1] + " (" + col.name + ")"
+				switch cells[ci] {
+				case "Y", "?":
+					if len(fs) != 0 {
+						t.Errorf("%s: want no finding:\n%s", what, summary(fs))
+					}
+				case "N", "C":
+					sev := lint.Error
+					if cells[ci] == "C" {
+						sev = lint.Warning
+					}
+					if len(fs) != 1 || fs[0].Severity != sev || fs[0].Address != "domain_controller.DC1.os" ||
+						!strings.HasPrefix(fs[0].Message, "DC1 runs "+w.Name+", which EX (Exchange ") {
+						t.Errorf("%s: want one %s at the DC's os:\n%s", what, sev, summary(fs))
+					}
+					if cells[ci] == "C" && len(fs) == 1 && !strings.Contains(fs[0].Message, "sources disagree") {
+						t.Errorf("%s: the warning must say sources disagree: %s", what, fs[0].Message)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A server whose level is unknown is judged only where every column of its
+// version agrees.
+func TestDomainControllerOSUnknownLevel(t *testing.T) {
+	cases := []struct {
+		os, version string
+		fails       bool
+	}{
+		{"2022", "2016", true},  // no 2016 CU supports it
+		{"2019", "2016", false}, // CU12 and later do
+		{"2012", "2019", true},  // no 2019 CU supports it
+		{"2025", "2019", false}, // CU15 does, CU14 is disputed
+		{"2019", "2013", true},
+		{"2016", "2013", false}, // SP1 and later do
+		{"2016", "2010", false}, // SP3 RU22 and later do
+		{"2019", "2010", true},
+	}
+	for _, tc := range cases {
+		fs := check(t, domainControllerOSUnsupported{}, today, org(srv("EX", tc.version, "CU99"), adDC("DC1", `os = "`+tc.os+`"`)))
+		if got := len(fs) == 1; got != tc.fails || len(fs) > 1 {
+			t.Errorf("%s DC with Exchange %s of unknown level: finding=%v, want %v\n%s", tc.os, tc.version, got, tc.fails, summary(fs))
+			continue
+		}
+		if tc.fails && !strings.Contains(fs[0].Message, "EX (Exchange Server "+tc.version+")") {
+			t.Errorf("%s DC with Exchange %s of unknown level: %s", tc.os, tc.version, fs[0].Message)
+		}
+	}
+}
+
+func TestDomainControllerOSMessages(t *testing.T) {
+	// One finding per domain controller, naming every server that does not support it, with the fix.
+	src := org(srv("EX1", "2016", "CU9"), srv("EX2", "2016", "CU11"), srv("EX3", "2016", "CU23"),
+		adDC("DC1", `os = "2019"`), adDC("DC2", `os = "2019"`), adDC("DC3", `os = "2016"`), adDC("DC4"))
+	fs := check(t, domainControllerOSUnsupported{}, today, src)
+	if len(fs) != 2 {
+		t.Fatalf("want one finding per 2019 DC:\n%s", summary(fs))
+	}
+	want := "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
+		"Windows Server 2019 domain controllers are supported with Exchange Server Subscription Edition, Exchange Server 2019 and Exchange Server 2016 CU12 or later: " +
+		"update EX1 and EX2 to Exchange Server 2016 CU12 or later; or replace DC1 with a domain controller on Windows Server 2008 R2 to Windows Server 2016, which every Exchange server here supports"
+	if fs[0].Message != want || len(fs[0].Related) != 1 {
+		t.Errorf("got  %s\nwant %s", fs[0].Message, want)
+	}
+	if fs[1].Address != "domain_controller.DC2.os" {
+		t.Errorf("second finding at %s", fs[1].Address)
+	}
+
+	// An error and a disputed server on one Windows Server 2025 domain controller: one error that names
+	// the unsupported server and notes the dispute.
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
+	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, "which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support") ||
+		!strings.Contains(fs[0].Message, "for Exchange 2019 CU14 sources disagree") {
+		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
+	}
+	// The disputed server alone: a warning.
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
+	want = "DC1 runs Windows Server 2025, which B (Exchange Server 2019 CU14 (15.2.1544.4)) may not support on domain controllers: " +
+		"Windows Server 2025 domain controllers are supported with Exchange Server Subscription Edition and Exchange Server 2019 CU15 or later; " +
+		"for Exchange 2019 CU14 sources disagree: Jaap Wesselius and payperitem.com say CU14 supports Windows Server 2025 domain controllers too: " +
+		"update B to Exchange Server 2019 CU15 or later; or replace DC1 with a domain controller on Windows Server 2012 R2 to Windows Server 2022, which every Exchange server here supports"
+	if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Message != want {
+		t.Errorf("CU14 with a 2025 DC:\n%s", summary(fs))
+	}
+	// No version supports it and nothing suits every server: say so.
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "lists Windows 2000 Server domain controllers for no Exchange version") ||
+		!strings.HasSuffix(fs[0].Message, "no domain controller version suits every Exchange server here: retire the older Exchange version first") {
+		t.Errorf("2000 DC:\n%s", summary(fs))
+	}
+	// Nothing to judge.
+	for _, src := range []string{org(adDC("DC1", `os = "2000"`)), org(srv("EX", "2019", "CU15")), org(srv("EX", "2019", "CU15"), adDC("DC1"))} {
+		if fs := check(t, domainControllerOSUnsupported{}, today, src); len(fs) != 0 {
+			t.Errorf("want no finding:\n%s", summary(fs))
+		}
+	}
+}
+
+// The rule's table has a row per Windows Server version of the catalogue and
+// a cell per column; every column's bounds name releases the catalogue has.
+func TestDomainControllerOSTableShape(t *testing.T) {
+	cat := catalog.Default()
+	for _, w := range cat.Windows {
+		r, ok := dcRowOf(w.ID)
+		if !ok {
+			t.Errorf("no row for %s", w.ID)
+			continue
+		}
+		if n := len(dcCells(r)); n != len(dcColumns) {
+			t.Errorf("row %s has %d cells, want %d", w.ID, n, len(dcColumns))
+		}
+		if strings.Contains(dcCells(r), "C") && r.conflict == "" {
+			t.Errorf("row %s has a disputed cell but no note", w.ID)
+		}
+	}
+	for _, c := range dcColumns {
+		v := cat.Version(c.version)
+		for _, name := range []string{c.from, c.to} {
+			if name != "" && cat.Release(v, name) == nil {
+				t.Errorf("column %s: no release %s", c.label(cat), name)
+			}
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// domainControllerReadOnly reports Active Directory sites with Exchange
+// servers and no writable global catalog server.
+type domainControllerReadOnly struct{}
+
+func init() { register(domainControllerReadOnly{}) }
+
+func (domainControllerReadOnly) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "domain-controller-read-only",
+		Severity: lint.Error,
+		Summary:  "an Active Directory site with Exchange servers whose only global catalogs are read-only, or that has none",
+		Sources:  sources("MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2007"),
+	}
+}
+
+// What each version needs in every site with Exchange servers:
+//   - Exchange 2010 and later: a writable domain controller that is also a
+//     global catalog server (MS-SYSREQ: "at least one writeable domain
+//     controller that's also a global catalog server, or the installation
+//     will fail"; MS-SYSREQ-2013: a writeable domain controller and a global
+//     catalog server in each site; MS-MATRIX: "Read-only global catalog
+//     servers and read-only domain controllers aren't supported").
+//   - Exchange 2007: a global catalog server (MS-SYSREQ-2007: one global
+//     catalog per Exchange site, on Windows Server 2003 SP1 or later).
+//   - Exchange 2003 and older: not checked (nothing in exlint's sources).
+
+func (domainControllerReadOnly) Check(p *lint.Pass) {
+	t := p.Topology
+	// Without any domain_controller block the topology does not describe
+	// Active Directory (a forest without domain controllers cannot exist).
+	if len(t.DomainControllers) == 0 {
+		return
+	}
+	r2007, r2010 := p.Catalog.Version("2007").Rank, p.Catalog.Version("2010").Rank
+	exchange := map[*schema.Site][]server{}
+	for _, s := range servers(p) {
+		if s.isEdge() || s.version.Rank < r2007 || !s.Site.Resolved() {
+			continue // Edge servers are outside the forest; a server of unknown site is not placed
+		}
+		exchange[s.Site.Target] = append(exchange[s.Site.Target], s)
+	}
+	inSite := map[*schema.Site][]*schema.DomainController{}
+	var unsited []*schema.DomainController
+	for _, dc := range t.DomainControllers {
+		if dc.Site.Resolved() {
+			inSite[dc.Site.Target] = append(inSite[dc.Site.Target], dc)
+		} else {
+			unsited = append(unsited, dc)
+		}
+	}
+	for _, site := range t.Sites {
+		ss := exchange[site]
+		if len(ss) == 0 {
+			continue
+		}
+		writable := false
+		for _, s := range ss {
+			if s.version.Rank >= r2010 {
+				writable = true
+			}
+		}
+		// A domain controller in the site that qualifies settles it; one that
+		// might (unknown flags), or one whose site is unknown, leaves it unknown.
+		if dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcQualifies(dc, writable) }) ||
+			dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) ||
+			dcAny(unsited, func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) {
+			continue
+		}
+		reportSite(p, site, ss, inSite[site], writable)
+	}
+}
+
+// gcQualifies: a global catalog, writable where the site needs one.
+func gcQualifies(dc *schema.DomainController, writable bool) bool {
+	return dc.GlobalCatalog.IsTrue() && (!writable || dc.ReadOnly.IsFalse())
+}
+
+// gcMightQualify: nothing known rules it out.
+func gcMightQualify(dc *schema.DomainController, writable bool) bool {
+	return !dc.GlobalCatalog.IsFalse() && (!writable || !dc.ReadOnly.IsTrue())
+}
+
+func dcAny(dcs []*schema.DomainController, f func(*schema.DomainController) bool) bool {
+	for _, dc := range dcs {
+		if f(dc) {
+			return true
+		}
+	}
+	return false
+}
+
+func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.DomainController, writable bool) {
+	// None of these qualifies or might: each is read-only (where that
+	// matters) or not a global catalog.
+	var roGCs, details []string
+	for _, dc := range dcs {
+		switch {
+		case writable && dc.ReadOnly.IsTrue() && dc.GlobalCatalog.IsTrue():
+			roGCs = append(roGCs, dc.Name())
+		case writable && dc.ReadOnly.IsTrue():
+			details = append(details, dc.Name()+" is a read-only domain controller")
+		default:
+			details = append(details, dc.Name()+" is not a global catalog")
+		}
+	}
+	msg := fmt.Sprintf("site %s has Exchange servers (%s) but ", site.Name(), names(ss))
+	switch {
+	case len(roGCs) > 0:
+		msg += fmt.Sprintf("its only global catalog %s (%s) %s read-only", adPlural(roGCs, "server", "servers"),
+			adJoinAnd(adShortList(roGCs)), adPlural(roGCs, "is", "are"))
+	case len(dcs) == 0:
+		msg += "no domain controller"
+	case writable:
+		msg += "no writable global catalog server"
+	default:
+		msg += "no global catalog server"
+	}
+	if len(details) > 0 {
+		msg += " (" + adJoinAnd(adShortList(details)) + ")"
+	}
+	if writable {
+		msg += ": Exchange does not use read-only domain controllers or global catalogs, and every Active Directory site with Exchange servers " +
+			"needs at least one writable domain controller that is also a global catalog server, or setup fails; " +
+			fmt.Sprintf("make a writable domain controller in %s a global catalog server, or add one", site.Name())
+	} else {
+		msg += fmt.Sprintf(": Exchange 2007 needs a global catalog server in every Active Directory site with Exchange servers; "+
+			"make a domain controller in %s a global catalog server, or add one", site.Name())
+	}
+	p.Report(site, msg, lint.Related{Range: ss[0].Site.SourceRange(), Message: fmt.Sprintf("%s is in site %s", ss[0].Name(), site.Name())})
+}
+
+// adPlural picks the singular or plural form for a list of names.
+func adPlural(ns []string, one, many string) string {
+	if len(ns) == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// orgFFL starts a topology whose organization states its forest functional level.
+func orgFFL(ffl string, blocks ...string) string {
+	return fmt.Sprintf("organization \"T\" {\n  forest_functional_level = %q\n}\n", ffl) + strings.Join(blocks, "\n")
+}
+
+// dc declares a domain controller; extra lines go into the block.
+func adDC(name string, extra ...string) string {
+	return fmt.Sprintf("domain_controller %q {\n  %s\n}\n", name, strings.Join(extra, "\n  "))
+}
+
+// Every row of the minimum forest functional level table, against every
+// forest functional level: exactly the minimum passes, the level below fails.
+// Exchange 2016 CU2 and earlier: below Windows Server 2003 is an error,
+// Windows Server 2003 a warning (sources disagree), 2008 passes.
+func TestForestFunctionalLevelTable(t *testing.T) {
+	rows := []struct {
+		version, level string
+		min, hard      string // "" when no level fails
+	}{
+		{"SE", "RTM", "2012R2", "2012R2"},
+		{"SE", "RTM Aug26SU", "2012R2", "2012R2"},
+		{"2019", "CU15", "2012R2", "2012R2"},
+		{"2019", "RTM", "2012R2", "2012R2"},
+		{"2016", "CU23", "2008R2", "2008R2"},
+		{"2016", "CU7", "2008R2", "2008R2"},
+		{"2016", "15.1.1261.35", "2008R2", "2008R2"}, // CU7 by build
+		{"2016", "15.1.1261.34", "2008", "2008"},     // one build below CU7: CU6
+		{"2016", "CU6", "2008", "2008"},
+		{"2016", "CU3", "2008", "2008"},
+		{"2016", "15.1.544.27", "2008", "2008"}, // CU3 by build
+		{"2016", "15.1.544.26", "2008", "2003"}, // one build below CU3: CU2
+		{"2016", "CU2", "2008", "2003"},
+		{"2016", "RTM", "2008", "2003"},
+		{"2013", "CU23", "2003", "2003"},
+		{"2013", "RTM", "2003", "2003"},
+		{"2010", "SP3 RU32", "2003", "2003"},
+		{"2010", "RTM", "2003", "2003"},
+		{"2007", "SP3 RU23", "", ""},
+		{"2007", "RTM", "", ""},
+		{"2003", "SP2", "", ""},
+		{"2000", "SP3", "", ""},
+		{"5.5", "SP4", "", ""},
+	}
+	cat := catalog.Default()
+	for _, row := range rows {
+		for _, f := range cat.FFLs {
+			fs := check(t, forestFunctionalLevel{}, today, orgFFL(f.ID, srv("EX", row.version, row.level)))
+			want := ""
+			switch {
+			case row.hard != "" && f.Level < cat.FFLByID(row.hard).Level:
+				want = "error"
+			case row.min != "" && f.Level < cat.FFLByID(row.min).Level:
+				want = "warning"
+			}
+			if want == "" {
+				if len(fs) != 0 {
+					t.Errorf("Exchange %s %s at FFL %s: want no finding:\n%s", row.version, row.level, f.ID, summary(fs))
+				}
+				continue
+			}
+			if len(fs) != 1 {
+				t.Errorf("Exchange %s %s at FFL %s: want one %s:\n%s", row.version, row.level, f.ID, want, summary(fs))
+				continue
+			}
+			got := fs[0]
+			minName := cat.FFLByID(row.min).Name
+			if got.Severity.String() != want || got.Address != "organization.T.forest_functional_level" ||
+				!strings.Contains(got.Message, "the forest functional level is "+f.Name+", but EX (Exchange Server") ||
+				!strings.Contains(got.Message, "needs "+minName+" or higher") ||
+				!strings.HasSuffix(got.Message, "raise the forest functional level to "+minName+" or higher") {
+				t.Errorf("Exchange %s %s at FFL %s: want a %s at the level naming %s:\n%s", row.version, row.level, f.ID, want, minName, summary(fs))
+			}
+			if want == "warning" && !strings.Contains(got.Message, "sources disagree") {
+				t.Errorf("Exchange %s %s at FFL %s: the warning must say sources disagree: %s", row.version, row.level, f.ID, got.Message)
+			}
+			if want == "error" && row.hard != row.min && !strings.Contains(got.Message, "its setup refuses anything below Windows Server 2003") {
+				t.Errorf("Exchange %s %s at FFL %s: the error must name the setup gate: %s", row.version, row.level, f.ID, got.Message)
+			}
+		}
+	}
+}
+
+// Exchange 2016 with a Windows Server 2016 domain controller needs Windows
+// Server 2008 R2, whatever its CU (MS-FFL-2016).
+func TestForestFunctionalLevel2016DomainControllers(t *testing.T) {
+	dc16 := adDC("DC16", `os = "2016"`)
+	dc12 := adDC("DC12", `os = "2012R2"`)
+	cases := []struct {
+		name, src string
+		sev       string // "" for no finding
+		contains  string
+	}{
+		{"CU6 with a 2016 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), dc16), "error",
+			"with Windows Server 2016 domain controllers (DC16), EX (Exchange Server 2016 CU6 (15.1.1034.26)) needs Windows Server 2008 R2 or higher"},
+		{"CU6 with a 2016 DC at 2008 R2", orgFFL("2008R2", srv("EX", "2016", "CU6"), dc16), "", ""},
+		{"CU6 with a 2012 R2 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), dc12), "", ""},
+		{"CU6 with DCs of unknown OS at 2008", orgFFL("2008", srv("EX", "2016", "CU6"), adDC("DC", `global_catalog = true`)), "", ""},
+		{"RTM with a 2016 DC at 2003", orgFFL("2003", srv("EX", "2016", "RTM"), dc16), "error", "needs Windows Server 2008 R2 or higher"},
+		{"unknown level with a 2016 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU99"), dc16), "error",
+			"EX (Exchange Server 2016) needs Windows Server 2008 R2 or higher"},
+		{"unknown level without a 2016 DC at 2000", orgFFL("2000", srv("EX", "2016", "CU99"), dc12), "", ""},
+		{"CU23 with a 2016 DC at 2008: the CU's own minimum", orgFFL("2008", srv("EX", "2016", "CU23"), dc16), "error",
+			"but EX (Exchange Server 2016 CU23 (15.1.2507.6)) needs Windows Server 2008 R2 or higher"},
+		{"2019 with a 2016 DC at 2008 R2", orgFFL("2008R2", srv("EX", "2019", "CU15"), dc16), "error", "needs Windows Server 2012 R2 or higher"},
+	}
+	for _, tc := range cases {
+		fs := check(t, forestFunctionalLevel{}, today, tc.src)
+		if tc.sev == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity.String() != tc.sev || !strings.Contains(fs[0].Message, tc.contains) {
+			t.Errorf("%s: want one %s containing %q:\n%s", tc.name, tc.sev, tc.contains, summary(fs))
+		}
+	}
+}
+
+// With several versions, one finding names the newest version's minimum.
+func TestForestFunctionalLevelNewestVersion(t *testing.T) {
+	src := orgFFL("2008", srv("EX16", "2016", "CU23"), srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU14"))
+	fs := check(t, forestFunctionalLevel{}, today, src)
+	if len(fs) != 1 {
+		t.Fatalf("want one finding:\n%s", summary(fs))
+	}
+	f := fs[0]
+	want := "the forest functional level is Windows Server 2008, but EX19 and EX19B (Exchange Server 2019) need Windows Server 2012 R2 or higher: raise the forest functional level to Windows Server 2012 R2 or higher"
+	if f.Message != want || f.Severity != lint.Error || at(f) != "2:29" || len(f.Related) != 1 {
+		t.Errorf("got %s %s %q (%d related)\nwant %q", f.Severity, at(f), f.Message, len(f.Related), want)
+	}
+	// A 2016 CU3 server (error) and a CU2 server (disputed) at 2003: the error names CU3 only.
+	fs = check(t, forestFunctionalLevel{}, today, orgFFL("2003", srv("A", "2016", "CU2"), srv("B", "2016", "CU3")))
+	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, "B (Exchange Server 2016 CU3") ||
+		strings.Contains(fs[0].Message, "A (") || strings.Contains(fs[0].Message, "disagree") {
+		t.Errorf("CU2 and CU3 at 2003:\n%s", summary(fs))
+	}
+	// Unknown: no forest_functional_level, or no Exchange server.
+	if fs := check(t, forestFunctionalLevel{}, today, org(srv("EX", "2019", "CU15"))); len(fs) != 0 {
+		t.Errorf("no level stated: %s", summary(fs))
+	}
+	if fs := check(t, forestFunctionalLevel{}, today, orgFFL("2000")); len(fs) != 0 {
+		t.Errorf("no server: %s", summary(fs))
+	}
+}

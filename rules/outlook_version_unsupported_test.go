@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// clients declares the Outlook versions in use.
+func outlookClients(versions ...string) string {
+	q := make([]string, len(versions))
+	for i, v := range versions {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return "clients {\n  outlook = [" + strings.Join(q, ", ") + "]\n}\n"
+}
+
+// outlookLevels is every Outlook version a topology can state: each product
+// line without a service pack (unknown) and at each of its service packs.
+func outlookLevels() []string {
+	var out []string
+	for _, o := range catalog.Default().Outlooks {
+		out = append(out, o.ID)
+		for sp := 1; sp <= o.LastSP; sp++ {
+			out = append(out, fmt.Sprintf("%s SP%d", o.ID, sp))
+		}
+	}
+	return out
+}
+
+// Every Outlook version against every Exchange version hosting mailboxes:
+// the minimum passes, the service pack or product below fails. A version
+// without a service pack has an unknown one: only its product line counts.
+func TestOutlookVersionTable(t *testing.T) {
+	failing := map[string][]string{
+		"2019": {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007", "2007 SP1", "2007 SP2", "2007 SP3", "2010", "2010 SP1", "2010 SP2"},
+		"SE":   {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007", "2007 SP1", "2007 SP2", "2007 SP3", "2010", "2010 SP1", "2010 SP2"},
+		"2016": {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007", "2007 SP1", "2007 SP2", "2007 SP3", "2010 SP1"},
+		"2013": {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007 SP1", "2007 SP2"},
+		"2010": {"2003 SP1"},
+		"2007": nil, // UNVERIFIED in the reference: not checked
+		"2003": nil,
+	}
+	levels := map[string]string{"2019": "CU15", "SE": "RTM", "2016": "CU23", "2013": "CU23", "2010": "SP3 RU32", "2007": "SP3 RU23", "2003": "SP2"}
+	role := map[string]string{"2003": `roles = ["back_end"]`}
+	for version, fails := range failing {
+		r := role[version]
+		if r == "" {
+			r = `roles = ["mailbox"]`
+		}
+		for _, ol := range outlookLevels() {
+			fs := check(t, outlookVersionUnsupported{}, today, org(srv("EX", version, levels[version], r), outlookClients("365", ol)))
+			if !contains(fails, ol) {
+				if len(fs) != 0 {
+					t.Errorf("Outlook %s with Exchange %s: want no finding:\n%s", ol, version, summary(fs))
+				}
+				continue
+			}
+			sev := lint.Error
+			if version == "SE" {
+				sev = lint.Warning
+			}
+			if len(fs) != 1 || fs[0].Severity != sev || fs[0].Address != "clients.outlook[1]" ||
+				!strings.HasPrefix(fs[0].Message, "Outlook "+ol+" ") || !strings.Contains(fs[0].Message, "supported with the mailboxes on EX (Exchange Server") {
+				t.Errorf("Outlook %s with Exchange %s: want one %s at clients.outlook[1]:\n%s", ol, version, sev, summary(fs))
+			}
+		}
+	}
+}
+
+func TestOutlookVersionMessages(t *testing.T) {
+	mbx := `roles = ["mailbox"]`
+	cases := []struct {
+		name, src string
+		want      []string // the messages, in order
+	}{
+		{"Exchange 2016: SP1 below SP2, and a product below",
+			org(srv("EX16", "2016", "CU23", mbx), outlookClients("2010 SP1", "2010", "2007 SP3")),
+			[]string{
+				"Outlook 2010 SP1 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2010 SP2 or later",
+				"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2010 SP2 or later",
+			}},
+		{"two versions: both named, the strictest target",
+			org(srv("EX16", "2016", "CU23", mbx), srv("EX19A", "2019", "CU15", mbx), srv("EX19B", "2019", "CU14", mbx), outlookClients("2007 SP3")),
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX19A and EX19B (Exchange Server 2019) and EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
+				"Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; " +
+				"Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2013 SP1 or later"}},
+		{"SE alone: a warning that says the list is not verified",
+			org(srv("EXSE", "SE", "RTM", mbx), outlookClients("2010 SP2")),
+			[]string{"Outlook 2010 SP2 may not be supported with the mailboxes on EXSE (Exchange Server Subscription Edition RTM (15.2.2562.17)): " +
+				"no list of supported Outlook versions for Exchange Server SE was verified; exlint applies Exchange 2019's (Outlook 2013 SP1 or later), " +
+				"since SE has the system requirements of Exchange 2019 CU15; move these clients to Outlook 2013 SP1 or later"}},
+		{"SE and 2019: the 2019 error only",
+			org(srv("EXSE", "SE", "RTM", mbx), srv("EX19", "2019", "CU15", mbx), outlookClients("2010")),
+			[]string{"Outlook 2010 is not supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10)): " +
+				"Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; move these clients to Outlook 2013 SP1 or later"}},
+		{"Exchange 2013: Outlook 2010 needs SP1",
+			org(srv("EX13", "2013", "CU23", mbx), outlookClients("2010", "2010 SP1", "2007 SP2")),
+			[]string{"Outlook 2007 SP2 is not supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
+				"Exchange 2013 supports Outlook 2007 SP3, Outlook 2010 SP1 and later, each with the latest public update; move these clients to Outlook 2007 SP3 or later"}},
+		{"a server without the mailbox role does not count",
+			org(srv("EX19", "2019", "CU15", `roles = ["edge_transport"]`), srv("EX16", "2016", "CU23", mbx), outlookClients("2010 SP2")), nil},
+		{"a server whose roles are unknown does not count",
+			org(srv("EX19", "2019", "CU15"), outlookClients("2003")), nil},
+		{"a server of unknown level still hosts mailboxes of its version",
+			org(srv("EX19", "2019", "CU99", mbx), outlookClients("2010 SP2")),
+			[]string{"Outlook 2010 SP2 is not supported with the mailboxes on EX19 (Exchange Server 2019): Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; move these clients to Outlook 2013 SP1 or later"}},
+		{"no clients block", org(srv("EX19", "2019", "CU15", mbx)), nil},
+	}
+	for _, tc := range cases {
+		fs := check(t, outlookVersionUnsupported{}, today, tc.src)
+		if len(fs) != len(tc.want) {
+			t.Errorf("%s: want %d findings:\n%s", tc.name, len(tc.want), summary(fs))
+			continue
+		}
+		for i, f := range fs {
+			if f.Message != tc.want[i] {
+				t.Errorf("%s:\ngot  %s\nwant %s", tc.name, f.Message, tc.want[i])
+			}
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"github.com/exlint/exlint/lint"
+)
+
+// signInPreferPasswordHash recommends password hash synchronization over
+// federated sign-in, as Microsoft does.
+type signInPreferPasswordHash struct{}
+
+func init() { register(signInPreferPasswordHash{}) }
+
+func (signInPreferPasswordHash) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "sign-in-prefer-password-hash",
+		Severity: lint.Info,
+		Summary:  "federated sign-in chosen where password hash synchronization would do",
+		Sources:  sources("MS-HYB-SSO", "MS-HYB-PREREQ"),
+	}
+}
+
+// MS-HYB-SSO: "We strongly recommend using the password hash synchronization
+// method unless you have a specific need that requires federation."
+// MS-HYB-PREREQ: federation "is required" for "very large organizations,
+// such as those with multiple Active Directory forests that need to join the
+// hybrid deployment". A topology describes one forest, so nothing in it
+// states such a need: federation chosen is reported.
+
+func (signInPreferPasswordHash) Check(p *lint.Pass) {
+	ds := p.Topology.DirectorySync
+	if ds == nil || !ds.SignIn.Is("federation") {
+		return
+	}
+	p.Report(ds.SignIn, "sign-in is federated: Microsoft strongly recommends password hash synchronization unless a specific need requires federation, "+
+		"since it gives many of the same benefits without the complexity of deploying federation (Microsoft names very large organizations, "+
+		"such as several Active Directory forests joining one hybrid deployment, as needing AD FS); "+
+		`unless such a need applies, use sign_in = "password_hash_sync"`)
+}
