@@ -25,47 +25,47 @@ func (hybridCertificate) Info() lint.RuleInfo {
 	}
 }
 
-// certNeed is what a hybrid topology asks of the certificates of one kind of
+// hcNeed is what a hybrid topology asks of the certificates of one kind of
 // endpoint: whether they must come from a public CA and carry the public
 // names, and how sure the sources are (a warning where they disagree).
-type certNeed struct {
+type hcNeed struct {
 	required bool
 	severity lint.Severity
 }
 
 var (
-	certMust   = certNeed{true, lint.Error}
-	certShould = certNeed{true, lint.Warning}
-	certFree   = certNeed{}
+	hcMust   = hcNeed{true, lint.Error}
+	hcShould = hcNeed{true, lint.Warning}
+	hcFree   = hcNeed{}
 )
 
-// certNeeds: per topology, the needs of the certificates bound to IIS
+// hcNeeds: per topology, the needs of the certificates bound to IIS
 // (Autodiscover, EWS) and to SMTP (hybrid mail), and whether the EWS external
 // name must be on the certificate (MS-HCW-OPTIONS table rows "Autodiscover /
 // EWS / Transport external DNS and public certificate required" and
 // "Third-Party Certificate Required").
-var certNeeds = map[string]struct{ iis, smtp, ews certNeed }{
-	"classic_full":    {certMust, certMust, certMust},
-	"classic_minimal": {certMust, certFree, certMust}, // no connectors: no transport certificate
-	"express":         {certMust, certFree, certMust},
+var hcNeeds = map[string]struct{ iis, smtp, ews hcNeed }{
+	"classic_full":    {hcMust, hcMust, hcMust},
+	"classic_minimal": {hcMust, hcFree, hcMust}, // no connectors: no transport certificate
+	"express":         {hcMust, hcFree, hcMust},
 	// Modern (Hybrid Agent): Autodiscover "Yes (see note)" in one row and
 	// "Yes for Autodiscover if needed, No for Hybrid Agent" in another, hence a
 	// warning; EWS goes through the agent ("No"); SMTP still needs a public
 	// certificate in Modern Full (MS-HYB-AGENT; "Transport external DNS and
 	// public certificate required: Yes").
-	"modern_full":    {certShould, certMust, certFree},
-	"modern_minimal": {certShould, certFree, certFree},
+	"modern_full":    {hcShould, hcMust, hcFree},
+	"modern_minimal": {hcShould, hcFree, hcFree},
 	// No topology stated: the general prerequisites (MS-HYB-PREREQ, MS-HYB-CERT)
 	// for Exchange services in hybrid.
-	"": {certMust, certMust, certMust},
+	"": {hcMust, hcMust, hcMust},
 }
 
-// transportTopologies carry hybrid mail, so their transport certificates must
+// hcTransportTopologies carry hybrid mail, so their transport certificates must
 // match (MS-HCW-OPTIONS: Send/Receive connectors in Full only).
-var transportTopologies = map[string]bool{"classic_full": true, "modern_full": true, "": true}
+var hcTransportTopologies = map[string]bool{"classic_full": true, "modern_full": true, "": true}
 
-// hybridCert is a certificate of the hybrid deployment with what it serves.
-type hybridCert struct {
+// hcCert is a certificate of the hybrid deployment with what it serves.
+type hcCert struct {
 	*schema.Certificate
 	// iis and smtp: bound to IIS on a hybrid server, to SMTP on a hybrid or
 	// hybrid Edge server (a transport certificate), or hybrid.certificate
@@ -80,23 +80,23 @@ func (hybridCertificate) Check(p *lint.Pass) {
 		return
 	}
 	topo := hybridTopology(p)
-	need := certNeeds[topo]
-	certs := hybridCerts(p)
+	need := hcNeeds[topo]
+	certs := hcCerts(p)
 	for _, c := range certs {
-		checkIssuer(p, c, need.iis, need.smtp)
-		checkExpiry(p, c)
+		hcIssuer(p, c, need.iis, need.smtp)
+		hcExpiry(p, c)
 	}
-	checkNames(p, certs, need.iis, need.ews)
-	if transportTopologies[topo] {
-		checkSameCertificate(p, certs)
+	hcNames(p, certs, need.iis, need.ews)
+	if hcTransportTopologies[topo] {
+		hcSame(p, certs)
 	}
 }
 
-// hybridCerts gathers hybrid.certificate and the certificates bound to IIS on
+// hcCerts gathers hybrid.certificate and the certificates bound to IIS on
 // hybrid servers or to SMTP on hybrid or hybrid Edge servers, in source order.
-func hybridCerts(p *lint.Pass) []hybridCert {
+func hcCerts(p *lint.Pass) []hcCert {
 	h := p.Topology.Hybrid
-	ms, _ := hybridMembers(p)
+	ms, _ := hybridRoster(p)
 	internal := map[*schema.Server]bool{}
 	for _, m := range ms {
 		if !m.isEdge() {
@@ -104,21 +104,21 @@ func hybridCerts(p *lint.Pass) []hybridCert {
 		}
 	}
 	edges := map[*schema.Server]bool{}
-	for _, m := range edgeMembers(p) {
+	for _, m := range edgeRoster(p) {
 		edges[m.Server] = true
 	}
 	var named *schema.Certificate
 	if h.Certificate.Resolved() {
 		named = h.Certificate.Target
 	}
-	var out []hybridCert
+	var out []hcCert
 	for _, c := range p.Topology.Certificates {
 		onInternal, onAny := false, false
 		for _, s := range c.Servers.Targets() {
 			onInternal = onInternal || internal[s]
 			onAny = onAny || internal[s] || edges[s]
 		}
-		hc := hybridCert{Certificate: c, named: c == named}
+		hc := hcCert{Certificate: c, named: c == named}
 		if hc.named && c.Services == nil {
 			hc.iis, hc.smtp = true, true // "the certificate for hybrid mail and services"
 		} else {
@@ -132,7 +132,7 @@ func hybridCerts(p *lint.Pass) []hybridCert {
 	return out
 }
 
-func (c hybridCert) serves() string {
+func (c hcCert) serves() string {
 	switch {
 	case c.iis && c.smtp:
 		return "IIS and SMTP"
@@ -145,17 +145,17 @@ func (c hybridCert) serves() string {
 }
 
 // describe names the certificate and why it is a hybrid one.
-func (c hybridCert) describe() string {
+func (c hcCert) describe() string {
 	if c.named {
 		return fmt.Sprintf("the hybrid certificate %q", c.Name())
 	}
 	return fmt.Sprintf("certificate %q (bound to %s on hybrid servers)", c.Name(), c.serves())
 }
 
-// checkIssuer: Exchange services in hybrid need a certificate from a trusted
+// hcIssuer: Exchange services in hybrid need a certificate from a trusted
 // public CA; self-signed certificates are for the federation trust only
 // (MS-HYB-PREREQ, MS-HYB-CERT).
-func checkIssuer(p *lint.Pass, c hybridCert, iis, smtp certNeed) {
+func hcIssuer(p *lint.Pass, c hcCert, iis, smtp hcNeed) {
 	issuer, ok := c.Issuer.Get()
 	if !ok || issuer == "public_ca" {
 		return
@@ -186,7 +186,7 @@ func checkIssuer(p *lint.Pass, c hybridCert, iis, smtp certNeed) {
 	p.ReportAs(sev, c.Issuer, msg)
 }
 
-// checkNames: the Autodiscover name of each hybrid domain and the EWS external
+// hcNames: the Autodiscover name of each hybrid domain and the EWS external
 // host must be on the certificate that serves them (MS-HYB-PREREQ: "The EWS
 // external URL and the Autodiscover endpoint that you specified in your public
 // DNS must be listed in the Subject Alternative Name (SAN) field"). An EWS
@@ -194,11 +194,11 @@ func checkIssuer(p *lint.Pass, c hybridCert, iis, smtp certNeed) {
 // be on one of the IIS certificates of the hybrid servers, and when none has
 // them, the finding goes to hybrid.certificate (else the first of them). A
 // certificate whose names are unknown could cover anything: silence.
-func checkNames(p *lint.Pass, certs []hybridCert, iis, ews certNeed) {
+func hcNames(p *lint.Pass, certs []hcCert, iis, ews hcNeed) {
 	if !iis.required {
 		return
 	}
-	var web []hybridCert
+	var web []hcCert
 	names := map[*schema.Certificate]map[string]bool{}
 	unknown := false
 	for _, c := range certs {
@@ -238,7 +238,7 @@ func checkNames(p *lint.Pass, certs []hybridCert, iis, ews certNeed) {
 		}
 		seen[host] = true
 		for _, c := range web {
-			if coversHost(names[c.Certificate], host) {
+			if hcCovers(names[c.Certificate], host) {
 				return
 			}
 		}
@@ -262,7 +262,7 @@ func checkNames(p *lint.Pass, certs []hybridCert, iis, ews certNeed) {
 			}
 			c := n.Certificate.Target
 			host := strings.ToLower(n.Name())
-			if have, ok := names[c]; ok && isWeb[c] && !coversHost(have, host) {
+			if have, ok := names[c]; ok && isWeb[c] && !hcCovers(have, host) {
 				missing[c] = append(missing[c], host)
 			}
 		}
@@ -274,7 +274,7 @@ func checkNames(p *lint.Pass, certs []hybridCert, iis, ews certNeed) {
 		}
 		msg := fmt.Sprintf("%s does not cover %s: Exchange Online connects to the Autodiscover name of each hybrid "+
 			"domain and to the EWS external host, which must be on the certificate that serves them (subject or subject "+
-			"alternative names). Reissue it with %s", c.describe(), andList(m), andList(m))
+			"alternative names). Reissue it with %s", c.describe(), joinAnd(m), joinAnd(m))
 		if iis.severity == lint.Warning {
 			msg += " (with the Hybrid Agent, Autodiscover needs a public name and certificate only if it is published; Microsoft's options table is ambiguous, hence a warning)"
 		}
@@ -282,9 +282,9 @@ func checkNames(p *lint.Pass, certs []hybridCert, iis, ews certNeed) {
 	}
 }
 
-// coversHost reports whether a certificate's names cover host, directly or
+// hcCovers reports whether a certificate's names cover host, directly or
 // through a wildcard for its parent domain.
-func coversHost(have map[string]bool, host string) bool {
+func hcCovers(have map[string]bool, host string) bool {
 	if have[host] {
 		return true
 	}
@@ -294,9 +294,9 @@ func coversHost(have map[string]bool, host string) bool {
 	return false
 }
 
-// checkExpiry: an expired certificate breaks the hybrid endpoints and mail
+// hcExpiry: an expired certificate breaks the hybrid endpoints and mail
 // that use it. A certificate is valid through its expiry day.
-func checkExpiry(p *lint.Pass, c hybridCert) {
+func hcExpiry(p *lint.Pass, c hcCert) {
 	e, ok := c.Expires.Get()
 	if !ok {
 		return
@@ -310,13 +310,13 @@ func checkExpiry(p *lint.Pass, c hybridCert) {
 		"Hybrid Configuration Wizard so the connectors use it", c.describe(), d, p.AsOf))
 }
 
-// checkSameCertificate: the certificates for hybrid mail on all transport
+// hcSame: the certificates for hybrid mail on all transport
 // servers (Mailbox, Client Access, Edge) must come from the same CA with the
 // same subject (MS-HYB-PREREQ, MS-HYB-CERT). The reference is
 // hybrid.certificate when it serves SMTP, else the first transport
 // certificate; each other one that differs is reported once.
-func checkSameCertificate(p *lint.Pass, certs []hybridCert) {
-	var transport []hybridCert
+func hcSame(p *lint.Pass, certs []hcCert) {
+	var transport []hcCert
 	for _, c := range certs {
 		if c.smtp {
 			transport = append(transport, c)
@@ -358,7 +358,7 @@ func checkSameCertificate(p *lint.Pass, certs []hybridCert) {
 			"Client Access and Edge) must come from the same certification authority with the same subject, or "+
 			"Exchange Online does not recognize mail from some of them as the organization's. Install one "+
 			"certificate, or certificates of the same issuer and subject, on all of them",
-			c.describe(), andList(diffs)),
+			c.describe(), joinAnd(diffs)),
 			lint.Related{Range: refAt.SourceRange(), Message: fmt.Sprintf("%q is the hybrid transport certificate", ref.Name())})
 	}
 }

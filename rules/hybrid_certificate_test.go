@@ -6,23 +6,23 @@ import (
 	"testing"
 )
 
-// certTopology is a hybrid deployment on HYB1 (and HYB2) with extra blocks.
-func certTopology(topology string, extra ...string) string {
+// hyCertTopology is a hybrid deployment on HYB1 (and HYB2) with extra blocks.
+func hyCertTopology(topology string, extra ...string) string {
 	topo := ""
 	if topology != "" {
 		topo = fmt.Sprintf("  topology = %q\n", topology)
 	}
 	return org(append([]string{
-		srv("HYB1", "SE", "RTM", rolesAttr("mailbox")),
-		srv("HYB2", "SE", "RTM", rolesAttr("mailbox")),
-		srv("EDGE", "SE", "RTM", rolesAttr("edge_transport")),
-		srv("OTHER", "SE", "RTM", rolesAttr("mailbox")),
+		srv("HYB1", "SE", "RTM", hyRoles("mailbox")),
+		srv("HYB2", "SE", "RTM", hyRoles("mailbox")),
+		srv("EDGE", "SE", "RTM", hyRoles("edge_transport")),
+		srv("OTHER", "SE", "RTM", hyRoles("mailbox")),
 		"domain \"contoso.com\" {}\n",
 		"hybrid {\n" + topo + "  servers = [\"HYB1\", \"HYB2\"]\n  edge_servers = [\"EDGE\"]\n  domains = [\"contoso.com\"]\n}\n",
 	}, extra...)...)
 }
 
-var allTopologies = []string{"classic_full", "classic_minimal", "express", "modern_full", "modern_minimal", ""}
+var hyTopologies = []string{"classic_full", "classic_minimal", "express", "modern_full", "modern_minimal", ""}
 
 // Which certificates must come from a public CA, per topology and binding
 // (Microsoft's HCW options table; the general prerequisites when no topology
@@ -37,11 +37,11 @@ func TestHybridCertificateIssuer(t *testing.T) {
 		"":                {"iis": "error", "smtp": "error", "iis+smtp": "error"},
 	}
 	services := map[string]string{"iis": `["iis"]`, "smtp": `["smtp"]`, "iis+smtp": `["iis", "smtp"]`}
-	for _, topo := range allTopologies {
+	for _, topo := range hyTopologies {
 		for svc, list := range services {
 			for _, issuer := range []string{"public_ca", "enterprise_ca", "self_signed"} {
 				cert := fmt.Sprintf("certificate \"C\" {\n  issuer = %q\n  servers = [\"HYB1\"]\n  services = %s\n}\n", issuer, list)
-				fs := check(t, hybridCertificate{}, today, certTopology(topo, cert))
+				fs := check(t, hybridCertificate{}, today, hyCertTopology(topo, cert))
 				exp := want[topo][svc]
 				if issuer == "public_ca" {
 					exp = ""
@@ -81,7 +81,7 @@ func TestHybridCertificateScope(t *testing.T) {
 		{"issuer unknown", "certificate \"C\" {\n  servers = [\"HYB1\"]\n  services = [\"iis\"]\n}\n", 0},
 	}
 	for _, tc := range cases {
-		src := certTopology("classic_full", tc.cert)
+		src := hyCertTopology("classic_full", tc.cert)
 		if strings.Contains(tc.name, "hybrid.certificate") {
 			src = strings.Replace(src, "  domains = [", "  certificate = \"C\"\n  domains = [", 1)
 		}
@@ -112,25 +112,25 @@ func TestHybridCertificateNames(t *testing.T) {
 		name, topology, src string
 		severity, missing   string // "" for no finding
 	}{
-		{"both present", "classic_full", certTopology("classic_full", cert("C", `["mail.contoso.com", "autodiscover.contoso.com"]`), ns("C")), "", ""},
-		{"wildcard", "classic_full", certTopology("classic_full", cert("C", `["*.contoso.com"]`), ns("C")), "", ""},
-		{"case", "classic_full", certTopology("classic_full", cert("C", `["MAIL.contoso.com", "Autodiscover.Contoso.com"]`), ns("C")), "", ""},
-		{"no Autodiscover", "classic_full", certTopology("classic_full", cert("C", `["mail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com"},
-		{"no EWS host", "classic_full", certTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns("C")), "error", "mail.contoso.com"},
-		{"neither", "express", certTopology("express", cert("C", `["webmail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com and mail.contoso.com"},
-		{"wildcard one level only", "classic_full", certTopology("classic_full", cert("C", `["*.com"]`), ns("C")), "error", "autodiscover.contoso.com and mail.contoso.com"},
-		{"EWS on another certificate", "classic_full", certTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), cert("D", `["mail.contoso.com"]`), ns("D")), "", ""},
-		{"EWS namespace without certificate, C named", "classic_full", named(certTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns(""))), "error", "mail.contoso.com"},
-		{"EWS namespace without certificate, C not named", "classic_full", certTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns("")), "error", "mail.contoso.com"},
-		{"EWS namespace without certificate, on another", "classic_full", certTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), cert("D", `["mail.contoso.com"]`), ns("")), "", ""},
-		{"Autodiscover on another", "classic_full", certTopology("classic_full", cert("C", `["mail.contoso.com"]`), cert("D", `["autodiscover.contoso.com"]`), ns("C")), "", ""},
-		{"one certificate names unknown", "classic_full", certTopology("classic_full", cert("C", `["mail.contoso.com"]`), "certificate \"D\" {\n  servers = [\"HYB2\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
-		{"modern: Autodiscover a warning", "modern_full", certTopology("modern_full", cert("C", `["mail.contoso.com"]`), ns("C")), "warning", "autodiscover.contoso.com"},
-		{"modern: EWS not needed", "modern_minimal", certTopology("modern_minimal", cert("C", `["autodiscover.contoso.com"]`), ns("C")), "", ""},
-		{"no topology", "", certTopology("", cert("C", `["mail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com"},
-		{"names unknown", "classic_full", certTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  servers = [\"HYB1\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
-		{"subject counts", "classic_full", certTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  subject = \"autodiscover.contoso.com\"\n  names = [\"mail.contoso.com\"]\n  servers = [\"HYB1\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
-		{"SMTP certificate not checked", "classic_full", certTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  names = [\"smtp.contoso.com\"]\n  servers = [\"HYB1\"]\n  services = [\"smtp\"]\n}\n", ns("")), "", ""},
+		{"both present", "classic_full", hyCertTopology("classic_full", cert("C", `["mail.contoso.com", "autodiscover.contoso.com"]`), ns("C")), "", ""},
+		{"wildcard", "classic_full", hyCertTopology("classic_full", cert("C", `["*.contoso.com"]`), ns("C")), "", ""},
+		{"case", "classic_full", hyCertTopology("classic_full", cert("C", `["MAIL.contoso.com", "Autodiscover.Contoso.com"]`), ns("C")), "", ""},
+		{"no Autodiscover", "classic_full", hyCertTopology("classic_full", cert("C", `["mail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com"},
+		{"no EWS host", "classic_full", hyCertTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns("C")), "error", "mail.contoso.com"},
+		{"neither", "express", hyCertTopology("express", cert("C", `["webmail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com and mail.contoso.com"},
+		{"wildcard one level only", "classic_full", hyCertTopology("classic_full", cert("C", `["*.com"]`), ns("C")), "error", "autodiscover.contoso.com and mail.contoso.com"},
+		{"EWS on another certificate", "classic_full", hyCertTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), cert("D", `["mail.contoso.com"]`), ns("D")), "", ""},
+		{"EWS namespace without certificate, C named", "classic_full", named(hyCertTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns(""))), "error", "mail.contoso.com"},
+		{"EWS namespace without certificate, C not named", "classic_full", hyCertTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), ns("")), "error", "mail.contoso.com"},
+		{"EWS namespace without certificate, on another", "classic_full", hyCertTopology("classic_full", cert("C", `["autodiscover.contoso.com"]`), cert("D", `["mail.contoso.com"]`), ns("")), "", ""},
+		{"Autodiscover on another", "classic_full", hyCertTopology("classic_full", cert("C", `["mail.contoso.com"]`), cert("D", `["autodiscover.contoso.com"]`), ns("C")), "", ""},
+		{"one certificate names unknown", "classic_full", hyCertTopology("classic_full", cert("C", `["mail.contoso.com"]`), "certificate \"D\" {\n  servers = [\"HYB2\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
+		{"modern: Autodiscover a warning", "modern_full", hyCertTopology("modern_full", cert("C", `["mail.contoso.com"]`), ns("C")), "warning", "autodiscover.contoso.com"},
+		{"modern: EWS not needed", "modern_minimal", hyCertTopology("modern_minimal", cert("C", `["autodiscover.contoso.com"]`), ns("C")), "", ""},
+		{"no topology", "", hyCertTopology("", cert("C", `["mail.contoso.com"]`), ns("C")), "error", "autodiscover.contoso.com"},
+		{"names unknown", "classic_full", hyCertTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  servers = [\"HYB1\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
+		{"subject counts", "classic_full", hyCertTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  subject = \"autodiscover.contoso.com\"\n  names = [\"mail.contoso.com\"]\n  servers = [\"HYB1\"]\n  services = [\"iis\"]\n}\n", ns("C")), "", ""},
+		{"SMTP certificate not checked", "classic_full", hyCertTopology("classic_full", "certificate \"C\" {\n  issuer = \"public_ca\"\n  names = [\"smtp.contoso.com\"]\n  servers = [\"HYB1\"]\n  services = [\"smtp\"]\n}\n", ns("")), "", ""},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridCertificate{}, today, tc.src)
@@ -143,12 +143,12 @@ func TestHybridCertificateNames(t *testing.T) {
 		}
 	}
 	// Missing everywhere: reported on hybrid.certificate, not the first one.
-	src := named(certTopology("classic_full", cert("D", `["webmail.contoso.com"]`), cert("C", `["mail.contoso.com"]`), ns("C")))
+	src := named(hyCertTopology("classic_full", cert("D", `["webmail.contoso.com"]`), cert("C", `["mail.contoso.com"]`), ns("C")))
 	if fs := check(t, hybridCertificate{}, today, src); len(fs) != 1 || fs[0].Address != "certificate.C.names" {
 		t.Errorf("missing everywhere: want one finding on hybrid.certificate:\n%s", summary(fs))
 	}
 	// Several hybrid domains: one finding lists every missing name.
-	src = strings.Replace(certTopology("classic_full", cert("C", `["mail.contoso.com"]`), "domain \"fabrikam.com\" {}\n"),
+	src = strings.Replace(hyCertTopology("classic_full", cert("C", `["mail.contoso.com"]`), "domain \"fabrikam.com\" {}\n"),
 		`domains = ["contoso.com"]`, `domains = ["contoso.com", "fabrikam.com"]`, 1)
 	fs := check(t, hybridCertificate{}, today, src)
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "autodiscover.contoso.com and autodiscover.fabrikam.com") {
@@ -175,18 +175,18 @@ func TestHybridCertificateSame(t *testing.T) {
 	cases := []struct {
 		name, src, at string
 	}{
-		{"same", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2", "EDGE"]`, "mail.contoso.com", "public_ca", "CA1")), ""},
-		{"same, case", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "Mail.Contoso.com", "public_ca", "CA1")), ""},
-		{"subject", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), "certificate.B.subject"},
-		{"issuer name", certTopology("modern_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["EDGE"]`, "mail.contoso.com", "public_ca", "CA2")), "certificate.B.issuer_name"},
-		{"issuer name unknown", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "mail.contoso.com", "public_ca", "")), ""},
-		{"subject unknown", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "", "public_ca", "CA1")), ""},
-		{"named is the reference", named(certTopology("", c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1"), c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"))), "certificate.B.subject"},
-		{"first is the reference", certTopology("", c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1"), c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1")), "certificate.A.subject"},
-		{"not a transport server", certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["OTHER"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
-		{"express has no hybrid mail", certTopology("express", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
-		{"classic minimal has no hybrid mail", certTopology("classic_minimal", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
-		{"modern minimal has no hybrid mail", certTopology("modern_minimal", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
+		{"same", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2", "EDGE"]`, "mail.contoso.com", "public_ca", "CA1")), ""},
+		{"same, case", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "Mail.Contoso.com", "public_ca", "CA1")), ""},
+		{"subject", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), "certificate.B.subject"},
+		{"issuer name", hyCertTopology("modern_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["EDGE"]`, "mail.contoso.com", "public_ca", "CA2")), "certificate.B.issuer_name"},
+		{"issuer name unknown", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "mail.contoso.com", "public_ca", "")), ""},
+		{"subject unknown", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "", "public_ca", "CA1")), ""},
+		{"named is the reference", named(hyCertTopology("", c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1"), c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"))), "certificate.B.subject"},
+		{"first is the reference", hyCertTopology("", c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1"), c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1")), "certificate.A.subject"},
+		{"not a transport server", hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["OTHER"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
+		{"express has no hybrid mail", hyCertTopology("express", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
+		{"classic minimal has no hybrid mail", hyCertTopology("classic_minimal", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
+		{"modern minimal has no hybrid mail", hyCertTopology("modern_minimal", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", "CA1"), c("B", `["HYB2"]`, "smtp.contoso.com", "public_ca", "CA1")), ""},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridCertificate{}, today, tc.src)
@@ -200,7 +200,7 @@ func TestHybridCertificateSame(t *testing.T) {
 	}
 	// A self-signed certificate beside a public one differs in issuer too:
 	// one finding for the issuer kind, one for the difference.
-	fs := check(t, hybridCertificate{}, today, certTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", ""), c("B", `["HYB2"]`, "mail.contoso.com", "self_signed", "")))
+	fs := check(t, hybridCertificate{}, today, hyCertTopology("classic_full", c("A", `["HYB1"]`, "mail.contoso.com", "public_ca", ""), c("B", `["HYB2"]`, "mail.contoso.com", "self_signed", "")))
 	if len(fs) != 2 || fs[0].Address != "certificate.B.issuer" || fs[1].Address != "certificate.B.issuer" || fs[0].Message == fs[1].Message {
 		t.Errorf("self-signed beside public: want two findings at certificate.B.issuer:\n%s", summary(fs))
 	}
@@ -220,7 +220,7 @@ func TestHybridCertificateExpiry(t *testing.T) {
 		{"2026-11-22", `["OTHER"]`, false},
 	}
 	for _, tc := range cases {
-		fs := check(t, hybridCertificate{}, tc.asOf, certTopology("modern_minimal", cert(tc.servers)))
+		fs := check(t, hybridCertificate{}, tc.asOf, hyCertTopology("modern_minimal", cert(tc.servers)))
 		switch {
 		case !tc.fails && len(fs) != 0:
 			t.Errorf("%s on %s: want no finding:\n%s", tc.servers, tc.asOf, summary(fs))

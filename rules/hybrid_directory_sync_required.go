@@ -23,24 +23,24 @@ func (hybridDirectorySyncRequired) Info() lint.RuleInfo {
 	}
 }
 
-// dirSyncNeed says, per hybrid topology, whether directory synchronization
+// hybridDirSyncNeed says, per hybrid topology, whether directory synchronization
 // must keep running, and how sure the sources are.
-type dirSyncNeed struct {
+type hybridDirSyncNeed struct {
 	required bool
 	severity lint.Severity
 	why      string // what the sources say, for the message
 }
 
-const whySeparately = "Microsoft's hybrid prerequisites require it (Exchange Online knows the on-premises users and " +
+const hybridDirSyncSeparately = "Microsoft's hybrid prerequisites require it (Exchange Online knows the on-premises users and " +
 	"mailboxes only as synchronized objects), and the Hybrid Configuration Wizard leaves it to be set up separately in this topology"
 
-var dirSyncNeeds = map[string]dirSyncNeed{
+var hybridDirSyncNeeds = map[string]hybridDirSyncNeed{
 	// MS-HYB-PREREQ: directory synchronization is a prerequisite of hybrid;
 	// MS-HCW-OPTIONS: "No; set up separately" for Classic Full.
-	"classic_full": {true, lint.Error, whySeparately},
+	"classic_full": {true, lint.Error, hybridDirSyncSeparately},
 	// MS-HCW-OPTIONS: "No; set up separately" for Modern Full and Modern Minimal.
-	"modern_full":    {true, lint.Error, whySeparately},
-	"modern_minimal": {true, lint.Error, whySeparately},
+	"modern_full":    {true, lint.Error, hybridDirSyncSeparately},
+	"modern_minimal": {true, lint.Error, hybridDirSyncSeparately},
 	// MS-HYB-PREREQ and MS-MIG-PATH ("Staged and Exchange Hybrid migrations
 	// require that you also set up directory synchronization") against
 	// MS-MINHYB, which calls minimal hybrid "also known as express migration"
@@ -60,7 +60,7 @@ func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
 		return
 	}
 	topo := hybridTopology(p)
-	need, ok := dirSyncNeeds[topo]
+	need, ok := hybridDirSyncNeeds[topo]
 	if !ok || !need.required {
 		return
 	}

@@ -23,9 +23,9 @@ func (hybridEdge) Info() lint.RuleInfo {
 	}
 }
 
-// edgeVersionRule is the oldest Edge Transport server a hybrid deployment
+// hybridEdgeVersion is the oldest Edge Transport server a hybrid deployment
 // accepts, by the newest internal Exchange version of the organization.
-type edgeVersionRule struct {
+type hybridEdgeVersion struct {
 	orgs    []string // newest internal version of the organization
 	version string   // oldest Edge version
 	level   string   // and its oldest level ("" for any)
@@ -33,7 +33,7 @@ type edgeVersionRule struct {
 	source  string
 }
 
-var edgeVersionRules = []edgeVersionRule{
+var hybridEdgeVersions = []hybridEdgeVersion{
 	// MS-HYB-2007-EDGE: Exchange 2013 organizations (a 2007 organization
 	// hybrid through Exchange 2013) use "either Exchange Server 2013 Edge
 	// Transport servers or Exchange 2010 Edge Transport servers running
@@ -51,8 +51,8 @@ func (hybridEdge) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	edges := edgeMembers(p)
-	rule := edgeRuleFor(p)
+	edges := edgeRoster(p)
+	rule := hybridEdgeVersionFor(p)
 	var cert *schema.Certificate
 	inCert := map[*schema.Server]bool{}
 	if h.Certificate.Resolved() && h.Certificate.Target.Servers != nil {
@@ -63,13 +63,13 @@ func (hybridEdge) Check(p *lint.Pass) {
 	}
 	for _, m := range edges {
 		if m.Roles != nil && !m.isEdge() {
-			p.Report(m.at, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (roles %s): "+
+			p.Report(m.at, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
 				"hybrid.edge_servers is for Edge Transport servers in the perimeter network that relay hybrid mail. "+
-				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), quoted(m.Roles.Values()), m.Name()))
+				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.server), m.Name()))
 			continue
 		}
 		if rule != nil {
-			checkEdgeVersion(p, m, rule)
+			hybridEdgeCheckVersion(p, m, rule)
 		}
 		if m.EdgeSync.IsFalse() {
 			p.Report(m.EdgeSync, fmt.Sprintf("hybrid Edge Transport server %s has no Edge subscription: an Edge subscription "+
@@ -90,13 +90,13 @@ func (hybridEdge) Check(p *lint.Pass) {
 		}
 	}
 	if len(edges) > 0 {
-		checkBypass(p)
+		hybridEdgeBypass(p)
 	}
 }
 
-// edgeRuleFor picks the Edge version rule by the newest internal (non-Edge)
+// hybridEdgeVersionFor picks the Edge version rule by the newest internal (non-Edge)
 // Exchange version of the organization, or nil when none applies.
-func edgeRuleFor(p *lint.Pass) *edgeVersionRule {
+func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 	var newest *catalog.Version
 	for _, s := range servers(p) {
 		if !s.isEdge() && (newest == nil || s.version.Rank > newest.Rank) {
@@ -106,15 +106,15 @@ func edgeRuleFor(p *lint.Pass) *edgeVersionRule {
 	if newest == nil {
 		return nil
 	}
-	for i, r := range edgeVersionRules {
+	for i, r := range hybridEdgeVersions {
 		if contains(r.orgs, newest.ID) {
-			return &edgeVersionRules[i]
+			return &hybridEdgeVersions[i]
 		}
 	}
 	return nil
 }
 
-func checkEdgeVersion(p *lint.Pass, m hybridMember, r *edgeVersionRule) {
+func hybridEdgeCheckVersion(p *lint.Pass, m rosterEntry, r *hybridEdgeVersion) {
 	min := p.Catalog.Version(r.version)
 	switch {
 	case m.version.Rank > min.Rank:
@@ -134,14 +134,14 @@ func checkEdgeVersion(p *lint.Pass, m hybridMember, r *edgeVersionRule) {
 	}
 }
 
-// checkBypass: with Edge servers in hybrid, the Edge servers alone send and
+// hybridEdgeBypass: with Edge servers in hybrid, the Edge servers alone send and
 // receive hybrid mail; HealthChecker warns when the hybrid configuration's
 // Sending or Receiving transport servers are set together with its Edge
 // transport servers ("you must configure the ReceivingTransportServers and
 // SendingTransportServers parameter values to null", CSS-HC-HYBRID). In the
 // language, those are the internal servers of connectors that carry hybrid
 // mail (cloud_services_mail = true). A warning, as HealthChecker's.
-func checkBypass(p *lint.Pass) {
+func hybridEdgeBypass(p *lint.Pass) {
 	for _, c := range p.Topology.Connectors {
 		if !c.CloudServicesMail.IsTrue() || c.Servers == nil {
 			continue

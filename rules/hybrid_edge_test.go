@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-const edgeList = "hybrid {\n  edge_servers = [\"EDGE\"]\n}\n"
+const hyEdgeList = "hybrid {\n  edge_servers = [\"EDGE\"]\n}\n"
 
-func edgeSrv(version, level string, extra ...string) string {
-	return srv("EDGE", version, level, append([]string{rolesAttr("edge_transport")}, extra...)...)
+func hyEdgeSrv(version, level string, extra ...string) string {
+	return srv("EDGE", version, level, append([]string{hyRoles("edge_transport")}, extra...)...)
 }
 
 // The oldest Edge Transport server hybrid accepts, by the newest internal
@@ -21,6 +21,8 @@ func TestHybridEdgeVersion(t *testing.T) {
 		{"2013", "2007", "SP3 RU23", "server.EDGE.version"},
 		{"2013", "2010", "SP2 RU8", "server.EDGE.update"},
 		{"2013", "2010", "SP3", ""},
+		{"2013", "2010", "14.3.123.4", ""},                  // SP3 by build
+		{"2013", "2010", "14.3.123.3", "server.EDGE.build"}, // just below: SP2 RU8
 		{"2013", "2010", "SP3 RU32", ""},
 		{"2013", "2013", "CU23", ""},
 		{"2013", "2016", "CU23", ""},
@@ -38,7 +40,7 @@ func TestHybridEdgeVersion(t *testing.T) {
 		{"2013", "2010", "SP9", ""},      // unknown level
 	}
 	for _, tc := range cases {
-		src := org(srv("EX", tc.org, someLevel[tc.org], rolesAttr("mailbox", "client_access")), edgeSrv(tc.edge, tc.level), edgeList)
+		src := org(srv("EX", tc.org, someLevel[tc.org], hyRoles("mailbox", "client_access")), hyEdgeSrv(tc.edge, tc.level), hyEdgeList)
 		fs := check(t, hybridEdge{}, today, src)
 		name := tc.edge + " " + tc.level + " Edge with " + tc.org
 		switch {
@@ -49,8 +51,8 @@ func TestHybridEdgeVersion(t *testing.T) {
 		}
 	}
 	// The newest internal version decides, Edge servers aside.
-	src := org(srv("EX07", "2007", "SP3 RU23", rolesAttr("mailbox")), srv("EX13", "2013", "CU23", rolesAttr("mailbox", "client_access")),
-		srv("OLDEDGE", "2019", "CU15", rolesAttr("edge_transport")), edgeSrv("2010", "SP2"), edgeList)
+	src := org(srv("EX07", "2007", "SP3 RU23", hyRoles("mailbox")), srv("EX13", "2013", "CU23", hyRoles("mailbox", "client_access")),
+		srv("OLDEDGE", "2019", "CU15", hyRoles("edge_transport")), hyEdgeSrv("2010", "SP2"), hyEdgeList)
 	if fs := check(t, hybridEdge{}, today, src); len(fs) != 1 || !strings.Contains(fs[0].Message, "Exchange 2013 or Exchange 2010 SP3") {
 		t.Errorf("2007+2013 organization: want the 2013 rule:\n%s", summary(fs))
 	}
@@ -58,7 +60,7 @@ func TestHybridEdgeVersion(t *testing.T) {
 
 // Subscription, placement, certificate and role of each hybrid Edge server.
 func TestHybridEdgeRequirements(t *testing.T) {
-	ex := srv("EX", "SE", "RTM", rolesAttr("mailbox"))
+	ex := srv("EX", "SE", "RTM", hyRoles("mailbox"))
 	cert := func(servers string) string {
 		return "certificate \"C\" {\n  servers = " + servers + "\n}\n"
 	}
@@ -66,14 +68,14 @@ func TestHybridEdgeRequirements(t *testing.T) {
 	cases := []struct {
 		name, src, at, severity string
 	}{
-		{"all good", org(ex, edgeSrv("SE", "RTM", "edge_sync = true", `network = "perimeter"`), cert(`["EX", "EDGE"]`), withCert), "", ""},
-		{"no subscription", org(ex, edgeSrv("SE", "RTM", "edge_sync = false"), edgeList), "server.EDGE.edge_sync", "error"},
-		{"internal network", org(ex, edgeSrv("SE", "RTM", `network = "internal"`), edgeList), "server.EDGE.network", "warning"},
-		{"certificate missing", org(ex, edgeSrv("SE", "RTM"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
-		{"certificate servers unknown", org(ex, edgeSrv("SE", "RTM"), "certificate \"C\" {}\n", withCert), "", ""},
-		{"not an Edge server", org(ex, srv("EDGE", "SE", "RTM", rolesAttr("mailbox"), "edge_sync = false"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
-		{"roles unknown: checked as an Edge", org(ex, srv("EDGE", "SE", "RTM", "edge_sync = false"), edgeList), "server.EDGE.edge_sync", "error"},
-		{"no hybrid", org(ex, edgeSrv("SE", "RTM", "edge_sync = false")), "", ""},
+		{"all good", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = true", `network = "perimeter"`), cert(`["EX", "EDGE"]`), withCert), "", ""},
+		{"no subscription", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = false"), hyEdgeList), "server.EDGE.edge_sync", "error"},
+		{"internal network", org(ex, hyEdgeSrv("SE", "RTM", `network = "internal"`), hyEdgeList), "server.EDGE.network", "warning"},
+		{"certificate missing", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
+		{"certificate servers unknown", org(ex, hyEdgeSrv("SE", "RTM"), "certificate \"C\" {}\n", withCert), "", ""},
+		{"not an Edge server", org(ex, srv("EDGE", "SE", "RTM", hyRoles("mailbox"), "edge_sync = false"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
+		{"roles unknown: checked as an Edge", org(ex, srv("EDGE", "SE", "RTM", "edge_sync = false"), hyEdgeList), "server.EDGE.edge_sync", "error"},
+		{"no hybrid", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = false")), "", ""},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridEdge{}, today, tc.src)
@@ -84,7 +86,7 @@ func TestHybridEdgeRequirements(t *testing.T) {
 			t.Errorf("%s: want one %s at %s:\n%s", tc.name, tc.severity, tc.at, summary(fs))
 		}
 	}
-	fs := check(t, hybridEdge{}, today, org(ex, edgeSrv("SE", "RTM"), cert(`["EX"]`), withCert))
+	fs := check(t, hybridEdge{}, today, org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert))
 	if len(fs) == 1 && len(fs[0].Related) != 1 {
 		t.Errorf("certificate missing: the certificate's servers should be related:\n%s", summary(fs))
 	}
@@ -93,19 +95,19 @@ func TestHybridEdgeRequirements(t *testing.T) {
 // Hybrid mail on internal servers while Edge servers are listed: the
 // HealthChecker warning about Sending/ReceivingTransportServers.
 func TestHybridEdgeBypass(t *testing.T) {
-	ex := srv("EX", "SE", "RTM", rolesAttr("mailbox"))
+	ex := srv("EX", "SE", "RTM", hyRoles("mailbox"))
 	conn := func(dir, servers, cloud string) string {
 		return "connector \"" + dir + "\" \"EXO\" {\n  servers = " + servers + "\n  cloud_services_mail = " + cloud + "\n}\n"
 	}
 	cases := []struct {
 		name, src, at, param string
 	}{
-		{"send on the Edge", org(ex, edgeSrv("SE", "RTM"), conn("send", `["EDGE"]`, "true"), edgeList), "", ""},
-		{"send on a Mailbox server", org(ex, edgeSrv("SE", "RTM"), conn("send", `["EDGE", "EX"]`, "true"), edgeList), `connector.send.EXO.servers[1]`, "SendingTransportServers"},
-		{"receive on a Mailbox server", org(ex, edgeSrv("SE", "RTM"), conn("receive", `["EX"]`, "true"), edgeList), `connector.receive.EXO.servers[0]`, "ReceivingTransportServers"},
-		{"not hybrid mail", org(ex, edgeSrv("SE", "RTM"), conn("send", `["EX"]`, "false"), edgeList), "", ""},
-		{"no Edge servers", org(ex, edgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), "hybrid {}\n"), "", ""},
-		{"roles unknown", org(srv("EX", "SE", "RTM"), edgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), edgeList), "", ""},
+		{"send on the Edge", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EDGE"]`, "true"), hyEdgeList), "", ""},
+		{"send on a Mailbox server", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EDGE", "EX"]`, "true"), hyEdgeList), `connector.send.EXO.servers[1]`, "SendingTransportServers"},
+		{"receive on a Mailbox server", org(ex, hyEdgeSrv("SE", "RTM"), conn("receive", `["EX"]`, "true"), hyEdgeList), `connector.receive.EXO.servers[0]`, "ReceivingTransportServers"},
+		{"not hybrid mail", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "false"), hyEdgeList), "", ""},
+		{"no Edge servers", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), "hybrid {}\n"), "", ""},
+		{"roles unknown", org(srv("EX", "SE", "RTM"), hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), hyEdgeList), "", ""},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridEdge{}, today, tc.src)

@@ -7,10 +7,10 @@ import (
 
 // Helpers shared by the hybrid rules.
 
-// hybridMember is a server the hybrid deployment uses, with where the
+// rosterEntry is a server the hybrid deployment uses, with where the
 // topology names it: its item in hybrid.servers or hybrid.edge_servers, or,
 // when the deployment implies it, its version attribute.
-type hybridMember struct {
+type rosterEntry struct {
 	server
 	at schema.Node
 }
@@ -26,33 +26,33 @@ func hybridTopology(p *lint.Pass) string {
 	return ""
 }
 
-// hybridMembers returns the servers that run the hybrid endpoints: each
+// hybridRoster returns the servers that run the hybrid endpoints: each
 // server named in hybrid.servers once, at its first item, when its version is
 // known. Without the list, an organization with Exchange 2007 can only use its
 // Exchange 2013 servers (Edge Transport servers aside), which are returned at
 // their version attribute. known is false when the hybrid servers cannot be
 // told: no hybrid block, or no list outside a 2007 organization.
-func hybridMembers(p *lint.Pass) (ms []hybridMember, known bool) {
+func hybridRoster(p *lint.Pass) (ms []rosterEntry, known bool) {
 	type result struct {
-		ms    []hybridMember
+		ms    []rosterEntry
 		known bool
 	}
-	r := p.Memo("hybridMembers", func() any {
+	r := p.Memo("hybrid_helpers.roster", func() any {
 		h := p.Topology.Hybrid
 		if h == nil {
 			return result{}
 		}
 		if h.Servers != nil {
-			return result{listMembers(p, h.Servers), true}
+			return result{rosterOf(p, h.Servers), true}
 		}
 		_, groups := byVersion(servers(p))
 		if len(groups[p.Catalog.Version("2007")]) == 0 {
 			return result{}
 		}
-		var out []hybridMember
+		var out []rosterEntry
 		for _, s := range groups[p.Catalog.Version("2013")] {
 			if !s.isEdge() {
-				out = append(out, hybridMember{s, versionNode(s)})
+				out = append(out, rosterEntry{s, versionNode(s)})
 			}
 		}
 		return result{out, true}
@@ -60,18 +60,18 @@ func hybridMembers(p *lint.Pass) (ms []hybridMember, known bool) {
 	return r.ms, r.known
 }
 
-// edgeMembers returns the servers named in hybrid.edge_servers, each once,
+// edgeRoster returns the servers named in hybrid.edge_servers, each once,
 // at its first item, when its version is known.
-func edgeMembers(p *lint.Pass) []hybridMember {
+func edgeRoster(p *lint.Pass) []rosterEntry {
 	h := p.Topology.Hybrid
 	if h == nil || h.EdgeServers == nil {
 		return nil
 	}
-	return p.Memo("edgeMembers", func() any { return listMembers(p, h.EdgeServers) }).([]hybridMember)
+	return p.Memo("hybrid_helpers.edgeRoster", func() any { return rosterOf(p, h.EdgeServers) }).([]rosterEntry)
 }
 
-func listMembers(p *lint.Pass, l *schema.RefList[*schema.Server]) []hybridMember {
-	var out []hybridMember
+func rosterOf(p *lint.Pass, l *schema.RefList[*schema.Server]) []rosterEntry {
+	var out []rosterEntry
 	seen := map[*schema.Server]bool{}
 	for _, it := range l.Items {
 		if it.Target == nil || seen[it.Target] {
@@ -79,14 +79,14 @@ func listMembers(p *lint.Pass, l *schema.RefList[*schema.Server]) []hybridMember
 		}
 		seen[it.Target] = true
 		if s, ok := serverOf(p, it.Target); ok {
-			out = append(out, hybridMember{s, it})
+			out = append(out, rosterEntry{s, it})
 		}
 	}
 	return out
 }
 
-// memberNames lists members for a message: "EX01, EX02 and EX03".
-func memberNames(ms []hybridMember) string {
+// rosterNames lists members for a message: "EX01, EX02 and EX03".
+func rosterNames(ms []rosterEntry) string {
 	ss := make([]server, len(ms))
 	for i, m := range ms {
 		ss[i] = m.server
@@ -94,17 +94,8 @@ func memberNames(ms []hybridMember) string {
 	return names(ss)
 }
 
-// quoted joins strings for a message: `"a", "b" and "c"`.
-func quoted(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = `"` + x + `"`
-	}
-	return andList(q)
-}
-
-// andList joins strings for a message: "a, b and c".
-func andList(xs []string) string {
+// joinAnd joins strings for a message: "a, b and c".
+func joinAnd(xs []string) string {
 	switch len(xs) {
 	case 0:
 		return ""

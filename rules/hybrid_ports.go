@@ -32,9 +32,9 @@ type hybridPort struct {
 // full: the topologies with hybrid mail; classic: those where Exchange Online
 // connects to on-premises endpoints; all: every topology.
 var (
-	portsFull    = map[string]bool{"classic_full": true, "modern_full": true, "": true}
-	portsClassic = map[string]bool{"classic_full": true, "classic_minimal": true, "express": true, "": true}
-	portsAll     = map[string]bool{"classic_full": true, "classic_minimal": true, "express": true,
+	hybridPortsFull    = map[string]bool{"classic_full": true, "modern_full": true, "": true}
+	hybridPortsClassic = map[string]bool{"classic_full": true, "classic_minimal": true, "express": true, "": true}
+	hybridPortsAll     = map[string]bool{"classic_full": true, "classic_minimal": true, "express": true,
 		"modern_full": true, "modern_minimal": true, "": true}
 )
 
@@ -46,11 +46,11 @@ var (
 // table for 25 and 443. No topology stated: the prerequisites' general table
 // (a full hybrid).
 var hybridPortTable = []hybridPort{
-	{25, true, "Exchange Online Protection delivers hybrid mail to the on-premises transport servers on TCP 25", portsFull},
-	{443, true, "Exchange Online reaches Autodiscover and EWS on premises, mailbox moves included (/ews/mrsproxy.svc), on TCP 443", portsClassic},
-	{25, false, "the on-premises transport servers send hybrid mail to Exchange Online Protection on TCP 25", portsFull},
-	{443, false, "the hybrid servers reach Exchange Online (and, with the Hybrid Agent, its relay) on TCP 443", portsAll},
-	{80, false, "the hybrid servers check certificate revocation lists on TCP 80", portsAll},
+	{25, true, "Exchange Online Protection delivers hybrid mail to the on-premises transport servers on TCP 25", hybridPortsFull},
+	{443, true, "Exchange Online reaches Autodiscover and EWS on premises, mailbox moves included (/ews/mrsproxy.svc), on TCP 443", hybridPortsClassic},
+	{25, false, "the on-premises transport servers send hybrid mail to Exchange Online Protection on TCP 25", hybridPortsFull},
+	{443, false, "the hybrid servers reach Exchange Online (and, with the Hybrid Agent, its relay) on TCP 443", hybridPortsAll},
+	{80, false, "the hybrid servers check certificate revocation lists on TCP 80", hybridPortsAll},
 }
 
 func (hybridPorts) Check(p *lint.Pass) {

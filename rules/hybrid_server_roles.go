@@ -41,7 +41,7 @@ var hybridRoles = map[string][]string{
 	"SE":   {"mailbox"},
 }
 
-var roleNames = map[string]string{
+var hybridRoleNames = map[string]string{
 	"mailbox":           "Mailbox",
 	"hub_transport":     "Hub Transport",
 	"client_access":     "Client Access",
@@ -52,14 +52,14 @@ var roleNames = map[string]string{
 }
 
 func (hybridServerRoles) Check(p *lint.Pass) {
-	ms, known := hybridMembers(p)
+	ms, known := hybridRoster(p)
 	if !known {
 		return
 	}
 	// Edge Transport servers cannot run the hybrid endpoints; they belong in
 	// hybrid.edge_servers. Other servers are judged by version.
 	var order []*catalog.Version
-	groups := map[*catalog.Version][]hybridMember{}
+	groups := map[*catalog.Version][]rosterEntry{}
 	for _, m := range ms {
 		if m.isEdge() {
 			p.Report(m.at, fmt.Sprintf("%s is an Edge Transport server, which cannot run the hybrid endpoints "+
@@ -76,13 +76,13 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 		groups[m.version] = append(groups[m.version], m)
 	}
 	for _, v := range order {
-		checkRoleGroup(p, v, groups[v])
+		hybridRoleGroup(p, v, groups[v])
 	}
 }
 
-// checkRoleGroup checks the hybrid servers of one version: with one server,
+// hybridRoleGroup checks the hybrid servers of one version: with one server,
 // it must hold every role; with several, each role must be on one of them.
-func checkRoleGroup(p *lint.Pass, v *catalog.Version, g []hybridMember) {
+func hybridRoleGroup(p *lint.Pass, v *catalog.Version, g []rosterEntry) {
 	need := hybridRoles[v.ID]
 	if len(g) == 1 || len(need) == 1 {
 		for _, m := range g {
@@ -92,30 +92,23 @@ func checkRoleGroup(p *lint.Pass, v *catalog.Version, g []hybridMember) {
 			var missing []string
 			for _, r := range need {
 				if !m.hasRole(r) {
-					missing = append(missing, roleNames[r])
+					missing = append(missing, hybridRoleNames[r])
 				}
 			}
 			if len(missing) == 0 {
 				continue
 			}
-			why := fmt.Sprintf("a hybrid deployment based on %s needs %s", v.Name, describeRoles(v))
+			why := fmt.Sprintf("a hybrid deployment based on %s needs %s", v.Name, hybridRolesOf(v))
 			if len(need) > 1 {
 				why += ", all on the one server when there is only one, as here"
 			}
-			has := "no role"
-			if vs := m.Roles.Values(); len(vs) > 0 {
-				var pretty []string
-				for _, r := range vs {
-					pretty = append(pretty, roleNames[r])
-				}
-				has = andList(pretty)
-			}
+			has := hybridRolesHeld(m.server)
 			it := "it"
 			if len(missing) > 1 {
 				it = "them"
 			}
 			p.Report(m.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: %s. Install %s on %s, or list in hybrid.servers another %s server that has %s",
-				m.Name(), has, andList(missing), why, roleList(missing), m.Name(), v.Name, it))
+				m.Name(), has, joinAnd(missing), why, hybridRoleList(missing), m.Name(), v.Name, it))
 		}
 		return
 	}
@@ -132,7 +125,7 @@ func checkRoleGroup(p *lint.Pass, v *catalog.Version, g []hybridMember) {
 			}
 		}
 		if !found && !unknown {
-			missing = append(missing, roleNames[r])
+			missing = append(missing, hybridRoleNames[r])
 		}
 	}
 	if len(missing) == 0 {
@@ -144,23 +137,36 @@ func checkRoleGroup(p *lint.Pass, v *catalog.Version, g []hybridMember) {
 	}
 	p.Report(at, fmt.Sprintf("none of the %s hybrid servers (%s) has %s: a hybrid deployment based on %s needs %s "+
 		"(on separate servers, or on each one as Microsoft recommends). Install %s on them, or list in hybrid.servers a server that has it",
-		v.Name, memberNames(g), roleList(missing), v.Name, describeRoles(v), roleList(missing)))
+		v.Name, rosterNames(g), hybridRoleList(missing), v.Name, hybridRolesOf(v), hybridRoleList(missing)))
 }
 
-// describeRoles names what a version's hybrid servers need: "the Client
+// hybridRolesOf names what a version's hybrid servers need: "the Client
 // Access and Mailbox roles".
-func describeRoles(v *catalog.Version) string {
+func hybridRolesOf(v *catalog.Version) string {
 	var rs []string
 	for _, r := range hybridRoles[v.ID] {
-		rs = append(rs, roleNames[r])
+		rs = append(rs, hybridRoleNames[r])
 	}
-	return roleList(rs)
+	return hybridRoleList(rs)
 }
 
-// roleList: "the Mailbox role", "the Hub Transport and Client Access roles".
-func roleList(rs []string) string {
+// hybridRoleList: "the Mailbox role", "the Hub Transport and Client Access roles".
+func hybridRoleList(rs []string) string {
 	if len(rs) == 1 {
 		return "the " + rs[0] + " role"
 	}
-	return "the " + andList(rs) + " roles"
+	return "the " + joinAnd(rs) + " roles"
+}
+
+// hybridRolesHeld names a server's roles for a message: "Mailbox and Client
+// Access", or "no role".
+func hybridRolesHeld(s server) string {
+	var pretty []string
+	for _, r := range s.Roles.Values() {
+		pretty = append(pretty, hybridRoleNames[r])
+	}
+	if len(pretty) == 0 {
+		return "no role"
+	}
+	return joinAnd(pretty)
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func rolesAttr(roles ...string) string {
+func hyRoles(roles ...string) string {
 	if roles == nil {
 		return ""
 	}
@@ -24,7 +24,7 @@ func TestHybridServerRolesSingle(t *testing.T) {
 		"SE":   {"mailbox"},
 	}
 	for v, roles := range need {
-		src := org(srv("HYB", v, someLevel[v], rolesAttr(roles...)), hybridWith("HYB"))
+		src := org(srv("HYB", v, someLevel[v], hyRoles(roles...)), hybridWith("HYB"))
 		if fs := check(t, hybridServerRoles{}, today, src); len(fs) != 0 {
 			t.Errorf("%s with %v: want no finding:\n%s", v, roles, summary(fs))
 		}
@@ -33,10 +33,10 @@ func TestHybridServerRolesSingle(t *testing.T) {
 			if len(rest) == 0 {
 				rest = []string{} // roles = []
 			}
-			src := org(srv("HYB", v, someLevel[v], `roles = [`+quotedList(rest)+`]`), hybridWith("HYB"))
+			src := org(srv("HYB", v, someLevel[v], `roles = [`+hyQuoted(rest)+`]`), hybridWith("HYB"))
 			fs := check(t, hybridServerRoles{}, today, src)
 			if len(fs) != 1 || fs[0].Address != "server.HYB.roles" || fs[0].Severity.String() != "error" ||
-				!strings.Contains(fs[0].Message, "but not "+roleNames[missing]+":") {
+				!strings.Contains(fs[0].Message, "but not "+hybridRoleNames[missing]+":") {
 				t.Errorf("%s without %s: want one error at server.HYB.roles naming it:\n%s", v, missing, summary(fs))
 			}
 		}
@@ -48,7 +48,7 @@ func TestHybridServerRolesSingle(t *testing.T) {
 	}
 }
 
-func quotedList(xs []string) string {
+func hyQuoted(xs []string) string {
 	q := make([]string, len(xs))
 	for i, x := range xs {
 		q[i] = fmt.Sprintf("%q", x)
@@ -80,7 +80,7 @@ func TestHybridServerRolesSeveral(t *testing.T) {
 			name := fmt.Sprintf("HYB%d", i+1)
 			attr := ""
 			if r != nil {
-				attr = "roles = [" + quotedList(r) + "]"
+				attr = "roles = [" + hyQuoted(r) + "]"
 			}
 			blocks = append(blocks, srv(name, tc.version, someLevel[tc.version], attr))
 			list = append(list, name)
@@ -106,7 +106,7 @@ func TestHybridServerRolesSeveral(t *testing.T) {
 // An Edge Transport server in hybrid.servers cannot run the endpoints; it is
 // reported at its item, and the others are judged without it.
 func TestHybridServerRolesEdgeListed(t *testing.T) {
-	src := org(srv("EX", "2019", "CU15", rolesAttr("mailbox")), srv("EDGE", "2019", "CU15", rolesAttr("edge_transport")), hybridWith("EX", "EDGE"))
+	src := org(srv("EX", "2019", "CU15", hyRoles("mailbox")), srv("EDGE", "2019", "CU15", hyRoles("edge_transport")), hybridWith("EX", "EDGE"))
 	fs := check(t, hybridServerRoles{}, today, src)
 	if len(fs) != 1 || fs[0].Address != "hybrid.servers[1]" || !strings.Contains(fs[0].Message, "hybrid.edge_servers") {
 		t.Errorf("want one finding at hybrid.servers[1]:\n%s", summary(fs))
@@ -116,16 +116,16 @@ func TestHybridServerRolesEdgeListed(t *testing.T) {
 // In an Exchange 2007 organization without hybrid.servers, the Exchange 2013
 // servers are the hybrid servers; elsewhere no list means nothing to check.
 func TestHybridServerRolesImplied(t *testing.T) {
-	ex07 := srv("EX07", "2007", "SP3 RU23", rolesAttr("mailbox", "client_access", "hub_transport"))
+	ex07 := srv("EX07", "2007", "SP3 RU23", hyRoles("mailbox", "client_access", "hub_transport"))
 	cases := []struct {
 		name, src, at string
 	}{
-		{"2007 org, one 2013 CAS", org(ex07, srv("EX13", "2013", "CU23", rolesAttr("client_access")), "hybrid {}\n"), "server.EX13.roles"},
-		{"2007 org, 2013 CAS+MBX", org(ex07, srv("EX13", "2013", "CU23", rolesAttr("client_access", "mailbox")), "hybrid {}\n"), ""},
-		{"2007 org, two 2013 CAS", org(ex07, srv("EX13A", "2013", "CU23", rolesAttr("client_access")), srv("EX13B", "2013", "CU23", rolesAttr("client_access")), "hybrid {}\n"), "server.EX13A.version"},
-		{"2007 org, 2013 Edge ignored", org(ex07, srv("EX13", "2013", "CU23", rolesAttr("client_access", "mailbox")), srv("EDGE13", "2013", "CU23", rolesAttr("edge_transport")), "hybrid {}\n"), ""},
-		{"2016 org, no list", org(srv("EX16", "2016", "CU23", rolesAttr("edge_transport")), "hybrid {}\n"), ""},
-		{"no hybrid", org(ex07, srv("EX13", "2013", "CU23", rolesAttr("client_access"))), ""},
+		{"2007 org, one 2013 CAS", org(ex07, srv("EX13", "2013", "CU23", hyRoles("client_access")), "hybrid {}\n"), "server.EX13.roles"},
+		{"2007 org, 2013 CAS+MBX", org(ex07, srv("EX13", "2013", "CU23", hyRoles("client_access", "mailbox")), "hybrid {}\n"), ""},
+		{"2007 org, two 2013 CAS", org(ex07, srv("EX13A", "2013", "CU23", hyRoles("client_access")), srv("EX13B", "2013", "CU23", hyRoles("client_access")), "hybrid {}\n"), "server.EX13A.version"},
+		{"2007 org, 2013 Edge ignored", org(ex07, srv("EX13", "2013", "CU23", hyRoles("client_access", "mailbox")), srv("EDGE13", "2013", "CU23", hyRoles("edge_transport")), "hybrid {}\n"), ""},
+		{"2016 org, no list", org(srv("EX16", "2016", "CU23", hyRoles("edge_transport")), "hybrid {}\n"), ""},
+		{"no hybrid", org(ex07, srv("EX13", "2013", "CU23", hyRoles("client_access"))), ""},
 		{"2007 listed: hybrid-server-version's", org(ex07, hybridWith("EX07")), ""},
 	}
 	for _, tc := range cases {

@@ -28,9 +28,9 @@ func (hybridServerUpdate) Info() lint.RuleInfo {
 // also supported", Edge Transport servers included. After a version's end of
 // support, the current levels are those Microsoft kept servicing (currency).
 func (hybridServerUpdate) Check(p *lint.Pass) {
-	ms, _ := hybridMembers(p)
+	ms, _ := hybridRoster(p)
 	seen := map[*schema.Server]bool{}
-	for _, group := range [][]hybridMember{ms, edgeMembers(p)} {
+	for _, group := range [][]rosterEntry{ms, edgeRoster(p)} {
 		for _, m := range group {
 			if seen[m.Server] {
 				continue

@@ -24,6 +24,10 @@ func TestHybridServerUpdate(t *testing.T) {
 		{"2016", "CU23", today, false, ""},
 		{"2016", "CU22", today, true, "CU23"},
 		{"2013", "CU23", today, false, ""},
+		// 2013's end of support (2023-04-11): the previous CU counts through
+		// that day, only CU23 (the level Microsoft kept servicing) after it.
+		{"2013", "CU22", "2023-04-11", false, ""},
+		{"2013", "CU22", "2023-04-12", true, "past its end of support (2023-04-11)"},
 		{"2013", "CU22", today, true, "CU23"},
 		{"2010", "SP3 RU32", today, false, ""},
 		{"2010", "SP3 RU31", today, true, "SP3 RU32"},
@@ -33,9 +37,9 @@ func TestHybridServerUpdate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, edge := range []bool{false, true} {
-			hybrid, roles := hybridWith("HYB"), rolesAttr("mailbox")
+			hybrid, roles := hybridWith("HYB"), hyRoles("mailbox")
 			if edge {
-				hybrid, roles = "hybrid {\n  edge_servers = [\"HYB\"]\n}\n", rolesAttr("edge_transport")
+				hybrid, roles = "hybrid {\n  edge_servers = [\"HYB\"]\n}\n", hyRoles("edge_transport")
 			}
 			fs := check(t, hybridServerUpdate{}, tc.asOf, org(srv("HYB", tc.version, tc.level, roles), hybrid))
 			name := tc.version + " " + tc.level + " on " + tc.asOf

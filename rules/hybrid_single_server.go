@@ -26,11 +26,11 @@ func (hybridSingleServer) Info() lint.RuleInfo {
 // for every version: one server is a single point of failure for free/busy,
 // mailbox moves and, in a full hybrid, mail flow.
 func (hybridSingleServer) Check(p *lint.Pass) {
-	ms, known := hybridMembers(p)
+	ms, known := hybridRoster(p)
 	if !known {
 		return
 	}
-	var internal []hybridMember
+	var internal []rosterEntry
 	for _, m := range ms {
 		if !m.isEdge() {
 			internal = append(internal, m)

@@ -6,7 +6,7 @@ import (
 )
 
 func TestHybridSingleServer(t *testing.T) {
-	mbx := rolesAttr("mailbox")
+	mbx := hyRoles("mailbox")
 	ex07 := srv("EX07", "2007", "SP3 RU23")
 	cases := []struct {
 		name, src, at string
@@ -14,7 +14,7 @@ func TestHybridSingleServer(t *testing.T) {
 		{"one", org(srv("EX01", "SE", "RTM", mbx), hybridWith("EX01")), "hybrid.servers[0]"},
 		{"two", org(srv("EX01", "SE", "RTM", mbx), srv("EX02", "SE", "RTM", mbx), hybridWith("EX01", "EX02")), ""},
 		{"one listed twice", org(srv("EX01", "SE", "RTM", mbx), hybridWith("EX01", "EX01")), "hybrid.servers[0]"},
-		{"one and an Edge", org(srv("EX01", "SE", "RTM", mbx), srv("EDGE", "SE", "RTM", rolesAttr("edge_transport")), hybridWith("EX01", "EDGE")), "hybrid.servers[0]"},
+		{"one and an Edge", org(srv("EX01", "SE", "RTM", mbx), srv("EDGE", "SE", "RTM", hyRoles("edge_transport")), hybridWith("EX01", "EDGE")), "hybrid.servers[0]"},
 		{"empty list", org(srv("EX01", "SE", "RTM", mbx), "hybrid {\n  servers = []\n}\n"), ""},
 		{"no list", org(srv("EX01", "SE", "RTM", mbx), "hybrid {}\n"), ""},
 		{"2007 org, one 2013", org(ex07, srv("EX13", "2013", "CU23"), "hybrid {}\n"), "server.EX13.version"},

@@ -36,7 +36,7 @@ var (
 )
 
 func (hybridWizardUnsupported) Check(p *lint.Pass) {
-	ms, known := hybridMembers(p)
+	ms, known := hybridRoster(p)
 	if !known {
 		return
 	}
@@ -49,20 +49,20 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 				"Exchange 2013, 2016 and 2019 as the hybrid servers the wizard licenses, no longer Exchange 2010, which has been "+
 				"out of support since %s, so the current wizard may not configure or license it. Microsoft advises Exchange 2016 "+
 				"hybrid endpoints for organizations with Exchange 2010: install one and list it in hybrid.servers",
-				m.Name(), m.version.Name, eosOf(m.version))
+				m.Name(), m.version.Name, hybridEOS(m.version))
 			p.Report(m.at, msg)
 		}
 	}
-	checkWizardHost(p, ms)
+	hybridWizardHost(p, ms)
 }
 
-// checkWizardHost: the wizard runs on a computer with .NET Framework 4.6.2 or
+// hybridWizardHost: the wizard runs on a computer with .NET Framework 4.6.2 or
 // later, usually a hybrid server. When every hybrid server has an older .NET
 // Framework, none of them can run it.
-func checkWizardHost(p *lint.Pass, ms []hybridMember) {
+func hybridWizardHost(p *lint.Pass, ms []rosterEntry) {
 	min := p.Catalog.DotNetByID(hcwDotNet)
 	var old []string
-	var internal []hybridMember
+	var internal []rosterEntry
 	for _, m := range ms {
 		if m.isEdge() {
 			continue
@@ -84,11 +84,11 @@ func checkWizardHost(p *lint.Pass, ms []hybridMember) {
 	}
 	p.Report(at, fmt.Sprintf("no hybrid server can run the Hybrid Configuration Wizard, which needs %s or later on the "+
 		"computer that runs it (%s): install %s or later on a hybrid server, or run the wizard from another "+
-		"domain-joined computer that has it", min.Name, andList(old), min.Name))
+		"domain-joined computer that has it", min.Name, joinAnd(old), min.Name))
 }
 
-// eosOf is a version's end of support, for messages.
-func eosOf(v *catalog.Version) string {
+// hybridEOS is a version's end of support, for messages.
+func hybridEOS(v *catalog.Version) string {
 	if end, ok := v.EndOfSupport(); ok {
 		return end.String()
 	}

@@ -31,7 +31,7 @@ func TestHybridWizard2010(t *testing.T) {
 		}
 	}
 	// A 2010 Edge listed by mistake is not a hybrid server for the wizard.
-	src := org(srv("EDGE", "2010", "SP3 RU32", rolesAttr("edge_transport")), hybridWith("EDGE"))
+	src := org(srv("EDGE", "2010", "SP3 RU32", hyRoles("edge_transport")), hybridWith("EDGE"))
 	if fs := check(t, hybridWizardUnsupported{}, today, src); len(fs) != 0 {
 		t.Errorf("2010 Edge: want no finding:\n%s", summary(fs))
 	}
