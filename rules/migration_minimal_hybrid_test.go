@@ -8,7 +8,7 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-func hybridTopology(topology string) string {
+func hybridBlockOfTopology(topology string) string {
 	return "hybrid {\n  topology = \"" + topology + "\"\n}\n"
 }
 
@@ -21,10 +21,10 @@ func TestMigrationMinimalHybridServer(t *testing.T) {
 	}{
 		{"method express", migrationBlock("express", 100, ""), "migration.method"},
 		{"method minimal_hybrid", migrationBlock("minimal_hybrid", 100, ""), "migration.method"},
-		{"topology express", hybridTopology("express"), "hybrid.topology"},
-		{"topology classic_minimal", hybridTopology("classic_minimal"), "hybrid.topology"},
-		{"topology modern_minimal", hybridTopology("modern_minimal"), "hybrid.topology"},
-		{"method over topology", migrationBlock("express", 100, "") + hybridTopology("classic_minimal"), "migration.method"},
+		{"topology express", hybridBlockOfTopology("express"), "hybrid.topology"},
+		{"topology classic_minimal", hybridBlockOfTopology("classic_minimal"), "hybrid.topology"},
+		{"topology modern_minimal", hybridBlockOfTopology("modern_minimal"), "hybrid.topology"},
+		{"method over topology", migrationBlock("express", 100, "") + hybridBlockOfTopology("classic_minimal"), "migration.method"},
 	}
 	for _, v := range versionOrder {
 		for _, d := range declarations {
@@ -55,8 +55,8 @@ func TestMigrationMinimalHybridServer(t *testing.T) {
 		}
 	}
 	// Other methods and topologies are not minimal hybrid.
-	for _, src := range []string{migrationBlock("hybrid", 100, ""), migrationBlock("cutover", 100, ""), hybridTopology("classic_full"),
-		hybridTopology("modern_full"), "hybrid {}\n", migrationBlock("", 100, "")} {
+	for _, src := range []string{migrationBlock("hybrid", 100, ""), migrationBlock("cutover", 100, ""), hybridBlockOfTopology("classic_full"),
+		hybridBlockOfTopology("modern_full"), "hybrid {}\n", migrationBlock("", 100, "")} {
 		if fs := check(t, migrationMinimalHybrid{}, today, org(srv("EX07", "2007", "SP3 RU23"), src)); len(fs) != 0 {
 			t.Errorf("%q: want no finding:\n%s", src, summary(fs))
 		}
@@ -106,16 +106,16 @@ func TestMigrationMinimalHybridDirectorySync(t *testing.T) {
 		{"express, sync unknown", migrationBlock("express", 100, ""), dirSync(""), false},
 		{"express, no sync", migrationBlock("express", 100, ""), "", false},
 		{"minimal hybrid, sync enabled", migrationBlock("minimal_hybrid", 100, ""), dirSync("true"), true},
-		{"minimal hybrid, topology express", migrationBlock("minimal_hybrid", 100, "") + hybridTopology("express"), dirSync("true"), true},
-		{"minimal hybrid, topology classic_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridTopology("classic_minimal"), dirSync("true"), false},
-		{"minimal hybrid, topology modern_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridTopology("modern_minimal"), dirSync("true"), false},
-		{"minimal hybrid, topology classic_full", migrationBlock("minimal_hybrid", 100, "") + hybridTopology("classic_full"), dirSync("true"), false},
-		{"express, topology classic_minimal", migrationBlock("express", 100, "") + hybridTopology("classic_minimal"), dirSync("true"), true},
-		{"topology express", hybridTopology("express"), dirSync("true"), true},
-		{"hybrid method, topology express", migrationBlock("hybrid", 100, "") + hybridTopology("express"), dirSync("true"), true},
-		{"topology classic_minimal", hybridTopology("classic_minimal"), dirSync("true"), false},
-		{"topology modern_minimal", hybridTopology("modern_minimal"), dirSync("true"), false},
-		{"full hybrid", migrationBlock("hybrid", 100, "") + hybridTopology("classic_full"), dirSync("true"), false},
+		{"minimal hybrid, topology express", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("express"), dirSync("true"), true},
+		{"minimal hybrid, topology classic_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("classic_minimal"), dirSync("true"), false},
+		{"minimal hybrid, topology modern_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("modern_minimal"), dirSync("true"), false},
+		{"minimal hybrid, topology classic_full", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("classic_full"), dirSync("true"), false},
+		{"express, topology classic_minimal", migrationBlock("express", 100, "") + hybridBlockOfTopology("classic_minimal"), dirSync("true"), true},
+		{"topology express", hybridBlockOfTopology("express"), dirSync("true"), true},
+		{"hybrid method, topology express", migrationBlock("hybrid", 100, "") + hybridBlockOfTopology("express"), dirSync("true"), true},
+		{"topology classic_minimal", hybridBlockOfTopology("classic_minimal"), dirSync("true"), false},
+		{"topology modern_minimal", hybridBlockOfTopology("modern_minimal"), dirSync("true"), false},
+		{"full hybrid", migrationBlock("hybrid", 100, "") + hybridBlockOfTopology("classic_full"), dirSync("true"), false},
 		{"cutover", migrationBlock("cutover", 100, ""), dirSync("true"), false},
 	}
 	for _, tc := range cases {

@@ -156,6 +156,14 @@ server "EDGE01" {
   edge_sync      = true
   edge_sync_site = "HQ"
 }
+
+certificate "edge-2026" {
+  issuer      = "public_ca"
+  subject     = "mail.contoso.com"
+  servers     = ["EDGE01"]
+  services    = ["smtp"]
+  issuer_name = "Contoso Public TLS CA 2026"
+}
 `
 
 func TestDecodeEveryBlock(t *testing.T) {
@@ -271,6 +279,10 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("hybrid features", h.Features.Values(), []string{"free_busy", "mailtips", "multi_mailbox_search"})
 	eq("exchange organizations", h.ExchangeOrganizations.Value, 1)
 	eq("migration endpoints", h.MigrationEndpoints.Value, 1)
+	ec := top.Certificates[1]
+	eq("edge cert", ec.Name(), "edge-2026")
+	eq("issuer name", ec.IssuerName.Value, "Contoso Public TLS CA 2026")
+	eq("issuer name absent", c.IssuerName == nil, true)
 }
 
 // The same topology in JSON syntax decodes to the same model.
@@ -298,7 +310,9 @@ const fullTopologyJSON = `{
   "domain": {"contoso.com": {"accepted": "authoritative", "verified": true, "mx": "exchange_online", "autodiscover": "on_premises"}},
   "certificate": {"mail-2026": {"issuer": "public_ca", "subject": "mail.contoso.com",
     "names": ["mail.contoso.com", "autodiscover.contoso.com"], "expires": "2027-03-01",
-    "servers": ["EX01", "EX02"], "services": ["iis", "smtp"]}},
+    "servers": ["EX01", "EX02"], "services": ["iis", "smtp"]},
+    "edge-2026": {"issuer": "public_ca", "subject": "mail.contoso.com", "servers": ["EDGE01"], "services": ["smtp"],
+    "issuer_name": "Contoso Public TLS CA 2026"}},
   "namespace": {"mail.contoso.com": {"services": ["owa", "ews", "autodiscover", "outlook_anywhere", "mapi", "activesync"],
     "certificate": "mail-2026", "port": 443}},
   "connector": {"send": {"Outbound to Office 365": {"servers": ["EX01"], "address_spaces": ["contoso.mail.onmicrosoft.com"],

@@ -80,6 +80,10 @@ type Certificate struct {
 	Expires  *String           `exl:"expires,format=date"`
 	Servers  *RefList[*Server] `exl:"servers,ref=server"`
 	Services *StringList       `exl:"services,enum=certificate_service"`
+	// IssuerName is the issuing certification authority as its certificate
+	// names it: hybrid mail needs the same issuer and subject on every
+	// transport server.
+	IssuerName *String `exl:"issuer_name"`
 }
 
 // Namespace is a published client-access host name.

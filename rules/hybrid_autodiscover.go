@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// hybridAutodiscover reports hybrid domains whose public Autodiscover record
+// points to Exchange Online instead of the on-premises servers.
+type hybridAutodiscover struct{}
+
+func init() { register(hybridAutodiscover{}) }
+
+func (hybridAutodiscover) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-autodiscover",
+		Severity: lint.Error,
+		Summary:  "a hybrid domain whose public Autodiscover does not point on-premises",
+		Sources:  sources("MS-HYB-PREREQ", "MS-HCW-OPTIONS"),
+	}
+}
+
+// MS-HYB-PREREQ: "Configure the Autodiscover record for your existing SMTP
+// domains in your public DNS to point to your on-premises Exchange servers (an
+// Exchange 2010/2013 Client Access server or an Exchange 2016/2019 Mailbox
+// Server)"; MS-HCW-OPTIONS: Autodiscover external DNS required in every
+// topology.
+func (hybridAutodiscover) Check(p *lint.Pass) {
+	h := p.Topology.Hybrid
+	if h == nil || h.Domains == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, d := range h.Domains.Targets() {
+		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") {
+			continue
+		}
+		seen[d.Name()] = true
+		p.Report(d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online: "+
+			"in a hybrid deployment it must point to the on-premises servers (Exchange 2016 and later Mailbox, "+
+			"Exchange 2010/2013 Client Access), which answer for on-premises mailboxes and redirect to Exchange Online "+
+			"for moved ones; Outlook and Exchange Online cannot find on-premises mailboxes otherwise. Point "+
+			"autodiscover.%s to the on-premises hybrid endpoint", d.Name(), d.Name()))
+	}
+}

@@ -1,0 +1,364 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// hybridCertificate reports hybrid certificates that Exchange Online will not
+// accept: self-signed or from a private CA, without the Autodiscover or EWS
+// names, different between the hybrid transport servers, or expired.
+type hybridCertificate struct{}
+
+func init() { register(hybridCertificate{}) }
+
+func (hybridCertificate) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-certificate",
+		Severity: lint.Error,
+		Summary:  "a hybrid certificate that is self-signed or from a private CA, lacks the Autodiscover or EWS names, differs between transport servers, or is expired",
+		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-CERT", "MS-HCW-OPTIONS", "MS-HYB-AGENT"),
+	}
+}
+
+// hcNeed is what a hybrid topology asks of the certificates of one kind of
+// endpoint: whether they must come from a public CA and carry the public
+// names, and how sure the sources are (a warning where they disagree).
+type hcNeed struct {
+	required bool
+	severity lint.Severity
+}
+
+var (
+	hcMust   = hcNeed{true, lint.Error}
+	hcShould = hcNeed{true, lint.Warning}
+	hcFree   = hcNeed{}
+)
+
+// hcNeeds: per topology, the needs of the certificates bound to IIS
+// (Autodiscover, EWS) and to SMTP (hybrid mail), and whether the EWS external
+// name must be on the certificate (MS-HCW-OPTIONS table rows "Autodiscover /
+// EWS / Transport external DNS and public certificate required" and
+// "Third-Party Certificate Required").
+var hcNeeds = map[string]struct{ iis, smtp, ews hcNeed }{
+	"classic_full":    {hcMust, hcMust, hcMust},
+	"classic_minimal": {hcMust, hcFree, hcMust}, // no connectors: no transport certificate
+	"express":         {hcMust, hcFree, hcMust},
+	// Modern (Hybrid Agent): Autodiscover "Yes (see note)" in one row and
+	// "Yes for Autodiscover if needed, No for Hybrid Agent" in another, hence a
+	// warning; EWS goes through the agent ("No"); SMTP still needs a public
+	// certificate in Modern Full (MS-HYB-AGENT; "Transport external DNS and
+	// public certificate required: Yes").
+	"modern_full":    {hcShould, hcMust, hcFree},
+	"modern_minimal": {hcShould, hcFree, hcFree},
+	// No topology stated: the general prerequisites (MS-HYB-PREREQ, MS-HYB-CERT)
+	// for Exchange services in hybrid.
+	"": {hcMust, hcMust, hcMust},
+}
+
+// hcTransportTopologies carry hybrid mail, so their transport certificates must
+// match (MS-HCW-OPTIONS: Send/Receive connectors in Full only).
+var hcTransportTopologies = map[string]bool{"classic_full": true, "modern_full": true, "": true}
+
+// hcCert is a certificate of the hybrid deployment with what it serves.
+type hcCert struct {
+	*schema.Certificate
+	// iis and smtp: bound to IIS on a hybrid server, to SMTP on a hybrid or
+	// hybrid Edge server (a transport certificate), or hybrid.certificate
+	// bound to them (to both when its services are unknown).
+	iis, smtp bool
+	named     bool // it is hybrid.certificate
+}
+
+func (hybridCertificate) Check(p *lint.Pass) {
+	h := p.Topology.Hybrid
+	if h == nil {
+		return
+	}
+	topo := hybridTopology(p)
+	need := hcNeeds[topo]
+	certs := hcCerts(p)
+	for _, c := range certs {
+		hcIssuer(p, c, need.iis, need.smtp)
+		hcExpiry(p, c)
+	}
+	hcNames(p, certs, need.iis, need.ews)
+	if hcTransportTopologies[topo] {
+		hcSame(p, certs)
+	}
+}
+
+// hcCerts gathers hybrid.certificate and the certificates bound to IIS on
+// hybrid servers or to SMTP on hybrid or hybrid Edge servers, in source order.
+func hcCerts(p *lint.Pass) []hcCert {
+	h := p.Topology.Hybrid
+	ms, _ := hybridRoster(p)
+	internal := map[*schema.Server]bool{}
+	for _, m := range ms {
+		if !m.isEdge() {
+			internal[m.Server] = true
+		}
+	}
+	edges := map[*schema.Server]bool{}
+	for _, m := range edgeRoster(p) {
+		edges[m.Server] = true
+	}
+	var named *schema.Certificate
+	if h.Certificate.Resolved() {
+		named = h.Certificate.Target
+	}
+	var out []hcCert
+	for _, c := range p.Topology.Certificates {
+		onInternal, onAny := false, false
+		for _, s := range c.Servers.Targets() {
+			onInternal = onInternal || internal[s]
+			onAny = onAny || internal[s] || edges[s]
+		}
+		hc := hcCert{Certificate: c, named: c == named}
+		if hc.named && c.Services == nil {
+			hc.iis, hc.smtp = true, true // "the certificate for hybrid mail and services"
+		} else {
+			hc.iis = c.Services.Has("iis") && (hc.named || onInternal)
+			hc.smtp = c.Services.Has("smtp") && (hc.named || onAny)
+		}
+		if hc.named || hc.iis || hc.smtp {
+			out = append(out, hc)
+		}
+	}
+	return out
+}
+
+func (c hcCert) serves() string {
+	switch {
+	case c.iis && c.smtp:
+		return "IIS and SMTP"
+	case c.iis:
+		return "IIS"
+	case c.smtp:
+		return "SMTP"
+	}
+	return "hybrid"
+}
+
+// describe names the certificate and why it is a hybrid one.
+func (c hcCert) describe() string {
+	if c.named {
+		return fmt.Sprintf("the hybrid certificate %q", c.Name())
+	}
+	return fmt.Sprintf("certificate %q (bound to %s on hybrid servers)", c.Name(), c.serves())
+}
+
+// hcIssuer: Exchange services in hybrid need a certificate from a trusted
+// public CA; self-signed certificates are for the federation trust only
+// (MS-HYB-PREREQ, MS-HYB-CERT).
+func hcIssuer(p *lint.Pass, c hcCert, iis, smtp hcNeed) {
+	issuer, ok := c.Issuer.Get()
+	if !ok || issuer == "public_ca" {
+		return
+	}
+	var sev lint.Severity
+	var why []string
+	if c.iis && iis.required {
+		sev = max(sev, iis.severity)
+		why = append(why, "it connects to Autodiscover and EWS on premises")
+	}
+	if c.smtp && smtp.required {
+		sev = max(sev, smtp.severity)
+		why = append(why, "it exchanges hybrid mail with the transport servers")
+	}
+	if len(why) == 0 {
+		return
+	}
+	kind := "self-signed"
+	if issuer == "enterprise_ca" {
+		kind = "issued by a private (enterprise) CA"
+	}
+	msg := fmt.Sprintf("%s is %s: Exchange Online checks it when %s, and trusts only certificates from public "+
+		"certification authorities (Microsoft allows self-signed certificates in hybrid for the federation trust only). "+
+		"Replace it with a certificate from a public CA", c.describe(), kind, strings.Join(why, " and when "))
+	if sev == lint.Warning {
+		msg += " (the Hybrid Agent topologies need one for Autodiscover only if it is published; Microsoft's options table says so in one row and requires it in another, hence a warning)"
+	}
+	p.ReportAs(sev, c.Issuer, msg)
+}
+
+// hcNames: the Autodiscover name of each hybrid domain and the EWS external
+// host must be on the certificate that serves them (MS-HYB-PREREQ: "The EWS
+// external URL and the Autodiscover endpoint that you specified in your public
+// DNS must be listed in the Subject Alternative Name (SAN) field"). An EWS
+// namespace that names its certificate must be on that one; other names must
+// be on one of the IIS certificates of the hybrid servers, and when none has
+// them, the finding goes to hybrid.certificate (else the first of them). A
+// certificate whose names are unknown could cover anything: silence.
+func hcNames(p *lint.Pass, certs []hcCert, iis, ews hcNeed) {
+	if !iis.required {
+		return
+	}
+	var web []hcCert
+	names := map[*schema.Certificate]map[string]bool{}
+	unknown := false
+	for _, c := range certs {
+		if !c.iis {
+			continue
+		}
+		web = append(web, c)
+		if c.Names == nil {
+			unknown = true
+			continue
+		}
+		have := map[string]bool{}
+		for _, n := range c.Names.Values() {
+			have[strings.ToLower(n)] = true
+		}
+		if s, ok := c.Subject.Get(); ok {
+			have[strings.ToLower(s)] = true
+		}
+		names[c.Certificate] = have
+	}
+	if len(web) == 0 {
+		return
+	}
+	primary := web[0]
+	for _, c := range web {
+		if c.named {
+			primary = c
+		}
+	}
+	missing := map[*schema.Certificate][]string{}
+	seen := map[string]bool{}
+	// onAny: host must be on one of the IIS certificates.
+	onAny := func(host string) {
+		host = strings.ToLower(host)
+		if seen[host] || unknown {
+			return
+		}
+		seen[host] = true
+		for _, c := range web {
+			if hcCovers(names[c.Certificate], host) {
+				return
+			}
+		}
+		missing[primary.Certificate] = append(missing[primary.Certificate], host)
+	}
+	for _, d := range p.Topology.Hybrid.Domains.Targets() {
+		onAny("autodiscover." + d.Name())
+	}
+	if ews.required {
+		isWeb := map[*schema.Certificate]bool{}
+		for _, c := range web {
+			isWeb[c.Certificate] = true
+		}
+		for _, n := range p.Topology.Namespaces {
+			if !n.Services.Has("ews") {
+				continue
+			}
+			if !n.Certificate.Resolved() {
+				onAny(n.Name())
+				continue
+			}
+			c := n.Certificate.Target
+			host := strings.ToLower(n.Name())
+			if have, ok := names[c]; ok && isWeb[c] && !hcCovers(have, host) {
+				missing[c] = append(missing[c], host)
+			}
+		}
+	}
+	for _, c := range web {
+		m := missing[c.Certificate]
+		if len(m) == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%s does not cover %s: Exchange Online connects to the Autodiscover name of each hybrid "+
+			"domain and to the EWS external host, which must be on the certificate that serves them (subject or subject "+
+			"alternative names). Reissue it with %s", c.describe(), joinAnd(m), joinAnd(m))
+		if iis.severity == lint.Warning {
+			msg += " (with the Hybrid Agent, Autodiscover needs a public name and certificate only if it is published; Microsoft's options table is ambiguous, hence a warning)"
+		}
+		p.ReportAs(iis.severity, c.Names, msg)
+	}
+}
+
+// hcCovers reports whether a certificate's names cover host, directly or
+// through a wildcard for its parent domain.
+func hcCovers(have map[string]bool, host string) bool {
+	if have[host] {
+		return true
+	}
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		return have["*"+host[i:]]
+	}
+	return false
+}
+
+// hcExpiry: an expired certificate breaks the hybrid endpoints and mail
+// that use it. A certificate is valid through its expiry day.
+func hcExpiry(p *lint.Pass, c hcCert) {
+	e, ok := c.Expires.Get()
+	if !ok {
+		return
+	}
+	d, err := catalog.ParseDate(e)
+	if err != nil || !p.AsOf.After(d) {
+		return
+	}
+	p.Report(c.Expires, fmt.Sprintf("%s expired on %s (evaluated on %s): Exchange Online refuses it for Autodiscover, EWS "+
+		"and hybrid mail. Renew it, install the new certificate on every server that has this one, and re-run the "+
+		"Hybrid Configuration Wizard so the connectors use it", c.describe(), d, p.AsOf))
+}
+
+// hcSame: the certificates for hybrid mail on all transport
+// servers (Mailbox, Client Access, Edge) must come from the same CA with the
+// same subject (MS-HYB-PREREQ, MS-HYB-CERT). The reference is
+// hybrid.certificate when it serves SMTP, else the first transport
+// certificate; each other one that differs is reported once.
+func hcSame(p *lint.Pass, certs []hcCert) {
+	var transport []hcCert
+	for _, c := range certs {
+		if c.smtp {
+			transport = append(transport, c)
+		}
+	}
+	if len(transport) < 2 {
+		return
+	}
+	ref := transport[0]
+	for _, c := range transport {
+		if c.named {
+			ref = c
+		}
+	}
+	for _, c := range transport {
+		if c.Certificate == ref.Certificate {
+			continue
+		}
+		var diffs []string
+		var at, refAt schema.Node
+		note := func(what string, mine, theirs *schema.String) {
+			a, okA := mine.Get()
+			b, okB := theirs.Get()
+			if !okA || !okB || strings.EqualFold(a, b) {
+				return
+			}
+			diffs = append(diffs, fmt.Sprintf("%s %q where %q has %q", what, a, ref.Name(), b))
+			if at == nil {
+				at, refAt = mine, theirs
+			}
+		}
+		note("subject", c.Subject, ref.Subject)
+		note("issuer", c.Issuer, ref.Issuer)
+		note("issuer_name", c.IssuerName, ref.IssuerName)
+		if len(diffs) == 0 {
+			continue
+		}
+		p.Report(at, fmt.Sprintf("%s has %s: the certificates for hybrid mail on every transport server (Mailbox, "+
+			"Client Access and Edge) must come from the same certification authority with the same subject, or "+
+			"Exchange Online does not recognize mail from some of them as the organization's. Install one "+
+			"certificate, or certificates of the same issuer and subject, on all of them",
+			c.describe(), joinAnd(diffs)),
+			lint.Related{Range: refAt.SourceRange(), Message: fmt.Sprintf("%q is the hybrid transport certificate", ref.Name())})
+	}
+}

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+const hyEdgeList = "hybrid {\n  edge_servers = [\"EDGE\"]\n}\n"
+
+func hyEdgeSrv(version, level string, extra ...string) string {
+	return srv("EDGE", version, level, append([]string{hyRoles("edge_transport")}, extra...)...)
+}
+
+// The oldest Edge Transport server hybrid accepts, by the newest internal
+// version of the organization.
+func TestHybridEdgeVersion(t *testing.T) {
+	cases := []struct {
+		org, edge, level string
+		at               string // "" for no finding
+	}{
+		{"2013", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"2013", "2010", "SP2 RU8", "server.EDGE.update"},
+		{"2013", "2010", "SP3", ""},
+		{"2013", "2010", "14.3.123.4", ""},                  // SP3 by build
+		{"2013", "2010", "14.3.123.3", "server.EDGE.build"}, // just below: SP2 RU8
+		{"2013", "2010", "SP3 RU32", ""},
+		{"2013", "2013", "CU23", ""},
+		{"2013", "2016", "CU23", ""},
+		{"2007", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"2007", "2010", "SP2", "server.EDGE.update"},
+		{"2007", "2010", "SP3", ""},
+		{"2016", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"2016", "2010", "SP3 RU32", ""},
+		{"2016", "2010", "SP1", ""}, // how current: hybrid-server-update
+		{"2019", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"2019", "2019", "CU15", ""},
+		{"SE", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"SE", "SE", "RTM", ""},
+		{"2010", "2007", "SP3 RU23", ""}, // no documented rule for 2010 organizations
+		{"2013", "2010", "SP9", ""},      // unknown level
+	}
+	for _, tc := range cases {
+		src := org(srv("EX", tc.org, someLevel[tc.org], hyRoles("mailbox", "client_access")), hyEdgeSrv(tc.edge, tc.level), hyEdgeList)
+		fs := check(t, hybridEdge{}, today, src)
+		name := tc.edge + " " + tc.level + " Edge with " + tc.org
+		switch {
+		case tc.at == "" && len(fs) != 0:
+			t.Errorf("%s: want no finding:\n%s", name, summary(fs))
+		case tc.at != "" && (len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity.String() != "error"):
+			t.Errorf("%s: want one error at %s:\n%s", name, tc.at, summary(fs))
+		}
+	}
+	// The newest internal version decides, Edge servers aside.
+	src := org(srv("EX07", "2007", "SP3 RU23", hyRoles("mailbox")), srv("EX13", "2013", "CU23", hyRoles("mailbox", "client_access")),
+		srv("OLDEDGE", "2019", "CU15", hyRoles("edge_transport")), hyEdgeSrv("2010", "SP2"), hyEdgeList)
+	if fs := check(t, hybridEdge{}, today, src); len(fs) != 1 || !strings.Contains(fs[0].Message, "Exchange 2013 or Exchange 2010 SP3") {
+		t.Errorf("2007+2013 organization: want the 2013 rule:\n%s", summary(fs))
+	}
+}
+
+// Subscription, placement, certificate and role of each hybrid Edge server.
+func TestHybridEdgeRequirements(t *testing.T) {
+	ex := srv("EX", "SE", "RTM", hyRoles("mailbox"))
+	cert := func(servers string) string {
+		return "certificate \"C\" {\n  servers = " + servers + "\n}\n"
+	}
+	withCert := "hybrid {\n  edge_servers = [\"EDGE\"]\n  certificate = \"C\"\n}\n"
+	cases := []struct {
+		name, src, at, severity string
+	}{
+		{"all good", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = true", `network = "perimeter"`), cert(`["EX", "EDGE"]`), withCert), "", ""},
+		{"no subscription", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = false"), hyEdgeList), "server.EDGE.edge_sync", "error"},
+		{"internal network", org(ex, hyEdgeSrv("SE", "RTM", `network = "internal"`), hyEdgeList), "server.EDGE.network", "warning"},
+		{"certificate missing", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
+		{"certificate servers unknown", org(ex, hyEdgeSrv("SE", "RTM"), "certificate \"C\" {}\n", withCert), "", ""},
+		{"not an Edge server", org(ex, srv("EDGE", "SE", "RTM", hyRoles("mailbox"), "edge_sync = false"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
+		{"roles unknown: checked as an Edge", org(ex, srv("EDGE", "SE", "RTM", "edge_sync = false"), hyEdgeList), "server.EDGE.edge_sync", "error"},
+		{"no hybrid", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = false")), "", ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridEdge{}, today, tc.src)
+		switch {
+		case tc.at == "" && len(fs) != 0:
+			t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+		case tc.at != "" && (len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity.String() != tc.severity):
+			t.Errorf("%s: want one %s at %s:\n%s", tc.name, tc.severity, tc.at, summary(fs))
+		}
+	}
+	fs := check(t, hybridEdge{}, today, org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert))
+	if len(fs) == 1 && len(fs[0].Related) != 1 {
+		t.Errorf("certificate missing: the certificate's servers should be related:\n%s", summary(fs))
+	}
+}
+
+// Hybrid mail on internal servers while Edge servers are listed: the
+// HealthChecker warning about Sending/ReceivingTransportServers.
+func TestHybridEdgeBypass(t *testing.T) {
+	ex := srv("EX", "SE", "RTM", hyRoles("mailbox"))
+	conn := func(dir, servers, cloud string) string {
+		return "connector \"" + dir + "\" \"EXO\" {\n  servers = " + servers + "\n  cloud_services_mail = " + cloud + "\n}\n"
+	}
+	cases := []struct {
+		name, src, at, param string
+	}{
+		{"send on the Edge", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EDGE"]`, "true"), hyEdgeList), "", ""},
+		{"send on a Mailbox server", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EDGE", "EX"]`, "true"), hyEdgeList), `connector.send.EXO.servers[1]`, "SendingTransportServers"},
+		{"receive on a Mailbox server", org(ex, hyEdgeSrv("SE", "RTM"), conn("receive", `["EX"]`, "true"), hyEdgeList), `connector.receive.EXO.servers[0]`, "ReceivingTransportServers"},
+		{"not hybrid mail", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "false"), hyEdgeList), "", ""},
+		{"no Edge servers", org(ex, hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), "hybrid {}\n"), "", ""},
+		{"roles unknown", org(srv("EX", "SE", "RTM"), hyEdgeSrv("SE", "RTM"), conn("send", `["EX"]`, "true"), hyEdgeList), "", ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridEdge{}, today, tc.src)
+		switch {
+		case tc.at == "" && len(fs) != 0:
+			t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+		case tc.at != "" && (len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity.String() != "warning" ||
+			!strings.Contains(fs[0].Message, tc.param)):
+			t.Errorf("%s: want one warning at %s naming %s:\n%s", tc.name, tc.at, tc.param, summary(fs))
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// hybridServerUpdate reports hybrid and hybrid Edge servers that are not on
+// the latest or the previous servicing level of their version.
+type hybridServerUpdate struct{}
+
+func init() { register(hybridServerUpdate{}) }
+
+func (hybridServerUpdate) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "hybrid-server-update",
+		Severity: lint.Error,
+		Summary:  "a hybrid or Edge server not on the latest or previous CU/RU",
+		Sources:  sources("MS-HYB-PREREQ", "MS-HCW-FAQ", "CSS-HC", "ESU-E1"),
+	}
+}
+
+// MS-HYB-PREREQ: "Hybrid deployments require the latest Cumulative Update
+// (CU) or Update Rollup (RU) that's available for your version of Exchange.
+// If you can't install the latest update, the immediately previous release is
+// also supported", Edge Transport servers included. After a version's end of
+// support, the current levels are those Microsoft kept servicing (currency).
+func (hybridServerUpdate) Check(p *lint.Pass) {
+	ms, _ := hybridRoster(p)
+	seen := map[*schema.Server]bool{}
+	for _, group := range [][]rosterEntry{ms, edgeRoster(p)} {
+		for _, m := range group {
+			if seen[m.Server] {
+				continue
+			}
+			seen[m.Server] = true
+			current, known, levels := currency(p, m.server)
+			if !known || current {
+				continue
+			}
+			kind := "hybrid server"
+			if m.isEdge() {
+				kind = "hybrid Edge Transport server"
+			}
+			latest := levels[len(levels)-1]
+			var when string
+			if end, ok := m.version.EndOfSupport(); ok && p.AsOf.After(end) {
+				when = fmt.Sprintf("%s is past its end of support (%s), so only a level Microsoft still services counts: %s",
+					m.version.Name, end, levelNames(levels))
+			} else {
+				when = fmt.Sprintf("on %s that means %s", p.AsOf, levelNames(levels))
+			}
+			msg := fmt.Sprintf("%s %s runs %s: hybrid deployments need the latest or the previous CU/RU of the version, "+
+				"Edge Transport servers included; %s. Install %s on %s", kind, m.Name(), m.levelName(), when, latest.Name, m.Name())
+			var rel []lint.Related
+			if m.at != versionNode(m.server) {
+				rel = append(rel, lint.Related{Range: m.at.SourceRange(), Message: fmt.Sprintf("%s is listed here", m.Name())})
+			}
+			p.Report(levelNode(m.server), msg, rel...)
+		}
+	}
+}
