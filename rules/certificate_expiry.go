@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -29,6 +30,14 @@ func (certificateExpiry) Info() lint.RuleInfo {
 const certificateWarningDays = 60
 
 func (certificateExpiry) Check(p *lint.Pass) {
+	// An expired certificate that hybrid uses is hybrid-certificate's, which
+	// says what breaks in hybrid; this rule still warns ahead of its expiry.
+	hybridCert := map[*schema.Certificate]bool{}
+	if p.Topology.Hybrid != nil {
+		for _, c := range hcCerts(p) {
+			hybridCert[c.Certificate] = true
+		}
+	}
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
 			continue
@@ -37,19 +46,23 @@ func (certificateExpiry) Check(p *lint.Pass) {
 		if err != nil {
 			continue // the schema reports malformed dates
 		}
-		// expires is the day the certificate stops being valid (its NotAfter
-		// falls on that day): on that day it cannot be relied on.
+		// expires is the last day the certificate is valid (its NotAfter
+		// falls on that day), as an end-of-support date is the last day of
+		// support: on that day it warns, after it is expired.
 		days := p.AsOf.DaysUntil(exp)
 		use := certificateUse(c.Services.Values(), len(c.Servers.Targets()))
 		switch {
 		case days < 0:
+			if hybridCert[c] {
+				continue
+			}
 			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s: Exchange services and connectors that use it "+
 				"fail TLS. Renew it, bind the new certificate to the same services, and update the connectors and hybrid configuration "+
 				"that name it if its issuer or subject changes", c.Name(), use, exp, plural(-days, "day"), p.AsOf))
 		case days == 0:
-			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that day, "+
-				"Exchange services and connectors that use it fail TLS. Renew it, bind the new certificate to the same services, and update "+
-				"the connectors and hybrid configuration that name it if its issuer or subject changes", c.Name(), use, exp))
+			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that "+
+				"day, Exchange services and connectors that use it fail TLS. Renew it now, bind the new certificate to the same services, and "+
+				"update the connectors and hybrid configuration that name it if its issuer or subject changes", c.Name(), use, exp))
 		case days <= certificateWarningDays:
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s (on %s; exlint warns %d days "+
 				"ahead, HealthChecker's threshold): renew it now, bind the new certificate to the same services, and update the connectors and hybrid "+

@@ -12,7 +12,9 @@ func cert(name, expires string, extra ...string) string {
 }
 
 // The boundaries, for a certificate expiring on 2027-01-20: 60 days ahead
-// is a warning and 61 is not; the expiry day itself and later are errors.
+// is a warning and 61 is not; the expiry day itself is the last valid day
+// (a warning, as an end-of-support date is the last day of support); the day
+// after and later are errors.
 func TestCertificateExpiry(t *testing.T) {
 	cases := []struct {
 		asOf string
@@ -22,7 +24,7 @@ func TestCertificateExpiry(t *testing.T) {
 		{"2026-11-20", 0, ""},
 		{"2026-11-21", lint.Warning, "expires on 2027-01-20, in 60 days (on 2026-11-21; exlint warns 60 days ahead"},
 		{"2027-01-19", lint.Warning, "in 1 day (on 2027-01-19"},
-		{"2027-01-20", lint.Error, "expires on 2027-01-20, the evaluation date"},
+		{"2027-01-20", lint.Warning, "expires on 2027-01-20, the evaluation date"},
 		{"2027-01-21", lint.Error, "expired on 2027-01-20, 1 day before 2027-01-21"},
 		{"2028-01-20", lint.Error, "expired on 2027-01-20, 365 days before 2028-01-20"},
 	}
@@ -52,5 +54,32 @@ func TestCertificateExpiryScope(t *testing.T) {
 	if len(fs) != 2 || !strings.Contains(fs[0].Message, `certificate "old" (iis, smtp on 2 servers) expired on 2026-01-01`) ||
 		!strings.Contains(fs[1].Message, `certificate "soon" (federation) expires on 2026-12-01, in 10 days`) {
 		t.Errorf("want the expired and the expiring certificate:\n%s", summary(fs))
+	}
+}
+
+// An expired certificate hybrid uses is reported once, by hybrid-certificate;
+// this rule still warns before it expires.
+func TestCertificateExpiryLeavesHybridCertificates(t *testing.T) {
+	src := org(srv("EX", "SE", "RTM", `roles = ["mailbox"]`),
+		cert("hyb", "2026-01-01", `issuer = "public_ca"`, `servers = ["EX"]`, `services = ["iis", "smtp"]`),
+		cert("other", "2026-01-01"),
+		"hybrid {\n  servers = [\"EX\"]\n  certificate = \"hyb\"\n}\n")
+	fs := check(t, certificateExpiry{}, today, src)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, `certificate "other"`) {
+		t.Errorf("only the certificate hybrid does not use:\n%s", summary(fs))
+	}
+	both := check(t, hybridCertificate{}, today, src)
+	expired := 0
+	for _, f := range both {
+		if strings.Contains(f.Message, "expired on 2026-01-01") {
+			expired++
+		}
+	}
+	if expired != 1 {
+		t.Errorf("hybrid-certificate should report the expired hybrid certificate once:\n%s", summary(both))
+	}
+	fs = check(t, certificateExpiry{}, "2025-12-15", src)
+	if len(fs) != 2 {
+		t.Errorf("both certificates warn ahead of expiry:\n%s", summary(fs))
 	}
 }
