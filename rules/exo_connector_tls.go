@@ -33,20 +33,15 @@ func (exoConnectorTLS) Info() lint.RuleInfo {
 var exoTLSAuth = map[string]bool{"certificate_validation": true, "domain_validation": true}
 
 func (exoConnectorTLS) Check(p *lint.Pass) {
+	// Only stated settings are judged: an attribute the topology leaves out
+	// is unknown (docs/language.md), so a connector that does not state its
+	// certificate or TLS settings is not reported for them.
 	for _, c := range exoConnectors(p) {
 		what := fmt.Sprintf("%s %s Exchange Online (%s)", describeConnector(c.Connector),
 			map[bool]string{true: "sends mail to", false: "receives mail from"}[c.Direction() == "send"], c.evidence)
 		relay := c.Direction() == "send" && relaysToInternet(c.Connector)
 		if relay {
 			what += " to relay mail to the internet"
-		}
-		if c.TLSCertificate == nil && !relay {
-			why := "Exchange Online authenticates the organization's mail as internal by the certificate its servers present"
-			if c.Direction() != "send" {
-				why = "Exchange Online's connector to the organization validates the certificate its servers present"
-			}
-			p.Report(c.Connector, what+" but names no TLS certificate (tls_certificate): "+why+
-				". Set tls_certificate to the hybrid certificate")
 		}
 		if c.Direction() == "send" {
 			checkExoSend(p, c, what, relay)
@@ -57,45 +52,32 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 }
 
 func checkExoSend(p *lint.Pass, c exoConnector, what string, relay bool) {
-	if !c.CloudServicesMail.IsTrue() && !relay {
-		p.Report(nodeOr(c.CloudServicesMail, c.Connector), what+" without cloud_services_mail = true (CloudServicesMailEnabled): "+
+	if c.CloudServicesMail.IsFalse() && !relay {
+		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (CloudServicesMailEnabled): "+
 			"the mail it sends is not handled as the organization's internal mail. Set cloud_services_mail = true")
 	}
 	switch {
-	case c.TLSAuth == nil || !exoTLSAuth[c.TLSAuth.Value]:
-		p.Report(nodeOr(c.TLSAuth, c.Connector), what+" without tls_auth = \"certificate_validation\" or \"domain_validation\": "+
+	case c.TLSAuth != nil && !exoTLSAuth[c.TLSAuth.Value]:
+		p.Report(c.TLSAuth, what+" without tls_auth = \"certificate_validation\" or \"domain_validation\": "+
 			"it does not validate Exchange Online's certificate. Set tls_auth to \"domain_validation\" with tls_domain = "+
 			"\"mail.protection.outlook.com\", as the Hybrid Configuration Wizard does")
-	case c.TLSAuth.Value == "domain_validation" && (c.TLSDomain == nil || !exoServiceDomain.MatchString(c.TLSDomain.Value)):
-		p.Report(nodeOr(c.TLSDomain, c.TLSAuth), what+" with tls_auth = \"domain_validation\" but without tls_domain = "+
-			"\"mail.protection.outlook.com\": Exchange then matches Exchange Online's certificate against another name "+
-			"(without a TLS domain, the recipient's domain). Set tls_domain = \"mail.protection.outlook.com\"")
+	case c.TLSAuth.Is("domain_validation") && c.TLSDomain != nil && !exoServiceDomain.MatchString(c.TLSDomain.Value):
+		p.Report(c.TLSDomain, what+" with tls_auth = \"domain_validation\" but without tls_domain = "+
+			"\"mail.protection.outlook.com\": Exchange then matches Exchange Online's certificate against another name. "+
+			"Set tls_domain = \"mail.protection.outlook.com\"")
 	}
 }
 
 func checkExoReceive(p *lint.Pass, c exoConnector, what string) {
-	if !c.CloudServicesMail.IsTrue() {
-		p.Report(nodeOr(c.CloudServicesMail, c.Connector), what+" without cloud_services_mail = true (AcceptCloudServicesMail "+
+	if c.CloudServicesMail.IsFalse() {
+		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (AcceptCloudServicesMail "+
 			"in TlsDomainCapabilities): mail from Exchange Online is not accepted as the organization's internal mail. "+
 			"Set cloud_services_mail = true")
 	}
-	if c.TLSDomain == nil || !exoServiceDomain.MatchString(c.TLSDomain.Value) {
-		p.Report(nodeOr(c.TLSDomain, c.Connector), what+" without tls_domain = \"mail.protection.outlook.com\" (the domain of "+
+	if c.TLSDomain != nil && !exoServiceDomain.MatchString(c.TLSDomain.Value) {
+		p.Report(c.TLSDomain, what+" without tls_domain = \"mail.protection.outlook.com\" (the domain of "+
 			"TlsDomainCapabilities): it cannot tell Exchange Online's certificate from others. Set tls_domain = \"mail.protection.outlook.com\"")
 	}
-}
-
-// nodeOr is the attribute when it is present, else the fallback.
-func nodeOr[T schema.Node](attr T, fallback schema.Node) schema.Node {
-	if isAbsent(attr) {
-		return fallback
-	}
-	return attr
-}
-
-func isAbsent[T schema.Node](n T) bool {
-	var zero T
-	return any(n) == any(zero)
 }
 
 // relaysToInternet reports whether a send connector through Exchange Online
