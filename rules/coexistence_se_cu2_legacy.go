@@ -52,10 +52,10 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 		if !ok || n < seBlockingCU {
 			continue
 		}
-		p.Report(levelNode(s), fmt.Sprintf("%s is planned at Exchange Server SE CU%d, but the organization still has %s: "+
+		p.Report(levelNode(s), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+
 			"Microsoft states that \"Setup for Exchange Server SE CU2 will block coexistence with any version of Exchange Server that is not supported at the time of release\"; move the work of those servers to Exchange SE (RTM or CU1) "+
 			"and remove them before installing CU%d",
-			s.Name(), n, strings.Join(legacy, " and "), n),
+			s.Name(), s.version.Name, n, strings.Join(legacy, " and "), n),
 			lint.Related{Range: versionNode(*first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
 	}
 }
