@@ -36,8 +36,12 @@ var edgeSyncHubMinimums = map[string]string{
 
 // edgeResubscribeVersions are the versions whose Edge servers must have their
 // subscription re-created after being raised to the level a newer version
-// requires (Exchange 2013 and 2016 setup readiness articles, MS-READINESS).
-var edgeResubscribeVersions = map[string]bool{"2007": true, "2010": true, "2013": true}
+// requires, and resubscribeNewer the newer versions whose setup documents it
+// (the Exchange 2013 and 2016 setup readiness articles, MS-READINESS).
+var (
+	edgeResubscribeVersions = map[string]bool{"2007": true, "2010": true, "2013": true}
+	resubscribeNewer        = map[string]bool{"2013": true, "2016": true}
+)
 
 // subscribed reports whether an Edge server has an Edge subscription: edge_sync
 // = true, or a subscribed site given without edge_sync = false.
@@ -99,7 +103,8 @@ func namesVerb(ss []server) string {
 }
 
 // checkResubscribe: an info per subscribed Edge server of 2007, 2010 or 2013
-// in an organization with a newer version that sets a minimum for it.
+// in an organization with Exchange 2013 or 2016, when that version sets a
+// minimum for it.
 func checkResubscribe(p *lint.Pass, all []server) {
 	present := map[string]bool{}
 	for _, s := range all {
@@ -112,7 +117,7 @@ func checkResubscribe(p *lint.Pass, all []server) {
 		var min *catalog.Release
 		var by string
 		for _, m := range coexistenceMinimums {
-			if m.older != s.version.ID || !present[m.newer] {
+			if m.older != s.version.ID || !present[m.newer] || !resubscribeNewer[m.newer] {
 				continue
 			}
 			if r := p.Catalog.Release(s.version, m.min); r != nil && (min == nil || r.Build.Compare(min.Build) > 0) {

@@ -127,6 +127,10 @@ func TestEdgeSubscriptionResubscribe(t *testing.T) {
 		{"subscription unknown", edge("EDGE10", "2010", "SP3 RU32") + srv("EX13", "2013", "CU23"), "", ""},
 		{"no newer version", edge("EDGE10", "2010", "SP3 RU32", `edge_sync = true`) + srv("EX10", "2010", "SP3 RU32"), "", ""},
 		{"a 2016 Edge beside 2019", edge("EDGE16", "2016", "CU23", `edge_sync = true`) + srv("EX19", "2019", "CU15"), "", ""},
+		{"2013 Edge beside 2019 only (not documented)", edge("EDGE13", "2013", "CU23", `edge_sync = true`) + srv("EX19", "2019", "CU14"), "", ""},
+		{"2007 Edge beside 2010 only (not documented)", edge("EDGE07", "2007", "SP3 RU23", `edge_sync = true`) + srv("EX10", "2010", "SP3 RU32"), "", ""},
+		{"2013 Edge beside 2016 and 2019: 2016's minimum", edge("EDGE13", "2013", "CU23", `edge_sync = true`) + srv("EX16", "2016", "CU23") + srv("EX19", "2019", "CU14"),
+			"once it runs CU10 (15.0.1130.7) or later, the level Exchange 2016 requires", "server.EDGE13.edge_sync"},
 		{"a mailbox server", srv("EX10", "2010", "SP3 RU32", `edge_sync = true`) + srv("EX13", "2013", "CU23"), "", ""},
 	}
 	for _, tc := range cases {

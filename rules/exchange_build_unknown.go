@@ -163,8 +163,10 @@ func checkUpdate(p *lint.Pass, s server) *catalog.Release {
 		}
 	}
 	// A security or hotfix update dated after the catalogue, for a level
-	// Microsoft still updates: it may be real.
-	if level, month, ok := updateMonth(p.Catalog, v, name); ok && liveLevel(p, level) && laterMonth(month, horizon) {
+	// Microsoft still updates: it may be real. Its month counts as ending
+	// after the catalogue's newest release when they share the month (the
+	// catalogue's convention for dates known by month only).
+	if level, month, ok := updateMonth(p.Catalog, v, name); ok && liveLevel(p, level) && month.After(horizon) {
 		p.ReportAs(lint.Warning, s.Update, fmt.Sprintf("%s declares update %q, which is not in exlint's catalogue, which knows releases up to %s: "+
 			"if Microsoft has released it, update exlint; otherwise correct the update. Until then exlint judges %s by its level, %s",
 			s.Name(), text, horizon, s.Name(), level.Name))
@@ -255,11 +257,6 @@ func updateMonth(cat *catalog.Catalog, v *catalog.Version, name string) (*catalo
 		}
 	}
 	return nil, catalog.Date{}, false
-}
-
-// laterMonth reports whether month (a month-only date) is after horizon's month.
-func laterMonth(month, horizon catalog.Date) bool {
-	return month.Year > horizon.Year || (month.Year == horizon.Year && month.Month > horizon.Month)
 }
 
 // checkAgreement: an update naming a servicing level agrees with a build of

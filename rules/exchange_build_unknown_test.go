@@ -125,11 +125,13 @@ func TestExchangeBuildUnknownUpdates(t *testing.T) {
 		{"SE", "cu1 dec26su", lint.Warning, "planned at Exchange Server Subscription Edition CU1"},
 		{"SE", "SP1", lint.Error, "which Exchange Server Subscription Edition does not have"},
 		// An update dated after the catalogue, for a level still updated:
-		// a warning; in or before the catalogue's last month: an error.
+		// a warning (a month counts from its end, so the catalogue's own
+		// month too); before the catalogue's month: an error.
 		{"2019", "CU15 Sep26SU", lint.Warning, `EX declares update "CU15 Sep26SU", which is not in exlint's catalogue, which knows releases up to 2026-08-11: if Microsoft has released it, update exlint`},
 		{"2016", "CU23 Jan27SU", lint.Warning, "not in exlint's catalogue"},
 		{"SE", "RTM Oct26HU", lint.Warning, "not in exlint's catalogue"},
-		{"2019", "CU15 Aug26HU", lint.Error, "which Exchange Server 2019 does not have"},
+		{"2019", "CU15 Aug26HU", lint.Warning, "not in exlint's catalogue"}, // August 2026 may end after 2026-08-11
+		{"2019", "CU15 Jul26HU", lint.Error, "which Exchange Server 2019 does not have"},
 		{"2013", "CU23 Sep26SU", lint.Error, "which Exchange Server 2013 does not have"},
 		{"2019", "CU13 Sep26SU", lint.Error, "which Exchange Server 2019 does not have"},
 	}
