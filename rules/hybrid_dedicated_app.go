@@ -53,8 +53,6 @@ var (
 
 // topologies without rich coexistence (no organization relationship, no
 // OAuth: MS-HCW-OPTIONS) do not use the shared service principal.
-var minimalTopologies = map[string]bool{"classic_minimal": true, "modern_minimal": true, "express": true}
-
 func (hybridDedicatedApp) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
 	if h == nil || (h.Topology != nil && minimalTopologies[h.Topology.Value]) {

@@ -161,3 +161,8 @@ func quoted(vs []string) string {
 func shortRelease(r *catalog.Release) string {
 	return fmt.Sprintf("%s (%s)", r.Name, r.Build)
 }
+
+// minimalTopologies configure no hybrid connectors, so no hybrid mail flow,
+// and no OAuth or organization relationship (Microsoft's Hybrid Configuration
+// Wizard options, MS-HCW-OPTIONS).
+var minimalTopologies = map[string]bool{"classic_minimal": true, "express": true, "modern_minimal": true}

@@ -23,10 +23,12 @@ func rangeString(r hcl.Range) string {
 }
 
 // fullTopology uses every block type and every attribute of the language.
-const fullTopology = `
-organization "Contoso" {
+// The organization block opens the string, so that its native_mode line
+// keeps every later line where the range tests expect it.
+const fullTopology = `organization "Contoso" {
   forest_functional_level = "2012R2"
   split_permissions       = false
+  native_mode             = true
 }
 
 site "HQ" {}
@@ -186,6 +188,7 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("organization", o.Name(), "Contoso")
 	eq("ffl", o.ForestFunctionalLevel.Value, "2012R2")
 	eq("split", o.SplitPermissions.IsFalse(), true)
+	eq("native mode", o.NativeMode.IsTrue(), true)
 	eq("sites", len(top.Sites), 1)
 	dc := top.DomainControllers[0]
 	eq("dc site", dc.Site.Target.Name(), "HQ")
@@ -295,7 +298,7 @@ func TestDecodeEveryBlockJSON(t *testing.T) {
 }
 
 const fullTopologyJSON = `{
-  "organization": {"Contoso": {"forest_functional_level": "2012R2", "split_permissions": false}},
+  "organization": {"Contoso": {"forest_functional_level": "2012R2", "split_permissions": false, "native_mode": true}},
   "site": {"HQ": {}},
   "domain_controller": {"DC01": {"site": "HQ", "os": "2019", "global_catalog": true, "read_only": false}},
   "server": {

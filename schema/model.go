@@ -18,6 +18,10 @@ type Organization struct {
 	Block
 	ForestFunctionalLevel *String `exl:"forest_functional_level,enum=ffl"`
 	SplitPermissions      *Bool   `exl:"split_permissions"`
+	// NativeMode is whether an organization with Exchange 2000 or 2003 runs
+	// in native mode (no Exchange 5.5 servers can join); Exchange 2007 and
+	// 2010 need it.
+	NativeMode *Bool `exl:"native_mode"`
 }
 
 // Site is an Active Directory site.

@@ -1,0 +1,221 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// releaseBefore returns the release just below r in build order.
+func releaseBefore(t *testing.T, r *catalog.Release) *catalog.Release {
+	t.Helper()
+	rs := r.Version.Releases()
+	for i, x := range rs {
+		if x == r && i > 0 {
+			return rs[i-1]
+		}
+	}
+	t.Fatalf("no release below %s", r)
+	return nil
+}
+
+// Every cell of the coexistence matrix with a minimum: exactly the minimum
+// passes, the release just below it fails, naming the newer version, the
+// minimum and its build.
+func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
+	cat := catalog.Default()
+	cells := []struct {
+		newer, older, min string
+		note              string // a fact of the message's note
+	}{
+		{"2007", "2000", "SP3", "community sources"},
+		{"2007", "2003", "SP2", "community sources"},
+		{"2010", "2003", "SP2", "community sources"},
+		{"2010", "2007", "SP2", "community sources"},
+		{"2013", "2007", "SP3 RU10", ""},
+		{"2013", "2010", "SP3", ""},
+		{"2016", "2010", "SP3 RU11", ""},
+		{"2016", "2013", "CU10", ""},
+		{"2019", "2013", "CU21", ""},
+		{"2019", "2016", "CU11", "2018 preview documentation said CU10"},
+		{"SE", "2016", "CU23", "whether SE setup refuses older levels is not documented"},
+		{"SE", "2019", "CU14", "in-place upgrade to SE from 2019 CU14 and CU15"},
+	}
+	if len(cells) != len(coexistenceMinimums) {
+		t.Errorf("the test covers %d cells, the rule has %d", len(cells), len(coexistenceMinimums))
+	}
+	for _, c := range cells {
+		min := cat.Release(cat.Version(c.older), c.min)
+		prev := releaseBefore(t, min)
+		newer := srv("NEW", c.newer, someLevel[c.newer])
+		// Exactly the minimum passes, by name and by build.
+		for _, level := range []string{c.min, min.Build.String()} {
+			if fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("OLD", c.older, level), newer)); len(fs) != 0 {
+				t.Errorf("%s at %s beside %s:\n%s", c.older, level, c.newer, summary(fs))
+			}
+		}
+		// The release just below fails.
+		fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("OLD", c.older, prev.Build.String()), newer))
+		if len(fs) != 1 {
+			t.Errorf("%s at %s beside %s: want 1 finding\n%s", c.older, prev.Name, c.newer, summary(fs))
+			continue
+		}
+		f := fs[0]
+		if f.Severity != lint.Error || f.Address != "server.OLD.build" || at(f) != "4:11" {
+			t.Errorf("%s beside %s: %s at %s (%s)", c.older, c.newer, f.Severity, f.Address, at(f))
+		}
+		want := "OLD runs " + prev.String() + "; Exchange " + c.newer + " in the same organization needs every " + c.older +
+			" server at " + c.min + " (" + min.Build.String() + ") or later"
+		if !strings.HasPrefix(f.Message, want) || !strings.HasSuffix(f.Message, "install "+c.min+" or later on OLD") || !strings.Contains(f.Message, c.note) {
+			t.Errorf("%s beside %s: message\n%s\nwant prefix\n%s\nand %q", c.older, c.newer, f.Message, want, c.note)
+		}
+	}
+}
+
+// With several newer versions, every minimum applies; one finding per older
+// server names each failed one and asks for the highest.
+func TestCoexistenceMinimumUpdateSeveralNewer(t *testing.T) {
+	cases := []struct {
+		older, level string
+		newer        []string
+		want         []string // clauses; nil when it passes
+		target       string
+	}{
+		{"2010", "SP3 RU11", []string{"2013", "2016"}, nil, ""},
+		{"2010", "SP3 RU10", []string{"2013", "2016"}, []string{"Exchange 2016 in the same organization needs every 2010 server at SP3 RU11 (14.3.266.2)"}, "SP3 RU11"},
+		{"2010", "SP2 RU8", []string{"2013", "2016"}, []string{
+			"Exchange 2013 in the same organization needs every 2010 server at SP3 (14.3.123.4) or later; Exchange 2016 in the same organization needs every 2010 server at SP3 RU11 (14.3.266.2) or later"}, "SP3 RU11"},
+		{"2013", "CU21", []string{"2016", "2019"}, nil, ""},
+		{"2013", "CU20", []string{"2016", "2019"}, []string{"Exchange 2019 in the same organization needs every 2013 server at CU21 (15.0.1395.4)"}, "CU21"},
+		{"2013", "CU9", []string{"2016", "2019"}, []string{"Exchange 2016", "CU10 (15.0.1130.7)", "Exchange 2019", "CU21 (15.0.1395.4)"}, "CU21"},
+		{"2016", "CU23", []string{"2019", "SE"}, nil, ""},
+		{"2016", "CU22", []string{"2019", "SE"}, []string{"Exchange SE in the same organization needs every 2016 server at CU23 (15.1.2507.6)"}, "CU23"},
+		{"2016", "CU10", []string{"2019", "SE"}, []string{"Exchange 2019", "CU11 (15.1.1591.10)", "Exchange SE", "CU23 (15.1.2507.6)"}, "CU23"},
+	}
+	for _, tc := range cases {
+		blocks := []string{srv("OLD", tc.older, tc.level)}
+		for _, n := range tc.newer {
+			blocks = append(blocks, srv("NEW"+n, n, someLevel[n]))
+		}
+		fs := check(t, coexistenceMinimumUpdate{}, today, org(blocks...))
+		if tc.want == nil {
+			if len(fs) != 0 {
+				t.Errorf("%s %s beside %v:\n%s", tc.older, tc.level, tc.newer, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 {
+			t.Errorf("%s %s beside %v: want one finding\n%s", tc.older, tc.level, tc.newer, summary(fs))
+			continue
+		}
+		for _, w := range append(tc.want, "install "+tc.target+" or later on OLD") {
+			if !strings.Contains(fs[0].Message, w) {
+				t.Errorf("%s %s beside %v: message lacks %q: %s", tc.older, tc.level, tc.newer, w, fs[0].Message)
+			}
+		}
+	}
+}
+
+// Exchange 2013 beside 2007 or 2010: RTM cannot coexist (error); CU1 is
+// enough per the hybrid page but not per the system requirements (CU2):
+// a warning; CU2 passes.
+func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
+	for _, legacy := range []string{"2007", "2010"} {
+		for _, tc := range []struct {
+			level string
+			sev   lint.Severity
+			ok    bool
+			want  string
+		}{
+			{"RTM", lint.Error, false, "needs every 2013 server at CU1 (15.0.620.29) or later (Exchange 2013 RTM cannot coexist with earlier versions: CU1 was the first update that could)"},
+			{"15.0.516.32", lint.Error, false, "RTM cannot coexist"},
+			{"CU1", lint.Warning, false, "needs every 2013 server at CU2 (15.0.712.24) or later per Microsoft's Exchange 2013 system requirements (its 2013/2007 hybrid page asks for CU1 only: the sources conflict, so this alone is a warning)"},
+			{"15.0.620.29", lint.Warning, false, "the sources conflict"},
+			{"CU2", 0, true, ""},
+			{"15.0.712.24", 0, true, ""},
+		} {
+			fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", tc.level), srv("LEGACY", legacy, someLevel[legacy])))
+			if tc.ok {
+				if len(fs) != 0 {
+					t.Errorf("2013 %s beside %s:\n%s", tc.level, legacy, summary(fs))
+				}
+				continue
+			}
+			if len(fs) != 1 || fs[0].Severity != tc.sev || !strings.Contains(fs[0].Message, tc.want) ||
+				!strings.Contains(fs[0].Message, "Exchange "+legacy+" in the same organization") || !strings.HasSuffix(fs[0].Message, "install CU2 or later on EX13") {
+				t.Errorf("2013 %s beside %s: want %s with %q\n%s", tc.level, legacy, tc.sev, tc.want, summary(fs))
+			}
+		}
+	}
+	// Both legacy versions are named; with 2016 too, the error wins and the
+	// highest minimum is asked for.
+	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU1"), srv("EX07", "2007", "SP3 RU23"), srv("EX10", "2010", "SP3 RU32")))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "Exchange 2007 and 2010 in the same organization needs every 2013 server at CU2") {
+		t.Errorf("2013 CU1 beside 2007 and 2010:\n%s", summary(fs))
+	}
+	fs = check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU1"), srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23")))
+	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.HasSuffix(fs[0].Message, "install CU10 or later on EX13") {
+		t.Errorf("2013 CU1 beside 2010 and 2016:\n%s", summary(fs))
+	}
+}
+
+// Edge Transport servers count; one finding per older server; a server of
+// unknown level is not guessed at; a lone version needs nothing.
+func TestCoexistenceMinimumUpdateServers(t *testing.T) {
+	fs := check(t, coexistenceMinimumUpdate{}, today, org(
+		srv("EX13", "2013", "CU23"),
+		srv("EX07A", "2007", "SP3 RU9"),
+		srv("EX07B", "2007", "SP3 RU8"),
+		srv("EDGE07", "2007", "SP3 RU9", `roles = ["edge_transport"]`),
+		srv("EX07C", "2007", "SP3 RU99"),
+		srv("EX07D", "2007", "SP3 RU10"),
+	))
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Address)
+	}
+	if strings.Join(got, " ") != "server.EX07A.update server.EX07B.update server.EDGE07.update" {
+		t.Errorf("findings at %v\n%s", got, summary(fs))
+	}
+	if fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX10", "2010", "RTM"), srv("EX10B", "2010", "SP1"))); len(fs) != 0 {
+		t.Errorf("one version:\n%s", summary(fs))
+	}
+}
+
+// The example of the issue: the message names the server, its level and
+// build, the newer version, the minimum and its build, and the fix.
+func TestCoexistenceMinimumUpdateMessage(t *testing.T) {
+	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX07", "2007", "SP3 RU9"), srv("EX13", "2013", "CU23")))
+	want := "EX07 runs Exchange Server 2007 SP3 RU9 (8.3.297.2); Exchange 2013 in the same organization needs every 2007 server at SP3 RU10 (8.3.298.3) or later: install SP3 RU10 or later on EX07"
+	if len(fs) != 1 || fs[0].Message != want {
+		t.Errorf("got\n%s\nwant\n%s", summary(fs), want)
+	}
+}
+
+// Exchange 2007 and 2010 need the organization in native mode.
+func TestCoexistenceMinimumUpdateNativeMode(t *testing.T) {
+	cases := []struct {
+		native, servers string
+		fails           bool
+	}{
+		{"native_mode = false", srv("EX03", "2003", "SP2") + srv("EX10", "2010", "SP3 RU32"), true},
+		{"native_mode = false", srv("EX03", "2003", "SP2") + srv("EX07", "2007", "SP3 RU23"), true},
+		{"native_mode = false", srv("EX03", "2003", "SP2"), false},
+		{"native_mode = true", srv("EX03", "2003", "SP2") + srv("EX10", "2010", "SP3 RU32"), false},
+		{"", srv("EX03", "2003", "SP2") + srv("EX10", "2010", "SP3 RU32"), false}, // unknown
+	}
+	for _, tc := range cases {
+		src := "organization \"T\" {\n  " + tc.native + "\n}\n" + tc.servers
+		fs := check(t, coexistenceMinimumUpdate{}, today, src)
+		if got := len(fs) == 1; got != tc.fails || len(fs) > 1 {
+			t.Errorf("%q with %s: %d findings\n%s", tc.native, tc.servers, len(fs), summary(fs))
+			continue
+		}
+		if tc.fails && (fs[0].Address != "organization.T.native_mode" || fs[0].Severity != lint.Error ||
+			!strings.Contains(fs[0].Message, "the organization is in mixed mode (native_mode = false), but Exchange 20")) {
+			t.Errorf("%q: %s %s", tc.native, fs[0].Address, fs[0].Message)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// coexistenceSECU2Legacy warns about Exchange SE servers planned at CU2 or
+// later in an organization that still has Exchange 2016 or 2019 servers:
+// Microsoft has announced that SE CU2 setup will block coexistence with
+// versions out of support when it is released.
+type coexistenceSECU2Legacy struct{}
+
+func init() { register(coexistenceSECU2Legacy{}) }
+
+func (coexistenceSECU2Legacy) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "coexistence-se-cu2-legacy",
+		Severity: lint.Warning,
+		Summary:  "Exchange SE at CU2 or later planned beside Exchange 2016 or 2019 servers",
+		Sources:  sources("MS-SE-UPGRADE", "MS-ROADMAP-2024", "SCHNOLL-CU1"),
+	}
+}
+
+// seBlockingCU is the first Exchange SE CU whose setup blocks versions that
+// are out of support when it is released (MS-SE-UPGRADE).
+const seBlockingCU = 2
+
+func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
+	_, groups := byVersion(servers(p))
+	var legacy []string
+	var first *server
+	for _, id := range []string{"2016", "2019"} {
+		if ss := groups[p.Catalog.Version(id)]; len(ss) > 0 {
+			part := fmt.Sprintf("%s (%s", ss[0].version.Name, names(ss))
+			if end, ok := ss[0].version.EndOfSupport(); ok && p.AsOf.After(end) {
+				part += fmt.Sprintf(", out of support since %s", end)
+			}
+			legacy = append(legacy, part+")")
+			if first == nil {
+				first = &ss[0]
+			}
+		}
+	}
+	if first == nil {
+		return
+	}
+	for _, s := range groups[p.Catalog.Version("SE")] {
+		n, ok := seCU(s)
+		if !ok || n < seBlockingCU {
+			continue
+		}
+		p.Report(levelNode(s), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+
+			"Microsoft states that \"Setup for Exchange Server SE CU2 will block coexistence with any version of Exchange Server that is not supported at the time of release\"; move the work of those servers to Exchange SE (RTM or CU1) "+
+			"and remove them before installing CU%d",
+			s.Name(), s.version.Name, n, strings.Join(legacy, " and "), n),
+			lint.Related{Range: versionNode(*first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+	}
+}
+
+// seCU returns the cumulative update an SE server is at or planned at: from
+// its release when the catalogue knows it, else from the update text (SE CU2
+// is not released, so the catalogue does not know it).
+func seCU(s server) (int, bool) {
+	if l := s.level(); l != nil {
+		return cuNumber(l.Name)
+	}
+	if u, ok := s.Update.Get(); ok {
+		return cuNumber(u)
+	}
+	return 0, false
+}

@@ -1,0 +1,143 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// dagMixedVersions reports database availability groups whose members run
+// different Exchange versions or different Windows Server versions.
+type dagMixedVersions struct{}
+
+func init() { register(dagMixedVersions{}) }
+
+func (dagMixedVersions) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "dag-mixed-versions",
+		Severity: lint.Error,
+		Summary:  "a DAG whose members run different Exchange versions or different Windows Server versions",
+		Sources:  sources("MS-DAG-MEMBERS", "MS-DAG-2013", "MS-MATRIX", "E1-NET", "MS-SE-INPLACE"),
+	}
+}
+
+// dagFamily is the group of versions whose servers may share a DAG: one
+// version, except that Exchange 2019 and SE share one during the in-place
+// upgrade from 2019 CU14/CU15 to SE, which Microsoft supports server by
+// server (MS-SE-INPLACE; SE is the same code base as 2019 CU15).
+func dagFamily(id string) string {
+	if id == "SE" {
+		return "2019"
+	}
+	return id
+}
+
+// group is the members sharing one value, in order of first appearance.
+type group struct {
+	label   string
+	members []server
+}
+
+func (dagMixedVersions) Check(p *lint.Pass) {
+	for _, d := range p.Topology.DAGs {
+		if d.Members == nil {
+			continue
+		}
+		var versions, oses []*group
+		versionAt, osAt, firstAt := -1, -1, -1
+		for i, it := range d.Members.Items {
+			if !it.Resolved() {
+				continue
+			}
+			s, ok := serverOf(p, it.Target)
+			if !ok {
+				continue
+			}
+			if firstAt < 0 {
+				firstAt = i
+			}
+			if add(&versions, dagFamily(s.version.ID), s) && len(versions) > 1 && versionAt < 0 {
+				versionAt = i
+			}
+			if os, ok := s.OS.Get(); ok {
+				if add(&oses, os, s) && len(oses) > 1 && osAt < 0 {
+					osAt = i
+				}
+			}
+		}
+		if versionAt < 0 && osAt < 0 {
+			continue
+		}
+		var mixes []string
+		if versionAt >= 0 {
+			mixes = append(mixes, describeGroups(versions, func(g *group) string { return versionLabel(g.members) }))
+		}
+		if osAt >= 0 {
+			mixes = append(mixes, describeGroups(oses, func(g *group) string { return windowsName(p, g.label) }))
+		}
+		at := versionAt
+		if at < 0 || (osAt >= 0 && osAt < at) {
+			at = osAt
+		}
+		var why []string
+		if versionAt >= 0 {
+			why = append(why, "all members of a DAG must run the same Exchange version (only Exchange 2019 and SE may share one, during the in-place upgrade to SE)")
+		}
+		if osAt >= 0 {
+			why = append(why, "DAGs use Windows failover clustering, so all members must run the same operating system (a new operating system means new Exchange servers in a new DAG)")
+		}
+		first := d.Members.Items[at]
+		p.Report(first, fmt.Sprintf("DAG %s mixes %s: %s; create a new DAG for the new servers and move the mailbox databases to it",
+			d.Name(), strings.Join(mixes, ", and "), strings.Join(why, "; ")),
+			lint.Related{Range: d.Members.Items[firstAt].SourceRange(), Message: fmt.Sprintf("%s, the DAG's first member", d.Members.Items[firstAt].Value)})
+	}
+}
+
+// add puts s in the group with label, creating it when new; it reports
+// whether a group was created.
+func add(gs *[]*group, label string, s server) bool {
+	for _, g := range *gs {
+		if g.label == label {
+			g.members = append(g.members, s)
+			return false
+		}
+	}
+	*gs = append(*gs, &group{label: label, members: []server{s}})
+	return true
+}
+
+func describeGroups(gs []*group, label func(*group) string) string {
+	var parts []string
+	for _, g := range gs {
+		parts = append(parts, fmt.Sprintf("%s (%s)", label(g), names(g.members)))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// versionLabel names the versions of a group: "Exchange Server 2019", or
+// "Exchange Server 2019 and SE" for the 2019/SE family.
+func versionLabel(ss []server) string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s.version.ID] {
+			seen[s.version.ID] = true
+			ids = append(ids, s.version.ID)
+		}
+	}
+	if len(ids) == 1 {
+		return ss[0].version.Name
+	}
+	return "Exchange Server " + strings.Join(ids, " and ")
+}
+
+func windowsName(p *lint.Pass, id string) string {
+	if w := p.Catalog.WindowsByID(id); w != nil {
+		return w.Name
+	}
+	return id
+}

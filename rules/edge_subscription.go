@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// edgeSubscription reports Edge subscriptions that cannot work: an Exchange
+// 2013 SP1 or later Edge Transport server synchronized by Exchange 2007 or
+// 2010 Hub Transport servers below the update EdgeSync needs. It also advises
+// (info) to re-create the subscription of an older Edge server once it is
+// raised to the level a newer version in the organization requires.
+type edgeSubscription struct{}
+
+func init() { register(edgeSubscription{}) }
+
+func (edgeSubscription) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "edge-subscription",
+		Severity: lint.Error,
+		Summary:  "EdgeSync from an Exchange 2007 Hub below SP3 RU13 or a 2010 Hub below SP3 RU5 to a 2013 SP1 or later Edge; info to re-create subscriptions after upgrading an older Edge",
+		Sources:  sources("MS-SYSREQ-2013", "MS-READINESS"),
+	}
+}
+
+// edgeSyncHubMinimums: the level a Hub Transport server of each version needs
+// to synchronize an Exchange 2013 SP1 or later Edge Transport server
+// (footnotes of the Exchange 2013 system requirements, MS-SYSREQ-2013).
+var edgeSyncHubMinimums = map[string]string{
+	"2007": "SP3 RU13",
+	"2010": "SP3 RU5",
+}
+
+// edgeResubscribeVersions are the versions whose Edge servers must have their
+// subscription re-created after being raised to the level a newer version
+// requires, and resubscribeNewer the newer versions whose setup documents it
+// (the Exchange 2013 and 2016 setup readiness articles, MS-READINESS).
+var (
+	edgeResubscribeVersions = map[string]bool{"2007": true, "2010": true, "2013": true}
+	resubscribeNewer        = map[string]bool{"2013": true, "2016": true}
+)
+
+// subscribed reports whether an Edge server has an Edge subscription: edge_sync
+// = true, or a subscribed site given without edge_sync = false.
+func subscribed(s server) bool {
+	return s.EdgeSync.IsTrue() || (s.EdgeSync == nil && s.EdgeSyncSite.Resolved())
+}
+
+func (edgeSubscription) Check(p *lint.Pass) {
+	all := servers(p)
+	checkEdgeSyncHubs(p, all)
+	checkResubscribe(p, all)
+}
+
+// checkEdgeSyncHubs: one error per Hub Transport server below the minimum in
+// a site a 2013 SP1 or later Edge server is subscribed to.
+func checkEdgeSyncHubs(p *lint.Pass, all []server) {
+	v13 := p.Catalog.Version("2013")
+	edges := map[*schema.Site][]server{}
+	for _, s := range all {
+		if !s.isEdge() || s.version != v13 || !subscribed(s) || !s.EdgeSyncSite.Resolved() {
+			continue
+		}
+		if ok, known := s.atLeast(p.Catalog, "CU4"); ok && known {
+			edges[s.EdgeSyncSite.Target] = append(edges[s.EdgeSyncSite.Target], s)
+		}
+	}
+	if len(edges) == 0 {
+		return
+	}
+	for _, hub := range all {
+		minName, ok := edgeSyncHubMinimums[hub.version.ID]
+		if !ok || !hub.hasRole("hub_transport") || !hub.Site.Resolved() || hub.release == nil {
+			continue
+		}
+		subscribers := edges[hub.Site.Target]
+		if len(subscribers) == 0 {
+			continue
+		}
+		min := p.Catalog.Release(hub.version, minName)
+		if hub.release.Build.Compare(min.Build) >= 0 {
+			continue
+		}
+		site := hub.Site.Target.Name()
+		p.Report(levelNode(hub), fmt.Sprintf("%s runs %s and is a Hub Transport server in site %s, to which the Exchange 2013 SP1 or later "+
+			"Edge Transport %s %s subscribed: EdgeSync from an %s Hub Transport server to a 2013 SP1 or later Edge needs %s on the Hub; "+
+			"install %s or later on %s",
+			hub.Name(), hub.levelName(), site, pluralNoun("server", len(subscribers)), namesVerb(subscribers), shortName(hub.version),
+			releaseRef(min)+" or later", min.Name, hub.Name()),
+			lint.Related{Range: subscribers[0].EdgeSyncSite.SourceRange(), Message: fmt.Sprintf("%s is subscribed to site %s", subscribers[0].Name(), site)})
+	}
+}
+
+// namesVerb is "EDGE01 is" or "EDGE01 and EDGE02 are".
+func namesVerb(ss []server) string {
+	if len(ss) == 1 {
+		return names(ss) + " is"
+	}
+	return names(ss) + " are"
+}
+
+// checkResubscribe: an info per subscribed Edge server of 2007, 2010 or 2013
+// in an organization with Exchange 2013 or 2016, when that version sets a
+// minimum for it.
+func checkResubscribe(p *lint.Pass, all []server) {
+	present := map[string]bool{}
+	for _, s := range all {
+		present[s.version.ID] = true
+	}
+	for _, s := range all {
+		if !s.isEdge() || !edgeResubscribeVersions[s.version.ID] || !subscribed(s) {
+			continue
+		}
+		var min *catalog.Release
+		var by string
+		for _, m := range coexistenceMinimums {
+			if m.older != s.version.ID || !present[m.newer] || !resubscribeNewer[m.newer] {
+				continue
+			}
+			if r := p.Catalog.Release(s.version, m.min); r != nil && (min == nil || r.Build.Compare(min.Build) > 0) {
+				min, by = r, "Exchange "+m.newer
+			}
+		}
+		if min == nil {
+			continue
+		}
+		var at schema.Node = s.Server
+		if s.EdgeSync != nil {
+			at = s.EdgeSync
+		} else if s.EdgeSyncSite != nil {
+			at = s.EdgeSyncSite
+		}
+		p.ReportAs(lint.Info, at, fmt.Sprintf("%s runs %s and has an Edge subscription, in an organization with %s: once it runs %s or later, "+
+			"the level %s requires of %s servers, remove and re-create its Edge subscription (New-EdgeSubscription on %s, then import the file "+
+			"on a Hub Transport or Mailbox server of the subscribed site) so that Active Directory records its new version",
+			s.Name(), s.levelName(), by, releaseRef(min), by, s.version.ID, s.Name()))
+	}
+}

@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// exchangeEndOfSupportSoon warns about servers whose Exchange version reaches
+// its extended end of support within a year of the evaluation date.
+type exchangeEndOfSupportSoon struct{}
+
+func init() { register(exchangeEndOfSupportSoon{}) }
+
+func (exchangeEndOfSupportSoon) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "exchange-end-of-support-soon",
+		Severity: lint.Warning,
+		Summary:  "a server whose Exchange version reaches its extended end of support within 365 days",
+		Sources:  sources("MS-LIFECYCLE", "MS-2010-EXT", "MS-55-FAQ", "EOL-DATE", "CSS-HC", "MS-ROADMAP-2024"),
+	}
+}
+
+// soonDays is the warning window: HealthChecker turns a server's end of
+// support yellow within one year (CSS-HC, Invoke-AnalyzerExchangeInformation.ps1).
+const soonDays = 365
+
+func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
+	for _, s := range servers(p) {
+		end, ok := s.version.EndOfSupport()
+		if !ok {
+			continue // Modern Lifecycle Policy (SE): no end date
+		}
+		// The end date is the last supported day: from the end date itself
+		// back to soonDays before it, warn; after it, exchange-end-of-support
+		// reports the server.
+		days := p.AsOf.DaysUntil(end)
+		if days < 0 || days > soonDays {
+			continue
+		}
+		when := fmt.Sprintf("in %d days", days)
+		switch days {
+		case 0:
+			when = "today is its last day of support"
+		case 1:
+			when = "in 1 day"
+		}
+		msg := fmt.Sprintf("%s runs %s, whose extended support ends on %s (%s): from the next day it gets no fixes or security updates",
+			s.Name(), s.version.Name, end, when)
+		switch s.version.ID {
+		case "2016", "2019":
+			msg += "; plan the move to Exchange Server SE now (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23)"
+		default:
+			msg += "; plan the move of its work to a newer, supported version or to Exchange Online before then"
+		}
+		p.Report(versionNode(s), msg)
+	}
+}

@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// The current levels of every version, and the boundaries where they change:
+// a new CU/RU makes the level two back out of date on its release day; the
+// end of support leaves only the levels Microsoft went on servicing (2013
+// CU23, 2016 CU23, 2019 CU14 and CU15) or the last level.
+func TestExchangeUpdateNotCurrent(t *testing.T) {
+	cases := []struct {
+		version, level, asOf string
+		warns                bool
+		current              string // the current levels the message names
+	}{
+		// On the evaluation date of the examples (2026-11-21).
+		{"5.5", "SP4", today, false, ""},
+		{"5.5", "SP3", today, true, "SP4 (5.5.2653)"},
+		{"2000", "SP3", today, false, ""},
+		{"2000", "SP2", today, true, "SP3 (6.0.6249)"},
+		{"2000", "SP3 PostSP3 Aug08", today, false, ""}, // a hotfix rollup on the last level
+		{"2003", "SP2", today, false, ""},
+		{"2003", "SP1", today, true, "SP2 (6.5.7638)"},
+		{"2007", "SP3 RU23", today, false, ""},
+		{"2007", "SP3 RU22", today, true, "SP3 RU23 (8.3.517.0)"},
+		{"2010", "SP3 RU32", today, false, ""},
+		{"2010", "SP3 RU31", today, true, "SP3 RU32 (14.3.513.0)"},
+		{"2013", "CU23", today, false, ""},
+		{"2013", "CU23 Mar23SU", today, false, ""},
+		{"2013", "CU22", today, true, "CU23 (15.0.1497.2)"},
+		{"2016", "CU23", today, false, ""},
+		{"2016", "CU22", today, true, "CU23 (15.1.2507.6)"},
+		{"2019", "CU15", today, false, ""},
+		{"2019", "CU14", today, false, ""},
+		{"2019", "CU14 Aug26SU", today, false, ""},
+		{"2019", "CU13", today, true, "CU14 (15.2.1544.4) and CU15 (15.2.1748.10)"},
+		{"SE", "RTM", today, false, ""},
+		{"SE", "RTM Aug26SU", today, false, ""},
+		// A new CU makes the level two back out of date on its release day.
+		{"2019", "CU13", "2025-02-09", false, ""},
+		{"2019", "CU13", "2025-02-10", true, "CU14 (15.2.1544.4) and CU15 (15.2.1748.10)"},
+		{"2016", "CU20", "2021-09-27", false, ""},
+		{"2016", "CU20", "2021-09-28", true, "CU21 (15.1.2308.8) and CU22 (15.1.2375.7)"},
+		{"2013", "CU21", "2019-06-17", false, ""},
+		{"2013", "CU21", "2019-06-18", true, "CU22 (15.0.1473.3) and CU23 (15.0.1497.2)"},
+		{"2010", "SP3 RU27", "2019-07-08", false, ""},
+		{"2010", "SP3 RU27", "2019-07-09", true, "SP3 RU28 (14.3.461.1) and SP3 RU29 (14.3.468.0)"},
+		// The end of support: the last supported day keeps latest and
+		// previous; the next day keeps only the serviced levels.
+		{"2016", "CU22", "2025-10-14", false, ""},
+		{"2016", "CU22", "2025-10-15", true, "CU23 (15.1.2507.6)"},
+		{"2013", "CU22", "2023-04-11", false, ""},
+		{"2013", "CU22", "2023-04-12", true, "CU23 (15.0.1497.2)"},
+		{"2019", "CU14", "2025-10-15", false, ""},
+		// 2010 has no serviced list: after its end the last level released
+		// by the date counts (RU31 and RU32 came after 2020-10-13).
+		{"2010", "SP3 RU30", "2020-10-13", false, ""},
+		{"2010", "SP3 RU30", "2020-10-14", false, ""},
+		{"2010", "SP3 RU30", "2020-12-01", true, "SP3 RU31 (14.3.509.0)"},
+		{"2010", "SP3 RU31", "2021-03-01", false, ""},
+		{"2010", "SP3 RU31", "2021-03-02", true, "SP3 RU32 (14.3.513.0)"},
+		{"2007", "SP3 RU22", "2017-04-11", false, ""},
+		{"2007", "SP3 RU22", "2017-04-12", true, "SP3 RU23 (8.3.517.0)"},
+		// Levels by build, not by date: 2007 SP2 RU5 came out after SP3.
+		{"2007", "SP2 RU5", "2010-12-08", true, "SP3 (8.3.83.6) and SP3 RU1 (8.3.106.2)"},
+		// A level released after the evaluation date is not out of date.
+		{"2019", "CU15", "2024-06-01", false, ""},
+		// A level the catalogue does not know is not guessed at.
+		{"2019", "CU99", today, false, ""},
+		{"2019", "15.2.1258.12", today, true, "CU14 (15.2.1544.4) and CU15 (15.2.1748.10)"}, // by build: CU13
+	}
+	for _, tc := range cases {
+		fs := check(t, exchangeUpdateNotCurrent{}, tc.asOf, org(srv("EX", tc.version, tc.level)))
+		if got := len(fs) == 1; got != tc.warns || len(fs) > 1 {
+			t.Errorf("%s %s on %s: %d findings, want warning=%v\n%s", tc.version, tc.level, tc.asOf, len(fs), tc.warns, summary(fs))
+			continue
+		}
+		if !tc.warns {
+			continue
+		}
+		f := fs[0]
+		addr, col := "server.EX.update", "4:12"
+		if tc.level[0] >= '0' && tc.level[0] <= '9' {
+			addr, col = "server.EX.build", "4:11"
+		}
+		if f.Severity != lint.Warning || f.Address != addr || at(f) != col {
+			t.Errorf("%s %s: %s at %s (%s)", tc.version, tc.level, f.Severity, f.Address, at(f))
+		}
+		if !strings.Contains(f.Message, tc.current) || !strings.HasPrefix(f.Message, "EX runs Exchange ") {
+			t.Errorf("%s %s on %s: message lacks %q: %s", tc.version, tc.level, tc.asOf, tc.current, f.Message)
+		}
+	}
+}
+
+func TestExchangeUpdateNotCurrentMessages(t *testing.T) {
+	fs := check(t, exchangeUpdateNotCurrent{}, "2025-03-01", org(srv("EX01", "2019", "CU13")))
+	want := "EX01 runs Exchange Server 2019 CU13 (15.2.1258.12), but on 2025-03-01 the current cumulative updates of Exchange Server 2019 are " +
+		"CU14 (15.2.1544.4) and CU15 (15.2.1748.10): Microsoft supports only the latest cumulative update and the one before it"
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, want) || !strings.HasSuffix(fs[0].Message, "install CU15 on EX01") {
+		t.Errorf("in support:\n%s", summary(fs))
+	}
+	fs = check(t, exchangeUpdateNotCurrent{}, today, org(srv("EX01", "2019", "CU13")))
+	want = "EX01 runs Exchange Server 2019 CU13 (15.2.1258.12); Exchange Server 2019 is past its end of support (2025-10-14), and only " +
+		"CU14 (15.2.1544.4) and CU15 (15.2.1748.10) still count as current, the last levels Microsoft updated"
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, want) || !strings.Contains(fs[0].Message, "install CU15 on EX01") {
+		t.Errorf("out of support:\n%s", summary(fs))
+	}
+	fs = check(t, exchangeUpdateNotCurrent{}, today, org(srv("EX10", "2010", "SP3 RU30")))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "only SP3 RU32 (14.3.513.0) still counts as current, the last level Microsoft updated") {
+		t.Errorf("2010:\n%s", summary(fs))
+	}
+	// Levels rank by build: on 2008-09-01, 2007 SP1 RU3 and RU2 are current
+	// although RTM RU7 came out the same day as SP1 RU3.
+	fs = check(t, exchangeUpdateNotCurrent{}, "2008-09-01", org(srv("EX07", "2007", "SP1 RU1"), srv("EX07B", "2007", "SP1 RU2")))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "EX07 runs Exchange Server 2007 SP1 RU1 (8.1.263.1), but on 2008-09-01 the current update rollups "+
+		"of Exchange Server 2007 are SP1 RU2 (8.1.278.2) and SP1 RU3 (8.1.291.2)") {
+		t.Errorf("2007 in 2008:\n%s", summary(fs))
+	}
+}
+
+// A preview build is never supported in production.
+func TestExchangeUpdateNotCurrentPreview(t *testing.T) {
+	fs := check(t, exchangeUpdateNotCurrent{}, "2019-01-01", org(srv("EX", "2019", "Preview")))
+	if len(fs) != 1 || fs[0].Severity != lint.Warning || !strings.Contains(fs[0].Message, "a preview build, which Microsoft does not support in production: install RTM (15.2.221.12)") {
+		t.Errorf("2019 Preview:\n%s", summary(fs))
+	}
+	// Before the first release there is nothing to move to.
+	if fs := check(t, exchangeUpdateNotCurrent{}, "2018-08-01", org(srv("EX", "2019", "Preview"))); len(fs) != 0 {
+		t.Errorf("2019 Preview before RTM:\n%s", summary(fs))
+	}
+}

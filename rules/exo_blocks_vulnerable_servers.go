@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// exoBlocksVulnerableServers warns about on-premises transport servers on the
+// hybrid mail path to Exchange Online that are out of support or not on a
+// current update level: Exchange Online's Transport-based Enforcement System
+// reports, throttles and then blocks their mail.
+type exoBlocksVulnerableServers struct{}
+
+func init() { register(exoBlocksVulnerableServers{}) }
+
+func (exoBlocksVulnerableServers) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "exo-blocks-vulnerable-servers",
+		Severity: lint.Warning,
+		Summary:  "mail between Exchange Online and out-of-support or unpatched on-premises transport servers (throttling and blocking, 4.7.230 / 5.7.230)",
+		Sources:  sources("MS-TBES", "CODETWO-TBES", "MS-HYB-PREREQ", "CSS-HC"),
+	}
+}
+
+// mailPathServer is a server on the hybrid mail path, with the list item
+// that puts it there.
+type mailPathServer struct {
+	server
+	item  schema.Node
+	where string // "hybrid.edge_servers", "connector ..."
+}
+
+// hybridMailPath returns the servers that carry mail between the
+// organization and Exchange Online, each once, in the order of the topology:
+// hybrid.edge_servers, then hybrid.servers (when the hybrid deployment has
+// mail flow: not a minimal or express one), then the servers of connectors
+// with cloud_services_mail = true.
+func hybridMailPath(p *lint.Pass) []mailPathServer {
+	var out []mailPathServer
+	seen := map[*schema.Server]bool{}
+	add := func(l *schema.RefList[*schema.Server], where string) {
+		if l == nil {
+			return
+		}
+		for _, it := range l.Items {
+			if !it.Resolved() || seen[it.Target] {
+				continue
+			}
+			seen[it.Target] = true
+			if s, ok := serverOf(p, it.Target); ok {
+				out = append(out, mailPathServer{server: s, item: it, where: where})
+			}
+		}
+	}
+	if h := p.Topology.Hybrid; h != nil && !isMinimal(h) {
+		add(h.EdgeServers, "hybrid.edge_servers")
+		add(h.Servers, "hybrid.servers")
+	}
+	for _, c := range p.Topology.Connectors {
+		if c.CloudServicesMail.IsTrue() {
+			add(c.Servers, fmt.Sprintf("the %s connector %q to Exchange Online", c.Direction(), c.Name()))
+		}
+	}
+	return out
+}
+
+// isMinimal reports whether a hybrid deployment is a minimal or express one,
+// without hybrid mail flow. An absent topology is the wizard's default, full.
+func isMinimal(h *schema.Hybrid) bool {
+	t, ok := h.Topology.Get()
+	return ok && minimalTopologies[t]
+}
+
+func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
+	for _, m := range hybridMailPath(p) {
+		s := m.server
+		var state, fix string
+		var at schema.Node
+		if end, ok := s.version.EndOfSupport(); ok && p.AsOf.After(end) {
+			state = fmt.Sprintf("out of support since %s", end)
+			fix = fmt.Sprintf("Route hybrid mail through supported, up-to-date servers (Exchange Server SE) and take %s off the mail path", s.Name())
+			at = versionNode(s)
+		} else if current, known, levels := currency(p, s); known && !current && s.level().Build.Compare(levels[len(levels)-1].Build) < 0 {
+			latest := levels[len(levels)-1]
+			state = fmt.Sprintf("not on a current update level (%s)", releaseRefs(levels, "or"))
+			fix = fmt.Sprintf("Install %s and its latest security update on %s, or route hybrid mail through up-to-date servers", latest.Name, s.Name())
+			at = levelNode(s)
+		} else {
+			continue
+		}
+		msg := fmt.Sprintf("%s runs %s and carries mail with Exchange Online (%s), but it is %s: "+
+			"Exchange Online's Transport-based Enforcement System reports, then throttles (450 4.7.230) and finally blocks (550 5.7.230) "+
+			"mail from persistently vulnerable Exchange servers; %s. %s",
+			s.Name(), s.levelName(), m.where, state, enforcementNote(s.version.ID), fix)
+		p.Report(m.item, msg, lint.Related{Range: at.SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.levelName())})
+	}
+}
+
+// enforcementNote says how sure the sources are that enforcement applies to
+// a version (exchange-domain.md §1.1).
+func enforcementNote(version string) string {
+	switch version {
+	case "2007":
+		return "Microsoft started enforcement with Exchange 2007 servers in 2023"
+	case "2013":
+		return "enforcement reached Exchange 2013 in 2024"
+	case "2016", "2019":
+		return "Microsoft counts every out-of-support version, and 2016 and 2019 servers far behind on updates, as persistently vulnerable; " +
+			"CodeTwo (2025/2026) reports that enforcement now covers nearly every version but SE and spares, for now, " +
+			"2016 and 2019 servers on the October 2025 updates or later, which exlint cannot verify"
+	case "SE":
+		return "Microsoft counts unpatched servers of supported versions as persistently vulnerable too, without publishing how far behind is too far"
+	}
+	return "Microsoft's 2023 announcement counts every out-of-support version as persistently vulnerable; its enforcement started with 2007 " +
+		"and reached 2013 in 2024, and CodeTwo (2025/2026) reports that it now covers nearly every version but SE"
+}

@@ -1,0 +1,162 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// A server of each version in hybrid.servers, at a level that is current
+// after its end of support: every version but SE is out of support on the
+// evaluation date, and the message says how sure the sources are.
+func TestExoBlocksVulnerableServersVersions(t *testing.T) {
+	cases := []struct {
+		version, level string
+		note           string // "" when not reported
+	}{
+		{"2003", "SP2", "its enforcement started with 2007 and reached 2013 in 2024"},
+		{"2007", "SP3 RU23", "Microsoft started enforcement with Exchange 2007 servers in 2023"},
+		{"2010", "SP3 RU32", "CodeTwo (2025/2026) reports that it now covers nearly every version but SE"},
+		{"2013", "CU23 Mar23SU", "enforcement reached Exchange 2013 in 2024"},
+		{"2016", "CU23 Aug26SU", "spares, for now, 2016 and 2019 servers on the October 2025 updates or later, which exlint cannot verify"},
+		{"2019", "CU15 Aug26SU", "spares, for now, 2016 and 2019 servers on the October 2025 updates or later"},
+		{"SE", "RTM Aug26SU", ""},
+		{"SE", "RTM", ""}, // a current level without its latest update: exchange-security-update-missing
+	}
+	for _, tc := range cases {
+		src := org(srv("EX", tc.version, tc.level), `hybrid {
+  servers = ["EX"]
+}`)
+		fs := check(t, exoBlocksVulnerableServers{}, today, src)
+		want := tc.note != ""
+		if got := len(fs) == 1; got != want || len(fs) > 1 {
+			t.Errorf("%s %s: %d findings, want finding=%v\n%s", tc.version, tc.level, len(fs), want, summary(fs))
+			continue
+		}
+		if !want {
+			continue
+		}
+		f := fs[0]
+		if f.Severity != lint.Warning || f.Address != "hybrid.servers[0]" || len(f.Related) != 1 || f.Related[0].Range.Start.Line != 3 {
+			t.Errorf("%s: %s at %s, related %+v", tc.version, f.Severity, f.Address, f.Related)
+		}
+		for _, w := range []string{"EX runs Exchange", "carries mail with Exchange Online (hybrid.servers), but it is out of support since",
+			"throttles (450 4.7.230) and finally blocks (550 5.7.230)", tc.note, "take EX off the mail path"} {
+			if !strings.Contains(f.Message, w) {
+				t.Errorf("%s: message lacks %q: %s", tc.version, w, f.Message)
+			}
+		}
+	}
+}
+
+// The end of support and the currency boundaries.
+func TestExoBlocksVulnerableServersDates(t *testing.T) {
+	cases := []struct {
+		version, level, asOf string
+		want                 string // "" when not reported
+	}{
+		{"2019", "CU15", "2025-10-14", ""},
+		{"2019", "CU15", "2025-10-15", "out of support since 2025-10-14"},
+		{"2019", "CU13", "2025-02-09", ""},
+		{"2019", "CU13", "2025-02-10", "not on a current update level (CU14 (15.2.1544.4) or CU15 (15.2.1748.10))"},
+		{"2016", "CU22", "2022-04-19", ""},
+		{"2016", "CU21", "2022-04-20", "not on a current update level (CU22 (15.1.2375.7) or CU23 (15.1.2507.6))"},
+		{"2013", "CU23", "2023-04-11", ""},
+		{"2013", "CU23", "2023-04-12", "out of support since 2023-04-11"},
+		{"2019", "CU99", "2025-01-01", ""}, // unknown level, in support: not guessed at
+	}
+	for _, tc := range cases {
+		src := org(srv("EX", tc.version, tc.level), `hybrid {
+  servers = ["EX"]
+}`)
+		fs := check(t, exoBlocksVulnerableServers{}, tc.asOf, src)
+		want := tc.want != ""
+		if got := len(fs) == 1; got != want || len(fs) > 1 {
+			t.Errorf("%s %s on %s: %d findings, want finding=%v\n%s", tc.version, tc.level, tc.asOf, len(fs), want, summary(fs))
+			continue
+		}
+		if want && !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s %s on %s: message lacks %q: %s", tc.version, tc.level, tc.asOf, tc.want, fs[0].Message)
+		}
+		if strings.Contains(tc.want, "not on a current") && !strings.Contains(fs[0].Message, "Install ") {
+			t.Errorf("%s %s: no install advice: %s", tc.version, tc.level, fs[0].Message)
+		}
+	}
+}
+
+// Which servers are on the hybrid mail path: hybrid.edge_servers and
+// hybrid.servers of a hybrid deployment with mail flow (not minimal or
+// express), and the servers of connectors with cloud_services_mail.
+func TestExoBlocksVulnerableServersMailPath(t *testing.T) {
+	servers := srv("EX16", "2016", "CU23") + srv("EDGE16", "2016", "CU23") + srv("EXSE", "SE", "RTM")
+	cases := []struct {
+		name, blocks string
+		want         []string // addresses
+	}{
+		{"no hybrid, no connector", "", nil},
+		{"full hybrid", `hybrid {
+  topology = "classic_full"
+  servers  = ["EXSE", "EX16"]
+}`, []string{"hybrid.servers[1]"}},
+		{"topology absent: the wizard's default, full", `hybrid {
+  servers = ["EX16"]
+}`, []string{"hybrid.servers[0]"}},
+		{"modern full", `hybrid {
+  topology = "modern_full"
+  servers  = ["EX16"]
+}`, []string{"hybrid.servers[0]"}},
+		{"classic minimal", `hybrid {
+  topology = "classic_minimal"
+  servers  = ["EX16"]
+}`, nil},
+		{"express", `hybrid {
+  topology = "express"
+  servers  = ["EX16"]
+}`, nil},
+		{"modern minimal", `hybrid {
+  topology = "modern_minimal"
+  servers  = ["EX16"]
+}`, nil},
+		{"edge servers first, each server once", `hybrid {
+  servers      = ["EX16", "EDGE16"]
+  edge_servers = ["EDGE16"]
+}`, []string{"hybrid.servers[0]", "hybrid.edge_servers[0]"}}, // EDGE16 once, at edge_servers
+		{"cloud connector without hybrid", `connector "send" "To EXO" {
+  servers             = ["EX16", "EXSE"]
+  cloud_services_mail = true
+}`, []string{`connector.send."To EXO".servers[0]`}},
+		{"connector without cloud_services_mail", `connector "send" "Internet" {
+  servers             = ["EX16"]
+  cloud_services_mail = false
+}
+connector "receive" "Partners" {
+  servers = ["EX16"]
+}`, nil},
+		{"minimal hybrid with a cloud connector", `hybrid {
+  topology = "classic_minimal"
+  servers  = ["EDGE16"]
+}
+connector "receive" "From EXO" {
+  servers             = ["EX16"]
+  cloud_services_mail = true
+}`, []string{`connector.receive."From EXO".servers[0]`}},
+	}
+	for _, tc := range cases {
+		fs := check(t, exoBlocksVulnerableServers{}, today, org(servers, tc.blocks))
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Address)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: findings at %v, want %v\n%s", tc.name, got, tc.want, summary(fs))
+		}
+	}
+	fs := check(t, exoBlocksVulnerableServers{}, today, org(servers, `connector "send" "To EXO" {
+  servers             = ["EX16"]
+  cloud_services_mail = true
+}`))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, `(the send connector "To EXO" to Exchange Online)`) {
+		t.Errorf("connector message:\n%s", summary(fs))
+	}
+}
