@@ -94,6 +94,23 @@ func TestExamplesGolden(t *testing.T) {
 	}
 }
 
+// Examples checked on other dates, for the rules that depend on it (the end
+// of support approaching).
+func TestExamplesOnOtherDates(t *testing.T) {
+	for _, tc := range []struct{ example, asOf string }{
+		{"2019-to-se-upgrade", "2025-06-01"},
+		{"2010-to-2016-onprem", "2019-06-01"},
+	} {
+		t.Run(tc.example+"@"+tc.asOf, func(t *testing.T) {
+			out, stderr, _ := exlint(t, noEnv, "check", "examples/"+tc.example, "--as-of", tc.asOf, "--color", "never")
+			if stderr != "" {
+				t.Errorf("stderr: %s", stderr)
+			}
+			golden(t, tc.example+"@"+tc.asOf+".txt", out)
+		})
+	}
+}
+
 // The clean example stays clean.
 func TestCleanExample(t *testing.T) {
 	out, _, code := exlint(t, noEnv, "check", "examples/se-classic-hybrid", "--as-of", asOf, "--fail-on", "info")
