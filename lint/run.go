@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -22,6 +23,9 @@ type Result struct {
 	Sources  map[string][]byte
 	// Topologies checked, and the files they hold.
 	Topologies, Files int
+	// Checked lists the files whose findings the result covers: every file
+	// of a directory searched, or the files named, sorted.
+	Checked []string
 	// Unchecked lists the topologies whose rules did not run.
 	Unchecked []string
 	Skipped   []schema.Skipped
@@ -56,6 +60,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		for _, f := range files {
 			res.Sources[f.Name] = f.Src
 		}
+		if len(t.Only) > 0 {
+			res.Checked = append(res.Checked, t.Only...)
+		} else {
+			res.Checked = append(res.Checked, t.Files...)
+		}
 		if !rulesRun {
 			res.Unchecked = append(res.Unchecked, t.Dir)
 		}
@@ -63,6 +72,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	}
 	SortFindings(res.Findings)
 	res.Findings = Dedupe(res.Findings)
+	sort.Strings(res.Checked)
 	return res, nil
 }
 

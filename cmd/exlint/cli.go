@@ -103,10 +103,10 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 }
 
 type checkFlags struct {
-	format string
-	asOf   string
-	color  string
-	failOn string
+	formats []string
+	asOf    string
+	color   string
+	failOn  string
 }
 
 func newCheck(stdout io.Writer, getenv env) *cobra.Command {
@@ -125,7 +125,8 @@ topology, its files merged. A file selects the topology of its directory
 			return runCheck(stdout, getenv, f, args)
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
+		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
@@ -133,8 +134,9 @@ topology, its files merged. A file selects the topology of its directory
 }
 
 func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error {
-	if f.format != "text" && f.format != "json" {
-		return usageErr("--format %q: use text or json", f.format)
+	outs, err := parseOutputs(f.formats)
+	if err != nil {
+		return err
 	}
 	failOn, err := lint.ParseSeverity(f.failOn)
 	if err != nil {
@@ -161,14 +163,12 @@ func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error 
 		return &exitError{code: exitUsage, err: err}
 	}
 	rep := &report.Report{AsOf: asOf.String(), Findings: res.Findings, Sources: res.Sources,
-		Topologies: res.Topologies, Files: res.Files, Unchecked: res.Unchecked, Skipped: res.Skipped}
-	switch f.format {
-	case "json":
-		err = report.JSON(stdout, rep)
-	default:
-		err = report.Text(stdout, rep, report.TextOptions{Color: useColor})
+		Topologies: res.Topologies, Files: res.Files, Checked: res.Checked, Unchecked: res.Unchecked, Skipped: res.Skipped,
+		Rules: ruleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
+	if wd, err := os.Getwd(); err == nil {
+		rep.BaseDir = wd
 	}
-	if err != nil {
+	if err := writeOutputs(outs, rep, stdout, useColor, getenv); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
 	for _, fd := range res.Findings {
@@ -195,6 +195,16 @@ func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
 		return ok && term.IsTerminal(int(f.Fd())), nil
 	}
 	return false, usageErr("--color %q: use auto, always or never", mode)
+}
+
+// ruleInfos describes every rule: the topology rules, then the structural
+// ones.
+func ruleInfos() []lint.RuleInfo {
+	var out []lint.RuleInfo
+	for _, r := range allRules() {
+		out = append(out, r.Info())
+	}
+	return append(out, lint.StructuralRules()...)
 }
 
 func newRules(stdout io.Writer) *cobra.Command {
