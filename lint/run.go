@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/exlint/exlint/schema"
@@ -15,6 +16,9 @@ type Options struct {
 	Catalog *catalog.Catalog
 	AsOf    catalog.Date
 	Limits  schema.Limits
+	// Config is the configuration (nil: the defaults): rules disabled or
+	// given another severity, paths excluded, rules that cannot be ignored.
+	Config *Config
 }
 
 // Result is what a run over paths found.
@@ -29,6 +33,8 @@ type Result struct {
 	// Unchecked lists the topologies whose rules did not run.
 	Unchecked []string
 	Skipped   []schema.Skipped
+	// Suppressed counts the findings inline suppressions hid.
+	Suppressed int
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -36,24 +42,46 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 
 // Run checks every topology under paths. Its error is a *schema.PathError
 // for a path that cannot be read, ErrNoTopology, or an *InternalError.
+//
+// For each topology: the enabled rules run; the configuration sets their
+// findings' severity; inline suppressions hide what they cover (and the
+// suppression rule reports suppressions that are wrong); then only the
+// findings in the files asked for are kept. Paths the configuration
+// excludes are not read at all.
 func Run(paths []string, opts Options) (*Result, error) {
-	targets, skipped, err := schema.Discover(paths)
+	cfg := opts.Config
+	var exclude func(string) string
+	if cfg != nil && len(cfg.Exclude.Value) > 0 {
+		exclude = func(p string) string {
+			if pat := cfg.Excluded(p); pat != "" {
+				return fmt.Sprintf("excluded by %q (%s)", pat, cfg.Exclude.Origin())
+			}
+			return ""
+		}
+	}
+	disc, err := schema.DiscoverWith(paths, exclude)
 	if err != nil {
 		return nil, err
 	}
-	if len(targets) == 0 {
+	if len(disc.Targets) == 0 && disc.Excluded == 0 {
 		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
 	}
-	res := &Result{Sources: map[string][]byte{}, Skipped: skipped}
-	for _, t := range targets {
+	c := newChecker(opts)
+	res := &Result{Sources: map[string][]byte{}, Skipped: disc.Skipped}
+	for _, t := range disc.Targets {
 		files, err := schema.ReadFiles(t.Files, opts.Limits.MaxFileSize)
 		if err != nil {
 			return nil, err
 		}
-		top, probs := schema.Decode(t.Dir, files, opts.Limits)
-		fs, rulesRun, err := Check(top, probs, opts.Rules, opts.Catalog, opts.AsOf)
+		fs, rulesRun, hidden, err := c.check(t.Dir, files)
 		if err != nil {
 			return nil, err
+		}
+		fs = restrict(fs, t.Only, rulesRun)
+		for file, n := range hidden {
+			if len(t.Only) == 0 || slices.Contains(t.Only, file) {
+				res.Suppressed += n
+			}
 		}
 		res.Topologies++
 		res.Files += len(files)
@@ -68,12 +96,61 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if !rulesRun {
 			res.Unchecked = append(res.Unchecked, t.Dir)
 		}
-		res.Findings = append(res.Findings, restrict(fs, t.Only, rulesRun)...)
+		res.Findings = append(res.Findings, fs...)
 	}
 	SortFindings(res.Findings)
 	res.Findings = Dedupe(res.Findings)
 	sort.Strings(res.Checked)
 	return res, nil
+}
+
+// checker runs the per-topology part of a run.
+type checker struct {
+	opts       Options
+	rules      []Rule
+	structural map[string]bool
+	sup        *suppressor
+}
+
+func newChecker(opts Options) *checker {
+	c := &checker{opts: opts, structural: map[string]bool{}}
+	var known []RuleInfo
+	for _, r := range opts.Rules {
+		info := r.Info()
+		known = append(known, info)
+		if opts.Config.RuleEnabled(info.ID) {
+			c.rules = append(c.rules, r)
+		}
+	}
+	for _, s := range StructuralRules() {
+		c.structural[s.ID] = true
+		known = append(known, s)
+	}
+	known = append(known, MetaRules()...)
+	c.sup = newSuppressor(known, opts.Config)
+	return c
+}
+
+// check decodes one topology and runs the enabled rules, applies the
+// configuration's severities and the files' suppressions. It returns the
+// findings, whether the rules ran, and how many findings each file
+// suppressed.
+func (c *checker) check(dir string, files []*schema.File) ([]Finding, bool, map[string]int, error) {
+	top, probs := schema.Decode(dir, files, c.opts.Limits)
+	fs, rulesRun, err := Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	fs = c.opts.Config.apply(fs, c.structural)
+	fs, hidden := c.sup.apply(files, fs, rulesRun)
+	return fs, rulesRun, hidden, nil
+}
+
+// CheckFiles checks one topology held in memory (the files of a directory)
+// the way Run checks one on disk: configuration and suppressions included.
+func CheckFiles(dir string, files []*schema.File, opts Options) ([]Finding, error) {
+	fs, _, _, err := newChecker(opts).check(dir, files)
+	return fs, err
 }
 
 // restrict keeps the findings in the named files. When the rules could not

@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -97,7 +96,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, getenv), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, getenv), newConfig(stdout, getenv), newRules(stdout), newVersion(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
@@ -107,6 +106,7 @@ type checkFlags struct {
 	asOf    string
 	color   string
 	failOn  string
+	config  string
 }
 
 func newCheck(stdout io.Writer, getenv env) *cobra.Command {
@@ -122,39 +122,39 @@ topology, its files merged. A file selects the topology of its directory
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			return runCheck(stdout, getenv, f, args)
+			return runCheck(cmd, stdout, getenv, f, args)
 		},
 	}
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
 		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	return cmd
 }
 
-func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error {
+func runCheck(cmd *cobra.Command, stdout io.Writer, getenv env, f checkFlags, paths []string) error {
 	outs, err := parseOutputs(f.formats)
 	if err != nil {
 		return err
 	}
-	failOn, err := lint.ParseSeverity(f.failOn)
-	if err != nil {
+	if _, err := lint.ParseSeverity(f.failOn); err != nil {
 		return usageErr("--fail-on: %v", err)
 	}
-	asOf := catalog.DateOf(time.Now())
-	if f.asOf != "" {
-		d, err := catalog.ParseDate(f.asOf)
-		if err != nil || d.MonthOnly() {
-			return usageErr("--as-of %q: write the date as YYYY-MM-DD", f.asOf)
-		}
-		asOf = d
+	cfg, err := loadConfig(f.config, getenv)
+	if err != nil {
+		return err
+	}
+	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
+	if err != nil {
+		return err
 	}
 	useColor, err := colorEnabled(f.color, stdout, getenv)
 	if err != nil {
 		return err
 	}
-	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits})
+	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits, Config: cfg})
 	if err != nil {
 		var ie *lint.InternalError
 		if errors.As(err, &ie) {
@@ -164,7 +164,7 @@ func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error 
 	}
 	rep := &report.Report{AsOf: asOf.String(), Findings: res.Findings, Sources: res.Sources,
 		Topologies: res.Topologies, Files: res.Files, Checked: res.Checked, Unchecked: res.Unchecked, Skipped: res.Skipped,
-		Rules: ruleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
+		Suppressed: res.Suppressed, Rules: allRuleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
 	if wd, err := os.Getwd(); err == nil {
 		rep.BaseDir = wd
 	}
@@ -218,6 +218,9 @@ func newRules(stdout io.Writer) *cobra.Command {
 			for _, r := range allRules() {
 				info := r.Info()
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", info.ID, info.Severity, info.Summary)
+			}
+			for _, info := range lint.MetaRules() {
+				fmt.Fprintf(tw, "%s\t%s\t%s (cannot itself be suppressed inline)\n", info.ID, info.Severity, info.Summary)
 			}
 			for _, info := range lint.StructuralRules() {
 				fmt.Fprintf(tw, "%s\t%s\t%s (structural: cannot be suppressed)\n", info.ID, info.Severity, info.Summary)
