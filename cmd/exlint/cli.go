@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -96,7 +97,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, getenv), newConfig(stdout, getenv), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newRules(stdout), newVersion(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
@@ -107,9 +108,12 @@ type checkFlags struct {
 	color   string
 	failOn  string
 	config  string
+	// baseline and writeBaseline name baseline files (--baseline,
+	// --write-baseline).
+	baseline, writeBaseline string
 }
 
-func newCheck(stdout io.Writer, getenv env) *cobra.Command {
+func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -122,7 +126,7 @@ topology, its files merged. A file selects the topology of its directory
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			return runCheck(cmd, stdout, getenv, f, args)
+			return runCheck(cmd, stdout, stderr, getenv, f, args)
 		},
 	}
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
@@ -130,14 +134,25 @@ topology, its files merged. A file selects the topology of its directory
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	return cmd
 }
 
-func runCheck(cmd *cobra.Command, stdout io.Writer, getenv env, f checkFlags, paths []string) error {
+func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkFlags, paths []string) error {
 	outs, err := parseOutputs(f.formats)
 	if err != nil {
 		return err
+	}
+	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
+		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
+	}
+	var base *lint.Baseline
+	if f.baseline != "" && f.writeBaseline == "" {
+		if base, err = lint.ReadBaseline(f.baseline); err != nil {
+			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
+		}
 	}
 	if _, err := lint.ParseSeverity(f.failOn); err != nil {
 		return usageErr("--fail-on: %v", err)
@@ -162,7 +177,15 @@ func runCheck(cmd *cobra.Command, stdout io.Writer, getenv env, f checkFlags, pa
 		}
 		return &exitError{code: exitUsage, err: err}
 	}
-	rep := &report.Report{AsOf: asOf.String(), Findings: res.Findings, Sources: res.Sources,
+	if f.writeBaseline != "" {
+		base = lint.NewBaseline(res.Findings, f.writeBaseline)
+		if err := base.Write(f.writeBaseline); err != nil {
+			return usageErr("--write-baseline: %v", err)
+		}
+		fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
+	}
+	findings, baselined, stale := base.Filter(res.Findings)
+	rep := &report.Report{AsOf: asOf.String(), Findings: findings, Sources: res.Sources, Baselined: baselined, BaselineStale: stale,
 		Topologies: res.Topologies, Files: res.Files, Checked: res.Checked, Unchecked: res.Unchecked, Skipped: res.Skipped,
 		Suppressed: res.Suppressed, Rules: allRuleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
 	if wd, err := os.Getwd(); err == nil {
@@ -171,7 +194,7 @@ func runCheck(cmd *cobra.Command, stdout io.Writer, getenv env, f checkFlags, pa
 	if err := writeOutputs(outs, rep, stdout, useColor, getenv); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
-	for _, fd := range res.Findings {
+	for _, fd := range findings {
 		if fd.Severity >= failOn {
 			return &exitError{code: exitFindings}
 		}

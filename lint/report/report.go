@@ -40,6 +40,8 @@ type Report struct {
 	// Suppressed counts findings hidden by inline suppressions; Baselined
 	// those hidden because the baseline holds them.
 	Suppressed, Baselined int
+	// BaselineStale counts baseline entries that matched no finding.
+	BaselineStale int
 
 	// Rules describes every rule exlint knows (SARIF lists them all).
 	Rules []lint.RuleInfo

@@ -76,6 +76,13 @@ func Text(w io.Writer, r *Report, opt TextOptions) error {
 		fmt.Fprintf(bw, "%s: %s: the rules did not run on this topology because of the errors above; fix them and check again\n",
 			linePath(dir), p.dim.Sprint("note"))
 	}
+	if r.BaselineStale > 0 {
+		what := fmt.Sprintf("%d baseline entries no longer match", r.BaselineStale)
+		if r.BaselineStale == 1 {
+			what = "1 baseline entry no longer matches"
+		}
+		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
+	}
 	fmt.Fprintln(bw, summaryLine(r))
 	return bw.Flush()
 }
