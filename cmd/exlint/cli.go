@@ -60,7 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 			code = exitInternal
 		}
 	}()
-	root := newRoot(stdout, stderr, getenv)
+	root := newRoot(stdin, stdout, stderr, getenv)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	err := root.Execute()
@@ -79,7 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 	return exitUsage
 }
 
-func newRoot(stdout, stderr io.Writer, getenv env) *cobra.Command {
+func newRoot(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "exlint",
 		Short: "Check Microsoft Exchange topologies against Microsoft's support rules",
@@ -97,7 +97,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newRules(stdout), newVersion(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
