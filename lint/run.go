@@ -19,6 +19,10 @@ type Options struct {
 	// Config is the configuration (nil: the defaults): rules disabled or
 	// given another severity, paths excluded, rules that cannot be ignored.
 	Config *Config
+	// WholeTopologies makes a file argument report its whole topology,
+	// not only that file's findings (a pre-commit hook passes the files that
+	// changed; a change in one file can break another).
+	WholeTopologies bool
 }
 
 // Result is what a run over paths found.
@@ -69,6 +73,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 	c := newChecker(opts)
 	res := &Result{Sources: map[string][]byte{}, Skipped: disc.Skipped}
 	for _, t := range disc.Targets {
+		if opts.WholeTopologies {
+			t.Only = nil
+		}
 		files, err := schema.ReadFiles(t.Files, opts.Limits.MaxFileSize)
 		if err != nil {
 			return nil, err

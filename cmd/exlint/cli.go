@@ -111,6 +111,7 @@ type checkFlags struct {
 	// baseline and writeBaseline name baseline files (--baseline,
 	// --write-baseline).
 	baseline, writeBaseline string
+	wholeTopology           bool
 }
 
 func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -134,6 +135,7 @@ topology, its files merged. A file selects the topology of its directory
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().BoolVar(&f.wholeTopology, "whole-topology", false, "a file argument reports its directory's whole topology, not only that file's findings (for pre-commit hooks)")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
@@ -169,7 +171,8 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits, Config: cfg})
+	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits, Config: cfg,
+		WholeTopologies: f.wholeTopology})
 	if err != nil {
 		var ie *lint.InternalError
 		if errors.As(err, &ie) {

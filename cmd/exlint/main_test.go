@@ -232,3 +232,13 @@ func TestFileArgument(t *testing.T) {
 		t.Errorf("a file argument reports that file only:\n%s", out)
 	}
 }
+
+// --whole-topology: a file argument reports every finding of its topology
+// (what a pre-commit hook, which passes the changed files, needs).
+func TestWholeTopology(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem/exchange2016.exchange.hcl", "--whole-topology", "--as-of", asOf, "--color", "never")
+	whole, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem", "--as-of", asOf, "--color", "never")
+	if out != whole || !strings.Contains(out, "exchange2010.exchange.hcl:") {
+		t.Errorf("--whole-topology:\n%s\nwant\n%s", out, whole)
+	}
+}
