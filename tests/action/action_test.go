@@ -74,6 +74,16 @@ func TestActionShape(t *testing.T) {
 	if _, ok := a.Outputs["sarif-file"]; !ok {
 		t.Error("output sarif-file missing")
 	}
+	// docs/ci.md documents every input.
+	doc, err := os.ReadFile(filepath.Join(repo, "docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in := range a.Inputs {
+		if !strings.Contains(string(doc), "`"+in+"`") {
+			t.Errorf("docs/ci.md does not document the input %s", in)
+		}
+	}
 	for _, s := range a.Runs.Steps {
 		if strings.Contains(s.Run, "${{") {
 			t.Errorf("step %q splices an expression into its script", s.Name)
