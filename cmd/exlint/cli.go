@@ -134,7 +134,7 @@ topology, its files merged. A file selects the topology of its directory
 		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
 	cmd.Flags().BoolVar(&f.wholeTopology, "whole-topology", false, "a file argument reports its directory's whole topology, not only that file's findings (for pre-commit hooks)")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
@@ -155,9 +155,6 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		if base, err = lint.ReadBaseline(f.baseline); err != nil {
 			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
 		}
-	}
-	if _, err := lint.ParseSeverity(f.failOn); err != nil {
-		return usageErr("--fail-on: %v", err)
 	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {

@@ -144,6 +144,6 @@ output is HCL that exlint reads back.`,
 	}
 	cmd.Flags().StringVar(&configPath, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from here up to the repository root)")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "show the configuration as check --as-of would use it")
-	cmd.Flags().StringVar(&failOn, "fail-on", "error", "show the configuration as check --fail-on would use it")
+	cmd.Flags().StringVar(&failOn, "fail-on", "", "show the configuration as check --fail-on would use it")
 	return cmd
 }
