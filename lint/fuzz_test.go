@@ -3,6 +3,8 @@ package lint_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,8 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// checkAndRender runs the whole check on one file and renders every format.
+// checkAndRender runs the whole check on one file and renders every output
+// format.
 func checkAndRender(t *testing.T, name string, src []byte) []byte {
 	files := []*schema.File{{Name: name, Src: src, JSON: strings.HasSuffix(name, ".json")}}
 	top, probs := schema.Decode(".", files, schema.DefaultLimits)
@@ -23,19 +26,45 @@ func checkAndRender(t *testing.T, name string, src []byte) []byte {
 	if err != nil {
 		t.Fatalf("internal error: %v", err)
 	}
-	rep := &report.Report{AsOf: "2026-11-21", Findings: fs, Topologies: 1, Files: 1,
-		Sources: map[string]*lint.Excerpt{name: lint.ExcerptOf(src)}}
-	var text, js bytes.Buffer
-	if err := report.Text(&text, rep, report.TextOptions{Color: true}); err != nil {
-		t.Fatal(err)
+	var infos []lint.RuleInfo
+	for _, r := range rules.All() {
+		infos = append(infos, r.Info())
 	}
-	if err := report.JSON(&js, rep); err != nil {
-		t.Fatal(err)
+	rep := &report.Report{AsOf: "2026-11-21", Findings: fs, Topologies: 1, Files: 1, Checked: []string{name},
+		Sources: map[string]*lint.Excerpt{name: lint.ExcerptOf(src)},
+		Rules:   append(infos, lint.StructuralRules()...), Tool: report.Tool{Name: "exlint", Version: "fuzz"}}
+	var all bytes.Buffer
+	for _, format := range report.Formats {
+		var out, summary bytes.Buffer
+		if err := report.Write(format, &out, rep, report.Options{Color: true, StepSummary: &summary}); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		switch format {
+		case "json", "sarif":
+			if !json.Valid(out.Bytes()) {
+				t.Fatalf("%s: invalid JSON for %q", format, src)
+			}
+		case "junit", "checkstyle":
+			if err := xmlWellFormed(out.Bytes()); err != nil {
+				t.Fatalf("%s: %v for %q", format, err, src)
+			}
+		}
+		all.Write(out.Bytes())
+		all.Write(summary.Bytes())
 	}
-	if !json.Valid(js.Bytes()) {
-		t.Fatalf("invalid JSON output for %q", src)
+	return all.Bytes()
+}
+
+// xmlWellFormed reads an XML document to its end.
+func xmlWellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
 	}
-	return append(text.Bytes(), js.Bytes()...)
 }
 
 func addSeeds(f *testing.F, suffix string) {
@@ -49,8 +78,8 @@ func addSeeds(f *testing.F, suffix string) {
 	})
 }
 
-// The whole check (parse, decode, every rule, text and JSON output) never
-// panics, always writes valid JSON, and is deterministic.
+// The whole check (parse, decode, every rule, every output format) never
+// panics, writes valid JSON and well-formed XML, and is deterministic.
 func FuzzCheck(f *testing.F) {
 	addSeeds(f, ".exchange.hcl")
 	f.Add([]byte("organization \"O\" {}\nserver \"E\" {\n  version = \"2019\"\n  build = \"15.2.1748.24\"\n}\nhybrid {\n  servers = [\"E\"]\n}\n"))

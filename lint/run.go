@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"sort"
 	"sync"
 
 	"github.com/exlint/exlint/schema"
@@ -17,6 +19,13 @@ type Options struct {
 	Catalog *catalog.Catalog
 	AsOf    catalog.Date
 	Limits  schema.Limits
+	// Config is the configuration (nil: the defaults): rules disabled or
+	// given another severity, paths excluded, rules that cannot be ignored.
+	Config *Config
+	// WholeTopologies makes a file argument report its whole topology,
+	// not only that file's findings (a pre-commit hook passes the files that
+	// changed; a change in one file can break another).
+	WholeTopologies bool
 	// Workers bounds how many topologies are read and checked at once;
 	// 0 means GOMAXPROCS.
 	Workers int
@@ -29,9 +38,14 @@ type Result struct {
 	Sources map[string]*Excerpt
 	// Topologies checked, and the files they hold.
 	Topologies, Files int
+	// Checked lists the files whose findings the result covers: every file
+	// of a directory searched, or the files named, sorted.
+	Checked []string
 	// Unchecked lists the topologies whose rules did not run.
 	Unchecked []string
 	Skipped   []schema.Skipped
+	// Suppressed counts the findings inline suppressions hid.
+	Suppressed int
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -39,27 +53,46 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 
 // targetResult is what checking one topology produced.
 type targetResult struct {
-	findings []Finding
-	sources  map[string]*Excerpt
-	files    int
-	rulesRun bool
-	err      error
+	findings   []Finding
+	sources    map[string]*Excerpt
+	files      int
+	checked    []string
+	rulesRun   bool
+	suppressed int
+	err        error
 }
 
-// Run checks every topology under paths. Topologies are read, parsed and
-// checked in parallel on a bounded pool of workers, and their results merged
-// in a fixed order, so the result is the same whatever the parallelism or
-// the order the file system lists files in. Its error is a
-// *schema.PathError for a path that cannot be read, ErrNoTopology, or an
-// *InternalError.
+// Run checks every topology under paths. Its error is a *schema.PathError
+// for a path that cannot be read, ErrNoTopology, or an *InternalError.
+//
+// Topologies are read, parsed and checked in parallel on a bounded pool of
+// workers, and their results merged in a fixed order, so the result is the
+// same whatever the parallelism or the order the file system lists files in.
+// For each topology: the enabled rules run; the configuration sets their
+// findings' severity; inline suppressions hide what they cover (and the
+// suppression rule reports suppressions that are wrong); then only the
+// findings in the files asked for are kept. Paths the configuration
+// excludes are not read at all.
 func Run(paths []string, opts Options) (*Result, error) {
-	targets, skipped, err := schema.Discover(paths)
+	cfg := opts.Config
+	var exclude func(string) string
+	if cfg != nil && len(cfg.Exclude.Value) > 0 {
+		exclude = func(p string) string {
+			if pat := cfg.Excluded(p); pat != "" {
+				return fmt.Sprintf("excluded by %q (%s)", pat, cfg.Exclude.Origin())
+			}
+			return ""
+		}
+	}
+	disc, err := schema.DiscoverWith(paths, exclude)
 	if err != nil {
 		return nil, err
 	}
-	if len(targets) == 0 {
+	if len(disc.Targets) == 0 && disc.Excluded == 0 {
 		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
 	}
+	c := newChecker(opts)
+	targets := disc.Targets
 	results := make([]targetResult, len(targets))
 	workers := opts.Workers
 	if workers <= 0 {
@@ -72,7 +105,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = checkTarget(targets[i], opts)
+				results[i] = c.checkTarget(targets[i])
 			}
 		}()
 	}
@@ -82,7 +115,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	close(next)
 	wg.Wait()
 
-	res := &Result{Sources: map[string]*Excerpt{}, Skipped: skipped}
+	res := &Result{Sources: map[string]*Excerpt{}, Skipped: disc.Skipped}
 	for i, t := range targets {
 		r := results[i]
 		if r.err != nil {
@@ -91,44 +124,109 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		res.Topologies++
 		res.Files += r.files
+		res.Suppressed += r.suppressed
+		res.Checked = append(res.Checked, r.checked...)
 		if !r.rulesRun {
 			res.Unchecked = append(res.Unchecked, t.Dir)
 		}
 		res.Findings = append(res.Findings, r.findings...)
-		for name, src := range r.sources {
-			res.Sources[name] = src
+		for name, ex := range r.sources {
+			res.Sources[name] = ex
 		}
 	}
 	SortFindings(res.Findings)
 	res.Findings = Dedupe(res.Findings)
+	sort.Strings(res.Checked)
 	return res, nil
 }
 
 // checkTarget reads, decodes and checks one topology. A panic while decoding
 // is an internal error naming the topology (rules are guarded by Check).
-func checkTarget(t schema.Target, opts Options) (r targetResult) {
+func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = targetResult{err: &InternalError{Dir: t.Dir, Value: v, Stack: debug.Stack()}}
 		}
 	}()
-	files, err := schema.ReadFiles(t.Files, opts.Limits.MaxFileSize)
+	if c.opts.WholeTopologies {
+		t.Only = nil
+	}
+	files, err := schema.ReadFiles(t.Files, c.opts.Limits.MaxFileSize)
 	if err != nil {
 		return targetResult{err: err}
 	}
-	top, probs := schema.Decode(t.Dir, files, opts.Limits)
-	fs, rulesRun, err := Check(top, probs, opts.Rules, opts.Catalog, opts.AsOf)
+	fs, rulesRun, hidden, err := c.check(t.Dir, files)
 	if err != nil {
 		return targetResult{err: err}
 	}
 	fs = restrict(fs, t.Only, rulesRun)
+	suppressed := 0
+	for file, n := range hidden {
+		if len(t.Only) == 0 || slices.Contains(t.Only, file) {
+			suppressed += n
+		}
+	}
+	checked := t.Files
+	if len(t.Only) > 0 {
+		checked = t.Only
+	}
 	// Keep the lines findings show, not whole files: a run over a large
 	// corpus holds only what it will print.
 	byName := map[string][]byte{}
 	for _, f := range files {
 		byName[f.Name] = f.Src
 	}
-	return targetResult{findings: fs, sources: excerpts(byName, fs), files: len(files), rulesRun: rulesRun}
+	return targetResult{findings: fs, sources: excerpts(byName, fs), files: len(files), checked: checked,
+		rulesRun: rulesRun, suppressed: suppressed}
+}
+
+// checker runs the per-topology part of a run.
+type checker struct {
+	opts       Options
+	rules      []Rule
+	structural map[string]bool
+	sup        *suppressor
+}
+
+func newChecker(opts Options) *checker {
+	c := &checker{opts: opts, structural: map[string]bool{}}
+	var known []RuleInfo
+	for _, r := range opts.Rules {
+		info := r.Info()
+		known = append(known, info)
+		if opts.Config.RuleEnabled(info.ID) {
+			c.rules = append(c.rules, r)
+		}
+	}
+	for _, s := range StructuralRules() {
+		c.structural[s.ID] = true
+		known = append(known, s)
+	}
+	known = append(known, MetaRules()...)
+	c.sup = newSuppressor(known, opts.Config)
+	return c
+}
+
+// check decodes one topology and runs the enabled rules, applies the
+// configuration's severities and the files' suppressions. It returns the
+// findings, whether the rules ran, and how many findings each file
+// suppressed.
+func (c *checker) check(dir string, files []*schema.File) ([]Finding, bool, map[string]int, error) {
+	top, probs := schema.Decode(dir, files, c.opts.Limits)
+	fs, rulesRun, err := Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	fs = c.opts.Config.apply(fs, c.structural)
+	fs, hidden := c.sup.apply(files, fs, rulesRun)
+	return fs, rulesRun, hidden, nil
+}
+
+// CheckFiles checks one topology held in memory (the files of a directory)
+// the way Run checks one on disk: configuration and suppressions included.
+func CheckFiles(dir string, files []*schema.File, opts Options) ([]Finding, error) {
+	fs, _, _, err := newChecker(opts).check(dir, files)
+	return fs, err
 }
 
 // restrict keeps the findings in the named files. When the rules could not

@@ -93,13 +93,12 @@ func parseExamples(page string) ([]docExample, error) {
 
 // runExample checks an example topology with every rule, as the CLI does.
 func runExample(src, asOf string) ([]lint.Finding, error) {
-	top, probs := schema.Decode(".", []*schema.File{{Name: exampleFile, Src: []byte(src)}}, schema.DefaultLimits)
 	d, err := catalog.ParseDate(asOf)
 	if err != nil {
 		return nil, err
 	}
-	fs, _, err := lint.Check(top, probs, All(), catalog.Default(), d)
-	return fs, err
+	return lint.CheckFiles(".", []*schema.File{{Name: exampleFile, Src: []byte(src)}},
+		lint.Options{Rules: All(), Catalog: catalog.Default(), AsOf: d, Limits: schema.DefaultLimits})
 }
 
 func compact(fs []lint.Finding, rule string) []string {
@@ -124,7 +123,7 @@ func structural(fs []lint.Finding) []string {
 	return out
 }
 
-// Every rule, structural ones included, has a page that states its default
+// Every rule, structural and meta ones included, has a page that states its default
 // severity, cites its sources, and shows a failing example whose output is
 // exlint's real output, and a fixed example that passes.
 func TestRuleDocs(t *testing.T) {
@@ -133,6 +132,7 @@ func TestRuleDocs(t *testing.T) {
 		infos = append(infos, r.Info())
 	}
 	infos = append(infos, lint.StructuralRules()...)
+	infos = append(infos, lint.MetaRules()...)
 	for _, info := range infos {
 		t.Run(info.ID, func(t *testing.T) {
 			path := filepath.Join(docsDir, info.ID+".md")
@@ -245,6 +245,7 @@ func TestRuleIndex(t *testing.T) {
 		infos = append(infos, r.Info())
 	}
 	infos = append(infos, lint.StructuralRules()...)
+	infos = append(infos, lint.MetaRules()...)
 	for _, info := range infos {
 		row := fmt.Sprintf("| [`%s`](%s.md) | %s |", info.ID, info.ID, info.Severity)
 		if !bytes.Contains(raw, []byte(row)) {

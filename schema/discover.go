@@ -57,6 +57,33 @@ var ErrNotTopology = errors.New("not a topology file (the names end in " + Nativ
 // that nothing outside the given trees is read. A file argument selects its
 // directory's topology and limits the report to that file.
 func Discover(paths []string) ([]Target, []Skipped, error) {
+	d, err := DiscoverWith(paths, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.Targets, d.Skipped, nil
+}
+
+// Discovery is what DiscoverWith found.
+type Discovery struct {
+	Targets []Target
+	// Skipped lists links and special files found inside the trees, and the
+	// excluded paths named on the command line.
+	Skipped []Skipped
+	// Excluded counts the paths exclude kept out (files and directories).
+	Excluded int
+}
+
+// DiscoverWith is Discover with exclusions: exclude returns why a path (a
+// file or directory, as reached from the arguments) is excluded, or "". An
+// excluded directory is not entered, and an excluded file is not read, as if
+// it did not exist; an excluded path named on the command line is listed as
+// skipped, with the reason.
+func DiscoverWith(paths []string, exclude func(path string) string) (*Discovery, error) {
+	if exclude == nil {
+		exclude = func(string) string { return "" }
+	}
+	excluded := 0
 	byDir := map[string]*Target{}
 	whole := map[string]bool{}
 	var skipped []Skipped
@@ -76,7 +103,12 @@ func Discover(paths []string) ([]Target, []Skipped, error) {
 	for _, p := range paths {
 		info, err := os.Lstat(p)
 		if err != nil {
-			return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+		}
+		if why := exclude(p); why != "" {
+			excluded++
+			skipped = append(skipped, Skipped{Path: p, Reason: why})
+			continue
 		}
 		switch {
 		case info.Mode()&fs.ModeSymlink != 0:
@@ -84,24 +116,24 @@ func Discover(paths []string) ([]Target, []Skipped, error) {
 			// follow it, but only to a directory or a topology file.
 			target, err := os.Stat(p)
 			if err != nil {
-				return nil, nil, &PathError{Path: p, Err: unwrapPathErr(err)}
+				return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 			}
 			if target.IsDir() {
-				if err := walk(p, addFile, whole, &skipped); err != nil {
-					return nil, nil, err
+				if err := walk(p, addFile, whole, &skipped, exclude, &excluded); err != nil {
+					return nil, err
 				}
 				continue
 			}
-			if err := addNamedFile(p, addFile, byDir); err != nil {
-				return nil, nil, err
+			if err := addNamedFile(p, addFile, byDir, exclude, &excluded); err != nil {
+				return nil, err
 			}
 		case info.IsDir():
-			if err := walk(p, addFile, whole, &skipped); err != nil {
-				return nil, nil, err
+			if err := walk(p, addFile, whole, &skipped, exclude, &excluded); err != nil {
+				return nil, err
 			}
 		default:
-			if err := addNamedFile(p, addFile, byDir); err != nil {
-				return nil, nil, err
+			if err := addNamedFile(p, addFile, byDir, exclude, &excluded); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -116,10 +148,10 @@ func Discover(paths []string) ([]Target, []Skipped, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
-	return out, skipped, nil
+	return &Discovery{Targets: out, Skipped: skipped, Excluded: excluded}, nil
 }
 
-func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Target) error {
+func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Target, exclude func(string) string, excluded *int) error {
 	if !IsTopologyFile(p) {
 		return &PathError{Path: p, Err: ErrNotTopology}
 	}
@@ -130,7 +162,12 @@ func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Ta
 	}
 	for _, e := range entries {
 		if IsTopologyFile(e.Name()) && e.Type().IsRegular() {
-			addFile(dir, filepath.Join(dir, e.Name()))
+			sibling := filepath.Join(dir, e.Name())
+			if exclude(sibling) != "" {
+				*excluded++
+				continue
+			}
+			addFile(dir, sibling)
 		}
 	}
 	clean := filepath.Clean(p)
@@ -140,7 +177,7 @@ func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Ta
 	return nil
 }
 
-func walk(root string, addFile func(dir, file string), whole map[string]bool, skipped *[]Skipped) error {
+func walk(root string, addFile func(dir, file string), whole map[string]bool, skipped *[]Skipped, exclude func(string) string, excluded *int) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return &PathError{Path: path, Err: unwrapPathErr(err)}
@@ -149,11 +186,19 @@ func walk(root string, addFile func(dir, file string), whole map[string]bool, sk
 			if path != root && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
+			if path != root && exclude(path) != "" {
+				*excluded++
+				return filepath.SkipDir
+			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Links are not followed, so nothing outside the given trees is
-			// read; links to directories and to topology files are reported.
+			// read; links to directories and to topology files are reported,
+			// unless the configuration excludes them.
+			if exclude(path) != "" {
+				return nil
+			}
 			if info, err := os.Stat(path); err == nil && info.IsDir() && !strings.HasPrefix(d.Name(), ".") {
 				*skipped = append(*skipped, Skipped{Path: path, Reason: "a symbolic link to a directory; exlint does not follow links inside the trees it checks (name the directory on the command line to check it)"})
 			} else if IsTopologyFile(d.Name()) {
@@ -162,6 +207,10 @@ func walk(root string, addFile func(dir, file string), whole map[string]bool, sk
 			return nil
 		}
 		if !IsTopologyFile(d.Name()) {
+			return nil
+		}
+		if exclude(path) != "" {
+			*excluded++
 			return nil
 		}
 		if !d.Type().IsRegular() {

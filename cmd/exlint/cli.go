@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -60,7 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 			code = exitInternal
 		}
 	}()
-	root := newRoot(stdout, stderr, getenv)
+	root := newRoot(stdin, stdout, stderr, getenv)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	err := root.Execute()
@@ -79,7 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 	return exitUsage
 }
 
-func newRoot(stdout, stderr io.Writer, getenv env) *cobra.Command {
+func newRoot(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "exlint",
 		Short: "Check Microsoft Exchange topologies against Microsoft's support rules",
@@ -97,19 +97,24 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, getenv), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
 
 type checkFlags struct {
-	format string
-	asOf   string
-	color  string
-	failOn string
+	formats []string
+	asOf    string
+	color   string
+	failOn  string
+	config  string
+	// baseline and writeBaseline name baseline files (--baseline,
+	// --write-baseline).
+	baseline, writeBaseline string
+	wholeTopology           bool
 }
 
-func newCheck(stdout io.Writer, getenv env) *cobra.Command {
+func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -122,37 +127,49 @@ topology, its files merged. A file selects the topology of its directory
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			return runCheck(stdout, getenv, f, args)
+			return runCheck(cmd, stdout, stderr, getenv, f, args)
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
+		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().BoolVar(&f.wholeTopology, "whole-topology", false, "a file argument reports its directory's whole topology, not only that file's findings (for pre-commit hooks)")
+	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
+	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	return cmd
 }
 
-func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error {
-	if f.format != "text" && f.format != "json" {
-		return usageErr("--format %q: use text or json", f.format)
-	}
-	failOn, err := lint.ParseSeverity(f.failOn)
+func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkFlags, paths []string) error {
+	outs, err := parseOutputs(f.formats)
 	if err != nil {
-		return usageErr("--fail-on: %v", err)
+		return err
 	}
-	asOf := catalog.DateOf(time.Now())
-	if f.asOf != "" {
-		d, err := catalog.ParseDate(f.asOf)
-		if err != nil || d.MonthOnly() {
-			return usageErr("--as-of %q: write the date as YYYY-MM-DD", f.asOf)
+	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
+		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
+	}
+	var base *lint.Baseline
+	if f.baseline != "" && f.writeBaseline == "" {
+		if base, err = lint.ReadBaseline(f.baseline); err != nil {
+			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
 		}
-		asOf = d
+	}
+	cfg, err := loadConfig(f.config, getenv)
+	if err != nil {
+		return err
+	}
+	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
+	if err != nil {
+		return err
 	}
 	useColor, err := colorEnabled(f.color, stdout, getenv)
 	if err != nil {
 		return err
 	}
-	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits})
+	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits, Config: cfg,
+		WholeTopologies: f.wholeTopology})
 	if err != nil {
 		var ie *lint.InternalError
 		if errors.As(err, &ie) {
@@ -160,18 +177,24 @@ func runCheck(stdout io.Writer, getenv env, f checkFlags, paths []string) error 
 		}
 		return &exitError{code: exitUsage, err: err}
 	}
-	rep := &report.Report{AsOf: asOf.String(), Findings: res.Findings, Sources: res.Sources,
-		Topologies: res.Topologies, Files: res.Files, Unchecked: res.Unchecked, Skipped: res.Skipped}
-	switch f.format {
-	case "json":
-		err = report.JSON(stdout, rep)
-	default:
-		err = report.Text(stdout, rep, report.TextOptions{Color: useColor})
+	if f.writeBaseline != "" {
+		base = lint.NewBaseline(res.Findings, f.writeBaseline)
+		if err := base.Write(f.writeBaseline); err != nil {
+			return usageErr("--write-baseline: %v", err)
+		}
+		fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
 	}
-	if err != nil {
+	findings, baselined, stale := base.Filter(res.Findings)
+	rep := &report.Report{AsOf: asOf.String(), Findings: findings, Sources: res.Sources, Baselined: baselined, BaselineStale: stale,
+		Topologies: res.Topologies, Files: res.Files, Checked: res.Checked, Unchecked: res.Unchecked, Skipped: res.Skipped,
+		Suppressed: res.Suppressed, Rules: allRuleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
+	if wd, err := os.Getwd(); err == nil {
+		rep.BaseDir = wd
+	}
+	if err := writeOutputs(outs, rep, stdout, useColor, getenv); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
-	for _, fd := range res.Findings {
+	for _, fd := range findings {
 		if fd.Severity >= failOn {
 			return &exitError{code: exitFindings}
 		}
@@ -197,6 +220,16 @@ func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
 	return false, usageErr("--color %q: use auto, always or never", mode)
 }
 
+// ruleInfos describes every rule: the topology rules, then the structural
+// ones.
+func ruleInfos() []lint.RuleInfo {
+	var out []lint.RuleInfo
+	for _, r := range allRules() {
+		out = append(out, r.Info())
+	}
+	return append(out, lint.StructuralRules()...)
+}
+
 func newRules(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "rules",
@@ -208,6 +241,9 @@ func newRules(stdout io.Writer) *cobra.Command {
 			for _, r := range allRules() {
 				info := r.Info()
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", info.ID, info.Severity, info.Summary)
+			}
+			for _, info := range lint.MetaRules() {
+				fmt.Fprintf(tw, "%s\t%s\t%s (cannot itself be suppressed inline)\n", info.ID, info.Severity, info.Summary)
 			}
 			for _, info := range lint.StructuralRules() {
 				fmt.Fprintf(tw, "%s\t%s\t%s (structural: cannot be suppressed)\n", info.ID, info.Severity, info.Summary)

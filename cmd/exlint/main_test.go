@@ -173,7 +173,10 @@ func TestExitCodes(t *testing.T) {
 		{"dangling link", []string{"check", dangling}, 2, "gone.exchange.hcl: no such file or directory"},
 		{"path through a file", []string{"check", notes + "/x.exchange.hcl"}, 2, "not a directory"},
 		{"binary file", []string{"check", binary}, 1, ""},
-		{"bad format", []string{"check", "--format", "xml", "examples"}, 2, `--format "xml": use text or json`},
+		{"bad format", []string{"check", "--format", "xml", "examples"}, 2, `--format "xml": use text, json, compact, sarif, junit, checkstyle, github`},
+		{"two formats to stdout", []string{"check", "--format", "text", "--format", "json", "examples"}, 2, "both write to standard output"},
+		{"two formats to one file", []string{"check", "--format", "sarif=x.sarif", "--format", "json=x.sarif", "examples"}, 2, "another output already writes to x.sarif"},
+		{"empty file name", []string{"check", "--format", "sarif=", "examples"}, 2, "name the file after ="},
 		{"bad fail-on", []string{"check", "--fail-on", "fatal", "examples"}, 2, `unknown severity "fatal"`},
 		{"bad as-of", []string{"check", "--as-of", "21/11/2026", "examples"}, 2, "write the date as YYYY-MM-DD"},
 		{"bad color", []string{"check", "--color", "sometimes", "examples"}, 2, "use auto, always or never"},
@@ -244,5 +247,15 @@ func TestFileArgument(t *testing.T) {
 	out, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem/exchange2016.exchange.hcl", "--as-of", asOf, "--color", "never")
 	if !strings.Contains(out, "exchange2016.exchange.hcl") || strings.Contains(out, "exchange2010.exchange.hcl:") {
 		t.Errorf("a file argument reports that file only:\n%s", out)
+	}
+}
+
+// --whole-topology: a file argument reports every finding of its topology
+// (what a pre-commit hook, which passes the changed files, needs).
+func TestWholeTopology(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem/exchange2016.exchange.hcl", "--whole-topology", "--as-of", asOf, "--color", "never")
+	whole, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem", "--as-of", asOf, "--color", "never")
+	if out != whole || !strings.Contains(out, "exchange2010.exchange.hcl:") {
+		t.Errorf("--whole-topology:\n%s\nwant\n%s", out, whole)
 	}
 }

@@ -58,6 +58,8 @@ type jsonSummary struct {
 	Topologies int      `json:"topologies"`
 	Files      int      `json:"files"`
 	Unchecked  []string `json:"unchecked_topologies"`
+	Suppressed int      `json:"suppressed_count"`
+	Baselined  int      `json:"baselined_count"`
 }
 
 func toJSONRange(r hcl.Range) jsonRange {
@@ -77,7 +79,8 @@ func JSON(w io.Writer, r *Report) error {
 		Findings: []jsonFinding{},
 		Skipped:  []jsonSkipped{},
 		Summary: jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
-			Topologies: r.Topologies, Files: r.Files, Unchecked: []string{}},
+			Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
+			Suppressed: r.Suppressed, Baselined: r.Baselined},
 	}
 	for _, f := range r.Findings {
 		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Address: f.Address,

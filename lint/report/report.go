@@ -1,8 +1,21 @@
-// Package report turns findings into bytes: text for people, JSON for
-// programs. Reporters know nothing of rules beyond what a finding carries.
+// Package report turns findings into bytes: text for people; JSON, compact,
+// SARIF, JUnit, Checkstyle and GitHub workflow commands for programs and CI.
+// Reporters know nothing of rules beyond what a finding and the rule list of
+// the report carry.
 package report
 
 import (
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -11,16 +24,209 @@ import (
 type Report struct {
 	AsOf     string // YYYY-MM-DD
 	Findings []lint.Finding
-	// Sources holds the source lines findings show, by file name.
+	// Sources holds, by file name, the source lines findings show: for
+	// snippets and SARIF columns.
 	Sources map[string]*lint.Excerpt
 	// Topologies and Files count what was checked.
 	Topologies, Files int
+	// Checked lists the files whose findings the report covers (every file of
+	// a checked directory, or the files named on the command line).
+	Checked []string
 	// Unchecked lists topologies whose rules did not run because of
 	// structural errors.
 	Unchecked []string
 	// Skipped lists paths that were found but not read.
 	Skipped []schema.Skipped
+	// Suppressed counts findings hidden by inline suppressions; Baselined
+	// those hidden because the baseline holds them.
+	Suppressed, Baselined int
+	// BaselineStale counts baseline entries that matched no finding.
+	BaselineStale int
+
+	// Rules describes every rule exlint knows (SARIF lists them all).
+	Rules []lint.RuleInfo
+	// Tool names the program and its version, for SARIF.
+	Tool Tool
+	// BaseDir is the directory SARIF URIs and GitHub annotation paths are
+	// relative to (the working directory); empty keeps names as they are.
+	BaseDir string
+}
+
+// Tool identifies the program that made the report.
+type Tool struct {
+	Name           string
+	Version        string
+	InformationURI string
 }
 
 // Counts tallies the report's findings.
 func (r *Report) Counts() lint.Counts { return lint.Count(r.Findings) }
+
+// Options are the settings a format may use.
+type Options struct {
+	// Color colours the text format.
+	Color bool
+	// StepSummary, when not nil, receives the GitHub format's Markdown job
+	// summary ($GITHUB_STEP_SUMMARY).
+	StepSummary io.Writer
+}
+
+// Formats lists every output format, in the order the help shows them.
+var Formats = []string{"text", "json", "compact", "sarif", "junit", "checkstyle", "github"}
+
+// Write writes the report in the named format.
+func Write(format string, w io.Writer, r *Report, opt Options) error {
+	switch format {
+	case "text":
+		return Text(w, r, TextOptions{Color: opt.Color})
+	case "json":
+		return JSON(w, r)
+	case "compact":
+		return Compact(w, r)
+	case "sarif":
+		return SARIF(w, r)
+	case "junit":
+		return JUnit(w, r)
+	case "checkstyle":
+		return Checkstyle(w, r)
+	case "github":
+		return GitHub(w, r, GitHubOptions{StepSummary: opt.StepSummary})
+	}
+	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// relPath is a finding's file name as CI systems want it: relative to base,
+// with "/" separators. ok is false for a file outside base, whose absolute
+// path is returned instead.
+func relPath(base, name string) (p string, ok bool) {
+	if base == "" {
+		return filepath.ToSlash(filepath.Clean(name)), !filepath.IsAbs(name)
+	}
+	abs := name
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(base, abs)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(abs), false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// fileURI is a SARIF artifact URI: a relative reference for a file under
+// base, a file:// URI otherwise; both percent-encoded.
+func fileURI(base, name string) string {
+	p, rel := relPath(base, name)
+	if rel {
+		return (&url.URL{Path: p}).EscapedPath()
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive path
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// oneLine makes text safe to embed in a line of output: control characters
+// (a newline, an escape sequence that would rewrite a terminal) and
+// bidirectional overrides are written as escapes (\n, \x1b, \u202e), and CI
+// log commands a hostile name could smuggle in (Azure DevOps' ##vso[...],
+// GitHub's legacy ##[...]) are broken with a zero-width space.
+func oneLine(s string) string { return escapeText(s, false) }
+
+// annotationText is oneLine for text whose line breaks the output format
+// escapes itself (GitHub workflow commands): newlines are kept.
+func annotationText(s string) string { return escapeText(s, true) }
+
+func escapeText(s string, keepNewlines bool) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean && !strings.Contains(s, "##") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case (r == '\n' || r == '\r') && keepNewlines:
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return breakLogCommands(b.String())
+}
+
+// breakLogCommands puts a zero-width space inside "##[" and "##vso[", which
+// CI agents would otherwise run as commands wherever they appear in a line.
+func breakLogCommands(s string) string {
+	if !strings.Contains(s, "##") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "##vso[", "##\u200bvso[")
+	return strings.ReplaceAll(s, "##[", "##\u200b[")
+}
+
+// linePath is a file name safe to start a line of log output with: a name
+// that would make the line a GitHub workflow command ("::...") is written
+// "./::...".
+func linePath(name string) string {
+	name = oneLine(name)
+	if strings.HasPrefix(strings.TrimLeft(name, " \t"), "::") {
+		return "./" + name
+	}
+	return name
+}
+
+// files returns the files a report covers: the checked ones and any other
+// file a finding is in, sorted.
+func files(r *Report) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, f := range r.Checked {
+		add(f)
+	}
+	for _, f := range r.Findings {
+		add(f.Range.Filename)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// byFile groups findings by file name, keeping their order.
+func byFile(fs []lint.Finding) map[string][]lint.Finding {
+	out := map[string][]lint.Finding{}
+	for _, f := range fs {
+		out[f.Range.Filename] = append(out[f.Range.Filename], f)
+	}
+	return out
+}
+
+// start returns where a range starts, line and column at least 1 (a problem
+// with no place in the file is reported at its start).
+func start(r hcl.Range) (line, col int) {
+	return max(r.Start.Line, 1), max(r.Start.Column, 1)
+}

@@ -61,35 +61,54 @@ func Text(w io.Writer, r *Report, opt TextOptions) error {
 	p := newPalette(opt.Color)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), f.Message, p.dim.Sprint("["+f.Rule+"]"))
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
 		writeSnippet(bw, r.Sources[f.Range.Filename], f.Range, p.sev[f.Severity])
 		for _, rel := range f.Related {
-			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), rel.Message)
+			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
 			writeSnippet(bw, r.Sources[rel.Range.Filename], rel.Range, p.dim)
 		}
 		bw.WriteByte('\n')
 	}
 	for _, s := range r.Skipped {
-		fmt.Fprintf(bw, "%s: %s: not read: %s\n", s.Path, p.dim.Sprint("note"), s.Reason)
+		fmt.Fprintf(bw, "%s: %s: not read: %s\n", linePath(s.Path), p.dim.Sprint("note"), oneLine(s.Reason))
 	}
 	for _, dir := range r.Unchecked {
 		fmt.Fprintf(bw, "%s: %s: the rules did not run on this topology because of the errors above; fix them and check again\n",
-			dir, p.dim.Sprint("note"))
+			linePath(dir), p.dim.Sprint("note"))
+	}
+	if r.BaselineStale > 0 {
+		what := fmt.Sprintf("%d baseline entries no longer match", r.BaselineStale)
+		if r.BaselineStale == 1 {
+			what = "1 baseline entry no longer matches"
+		}
+		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
 	}
 	fmt.Fprintln(bw, summaryLine(r))
 	return bw.Flush()
 }
 
 func location(r hcl.Range) string {
-	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+	line, col := start(r)
+	return fmt.Sprintf("%s:%d:%d", linePath(r.Filename), line, col)
 }
 
 func summaryLine(r *Report) string {
 	what := fmt.Sprintf("checked %s (%s)", plural(r.Topologies, "topology", "topologies"), plural(r.Files, "file", "files"))
-	if len(r.Findings) == 0 {
-		return what + ": no problems found"
+	var hidden []string
+	if r.Suppressed > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d suppressed", r.Suppressed))
 	}
-	return what + ": " + r.Counts().Summary()
+	if r.Baselined > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d in the baseline", r.Baselined))
+	}
+	tail := ""
+	if len(hidden) > 0 {
+		tail = " (" + strings.Join(hidden, ", ") + ")"
+	}
+	if len(r.Findings) == 0 {
+		return what + ": no problems found" + tail
+	}
+	return what + ": " + r.Counts().Summary() + tail
 }
 
 func plural(n int, one, many string) string {
@@ -179,11 +198,11 @@ func sanitize(text []byte) string {
 		switch {
 		case r == '\t':
 			b.WriteRune(r)
-		case r == utf8.RuneError && size <= 1, unicode.IsControl(r):
+		case r == utf8.RuneError && size <= 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
 			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return breakLogCommands(b.String())
 }

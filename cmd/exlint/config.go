@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// allRuleInfos describes every rule a configuration or a suppression may
+// name: the topology rules, the structural ones, and the suppression rule.
+func allRuleInfos() []lint.RuleInfo {
+	return append(ruleInfos(), lint.MetaRules()...)
+}
+
+// loadConfig finds and reads the configuration: --config, else
+// $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the
+// repository root. No file means the defaults. A configuration that cannot be
+// used, or that needs another exlint version, is a usage error (exit 2).
+func loadConfig(flagPath string, getenv env) (*lint.Config, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	path, found := flagPath, "--config"
+	if path == "" {
+		path, found = getenv(lint.ConfigEnv), lint.ConfigEnv
+	}
+	if path == "" {
+		p, err := lint.FindConfig(wd)
+		if err != nil {
+			return nil, usageErr("looking for %s: %v", lint.ConfigFileName, err)
+		}
+		if p == "" {
+			return &lint.Config{Base: ".", Rules: map[string]*lint.RuleConfig{}}, nil
+		}
+		// The file is in the working directory or above it: name it from here.
+		if rel, err := filepath.Rel(wd, p); err == nil {
+			p = rel
+		}
+		path, found = p, "found upwards from "+wd
+	} else {
+		path = displayPath(wd, path)
+	}
+	cfg, err := lint.LoadConfig(path, allRuleInfos())
+	if err != nil {
+		var ce *lint.ConfigError
+		if errors.As(err, &ce) {
+			return nil, &exitError{code: exitUsage, err: ce}
+		}
+		return nil, usageErr("%s (%s): %v", path, found, unwrapPath(err))
+	}
+	cfg.Found = found
+	if _, err := cfg.CheckVersion(buildVersion()); err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return cfg, nil
+}
+
+// displayPath is p relative to the working directory when it is under it,
+// else p made absolute.
+func displayPath(wd, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel
+	}
+	return abs
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// settings resolves as_of and fail_on: a flag wins over the configuration,
+// which wins over the default (today; error).
+func settings(cmd *cobra.Command, cfg *lint.Config, asOfFlag, failOnFlag string) (catalog.Date, lint.Severity, error) {
+	if cmd.Flags().Changed("fail-on") {
+		sev, err := lint.ParseSeverity(failOnFlag)
+		if err != nil {
+			return catalog.Date{}, 0, usageErr("--fail-on: %v", err)
+		}
+		cfg.FailOn.Override(sev, "--fail-on")
+	}
+	if asOfFlag != "" {
+		d, err := catalog.ParseDate(asOfFlag)
+		if err != nil || d.MonthOnly() {
+			return catalog.Date{}, 0, usageErr("--as-of %q: write the date as YYYY-MM-DD", asOfFlag)
+		}
+		cfg.AsOf.Override(d, "--as-of")
+	}
+	asOf := catalog.DateOf(time.Now())
+	if cfg.AsOf.Set {
+		asOf = cfg.AsOf.Value
+	}
+	failOn := lint.Error
+	if cfg.FailOn.Set {
+		failOn = cfg.FailOn.Value
+	}
+	return asOf, failOn, nil
+}
+
+func newConfig(stdout io.Writer, getenv env) *cobra.Command {
+	var configPath, asOf, failOn string
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Print the configuration in effect and where each value comes from",
+		Long: `Print the configuration exlint uses from the working directory: the
+.exlint.hcl it found (or --config, or $EXLINT_CONFIG), every setting and
+every rule's enabled, severity and ignorable, each followed by a comment
+saying where it comes from (a file position, a flag, or "default"). The
+output is HCL that exlint reads back.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(configPath, getenv)
+			if err != nil {
+				return err
+			}
+			date, _, err := settings(cmd, cfg, asOf, failOn)
+			if err != nil {
+				return err
+			}
+			wd, _ := os.Getwd()
+			err = cfg.WriteEffective(stdout, lint.EffectiveOptions{AsOf: date, Version: buildVersion(), FailOn: lint.Error,
+				Rules: allRuleInfos(), WorkingIn: wd})
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&configPath, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from here up to the repository root)")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "show the configuration as check --as-of would use it")
+	cmd.Flags().StringVar(&failOn, "fail-on", "", "show the configuration as check --fail-on would use it")
+	return cmd
+}

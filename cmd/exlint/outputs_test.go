@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint/report"
+)
+
+// Several outputs in one run carry the same findings as one run per format,
+// byte for byte, and the exit code does not depend on them.
+func TestSeveralOutputsAgree(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"check", "examples/2010-to-2016-onprem", "--as-of", asOf, "--color", "never", "--format", "text"}
+	files := map[string]string{}
+	for _, f := range report.Formats {
+		if f == "text" {
+			continue
+		}
+		files[f] = filepath.Join(dir, "out."+f)
+		args = append(args, "--format", f+"="+files[f])
+	}
+	text, stderr, code := exlint(t, noEnv, args...)
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	alone, _, _ := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem", "--as-of", asOf, "--color", "never")
+	if text != alone {
+		t.Error("the text output changed when other outputs were added")
+	}
+	for f, path := range files {
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, code := exlint(t, noEnv, "check", "examples/2010-to-2016-onprem", "--as-of", asOf, "--format", f)
+		if string(got) != want || code != 1 {
+			t.Errorf("%s: the file differs from the standard output of --format %s alone (exit %d)", f, f, code)
+		}
+		if !strings.Contains(want, "exchange2016.exchange.hcl") {
+			t.Errorf("%s: no finding in the output:\n%s", f, want)
+		}
+	}
+}
+
+// The SARIF of an example: relative URIs, every rule listed.
+func TestSARIFOfExample(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "examples/small-cutover", "--as-of", asOf, "--format", "sarif")
+	for _, want := range []string{`"uri": "examples/small-cutover/tailspin.exchange.hcl"`, `"columnKind": "unicodeCodePoints"`,
+		`"id": "migration-cutover-size"`, `"id": "syntax"`, `"exlintFingerprint/v1"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
+	}
+	// An absolute path on the command line still gives a relative URI.
+	abs := filepath.Join(repoRoot, "examples", "small-cutover")
+	out2, _, _ := exlint(t, noEnv, "check", abs, "--as-of", asOf, "--format", "sarif")
+	if out2 != out {
+		t.Error("SARIF URIs must be relative to the working directory whatever the argument")
+	}
+}
+
+// --format github appends a summary to $GITHUB_STEP_SUMMARY when it is set.
+func TestGitHubStepSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	os.WriteFile(summary, []byte("earlier step\n"), 0o644)
+	getenv := func(k string) string {
+		if k == "GITHUB_STEP_SUMMARY" {
+			return summary
+		}
+		return ""
+	}
+	out, _, code := exlint(t, getenv, "check", "examples/small-cutover", "--as-of", asOf, "--format", "github")
+	if code != 1 || !strings.HasPrefix(out, "::error file=examples/small-cutover/tailspin.exchange.hcl,line=18,col=13,") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	got, _ := os.ReadFile(summary)
+	if !strings.HasPrefix(string(got), "earlier step\n### exlint\n") {
+		t.Errorf("summary not appended:\n%s", got)
+	}
+	// Without the github format the summary is left alone.
+	exlint(t, getenv, "check", "examples/small-cutover", "--as-of", asOf, "--format", "compact")
+	if again, _ := os.ReadFile(summary); string(again) != string(got) {
+		t.Error("only the github format writes the step summary")
+	}
+}

@@ -1,0 +1,247 @@
+// Package format gives topology files their canonical layout (exlint fmt):
+// hclwrite's formatting (indentation, spacing, aligned equals signs) and one
+// final newline. It refuses a file that does not parse, keeps every comment,
+// and is idempotent.
+package format
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/exlint/exlint/internal/fsutil"
+	"github.com/exlint/exlint/schema"
+)
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Source formats the text of one native-syntax file. When the file does not
+// parse (or breaks exlint's size and nesting limits), it returns the syntax
+// problems and no output: formatting broken input would move things around
+// in ways that are hard to undo.
+func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Problem) {
+	_, probs := schema.Decode(filepath.Dir(name), []*schema.File{{Name: name, Src: src}}, lim)
+	var syntax []schema.Problem
+	for _, p := range probs {
+		if p.Kind == schema.KindSyntax {
+			syntax = append(syntax, p)
+		}
+	}
+	if len(syntax) > 0 {
+		return nil, syntax
+	}
+	body, hadBOM := bytes.CutPrefix(src, bom)
+	out := hclwrite.Format(body)
+	out = trimCommentSpace(out)
+	out = finalNewline(out, bytes.Contains(body, []byte("\r\n")))
+	if hadBOM {
+		out = append(append([]byte{}, bom...), out...)
+	}
+	return out, nil
+}
+
+// trimCommentSpace removes the spaces at the end of # and // comments,
+// which hclwrite keeps. Heredocs and strings are not comments and keep
+// theirs.
+func trimCommentSpace(src []byte) []byte {
+	if !bytes.Contains(src, []byte(" \n")) && !bytes.Contains(src, []byte("\t\n")) && !bytes.Contains(src, []byte(" \r\n")) && !bytes.Contains(src, []byte("\t\r\n")) {
+		return src
+	}
+	toks, diags := hclsyntax.LexConfig(src, "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return src
+	}
+	var out []byte
+	prev := 0
+	for _, t := range toks {
+		if t.Type != hclsyntax.TokenComment || bytes.HasPrefix(t.Bytes, []byte("/*")) {
+			continue
+		}
+		text := bytes.TrimRight(t.Bytes, "\r\n")
+		eol := t.Bytes[len(text):]
+		trimmed := bytes.TrimRight(text, " \t")
+		if len(trimmed) == len(text) {
+			continue
+		}
+		out = append(out, src[prev:t.Range.Start.Byte]...)
+		out = append(out, trimmed...)
+		out = append(out, eol...)
+		prev = t.Range.End.Byte
+	}
+	if out == nil {
+		return src
+	}
+	return append(out, src[prev:]...)
+}
+
+// finalNewline ends the text with exactly one line break (CRLF when the
+// file uses CRLF): trailing blank lines go, a missing newline is added. An
+// empty file stays empty.
+func finalNewline(b []byte, crlf bool) []byte {
+	trimmed := bytes.TrimRight(b, " \t\r\n")
+	if len(trimmed) == 0 {
+		return []byte{}
+	}
+	nl := "\n"
+	if crlf {
+		nl = "\r\n"
+	}
+	return append(trimmed[:len(trimmed):len(trimmed)], nl...)
+}
+
+// Options say what Paths does with a file whose layout differs.
+type Options struct {
+	// Write rewrites the file (atomically, keeping its permissions).
+	Write bool
+	// Diff adds a unified diff of the change to the result.
+	Diff bool
+	// Exclude returns why a path is excluded, or "" (the configuration's
+	// exclude patterns).
+	Exclude func(path string) string
+	Limits  schema.Limits
+}
+
+// Result is what Paths did.
+type Result struct {
+	// Changed lists the files whose layout differs (rewritten with Write).
+	Changed []string
+	// Diffs holds a unified diff per changed file, with Diff.
+	Diffs []string
+	// Problems are the syntax errors of the files that were not formatted.
+	Problems []schema.Problem
+	// Skipped lists files named on the command line that fmt leaves alone
+	// (JSON files, excluded files), with the reason.
+	Skipped []schema.Skipped
+	// Errors are files that could not be read or written.
+	Errors []error
+	// Files counts the files checked.
+	Files int
+}
+
+// ErrNotHCL is returned for a named file that is not HCL native syntax.
+var ErrNotHCL = errors.New("not a file exlint fmt formats (a topology file ending in " + schema.NativeSuffix + ", or another .hcl file such as .exlint.hcl)")
+
+// Paths formats the files under paths. A directory is searched recursively
+// for *.exchange.hcl files, as exlint check does (directories starting with
+// "." are not entered, symbolic links are not followed, excluded paths are
+// skipped); JSON topology files are left as they are. A named file must be
+// HCL native syntax (any name ending in .hcl). A path that does not exist is
+// an error returned at once.
+func Paths(paths []string, opt Options) (*Result, error) {
+	if opt.Exclude == nil {
+		opt.Exclude = func(string) string { return "" }
+	}
+	var files []string
+	res := &Result{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, &schema.PathError{Path: p, Err: unwrap(err)}
+		}
+		if why := opt.Exclude(p); why != "" {
+			res.Skipped = append(res.Skipped, schema.Skipped{Path: p, Reason: why})
+			continue
+		}
+		if !info.IsDir() {
+			switch {
+			case strings.HasSuffix(p, schema.JSONSuffix) || strings.HasSuffix(p, ".json"):
+				res.Skipped = append(res.Skipped, schema.Skipped{Path: p, Reason: "exlint fmt leaves JSON files as they are"})
+			case strings.HasSuffix(p, ".hcl"):
+				files = append(files, p)
+			default:
+				return nil, &schema.PathError{Path: p, Err: ErrNotHCL}
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return &schema.PathError{Path: path, Err: unwrap(err)}
+			}
+			if path != p && (strings.HasPrefix(d.Name(), ".") && d.IsDir() || opt.Exclude(path) != "") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && strings.HasSuffix(d.Name(), schema.NativeSuffix) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(files)
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[filepath.Clean(f)] {
+			continue
+		}
+		seen[filepath.Clean(f)] = true
+		res.Files++
+		formatFile(f, opt, res)
+	}
+	return res, nil
+}
+
+func formatFile(path string, opt Options, res *Result) {
+	src, err := readLimited(path, opt.Limits.MaxFileSize)
+	if err != nil {
+		res.Errors = append(res.Errors, &schema.PathError{Path: path, Err: unwrap(err)})
+		return
+	}
+	out, probs := Source(path, src, opt.Limits)
+	if len(probs) > 0 {
+		res.Problems = append(res.Problems, probs...)
+		return
+	}
+	if bytes.Equal(src, out) {
+		return
+	}
+	res.Changed = append(res.Changed, path)
+	if opt.Diff {
+		res.Diffs = append(res.Diffs, Diff(path, src, out))
+	}
+	if opt.Write {
+		if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("writing %s: %w", path, err))
+		}
+	}
+}
+
+// Diff is a unified diff from before to after, labelled a/PATH and b/PATH.
+func Diff(path string, before, after []byte) string {
+	p := filepath.ToSlash(path)
+	return udiff.Unified("a/"+p, "b/"+p, string(before), string(after))
+}
+
+// readLimited reads a file up to limit+1 bytes: enough for Source to
+// report it as too large without holding it in memory.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,49 @@
+package fsutil
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.txt")
+	if err := WriteFileAtomic(p, []byte("new"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(p); info.Mode().Perm() != 0o640 {
+		t.Errorf("new file mode %v, want 0640", info.Mode().Perm())
+	}
+	// An existing file keeps its permissions.
+	os.Chmod(p, 0o600)
+	if err := WriteFileAtomic(p, []byte("again"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	got, _ := os.ReadFile(p)
+	if info.Mode().Perm() != 0o600 || string(got) != "again" {
+		t.Errorf("mode %v, content %q", info.Mode().Perm(), got)
+	}
+	// A link stays a link; its target is written.
+	link := filepath.Join(dir, "link.txt")
+	os.Symlink(p, link)
+	if err := WriteFileAtomic(link, []byte("through"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if got, _ := os.ReadFile(p); string(got) != "through" {
+		t.Errorf("target holds %q", got)
+	}
+	// No temporary file is left behind.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+	// A missing directory is an error, not a panic.
+	if err := WriteFileAtomic(filepath.Join(dir, "no", "f"), nil, 0o644); err == nil {
+		t.Error("want an error")
+	}
+}

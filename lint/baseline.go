@@ -1,0 +1,178 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/exlint/exlint/internal/fsutil"
+)
+
+// BaselineVersion is the version of the baseline file format.
+const BaselineVersion = 1
+
+// Baseline is a record of accepted findings. A finding matches an entry by
+// rule, file, the address of the offending thing (server.EX01.update) and
+// severity, never by line, so that edits elsewhere in the file do not bring a
+// recorded finding back. File names are relative to the baseline file's
+// directory, so a baseline works from any working directory.
+type Baseline struct {
+	Version  int             `json:"version"`
+	Findings []BaselineEntry `json:"findings"`
+	dir      string
+}
+
+// BaselineEntry is one accepted finding. Message is for the people reading
+// the file; it is matched only for findings without an address (a problem
+// of the file as a whole). Severity is matched: a finding that got worse
+// (a warning that became an error) is new.
+type BaselineEntry struct {
+	Rule     string `json:"rule"`
+	File     string `json:"file"`
+	Address  string `json:"address"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func (e BaselineEntry) key() string {
+	id := e.Address
+	if id == "" {
+		id = "\x00" + e.Message
+	}
+	return e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
+}
+
+// NewBaseline records findings in a baseline to be written at path.
+// Structural findings are not recorded: a topology exlint cannot read must
+// be fixed, not accepted.
+func NewBaseline(fs []Finding, path string) *Baseline {
+	b := &Baseline{Version: BaselineVersion, Findings: []BaselineEntry{}, dir: filepath.Dir(path)}
+	structural := structuralIDs()
+	for _, f := range fs {
+		if structural[f.Rule] {
+			continue
+		}
+		b.Findings = append(b.Findings, b.entry(f))
+	}
+	sort.SliceStable(b.Findings, func(i, j int) bool {
+		x, y := b.Findings[i], b.Findings[j]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Rule != y.Rule {
+			return x.Rule < y.Rule
+		}
+		if x.Address != y.Address {
+			return x.Address < y.Address
+		}
+		return x.Message < y.Message
+	})
+	return b
+}
+
+func structuralIDs() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range StructuralRules() {
+		out[s.ID] = true
+	}
+	return out
+}
+
+func (b *Baseline) entry(f Finding) BaselineEntry {
+	return BaselineEntry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message}
+}
+
+// relFile is a finding's file relative to the baseline's directory, with
+// "/" separators (as it is when that cannot be computed).
+func (b *Baseline) relFile(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.ToSlash(name)
+	}
+	dir, err := filepath.Abs(b.dir)
+	if err != nil {
+		return filepath.ToSlash(name)
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Write writes the baseline to path, atomically, as indented JSON sorted by
+// file, rule and address: the same findings always give the same bytes.
+func (b *Baseline) Write(path string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644)
+}
+
+// ReadBaseline reads a baseline file.
+func ReadBaseline(path string) (*Baseline, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	var b Baseline
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("%s is not an exlint baseline: %v", path, err)
+	}
+	if b.Version != BaselineVersion {
+		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, BaselineVersion)
+	}
+	for i, e := range b.Findings {
+		if e.Rule == "" || e.File == "" || (e.Address == "" && e.Message == "") {
+			return nil, fmt.Errorf("%s: entry %d needs rule, file, and address or message", path, i+1)
+		}
+		if _, err := ParseSeverity(e.Severity); err != nil {
+			return nil, fmt.Errorf("%s: entry %d: %v", path, i+1, err)
+		}
+		if strings.Contains(e.File, "\\") {
+			return nil, fmt.Errorf("%s: entry %d: file names use / separators", path, i+1)
+		}
+	}
+	b.dir = filepath.Dir(path)
+	return &b, nil
+}
+
+// Filter removes the findings the baseline holds and returns the others
+// (the new ones), how many it removed, and how many of its entries matched
+// nothing (findings fixed since: the baseline can be written again).
+// Structural findings are always kept. Each entry matches one finding: when
+// a baseline holds two findings of a rule at an address and there are now
+// three, one is new.
+func (b *Baseline) Filter(fs []Finding) (kept []Finding, baselined, stale int) {
+	if b == nil {
+		return fs, 0, 0
+	}
+	left := map[string]int{}
+	for _, e := range b.Findings {
+		left[e.key()]++
+	}
+	structural := structuralIDs()
+	kept = []Finding{}
+	for _, f := range fs {
+		k := b.entry(f).key()
+		if !structural[f.Rule] && left[k] > 0 {
+			left[k]--
+			baselined++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	for _, n := range left {
+		stale += n
+	}
+	return kept, baselined, stale
+}

@@ -1,0 +1,121 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func finding(rule, file string, line int, addr string) Finding {
+	return Finding{Rule: rule, Severity: Error, Message: rule + " at " + addr, Address: addr,
+		Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 3, Byte: line * 10}, End: hcl.Pos{Line: line, Column: 9, Byte: line*10 + 6}}}
+}
+
+func TestBaselineMatchesByAddress(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	path := filepath.Join("ci", "exlint-baseline.json")
+	os.Mkdir("ci", 0o755)
+	today := []Finding{
+		finding("exchange-end-of-support", "topo/a.exchange.hcl", 3, "server.EX01.version"),
+		finding("exchange-end-of-support", "topo/a.exchange.hcl", 9, "server.EX02.version"),
+		finding("some-rule", "topo/a.exchange.hcl", 9, "server.EX02.version"),
+		finding("some-rule", "topo/a.exchange.hcl", 12, "server.EX02.version"), // twice at one address
+		finding("schema", "topo/b.exchange.hcl", 1, "server.X"),                // structural: never recorded
+	}
+	b := NewBaseline(today, path)
+	if len(b.Findings) != 4 || b.Findings[0].File != "../topo/a.exchange.hcl" {
+		t.Fatalf("recorded: %+v", b.Findings)
+	}
+	if err := b.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(path)
+	NewBaseline(today, path).Write(path)
+	if again, _ := os.ReadFile(path); string(again) != string(first) {
+		t.Error("the same findings must give the same bytes")
+	}
+
+	read, err := ReadBaseline(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lines moved (an edit above), one finding fixed, one new, one more of
+	// a repeated pair.
+	later := []Finding{
+		finding("exchange-end-of-support", "topo/a.exchange.hcl", 13, "server.EX01.version"),
+		finding("some-rule", "topo/a.exchange.hcl", 19, "server.EX02.version"),
+		finding("some-rule", "topo/a.exchange.hcl", 22, "server.EX02.version"),
+		finding("some-rule", "topo/a.exchange.hcl", 25, "server.EX02.version"),
+		finding("exchange-end-of-support", "topo/a.exchange.hcl", 30, "server.EX03.version"),
+		finding("schema", "topo/b.exchange.hcl", 1, "server.X"),
+	}
+	kept, baselined, stale := read.Filter(later)
+	var got []string
+	for _, f := range kept {
+		got = append(got, f.Rule+" "+f.Address)
+	}
+	want := "some-rule server.EX02.version,exchange-end-of-support server.EX03.version,schema server.X"
+	if strings.Join(got, ",") != want || baselined != 3 || stale != 1 {
+		t.Errorf("kept %v, baselined %d, stale %d", got, baselined, stale)
+	}
+
+	// From another working directory, the same file is the same file.
+	os.MkdirAll("topo", 0o755)
+	t.Chdir(filepath.Join(dir, "topo"))
+	read, _ = ReadBaseline(filepath.Join("..", path))
+	moved := []Finding{finding("exchange-end-of-support", "a.exchange.hcl", 3, "server.EX01.version")}
+	if kept, n, _ := read.Filter(moved); len(kept) != 0 || n != 1 {
+		t.Errorf("a baseline must not depend on the working directory: %v", kept)
+	}
+	var none *Baseline
+	if kept, n, s := none.Filter(moved); len(kept) != 1 || n != 0 || s != 0 {
+		t.Error("no baseline keeps everything")
+	}
+}
+
+// A finding without an address (a file-level problem) is matched by its
+// message.
+func TestBaselineWithoutAddress(t *testing.T) {
+	f := finding(SuppressionRule, "a.exchange.hcl", 2, "")
+	b := NewBaseline([]Finding{f}, "b.json")
+	other := f
+	other.Message = "something else"
+	kept, n, stale := b.Filter([]Finding{other, f})
+	if len(kept) != 1 || kept[0].Message != "something else" || n != 1 || stale != 0 {
+		t.Errorf("kept %v", kept)
+	}
+	// A finding that got worse is new.
+	worse := f
+	worse.Severity = Error
+	f.Severity = Warning
+	b = NewBaseline([]Finding{f}, "b.json")
+	if kept, _, _ := b.Filter([]Finding{worse}); len(kept) != 1 {
+		t.Error("a warning that became an error must be reported")
+	}
+}
+
+func TestReadBaselineErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		`{"version": 2, "findings": []}`:                "version 2",
+		`{"version": 1, "findings": [{"rule": "r"}]}`:   "entry 1 needs rule, file",
+		`{"version": 1, "findings": [], "extra": true}`: "not an exlint baseline",
+		`not json`: "not an exlint baseline",
+		`{"version": 1, "findings": [{"rule": "r", "file": "a\\b", "address": "x", "severity": "error", "message": ""}]}`: "/ separators",
+		`{"version": 1, "findings": [{"rule": "r", "file": "a", "address": "x", "severity": "fatal", "message": ""}]}`:    "unknown severity",
+	}
+	for src, want := range cases {
+		p := filepath.Join(dir, "b.json")
+		os.WriteFile(p, []byte(src), 0o644)
+		if _, err := ReadBaseline(p); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", src, err, want)
+		}
+	}
+	if _, err := ReadBaseline(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("a missing baseline is an error")
+	}
+}

@@ -1,0 +1,533 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	goversion "github.com/hashicorp/go-version"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// ConfigFileName is the name of exlint's configuration file.
+const ConfigFileName = ".exlint.hcl"
+
+// ConfigEnv names the environment variable that names a configuration file.
+const ConfigEnv = "EXLINT_CONFIG"
+
+// Config is exlint's configuration: what .exlint.hcl says, on top of the
+// defaults. The zero Config (or a nil *Config) is the defaults.
+type Config struct {
+	// Path is the file read ("" when there is none); Found says how it was
+	// found: "--config", "EXLINT_CONFIG", or "found upwards from DIR".
+	Path, Found string
+	// Base is the directory exclude patterns are relative to: the
+	// configuration file's directory (the working directory without one).
+	Base string
+
+	RequiredVersion Setting[string]
+	AsOf            Setting[catalog.Date]
+	FailOn          Setting[Severity]
+	Exclude         Setting[[]string]
+	// Rules holds the rule blocks, by rule ID.
+	Rules map[string]*RuleConfig
+}
+
+// RuleConfig is one rule block: rule "ID" { enabled, severity, ignorable }.
+type RuleConfig struct {
+	At        hcl.Range // the block's header
+	Enabled   Setting[bool]
+	Severity  Setting[Severity]
+	Ignorable Setting[bool]
+}
+
+// Setting is one configuration value and where it came from.
+type Setting[T any] struct {
+	Value T
+	// Set is true when the file (or a flag) gives the value.
+	Set bool
+	// At is where the file gives it; From names a flag that gave it instead.
+	At   hcl.Range
+	From string
+}
+
+// Origin says where a value came from: "default", a flag, or file:line:col.
+func (s Setting[T]) Origin() string {
+	switch {
+	case s.From != "":
+		return s.From
+	case s.Set:
+		return fmt.Sprintf("%s:%d:%d", s.At.Filename, s.At.Start.Line, s.At.Start.Column)
+	}
+	return "default"
+}
+
+// Override sets the value from a flag, which wins over the file.
+func (s *Setting[T]) Override(v T, flag string) {
+	*s = Setting[T]{Value: v, Set: true, From: flag}
+}
+
+// ConfigProblem is an error in a configuration file.
+type ConfigProblem struct {
+	Range   hcl.Range
+	Message string
+}
+
+func (p ConfigProblem) String() string {
+	if p.Range.Filename == "" {
+		return p.Message
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.Range.Filename, max(p.Range.Start.Line, 1), max(p.Range.Start.Column, 1), p.Message)
+}
+
+// ConfigError is a configuration that cannot be used: every problem found in
+// it, each with its place.
+type ConfigError struct {
+	Problems []ConfigProblem
+}
+
+func (e *ConfigError) Error() string {
+	var lines []string
+	for _, p := range e.Problems {
+		lines = append(lines, p.String())
+	}
+	return "configuration error:\n" + strings.Join(lines, "\n")
+}
+
+// FindConfig looks for .exlint.hcl from dir upwards, up to the repository
+// root (the nearest directory above dir, or dir itself, holding .git). Outside
+// a repository only dir itself is searched: a stray file in a parent
+// directory or the home directory never changes what exlint reports. It
+// returns "" when there is none.
+func FindConfig(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	root := ""
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		p := filepath.Join(d, ConfigFileName)
+		info, err := os.Stat(p)
+		if err == nil && !info.IsDir() {
+			return p, nil
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if root == "" || d == root || filepath.Dir(d) == d {
+			return "", nil
+		}
+	}
+}
+
+// LoadConfig reads and checks the configuration file at path. known lists
+// the rules a rule block may name. Its error is a *ConfigError for a file
+// with problems, or the error reading it.
+func LoadConfig(path string, known []RuleInfo) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg, probs := ParseConfig(path, src, known)
+	if len(probs) > 0 {
+		return nil, &ConfigError{Problems: probs}
+	}
+	cfg.Path = path
+	return cfg, nil
+}
+
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude"}
+var ruleAttributes = []string{"enabled", "severity", "ignorable"}
+
+// ParseConfig decodes a configuration file's text. Every problem is
+// reported with its range: unknown attributes and blocks, unknown rules (with
+// a suggestion), wrong types and bad values.
+func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []ConfigProblem) {
+	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}}
+	var probs []ConfigProblem
+	add := func(rng hcl.Range, format string, args ...any) {
+		probs = append(probs, ConfigProblem{Range: rng, Message: fmt.Sprintf(format, args...)})
+	}
+	if len(src) > int(schema.DefaultLimits.MaxFileSize) {
+		add(hcl.Range{Filename: filename}, "the configuration file is larger than %d bytes", schema.DefaultLimits.MaxFileSize)
+		return cfg, probs
+	}
+	// The same guards as for topologies: a syntax error, or nesting deep
+	// enough to exhaust the parser's stack, is reported, not crashed on.
+	_, syntax := schema.Decode(filepath.Dir(filename), []*schema.File{{Name: filename, Src: src}}, schema.DefaultLimits)
+	for _, p := range syntax {
+		if p.Kind == schema.KindSyntax {
+			add(p.Range, "%s", p.Message)
+		}
+	}
+	if len(probs) > 0 {
+		return cfg, probs
+	}
+	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			add(subject(d, filename), "%s", d.Error())
+		}
+		return cfg, probs
+	}
+	body := file.Body.(*hclsyntax.Body)
+	ruleByID := map[string]RuleInfo{}
+	var ids []string
+	for _, r := range known {
+		ruleByID[r.ID] = r
+		ids = append(ids, r.ID)
+	}
+
+	for _, a := range sortedAttrs(body.Attributes) {
+		v, ok := configValue(a, add)
+		if !ok {
+			continue
+		}
+		switch a.Name {
+		case "required_version":
+			s, ok := stringValue(a, v, add)
+			if !ok {
+				continue
+			}
+			if _, err := goversion.NewConstraint(s); err != nil {
+				add(a.Expr.Range(), "required_version %q is not a version constraint; write one such as \">= 1.2, < 2.0\"", s)
+				continue
+			}
+			cfg.RequiredVersion = Setting[string]{Value: s, Set: true, At: a.SrcRange}
+		case "as_of":
+			s, ok := stringValue(a, v, add)
+			if !ok {
+				continue
+			}
+			d, err := catalog.ParseDate(s)
+			if err != nil || d.MonthOnly() {
+				add(a.Expr.Range(), "as_of %q is not a date; write it as YYYY-MM-DD", s)
+				continue
+			}
+			cfg.AsOf = Setting[catalog.Date]{Value: d, Set: true, At: a.SrcRange}
+		case "fail_on":
+			s, ok := stringValue(a, v, add)
+			if !ok {
+				continue
+			}
+			sev, err := ParseSeverity(s)
+			if err != nil {
+				add(a.Expr.Range(), "fail_on: %v", err)
+				continue
+			}
+			cfg.FailOn = Setting[Severity]{Value: sev, Set: true, At: a.SrcRange}
+		case "exclude":
+			if !v.Type().IsTupleType() && !v.Type().IsListType() {
+				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
+				continue
+			}
+			var pats []string
+			good := true
+			for _, ev := range v.AsValueSlice() {
+				if ev.IsNull() || ev.Type() != cty.String {
+					add(a.Expr.Range(), "exclude must be a list of strings (path patterns)")
+					good = false
+					break
+				}
+				p := ev.AsString()
+				clean := strings.TrimPrefix(filepath.ToSlash(p), "./")
+				switch {
+				case clean == "" || strings.HasPrefix(clean, "/") || filepath.IsAbs(p):
+					add(a.Expr.Range(), "exclude pattern %q: write a path relative to the directory of %s, such as \"archive/**\"", p, filepath.Base(filename))
+					good = false
+				case !doublestar.ValidatePattern(clean):
+					add(a.Expr.Range(), "exclude pattern %q is not a valid glob (*, **, ?, [abc], {a,b})", p)
+					good = false
+				}
+				pats = append(pats, clean)
+			}
+			if good {
+				cfg.Exclude = Setting[[]string]{Value: pats, Set: true, At: a.SrcRange}
+			}
+		default:
+			msg := fmt.Sprintf("unknown attribute %q", a.Name)
+			if s := schema.Suggest(a.Name, configAttributes); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			add(a.NameRange, "%s. The configuration takes %s, and rule blocks", msg, strings.Join(configAttributes, ", "))
+		}
+	}
+
+	for _, b := range body.Blocks {
+		if b.Type != "rule" {
+			msg := fmt.Sprintf("unknown block %q", b.Type)
+			if s := schema.Suggest(b.Type, []string{"rule"}); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			add(b.TypeRange, "%s. The configuration holds rule \"ID\" { ... } blocks", msg)
+			continue
+		}
+		if len(b.Labels) != 1 {
+			add(b.TypeRange, "a rule block takes one label, the rule ID: rule \"exchange-end-of-support\" { ... }")
+			continue
+		}
+		id := b.Labels[0]
+		info, ok := ruleByID[id]
+		if !ok {
+			msg := fmt.Sprintf("unknown rule %q", id)
+			if s := schema.Suggest(id, ids); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			add(b.LabelRanges[0], "%s ('exlint rules' lists them)", msg)
+			continue
+		}
+		if info.Structural {
+			add(b.LabelRanges[0], "%s is a structural rule: it is always an error and cannot be configured", id)
+			continue
+		}
+		if prev, dup := cfg.Rules[id]; dup {
+			add(b.LabelRanges[0], "rule %q is configured twice; the first block is at %d:%d", id, prev.At.Start.Line, prev.At.Start.Column)
+			continue
+		}
+		rc := &RuleConfig{At: b.DefRange()}
+		cfg.Rules[id] = rc
+		for _, nb := range b.Body.Blocks {
+			add(nb.TypeRange, "unexpected %q block inside rule %q; a rule block holds only attributes (%s)", nb.Type, id, strings.Join(ruleAttributes, ", "))
+		}
+		for _, a := range sortedAttrs(b.Body.Attributes) {
+			v, ok := configValue(a, add)
+			if !ok {
+				continue
+			}
+			switch a.Name {
+			case "enabled":
+				if bv, ok := boolValue(a, v, add); ok {
+					rc.Enabled = Setting[bool]{Value: bv, Set: true, At: a.SrcRange}
+				}
+			case "ignorable":
+				if id == SuppressionRule {
+					add(a.NameRange, "ignorable does not apply to %s: its findings are about suppressions and are never suppressed", id)
+					continue
+				}
+				if bv, ok := boolValue(a, v, add); ok {
+					rc.Ignorable = Setting[bool]{Value: bv, Set: true, At: a.SrcRange}
+				}
+			case "severity":
+				s, ok := stringValue(a, v, add)
+				if !ok {
+					continue
+				}
+				sev, err := ParseSeverity(s)
+				if err != nil {
+					add(a.Expr.Range(), "severity: %v", err)
+					continue
+				}
+				rc.Severity = Setting[Severity]{Value: sev, Set: true, At: a.SrcRange}
+			default:
+				msg := fmt.Sprintf("unknown attribute %q in rule %q", a.Name, id)
+				if s := schema.Suggest(a.Name, ruleAttributes); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				add(a.NameRange, "%s. A rule block takes %s", msg, strings.Join(ruleAttributes, ", "))
+			}
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Range.Start.Byte < probs[j].Range.Start.Byte })
+	return cfg, probs
+}
+
+func subject(d *hcl.Diagnostic, filename string) hcl.Range {
+	if d.Subject != nil {
+		return *d.Subject
+	}
+	return hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos}
+}
+
+func sortedAttrs(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
+	out := make([]*hclsyntax.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SrcRange.Start.Byte < out[j].SrcRange.Start.Byte })
+	return out
+}
+
+// configValue evaluates an attribute without variables or functions: the
+// configuration holds literal values only.
+func configValue(a *hclsyntax.Attribute, add func(hcl.Range, string, ...any)) (cty.Value, bool) {
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() {
+		add(a.Expr.Range(), "%s must be a literal value (no variables or functions)", a.Name)
+		return cty.NilVal, false
+	}
+	if v.IsNull() {
+		add(a.Expr.Range(), "%s is null; give it a value or remove it", a.Name)
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+func stringValue(a *hclsyntax.Attribute, v cty.Value, add func(hcl.Range, string, ...any)) (string, bool) {
+	if v.Type() != cty.String {
+		add(a.Expr.Range(), "%s must be a string, in quotes", a.Name)
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+func boolValue(a *hclsyntax.Attribute, v cty.Value, add func(hcl.Range, string, ...any)) (bool, bool) {
+	if v.Type() != cty.Bool {
+		hint := ""
+		if v.Type() == cty.String && (v.AsString() == "true" || v.AsString() == "false") {
+			hint = fmt.Sprintf(": write %s = %s, without quotes", a.Name, v.AsString())
+		}
+		add(a.Expr.Range(), "%s must be true or false%s", a.Name, hint)
+		return false, false
+	}
+	return v.True(), true
+}
+
+// CheckVersion checks the build's version against required_version. A
+// development build ("dev", "(devel)", or a v0.0.0 pseudo-version, built
+// from a clone without a release tag) is not checked: it has no release
+// number to compare. checked reports whether the comparison was made.
+func (c *Config) CheckVersion(build string) (checked bool, err error) {
+	if c == nil || !c.RequiredVersion.Set {
+		return false, nil
+	}
+	if IsDevVersion(build) {
+		return false, nil
+	}
+	v, err := goversion.NewVersion(build)
+	if err != nil {
+		return false, fmt.Errorf("exlint's version %q cannot be compared with required_version", build)
+	}
+	cons, _ := goversion.NewConstraint(c.RequiredVersion.Value)
+	if !cons.Check(v.Core()) && !cons.Check(v) {
+		return true, &ConfigError{Problems: []ConfigProblem{{Range: c.RequiredVersion.At,
+			Message: fmt.Sprintf("this configuration needs exlint %s, and this is exlint %s: install a version that satisfies it", c.RequiredVersion.Value, build)}}}
+	}
+	return true, nil
+}
+
+// IsDevVersion reports whether a version string is a development build's.
+func IsDevVersion(v string) bool {
+	return v == "" || v == "dev" || v == "(devel)" || strings.HasPrefix(v, "v0.0.0-")
+}
+
+// RuleEnabled reports whether a rule runs.
+func (c *Config) RuleEnabled(id string) bool {
+	if c == nil {
+		return true
+	}
+	if rc := c.Rules[id]; rc != nil && rc.Enabled.Set {
+		return rc.Enabled.Value
+	}
+	return true
+}
+
+// severityOf returns the severity the configuration gives a rule's
+// findings, and whether it gives one.
+func (c *Config) severityOf(id string) (Severity, bool) {
+	if c == nil {
+		return 0, false
+	}
+	if rc := c.Rules[id]; rc != nil && rc.Severity.Set {
+		return rc.Severity.Value, true
+	}
+	return 0, false
+}
+
+// Ignorable reports whether inline suppressions may hide a rule's findings
+// (and where the configuration says they may not). Structural rules are
+// never ignorable.
+func (c *Config) Ignorable(info RuleInfo) (bool, Setting[bool]) {
+	if info.Structural {
+		return false, Setting[bool]{}
+	}
+	if c != nil {
+		if rc := c.Rules[info.ID]; rc != nil && rc.Ignorable.Set {
+			return rc.Ignorable.Value, rc.Ignorable
+		}
+	}
+	return true, Setting[bool]{}
+}
+
+// Excluded returns the pattern that excludes path (a file or directory, as
+// reached from the command line), or "". Patterns match the path relative
+// to the configuration's directory, with "/" separators; a pattern that
+// matches a directory excludes everything under it.
+func (c *Config) Excluded(path string) string {
+	if c == nil || len(c.Exclude.Value) == 0 {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	base, err := filepath.Abs(c.Base)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	for _, pat := range c.Exclude.Value {
+		// The path itself, then each directory above it.
+		for p := rel; p != "." && p != ""; p = pathDir(p) {
+			if ok, _ := doublestar.Match(pat, p); ok {
+				return pat
+			}
+		}
+	}
+	return ""
+}
+
+func pathDir(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// apply gives findings the severity the configuration sets for their rule
+// and drops those of disabled rules. Structural findings are left alone.
+func (c *Config) apply(fs []Finding, structural map[string]bool) []Finding {
+	if c == nil || len(c.Rules) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if structural[f.Rule] {
+			out = append(out, f)
+			continue
+		}
+		if !c.RuleEnabled(f.Rule) {
+			continue
+		}
+		if sev, ok := c.severityOf(f.Rule); ok {
+			f.Severity = sev
+		}
+		out = append(out, f)
+	}
+	return out
+}

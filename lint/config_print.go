@@ -1,0 +1,112 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// EffectiveOptions are the facts WriteEffective needs beyond the
+// configuration: the evaluation date in effect and exlint's version.
+type EffectiveOptions struct {
+	AsOf      catalog.Date // what as_of resolves to (today by default)
+	Version   string       // exlint's build version
+	FailOn    Severity     // the default fail_on
+	Rules     []RuleInfo   // every rule, in the order to print them
+	WorkingIn string       // the working directory, for the header
+}
+
+// WriteEffective prints the configuration in effect as HCL that exlint can
+// read back, each value followed by a comment saying where it came from: a
+// file position, a flag, or "default".
+func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
+	if c == nil {
+		c = &Config{}
+	}
+	var b bytes.Buffer
+	b.WriteString("# The configuration exlint uses in " + opt.WorkingIn + "\n")
+	if c.Path != "" {
+		fmt.Fprintf(&b, "# file: %s (%s)\n", c.Path, c.Found)
+	} else {
+		b.WriteString("# file: none; every value is a default (exlint looks for " + ConfigFileName + " from the working directory up to the repository root)\n")
+	}
+	b.WriteString("\n")
+
+	req := c.RequiredVersion
+	if req.Set {
+		note := req.Origin()
+		if IsDevVersion(opt.Version) {
+			note += "; not checked: this is a development build (" + opt.Version + ")"
+		} else {
+			note += "; satisfied by exlint " + opt.Version
+		}
+		fmt.Fprintf(&b, "required_version = %s # %s\n", strconv.Quote(req.Value), note)
+	} else {
+		fmt.Fprintf(&b, "# required_version is not set (exlint %s)\n", opt.Version)
+	}
+	asOf := c.AsOf
+	asOfNote := asOf.Origin()
+	if !asOf.Set {
+		asOf.Value = opt.AsOf
+		asOfNote = "default: today"
+	}
+	fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), asOfNote)
+	failOn := c.FailOn
+	if !failOn.Set {
+		failOn.Value = opt.FailOn
+	}
+	fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), failOn.Origin())
+	var pats []string
+	for _, p := range c.Exclude.Value {
+		pats = append(pats, strconv.Quote(p))
+	}
+	excl := c.Exclude.Origin()
+	if c.Exclude.Set {
+		base := c.Base
+		if base == "" {
+			base = "."
+		}
+		excl += "; relative to " + base
+	}
+	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
+
+	var structural []string
+	for _, r := range opt.Rules {
+		if r.Structural {
+			structural = append(structural, r.ID)
+			continue
+		}
+		rc := c.Rules[r.ID]
+		if rc == nil {
+			rc = &RuleConfig{}
+		}
+		enabled, sev, ign := rc.Enabled, rc.Severity, rc.Ignorable
+		if !enabled.Set {
+			enabled.Value = true
+		}
+		if !sev.Set {
+			sev.Value = r.Severity
+		}
+		fmt.Fprintf(&b, "\nrule %s {\n", strconv.Quote(r.ID))
+		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
+		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
+		if r.ID != SuppressionRule {
+			if !ign.Set {
+				ign.Value = true
+			}
+			fmt.Fprintf(&b, "  ignorable = %t # %s\n", ign.Value, ign.Origin())
+		}
+		b.WriteString("}\n")
+	}
+	if len(structural) > 0 {
+		fmt.Fprintf(&b, "\n# %s: structural rules, always errors; they cannot be configured or suppressed\n", strings.Join(structural, ", "))
+	}
+	_, err := w.Write(hclwrite.Format(b.Bytes()))
+	return err
+}

@@ -1,0 +1,189 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var testRules = []RuleInfo{
+	{ID: "exchange-end-of-support", Severity: Error},
+	{ID: "migration-cutover-size", Severity: Error},
+	{ID: "syntax", Severity: Error, Structural: true},
+	{ID: SuppressionRule, Severity: Warning},
+}
+
+func TestParseConfig(t *testing.T) {
+	src := `required_version = ">= 1.2, < 2.0"
+as_of            = "2027-01-31"
+fail_on          = "warning"
+exclude          = ["archive/**", "./drafts/*.exchange.hcl"]
+
+rule "migration-cutover-size" {
+  severity  = "info"
+  ignorable = false
+}
+
+rule "exchange-end-of-support" {
+  enabled = false
+}
+`
+	cfg, probs := ParseConfig("dir/.exlint.hcl", []byte(src), testRules)
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if cfg.RequiredVersion.Value != ">= 1.2, < 2.0" || cfg.AsOf.Value.String() != "2027-01-31" || cfg.FailOn.Value != Warning ||
+		strings.Join(cfg.Exclude.Value, ",") != "archive/**,drafts/*.exchange.hcl" || cfg.Base != "dir" {
+		t.Errorf("decoded: %+v", cfg)
+	}
+	if cfg.FailOn.Origin() != "dir/.exlint.hcl:3:1" || cfg.Exclude.Origin() != "dir/.exlint.hcl:4:1" {
+		t.Errorf("origins: %s %s", cfg.FailOn.Origin(), cfg.Exclude.Origin())
+	}
+	if cfg.RuleEnabled("exchange-end-of-support") || !cfg.RuleEnabled("migration-cutover-size") {
+		t.Error("enabled")
+	}
+	if sev, ok := cfg.severityOf("migration-cutover-size"); !ok || sev != Info {
+		t.Error("severity override")
+	}
+	if ign, at := cfg.Ignorable(testRules[1]); ign || at.Origin() != "dir/.exlint.hcl:8:3" {
+		t.Errorf("ignorable: %v %s", ign, at.Origin())
+	}
+	if ign, _ := cfg.Ignorable(testRules[2]); ign {
+		t.Error("structural rules are never ignorable")
+	}
+	var nilCfg *Config
+	if !nilCfg.RuleEnabled("x") {
+		t.Error("a nil configuration enables everything")
+	}
+}
+
+// Every mistake is reported with its place, and a suggestion where one fits.
+func TestParseConfigErrors(t *testing.T) {
+	cases := []struct {
+		src, want string
+	}{
+		{`fail_onn = "warning"`, `.exlint.hcl:1:1: unknown attribute "fail_onn"; did you mean "fail_on"?`},
+		{"rule \"migration-cutover-sise\" {}", `.exlint.hcl:1:6: unknown rule "migration-cutover-sise"; did you mean "migration-cutover-size"?`},
+		{"rule \"migration-cutover-size\" {\n  severty = \"info\"\n}", `.exlint.hcl:2:3: unknown attribute "severty" in rule "migration-cutover-size"; did you mean "severity"?`},
+		{"rule \"migration-cutover-size\" {\n  enabled = \"false\"\n}", `.exlint.hcl:2:13: enabled must be true or false: write enabled = false, without quotes`},
+		{"rule \"migration-cutover-size\" {\n  severity = \"fatal\"\n}", `.exlint.hcl:2:14: severity: unknown severity "fatal"`},
+		{"rule \"syntax\" {\n  enabled = false\n}", `.exlint.hcl:1:6: syntax is a structural rule`},
+		{"rule \"suppression\" {\n  ignorable = false\n}", `.exlint.hcl:2:3: ignorable does not apply to suppression`},
+		{"rule \"migration-cutover-size\" {}\nrule \"migration-cutover-size\" {}", `.exlint.hcl:2:6: rule "migration-cutover-size" is configured twice; the first block is at 1:1`},
+		{"rules \"x\" {}", `.exlint.hcl:1:1: unknown block "rules"; did you mean "rule"?`},
+		{"rule {}", `.exlint.hcl:1:1: a rule block takes one label`},
+		{`as_of = "2027-02-30"`, `.exlint.hcl:1:9: as_of "2027-02-30" is not a date`},
+		{`as_of = local.x`, `.exlint.hcl:1:9: as_of must be a literal value`},
+		{`required_version = "newest"`, `.exlint.hcl:1:20: required_version "newest" is not a version constraint`},
+		{`exclude = "archive"`, `.exlint.hcl:1:11: exclude must be a list of path patterns`},
+		{`exclude = ["/abs/**"]`, `.exlint.hcl:1:11: exclude pattern "/abs/**": write a path relative`},
+		{`exclude = ["a/[b"]`, `.exlint.hcl:1:11: exclude pattern "a/[b" is not a valid glob`},
+		{`fail_on = 1`, `.exlint.hcl:1:11: fail_on must be a string`},
+		{"fail_on = \"error\"\nfail_on = \"info\"", `.exlint.hcl:2:1: attribute redefined`},
+		{"rule \"x\" {", `.exlint.hcl:1:10: unclosed configuration block`},
+		{strings.Repeat("[", 200), `expressions nest more than`},
+	}
+	for _, tc := range cases {
+		_, probs := ParseConfig(".exlint.hcl", []byte(tc.src), testRules)
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.String())
+		}
+		if !strings.Contains(strings.Join(got, "\n"), tc.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Discovery goes up to the repository root and no further; outside a
+// repository only the directory itself counts.
+func TestFindConfig(t *testing.T) {
+	top := t.TempDir()
+	repo := filepath.Join(top, "repo")
+	deep := filepath.Join(repo, "a", "b")
+	os.MkdirAll(deep, 0o755)
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	writeFile(t, filepath.Join(top, ConfigFileName), "# above the repository: never read\n")
+
+	if p, err := FindConfig(deep); err != nil || p != "" {
+		t.Errorf("a file above the repository root was found: %q %v", p, err)
+	}
+	writeFile(t, filepath.Join(repo, ConfigFileName), "")
+	if p, _ := FindConfig(deep); p != filepath.Join(repo, ConfigFileName) {
+		t.Errorf("root config: %q", p)
+	}
+	writeFile(t, filepath.Join(repo, "a", ConfigFileName), "")
+	if p, _ := FindConfig(deep); p != filepath.Join(repo, "a", ConfigFileName) {
+		t.Errorf("nearest config: %q", p)
+	}
+	// A worktree's .git is a file: it marks the root too.
+	wt := filepath.Join(top, "wt")
+	os.MkdirAll(filepath.Join(wt, "x"), 0o755)
+	writeFile(t, filepath.Join(wt, ".git"), "gitdir: elsewhere\n")
+	if p, _ := FindConfig(filepath.Join(wt, "x")); p != "" {
+		t.Errorf("worktree: %q", p)
+	}
+	// Outside a repository: the directory itself only.
+	plain := filepath.Join(top, "plain", "sub")
+	os.MkdirAll(plain, 0o755)
+	writeFile(t, filepath.Join(top, "plain", ConfigFileName), "")
+	if p, _ := FindConfig(plain); p != "" {
+		t.Errorf("outside a repository, parents are not searched: %q", p)
+	}
+	if p, _ := FindConfig(filepath.Join(top, "plain")); p != filepath.Join(top, "plain", ConfigFileName) {
+		t.Errorf("outside a repository, the directory itself counts: %q", p)
+	}
+}
+
+func TestExcluded(t *testing.T) {
+	base := t.TempDir()
+	cfg := &Config{Base: base, Exclude: Setting[[]string]{Value: []string{"archive/**", "drafts", "**/*.draft.exchange.hcl"}, Set: true}}
+	cases := map[string]string{
+		"archive":                           "archive/**",
+		"archive/old/x.exchange.hcl":        "archive/**",
+		"drafts/y.exchange.hcl":             "drafts",
+		"live/a.draft.exchange.hcl":         "**/*.draft.exchange.hcl",
+		"live/a.exchange.hcl":               "",
+		"archived/x.exchange.hcl":           "",
+		"../outside/archive/x.exchange.hcl": "",
+	}
+	for p, want := range cases {
+		if got := cfg.Excluded(filepath.Join(base, filepath.FromSlash(p))); got != want {
+			t.Errorf("Excluded(%s) = %q, want %q", p, got, want)
+		}
+	}
+	// Relative paths are taken from the working directory.
+	t.Chdir(base)
+	if got := cfg.Excluded("archive/x.exchange.hcl"); got != "archive/**" {
+		t.Errorf("relative path: %q", got)
+	}
+}
+
+func TestCheckVersion(t *testing.T) {
+	cfg := &Config{RequiredVersion: Setting[string]{Value: ">= 1.2, < 2.0", Set: true}}
+	for v, ok := range map[string]bool{"v1.2.0": true, "1.9.9": true, "v2.0.0": false, "v1.1.9": false, "v1.3.0-rc.1": true} {
+		checked, err := cfg.CheckVersion(v)
+		if !checked || (err == nil) != ok {
+			t.Errorf("%s: checked %v, err %v", v, checked, err)
+		}
+	}
+	for _, dev := range []string{"dev", "(devel)", "v0.0.0-20261121000000-abcdef123456"} {
+		if checked, err := cfg.CheckVersion(dev); checked || err != nil {
+			t.Errorf("%s: a development build is not checked (%v %v)", dev, checked, err)
+		}
+	}
+	if _, err := cfg.CheckVersion("v2.1.0"); err == nil || !strings.Contains(err.Error(), "needs exlint >= 1.2, < 2.0, and this is exlint v2.1.0") {
+		t.Errorf("message: %v", err)
+	}
+}

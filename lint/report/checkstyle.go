@@ -1,0 +1,70 @@
+package report
+
+import (
+	"encoding/xml"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+type checkstyleDoc struct {
+	XMLName xml.Name         `xml:"checkstyle"`
+	Version string           `xml:"version,attr"`
+	Files   []checkstyleFile `xml:"file"`
+}
+
+type checkstyleFile struct {
+	Name   string            `xml:"name,attr"`
+	Errors []checkstyleError `xml:"error"`
+}
+
+type checkstyleError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+// Checkstyle writes the report in Checkstyle's XML format: a <file> per
+// checked file (clean ones too), an <error> per finding with its line,
+// column, severity (error, warning, info), message and the rule as source.
+func Checkstyle(w io.Writer, r *Report) error {
+	doc := checkstyleDoc{Version: "4.3"}
+	groups := byFile(r.Findings)
+	for _, name := range files(r) {
+		cf := checkstyleFile{Name: xmlText(name)}
+		for _, f := range groups[name] {
+			line, col := start(f.Range)
+			cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: f.Severity.String(),
+				Message: xmlText(f.Message), Source: xmlText(f.Rule)})
+		}
+		doc.Files = append(doc.Files, cf)
+	}
+	return writeXML(w, doc)
+}
+
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// xmlText replaces what XML 1.0 cannot hold at all (most control
+// characters, invalid UTF-8) with U+FFFD. encoding/xml escapes the rest
+// (&, <, quotes, newlines in attributes) and splits "]]>" in CDATA.
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,30 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// Compact writes one line per finding, for editors and problem matchers:
+//
+//	file:line:col: severity: message [rule]
+//
+// The file name and message are kept on one line (control characters are
+// escaped), so a line is always one finding. Nothing else is written: no
+// header, no summary.
+func Compact(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		bw.WriteString(compactLine(f))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+func compactLine(f lint.Finding) string {
+	line, col := start(f.Range)
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", linePath(f.Range.Filename), line, col, f.Severity, oneLine(f.Message), oneLine(f.Rule))
+}

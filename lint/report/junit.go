@@ -1,0 +1,65 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jstemmer/go-junit-report/v2/junit"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// JUnit writes the report as JUnit XML, which GitLab, Azure DevOps and
+// Jenkins show as test results: a test suite per checked file, a failed
+// test case per finding (named after its rule and address, with the
+// severity as the failure type), and one passing test case for a file
+// without findings. Nothing depends on the clock: times are 0.
+func JUnit(w io.Writer, r *Report) error {
+	suites := junit.Testsuites{Name: "exlint"}
+	groups := byFile(r.Findings)
+	for i, name := range files(r) {
+		path, _ := relPath(r.BaseDir, name)
+		ts := junit.Testsuite{Name: xmlText(path), ID: i, Time: "0", File: xmlText(path)}
+		for _, f := range groups[name] {
+			ts.AddTestcase(junit.Testcase{
+				Name:      xmlText(caseName(f)),
+				Classname: xmlText(path),
+				Time:      "0",
+				Failure: &junit.Result{
+					Message: xmlText(f.Message),
+					Type:    f.Severity.String(),
+					Data:    xmlText(junitDetail(path, f)),
+				},
+			})
+		}
+		if len(groups[name]) == 0 {
+			ts.AddTestcase(junit.Testcase{Name: "exlint", Classname: xmlText(path), Time: "0"})
+		}
+		suites.AddSuite(ts)
+	}
+	if _, err := io.WriteString(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); err != nil {
+		return err
+	}
+	return suites.WriteXML(w)
+}
+
+func caseName(f lint.Finding) string {
+	line, col := start(f.Range)
+	if f.Address != "" {
+		return fmt.Sprintf("%s: %s", f.Rule, f.Address)
+	}
+	return fmt.Sprintf("%s at %d:%d", f.Rule, line, col)
+}
+
+func junitDetail(path string, f lint.Finding) string {
+	line, col := start(f.Range)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", path, line, col, f.Severity, f.Message, f.Rule)
+	for _, rel := range f.Related {
+		rl, rc := start(rel.Range)
+		fmt.Fprintf(&b, "%s:%d:%d: note: %s\n", rel.Range.Filename, rl, rc, rel.Message)
+	}
+	fmt.Fprintf(&b, "%s%s.md\n", lint.DocsBaseURL, f.Rule)
+	return b.String()
+}

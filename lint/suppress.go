@@ -1,0 +1,460 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apparentlymart/go-textseg/v15/textseg"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/exlint/exlint/schema"
+)
+
+// SuppressionRule is the rule ID of findings about suppressions themselves.
+const SuppressionRule = "suppression"
+
+// MetaRules describe the findings lint makes about the check itself rather
+// than the topology: the suppression rule.
+func MetaRules() []RuleInfo {
+	return []RuleInfo{{
+		ID:       SuppressionRule,
+		Severity: Warning,
+		Summary:  "an inline suppression without a reason, that suppresses nothing, that names an unknown rule or one that cannot be suppressed, or that is misplaced",
+	}}
+}
+
+// The markers of inline suppressions.
+const (
+	ignoreMarker     = "exlint-ignore"
+	ignoreLine       = "exlint-ignore:"
+	ignoreFile       = "exlint-ignore-file:"
+	suppressionUsage = "write `# exlint-ignore: RULE[, RULE] -- reason` (or exlint-ignore-file: for the whole file)"
+)
+
+// directive is one suppression comment.
+type directive struct {
+	rng       hcl.Range // the comment (or the JSON string)
+	rules     []string
+	reason    string
+	fileLevel bool
+	// Where it applies, when it is not file-level: findings starting on line
+	// (a comment after code), or in bytes [from, to) (a comment on its own
+	// line: the item below it, a whole block below a block header).
+	line     int
+	from, to int
+	// problem, when set, makes the directive inert and is reported.
+	problem string
+	used    map[string]bool
+}
+
+func (d *directive) covers(f Finding) bool {
+	switch {
+	case d.problem != "":
+		return false
+	case d.fileLevel:
+		return true
+	case d.line > 0:
+		return f.Range.Start.Line == d.line
+	}
+	return f.Range.Start.Byte >= d.from && f.Range.Start.Byte < d.to
+}
+
+// scanDirectives finds the suppression comments of a file. Only files that
+// contain the marker are lexed. Comments are read from hcl's comment tokens,
+// so that the marker inside a string or a heredoc is not a suppression. A
+// file that does not lex has none: its syntax error is reported anyway.
+func scanDirectives(f *schema.File) []*directive {
+	if !bytes.Contains(f.Src, []byte(ignoreMarker)) {
+		return nil
+	}
+	if f.JSON {
+		return scanJSONDirectives(f)
+	}
+	toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil
+	}
+	var out []*directive
+	seenCode := false
+	for i, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenNewline, hclsyntax.TokenEOF:
+			continue
+		case hclsyntax.TokenComment:
+		default:
+			seenCode = true
+			continue
+		}
+		text, rng := commentText(t)
+		if !strings.HasPrefix(text, ignoreMarker) {
+			continue
+		}
+		d := parseDirective(text, rng)
+		out = append(out, d)
+		if d.problem != "" {
+			continue
+		}
+		ownLine := i == 0 || toks[i-1].Type == hclsyntax.TokenNewline || endsLine(toks[i-1])
+		switch {
+		case d.fileLevel && seenCode:
+			d.problem = "exlint-ignore-file must come before the first block of the file; it covers the whole file. Move it to the top, or use exlint-ignore on or above the line"
+		case d.fileLevel:
+		case !ownLine:
+			d.line = t.Range.Start.Line
+		default:
+			j := nextCode(toks, i)
+			if j < 0 {
+				d.problem = "this suppression is not directly above a line of the file: put it on the line it suppresses, or on the line just above (a blank line ends it)"
+				continue
+			}
+			d.from, d.to = toks[j].Range.Start.Byte, itemEnd(toks, j)
+		}
+	}
+	return out
+}
+
+// commentText returns a comment's text without its markers (#, //, /* */)
+// and surrounding space, and the comment's range without its newline.
+func commentText(t hclsyntax.Token) (string, hcl.Range) {
+	raw := string(t.Bytes)
+	trimmed := strings.TrimRight(raw, "\r\n")
+	rng := t.Range
+	if len(trimmed) != len(raw) {
+		rng.End = hcl.Pos{Line: rng.Start.Line, Column: rng.Start.Column + utf8.RuneCountInString(trimmed), Byte: rng.Start.Byte + len(trimmed)}
+	}
+	text := trimmed
+	switch {
+	case strings.HasPrefix(text, "#"):
+		text = text[1:]
+	case strings.HasPrefix(text, "//"):
+		text = text[2:]
+	case strings.HasPrefix(text, "/*"):
+		text = strings.TrimSuffix(text[2:], "*/")
+	}
+	return strings.TrimSpace(text), rng
+}
+
+// endsLine reports whether a token ends its line: a # or // comment holds
+// its newline.
+func endsLine(t hclsyntax.Token) bool {
+	return t.Type == hclsyntax.TokenComment && bytes.HasSuffix(t.Bytes, []byte("\n"))
+}
+
+// nextCode returns the index of the first code token on the line after the
+// comment at i, skipping comment lines; -1 when a blank line or the end of
+// the file comes first.
+func nextCode(toks hclsyntax.Tokens, i int) int {
+	for j := i + 1; j < len(toks); j++ {
+		t := toks[j]
+		switch t.Type {
+		case hclsyntax.TokenEOF:
+			return -1
+		case hclsyntax.TokenNewline:
+			// The newline that ends a /* */ comment's line is not a blank line.
+			if !endsLine(toks[j-1]) && toks[j-1].Type == hclsyntax.TokenComment {
+				continue
+			}
+			return -1
+		case hclsyntax.TokenComment:
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// itemEnd returns the byte where the item starting at token j ends: the
+// first end of line outside brackets, so that an attribute spanning lines,
+// or a block and everything in it, is one item.
+func itemEnd(toks hclsyntax.Tokens, j int) int {
+	depth := 0
+	end := toks[j].Range.End.Byte
+	for k := j; k < len(toks); k++ {
+		t := toks[k]
+		switch t.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote,
+			hclsyntax.TokenOHeredoc, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			depth++
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenCQuote,
+			hclsyntax.TokenCHeredoc, hclsyntax.TokenTemplateSeqEnd:
+			depth--
+		case hclsyntax.TokenNewline, hclsyntax.TokenEOF:
+			if depth <= 0 {
+				return end
+			}
+		case hclsyntax.TokenComment:
+			if depth <= 0 && endsLine(t) {
+				return end
+			}
+		}
+		end = t.Range.End.Byte
+	}
+	return end
+}
+
+// parseDirective reads "exlint-ignore: a, b -- reason" (or -file:).
+func parseDirective(text string, rng hcl.Range) *directive {
+	d := &directive{rng: rng, used: map[string]bool{}}
+	var rest string
+	switch {
+	case strings.HasPrefix(text, ignoreFile):
+		d.fileLevel = true
+		rest = text[len(ignoreFile):]
+	case strings.HasPrefix(text, ignoreLine):
+		rest = text[len(ignoreLine):]
+	default:
+		d.problem = fmt.Sprintf("%q is not a suppression exlint understands: %s", shorten(text), suppressionUsage)
+		return d
+	}
+	list, reason, _ := strings.Cut(rest, "--")
+	d.reason = strings.TrimSpace(reason)
+	for _, r := range strings.Split(list, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			d.rules = append(d.rules, r)
+		}
+	}
+	if len(d.rules) == 0 {
+		d.problem = "this suppression names no rule: " + suppressionUsage
+	}
+	return d
+}
+
+func shorten(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return s
+}
+
+// scanJSONDirectives reads suppressions from a JSON topology file. JSON has
+// no comments; like tflint, exlint reads a top-level "//" key whose value
+// is "exlint-ignore-file: RULE -- reason". hcl's JSON reader skips "//"
+// keys, so they never reach the topology.
+func scanJSONDirectives(f *schema.File) []*directive {
+	// Positions are those of the text after a UTF-8 byte order mark, as in
+	// hcl's ranges for the rest of the file.
+	src := bytes.TrimPrefix(f.Src, []byte{0xEF, 0xBB, 0xBF})
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var out []*directive
+	type frame struct {
+		object, wantKey bool
+	}
+	var stack []frame
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			return nil
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			if stack[n-1].wantKey {
+				stack[n-1].wantKey = false
+				key, _ := tok.(string)
+				if key != "//" {
+					continue
+				}
+				afterKey := int(dec.InputOffset())
+				val, err := dec.Token()
+				if err != nil {
+					return nil
+				}
+				s, ok := val.(string)
+				stack[n-1].wantKey = true
+				if delim, isDelim := val.(json.Delim); isDelim {
+					// An object or array under "//": walk it like any value.
+					stack[n-1].wantKey = true
+					stack = append(stack, frame{object: delim == '{', wantKey: delim == '{'})
+					continue
+				}
+				if !ok || !strings.HasPrefix(strings.TrimSpace(s), ignoreMarker) {
+					continue
+				}
+				start := afterKey
+				for start < len(src) && (src[start] == ' ' || src[start] == '\t' || src[start] == '\r' || src[start] == '\n' || src[start] == ':') {
+					start++
+				}
+				end := int(dec.InputOffset())
+				rng := hcl.Range{Filename: f.Name, Start: posAt(src, start), End: posAt(src, end)}
+				d := parseDirective(strings.TrimSpace(s), rng)
+				switch {
+				case d.problem != "":
+				case n != 1:
+					d.problem = `in a JSON file, only a "//" key at the top level can carry a suppression ("//": "exlint-ignore-file: RULE -- reason")`
+				case !d.fileLevel:
+					d.problem = `JSON files have no comments to put a suppression on a line: use "//": "exlint-ignore-file: RULE -- reason" at the top level, for the whole file`
+				}
+				out = append(out, d)
+				continue
+			}
+			stack[n-1].wantKey = true
+		}
+		if delim, ok := tok.(json.Delim); ok {
+			switch delim {
+			case '{':
+				stack = append(stack, frame{object: true, wantKey: true})
+			case '[':
+				stack = append(stack, frame{})
+			default:
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+}
+
+// posAt is the hcl position of byte off in src: columns count grapheme
+// clusters, as hcl's do.
+func posAt(src []byte, off int) hcl.Pos {
+	off = min(off, len(src))
+	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
+	line := bytes.Count(src[:lineStart], []byte("\n")) + 1
+	col := 1
+	for rest := src[lineStart:off]; len(rest) > 0; col++ {
+		adv, _, _ := textseg.ScanGraphemeClusters(rest, true)
+		if adv <= 0 {
+			break
+		}
+		rest = rest[adv:]
+	}
+	return hcl.Pos{Line: line, Column: col, Byte: off}
+}
+
+// suppressor applies the suppressions of one topology's files to its
+// findings.
+type suppressor struct {
+	known map[string]RuleInfo
+	ids   []string
+	cfg   *Config
+}
+
+func newSuppressor(known []RuleInfo, cfg *Config) *suppressor {
+	s := &suppressor{known: map[string]RuleInfo{}, cfg: cfg}
+	for _, r := range known {
+		s.known[r.ID] = r
+		s.ids = append(s.ids, r.ID)
+	}
+	return s
+}
+
+// apply removes the findings that suppressions cover and returns what
+// remains, with the suppression rule's findings about the directives
+// themselves, and how many findings were suppressed in each file. rulesRun says whether
+// the topology's rules ran: when they did not, a suppression cannot be
+// called unused.
+func (s *suppressor) apply(files []*schema.File, fs []Finding, rulesRun bool) ([]Finding, map[string]int) {
+	byFile := map[string][]*directive{}
+	var all []*directive
+	for _, f := range files {
+		ds := scanDirectives(f)
+		byFile[f.Name] = ds
+		all = append(all, ds...)
+	}
+	if len(all) == 0 {
+		return fs, nil
+	}
+	out := fs[:0:0]
+	suppressed := map[string]int{}
+	for _, f := range fs {
+		hidden := false
+		if s.suppressible(f.Rule) {
+			for _, d := range byFile[f.Range.Filename] {
+				if d.covers(f) && contains(d.rules, f.Rule) {
+					d.used[f.Rule] = true
+					hidden = true
+				}
+			}
+		}
+		if hidden {
+			suppressed[f.Range.Filename]++
+			continue
+		}
+		out = append(out, f)
+	}
+	if s.cfg.RuleEnabled(SuppressionRule) {
+		sev := Warning
+		if v, ok := s.cfg.severityOf(SuppressionRule); ok {
+			sev = v
+		}
+		for _, d := range all {
+			for _, msg := range s.problems(d, rulesRun) {
+				out = append(out, Finding{Rule: SuppressionRule, Severity: sev, Message: msg, Range: d.rng})
+			}
+		}
+	}
+	SortFindings(out)
+	return out, suppressed
+}
+
+func (s *suppressor) suppressible(rule string) bool {
+	info, ok := s.known[rule]
+	if !ok || rule == SuppressionRule {
+		return false
+	}
+	ignorable, _ := s.cfg.Ignorable(info)
+	return ignorable
+}
+
+// problems are the messages the suppression rule reports about d.
+func (s *suppressor) problems(d *directive, rulesRun bool) []string {
+	if d.problem != "" {
+		return []string{d.problem}
+	}
+	var out []string
+	var unused []string
+	for _, r := range d.rules {
+		info, ok := s.known[r]
+		switch {
+		case r == "all":
+			out = append(out, `exlint has no "all": name the rules to suppress, so that a suppression never hides a rule added later`)
+		case !ok:
+			msg := fmt.Sprintf("%q is not a rule", r)
+			if sug := schema.Suggest(r, s.ids); sug != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			}
+			out = append(out, msg+" ('exlint rules' lists them)")
+		case r == SuppressionRule:
+			out = append(out, "suppression findings cannot be suppressed inline; disable the rule in .exlint.hcl instead: rule \"suppression\" { enabled = false }")
+		case info.Structural:
+			out = append(out, fmt.Sprintf("%s findings are structural (exlint could not read the topology) and cannot be suppressed: fix the input", r))
+		default:
+			if ignorable, at := s.cfg.Ignorable(info); !ignorable {
+				out = append(out, fmt.Sprintf("%s cannot be suppressed: the configuration says ignorable = false (%s)", r, at.Origin()))
+				continue
+			}
+			if rulesRun && s.cfg.RuleEnabled(r) && !d.used[r] {
+				unused = append(unused, r)
+			}
+		}
+	}
+	if len(unused) > 0 {
+		where := "on this line"
+		switch {
+		case d.fileLevel:
+			where = "in this file"
+		case d.line == 0:
+			where = "on the line below"
+		}
+		out = append(out, fmt.Sprintf("this suppression of %s suppresses nothing: no such finding %s; remove it (or it would hide a future finding)", strings.Join(unused, ", "), where))
+	}
+	if d.reason == "" {
+		out = append(out, "this suppression gives no reason: add one after --, such as `# exlint-ignore: "+strings.Join(d.rules, ", ")+" -- decommissioned in March`")
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,124 @@
+// Package precommit tests exlint's pre-commit hooks (.pre-commit-hooks.yaml)
+// with the real pre-commit: "pre-commit try-repo" builds exlint from this
+// repository the way users get it, and runs both hooks on a fixture
+// repository, once clean and once broken.
+//
+// The test needs pre-commit, git and go. It runs when EXLINT_TEST_PRECOMMIT
+// is set (.ci/run sets it, after installing Debian's pre-commit if it is
+// missing), and is skipped otherwise.
+package precommit
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+		code = ee.ExitCode()
+	}
+	return string(out), code
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestHooks(t *testing.T) {
+	if os.Getenv("EXLINT_TEST_PRECOMMIT") == "" {
+		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit try-repo on the hooks (.ci/run does)")
+	}
+	for _, tool := range []string{"pre-commit", "git", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed: %v", tool, err)
+		}
+	}
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goEnv := func(name string) string {
+		out, err := exec.Command("go", "env", name).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	home := t.TempDir()
+	env := append(os.Environ(),
+		"PRE_COMMIT_HOME="+filepath.Join(home, "pre-commit"),
+		// Build with the module and build caches of this machine: no download.
+		"GOMODCACHE="+goEnv("GOMODCACHE"), "GOCACHE="+goEnv("GOCACHE"), "GOFLAGS=-buildvcs=false", "GOTOOLCHAIN=local",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
+		"GIT_CONFIG_GLOBAL="+filepath.Join(home, "gitconfig"), "NO_COLOR=1")
+
+	fixture := t.TempDir()
+	if out, code := runIn(t, fixture, env, "git", "init", "-q", "."); code != 0 {
+		t.Fatal(out)
+	}
+	// A clean topology, formatted, with the date pinned so that the verdict
+	// does not change as time passes.
+	writeFile(t, filepath.Join(fixture, ".exlint.hcl"), "as_of = \"2026-11-21\"\n")
+	for _, f := range []string{"organization.exchange.hcl", "servers.exchange.hcl", "hybrid.exchange.hcl", "clients.exchange.hcl.json"} {
+		src, err := os.ReadFile(filepath.Join(repo, "examples", "se-classic-hybrid", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(fixture, "contoso", f), string(src))
+	}
+	tryRepo := func() (string, int) {
+		t.Helper()
+		if out, code := runIn(t, fixture, env, "git", "add", "-A"); code != 0 {
+			t.Fatal(out)
+		}
+		return runIn(t, fixture, env, "pre-commit", "try-repo", repo, "--all-files", "--verbose")
+	}
+
+	out, code := tryRepo()
+	if code != 0 || !strings.Contains(out, "exlint fmt") || strings.Count(out, "Passed") != 2 {
+		t.Fatalf("clean topology: pre-commit exit %d, want 0 and both hooks passed:\n%s", code, out)
+	}
+
+	// A second topology, badly formatted and with an error (Exchange 2010,
+	// past its end of support): both hooks fail.
+	src, err := os.ReadFile(filepath.Join(repo, "examples", "small-cutover", "tailspin.exchange.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	messy := strings.Replace(string(src), "  version = \"2010\"", "      version=\"2010\"", 1)
+	writeFile(t, filepath.Join(fixture, "tailspin", "tailspin.exchange.hcl"), messy)
+	out, code = tryRepo()
+	if code == 0 || strings.Count(out, "Failed") != 2 ||
+		!strings.Contains(out, "tailspin/tailspin.exchange.hcl:18:15: error: TS-EX runs Exchange Server 2010") ||
+		!strings.Contains(out, "files were modified by this hook") {
+		t.Fatalf("broken topology: pre-commit exit %d, want both hooks failed:\n%s", code, out)
+	}
+	// exlint-fmt fixed the layout; the finding remains.
+	fixed, _ := os.ReadFile(filepath.Join(fixture, "tailspin", "tailspin.exchange.hcl"))
+	if string(fixed) != string(src) {
+		t.Errorf("exlint-fmt did not restore the layout:\n%s", fixed)
+	}
+	out, code = tryRepo()
+	if code == 0 || strings.Count(out, "Failed") != 1 || strings.Count(out, "Passed") != 1 {
+		t.Fatalf("after fmt: pre-commit exit %d, want exlint failed and exlint-fmt passed:\n%s", code, out)
+	}
+}
