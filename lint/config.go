@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -39,6 +40,9 @@ type Config struct {
 	AsOf            Setting[catalog.Date]
 	FailOn          Setting[Severity]
 	Exclude         Setting[[]string]
+	// MaxFileSize caps the size of a topology file, in bytes (default
+	// schema.DefaultLimits.MaxFileSize).
+	MaxFileSize Setting[int64]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
 }
@@ -157,7 +161,7 @@ func LoadConfig(path string, known []RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -237,6 +241,23 @@ func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []Conf
 				continue
 			}
 			cfg.FailOn = Setting[Severity]{Value: sev, Set: true, At: a.SrcRange}
+		case "max_file_size":
+			var text string
+			switch {
+			case v.Type() == cty.Number && v.AsBigFloat().IsInt():
+				text = v.AsBigFloat().Text('f', 0)
+			case v.Type() == cty.String:
+				text = v.AsString()
+			default:
+				add(a.Expr.Range(), "max_file_size must be a number of bytes or a size such as \"8MiB\"")
+				continue
+			}
+			n, err := ParseSize(text)
+			if err != nil {
+				add(a.Expr.Range(), "max_file_size: %v", err)
+				continue
+			}
+			cfg.MaxFileSize = Setting[int64]{Value: n, Set: true, At: a.SrcRange}
 		case "exclude":
 			if !v.Type().IsTupleType() && !v.Type().IsListType() {
 				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
@@ -401,6 +422,47 @@ func boolValue(a *hclsyntax.Attribute, v cty.Value, add func(hcl.Range, string, 
 		return false, false
 	}
 	return v.True(), true
+}
+
+// Size bounds of max_file_size: at least 1 KiB, at most 1 GiB (exlint
+// holds a file in memory while it reads it).
+const (
+	MinFileSize = 1 << 10
+	MaxFileSize = 1 << 30
+)
+
+// ParseSize reads a size: a number of bytes ("8388608"), or a number with a
+// binary unit ("512KiB", "8MiB", "1GiB"), within the bounds of max_file_size.
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > MaxFileSize/mult {
+		return 0, fmt.Errorf("%q is not a size between 1KiB and 1GiB: write bytes (\"8388608\") or a size such as \"8MiB\"", s)
+	}
+	if n*mult < MinFileSize {
+		return 0, fmt.Errorf("%q is below 1KiB", s)
+	}
+	return n * mult, nil
+}
+
+// Limits returns the input limits in effect: schema's defaults, with the
+// configured file size.
+func (c *Config) Limits() schema.Limits {
+	lim := schema.DefaultLimits
+	if c != nil && c.MaxFileSize.Set {
+		lim.MaxFileSize = c.MaxFileSize.Value
+	}
+	return lim
 }
 
 // CheckVersion checks the build's version against required_version. A

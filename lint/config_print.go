@@ -75,6 +75,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		excl += "; relative to " + base
 	}
 	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
+	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
 
 	var structural []string
 	for _, r := range opt.Rules {

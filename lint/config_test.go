@@ -83,6 +83,12 @@ func TestParseConfigErrors(t *testing.T) {
 		{"fail_on = \"error\"\nfail_on = \"info\"", `.exlint.hcl:2:1: attribute redefined`},
 		{"rule \"x\" {", `.exlint.hcl:1:10: unclosed configuration block`},
 		{strings.Repeat("[", 200), `expressions nest more than`},
+		{`max_file_size = "8MB"`, `.exlint.hcl:1:17: max_file_size: "8MB" is not a size between 1KiB and 1GiB`},
+		{`max_file_size = 0`, `.exlint.hcl:1:17: max_file_size: "0" is not a size`},
+		{`max_file_size = "2GiB"`, `.exlint.hcl:1:17: max_file_size: "2GiB" is not a size between 1KiB and 1GiB`},
+		{`max_file_size = 1023`, `.exlint.hcl:1:17: max_file_size: "1023" is below 1KiB`},
+		{`max_file_size = 1.5`, `.exlint.hcl:1:17: max_file_size must be a number of bytes or a size such as "8MiB"`},
+		{`max_file_size = true`, `.exlint.hcl:1:17: max_file_size must be a number of bytes`},
 	}
 	for _, tc := range cases {
 		_, probs := ParseConfig(".exlint.hcl", []byte(tc.src), testRules)
@@ -185,5 +191,26 @@ func TestCheckVersion(t *testing.T) {
 	}
 	if _, err := cfg.CheckVersion("v2.1.0"); err == nil || !strings.Contains(err.Error(), "needs exlint >= 1.2, < 2.0, and this is exlint v2.1.0") {
 		t.Errorf("message: %v", err)
+	}
+}
+
+// max_file_size: bytes, or a size with a binary unit, from 1KiB to 1GiB.
+func TestMaxFileSize(t *testing.T) {
+	for src, want := range map[string]int64{
+		`max_file_size = 8388608`:   8 << 20,
+		`max_file_size = "8MiB"`:    8 << 20,
+		`max_file_size = "512KiB"`:  512 << 10,
+		`max_file_size = "1GiB"`:    1 << 30,
+		`max_file_size = 1024`:      1024,
+		`max_file_size = " 2 MiB "`: 2 << 20,
+	} {
+		cfg, probs := ParseConfig(".exlint.hcl", []byte(src), testRules)
+		if len(probs) > 0 || cfg.Limits().MaxFileSize != want {
+			t.Errorf("%s: %v %v", src, cfg.Limits().MaxFileSize, probs)
+		}
+	}
+	var none *Config
+	if none.Limits().MaxFileSize != 4<<20 {
+		t.Error("the default is 4MiB")
 	}
 }

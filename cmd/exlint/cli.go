@@ -17,7 +17,6 @@ import (
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/rules"
-	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -112,6 +111,7 @@ type checkFlags struct {
 	// --write-baseline).
 	baseline, writeBaseline string
 	wholeTopology           bool
+	maxFileSize             string
 }
 
 func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -139,6 +139,7 @@ topology, its files merged. A file selects the topology of its directory
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
+	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
 	return cmd
 }
 
@@ -160,6 +161,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
+	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
+		return err
+	}
 	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
 	if err != nil {
 		return err
@@ -168,7 +172,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: schema.DefaultLimits, Config: cfg,
+	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
 		WholeTopologies: f.wholeTopology})
 	if err != nil {
 		var ie *lint.InternalError

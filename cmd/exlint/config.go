@@ -113,6 +113,22 @@ func settings(cmd *cobra.Command, cfg *lint.Config, asOfFlag, failOnFlag string)
 	return asOf, failOn, nil
 }
 
+// maxFileSizeFlag is the --max-file-size flag of check and fmt: it wins over
+// the configuration's max_file_size.
+func maxFileSizeFlag(cmd *cobra.Command, cfg *lint.Config, value string) error {
+	if !cmd.Flags().Changed("max-file-size") {
+		return nil
+	}
+	n, err := lint.ParseSize(value)
+	if err != nil {
+		return usageErr("--max-file-size: %v", err)
+	}
+	cfg.MaxFileSize.Override(n, "--max-file-size")
+	return nil
+}
+
+const maxFileSizeHelp = "the largest topology file read, in bytes or as a size such as 8MiB (default: max_file_size of the configuration, else 4MiB)"
+
 func newConfig(stdout io.Writer, getenv env) *cobra.Command {
 	var configPath, asOf, failOn string
 	cmd := &cobra.Command{

@@ -19,8 +19,8 @@ import (
 const exitFmtCheck = 3
 
 type fmtFlags struct {
-	check, diff, write bool
-	config             string
+	check, diff, write  bool
+	config, maxFileSize string
 }
 
 func newFmt(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -41,30 +41,34 @@ to format.`,
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			return runFmt(stdin, stdout, stderr, getenv, f, args)
+			return runFmt(cmd, stdin, stdout, stderr, getenv, f, args)
 		},
 	}
 	cmd.Flags().BoolVar(&f.check, "check", false, "change no file; list those that need formatting and exit 3 if any does")
 	cmd.Flags().BoolVar(&f.diff, "diff", false, "print a unified diff of each change")
 	cmd.Flags().BoolVar(&f.write, "write", true, "rewrite the files (--write=false only lists them; --check implies it)")
+	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file, for its exclude patterns (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	return cmd
 }
 
-func runFmt(stdin io.Reader, stdout, stderr io.Writer, getenv env, f fmtFlags, paths []string) error {
+func runFmt(cmd *cobra.Command, stdin io.Reader, stdout, stderr io.Writer, getenv env, f fmtFlags, paths []string) error {
+	cfg, err := loadConfig(f.config, getenv)
+	if err != nil {
+		return err
+	}
+	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
+		return err
+	}
 	for _, p := range paths {
 		if p == "-" {
 			if len(paths) > 1 {
 				return usageErr("fmt: \"-\" (standard input) cannot be combined with other paths")
 			}
-			return fmtStdin(stdin, stdout, stderr, f)
+			return fmtStdin(stdin, stdout, stderr, f, cfg.Limits())
 		}
 	}
-	cfg, err := loadConfig(f.config, getenv)
-	if err != nil {
-		return err
-	}
-	res, err := format.Paths(paths, format.Options{Write: f.write && !f.check, Diff: f.diff, Limits: schema.DefaultLimits,
+	res, err := format.Paths(paths, format.Options{Write: f.write && !f.check, Diff: f.diff, Limits: cfg.Limits(),
 		Exclude: func(p string) string {
 			if pat := cfg.Excluded(p); pat != "" {
 				return fmt.Sprintf("excluded by %q (%s)", pat, cfg.Exclude.Origin())
@@ -111,12 +115,12 @@ func writeProblems(w io.Writer, probs []schema.Problem) {
 	report.Compact(w, &report.Report{Findings: fs})
 }
 
-func fmtStdin(stdin io.Reader, stdout, stderr io.Writer, f fmtFlags) error {
-	src, err := io.ReadAll(io.LimitReader(stdin, schema.DefaultLimits.MaxFileSize+1))
+func fmtStdin(stdin io.Reader, stdout, stderr io.Writer, f fmtFlags, lim schema.Limits) error {
+	src, err := io.ReadAll(io.LimitReader(stdin, lim.MaxFileSize+1))
 	if err != nil {
 		return usageErr("reading standard input: %v", err)
 	}
-	out, probs := format.Source("<stdin>", src, schema.DefaultLimits)
+	out, probs := format.Source("<stdin>", src, lim)
 	if len(probs) > 0 {
 		writeProblems(stderr, probs)
 		return &exitError{code: exitUsage, err: errors.New("fmt: standard input not formatted because of the errors above")}

@@ -259,3 +259,22 @@ func TestWholeTopology(t *testing.T) {
 		t.Errorf("--whole-topology:\n%s\nwant\n%s", out, whole)
 	}
 }
+
+// --max-file-size (or max_file_size) moves the cap; a file above it is a
+// syntax finding, not an error of the run.
+func TestMaxFileSizeFlag(t *testing.T) {
+	dir := writeTopology(t, "organization \"O\" {}\n# "+strings.Repeat("x", 5000)+"\n")
+	out, _, code := exlint(t, noEnv, "check", dir, "--max-file-size", "4KiB", "--format", "compact")
+	if code != 1 || !strings.Contains(out, "exlint reads topology files of up to 4096 bytes") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	if _, _, code := exlint(t, noEnv, "check", dir); code != 0 {
+		t.Errorf("the default 4MiB cap: exit %d", code)
+	}
+	if _, stderr, code := exlint(t, noEnv, "check", dir, "--max-file-size", "lots"); code != 2 || !strings.Contains(stderr, "--max-file-size") {
+		t.Errorf("a bad size is a usage error: %d %s", code, stderr)
+	}
+	if _, stderr, code := exlint(t, noEnv, "fmt", "--check", dir, "--max-file-size", "4KiB"); code != 2 || !strings.Contains(stderr, "4096 bytes") {
+		t.Errorf("fmt honours the cap: %d %s", code, stderr)
+	}
+}
