@@ -110,6 +110,7 @@ func StructuralRules() []RuleInfo {
 // topology: the run stops and the user is told which topology triggered it.
 type InternalError struct {
 	Dir   string
+	File  string // the file being read, when the panic happened reading one
 	Rule  string // the rule running, when known
 	Value any
 	Stack []byte
@@ -117,7 +118,10 @@ type InternalError struct {
 
 func (e *InternalError) Error() string {
 	where := "checking " + e.Dir
-	if e.Rule != "" {
+	switch {
+	case e.File != "":
+		where = "reading " + e.File
+	case e.Rule != "":
 		where += " (rule " + e.Rule + ")"
 	}
 	return fmt.Sprintf("internal error while %s: %v", where, e.Value)

@@ -239,3 +239,18 @@ func TestExcerpts(t *testing.T) {
 		t.Errorf("SnippetLines(1, 10) = %v", got)
 	}
 }
+
+func TestInternalErrorNamesWhere(t *testing.T) {
+	for _, tc := range []struct {
+		e    InternalError
+		want string
+	}{
+		{InternalError{Dir: "t", Value: "x"}, "internal error while checking t: x"},
+		{InternalError{Dir: "t", Rule: "r", Value: "x"}, "internal error while checking t (rule r): x"},
+		{InternalError{Dir: "t", File: "t/a.exchange.hcl", Value: "x"}, "internal error while reading t/a.exchange.hcl: x"},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("%q, want %q", got, tc.want)
+		}
+	}
+}

@@ -145,7 +145,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	defer func() {
 		if v := recover(); v != nil {
-			r = targetResult{err: &InternalError{Dir: t.Dir, Value: v, Stack: debug.Stack()}}
+			ie := &InternalError{Dir: t.Dir, Value: v, Stack: debug.Stack()}
+			if fp, ok := v.(*schema.FilePanic); ok {
+				ie.File, ie.Value, ie.Stack = fp.File, fp.Value, fp.Stack
+			}
+			r = targetResult{err: ie}
 		}
 	}()
 	if c.opts.WholeTopologies {

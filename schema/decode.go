@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -31,15 +32,39 @@ func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
 				len(f.Src), lim.MaxFileSize))
 			continue
 		}
-		if hf := parseFile(f, lim, &d.probs); hf != nil {
-			d.file(f, hf)
-		}
+		d.decodeFile(f, lim)
 	}
 	if !d.hasSyntaxErrors() {
 		d.finish(files)
 	}
 	sortProblems(d.probs)
 	return d.top, d.probs
+}
+
+// FilePanic is a panic raised while reading one file: a defect in exlint or
+// a library, which the caller reports naming the file.
+type FilePanic struct {
+	File  string
+	Value any
+	Stack []byte
+}
+
+func (p *FilePanic) Error() string { return fmt.Sprintf("%s: %v", p.File, p.Value) }
+
+// decodeFile parses and decodes one file, turning a panic into a FilePanic
+// that names it.
+func (d *decoder) decodeFile(f *File, lim Limits) {
+	defer func() {
+		if v := recover(); v != nil {
+			if fp, ok := v.(*FilePanic); ok {
+				panic(fp)
+			}
+			panic(&FilePanic{File: f.Name, Value: v, Stack: debug.Stack()})
+		}
+	}()
+	if hf := parseFile(f, lim, &d.probs); hf != nil {
+		d.file(f, hf)
+	}
 }
 
 type pendingRef struct {

@@ -591,3 +591,17 @@ i = "$${not} a template"
 		}
 	}
 }
+
+// A panic while reading a file names the file: the command reports it as an
+// internal error about that file.
+func TestFilePanicNamesTheFile(t *testing.T) {
+	d := &decoder{seen: map[string]*Block{}} // no topology: adding a block panics
+	defer func() {
+		fp, ok := recover().(*FilePanic)
+		if !ok || fp.File != "boom.exchange.hcl" || len(fp.Stack) == 0 {
+			t.Fatalf("want a FilePanic naming the file, got %#v", fp)
+		}
+	}()
+	d.decodeFile(&File{Name: "boom.exchange.hcl", Src: []byte("site \"A\" {}\n")}, DefaultLimits)
+	t.Fatal("no panic")
+}

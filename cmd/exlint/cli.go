@@ -47,6 +47,20 @@ func usageErr(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// internalReport is the short report of a defect in exlint: what failed,
+// and where the stack trace went. The trace goes to a file in the temporary
+// directory, not to the terminal; if it cannot be written, it is left out.
+func internalReport(what string, stack []byte, input string) string {
+	msg := what + "\nThis is a bug in exlint; please report it with " + input
+	if f, err := os.CreateTemp("", "exlint-crash-*.txt"); err == nil {
+		fmt.Fprintf(f, "exlint %s (%s, %s/%s)\n%s\n\n%s", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH, what, stack)
+		if f.Close() == nil {
+			msg += " and " + f.Name()
+		}
+	}
+	return msg + ".\n"
+}
+
 // env reads an environment variable; tests pass their own.
 type env func(string) string
 
@@ -55,7 +69,7 @@ type env func(string) string
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "exlint: internal error: %v\nThis is a bug in exlint; please report it with the input that caused it.\n%s", v, debug.Stack())
+			fmt.Fprintf(stderr, "exlint: %s", internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it"))
 			code = exitInternal
 		}
 	}()
@@ -177,7 +191,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		var ie *lint.InternalError
 		if errors.As(err, &ie) {
-			return &exitError{code: exitInternal, err: fmt.Errorf("%v\nThis is a bug in exlint; please report it with the topology that caused it.\n%s", ie, ie.Stack)}
+			return &exitError{code: exitInternal, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
 		}
 		return &exitError{code: exitUsage, err: err}
 	}

@@ -209,6 +209,16 @@ func TestInternalErrorExitCode(t *testing.T) {
 	if code != 3 || !strings.Contains(stderr, "internal error while checking examples/small-cutover (rule panic-rule): rule defect") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
+	// A short report: the stack trace goes to a file the report names.
+	if strings.Contains(stderr, "goroutine") || strings.Count(stderr, "\n") > 3 {
+		t.Errorf("the report should be short, without a stack trace:\n%s", stderr)
+	}
+	m := regexp.MustCompile(`\S*exlint-crash-\d+\.txt`).FindString(stderr)
+	crash, err := os.ReadFile(m)
+	if m == "" || err != nil || !strings.Contains(string(crash), "goroutine") || !strings.Contains(string(crash), "rule defect") {
+		t.Errorf("crash file %q: %v\n%s", m, err, crash)
+	}
+	os.Remove(m)
 }
 
 func TestColor(t *testing.T) {
