@@ -63,6 +63,7 @@ type Version struct {
 	// serviced lists the levels still serviced after the end of support
 	// (data/serviced.csv).
 	serviced []*Release
+	byName   map[string]*Release // releases by canonical name
 }
 
 // Release is one build of a version: RTM, an SP, an RU, a CU or an SU/HU.
@@ -168,16 +169,14 @@ func (v *Version) EndOfSupport() (Date, bool) {
 // without regard to case or spacing ("cu23", "SP3  RU10", "CU14 apr25hu"),
 // and known aliases are followed (Exchange 2013 "SP1" is CU4).
 func (c *Catalog) Release(v *Version, name string) *Release {
+	if r := v.byName[name]; r != nil {
+		return r // already canonical: the common case, without normalising
+	}
 	n := NormalizeUpdateName(name)
 	if alias, ok := c.aliases[[2]string{v.ID, n}]; ok {
 		n = alias
 	}
-	for _, r := range v.releases {
-		if r.Name == n {
-			return r
-		}
-	}
-	return nil
+	return v.byName[n]
 }
 
 // ReleaseNames returns the canonical names of v's releases in build order,

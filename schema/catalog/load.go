@@ -208,6 +208,10 @@ func loadReleases(c *Catalog) error {
 	}
 	for _, v := range c.versions {
 		sort.Slice(v.releases, func(a, b int) bool { return v.releases[a].Build.Compare(v.releases[b].Build) < 0 })
+		v.byName = map[string]*Release{}
+		for _, r := range v.releases {
+			v.byName[r.Name] = r
+		}
 		// An update belongs to the nearest servicing level below it.
 		var level *Release
 		for _, r := range v.releases {
