@@ -44,7 +44,11 @@ type server struct {
 	*schema.Server
 	version *catalog.Version
 	// release is the server's release: from build when it is given and
-	// resolves, else from update. Nil when neither names a known release.
+	// resolves, else from update. An update the catalogue lacks that names a
+	// security or hotfix update of a known level ("CU15 Sep26SU") resolves,
+	// like a build newer than the catalogue, to the newest release of that
+	// level the catalogue knows before the update's month. Nil when neither
+	// names a known release or level.
 	release *catalog.Release
 }
 
@@ -146,6 +150,11 @@ func describeServer(cat *catalog.Catalog, s *schema.Server) (server, bool) {
 	if sv.release == nil {
 		if u, ok := s.Update.Get(); ok {
 			sv.release = cat.Release(v, u)
+			if sv.release == nil {
+				// "CU15 Sep26SU": an update the catalogue lacks, of a level it
+				// knows (exchange-build-unknown reports it).
+				sv.release = unlistedUpdate(cat, v, u)
+			}
 		}
 	}
 	return sv, true
