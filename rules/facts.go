@@ -215,8 +215,10 @@ func levelNode(s server) schema.Node {
 
 // currency says whether a server is on a current servicing level on p.AsOf
 // (the latest or the previous CU/RU; after the end of support, a level
-// Microsoft still services). known is false when the server's level is
-// unknown or the version has no level yet. levels are the current ones.
+// Microsoft still services). A re-released rollup is the same level as the
+// rollup it re-releases (a server on 2007 SP3 RU8 is on the level of
+// RU8v3). known is false when the server's level is unknown or the version
+// has no level yet. levels are the current ones.
 func currency(p *lint.Pass, s server) (current, known bool, levels []*catalog.Release) {
 	levels = s.version.CurrentLevels(p.AsOf)
 	l := s.level()
@@ -224,7 +226,7 @@ func currency(p *lint.Pass, s server) (current, known bool, levels []*catalog.Re
 		return false, false, levels
 	}
 	for _, c := range levels {
-		if c == l {
+		if c.Version == l.Version && c.BaseName() == l.BaseName() {
 			return true, true, levels
 		}
 	}

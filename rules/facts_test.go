@@ -94,3 +94,41 @@ func TestUnlistedUpdateJudgedByLevel(t *testing.T) {
 		t.Errorf("2019 CU15 Sep26SU:\n%s", summary(fs))
 	}
 }
+
+// A re-released rollup is the same level as the rollup it re-releases: a
+// server on 2007 SP3 RU8 (v1) is on the level of RU8v3, and the level before
+// a re-released one is the previous level, not the first release of it.
+func TestCurrencyReReleases(t *testing.T) {
+	cases := []struct {
+		version, level, asOf string
+		current              bool
+	}{
+		{"2007", "SP3 RU8", "2012-11-13", true}, // RU8v3 is the latest
+		{"2007", "SP3 RU8v2", "2012-11-13", true},
+		{"2007", "SP3 RU8v3", "2012-11-13", true},
+		{"2007", "SP3 RU7", "2012-11-13", true}, // the previous level
+		{"2007", "SP3 RU6", "2012-11-13", false},
+		{"2007", "SP3 RU8", "2012-12-10", true}, // RU9 and RU8(v3)
+		{"2007", "SP3 RU7", "2012-12-10", false},
+		{"2010", "SP2 RU4", "2012-12-10", true}, // RU5v2 and RU4v2
+		{"2010", "SP2 RU4v2", "2012-12-10", true},
+		{"2010", "SP2 RU3", "2012-12-10", false},
+		{"2010", "SP3 RU8", "2015-03-17", true}, // RU9 and RU8v2
+		{"2010", "SP3 RU7", "2015-03-17", false},
+	}
+	for _, tc := range cases {
+		var got, known bool
+		check(t, ruleFunc(func(p *lint.Pass) { got, known, _ = currency(p, servers(p)[0]) }), tc.asOf, org(srv("EX", tc.version, tc.level)))
+		if got != tc.current || !known {
+			t.Errorf("%s %s on %s: current=%v known=%v, want current=%v", tc.version, tc.level, tc.asOf, got, known, tc.current)
+		}
+	}
+	// exchange-update-not-current names the current levels by their newest release.
+	fs := check(t, exchangeUpdateNotCurrent{}, "2012-12-10", org(srv("EX", "2010", "SP2 RU3")))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "SP2 RU4v2 (14.2.318.4) and SP2 RU5v2 (14.2.328.10)") {
+		t.Errorf("2010 SP2 RU3 on 2012-12-10:\n%s", summary(fs))
+	}
+	if fs := check(t, exchangeUpdateNotCurrent{}, "2012-11-13", org(srv("EX", "2007", "SP3 RU8"))); len(fs) != 0 {
+		t.Errorf("2007 SP3 RU8 on 2012-11-13 is current:\n%s", summary(fs))
+	}
+}
