@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -24,12 +25,31 @@ func TestServerCore(t *testing.T) {
 				v := catalog.Default().Version(version)
 				hostExpectOne(t, what, fs, lint.Error, "server.EX.core",
 					"EX runs "+v.Name+" on a Server Core installation of Windows, which "+v.Name+" does not support", why,
-					"reinstall Windows with the full installation (core = false), or move to Exchange Server 2019 or SE")
+					"reinstall Windows with the full installation (core = false), or move to Exchange Server SE, which supports Server Core")
 			} else {
 				hostExpectNone(t, what, fs)
 			}
 			hostExpectNone(t, what+" (core = false)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level, "core = false"))))
 			hostExpectNone(t, what+" (core unknown)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level))))
+		}
+	}
+}
+
+// The fix names Exchange 2019 as a way to Server Core only while 2019 is
+// supported: up to its end of support (2025-10-14), not the day after.
+func TestServerCoreFixByDate(t *testing.T) {
+	end, _ := catalog.Default().Version("2019").EndOfSupport()
+	cases := []struct {
+		asOf, want string
+	}{
+		{end.AddDays(-365).String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
+		{end.String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
+		{end.AddDays(1).String(), "or move to Exchange Server SE, which supports Server Core"},
+	}
+	for _, tc := range cases {
+		fs := check(t, serverCoreUnsupported{}, tc.asOf, org(srv("EX", "2016", "CU23", "core = true")))
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, tc.want) {
+			t.Errorf("on %s: want a message ending %q\n%s", tc.asOf, tc.want, summary(fs))
 		}
 	}
 }
