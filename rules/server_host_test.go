@@ -67,6 +67,8 @@ func TestServerOnDomainController(t *testing.T) {
 	}{
 		{"no organization setting", org(dc), lint.Warning, "EX has Exchange Server 2019 installed on a domain controller, which Microsoft advises against (setup readiness check WarningInstallExchangeRolesOnDomainController)"},
 		{"split permissions off", "organization \"T\" {\n  split_permissions = false\n}\n" + dc, lint.Warning, "install Exchange on a member server"},
+		// The readiness article's words: the group "is added to the Domain Admins group".
+		{"the readiness article's reasons", org(dc), lint.Warning, "the Exchange Trusted Subsystem group is added to Domain Admins (every Exchange server gets domain administrator rights), Active Directory split permissions become impossible"},
 		{"split permissions on", "organization \"T\" {\n  split_permissions = true\n}\n" + dc, lint.Error, "the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported (setup readiness check InstallOnDCInADSplitPermissionMode)"},
 		{"member server", "organization \"T\" {\n  split_permissions = true\n}\n" + member, 0, ""},
 		{"unknown", org(srv("EX", "2019", "CU15")), 0, ""},
