@@ -55,14 +55,44 @@ var coexistenceMinimums = []coexistenceMinimum{
 	// E16E15CoexistenceMinVersionRequirement (MS-READINESS, MS-SYSREQ).
 	{newer: "2016", older: "2010", min: "SP3 RU11"},
 	{newer: "2016", older: "2013", min: "CU10"},
-	// Exchange 2019 (MS-SYSREQ, 2019 moniker; the 2018 preview page said 2016 CU10).
-	{newer: "2019", older: "2013", min: "CU21"},
+	// Exchange 2019 (MS-SYSREQ, 2019 moniker; the 2018 preview page said 2016 CU10). Setup of
+	// 2019 CU15 refuses Exchange 2013 (JW-CU15, E1-IE15): the 2013 minimum is not asked for when
+	// every 2019 server is at CU15 or later (coexistence-unsupported reports the pair).
+	{newer: "2019", older: "2013", min: "CU21", note: cu15Note},
 	{newer: "2019", older: "2016", min: "CU11", note: " (Microsoft's 2018 preview documentation said CU10; the released system requirements say CU11)"},
 	// Exchange SE: the starting points of Microsoft's upgrade guidance
 	// (MS-SE-UPGRADE, MS-SE-INPLACE); whether SE setup refuses older levels
 	// is not documented.
 	{newer: "SE", older: "2016", min: "CU23", note: " (the only 2016 level Microsoft's SE upgrade guidance starts from; whether SE setup refuses older levels is not documented)"},
 	{newer: "SE", older: "2019", min: "CU14", note: " (Microsoft supports the in-place upgrade to SE from 2019 CU14 and CU15; whether SE setup refuses older levels is not documented)"},
+}
+
+// cu15Note qualifies the Exchange 2019 minimum for Exchange 2013.
+const cu15Note = " (and Exchange 2019 CU15 and later refuse Exchange 2013 altogether: keep the 2019 servers at CU14 or earlier until every 2013 server is gone"
+
+// coexistenceContext is what the minimums depend on beyond the server: the
+// versions present and the Exchange 2019 servers at CU15 or later.
+type coexistenceContext struct {
+	present map[string]bool
+	// all2019CU15: every 2019 server is known to be at CU15 or later.
+	all2019CU15 bool
+	cu15        []server
+}
+
+func newCoexistenceContext(p *lint.Pass, order []*catalog.Version, groups map[*catalog.Version][]server) coexistenceContext {
+	c := coexistenceContext{present: map[string]bool{}}
+	for _, v := range order {
+		c.present[v.ID] = true
+	}
+	if v19 := p.Catalog.Version("2019"); len(groups[v19]) > 0 {
+		for _, s := range groups[v19] {
+			if ok, known := s.atLeast(p.Catalog, "CU15"); ok && known {
+				c.cu15 = append(c.cu15, s)
+			}
+		}
+		c.all2019CU15 = len(c.cu15) == len(groups[v19])
+	}
+	return c
 }
 
 // requirement is one minimum a server fails.
@@ -76,12 +106,9 @@ type requirement struct {
 func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
 	all := servers(p)
 	order, groups := byVersion(all)
-	present := map[string]bool{}
-	for _, v := range order {
-		present[v.ID] = true
-	}
+	ctx := newCoexistenceContext(p, order, groups)
 	for _, s := range all {
-		reqs := failedMinimums(p, s, present)
+		reqs := failedMinimums(p, s, ctx)
 		if len(reqs) == 0 {
 			continue
 		}
@@ -105,10 +132,11 @@ func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
 
 // failedMinimums returns the minimums a server fails, in the order of the
 // table; none when its level is unknown.
-func failedMinimums(p *lint.Pass, s server, present map[string]bool) []requirement {
+func failedMinimums(p *lint.Pass, s server, ctx coexistenceContext) []requirement {
 	if s.release == nil {
 		return nil
 	}
+	present := ctx.present
 	var out []requirement
 	below := func(name string) *catalog.Release {
 		min := p.Catalog.Release(s.version, name)
@@ -121,8 +149,18 @@ func failedMinimums(p *lint.Pass, s server, present map[string]bool) []requireme
 		if m.older != s.version.ID || !present[m.newer] {
 			continue
 		}
+		note := m.note
+		if m.note == cu15Note {
+			if ctx.all2019CU15 {
+				continue // no 2013 server may stay at all: coexistence-unsupported
+			}
+			if len(ctx.cu15) > 0 {
+				note += fmt.Sprintf("; %s already %s CU15 or later, which coexistence-unsupported reports", names(ctx.cu15), adVerb(ctx.cu15, "runs", "run"))
+			}
+			note += ")"
+		}
 		if min := below(m.min); min != nil {
-			out = append(out, requirement{by: "Exchange " + m.newer, min: min, sev: lint.Error, note: m.note})
+			out = append(out, requirement{by: "Exchange " + m.newer, min: min, sev: lint.Error, note: note})
 		}
 	}
 	// Exchange 2013 beside 2007 or 2010: RTM cannot coexist (CU1 was the

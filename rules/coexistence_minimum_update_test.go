@@ -219,3 +219,43 @@ func TestCoexistenceMinimumUpdateNativeMode(t *testing.T) {
 		}
 	}
 }
+
+// Exchange 2019 needs every 2013 server at CU21, but 2019 CU15 and later
+// refuse Exchange 2013 altogether (coexistence-unsupported): with every 2019
+// server at CU15 or later the 2019 minimum is not asked for; with some below
+// CU15 (or of unknown level) it is, and the message mentions the CU15 block.
+func TestCoexistenceMinimumUpdate2019CU15(t *testing.T) {
+	cases := []struct {
+		name    string
+		servers []string
+		want    string // "" when no finding
+	}{
+		{"every 2019 server at CU15", []string{srv("EX19", "2019", "CU15")}, ""},
+		{"every 2019 server at CU15 or later, by update and build", []string{srv("EX19", "2019", "CU15 Aug26SU"), srv("EX19B", "2019", "15.2.1748.10")}, ""},
+		{"a 2019 server at CU14", []string{srv("EX19", "2019", "CU14")},
+			"Exchange 2019 in the same organization needs every 2013 server at CU21 (15.0.1395.4) or later " +
+				"(and Exchange 2019 CU15 and later refuse Exchange 2013 altogether: keep the 2019 servers at CU14 or earlier until every 2013 server is gone): install CU21 or later on EX13"},
+		{"one build below CU15", []string{srv("EX19", "2019", "15.2.1748.9")}, "keep the 2019 servers at CU14 or earlier"},
+		{"2019 at CU15 and at CU14", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU14")},
+			"(and Exchange 2019 CU15 and later refuse Exchange 2013 altogether: keep the 2019 servers at CU14 or earlier until every 2013 server is gone; " +
+				"EX19 already runs CU15 or later, which coexistence-unsupported reports)"},
+		{"2019 at CU15 and of unknown level", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU99")}, "EX19 already runs CU15 or later"},
+	}
+	for _, tc := range cases {
+		fs := check(t, coexistenceMinimumUpdate{}, today, org(append([]string{srv("EX13", "2013", "CU20")}, tc.servers...)...))
+		if tc.want == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s: want none\n%s", tc.name, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "server.EX13.update" || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s: want an error with %q\n%s", tc.name, tc.want, summary(fs))
+		}
+	}
+	// The other minimums still apply: 2016 needs 2013 CU10.
+	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU9"), srv("EX19", "2019", "CU15"), srv("EX16", "2016", "CU23")))
+	if len(fs) != 1 || strings.Contains(fs[0].Message, "Exchange 2019") || !strings.HasSuffix(fs[0].Message, "install CU10 or later on EX13") {
+		t.Errorf("2013 CU9 beside 2019 CU15 and 2016:\n%s", summary(fs))
+	}
+}

@@ -75,11 +75,12 @@ var dcRows = []dcRow{
 	// before SP3 RU5: no later level supports it either.
 	{os: "2019", cells: "Y YYYY | YNNN | NN | NNN | ?? | ???"},
 	// MS-MATRIX: every 2016 and 2019 level, 2013 SP1 and later (MS-SYSREQ-2013: 2012 R2 and 2016 only
-	// from SP1), 2010 SP3 RU22 and later (reference entry 38: not below RU22).
+	// from SP1), 2010 SP3 RU22 and later (reference §2.3: "min. for WS2016 DCs"; entry 38: not below RU22).
 	{os: "2016", cells: "Y YYYY | YYYY | YN | YNN | ?? | ???"},
 	// MS-MATRIX: every column; MS-SYSREQ-2013: Windows Server 2012 R2 "supported only with Exchange 2013 SP1
-	// or later". Exchange 2010 before SP3 RU5: unknown.
-	{os: "2012R2", cells: "Y YYYY | YYYY | YN | YY? | ?? | ???"},
+	// or later". Exchange 2010 SP3 RU5 is the minimum for Windows Server 2012 R2 domain controllers
+	// "per matrix" (exchange-domain.md §2.3): not before it.
+	{os: "2012R2", cells: "Y YYYY | YYYY | YN | YYN | ?? | ???"},
 	// MS-MATRIX: not 2019 (nor SE); every 2016 CU, 2013 (MS-SYSREQ-2013 lists it from RTM), 2010 SP3 RU5+.
 	{os: "2012", cells: "N NNNN | YYYY | YY | YY? | ?? | ???"},
 	// MS-MATRIX (2008 R2 SP1): not 2019; every 2016 CU, 2013, 2010 SP3 RU5+. MS-SYSREQ-2007 via the reference:

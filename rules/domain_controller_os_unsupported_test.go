@@ -44,7 +44,7 @@ var dcTestRows = map[string]string{
 	"2022":   "Y   Y     Y  Y     N     N    N    N   N    N     N      N     N    N      N     N     N  N  ?",
 	"2019":   "Y   Y     Y  Y     Y     Y    N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
 	"2016":   "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     N    N      ?     ?     ?  ?  ?",
-	"2012R2": "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2012R2": "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     Y    N      ?     ?     ?  ?  ?",
 	"2012":   "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
 	"2008R2": "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      Y     N     ?  ?  ?",
 	"2008":   "N   N     N  N     N     N    N    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
@@ -189,6 +189,35 @@ func TestDomainControllerOSTableShape(t *testing.T) {
 			if name != "" && cat.Release(v, name) == nil {
 				t.Errorf("column %s: no release %s", c.label(cat), name)
 			}
+		}
+	}
+}
+
+// Exchange 2010 SP3 RU5 is the minimum for Windows Server 2012 R2 domain
+// controllers, SP3 RU22 for Windows Server 2016 ones (exchange-domain.md
+// §2.3): one release below fails and names the update; exactly it passes.
+func TestDomainControllerOS2010Minimums(t *testing.T) {
+	cases := []struct {
+		os, update, want string // want: "" when it passes
+	}{
+		{"2012R2", "SP3 RU4", "DC1 runs Windows Server 2012 R2, which EX (Exchange Server 2010 SP3 RU4 (14.3.174.1)) does not support on domain controllers: " +
+			"Windows Server 2012 R2 domain controllers are supported with"},
+		{"2012R2", "SP2 RU8", "update EX to Exchange Server 2010 SP3 RU5 or later"},
+		{"2012R2", "SP3 RU5", ""},
+		{"2016", "SP3 RU21", "update EX to Exchange Server 2010 SP3 RU22 or later"},
+		{"2016", "SP3 RU4", "update EX to Exchange Server 2010 SP3 RU22 or later"},
+		{"2016", "SP3 RU22", ""},
+	}
+	for _, tc := range cases {
+		fs := check(t, domainControllerOSUnsupported{}, today, org(srv("EX", "2010", tc.update), adDC("DC1", `os = "`+tc.os+`"`)))
+		if tc.want == "" {
+			if len(fs) != 0 {
+				t.Errorf("%s DC with 2010 %s: want none\n%s", tc.os, tc.update, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "domain_controller.DC1.os" || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s DC with 2010 %s: want an error with %q\n%s", tc.os, tc.update, tc.want, summary(fs))
 		}
 	}
 }

@@ -167,9 +167,13 @@ func checkUpdate(p *lint.Pass, s server) *catalog.Release {
 	// after the catalogue's newest release when they share the month (the
 	// catalogue's convention for dates known by month only).
 	if level, month, ok := updateMonth(p.Catalog, v, name); ok && liveLevel(p, level) && month.After(horizon) {
-		p.ReportAs(lint.Warning, s.Update, fmt.Sprintf("%s declares update %q, which is not in exlint's catalogue, which knows releases up to %s: "+
+		msg := fmt.Sprintf("%s declares update %q, which is not in exlint's catalogue, which knows releases up to %s: "+
 			"if Microsoft has released it, update exlint; otherwise correct the update. Until then exlint judges %s by its level, %s",
-			s.Name(), text, horizon, s.Name(), level.Name))
+			s.Name(), text, horizon, s.Name(), level.Name)
+		if s.release != nil && s.release != level {
+			msg += fmt.Sprintf(", as at least %s, the newest update of %s it knows before then", releaseRef(s.release), level.Name)
+		}
+		p.ReportAs(lint.Warning, s.Update, msg)
 		return nil
 	}
 	msg := fmt.Sprintf("%s declares update %q, which %s does not have (exlint's catalogue knows releases up to %s)", s.Name(), text, v.Name, horizon)
@@ -257,6 +261,28 @@ func updateMonth(cat *catalog.Catalog, v *catalog.Version, name string) (*catalo
 		}
 	}
 	return nil, catalog.Date{}, false
+}
+
+// unlistedUpdate resolves an update name the catalogue lacks that names a
+// security or hotfix update of one of v's levels ("CU15 Sep26SU"): the server
+// runs that level, at least at the newest release of the level the catalogue
+// knows before the update's month (CU15 Aug26SU), or the level itself when it
+// knows none. As for a build newer than the catalogue, the server is judged
+// by what is known to be below it: its level, and a lower bound on its
+// updates. It returns nil for any other name.
+func unlistedUpdate(cat *catalog.Catalog, v *catalog.Version, text string) *catalog.Release {
+	level, month, ok := updateMonth(cat, v, catalog.NormalizeUpdateName(text))
+	if !ok {
+		return nil
+	}
+	start := catalog.Date{Year: month.Year, Month: month.Month, Day: 1}
+	r := level
+	for _, u := range v.Updates(level) {
+		if u.Date.Before(start) {
+			r = u
+		}
+	}
+	return r
 }
 
 // checkAgreement: an update naming a servicing level agrees with a build of

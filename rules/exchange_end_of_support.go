@@ -17,7 +17,7 @@ func (exchangeEndOfSupport) Info() lint.RuleInfo {
 		ID:       "exchange-end-of-support",
 		Severity: lint.Error,
 		Summary:  "a server whose Exchange version is past its extended end of support",
-		Sources:  sources("MS-LIFECYCLE", "MS-MATRIX", "MS-2010-EXT", "MS-55-FAQ", "EOL-DATE", "MS-ROADMAP-2024", "ESU-E1"),
+		Sources:  sources("MS-LIFECYCLE", "MS-MATRIX", "MS-2010-EXT", "MS-55-FAQ", "EOL-DATE", "MS-ROADMAP-2024", "ESU-E1", "ESU-P2"),
 	}
 }
 
@@ -32,8 +32,10 @@ func (exchangeEndOfSupport) Check(p *lint.Pass) {
 			s.Name(), s.version.Name, end)
 		switch s.version.ID {
 		case "2016", "2019":
-			msg += " (Microsoft's paid Extended Security Updates, sold through account teams for a first period to 2026-04-14 " +
-				"and a second in May-October 2026 for 2016 CU23 and 2019 CU14/CU15 only, are security fixes, not support). " +
+			// ESU-E1: the first period; ESU-P2: the second, whose scope the
+			// reference has "per news reports" only (exchange-domain.md §1.1).
+			msg += " (Microsoft's paid Extended Security Updates, sold through account teams, are security fixes, not support: " +
+				"a first period to 2026-04-14, and a second period, May-October 2026, that news reports say covers only 2016 CU23 and 2019 CU14/CU15). " +
 				"Move to Exchange Server SE (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23) and retire " + s.Name()
 		default:
 			msg += ". Move its work to a supported version (Exchange Server SE) or to Exchange Online, then retire " + s.Name()

@@ -32,9 +32,15 @@ func (exchangeSecurityUpdateMissing) Check(p *lint.Pass) {
 		if latest == nil || s.release.Build.Compare(latest.Build) >= 0 {
 			continue
 		}
-		msg := fmt.Sprintf("%s runs %s; the latest update for %s on %s is %s, released %s: "+
+		// Up to the catalogue's newest release exlint knows every update; after
+		// it, a newer one may exist.
+		when := "on " + p.AsOf.String()
+		if horizon := catalogueHorizon(p); p.AsOf.After(horizon) {
+			when = fmt.Sprintf("exlint's catalogue knows (it holds releases up to %s)", horizon)
+		}
+		msg := fmt.Sprintf("%s runs %s; the latest update for %s %s is %s, released %s: "+
 			"security and hotfix updates are cumulative for their level, so install %s on %s",
-			s.Name(), s.levelName(), level.Name, p.AsOf, releaseRef(latest), latest.Date, latest.Name, s.Name())
+			s.Name(), s.levelName(), level.Name, when, releaseRef(latest), latest.Date, latest.Name, s.Name())
 		if end, ok := s.version.EndOfSupport(); ok && latest.Date.After(end) {
 			msg += fmt.Sprintf(" (updates released after %s's end of support on %s may be available only through Microsoft's paid Extended Security Update programme)",
 				shortName(s.version), end)

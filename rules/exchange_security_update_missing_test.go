@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // Every current level with security or hotfix updates, at its latest update
@@ -73,11 +74,36 @@ func TestExchangeSecurityUpdateMissingESU(t *testing.T) {
 	if len(fs) != 2 {
 		t.Fatalf("want 2 findings:\n%s", summary(fs))
 	}
-	want := "EX16 runs Exchange Server 2016 CU23 Jun26SU (15.1.2507.69); the latest update for CU23 on 2026-11-21 is CU23 Aug26SU (15.1.2507.72), released 2026-08-11"
+	want := "EX16 runs Exchange Server 2016 CU23 Jun26SU (15.1.2507.69); the latest update for CU23 exlint's catalogue knows (it holds releases up to 2026-08-11) is CU23 Aug26SU (15.1.2507.72), released 2026-08-11"
 	if !strings.HasPrefix(fs[0].Message, want) || !strings.Contains(fs[0].Message, "Extended Security Update programme") {
 		t.Errorf("2016: %s", fs[0].Message)
 	}
 	if strings.Contains(fs[1].Message, "Extended Security Update") {
 		t.Errorf("2013: %s", fs[1].Message)
+	}
+}
+
+// The message says what exlint knows: up to the catalogue's newest release,
+// the latest update on the evaluation date; after it, the latest update the
+// catalogue knows, with the catalogue's date (computed from the catalogue).
+func TestExchangeSecurityUpdateMissingHorizon(t *testing.T) {
+	var horizon catalog.Date
+	for _, v := range catalog.Default().Versions() {
+		for _, r := range v.Releases() {
+			if r.Date.After(horizon) {
+				horizon = r.Date
+			}
+		}
+	}
+	cases := []struct{ asOf, want string }{
+		{horizon.String(), "; the latest update for CU15 on " + horizon.String() + " is CU15 Aug26SU (15.2.1748.49), released 2026-08-11: "},
+		{horizon.AddDays(1).String(), "; the latest update for CU15 exlint's catalogue knows (it holds releases up to " + horizon.String() + ") is CU15 Aug26SU (15.2.1748.49), released 2026-08-11: "},
+		{today, "; the latest update for CU15 exlint's catalogue knows (it holds releases up to " + horizon.String() + ") is CU15 Aug26SU"},
+	}
+	for _, tc := range cases {
+		fs := check(t, exchangeSecurityUpdateMissing{}, tc.asOf, org(srv("EX", "2019", "CU15 Jul26SU")))
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("on %s: want %q\n%s", tc.asOf, tc.want, summary(fs))
+		}
 	}
 }

@@ -34,9 +34,9 @@ type mailPathServer struct {
 
 // hybridMailPath returns the servers that carry mail between the
 // organization and Exchange Online, each once, in the order of the topology:
-// hybrid.edge_servers, then hybrid.servers (when the hybrid deployment has
-// mail flow: not a minimal or express one), then the servers of connectors
-// with cloud_services_mail = true.
+// hybrid.edge_servers when it lists any, else hybrid.servers (when the hybrid
+// deployment has mail flow: not a minimal or express one), then the servers
+// of connectors with cloud_services_mail = true.
 func hybridMailPath(p *lint.Pass) []mailPathServer {
 	var out []mailPathServer
 	seen := map[*schema.Server]bool{}
@@ -55,8 +55,13 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 		}
 	}
 	if h := p.Topology.Hybrid; h != nil && !isMinimal(h) {
-		add(h.EdgeServers, "hybrid.edge_servers")
-		add(h.Servers, "hybrid.servers")
+		if h.EdgeServers != nil && len(h.EdgeServers.Items) > 0 {
+			// Hybrid mail flows through the Edge servers; hybrid.servers run
+			// the hybrid endpoints only (docs/language.md).
+			add(h.EdgeServers, "hybrid.edge_servers")
+		} else {
+			add(h.Servers, "hybrid.servers")
+		}
 	}
 	for _, c := range p.Topology.Connectors {
 		if c.CloudServicesMail.IsTrue() {

@@ -85,8 +85,8 @@ func TestExoBlocksVulnerableServersDates(t *testing.T) {
 	}
 }
 
-// Which servers are on the hybrid mail path: hybrid.edge_servers and
-// hybrid.servers of a hybrid deployment with mail flow (not minimal or
+// Which servers are on the hybrid mail path: hybrid.edge_servers, else
+// hybrid.servers, of a hybrid deployment with mail flow (not minimal or
 // express), and the servers of connectors with cloud_services_mail.
 func TestExoBlocksVulnerableServersMailPath(t *testing.T) {
 	servers := srv("EX16", "2016", "CU23") + srv("EDGE16", "2016", "CU23") + srv("EXSE", "SE", "RTM")
@@ -118,10 +118,24 @@ func TestExoBlocksVulnerableServersMailPath(t *testing.T) {
   topology = "modern_minimal"
   servers  = ["EX16"]
 }`, nil},
-		{"edge servers first, each server once", `hybrid {
+		// With Edge servers, hybrid mail flows through them: hybrid.servers
+		// run the endpoints only (docs/language.md).
+		{"edge servers: the hybrid servers are off the mail path", `hybrid {
   servers      = ["EX16", "EDGE16"]
   edge_servers = ["EDGE16"]
-}`, []string{"hybrid.servers[0]", "hybrid.edge_servers[0]"}}, // EDGE16 once, at edge_servers
+}`, []string{"hybrid.edge_servers[0]"}}, // EDGE16 once, at edge_servers
+		{"an empty edge_servers list: the hybrid servers carry the mail", `hybrid {
+  servers      = ["EX16"]
+  edge_servers = []
+}`, []string{"hybrid.servers[0]"}},
+		{"edge servers and a cloud connector: the connector's servers count", `hybrid {
+  servers      = ["EX16"]
+  edge_servers = ["EDGE16"]
+}
+connector "send" "To EXO" {
+  servers             = ["EX16"]
+  cloud_services_mail = true
+}`, []string{"hybrid.edge_servers[0]", `connector.send."To EXO".servers[0]`}},
 		{"cloud connector without hybrid", `connector "send" "To EXO" {
   servers             = ["EX16", "EXSE"]
   cloud_services_mail = true

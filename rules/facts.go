@@ -44,7 +44,11 @@ type server struct {
 	*schema.Server
 	version *catalog.Version
 	// release is the server's release: from build when it is given and
-	// resolves, else from update. Nil when neither names a known release.
+	// resolves, else from update. An update the catalogue lacks that names a
+	// security or hotfix update of a known level ("CU15 Sep26SU") resolves,
+	// like a build newer than the catalogue, to the newest release of that
+	// level the catalogue knows before the update's month. Nil when neither
+	// names a known release or level.
 	release *catalog.Release
 }
 
@@ -146,6 +150,11 @@ func describeServer(cat *catalog.Catalog, s *schema.Server) (server, bool) {
 	if sv.release == nil {
 		if u, ok := s.Update.Get(); ok {
 			sv.release = cat.Release(v, u)
+			if sv.release == nil {
+				// "CU15 Sep26SU": an update the catalogue lacks, of a level it
+				// knows (exchange-build-unknown reports it).
+				sv.release = unlistedUpdate(cat, v, u)
+			}
 		}
 	}
 	return sv, true
@@ -206,8 +215,10 @@ func levelNode(s server) schema.Node {
 
 // currency says whether a server is on a current servicing level on p.AsOf
 // (the latest or the previous CU/RU; after the end of support, a level
-// Microsoft still services). known is false when the server's level is
-// unknown or the version has no level yet. levels are the current ones.
+// Microsoft still services). A re-released rollup is the same level as the
+// rollup it re-releases (a server on 2007 SP3 RU8 is on the level of
+// RU8v3). known is false when the server's level is unknown or the version
+// has no level yet. levels are the current ones.
 func currency(p *lint.Pass, s server) (current, known bool, levels []*catalog.Release) {
 	levels = s.version.CurrentLevels(p.AsOf)
 	l := s.level()
@@ -215,7 +226,7 @@ func currency(p *lint.Pass, s server) (current, known bool, levels []*catalog.Re
 		return false, false, levels
 	}
 	for _, c := range levels {
-		if c == l {
+		if c.Version == l.Version && c.BaseName() == l.BaseName() {
 			return true, true, levels
 		}
 	}

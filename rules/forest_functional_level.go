@@ -69,6 +69,7 @@ const fflDCMinimum, fflDCOS = "2008R2", "2016"
 type fflNeed struct {
 	min, hard *catalog.FFL
 	what      string // "EX01 (Exchange Server 2019 CU15 (15.2.1748.10)) needs"
+	note      string // after "<level> or higher", for servers of unknown level
 	conflict  string
 	related   lint.Related
 }
@@ -104,6 +105,7 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 			conflict: m.conflict, related: adRelatedServer(ss[0]),
 		})
 	}
+	needs = append(needs, fflUnknownNeeds(p, all)...)
 	if n, ok := fflDCNeed(p, all); ok {
 		needs = append(needs, n)
 	}
@@ -136,7 +138,7 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		if n.min != target || (isError && n.hard.Level <= cur.Level) {
 			continue
 		}
-		part := fmt.Sprintf("%s %s or higher", n.what, n.min.Name)
+		part := fmt.Sprintf("%s %s or higher%s", n.what, n.min.Name, n.note)
 		if isError && n.hard != n.min {
 			part += fmt.Sprintf(" (its setup refuses anything below %s)", n.hard.Name)
 		}
@@ -151,7 +153,7 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		// the undisputed ones that fail.
 		for _, n := range failing {
 			if n.hard.Level > cur.Level {
-				parts = append(parts, fmt.Sprintf("%s %s or higher", n.what, n.min.Name))
+				parts = append(parts, fmt.Sprintf("%s %s or higher%s", n.what, n.min.Name, n.note))
 				related = append(related, n.related)
 			}
 		}
@@ -166,6 +168,59 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		return
 	}
 	p.ReportAs(lint.Warning, o.ForestFunctionalLevel, msg, related...)
+}
+
+// fflUnknownNeeds: servers whose level is unknown, where their version's
+// minimum depends on the level (Exchange 2016), are judged at what every
+// range of the version agrees on: the lowest hard minimum among them (every
+// 2016 update needs Windows Server 2003 at least). Above it the ranges
+// differ, and the level is not guessed at.
+func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
+	var order []*catalog.Version
+	unknown := map[*catalog.Version][]server{}
+	for _, s := range all {
+		for _, m := range fflMinimums {
+			if _, known := m.match(p.Catalog, s); !known {
+				if unknown[s.version] == nil {
+					order = append(order, s.version)
+				}
+				unknown[s.version] = append(unknown[s.version], s)
+				break
+			}
+		}
+	}
+	var needs []fflNeed
+	for _, v := range order {
+		var agreed, top *catalog.FFL
+		var topRange adLevelRange
+		for _, m := range fflMinimums {
+			if m.version != v.ID {
+				continue
+			}
+			hard := m.hard
+			if hard == "" {
+				hard = m.min
+			}
+			if h := p.Catalog.FFLByID(hard); agreed == nil || h.Level < agreed.Level {
+				agreed = h
+			}
+			if mn := p.Catalog.FFLByID(m.min); top == nil || mn.Level > top.Level {
+				top, topRange = mn, m.adLevelRange
+			}
+		}
+		ss := unknown[v]
+		whose := "the update of " + ss[0].Name()
+		if len(ss) > 1 {
+			whose = "their updates"
+		}
+		needs = append(needs, fflNeed{
+			min: agreed, hard: agreed,
+			what:    adGroupName(ss, v.Name) + adVerb(ss, " needs", " need"),
+			note:    fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(p.Catalog), top.Name),
+			related: adRelatedServer(ss[0]),
+		})
+	}
+	return needs
 }
 
 // fflDCNeed: the Exchange 2016 servers whose own minimum is below Windows

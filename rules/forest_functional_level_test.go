@@ -109,7 +109,9 @@ func TestForestFunctionalLevel2016DomainControllers(t *testing.T) {
 		{"RTM with a 2016 DC at 2003", orgFFL("2003", srv("EX", "2016", "RTM"), dc16), "error", "needs Windows Server 2008 R2 or higher"},
 		{"unknown level with a 2016 DC at 2008", orgFFL("2008", srv("EX", "2016", "CU99"), dc16), "error",
 			"EX (Exchange Server 2016) needs Windows Server 2008 R2 or higher"},
-		{"unknown level without a 2016 DC at 2000", orgFFL("2000", srv("EX", "2016", "CU99"), dc12), "", ""},
+		{"unknown level without a 2016 DC at 2003", orgFFL("2003", srv("EX", "2016", "CU99"), dc12), "", ""},
+		{"unknown level without a 2016 DC at 2000: every update needs 2003", orgFFL("2000", srv("EX", "2016", "CU99"), dc12), "error",
+			"EX (Exchange Server 2016) needs Windows Server 2003 or higher at any update"},
 		{"CU23 with a 2016 DC at 2008: the CU's own minimum", orgFFL("2008", srv("EX", "2016", "CU23"), dc16), "error",
 			"but EX (Exchange Server 2016 CU23 (15.1.2507.6)) needs Windows Server 2008 R2 or higher"},
 		{"2019 with a 2016 DC at 2008 R2", orgFFL("2008R2", srv("EX", "2019", "CU15"), dc16), "error", "needs Windows Server 2012 R2 or higher"},
@@ -152,5 +154,53 @@ func TestForestFunctionalLevelNewestVersion(t *testing.T) {
 	}
 	if fs := check(t, forestFunctionalLevel{}, today, orgFFL("2000")); len(fs) != 0 {
 		t.Errorf("no server: %s", summary(fs))
+	}
+}
+
+// A server whose level is unknown is judged at what every range of its
+// version agrees on: every Exchange 2016 update needs Windows Server 2003 at
+// least (an error below it); above that the ranges differ and it is not
+// guessed at. Versions without ranges are judged by their version alone.
+func TestForestFunctionalLevelUnknownLevel(t *testing.T) {
+	cat := catalog.Default()
+	cases := []struct {
+		version string
+		fails   string // the lowest level that passes
+	}{
+		{"2016", "2003"},
+		{"2019", "2012R2"},
+		{"SE", "2012R2"},
+		{"2013", "2003"},
+		{"2010", "2003"},
+		{"2007", "2000"},
+	}
+	for _, tc := range cases {
+		for _, f := range cat.FFLs {
+			fs := check(t, forestFunctionalLevel{}, today, orgFFL(f.ID, srv("EX", tc.version, "CU99")))
+			if f.Level >= cat.FFLByID(tc.fails).Level {
+				if len(fs) != 0 {
+					t.Errorf("Exchange %s of unknown level at %s: want none\n%s", tc.version, f.ID, summary(fs))
+				}
+				continue
+			}
+			want := "needs " + cat.FFLByID(tc.fails).Name + " or higher"
+			if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "organization.T.forest_functional_level" ||
+				!strings.Contains(fs[0].Message, "EX (Exchange Server") || !strings.Contains(fs[0].Message, want) {
+				t.Errorf("Exchange %s of unknown level at %s: want an error with %q\n%s", tc.version, f.ID, want, summary(fs))
+			}
+		}
+	}
+	fs := check(t, forestFunctionalLevel{}, today, orgFFL("2000", srv("EX1", "2016", "CU99"), srv("EX2", "2016", "CU100"), srv("EX3", "2016", "CU23")))
+	want := "the forest functional level is Windows 2000, but EX3 (Exchange Server 2016 CU23 (15.1.2507.6)) needs Windows Server 2008 R2 or higher: " +
+		"raise the forest functional level to Windows Server 2008 R2 or higher"
+	if len(fs) != 1 || fs[0].Message != want {
+		t.Errorf("known and unknown 2016 levels at 2000: want %q\n%s", want, summary(fs))
+	}
+	fs = check(t, forestFunctionalLevel{}, today, orgFFL("2000", srv("EX1", "2016", "CU99"), srv("EX2", "2016", "CU100")))
+	want = "the forest functional level is Windows 2000, but EX1 and EX2 (Exchange Server 2016) need Windows Server 2003 or higher at any update " +
+		"(exlint does not know their updates; Exchange Server 2016 CU7 or later needs Windows Server 2008 R2 or higher): " +
+		"raise the forest functional level to Windows Server 2003 or higher"
+	if len(fs) != 1 || fs[0].Message != want || len(fs[0].Related) != 1 {
+		t.Errorf("unknown 2016 levels at 2000: want %q\n%s", want, summary(fs))
 	}
 }

@@ -44,7 +44,16 @@ func (serverCoreUnsupported) Check(p *lint.Pass) {
 			continue
 		}
 		p.Reportf(s.Core, "%s runs %s on a Server Core installation of Windows, which %s does not support: it needs %s; "+
-			"reinstall Windows with the full installation (core = false), or move to Exchange Server 2019 or SE, which support Server Core",
-			s.Name(), s.version.Name, s.version.Name, full)
+			"reinstall Windows with the full installation (core = false), or move to %s",
+			s.Name(), s.version.Name, s.version.Name, full, coreVersions(p))
 	}
+}
+
+// coreVersions names the versions to move to for Server Core: Exchange 2019
+// and SE while 2019 is supported, SE alone after 2019's end of support.
+func coreVersions(p *lint.Pass) string {
+	if end, ok := p.Catalog.Version("2019").EndOfSupport(); ok && p.AsOf.After(end) {
+		return "Exchange Server SE, which supports Server Core"
+	}
+	return "Exchange Server 2019 or SE, which support Server Core"
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -24,12 +25,31 @@ func TestServerCore(t *testing.T) {
 				v := catalog.Default().Version(version)
 				hostExpectOne(t, what, fs, lint.Error, "server.EX.core",
 					"EX runs "+v.Name+" on a Server Core installation of Windows, which "+v.Name+" does not support", why,
-					"reinstall Windows with the full installation (core = false), or move to Exchange Server 2019 or SE")
+					"reinstall Windows with the full installation (core = false), or move to Exchange Server SE, which supports Server Core")
 			} else {
 				hostExpectNone(t, what, fs)
 			}
 			hostExpectNone(t, what+" (core = false)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level, "core = false"))))
 			hostExpectNone(t, what+" (core unknown)", check(t, serverCoreUnsupported{}, today, org(srv("EX", version, level))))
+		}
+	}
+}
+
+// The fix names Exchange 2019 as a way to Server Core only while 2019 is
+// supported: up to its end of support (2025-10-14), not the day after.
+func TestServerCoreFixByDate(t *testing.T) {
+	end, _ := catalog.Default().Version("2019").EndOfSupport()
+	cases := []struct {
+		asOf, want string
+	}{
+		{end.AddDays(-365).String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
+		{end.String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
+		{end.AddDays(1).String(), "or move to Exchange Server SE, which supports Server Core"},
+	}
+	for _, tc := range cases {
+		fs := check(t, serverCoreUnsupported{}, tc.asOf, org(srv("EX", "2016", "CU23", "core = true")))
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, tc.want) {
+			t.Errorf("on %s: want a message ending %q\n%s", tc.asOf, tc.want, summary(fs))
 		}
 	}
 }
@@ -47,6 +67,8 @@ func TestServerOnDomainController(t *testing.T) {
 	}{
 		{"no organization setting", org(dc), lint.Warning, "EX has Exchange Server 2019 installed on a domain controller, which Microsoft advises against (setup readiness check WarningInstallExchangeRolesOnDomainController)"},
 		{"split permissions off", "organization \"T\" {\n  split_permissions = false\n}\n" + dc, lint.Warning, "install Exchange on a member server"},
+		// The readiness article's words: the group "is added to the Domain Admins group".
+		{"the readiness article's reasons", org(dc), lint.Warning, "the Exchange Trusted Subsystem group is added to Domain Admins (every Exchange server gets domain administrator rights), Active Directory split permissions become impossible"},
 		{"split permissions on", "organization \"T\" {\n  split_permissions = true\n}\n" + dc, lint.Error, "the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported (setup readiness check InstallOnDCInADSplitPermissionMode)"},
 		{"member server", "organization \"T\" {\n  split_permissions = true\n}\n" + member, 0, ""},
 		{"unknown", org(srv("EX", "2019", "CU15")), 0, ""},

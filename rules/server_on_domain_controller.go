@@ -19,7 +19,9 @@ func (serverOnDomainController) Info() lint.RuleInfo {
 }
 
 // Setup warns when the target is a domain controller (readiness check
-// WarningInstallExchangeRolesOnDomainController), and Exchange on a domain
+// WarningInstallExchangeRolesOnDomainController, whose article lists the
+// reasons: among them, "The Exchange Trusted Subsystem universal security
+// group (USG) is added to the Domain Admins group"), and Exchange on a domain
 // controller is not supported at all when the organization uses Active
 // Directory split permissions (InstallOnDCInADSplitPermissionMode). Promoting
 // or demoting the server after Exchange is installed is not supported
@@ -38,7 +40,8 @@ func (serverOnDomainController) Check(p *lint.Pass) {
 			continue
 		}
 		p.Report(s.OnDomainController, s.Name()+" has "+s.version.Name+" installed on a domain controller, which Microsoft advises against "+
-			"(setup readiness check WarningInstallExchangeRolesOnDomainController): the Exchange Trusted Subsystem group becomes a Domain Admin, "+
+			"(setup readiness check WarningInstallExchangeRolesOnDomainController): the Exchange Trusted Subsystem group is added to Domain Admins "+
+			"(every Exchange server gets domain administrator rights), "+
 			"Active Directory split permissions become impossible, both compete for resources, and demoting the server later is not supported; "+
 			"install Exchange on a member server")
 	}

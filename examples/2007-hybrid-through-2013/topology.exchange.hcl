@@ -58,7 +58,7 @@ certificate "fabrikam-hybrid" {
 }
 
 tenant "fabrikam.onmicrosoft.com" {
-  plan = "Business Standard"
+  plan = "E3"
 }
 
 directory_sync {

@@ -52,7 +52,3 @@ migration {
   method    = "cutover"
   mailboxes = 180
 }
-
-clients {
-  outlook = ["365"]
-}

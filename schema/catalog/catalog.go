@@ -79,6 +79,21 @@ type Release struct {
 	Sources []*Source
 }
 
+// BaseName is the release's name without the re-release suffix of its last
+// word: "SP3 RU8" for SP3 RU8v2 and SP3 RU8v3, "CU23 Aug23SU" for CU23
+// Aug23SUv2. Microsoft re-releases a rollup or update (after a recall) under
+// the same name with "v2", "v3": a re-release is the same servicing level.
+func (r *Release) BaseName() string { return baseName(r.Name) }
+
+func baseName(name string) string {
+	last := name[strings.LastIndex(name, " ")+1:]
+	i := strings.LastIndex(last, "v")
+	if i <= 0 || !isDigits(last[i+1:]) {
+		return name
+	}
+	return name[:len(name)-len(last)+i]
+}
+
 // String is the release as people say it: "Exchange Server 2013 CU23 (15.0.1497.2)".
 func (r *Release) String() string {
 	return fmt.Sprintf("%s %s (%s)", r.Version.Name, r.Name, r.Build)
@@ -223,14 +238,21 @@ func (c *Catalog) ResolveBuild(b Build) (r *Release, exact bool) {
 
 // Current returns the latest servicing level of v released on or before on,
 // and the one before it. Levels are ranked by build, not by date: Exchange
-// 2007 SP2 RU5 came out after SP3 but is an older level. Either result is nil
+// 2007 SP2 RU5 came out after SP3 but is an older level. A re-released
+// rollup (SP3 RU8, RU8v2, RU8v3) is one level, by its base name (BaseName),
+// represented by its highest build released by then. Either result is nil
 // when there is no such release.
 func (v *Version) Current(on Date) (latest, previous *Release) {
 	for _, r := range v.releases {
 		if !r.Kind.IsLevel() || r.Date.After(on) {
 			continue
 		}
-		// releases are sorted by build, so each accepted level outranks the last
+		// releases are sorted by build, so each accepted level outranks the
+		// last, and a re-release follows the release it replaces
+		if latest != nil && latest.BaseName() == r.BaseName() {
+			latest = r
+			continue
+		}
 		previous, latest = latest, r
 	}
 	return latest, previous

@@ -211,6 +211,18 @@ func TestCurrent(t *testing.T) {
 		{"2007", "2010-12-10", "SP3 RU2", "SP3 RU1"},
 		{"2010", "2026-11-21", "SP3 RU32", "SP3 RU31"},
 		{"SE", "2026-11-21", "RTM", ""},
+		// Re-released rollups fold into one level, represented by the
+		// highest build released by the date.
+		{"2007", "2012-08-12", "SP3 RU7", "SP3 RU6"},
+		{"2007", "2012-08-13", "SP3 RU8", "SP3 RU7"},
+		{"2007", "2012-10-09", "SP3 RU8v2", "SP3 RU7"},
+		{"2007", "2012-11-13", "SP3 RU8v3", "SP3 RU7"},
+		{"2007", "2012-12-10", "SP3 RU9", "SP3 RU8v3"},
+		{"2010", "2011-04-06", "SP1 RU3v3", "SP1 RU2"},
+		{"2010", "2012-11-13", "SP2 RU5", "SP2 RU4v2"},
+		{"2010", "2012-12-10", "SP2 RU5v2", "SP2 RU4v2"},
+		{"2010", "2014-12-12", "SP3 RU8v2", "SP3 RU7"},
+		{"2010", "2015-03-17", "SP3 RU9", "SP3 RU8v2"},
 	}
 	for _, tc := range cases {
 		latest, prev := c.Version(tc.version).Current(MustDate(tc.on))
@@ -221,6 +233,31 @@ func TestCurrent(t *testing.T) {
 	}
 	if l, _ := c.Version("2019").Current(MustDate("2018-01-01")); l != nil {
 		t.Errorf("2019 had no release in 2018-01: got %v", l)
+	}
+}
+
+func TestBaseName(t *testing.T) {
+	c := Default()
+	cases := []struct{ version, release, base string }{
+		{"2007", "SP3 RU8", "SP3 RU8"},
+		{"2007", "SP3 RU8v2", "SP3 RU8"},
+		{"2007", "SP3 RU8v3", "SP3 RU8"},
+		{"2007", "SP3 RU3v2", "SP3 RU3"},
+		{"2010", "SP1 RU3v3", "SP1 RU3"},
+		{"2016", "CU23 Aug23SUv2", "CU23 Aug23SU"},
+		{"2016", "CU23 Nov24SU", "CU23 Nov24SU"}, // the v of Nov is no suffix
+		{"2019", "CU15", "CU15"},
+		{"2010", "RTM", "RTM"},
+		{"2003", "SP2 PostSP2 Aug08", "SP2 PostSP2 Aug08"},
+	}
+	for _, tc := range cases {
+		r := c.Release(c.Version(tc.version), tc.release)
+		if r == nil {
+			t.Fatalf("%s %s: no such release", tc.version, tc.release)
+		}
+		if got := r.BaseName(); got != tc.base {
+			t.Errorf("%s %s: base %q, want %q", tc.version, tc.release, got, tc.base)
+		}
 	}
 }
 
@@ -340,6 +377,8 @@ func TestCurrentLevels(t *testing.T) {
 		{"2010", "2026-11-21", "SP3 RU32"}, // RU31 and RU32 came out after the end of support
 		{"2007", "2026-11-21", "SP3 RU23"},
 		{"SE", "2026-11-21", "RTM"},
+		{"2010", "2012-12-10", "SP2 RU4v2 SP2 RU5v2"}, // not RU5 and its re-release RU5v2
+		{"2007", "2012-11-13", "SP3 RU7 SP3 RU8v3"},
 	}
 	for _, tc := range cases {
 		var got []string
