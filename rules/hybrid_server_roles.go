@@ -126,14 +126,19 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 // (MS-HYB-2007-ROLES: a single Exchange 2013 server must hold both roles).
 func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []rosterEntry, inOrg []server) {
 	if len(need) == 1 {
+		role := hybridRoleNames[need[0]]
 		for _, m := range g {
 			if m.Roles == nil || m.hasRole(need[0]) {
 				continue
 			}
-			p.Report(m.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: a hybrid deployment based on %s needs %s "+
-				"on its hybrid servers. Install %s on %s, or list in hybrid.servers another %s server that has it",
-				m.Name(), hybridRolesHeld(m.server), hybridRoleNames[need[0]], v.Name, hybridRoleList([]string{hybridRoleNames[need[0]]}),
-				hybridRoleList([]string{hybridRoleNames[need[0]]}), m.Name(), v.Name))
+			has := fmt.Sprintf("has %s but not %s", hybridRolesHeld(m.server), role)
+			if len(m.Roles.Values()) == 0 {
+				has = fmt.Sprintf("has no server role (management tools only), so not %s", role)
+			}
+			p.Report(m.Roles, fmt.Sprintf("hybrid server %s %s: a hybrid deployment based on %s runs its hybrid endpoints "+
+				"on servers with %s, and %s runs none of them. Install %s on %s, or take %s out of hybrid.servers "+
+				"and list %s servers that have it",
+				m.Name(), has, v.Name, hybridRoleList([]string{role}), m.Name(), hybridRoleList([]string{role}), m.Name(), m.Name(), v.Name))
 		}
 		return
 	}

@@ -38,7 +38,7 @@ func TestHybridServerRolesSingle(t *testing.T) {
 			src := org(srv("HYB", v, someLevel[v], `roles = [`+hyQuoted(rest)+`]`), hybridWith("HYB"))
 			fs := check(t, hybridServerRoles{}, today, src)
 			if len(fs) != 1 || fs[0].Address != "server.HYB.roles" || fs[0].Severity.String() != "error" ||
-				!strings.Contains(fs[0].Message, "but not "+hybridRoleNames[missing]+":") {
+				!strings.Contains(fs[0].Message, "not "+hybridRoleNames[missing]+":") {
 				t.Errorf("%s without %s: want one error at server.HYB.roles naming it:\n%s", v, missing, summary(fs))
 			}
 		}
@@ -75,6 +75,7 @@ func TestHybridServerRolesSeveral(t *testing.T) {
 		{"2010 no Hub Transport", "2010", [][]string{{"mailbox"}, {"client_access"}}, "Hub Transport"},
 		{"2010 no Mailbox nor Client Access", "2010", [][]string{{"hub_transport"}, {"hub_transport"}}, "Mailbox and Client Access"},
 		{"2019 one without Mailbox", "2019", [][]string{{"mailbox"}, {}}, "per-server"},
+		{"SE one with management tools only", "SE", [][]string{{"mailbox"}, {}}, "management tools only"},
 	}
 	for _, tc := range cases {
 		var blocks, list []string
@@ -93,9 +94,11 @@ func TestHybridServerRolesSeveral(t *testing.T) {
 			if len(fs) != 0 {
 				t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
 			}
-		case "per-server":
-			if len(fs) != 1 || fs[0].Address != "server.HYB2.roles" {
+		case "per-server", "management tools only":
+			if len(fs) != 1 || fs[0].Address != "server.HYB2.roles" || !strings.Contains(fs[0].Message, "take HYB2 out of hybrid.servers") {
 				t.Errorf("%s: want one finding at server.HYB2.roles:\n%s", tc.name, summary(fs))
+			} else if tc.missing == "management tools only" && !strings.Contains(fs[0].Message, "has no server role (management tools only), so not Mailbox:") {
+				t.Errorf("%s: the message should say the server has no role: %s", tc.name, fs[0].Message)
 			}
 		default:
 			if len(fs) != 1 || fs[0].Address != "hybrid.servers" || !strings.Contains(fs[0].Message, "has the "+tc.missing+" role") {
