@@ -46,3 +46,16 @@ func hybridMode(p *lint.Pass) (mode string, at schema.Node) {
 // (Classic Minimal) and "No; set up separately" (Modern Minimal) for running
 // Entra Connect in express configuration.
 func isMinimalMode(mode string) bool { return mode == "classic_minimal" || mode == "modern_minimal" }
+
+// hybridModeKey is the hybrid mode as the tables of hybrid-ports and
+// hybrid-certificate key it: "" for a hybrid block that states no topology
+// and that no express migration method qualifies (they read it with
+// Microsoft's general prerequisites, as a classic full hybrid), else
+// hybridMode.
+func hybridModeKey(p *lint.Pass) string {
+	mode, _ := hybridMode(p)
+	if h := p.Topology.Hybrid; h != nil && h.Topology == nil && mode == "classic_full" {
+		return ""
+	}
+	return mode
+}

@@ -158,3 +158,43 @@ func TestHybridModeDirectorySyncCombinations(t *testing.T) {
 		}
 	}
 }
+
+// The other hybrid rules whose verdicts depend on the topology read it as the
+// shared hybrid mode too: an express or minimal_hybrid migration with a
+// hybrid block that states no topology is an express hybrid (no hybrid mail,
+// so no TCP 25 and no transport certificate; no rich coexistence, so no
+// dedicated hybrid app), as hybrid-directory-sync-required and
+// migration-minimal-hybrid read it. Without such a method, the unstated
+// topology keeps the general prerequisites.
+func TestHybridModeOtherRules(t *testing.T) {
+	ex := srv("EX", "SE", "RTM", `roles = ["mailbox"]`)
+	ports := "hybrid {\n  servers = [\"EX\"]\n  inbound_ports = [443]\n  outbound_ports = [443, 80]\n}\n"
+	smtpCert := "certificate \"SMTP\" {\n  issuer = \"self_signed\"\n  servers = [\"EX\"]\n  services = [\"smtp\"]\n}\n"
+	certHybrid := "hybrid {\n  servers = [\"EX\"]\n}\n"
+	noApp := "hybrid {\n  servers = [\"EX\"]\n  dedicated_app = false\n}\n"
+	cases := []struct {
+		name   string
+		rule   lint.Rule
+		src    string
+		wantN  int
+		method string
+	}{
+		{"hybrid-ports, no method: TCP 25 both ways", hybridPorts{}, org(ex, ports), 2, ""},
+		{"hybrid-ports, express method", hybridPorts{}, org(ex, ports), 0, "express"},
+		{"hybrid-ports, minimal_hybrid method", hybridPorts{}, org(ex, ports), 0, "minimal_hybrid"},
+		{"hybrid-ports, hybrid method", hybridPorts{}, org(ex, ports), 2, "hybrid"},
+		{"hybrid-certificate, no method: a public transport certificate", hybridCertificate{}, org(ex, smtpCert, certHybrid), 1, ""},
+		{"hybrid-certificate, express method", hybridCertificate{}, org(ex, smtpCert, certHybrid), 0, "express"},
+		{"hybrid-dedicated-app, no method", hybridDedicatedApp{}, org(ex, noApp), 1, ""},
+		{"hybrid-dedicated-app, express method", hybridDedicatedApp{}, org(ex, noApp), 0, "express"},
+	}
+	for _, tc := range cases {
+		src := tc.src
+		if tc.method != "" {
+			src += migrationBlock(tc.method, 100, "")
+		}
+		if fs := check(t, tc.rule, today, src); len(fs) != tc.wantN {
+			t.Errorf("%s: want %d findings:\n%s", tc.name, tc.wantN, summary(fs))
+		}
+	}
+}
