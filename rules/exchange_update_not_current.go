@@ -23,9 +23,15 @@ func (exchangeUpdateNotCurrent) Info() lint.RuleInfo {
 }
 
 func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
+	judged := hybridUpdateJudged(p)
 	for _, s := range servers(p) {
 		if s.release != nil && s.release.Kind == catalog.Preview {
-			reportPreview(p, s)
+			reportPreview(p, s) // hybrid-server-update does not judge previews
+			continue
+		}
+		if judged[s.Server] {
+			// A hybrid or hybrid Edge server: hybrid-server-update reports it,
+			// as an error (catalogue entry 3: an error when hybrid is enabled).
 			continue
 		}
 		current, known, levels := currency(p, s)

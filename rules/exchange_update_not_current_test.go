@@ -133,3 +133,55 @@ func TestExchangeUpdateNotCurrentPreview(t *testing.T) {
 		t.Errorf("2019 Preview before RTM:\n%s", summary(fs))
 	}
 }
+
+// A server hybrid-server-update judges (in hybrid.servers or
+// hybrid.edge_servers, or the implied 2013 hybrid servers of a 2007
+// organization) gets that rule's error, not this warning too: one finding
+// per server that is not current. Other servers keep the warning.
+func TestExchangeUpdateNotCurrentLeavesHybridServers(t *testing.T) {
+	ex16 := srv("EX16", "2016", "CU22", `roles = ["mailbox"]`)
+	other := srv("OTHER16", "2016", "CU22", `roles = ["mailbox"]`)
+	edge := srv("EDGE16", "2016", "CU22", `roles = ["edge_transport"]`)
+	ex07 := srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox", "client_access", "hub_transport"]`)
+	ex13 := srv("EX13", "2013", "CU22", `roles = ["client_access", "mailbox"]`)
+	cases := []struct {
+		name, src string
+		warned    []string // addresses of this rule's warnings
+		errored   []string // addresses of hybrid-server-update's errors
+	}{
+		{"no hybrid", org(ex16, other, edge), []string{"server.EX16.update", "server.OTHER16.update", "server.EDGE16.update"}, nil},
+		{"hybrid server listed", org(ex16, other, edge, hybridBlock(`servers = ["EX16"]`)),
+			[]string{"server.OTHER16.update", "server.EDGE16.update"}, []string{"server.EX16.update"}},
+		{"hybrid and Edge servers listed", org(ex16, other, edge, hybridBlock(`servers = ["EX16"]`, `edge_servers = ["EDGE16"]`)),
+			[]string{"server.OTHER16.update"}, []string{"server.EX16.update", "server.EDGE16.update"}},
+		{"hybrid block without lists", org(ex16, other, edge, hybridBlock(`topology = "classic_full"`)),
+			[]string{"server.EX16.update", "server.OTHER16.update", "server.EDGE16.update"}, nil},
+		{"2007 organization, implied 2013 hybrid server", org(ex07, ex13, hybridBlock(`topology = "classic_full"`)),
+			nil, []string{"server.EX13.update"}},
+		// hybrid-server-update does not judge a preview build: this rule does.
+		{"hybrid server on a preview build", org(srv("EX19", "2019", "15.2.196.0", `roles = ["mailbox"]`), hybridBlock(`servers = ["EX19"]`)),
+			[]string{"server.EX19.build"}, nil},
+	}
+	addrs := func(fs []lint.Finding) string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Address)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range cases {
+		warned := check(t, exchangeUpdateNotCurrent{}, today, tc.src)
+		errored := check(t, hybridServerUpdate{}, today, tc.src)
+		if got := addrs(warned); got != strings.Join(tc.warned, " ") {
+			t.Errorf("%s: exchange-update-not-current at %q, want %q:\n%s", tc.name, got, strings.Join(tc.warned, " "), summary(warned))
+		}
+		if got := addrs(errored); got != strings.Join(tc.errored, " ") {
+			t.Errorf("%s: hybrid-server-update at %q, want %q:\n%s", tc.name, got, strings.Join(tc.errored, " "), summary(errored))
+		}
+		for _, f := range warned {
+			if f.Severity != lint.Warning {
+				t.Errorf("%s: want warnings: %s", tc.name, summary(warned))
+			}
+		}
+	}
+}

@@ -24,12 +24,22 @@ func (hybridAutodiscover) Info() lint.RuleInfo {
 // MS-HYB-PREREQ: "Configure the Autodiscover record for your existing SMTP
 // domains in your public DNS to point to your on-premises Exchange servers (an
 // Exchange 2010/2013 Client Access server or an Exchange 2016/2019 Mailbox
-// Server)"; MS-HCW-OPTIONS: Autodiscover external DNS required in every
-// topology.
+// Server)"; MS-HCW-OPTIONS: Autodiscover external DNS and public certificate
+// required in the Classic topologies, "Yes (see note after the table)" in the
+// Modern ones (Hybrid Agent), whose TCP 443 inbound is "Yes for Autodiscover
+// if needed, No for Hybrid Agent": there the sources leave it to the
+// configuration, hence a warning, as hybrid-certificate's.
 func (hybridAutodiscover) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
 	if h == nil || h.Domains == nil {
 		return
+	}
+	sev, note := lint.Error, ""
+	if mode, _ := hybridMode(p); mode == "modern_full" || mode == "modern_minimal" {
+		sev = lint.Warning
+		note = fmt.Sprintf(" (in the %q topology, Microsoft's Hybrid Configuration Wizard options table marks Autodiscover "+
+			"external DNS \"Yes (see note)\" and inbound TCP 443 \"Yes for Autodiscover if needed, No for Hybrid Agent\": "+
+			"whether Autodiscover must be published on premises depends on the configuration, hence a warning)", mode)
 	}
 	seen := map[string]bool{}
 	for _, d := range h.Domains.Targets() {
@@ -37,10 +47,10 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 			continue
 		}
 		seen[d.Name()] = true
-		p.Report(d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online: "+
+		p.ReportAs(sev, d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online: "+
 			"in a hybrid deployment it must point to the on-premises servers (Exchange 2016 and later Mailbox, "+
 			"Exchange 2010/2013 Client Access), which answer for on-premises mailboxes and redirect to Exchange Online "+
 			"for moved ones; Outlook and Exchange Online cannot find on-premises mailboxes otherwise. Point "+
-			"autodiscover.%s to the on-premises hybrid endpoint", d.Name(), d.Name()))
+			"autodiscover.%s to the on-premises hybrid endpoint%s", d.Name(), d.Name(), note))
 	}
 }

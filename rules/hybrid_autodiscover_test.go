@@ -22,6 +22,28 @@ func TestHybridAutodiscover(t *testing.T) {
 		{"listed twice", org(dom("contoso.com", "exchange_online"), "hybrid {\n  domains = [\"contoso.com\", \"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
 		{"no hybrid", org(dom("contoso.com", "exchange_online")), ""},
 	}
+	// The Modern (Hybrid Agent) topologies: Microsoft's options table marks
+	// Autodiscover "Yes (see note)" and inbound TCP 443 "for Autodiscover if
+	// needed": a warning with that note. Every other mode: an error.
+	for _, tp := range []struct{ decl, severity string }{
+		{`topology = "modern_full"`, "warning"},
+		{`topology = "modern_minimal"`, "warning"},
+		{`topology = "classic_full"`, "error"},
+		{`topology = "classic_minimal"`, "error"},
+		{`topology = "express"`, "error"},
+		{"", "error"},
+	} {
+		src := org(dom("contoso.com", "exchange_online"), "hybrid {\n  "+tp.decl+"\n  domains = [\"contoso.com\"]\n}\n")
+		fs := check(t, hybridAutodiscover{}, today, src)
+		if len(fs) != 1 || fs[0].Severity.String() != tp.severity || fs[0].Address != `domain."contoso.com".autodiscover` {
+			t.Errorf("%q: want one %s:\n%s", tp.decl, tp.severity, summary(fs))
+			continue
+		}
+		note := strings.Contains(fs[0].Message, "Yes (see note)") && strings.Contains(fs[0].Message, "if needed")
+		if note != (tp.severity == "warning") {
+			t.Errorf("%q: the options table's note belongs to the warning only: %s", tp.decl, fs[0].Message)
+		}
+	}
 	for _, tc := range cases {
 		fs := check(t, hybridAutodiscover{}, today, tc.src)
 		switch {

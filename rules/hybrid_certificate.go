@@ -79,7 +79,7 @@ func (hybridCertificate) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	topo := hybridTopology(p)
+	topo := hybridModeKey(p)
 	need := hcNeeds[topo]
 	certs := hcCerts(p)
 	for _, c := range certs {

@@ -52,10 +52,11 @@ var (
 )
 
 // topologies without rich coexistence (no organization relationship, no
-// OAuth: MS-HCW-OPTIONS) do not use the shared service principal.
+// OAuth: MS-HCW-OPTIONS) do not use the shared service principal; the
+// topology is the shared hybrid mode (hybridMode).
 func (hybridDedicatedApp) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
-	if h == nil || (h.Topology != nil && minimalTopologies[h.Topology.Value]) {
+	if mode, _ := hybridMode(p); h == nil || minimalTopologies[mode] {
 		return
 	}
 	first := firstDedicatedAppHU(p.Catalog)

@@ -34,24 +34,34 @@ type hybridDirSyncNeed struct {
 const hybridDirSyncSeparately = "Microsoft's hybrid prerequisites require it (Exchange Online knows the on-premises users and " +
 	"mailboxes only as synchronized objects), and the Hybrid Configuration Wizard leaves it to be set up separately in this topology"
 
+// hybridDirSyncMinimal is why the two Minimal options get a warning.
+const hybridDirSyncMinimal = "Microsoft's hybrid prerequisites and migration guidance require it for hybrid, while its minimal hybrid " +
+	"page describes minimal hybrid as an express migration that synchronizes users once, and the wizard's options table does not set " +
+	"it up in the Minimal options (sources disagree, hence a warning)"
+
+// hybridDirSyncNeeds says, per hybrid mode (hybridMode), whether directory
+// synchronization must keep running. The Minimal options are treated alike.
 var hybridDirSyncNeeds = map[string]hybridDirSyncNeed{
 	// MS-HYB-PREREQ: directory synchronization is a prerequisite of hybrid;
-	// MS-HCW-OPTIONS: "No; set up separately" for Classic Full.
+	// MS-HCW-OPTIONS: "No; set up separately" for Classic Full and Modern Full.
+	// A hybrid block without a topology (and no express method) is taken as
+	// Classic Full.
 	"classic_full": {true, lint.Error, hybridDirSyncSeparately},
-	// MS-HCW-OPTIONS: "No; set up separately" for Modern Full and Modern Minimal.
-	"modern_full":    {true, lint.Error, hybridDirSyncSeparately},
-	"modern_minimal": {true, lint.Error, hybridDirSyncSeparately},
+	"modern_full":  {true, lint.Error, hybridDirSyncSeparately},
 	// MS-HYB-PREREQ and MS-MIG-PATH ("Staged and Exchange Hybrid migrations
 	// require that you also set up directory synchronization") against
 	// MS-MINHYB, which calls minimal hybrid "also known as express migration"
-	// (one synchronization, then none): a warning.
-	"classic_minimal": {true, lint.Warning, "Microsoft's hybrid prerequisites and migration guidance require it for hybrid, while its minimal hybrid page describes minimal hybrid as an express migration that synchronizes users once (sources disagree, hence a warning)"},
+	// (one synchronization, then none); MS-HCW-OPTIONS says "No" for Classic
+	// Minimal and "No; set up separately" for Modern Minimal (Entra Connect in
+	// express configuration). The reference treats both Minimal options alike:
+	// a warning for both.
+	"classic_minimal": {true, lint.Warning, hybridDirSyncMinimal},
+	"modern_minimal":  {true, lint.Warning, hybridDirSyncMinimal},
 	// MS-HCW-OPTIONS: Classic Express sets up Entra Connect in express
-	// configuration; MS-MINHYB: synchronized once, then turned off.
+	// configuration; MS-MINHYB: synchronized once, then turned off. A
+	// migration method of express or minimal_hybrid without a topology means
+	// this mode too.
 	"express": {false, 0, ""},
-	// No topology stated: the general prerequisite (MS-HYB-PREREQ) holds; only
-	// a stated express topology is exempt.
-	"": {true, lint.Error, "Microsoft's hybrid prerequisites require it (Exchange Online knows the on-premises users and mailboxes only as synchronized objects; only the express option synchronizes once and turns it off: if this is one, say topology = \"express\")"},
 }
 
 func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
@@ -59,14 +69,15 @@ func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	topo := hybridTopology(p)
-	need, ok := hybridDirSyncNeeds[topo]
+	mode, _ := hybridMode(p)
+	need, ok := hybridDirSyncNeeds[mode]
 	if !ok || !need.required {
 		return
 	}
-	what := "the hybrid deployment"
-	if topo != "" {
-		what = fmt.Sprintf("the %q hybrid deployment", topo)
+	what := fmt.Sprintf("the %q hybrid deployment", mode)
+	if h.Topology == nil {
+		what = "the hybrid deployment (no topology stated, so a classic full hybrid; an express migration, which synchronizes " +
+			"once and turns it off, would say topology = \"express\")"
 	}
 	var at schema.Node = h
 	if h.Topology != nil {

@@ -27,10 +27,10 @@ func TestHybridDirectorySyncRequired(t *testing.T) {
 	}{
 		{"classic_full", "error"},
 		{"modern_full", "error"},
-		{"modern_minimal", "error"},
+		{"modern_minimal", "warning"}, // the two Minimal options alike
 		{"classic_minimal", "warning"},
 		{"express", ""},
-		{"", "error"}, // not stated: the general prerequisite
+		{"", "error"}, // not stated (and no express method): classic_full
 	}
 	for _, tp := range topologies {
 		for _, st := range states {

@@ -19,31 +19,48 @@ func (hybridEdge) Info() lint.RuleInfo {
 		ID:       "hybrid-edge",
 		Severity: lint.Error,
 		Summary:  "Edge servers used for hybrid that miss the requirements, or Edge servers listed together with other transport servers",
-		Sources:  sources("MS-HYB-EDGE", "MS-HYB-2007-EDGE", "MS-HYB-PREREQ", "MS-HYB-CERT", "CSS-HC-HYBRID"),
+		Sources:  sources("MS-HYB-EDGE", "MS-HYB-2007-EDGE", "MS-HYB-PREREQ", "MS-HYB-CERT", "CSS-HC-HYBRID", "MS-SYSREQ", "MS-SE-UPGRADE"),
 	}
 }
 
-// hybridEdgeVersion is the oldest Edge Transport server a hybrid deployment
+// hybridEdgeVersion is the oldest Edge Transport servers a hybrid deployment
 // accepts, by the newest internal Exchange version of the organization.
 type hybridEdgeVersion struct {
-	orgs    []string // newest internal version of the organization
-	version string   // oldest Edge version
-	level   string   // and its oldest level ("" for any)
-	want    string   // for the message
-	source  string
+	orgs []string // newest internal version of the organization
+	// mins are the oldest Edge versions accepted, oldest first, each with its
+	// oldest level ("" for any). An Edge server older than the first is
+	// rejected; one of a listed version must be at its level; newer versions
+	// pass.
+	mins   []hybridEdgeMin
+	want   string // for the message
+	source string // why, for the message
 }
+
+type hybridEdgeMin struct{ version, level string }
 
 var hybridEdgeVersions = []hybridEdgeVersion{
 	// MS-HYB-2007-EDGE: Exchange 2013 organizations (a 2007 organization
 	// hybrid through Exchange 2013) use "either Exchange Server 2013 Edge
 	// Transport servers or Exchange 2010 Edge Transport servers running
 	// Service Pack 3 (SP3)".
-	{[]string{"2007", "2013"}, "2010", "SP3", "Exchange 2013 or Exchange 2010 SP3", "Microsoft's 2013/2007 hybrid Edge guidance"},
+	{[]string{"2007", "2013"}, []hybridEdgeMin{{"2010", "SP3"}}, "Exchange 2013 or Exchange 2010 SP3",
+		"Microsoft's 2013/2007 hybrid Edge guidance"},
 	// MS-HYB-EDGE: "Exchange 2016 organizations ... have the option of
 	// deploying Edge Transport servers running the latest release of Exchange
-	// 2010 or later" (the current page, for 2016 and later). How current the
-	// level must be is hybrid-server-update's concern.
-	{[]string{"2016", "2019", "SE"}, "2010", "", "the latest release of Exchange 2010 or later", "Microsoft's hybrid Edge guidance"},
+	// 2010 or later". How current the level must be is hybrid-server-update's
+	// concern.
+	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later",
+		"Microsoft's hybrid Edge guidance"},
+	// Microsoft's hybrid Edge guidance says "2010 or later" of 2016
+	// organizations only; Exchange 2019 cannot coexist with 2010, so an Edge
+	// server must be of a version that coexists with 2019: 2013 CU21 or 2016
+	// CU11 or later (MS-SYSREQ; exchange-domain.md §3, Edge included).
+	{[]string{"2019"}, []hybridEdgeMin{{"2013", "CU21"}, {"2016", "CU11"}}, "Exchange 2013 CU21 or Exchange 2016 CU11 or later",
+		"the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
+	// Exchange SE coexists with 2016 CU23 and 2019 CU14/CU15 only, not with
+	// 2013 or 2010 (MS-SE-UPGRADE; exchange-domain.md §3).
+	{[]string{"SE"}, []hybridEdgeMin{{"2016", "CU23"}, {"2019", "CU14"}}, "Exchange 2016 CU23 or Exchange 2019 CU14 or later",
+		"the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
 }
 
 func (hybridEdge) Check(p *lint.Pass) {
@@ -59,6 +76,18 @@ func (hybridEdge) Check(p *lint.Pass) {
 		cert = h.Certificate.Target
 		for _, s := range cert.Servers.Targets() {
 			inCert[s] = true
+		}
+		// An Edge server may carry its own certificate for hybrid mail: what
+		// Microsoft requires is the same issuer and subject on every transport
+		// server (MS-HYB-PREREQ, MS-HYB-CERT), which hybrid-certificate checks
+		// for every certificate bound to SMTP on a hybrid or hybrid Edge
+		// server. Such an Edge server is that rule's concern.
+		for _, c := range hcCerts(p) {
+			if c.smtp {
+				for _, s := range c.Servers.Targets() {
+					inCert[s] = true
+				}
+			}
 		}
 	}
 	for _, m := range edges {
@@ -82,9 +111,10 @@ func (hybridEdge) Check(p *lint.Pass) {
 				"servers off the internet. Move %s to the perimeter network", m.Name(), m.Name()))
 		}
 		if cert != nil && !inCert[m.Server] {
-			p.Report(m.at, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s: "+
-				"it must be on every Edge server that carries hybrid mail (same issuer and subject), since the Edge servers "+
-				"present it to Exchange Online. Install it on %s and add %s to the certificate's servers",
+			p.Report(m.at, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
+				"and no other certificate bound to SMTP is: every Edge server that carries hybrid mail presents to Exchange "+
+				"Online a certificate from the same issuer with the same subject. Install it on %s and add %s to the "+
+				"certificate's servers (or describe the Edge server's own SMTP certificate)",
 				cert.Name(), m.Name(), m.Name(), m.Name()),
 				lint.Related{Range: cert.Servers.SourceRange(), Message: fmt.Sprintf("%q is installed on these servers", cert.Name())})
 		}
@@ -115,23 +145,30 @@ func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 }
 
 func hybridEdgeCheckVersion(p *lint.Pass, m rosterEntry, r *hybridEdgeVersion) {
-	min := p.Catalog.Version(r.version)
-	switch {
-	case m.version.Rank > min.Rank:
-		return
-	case m.version.Rank < min.Rank:
+	if oldest := p.Catalog.Version(r.mins[0].version); m.version.Rank < oldest.Rank {
 		p.Report(versionNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
-			"Transport servers for hybrid mail. Replace %s with an Edge Transport server of a version it accepts",
-			m.Name(), m.version.Name, r.source, r.want, m.Name()))
-	case r.level != "":
-		ok, known := m.atLeast(p.Catalog, r.level)
+			"Transport servers for hybrid mail (%s). Replace %s with an Edge Transport server of a version it accepts",
+			m.Name(), m.version.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
+		return
+	}
+	for _, min := range r.mins {
+		if min.version != m.version.ID || min.level == "" {
+			continue
+		}
+		ok, known := m.atLeast(p.Catalog, min.level)
 		if !known || ok {
 			return
 		}
 		p.Report(levelNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
-			"Transport servers for hybrid mail. Install %s or later on %s",
-			m.Name(), m.levelName(), r.source, r.want, min.Name+" "+r.level, m.Name()))
+			"Transport servers for hybrid mail (%s). Install %s %s or later on %s",
+			m.Name(), m.levelName(), hybridEdgeWho(r), r.want, r.source, m.version.Name, min.level, m.Name()))
 	}
+}
+
+// hybridEdgeWho names whose requirement it is, for the message: "an
+// Exchange 2013 organization" (the newest of the row).
+func hybridEdgeWho(r *hybridEdgeVersion) string {
+	return "an Exchange " + r.orgs[len(r.orgs)-1] + " organization"
 }
 
 // hybridEdgeBypass: with Edge servers in hybrid, the Edge servers alone send and

@@ -32,10 +32,32 @@ func TestHybridEdgeVersion(t *testing.T) {
 		{"2016", "2007", "SP3 RU23", "server.EDGE.version"},
 		{"2016", "2010", "SP3 RU32", ""},
 		{"2016", "2010", "SP1", ""}, // how current: hybrid-server-update
+		// 2019 and SE organizations: the versions that coexist with them
+		// (exchange-domain.md §3), not "2010 or later" (said of 2016 ones).
 		{"2019", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"2019", "2010", "SP3 RU32", "server.EDGE.version"},
+		{"2019", "2013", "CU20", "server.EDGE.update"},
+		{"2019", "2013", "CU21", ""},
+		{"2019", "2013", "15.0.1395.4", ""},                  // CU21 by build
+		{"2019", "2013", "15.0.1395.3", "server.EDGE.build"}, // just below: CU20
+		{"2019", "2013", "CU23", ""},
+		{"2019", "2016", "CU10", "server.EDGE.update"},
+		{"2019", "2016", "CU11", ""},
+		{"2019", "2016", "CU23", ""},
 		{"2019", "2019", "CU15", ""},
+		{"2019", "SE", "RTM", ""},
 		{"SE", "2007", "SP3 RU23", "server.EDGE.version"},
+		{"SE", "2010", "SP3 RU32", "server.EDGE.version"},
+		{"SE", "2013", "CU23", "server.EDGE.version"},
+		{"SE", "2016", "CU22", "server.EDGE.update"},
+		{"SE", "2016", "CU23", ""},
+		{"SE", "2019", "CU13", "server.EDGE.update"},
+		{"SE", "2019", "15.2.1544.3", "server.EDGE.build"}, // just below CU14: CU13
+		{"SE", "2019", "15.2.1544.4", ""},                  // CU14 by build
+		{"SE", "2019", "CU14", ""},
+		{"SE", "2019", "CU15", ""},
 		{"SE", "SE", "RTM", ""},
+		{"2019", "2016", "CU99", ""},     // unknown level
 		{"2010", "2007", "SP3 RU23", ""}, // no documented rule for 2010 organizations
 		{"2013", "2010", "SP9", ""},      // unknown level
 	}
@@ -48,6 +70,18 @@ func TestHybridEdgeVersion(t *testing.T) {
 			t.Errorf("%s: want no finding:\n%s", name, summary(fs))
 		case tc.at != "" && (len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity.String() != "error"):
 			t.Errorf("%s: want one error at %s:\n%s", name, tc.at, summary(fs))
+		}
+	}
+	// The message names the versions accepted and why.
+	for _, tc := range []struct{ org, edge, level, want string }{
+		{"2019", "2010", "SP3 RU32", "Exchange 2013 CU21 or Exchange 2016 CU11 or later"},
+		{"SE", "2013", "CU23", "Exchange 2016 CU23 or Exchange 2019 CU14 or later"},
+		{"SE", "2016", "CU22", "Install Exchange Server 2016 CU23 or later on EDGE"},
+	} {
+		src := org(srv("EX", tc.org, someLevel[tc.org], hyRoles("mailbox")), hyEdgeSrv(tc.edge, tc.level), hyEdgeList)
+		fs := check(t, hybridEdge{}, today, src)
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) || !strings.Contains(fs[0].Message, "coexist") {
+			t.Errorf("%s %s Edge with %s: want one finding containing %q and why:\n%s", tc.edge, tc.level, tc.org, tc.want, summary(fs))
 		}
 	}
 	// The newest internal version decides, Edge servers aside.
@@ -73,6 +107,16 @@ func TestHybridEdgeRequirements(t *testing.T) {
 		{"internal network", org(ex, hyEdgeSrv("SE", "RTM", `network = "internal"`), hyEdgeList), "server.EDGE.network", "warning"},
 		{"certificate missing", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
 		{"certificate servers unknown", org(ex, hyEdgeSrv("SE", "RTM"), "certificate \"C\" {}\n", withCert), "", ""},
+		// The Edge server's own certificate, bound to SMTP: hybrid-certificate
+		// compares its issuer and subject with the hybrid certificate's.
+		{"own SMTP certificate", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert,
+			"certificate \"E\" {\n  servers = [\"EDGE\"]\n  services = [\"smtp\"]\n}\n"), "", ""},
+		{"own certificate, IIS only", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert,
+			"certificate \"E\" {\n  servers = [\"EDGE\"]\n  services = [\"iis\"]\n}\n"), "hybrid.edge_servers[0]", "error"},
+		{"own certificate, services unknown", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert,
+			"certificate \"E\" {\n  servers = [\"EDGE\"]\n}\n"), "hybrid.edge_servers[0]", "error"},
+		{"SMTP certificate on another server", org(ex, hyEdgeSrv("SE", "RTM"), cert(`["EX"]`), withCert,
+			"certificate \"E\" {\n  servers = [\"EX\"]\n  services = [\"smtp\"]\n}\n"), "hybrid.edge_servers[0]", "error"},
 		{"not an Edge server", org(ex, srv("EDGE", "SE", "RTM", hyRoles("mailbox"), "edge_sync = false"), cert(`["EX"]`), withCert), "hybrid.edge_servers[0]", "error"},
 		{"roles unknown: checked as an Edge", org(ex, srv("EDGE", "SE", "RTM", "edge_sync = false"), hyEdgeList), "server.EDGE.edge_sync", "error"},
 		{"no hybrid", org(ex, hyEdgeSrv("SE", "RTM", "edge_sync = false")), "", ""},
@@ -117,6 +161,39 @@ func TestHybridEdgeBypass(t *testing.T) {
 		case tc.at != "" && (len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity.String() != "warning" ||
 			!strings.Contains(fs[0].Message, tc.param)):
 			t.Errorf("%s: want one warning at %s naming %s:\n%s", tc.name, tc.at, tc.param, summary(fs))
+		}
+	}
+}
+
+// An Edge server with its own SMTP certificate is hybrid-certificate's: that
+// rule compares issuer and subject with the hybrid certificate, so a
+// matching certificate passes both rules and a different one gets one
+// finding, from hybrid-certificate.
+func TestHybridEdgeOwnCertificate(t *testing.T) {
+	base := func(issuerName, subject string) string {
+		return org(srv("EX", "SE", "RTM", hyRoles("mailbox")), hyEdgeSrv("SE", "RTM"),
+			"certificate \"C\" {\n  issuer = \"public_ca\"\n  issuer_name = \"CA One\"\n  subject = \"mail.contoso.com\"\n  servers = [\"EX\"]\n  services = [\"iis\", \"smtp\"]\n}\n",
+			"certificate \"E\" {\n  issuer = \"public_ca\"\n  issuer_name = \""+issuerName+"\"\n  subject = \""+subject+"\"\n  servers = [\"EDGE\"]\n  services = [\"smtp\"]\n}\n",
+			"hybrid {\n  topology = \"classic_full\"\n  edge_servers = [\"EDGE\"]\n  certificate = \"C\"\n}\n")
+	}
+	cases := []struct {
+		name, src string
+		certAt    string // hybrid-certificate's finding, "" for none
+	}{
+		{"same CA and subject", base("CA One", "mail.contoso.com"), ""},
+		{"another CA", base("CA Two", "mail.contoso.com"), "certificate.E.issuer_name"},
+		{"another subject", base("CA One", "edge.contoso.com"), "certificate.E.subject"},
+	}
+	for _, tc := range cases {
+		if fs := check(t, hybridEdge{}, today, tc.src); len(fs) != 0 {
+			t.Errorf("%s: hybrid-edge: want no finding:\n%s", tc.name, summary(fs))
+		}
+		fs := check(t, hybridCertificate{}, today, tc.src)
+		switch {
+		case tc.certAt == "" && len(fs) != 0:
+			t.Errorf("%s: hybrid-certificate: want no finding:\n%s", tc.name, summary(fs))
+		case tc.certAt != "" && (len(fs) != 1 || fs[0].Address != tc.certAt):
+			t.Errorf("%s: hybrid-certificate: want one finding at %s:\n%s", tc.name, tc.certAt, summary(fs))
 		}
 	}
 }

@@ -42,6 +42,12 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 	}
 	on := related(h.ModernAuth, "hybrid modern authentication is turned on here")
 	for _, s := range servers(p) {
+		if s.isEdge() {
+			// Edge Transport servers take no part in modern authentication:
+			// they serve no clients and no EWS, Autodiscover or OAuth (as
+			// hybrid-dedicated-app, which skips them too).
+			continue
+		}
 		min, supported := hmaMinimum[s.version.ID]
 		if !supported {
 			p.Report(versionNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+

@@ -60,8 +60,9 @@ func TestHybridModernAuth(t *testing.T) {
 }
 
 // Modern authentication off or unknown: nothing to check. Every server of the
-// organization counts, Edge Transport servers and servers outside
-// hybrid.servers included, one finding each.
+// organization counts, servers outside hybrid.servers included, one finding
+// each; Edge Transport servers take no part in modern authentication (no
+// client or EWS endpoints), whatever their version or level.
 func TestHybridModernAuthScope(t *testing.T) {
 	old := srv("EX10", "2010", "SP3 RU32")
 	for _, h := range []string{hybridBlock(`modern_auth = false`), hybridBlock(`topology = "classic_full"`), ""} {
@@ -76,7 +77,22 @@ func TestHybridModernAuthScope(t *testing.T) {
 	for _, f := range fs {
 		got = append(got, f.Address)
 	}
-	if strings.Join(got, " ") != "server.EX10.version server.EDGE.update server.EX19.update" {
+	if strings.Join(got, " ") != "server.EX10.version server.EX19.update" {
 		t.Errorf("findings at %v:\n%s", got, summary(fs))
+	}
+	for _, edge := range []string{
+		srv("EDGE", "2010", "SP3 RU32", `roles = ["edge_transport"]`), // a 2010 Edge server
+		srv("EDGE", "2016", "CU21", `roles = ["edge_transport"]`),     // below the latest CU
+		srv("EDGE", "2013", "CU18", `roles = ["edge_transport"]`),     // below the HMA minimum
+	} {
+		src := org(srv("EX", "SE", "RTM", `roles = ["mailbox"]`), edge, hybridBlock(`modern_auth = true`, `edge_servers = ["EDGE"]`))
+		if fs := check(t, hybridModernAuth{}, today, src); len(fs) != 0 {
+			t.Errorf("an Edge Transport server: want no finding:\n%s", summary(fs))
+		}
+	}
+	// Roles unknown: the server may be a Mailbox server, and is judged.
+	src = org(srv("EX", "2016", "CU21"), hybridBlock(`modern_auth = true`))
+	if fs := check(t, hybridModernAuth{}, today, src); len(fs) != 1 || fs[0].Address != "server.EX.update" {
+		t.Errorf("roles unknown: want one finding at server.EX.update:\n%s", summary(fs))
 	}
 }

@@ -15,17 +15,6 @@ type rosterEntry struct {
 	at schema.Node
 }
 
-// hybridTopology is the hybrid topology ("classic_full", ...), or "" when the
-// topology has no hybrid block or does not say.
-func hybridTopology(p *lint.Pass) string {
-	if h := p.Topology.Hybrid; h != nil {
-		if t, ok := h.Topology.Get(); ok {
-			return t
-		}
-	}
-	return ""
-}
-
 // hybridRoster returns the servers that run the hybrid endpoints: each
 // server named in hybrid.servers once, at its first item, when its version is
 // known. Without the list, an organization with Exchange 2007 can only use its

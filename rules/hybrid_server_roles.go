@@ -19,26 +19,48 @@ func (hybridServerRoles) Info() lint.RuleInfo {
 		ID:       "hybrid-server-roles",
 		Severity: lint.Error,
 		Summary:  "hybrid servers without the roles hybrid needs",
-		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-2007-ROLES", "MS-HCW-FAQ"),
+		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-2007-ROLES", "MS-HCW-FAQ", "MS-HCW-OPTIONS"),
 	}
 }
 
 // hybridRoles lists, per version of the hybrid servers, the roles a hybrid
-// deployment needs among them: at least one server with each role, all on the
-// one server when there is only one.
+// deployment needs: at least one instance of each among the organization's
+// servers of that version, "separately or on one server" (MS-HYB-PREREQ).
 var hybridRoles = map[string][]string{
 	// MS-HYB-PREREQ: "Exchange 2010: At least one instance of Mailbox, Hub
 	// Transport, and Client Access server roles installed (separately or on one
-	// server; we strongly recommend on one server)".
+	// server; we strongly recommend on one server)". Hub Transport is what
+	// carries hybrid mail (TCP 25 with Exchange Online Protection: "2010 Hub or
+	// Edge", for Full hybrid only); see hybridMailRoles.
 	"2010": {"mailbox", "hub_transport", "client_access"},
-	// MS-HYB-PREREQ (the same for 2013); MS-HYB-2007-ROLES: "If you choose to
-	// install a single Exchange server ..., you'll need to install both the
-	// Client Access and Mailbox server roles on the single server".
+	// MS-HYB-PREREQ: "Exchange 2013: At least one instance of Mailbox and
+	// Client Access server roles installed (separately or on one server)";
+	// MS-HYB-2007-ROLES adds the single-server clause (see hybridRoleGroup).
 	"2013": {"client_access", "mailbox"},
 	// MS-HYB-PREREQ: "Exchange 2016 and newer: At least one Mailbox server".
 	"2016": {"mailbox"},
 	"2019": {"mailbox"},
 	"SE":   {"mailbox"},
+}
+
+// hybridMailRoles are the roles needed only for hybrid mail flow: the
+// Minimal and Express options of the Hybrid Configuration Wizard configure
+// no send and receive connectors and need no TCP 25 or transport certificate
+// (MS-HCW-OPTIONS), so in those modes (hybridMode) the Exchange 2010 Hub
+// Transport role serves no hybrid purpose and is not required.
+var hybridMailRoles = map[string]bool{"hub_transport": true}
+
+// hybridRolesNeeded returns the roles a hybrid deployment based on v needs in
+// the planned hybrid mode.
+func hybridRolesNeeded(v *catalog.Version, mode string) []string {
+	var out []string
+	for _, r := range hybridRoles[v.ID] {
+		if hybridMailRoles[r] && minimalTopologies[mode] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 var hybridRoleNames = map[string]string{
@@ -75,52 +97,61 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 		}
 		groups[m.version] = append(groups[m.version], m)
 	}
+	if len(order) == 0 {
+		return
+	}
+	mode, _ := hybridMode(p)
+	// The organization's servers of each version, Edge Transport servers
+	// aside: where the roles are counted.
+	_, all := byVersion(servers(p))
 	for _, v := range order {
-		hybridRoleGroup(p, v, groups[v])
+		var inOrg []server
+		for _, s := range all[v] {
+			if !s.isEdge() {
+				inOrg = append(inOrg, s)
+			}
+		}
+		hybridRoleGroup(p, v, hybridRolesNeeded(v, mode), groups[v], inOrg)
 	}
 }
 
-// hybridRoleGroup checks the hybrid servers of one version: with one server,
-// it must hold every role; with several, each role must be on one of them.
-func hybridRoleGroup(p *lint.Pass, v *catalog.Version, g []rosterEntry) {
-	need := hybridRoles[v.ID]
-	if len(g) == 1 || len(need) == 1 {
+// hybridRoleGroup checks the roles for the hybrid servers g of version v.
+//
+// A version whose hybrid deployment needs one role (Mailbox, 2016 and later)
+// needs it on every listed hybrid server: such a server without it has no
+// role that runs anything. Otherwise each role needs at least one instance
+// among the organization's non-Edge servers of v (inOrg), "separately or on
+// one server" (MS-HYB-PREREQ). With exactly one such server, the finding is
+// at its roles; for 2013 it is also Microsoft's single-server clause
+// (MS-HYB-2007-ROLES: a single Exchange 2013 server must hold both roles).
+func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []rosterEntry, inOrg []server) {
+	if len(need) == 1 {
+		role := hybridRoleNames[need[0]]
 		for _, m := range g {
-			if m.Roles == nil {
+			if m.Roles == nil || m.hasRole(need[0]) {
 				continue
 			}
-			var missing []string
-			for _, r := range need {
-				if !m.hasRole(r) {
-					missing = append(missing, hybridRoleNames[r])
-				}
+			has := fmt.Sprintf("has %s but not %s", hybridRolesHeld(m.server), role)
+			if len(m.Roles.Values()) == 0 {
+				has = fmt.Sprintf("has no server role (management tools only), so not %s", role)
 			}
-			if len(missing) == 0 {
-				continue
-			}
-			why := fmt.Sprintf("a hybrid deployment based on %s needs %s", v.Name, hybridRolesOf(v))
-			if len(need) > 1 {
-				why += ", all on the one server when there is only one, as here"
-			}
-			has := hybridRolesHeld(m.server)
-			it := "it"
-			if len(missing) > 1 {
-				it = "them"
-			}
-			p.Report(m.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: %s. Install %s on %s, or list in hybrid.servers another %s server that has %s",
-				m.Name(), has, joinAnd(missing), why, hybridRoleList(missing), m.Name(), v.Name, it))
+			p.Report(m.Roles, fmt.Sprintf("hybrid server %s %s: a hybrid deployment based on %s runs its hybrid endpoints "+
+				"on servers with %s, and %s runs none of them. Install %s on %s, or take %s out of hybrid.servers "+
+				"and list %s servers that have it",
+				m.Name(), has, v.Name, hybridRoleList([]string{role}), m.Name(), hybridRoleList([]string{role}), m.Name(), m.Name(), v.Name))
 		}
 		return
 	}
-	// Several servers: each role on at least one of them.
+	// Each role on at least one of the organization's servers of v; a server
+	// whose roles are unknown could hold any.
 	var missing []string
 	for _, r := range need {
 		found, unknown := false, false
-		for _, m := range g {
+		for _, s := range inOrg {
 			switch {
-			case m.Roles == nil:
+			case s.Roles == nil:
 				unknown = true
-			case m.hasRole(r):
+			case s.hasRole(r):
 				found = true
 			}
 		}
@@ -131,23 +162,38 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, g []rosterEntry) {
 	if len(missing) == 0 {
 		return
 	}
+	needs := fmt.Sprintf("a hybrid deployment based on %s needs at least one instance of %s in the organization, "+
+		"separately or on one server (Microsoft strongly recommends one server)", v.Name, hybridRoleListOf(need))
+	if len(inOrg) == 1 {
+		only := inOrg[0]
+		it := "it"
+		if len(missing) > 1 {
+			it = "them"
+		}
+		why := fmt.Sprintf("%s is the organization's only %s server, and %s", only.Name(), v.Name, needs)
+		if v.ID == "2013" {
+			why = fmt.Sprintf("%s is the organization's only %s server, and a single Exchange 2013 server must hold both "+
+				"the Client Access and Mailbox roles for hybrid (Microsoft's 2013 hybrid server roles page)", only.Name(), v.Name)
+		}
+		p.Report(only.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: %s. Install %s on %s, or add an %s server that has %s",
+			only.Name(), hybridRolesHeld(only), joinAnd(missing), why, hybridRoleList(missing), only.Name(), v.Name, it))
+		return
+	}
 	var at schema.Node = g[0].at
 	if h := p.Topology.Hybrid; h.Servers != nil {
 		at = h.Servers
 	}
-	p.Report(at, fmt.Sprintf("none of the %s hybrid servers (%s) has %s: a hybrid deployment based on %s needs %s "+
-		"(on separate servers, or on each one as Microsoft recommends). Install %s on them, or list in hybrid.servers a server that has it",
-		v.Name, rosterNames(g), hybridRoleList(missing), v.Name, hybridRolesOf(v), hybridRoleList(missing)))
+	p.Report(at, fmt.Sprintf("none of the organization's %s servers (%s) has %s: %s. Install %s on one of them (on the hybrid "+
+		"servers %s, as Microsoft recommends)", v.Name, names(inOrg), hybridRoleList(missing), needs, hybridRoleList(missing), rosterNames(g)))
 }
 
-// hybridRolesOf names what a version's hybrid servers need: "the Client
-// Access and Mailbox roles".
-func hybridRolesOf(v *catalog.Version) string {
-	var rs []string
-	for _, r := range hybridRoles[v.ID] {
-		rs = append(rs, hybridRoleNames[r])
+// hybridRoleListOf names roles by keyword: "the Client Access and Mailbox roles".
+func hybridRoleListOf(rs []string) string {
+	var pretty []string
+	for _, r := range rs {
+		pretty = append(pretty, hybridRoleNames[r])
 	}
-	return hybridRoleList(rs)
+	return hybridRoleList(pretty)
 }
 
 // hybridRoleList: "the Mailbox role", "the Hub Transport and Client Access roles".

@@ -62,3 +62,20 @@ func (hybridServerUpdate) Check(p *lint.Pass) {
 		}
 	}
 }
+
+// hybridUpdateJudged returns the servers whose servicing level this rule
+// judges: the hybrid servers (hybridRoster) and hybrid.edge_servers.
+// exchange-update-not-current leaves them to this rule, so that a hybrid
+// server that is not current gets one finding, this error.
+func hybridUpdateJudged(p *lint.Pass) map[*schema.Server]bool {
+	return p.Memo("hybrid_server_update.judged", func() any {
+		judged := map[*schema.Server]bool{}
+		ms, _ := hybridRoster(p)
+		for _, group := range [][]rosterEntry{ms, edgeRoster(p)} {
+			for _, m := range group {
+				judged[m.Server] = true
+			}
+		}
+		return judged
+	}).(map[*schema.Server]bool)
+}

@@ -20,23 +20,33 @@ func (hybridServerVersion) Info() lint.RuleInfo {
 		ID:       "hybrid-server-version",
 		Severity: lint.Error,
 		Summary:  "a hybrid deployment without a hybrid server of a version the organization allows",
-		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-2007-ROLES", "MS-HCW-FAQ", "MS-SYSREQ-2013", "MS-2010SP1-HYB", "MS-2010SP2-HYB"),
+		Sources:  sources("MS-HYB-PREREQ", "MS-HYB-2007-ROLES", "MS-HCW-FAQ", "MS-SYSREQ-2013", "MS-2010SP1-HYB", "MS-2010SP2-HYB", "MS-SE-UPGRADE", "MS-SE-INPLACE"),
 	}
 }
 
 // hybridVersions lists, for each version present on-premises, the versions a
-// hybrid server may run (the "Which hybrid version" table of Microsoft's
-// hybrid prerequisites, extended with SE, which coexists with 2016 and 2019
-// only; and the 2011-2012 guidance that put a 2010 hybrid server in 2003
-// organizations). A 2007 organization needs a 2013 server (checked apart).
+// hybrid server may run: the "Which hybrid version" table of Microsoft's
+// hybrid prerequisites (MS-HYB-PREREQ, 2019-2022 pages: the 2010, 2013, 2016
+// and 2019 rows), extended with SE, and the 2011-2012 guidance that put a
+// 2010 hybrid server in 2003 organizations. A 2007 organization needs a 2013
+// server (checked apart).
 var hybridVersions = map[string][]string{
-	"2003": {"2010"},
-	"2007": {"2010", "2013"},
-	"2010": {"2010", "2013", "2016"},
-	"2013": {"2013", "2016", "2019"},
+	"2003": {"2010"},                 // MS-2010SP1-HYB, MS-2010SP2-HYB
+	"2007": {"2010", "2013"},         // MS-2010SP2-HYB; MS-HYB-2007-ROLES
+	"2010": {"2010", "2013", "2016"}, // MS-HYB-PREREQ table
+	"2013": {"2013", "2016", "2019"}, // MS-HYB-PREREQ table
+	// MS-HYB-PREREQ table; SE coexists with 2016 CU23 (MS-SE-UPGRADE).
 	"2016": {"2016", "2019", "SE"},
+	// MS-HYB-PREREQ table; "2019-based (Mailbox role) or SE via in-place
+	// upgrade from CU14/CU15" (exchange-domain.md §4.2).
 	"2019": {"2019", "SE"},
-	"SE":   {"SE"},
+	// The SE row of Microsoft's current table is unverified (exchange-domain.md
+	// §4.1). SE coexists with 2019 CU14/CU15 (§3; MS-SE-UPGRADE,
+	// MS-SE-INPLACE), and an organization in the middle of the in-place
+	// upgrade keeps its 2019 hybrid servers beside SE servers (§4.2): allow
+	// 2019, as the 2019 row allows SE. 2016, which the 2019 row rejects,
+	// stays rejected.
+	"SE": {"2019", "SE"},
 }
 
 func (hybridServerVersion) Check(p *lint.Pass) {
@@ -76,7 +86,7 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 			continue
 		}
 		fix := "no hybrid server version suits every version here: retire the older versions first"
-		if best := newestAllowed(order, hs.version); best != "" {
+		if best := newestAllowed(order, groups, hs); best != "" {
 			fix = fmt.Sprintf("run hybrid on an Exchange %s server instead (Microsoft advises the newest version it supports)", best)
 		}
 		p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
@@ -151,14 +161,16 @@ func contains(xs []string, x string) bool {
 }
 
 // newestAllowed returns the newest hybrid server version that every version
-// present allows, leaving out the rejected hybrid server's own version (that
-// server is what would be replaced), or "" when there is none.
-func newestAllowed(order []*catalog.Version, rejected *catalog.Version) string {
+// present allows, or "" when there is none. The rejected hybrid server's own
+// version is left out when that server is the only one of its version (it is
+// what would be replaced, and its version would go with it); when other
+// servers of that version remain, they still constrain the answer.
+func newestAllowed(order []*catalog.Version, groups map[*catalog.Version][]server, rejected server) string {
 	best := ""
 	for _, cand := range []string{"2010", "2013", "2016", "2019", "SE"} {
 		ok := true
 		for _, v := range order {
-			if v == rejected {
+			if v == rejected.version && len(groups[v]) == 1 {
 				continue
 			}
 			if allowed, known := hybridVersions[v.ID]; known && !contains(allowed, cand) {

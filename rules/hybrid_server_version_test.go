@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/exlint/exlint/lint"
 )
 
 func hybridWith(servers ...string) string {
@@ -19,7 +21,9 @@ func TestHybridServerVersionMatrix(t *testing.T) {
 		"2013": {"2013", "2016", "2019"},
 		"2016": {"2016", "2019", "SE"},
 		"2019": {"2019", "SE"},
-		"SE":   {"SE"},
+		// SE coexists with 2019 CU14/CU15 (the in-place upgrade): a 2019
+		// hybrid server may remain beside SE servers.
+		"SE": {"2019", "SE"},
 	}
 	for onprem, ok := range allowed {
 		for _, hv := range []string{"2010", "2013", "2016", "2019", "SE"} {
@@ -42,6 +46,53 @@ func TestHybridServerVersionFix(t *testing.T) {
 	fs := check(t, hybridServerVersion{}, today, src)
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "run hybrid on an Exchange 2016 server instead") {
 		t.Fatalf("the fix should name the newest allowed version:\n%s", summary(fs))
+	}
+}
+
+// The suggested version leaves out the rejected hybrid server's own version
+// only when that server is the last of its version (replacing it retires the
+// version); when other servers of that version remain, they still constrain
+// the suggestion.
+func TestHybridServerVersionFixKeepsRemainingServers(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"the only 2010 server is the rejected hybrid server",
+			org(srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10")),
+			"run hybrid on an Exchange SE server instead"},
+		{"another 2010 server remains",
+			org(srv("EX10A", "2010", "SP3 RU32"), srv("EX10B", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10A")),
+			"run hybrid on an Exchange 2016 server instead"},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridServerVersion{}, today, tc.src)
+		if len(fs) != 1 || fs[0].Address != "hybrid.servers[0]" || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s: want one error at hybrid.servers[0] containing %q:\n%s", tc.name, tc.want, summary(fs))
+		}
+	}
+}
+
+// An organization in the middle of the in-place upgrade from 2019 to SE keeps
+// a 2019 CU14/CU15 hybrid server beside SE servers; 2016 hybrid servers stay
+// rejected there (the 2019 row of Microsoft's table rejects them).
+func TestHybridServerVersionSEUpgrade(t *testing.T) {
+	cases := []struct {
+		name, src, fails string
+	}{
+		{"2019 CU14 hybrid beside SE", org(srv("EXSE", "SE", "RTM"), srv("EX19", "2019", "CU14"), hybridWith("EX19")), ""},
+		{"2019 CU15 hybrid beside SE", org(srv("EXSE", "SE", "RTM"), srv("EX19", "2019", "CU15"), hybridWith("EX19")), ""},
+		{"SE hybrid beside 2019", org(srv("EXSE", "SE", "RTM"), srv("EX19", "2019", "CU15"), hybridWith("EXSE")), ""},
+		{"2016 hybrid beside SE", org(srv("EXSE", "SE", "RTM"), srv("EX16", "2016", "CU23"), hybridWith("EX16")),
+			"Microsoft supports Exchange 2019 and SE-based hybrid servers there; run hybrid on an Exchange SE server instead"},
+	}
+	for _, tc := range cases {
+		fs := check(t, hybridServerVersion{}, today, tc.src)
+		switch {
+		case tc.fails == "" && len(fs) != 0:
+			t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
+		case tc.fails != "" && (len(fs) != 1 || fs[0].Address != "hybrid.servers[0]" || !strings.Contains(fs[0].Message, tc.fails)):
+			t.Errorf("%s: want one finding containing %q:\n%s", tc.name, tc.fails, summary(fs))
+		}
 	}
 }
 

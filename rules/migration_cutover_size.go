@@ -55,24 +55,48 @@ func (migrationCutoverSize) Check(p *lint.Pass) {
 }
 
 // alternativeMethod names what Microsoft's decision table recommends instead
-// of cutover for the on-premises versions present.
+// of cutover for the versions of the migration's sources (the servers that
+// may hold mailboxes, migrationSources): IMAP for Exchange 2000 and 5.5, the
+// only option there (MS-MIG-PATH: "if your Exchange server is older than
+// Exchange 2003, IMAP migration is your only option"); staged for 2003 and
+// 2007; hybrid for 2010 and later. With sources of several groups, each
+// group's method is named for its mailboxes.
 func alternativeMethod(p *lint.Pass) string {
-	old, recent := false, false
-	for _, s := range servers(p) {
-		switch s.version.ID {
-		case "2003", "2007":
-			old = true
-		case "2010", "2013", "2016", "2019", "SE":
-			recent = true
+	ss := migrationSources(p)
+	type group struct {
+		present       bool
+		method, which string
+		alone         string
+	}
+	groups := []group{
+		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "Exchange 2000 or 5.5",
+			"plan an IMAP migration instead (the source runs Exchange 2000 or 5.5, for which IMAP is Microsoft's only migration path)"},
+		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "Exchange 2003/2007",
+			"plan a staged migration instead (the source runs Exchange 2003/2007)"},
+		{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "Exchange 2010 or later",
+			"plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+	}
+	var present []group
+	for _, g := range groups {
+		if g.present {
+			present = append(present, g)
 		}
 	}
-	switch {
-	case old && !recent:
-		return "plan a staged migration instead (the source runs Exchange 2003/2007)"
-	case recent && !old:
-		return "plan a hybrid migration instead (the source runs Exchange 2010 or later)"
+	switch len(present) {
+	case 0:
+		return "plan a staged migration (Exchange 2003/2007 sources) or a hybrid migration (Exchange 2010 and later) instead"
+	case 1:
+		return present[0].alone
 	}
-	return "plan a staged migration (Exchange 2003/2007 sources) or a hybrid migration (Exchange 2010 and later) instead"
+	var parts []string
+	for i, g := range present {
+		whose := "for those on "
+		if i == 0 {
+			whose = "for the mailboxes on "
+		}
+		parts = append(parts, g.method+" "+whose+g.which)
+	}
+	return "plan " + joinAnd(parts) + " instead"
 }
 
 // thousands formats 2400 as "2,400".

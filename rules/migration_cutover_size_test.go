@@ -83,3 +83,58 @@ func TestMigrationCutoverSizeAdvice(t *testing.T) {
 		}
 	}
 }
+
+// The alternative to cutover, by the versions of the sources (the servers
+// that may hold mailboxes): IMAP is the only path for Exchange 2000 and 5.5
+// (MS-MIG-PATH), staged for 2003/2007, hybrid for 2010 and later; a mix names
+// each group's method. Both rules that advise an alternative use it.
+func TestMigrationCutoverAlternative(t *testing.T) {
+	s := func(name, v string, extra ...string) string { return srv(name, v, someLevel[v], extra...) }
+	cases := []struct {
+		name, servers string
+		want, not     []string
+	}{
+		{"5.5 only", s("EX55", "5.5"), []string{"plan an IMAP migration instead", "only"}, []string{"staged", "hybrid"}},
+		{"2000 only", s("EX2K", "2000"), []string{"plan an IMAP migration instead"}, []string{"staged", "hybrid"}},
+		{"5.5 and 2000", s("EX55", "5.5") + s("EX2K", "2000"), []string{"plan an IMAP migration instead"}, []string{"staged", "hybrid"}},
+		{"2003 only", s("EX03", "2003"), []string{"plan a staged migration instead"}, []string{"IMAP", "hybrid"}},
+		{"2007 only", s("EX07", "2007"), []string{"plan a staged migration instead"}, []string{"IMAP", "hybrid"}},
+		{"2010 only", s("EX10", "2010"), []string{"plan a hybrid migration instead"}, []string{"IMAP", "staged"}},
+		{"SE only", s("EXSE", "SE"), []string{"plan a hybrid migration instead"}, []string{"IMAP", "staged"}},
+		{"2000 and 2003", s("EX2K", "2000") + s("EX03", "2003"),
+			[]string{"an IMAP migration for the mailboxes on Exchange 2000 or 5.5", "a staged migration for those on Exchange 2003/2007"}, []string{"hybrid"}},
+		{"2003 and 2010", s("EX03", "2003") + s("EX10", "2010"),
+			[]string{"a staged migration for the mailboxes on Exchange 2003/2007", "a hybrid migration for those on Exchange 2010 or later"}, []string{"IMAP"}},
+		{"2000, 2003 and 2010", s("EX2K", "2000") + s("EX03", "2003") + s("EX10", "2010"),
+			[]string{"an IMAP migration for the mailboxes on Exchange 2000 or 5.5", "a staged migration for those on Exchange 2003/2007", "a hybrid migration for those on Exchange 2010 or later"}, nil},
+		// An Edge Transport server holds no mailboxes.
+		{"2000 with a 2010 Edge", s("EX2K", "2000") + s("EDGE", "2010", `roles = ["edge_transport"]`), []string{"plan an IMAP migration instead"}, []string{"staged", "hybrid"}},
+		{"no server", "", []string{"plan a staged migration (Exchange 2003/2007 sources) or a hybrid migration (Exchange 2010 and later) instead"}, []string{"IMAP"}},
+	}
+	for _, tc := range cases {
+		for _, r := range []struct {
+			name string
+			rule lint.Rule
+			decl string
+		}{
+			{"migration-cutover-size", migrationCutoverSize{}, migrationBlock("cutover", 2400, "")},
+			{"migration-cutover-directory-sync", migrationCutoverDirectorySync{}, migrationBlock("cutover", 100, "") + dirSync("true")},
+		} {
+			fs := check(t, r.rule, today, org(tc.servers, r.decl))
+			if len(fs) != 1 {
+				t.Errorf("%s, %s: want one finding:\n%s", tc.name, r.name, summary(fs))
+				continue
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(fs[0].Message, w) {
+					t.Errorf("%s, %s: message lacks %q: %s", tc.name, r.name, w, fs[0].Message)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(fs[0].Message, w) {
+					t.Errorf("%s, %s: message should not say %q: %s", tc.name, r.name, w, fs[0].Message)
+				}
+			}
+		}
+	}
+}

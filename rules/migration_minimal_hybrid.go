@@ -26,29 +26,26 @@ func (migrationMinimalHybrid) Info() lint.RuleInfo {
 
 func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	method := migrationMethod(p)
-	topology := ""
-	if h := p.Topology.Hybrid; h != nil {
-		topology, _ = h.Topology.Get()
-	}
-	// What declares minimal hybrid: the migration method, else the Hybrid
-	// Configuration Wizard option.
+	mode, modeAt := hybridMode(p)
+	// What declares minimal hybrid, for the server prerequisite: the
+	// migration method, else the Hybrid Configuration Wizard option. Either
+	// needs an Exchange 2010 or later server.
 	var at schema.Node
 	switch {
 	case method == "express" || method == "minimal_hybrid":
 		at = p.Topology.Migration.Method
-	case topology == "express" || topology == "classic_minimal" || topology == "modern_minimal":
-		at = p.Topology.Hybrid.Topology
+	case mode == "express" || isMinimalMode(mode):
+		at = modeAt
 	default:
 		return
 	}
-	// The Express option synchronizes users once, then turns directory
-	// synchronization off (MS-MINHYB; MS-HCW-OPTIONS: only Classic Express
-	// runs Azure AD Connect in express configuration). Microsoft's minimal
-	// hybrid page calls minimal hybrid "also known as express migration", so
-	// a minimal_hybrid method counts as express unless a hybrid topology
-	// says otherwise (Minimal, whose directory synchronization is set up
-	// separately, or Full).
-	express := method == "express" || topology == "express" || (method == "minimal_hybrid" && topology == "")
+	// Whether the plan synchronizes once and then turns directory
+	// synchronization off is the hybrid mode's (hybridMode, shared with
+	// hybrid-directory-sync-required): only the Express option does
+	// (MS-MINHYB; MS-HCW-OPTIONS: only Classic Express runs Azure AD Connect
+	// in express configuration). A stated topology wins over the method;
+	// without one, an express or minimal_hybrid method means Express.
+	express := mode == "express"
 	what := "minimal hybrid"
 	if express {
 		what = "an express migration (minimal hybrid)"
@@ -67,7 +64,7 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 		"to manage users with it): plan to turn directory synchronization off after the one-time synchronization (enabled = false), "+
 		"or, to keep managing users on premises, choose the Hybrid Configuration Wizard's Minimal option with directory "+
 		"synchronization set up separately (hybrid.topology = \"classic_minimal\") or a full hybrid", what),
-		lint.Related{Range: at.SourceRange(), Message: "express migration (minimal hybrid) is planned here"})
+		lint.Related{Range: modeAt.SourceRange(), Message: "express migration (minimal hybrid) is planned here"})
 }
 
 // minimalHybridNoServerMessage: what the organization has instead of an

@@ -110,7 +110,11 @@ func TestMigrationMinimalHybridDirectorySync(t *testing.T) {
 		{"minimal hybrid, topology classic_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("classic_minimal"), dirSync("true"), false},
 		{"minimal hybrid, topology modern_minimal", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("modern_minimal"), dirSync("true"), false},
 		{"minimal hybrid, topology classic_full", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("classic_full"), dirSync("true"), false},
-		{"express, topology classic_minimal", migrationBlock("express", 100, "") + hybridBlockOfTopology("classic_minimal"), dirSync("true"), true},
+		// A stated topology wins over the method: Minimal keeps synchronization
+		// (and the advice would repeat the topology already chosen).
+		{"express, topology classic_minimal", migrationBlock("express", 100, "") + hybridBlockOfTopology("classic_minimal"), dirSync("true"), false},
+		{"express, topology modern_minimal", migrationBlock("express", 100, "") + hybridBlockOfTopology("modern_minimal"), dirSync("true"), false},
+		{"minimal hybrid, hybrid block without topology", migrationBlock("minimal_hybrid", 100, "") + "hybrid {}\n", dirSync("true"), true},
 		{"topology express", hybridBlockOfTopology("express"), dirSync("true"), true},
 		{"hybrid method, topology express", migrationBlock("hybrid", 100, "") + hybridBlockOfTopology("express"), dirSync("true"), true},
 		{"topology classic_minimal", hybridBlockOfTopology("classic_minimal"), dirSync("true"), false},

@@ -23,13 +23,19 @@ func (signInPreferPasswordHash) Info() lint.RuleInfo {
 // method unless you have a specific need that requires federation."
 // MS-HYB-PREREQ: federation "is required" for "very large organizations,
 // such as those with multiple Active Directory forests that need to join the
-// hybrid deployment". A topology describes one forest, so nothing in it
-// states such a need: federation chosen is reported.
+// hybrid deployment". hybrid.exchange_organizations states that need: more
+// than one on-premises Exchange organization (forest) in hybrid with the
+// tenant. Otherwise federation chosen is reported.
 
 func (signInPreferPasswordHash) Check(p *lint.Pass) {
 	ds := p.Topology.DirectorySync
 	if ds == nil || !ds.SignIn.Is("federation") {
 		return
+	}
+	if h := p.Topology.Hybrid; h != nil {
+		if n := h.ExchangeOrganizations; n != nil && n.Value > 1 {
+			return // several forests join the hybrid deployment: federation is required
+		}
 	}
 	p.Report(ds.SignIn, "sign-in is federated: Microsoft strongly recommends password hash synchronization unless a specific need requires federation, "+
 		"since it gives many of the same benefits without the complexity of deploying federation (Microsoft names very large organizations, "+

@@ -19,6 +19,12 @@ func TestSignInPreferPasswordHash(t *testing.T) {
 		{org(idDirSync(`enabled = true`), idADFS("ADFS")), false}, // the method is not stated: not a choice to judge
 		{org(idADFS("ADFS")), false},
 		{org(), false},
+		// Several Exchange organizations (forests) in hybrid with the tenant:
+		// federation "is required" (MS-HYB-PREREQ).
+		{org(idDirSync(`sign_in = "federation"`), "hybrid {\n  exchange_organizations = 1\n}\n"), true},
+		{org(idDirSync(`sign_in = "federation"`), "hybrid {\n  exchange_organizations = 2\n}\n"), false},
+		{org(idDirSync(`sign_in = "federation"`), "hybrid {\n  exchange_organizations = 5\n}\n"), false},
+		{org(idDirSync(`sign_in = "federation"`), "hybrid {}\n"), true}, // not stated
 	}
 	for _, tc := range cases {
 		fs := check(t, signInPreferPasswordHash{}, today, tc.src)

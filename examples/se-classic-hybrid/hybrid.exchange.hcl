@@ -33,7 +33,6 @@ connector "send" "Outbound to Office 365" {
 connector "receive" "Inbound from Office 365" {
   servers             = ["EX01", "EX02"]
   tls_certificate     = "mail-2027"
-  tls_auth            = "certificate_validation"
   tls_domain          = "mail.protection.outlook.com"
   cloud_services_mail = true
 }
