@@ -55,7 +55,7 @@ func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Proble
 // which hclwrite keeps. Heredocs and strings are not comments and keep
 // theirs.
 func trimCommentSpace(src []byte) []byte {
-	if !bytes.Contains(src, []byte(" \n")) && !bytes.Contains(src, []byte("\t\n")) && !bytes.Contains(src, []byte(" \r\n")) && !bytes.Contains(src, []byte("\t\r\n")) {
+	if !bytes.Contains(src, []byte(" \n")) && !bytes.Contains(src, []byte("\t\n")) && !bytes.Contains(src, []byte("\r\n")) {
 		return src
 	}
 	toks, diags := hclsyntax.LexConfig(src, "", hcl.InitialPos)
@@ -70,7 +70,9 @@ func trimCommentSpace(src []byte) []byte {
 		}
 		text := bytes.TrimRight(t.Bytes, "\r\n")
 		eol := t.Bytes[len(text):]
-		trimmed := bytes.TrimRight(text, " \t")
+		// A stray \r among the trailing blanks goes too: left before the
+		// line break, it would turn an LF line into a CRLF one.
+		trimmed := bytes.TrimRight(text, " \t\r")
 		if len(trimmed) == len(text) {
 			continue
 		}

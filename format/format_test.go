@@ -110,6 +110,9 @@ func TestLineEndingsAndBOM(t *testing.T) {
 		{"\xEF\xBB\xBFsite  \"A\" {}\n", "\xEF\xBB\xBFsite \"A\" {}\n"},      // a BOM stays
 		{"", ""}, // empty stays empty
 		{"\n\n", ""},
+		// A stray CR before a comment's trailing blank is trimmed with it,
+		// so the line does not turn into a CRLF line on the second run.
+		{"#\r \n#", "#\n#\n"},
 	}
 	for _, tc := range cases {
 		out, probs := Source("f.exchange.hcl", []byte(tc.in), lim)
