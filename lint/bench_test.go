@@ -2,7 +2,13 @@ package lint_test
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/lint"
@@ -53,5 +59,59 @@ func BenchmarkDecode(b *testing.B) {
 				schema.Decode(".", fs, schema.DefaultLimits)
 			}
 		})
+	}
+}
+
+// corpus writes topologies × 50-server topologies under a temporary
+// directory, as tools/topogen does, and returns it.
+func corpus(b *testing.B, topologies int) string {
+	dir := b.TempDir()
+	for i := 1; i <= topologies; i++ {
+		sub := filepath.Join(dir, fmt.Sprintf("t%04d", i))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range topogen.Generate(topogen.Options{Servers: 50, Name: fmt.Sprintf("Org%04d", i)}) {
+			if err := os.WriteFile(filepath.Join(sub, f.Name), f.Src, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+// BenchmarkRunCorpus is lint.Run, as exlint check calls it, over a corpus
+// of 20 topologies of 50 servers on disk; BenchmarkParseCorpus reads and
+// parses the same files one after another with hclsyntax.ParseConfig alone,
+// the baseline of docs/performance.md.
+func BenchmarkRunCorpus(b *testing.B) {
+	dir := corpus(b, 20)
+	opts := lint.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lint.Run([]string{dir}, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseCorpus(b *testing.B) {
+	dir := corpus(b, 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			hclsyntax.ParseConfig(src, p, hcl.InitialPos)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 }

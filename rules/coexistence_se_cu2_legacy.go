@@ -29,7 +29,7 @@ func (coexistenceSECU2Legacy) Info() lint.RuleInfo {
 const seBlockingCU = 2
 
 func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
-	_, groups := byVersion(servers(p))
+	_, groups := versionGroups(p)
 	var legacy []string
 	var first *server
 	for _, id := range []string{"2016", "2019"} {

@@ -130,7 +130,7 @@ func upgradePath(older, newer string) string {
 }
 
 func (coexistenceUnsupported) Check(p *lint.Pass) {
-	order, groups := byVersion(servers(p))
+	order, groups := versionGroups(p)
 	present := map[string]*catalog.Version{}
 	for _, v := range order {
 		present[v.ID] = v

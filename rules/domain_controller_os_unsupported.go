@@ -95,9 +95,12 @@ var dcRows = []dcRow{
 	{os: "2000", cells: "N NNNN | NNNN | NN | NNN | ?? | ???"},
 }
 
+// dcCellSeparators are the spaces and bars that group a row's columns.
+var dcCellSeparators = strings.NewReplacer(" ", "", "|", "")
+
 // dcCells returns a row's cells, one byte per column.
 func dcCells(r dcRow) string {
-	return strings.NewReplacer(" ", "", "|", "").Replace(r.cells)
+	return dcCellSeparators.Replace(r.cells)
 }
 
 // dcRowOf returns the row of a Windows Server version, or false.

@@ -174,6 +174,20 @@ func byVersion(ss []server) (order []*catalog.Version, groups map[*catalog.Versi
 	return order, groups
 }
 
+// versionGroups is byVersion(servers(p)), computed once per topology. The
+// result is shared between rules: read it, never append to it.
+func versionGroups(p *lint.Pass) (order []*catalog.Version, groups map[*catalog.Version][]server) {
+	type grouped struct {
+		order  []*catalog.Version
+		groups map[*catalog.Version][]server
+	}
+	g := p.Memo("versionGroups", func() any {
+		o, gs := byVersion(servers(p))
+		return grouped{o, gs}
+	}).(grouped)
+	return g.order, g.groups
+}
+
 // names lists server names for a message: "EX01, EX02 and 3 more".
 func names(ss []server) string {
 	const max = 4

@@ -34,7 +34,7 @@ func hybridRoster(p *lint.Pass) (ms []rosterEntry, known bool) {
 		if h.Servers != nil {
 			return result{rosterOf(p, h.Servers), true}
 		}
-		_, groups := byVersion(servers(p))
+		_, groups := versionGroups(p)
 		if len(groups[p.Catalog.Version("2007")]) == 0 {
 			return result{}
 		}

@@ -103,7 +103,7 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 	mode, _ := hybridMode(p)
 	// The organization's servers of each version, Edge Transport servers
 	// aside: where the roles are counted.
-	_, all := byVersion(servers(p))
+	_, all := versionGroups(p)
 	for _, v := range order {
 		var inOrg []server
 		for _, s := range all[v] {

@@ -200,7 +200,7 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 	v.Elem().Field(0).Set(reflect.ValueOf(blk))
 	owner := v.Elem().Field(0).Addr().Interface().(*Block)
 	present := d.body(spec, owner, hb.Body, v.Elem())
-	if spec.name == "server" && !present["update"] && !present["build"] {
+	if spec.name == "server" && !present("update") && !present("build") {
 		d.schemaf(owner.SourceRange(), owner.Address(), `%s has neither update nor build; add update = "CU15" (its cumulative update, service pack or rollup) or build = "15.2.1748.10"`,
 			owner.Describe())
 	}
@@ -237,11 +237,15 @@ func posString(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }
 
-// body decodes a block's attributes into out and returns the names of the
-// attributes present, valid or not.
-func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect.Value) map[string]bool {
-	content, remain, diags := body.PartialContent(spec.bodySchema)
-	d.headerDiags(diags)
+// body decodes a block's attributes into out and reports whether an
+// attribute is present, valid or not.
+//
+// A native-syntax body is read directly: its attributes are a map already,
+// and hcl's PartialContent would only copy them (with the maps that hide
+// them from a second call) for a schema of optional attributes and no
+// blocks, where it reports nothing. A JSON body goes through PartialContent,
+// which is how hcl tells its attributes from nested objects.
+func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect.Value) (present func(string) bool) {
 	unknown := func(name string, rng hcl.Range) {
 		msg := fmt.Sprintf("unknown attribute %q in %s", name, owner.Describe())
 		if s := Suggest(name, spec.attrNames()); s != "" {
@@ -255,6 +259,7 @@ func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect
 		}
 		d.schemaf(rng, owner.Address(), "%s A %s block takes: %s", msg, spec.name, strings.Join(spec.attrNames(), ", "))
 	}
+	var attribute func(name string) *hcl.Attribute
 	if nb, ok := body.(*hclsyntax.Body); ok {
 		for _, a := range sortedNative(nb.Attributes) {
 			if spec.attr(a.Name) == nil {
@@ -265,16 +270,25 @@ func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect
 			d.schemaf(b.TypeRange, owner.Address(), "unexpected %q block inside %s; blocks do not nest in a topology, and a %s block holds only attributes",
 				b.Type, owner.Describe(), spec.name)
 		}
+		attribute = func(name string) *hcl.Attribute {
+			if a := nb.Attributes[name]; a != nil {
+				return a.AsHCLAttribute()
+			}
+			return nil
+		}
+		present = func(name string) bool { return nb.Attributes[name] != nil }
 	} else {
+		content, remain, diags := body.PartialContent(spec.bodySchema)
+		d.headerDiags(diags)
 		extra, _ := remain.JustAttributes()
 		for _, a := range sortedAttributes(extra) {
 			unknown(a.Name, a.NameRange)
 		}
+		attribute = func(name string) *hcl.Attribute { return content.Attributes[name] }
+		present = func(name string) bool { return content.Attributes[name] != nil }
 	}
-	present := map[string]bool{}
 	for _, as := range spec.attrs {
-		a := content.Attributes[as.name]
-		present[as.name] = a != nil
+		a := attribute(as.name)
 		if a == nil {
 			if as.required {
 				d.schemaf(owner.SourceRange(), owner.Address(), "%s has no %s; add %s = %s", owner.Describe(), as.name, as.name,

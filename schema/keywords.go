@@ -101,15 +101,16 @@ func (listError) Error() string { return "not in the list" }
 
 var errNotInList error = listError{}
 
+// squashSeparators drops what Suggest ignores when comparing names.
+var squashSeparators = strings.NewReplacer(" ", "", "-", "", "_", "", ".", "")
+
 // Suggest returns the candidate the user most likely meant by s, or "". It
 // tries, in order: the same text ignoring case, spaces, hyphens and
 // underscores ("Client Access" -> "client_access", "2012 R2" -> "2012R2"),
 // then the nearest candidate by edit distance when it is close enough to be a
 // typo.
 func Suggest(s string, candidates []string) string {
-	squash := func(x string) string {
-		return strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "", ".", "").Replace(x))
-	}
+	squash := func(x string) string { return strings.ToLower(squashSeparators.Replace(x)) }
 	ss := squash(s)
 	for _, c := range candidates {
 		if squash(c) == ss {

@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
@@ -45,13 +44,26 @@ func (b *Block) SourceRange() hcl.Range {
 	return b.TypeRange
 }
 
-var plainLabel = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+// plainLabel reports whether a label can stand unquoted in an address:
+// one or more ASCII letters, digits, underscores or hyphens.
+func plainLabel(l string) bool {
+	if l == "" {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Address names the block: "server.EX01", `domain."contoso.com"`, "hybrid".
 func (b *Block) Address() string {
 	addr := b.Type
 	for _, l := range b.Labels {
-		if plainLabel.MatchString(l) {
+		if plainLabel(l) {
 			addr += "." + l
 		} else {
 			addr += "." + strconv.Quote(l)
