@@ -234,6 +234,15 @@ func FuzzFormat(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// Seeded from the examples and the test data too.
+	for _, pattern := range []string{"../examples/*/*.exchange.hcl", "testdata/*.exchange.hcl"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, probs := Source("f.exchange.hcl", src, lim)
 		if len(probs) > 0 {

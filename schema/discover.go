@@ -244,7 +244,7 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
-		src, err := io.ReadAll(io.LimitReader(f, limit+1))
+		src, err := readLimited(f, limit)
 		f.Close()
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
@@ -252,4 +252,30 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix)})
 	}
 	return out, nil
+}
+
+// readLimited reads f to its end, or to limit+1 bytes. The buffer is sized
+// from the file's size, so a regular file is read in one call (and one more
+// that sees its end) instead of io.ReadAll's growing reads; a file that
+// grows meanwhile, or a pipe, still reads whole up to the limit.
+func readLimited(f *os.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+		size = fi.Size() + 1 // one byte more, to see the end in the same read
+	}
+	buf := make([]byte, 0, min(size, limit+1))
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

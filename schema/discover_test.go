@@ -105,3 +105,28 @@ func TestDiscoverErrors(t *testing.T) {
 		}
 	}
 }
+
+// ReadFiles reads a file whole, or only limit+1 bytes of a larger one, at
+// every size around the limit and around the read buffer's first size.
+func TestReadFilesSizes(t *testing.T) {
+	const limit = 1024
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 511, 512, 513, limit - 1, limit, limit + 1, limit + 2, 10 * limit} {
+		p := filepath.Join(dir, "f.exchange.hcl")
+		src := []byte(strings.Repeat("x", size))
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files, err := ReadFiles([]string{p}, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := src[:min(size, limit+1)]
+		if got := files[0].Src; string(got) != string(want) {
+			t.Errorf("size %d: read %d bytes, want %d", size, len(got), len(want))
+		}
+	}
+	if _, err := ReadFiles([]string{filepath.Join(dir, "missing.exchange.hcl")}, limit); err == nil {
+		t.Error("a missing file must be an error")
+	}
+}
