@@ -45,10 +45,66 @@ func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Proble
 	out := hclwrite.Format(body)
 	out = trimCommentSpace(out)
 	out = finalNewline(out, bytes.Contains(body, []byte("\r\n")))
+	if p := changedMeaning(name, body, out); p != nil {
+		return nil, []schema.Problem{*p}
+	}
 	if hadBOM {
 		out = append(append([]byte{}, bom...), out...)
 	}
 	return out, nil
+}
+
+// changedMeaning guards against hclwrite changing what a file says: it only
+// moves spaces, but removing one can join two tokens into a third ("0.0. 0",
+// a number and an index, becomes the invalid number "0.0.0"). The output
+// must parse and hold the same tokens as the input, in the same order
+// (comments without their trailing blanks, line breaks aside). Otherwise the
+// file is refused, at the first token that differs, and left as it is.
+func changedMeaning(name string, in, out []byte) *schema.Problem {
+	before, _ := hclsyntax.LexConfig(in, name, hcl.InitialPos)
+	after, _ := hclsyntax.LexConfig(out, name, hcl.InitialPos)
+	before, after = significant(before), significant(after)
+	at := -1
+	for i := range max(len(before), len(after)) {
+		if i >= len(before) || i >= len(after) || !sameToken(before[i], after[i]) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		if _, diags := hclsyntax.ParseConfig(out, name, hcl.InitialPos); !diags.HasErrors() {
+			return nil
+		}
+		at = 0
+	}
+	rng := hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	if at < len(before) {
+		rng = before[at].Range
+	}
+	return &schema.Problem{Kind: schema.KindSyntax, Range: rng,
+		Message: "exlint fmt cannot lay out this file without changing what it says: removing the space here would " +
+			"join two tokens into one; the file is left as it is (write the value as a literal, which exlint check expects anyway)"}
+}
+
+// significant drops line breaks and the end of file from a token list.
+func significant(toks hclsyntax.Tokens) hclsyntax.Tokens {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.Type != hclsyntax.TokenNewline && t.Type != hclsyntax.TokenEOF {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func sameToken(a, b hclsyntax.Token) bool {
+	if a.Type != b.Type {
+		return false
+	}
+	if a.Type == hclsyntax.TokenComment {
+		return bytes.Equal(bytes.TrimRight(a.Bytes, " \t\r\n"), bytes.TrimRight(b.Bytes, " \t\r\n"))
+	}
+	return bytes.Equal(a.Bytes, b.Bytes)
 }
 
 // trimCommentSpace removes the spaces at the end of # and // comments,
@@ -122,6 +178,8 @@ type Result struct {
 	Diffs []string
 	// Problems are the syntax errors of the files that were not formatted.
 	Problems []schema.Problem
+	// Sources holds the text of the files with problems, to show their lines.
+	Sources map[string][]byte
 	// Skipped lists files named on the command line that fmt leaves alone
 	// (JSON files, excluded files), with the reason.
 	Skipped []schema.Skipped
@@ -207,6 +265,10 @@ func formatFile(path string, opt Options, res *Result) {
 	out, probs := Source(path, src, opt.Limits)
 	if len(probs) > 0 {
 		res.Problems = append(res.Problems, probs...)
+		if res.Sources == nil {
+			res.Sources = map[string][]byte{}
+		}
+		res.Sources[path] = src
 		return
 	}
 	if bytes.Equal(src, out) {

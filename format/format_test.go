@@ -137,6 +137,26 @@ func TestRefusesBrokenFiles(t *testing.T) {
 	}
 }
 
+// A file whose layout hclwrite would change in meaning is refused at the
+// place, not rewritten (found by FuzzFormat: "0.0. 0", a number then an
+// index, would become the invalid number "0.0.0").
+func TestRefusesWhatLayoutWouldChange(t *testing.T) {
+	src := "server \"EX01\" {\n  version = \"SE\"\n  update  = 0.0. 0\n}\n"
+	out, probs := Source("f.exchange.hcl", []byte(src), lim)
+	if out != nil || len(probs) != 1 {
+		t.Fatalf("got %q, %v; want a refusal", out, probs)
+	}
+	p := probs[0]
+	if p.Kind != schema.KindSyntax || p.Range.Start.Line != 3 || p.Range.Start.Column != 13 ||
+		!strings.Contains(p.Message, "without changing what it says") {
+		t.Errorf("problem %+v", p)
+	}
+	// The same value with its spaces where hclwrite puts them formats.
+	if _, probs := Source("f.exchange.hcl", []byte("a = b. 0\n"), lim); len(probs) != 0 {
+		t.Errorf("an index after a name must format: %v", probs)
+	}
+}
+
 func writeFile(t *testing.T, path, content string, perm os.FileMode) {
 	t.Helper()
 	os.MkdirAll(filepath.Dir(path), 0o755)

@@ -92,7 +92,7 @@ func runFmt(cmd *cobra.Command, stdin io.Reader, stdout, stderr io.Writer, geten
 		fmt.Fprintf(stderr, "%s: note: not formatted: %s\n", s.Path, s.Reason)
 	}
 	failed := len(res.Problems) + len(res.Errors)
-	writeProblems(stderr, res.Problems)
+	writeProblems(stderr, res.Problems, res.Sources)
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "exlint: %v\n", e)
 	}
@@ -105,14 +105,19 @@ func runFmt(cmd *cobra.Command, stdin io.Reader, stdout, stderr io.Writer, geten
 	return nil
 }
 
-// writeProblems prints syntax problems as compact findings:
-// file:line:col: error: message [syntax].
-func writeProblems(w io.Writer, probs []schema.Problem) {
+// writeProblems prints the problems that stopped files from being
+// formatted as exlint check prints findings: file:line:col: error: message
+// [syntax], then the line with a ^~~~ marker.
+func writeProblems(w io.Writer, probs []schema.Problem, sources map[string][]byte) {
 	var fs []lint.Finding
 	for _, p := range probs {
 		fs = append(fs, lint.Finding{Rule: string(p.Kind), Severity: lint.Error, Message: p.Message, Range: p.Range})
 	}
-	report.Compact(w, &report.Report{Findings: fs})
+	rep := &report.Report{Findings: fs, Sources: map[string]*lint.Excerpt{}}
+	for name, src := range sources {
+		rep.Sources[name] = lint.ExcerptOf(src)
+	}
+	report.TextFindings(w, rep, report.TextOptions{})
 }
 
 func fmtStdin(stdin io.Reader, stdout, stderr io.Writer, f fmtFlags, lim schema.Limits) error {
@@ -122,7 +127,7 @@ func fmtStdin(stdin io.Reader, stdout, stderr io.Writer, f fmtFlags, lim schema.
 	}
 	out, probs := format.Source("<stdin>", src, lim)
 	if len(probs) > 0 {
-		writeProblems(stderr, probs)
+		writeProblems(stderr, probs, map[string][]byte{"<stdin>": src})
 		return &exitError{code: exitUsage, err: errors.New("fmt: standard input not formatted because of the errors above")}
 	}
 	changed := string(out) != string(src)

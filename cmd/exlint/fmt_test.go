@@ -98,3 +98,21 @@ func TestFmtExclude(t *testing.T) {
 		t.Errorf("exit %d %q", code, out)
 	}
 }
+
+// A refusal shows the line and a marker, as exlint check does.
+func TestFmtRefusalShowsTheLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.exchange.hcl")
+	src := "server \"EX01\" {\n  version = \"SE\"\n  update  = 0.0. 0\n}\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := exlint(t, noEnv, "fmt", dir)
+	want := p + ":3:13: error: exlint fmt cannot lay out this file without changing what it says"
+	if code != 2 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "3 |   update  = 0.0. 0\n  |             ^~~\n") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := os.ReadFile(p); string(b) != src {
+		t.Errorf("the file was changed:\n%s", b)
+	}
+}

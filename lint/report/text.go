@@ -59,16 +59,7 @@ func newPalette(on bool) palette {
 func Text(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(opt.Color)
-	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
-		writeSnippet(bw, r.Sources[f.Range.Filename], f.Range, p.sev[f.Severity])
-		for _, rel := range f.Related {
-			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
-			writeSnippet(bw, r.Sources[rel.Range.Filename], rel.Range, p.dim)
-		}
-		bw.WriteByte('\n')
-	}
+	writeFindings(bw, r, p)
 	for _, s := range r.Skipped {
 		fmt.Fprintf(bw, "%s: %s: not read: %s\n", linePath(s.Path), p.dim.Sprint("note"), oneLine(s.Reason))
 	}
@@ -85,6 +76,27 @@ func Text(w io.Writer, r *Report, opt TextOptions) error {
 	}
 	fmt.Fprintln(bw, summaryLine(r))
 	return bw.Flush()
+}
+
+// TextFindings writes the findings as Text does, with their source lines and
+// markers, and nothing else: no notes, no summary (exlint fmt's refusals).
+func TextFindings(w io.Writer, r *Report, opt TextOptions) error {
+	bw := bufio.NewWriter(w)
+	writeFindings(bw, r, newPalette(opt.Color))
+	return bw.Flush()
+}
+
+func writeFindings(bw *bufio.Writer, r *Report, p palette) {
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "%s: %s: %s %s\n",
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
+		writeSnippet(bw, r.Sources[f.Range.Filename], f.Range, p.sev[f.Severity])
+		for _, rel := range f.Related {
+			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
+			writeSnippet(bw, r.Sources[rel.Range.Filename], rel.Range, p.dim)
+		}
+		bw.WriteByte('\n')
+	}
 }
 
 func location(r hcl.Range) string {
