@@ -31,15 +31,8 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // problems and no output: formatting broken input would move things around
 // in ways that are hard to undo.
 func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Problem) {
-	_, probs := schema.Decode(filepath.Dir(name), []*schema.File{{Name: name, Src: src}}, lim)
-	var syntax []schema.Problem
-	for _, p := range probs {
-		if p.Kind == schema.KindSyntax {
-			syntax = append(syntax, p)
-		}
-	}
-	if len(syntax) > 0 {
-		return nil, syntax
+	if probs := schema.CheckSyntax(&schema.File{Name: name, Src: src}, lim); len(probs) > 0 {
+		return nil, probs
 	}
 	body, hadBOM := bytes.CutPrefix(src, bom)
 	out := hclwrite.Format(body)
@@ -57,9 +50,10 @@ func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Proble
 // changedMeaning guards against hclwrite changing what a file says: it only
 // moves spaces, but removing one can join two tokens into a third ("0.0. 0",
 // a number and an index, becomes the invalid number "0.0.0"). The output
-// must parse and hold the same tokens as the input, in the same order
-// (comments without their trailing blanks, line breaks aside). Otherwise the
-// file is refused, at the first token that differs, and left as it is.
+// must hold the same tokens as the input, line breaks included, in the same
+// order (comments compared without their trailing blanks, the blank lines
+// at the end aside): then it parses as the input did. Otherwise the file is
+// refused, at the first token that differs, and left as it is.
 func changedMeaning(name string, in, out []byte) *schema.Problem {
 	before, _ := hclsyntax.LexConfig(in, name, hcl.InitialPos)
 	after, _ := hclsyntax.LexConfig(out, name, hcl.InitialPos)
@@ -72,10 +66,8 @@ func changedMeaning(name string, in, out []byte) *schema.Problem {
 		}
 	}
 	if at < 0 {
-		if _, diags := hclsyntax.ParseConfig(out, name, hcl.InitialPos); !diags.HasErrors() {
-			return nil
-		}
-		at = 0
+		// The parser sees the same tokens as in the input, which parsed.
+		return nil
 	}
 	rng := hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}
 	if at < len(before) {
@@ -86,15 +78,13 @@ func changedMeaning(name string, in, out []byte) *schema.Problem {
 			"join two tokens into one; the file is left as it is (write the value as a literal, which exlint check expects anyway)"}
 }
 
-// significant drops line breaks and the end of file from a token list.
+// significant drops the line breaks at the end of a token list, and its end.
 func significant(toks hclsyntax.Tokens) hclsyntax.Tokens {
-	out := toks[:0:0]
-	for _, t := range toks {
-		if t.Type != hclsyntax.TokenNewline && t.Type != hclsyntax.TokenEOF {
-			out = append(out, t)
-		}
+	n := len(toks)
+	for n > 0 && (toks[n-1].Type == hclsyntax.TokenNewline || toks[n-1].Type == hclsyntax.TokenEOF) {
+		n--
 	}
-	return out
+	return toks[:n]
 }
 
 func sameToken(a, b hclsyntax.Token) bool {

@@ -26,10 +26,8 @@ func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	d := &decoder{top: &Topology{Dir: dir, Files: files}, seen: map[string]*Block{}}
 	for _, f := range files {
-		if int64(len(f.Src)) > lim.MaxFileSize {
-			start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
-			d.probs.add(KindSyntax, start, "", fmt.Sprintf("the file is %d bytes; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)",
-				len(f.Src), lim.MaxFileSize))
+		if p := sizeProblem(f, lim); p != nil {
+			d.probs = append(d.probs, *p)
 			continue
 		}
 		d.decodeFile(f, lim)
@@ -39,6 +37,28 @@ func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
 	}
 	sortProblems(d.probs)
 	return d.top, d.probs
+}
+
+// CheckSyntax returns the syntax problems of one file (its size, encoding,
+// nesting and grammar) as Decode reports them, without decoding it.
+func CheckSyntax(f *File, lim Limits) []Problem {
+	if p := sizeProblem(f, lim); p != nil {
+		return []Problem{*p}
+	}
+	var probs problems
+	parseFile(f, lim, &probs)
+	sortProblems(probs)
+	return probs
+}
+
+// sizeProblem reports a file larger than the limit.
+func sizeProblem(f *File, lim Limits) *Problem {
+	if int64(len(f.Src)) <= lim.MaxFileSize {
+		return nil
+	}
+	start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	return &Problem{Kind: KindSyntax, Range: start, Message: fmt.Sprintf(
+		"the file is %d bytes; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)", len(f.Src), lim.MaxFileSize)}
 }
 
 // FilePanic is a panic raised while reading one file: a defect in exlint or
