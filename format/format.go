@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -247,11 +246,12 @@ func Paths(paths []string, opt Options) (*Result, error) {
 }
 
 func formatFile(path string, opt Options, res *Result) {
-	src, err := readLimited(path, opt.Limits.MaxFileSize)
+	files, err := schema.ReadFiles([]string{path}, opt.Limits.MaxFileSize)
 	if err != nil {
-		res.Errors = append(res.Errors, &schema.PathError{Path: path, Err: unwrap(err)})
+		res.Errors = append(res.Errors, err)
 		return
 	}
+	src := files[0].Src
 	out, probs := Source(path, src, opt.Limits)
 	if len(probs) > 0 {
 		res.Problems = append(res.Problems, probs...)
@@ -283,15 +283,6 @@ func Diff(path string, before, after []byte) string {
 
 // readLimited reads a file up to limit+1 bytes: enough for Source to
 // report it as too large without holding it in memory.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit+1))
-}
-
 func unwrap(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
