@@ -18,8 +18,8 @@ func main() {
 // gcPercent is the garbage collector's target for exlint, in place of Go's
 // default of 100. A run is short and allocates mostly garbage (hcl's tokens
 // and syntax trees, dropped once a file is decoded), so collecting half as
-// often buys a fifth of the time for about two thirds more peak memory:
-// docs/performance.md has the measurements.
+// often saves about a fifth of the time for about half again the peak
+// memory: docs/performance.md has the measurements.
 const gcPercent = 200
 
 // tuneGC sets gcPercent unless GOGC is set: a user who sets Go's own
