@@ -70,6 +70,15 @@ func (t *table) get(i int, col string) string {
 	return t.rows[i][c]
 }
 
+// rowVersion returns the version a row's "version" column names, or an
+// error naming the row.
+func (c *Catalog) rowVersion(t *table, i int) (*Version, error) {
+	if v := c.byID[t.get(i, "version")]; v != nil {
+		return v, nil
+	}
+	return nil, t.errorf(i, "unknown version %q", t.get(i, "version"))
+}
+
 func (t *table) errorf(i int, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", t.name, t.line[i], fmt.Sprintf(format, args...))
 }
@@ -171,9 +180,9 @@ func loadReleases(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v := c.byID[t.get(i, "version")]
-		if v == nil {
-			return t.errorf(i, "unknown version %q", t.get(i, "version"))
+		v, err := c.rowVersion(t, i)
+		if err != nil {
+			return err
 		}
 		r := &Release{Version: v, Name: t.get(i, "name"), Kind: Kind(t.get(i, "kind"))}
 		if NormalizeUpdateName(r.Name) != r.Name {
@@ -236,9 +245,9 @@ func loadAliases(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v := c.byID[t.get(i, "version")]
-		if v == nil {
-			return t.errorf(i, "unknown version %q", t.get(i, "version"))
+		v, err := c.rowVersion(t, i)
+		if err != nil {
+			return err
 		}
 		alias, target := NormalizeUpdateName(t.get(i, "alias")), t.get(i, "release")
 		found := false
@@ -262,9 +271,9 @@ func loadAlternates(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v := c.byID[t.get(i, "version")]
-		if v == nil {
-			return t.errorf(i, "unknown version %q", t.get(i, "version"))
+		v, err := c.rowVersion(t, i)
+		if err != nil {
+			return err
 		}
 		var rel *Release
 		for _, r := range v.releases {
@@ -301,9 +310,9 @@ func loadServiced(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v := c.byID[t.get(i, "version")]
-		if v == nil {
-			return t.errorf(i, "unknown version %q", t.get(i, "version"))
+		v, err := c.rowVersion(t, i)
+		if err != nil {
+			return err
 		}
 		r := c.Release(v, t.get(i, "level"))
 		if r == nil || !r.Kind.IsLevel() {
