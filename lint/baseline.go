@@ -153,26 +153,58 @@ func ReadBaseline(path string) (*Baseline, error) {
 // a baseline holds two findings of a rule at an address and there are now
 // three, one is new.
 func (b *Baseline) Filter(fs []Finding) (kept []Finding, baselined, stale int) {
+	bf := b.NewFilter()
+	kept = bf.Keep(fs)
+	return kept, bf.Baselined, bf.Stale()
+}
+
+// BaselineFilter filters findings as a run hands them out, file by file: it
+// is Filter spread over several calls.
+type BaselineFilter struct {
+	left       map[string]int
+	structural map[string]bool
+	b          *Baseline
+	// Baselined counts the findings removed so far.
+	Baselined int
+}
+
+// NewFilter starts filtering a run's findings; a nil baseline keeps all.
+func (b *Baseline) NewFilter() *BaselineFilter {
+	bf := &BaselineFilter{b: b}
 	if b == nil {
-		return fs, 0, 0
+		return bf
 	}
-	left := map[string]int{}
+	bf.left = map[string]int{}
 	for _, e := range b.Findings {
-		left[e.key()]++
+		bf.left[e.key()]++
 	}
-	structural := structuralIDs()
-	kept = []Finding{}
+	bf.structural = structuralIDs()
+	return bf
+}
+
+// Keep returns the findings of fs the baseline does not hold.
+func (bf *BaselineFilter) Keep(fs []Finding) []Finding {
+	if bf.b == nil {
+		return fs
+	}
+	kept := []Finding{}
 	for _, f := range fs {
-		k := b.entry(f).key()
-		if !structural[f.Rule] && left[k] > 0 {
-			left[k]--
-			baselined++
+		k := bf.b.entry(f).key()
+		if !bf.structural[f.Rule] && bf.left[k] > 0 {
+			bf.left[k]--
+			bf.Baselined++
 			continue
 		}
 		kept = append(kept, f)
 	}
-	for _, n := range left {
-		stale += n
+	return kept
+}
+
+// Stale counts the baseline's entries that matched no finding so far.
+func (bf *BaselineFilter) Stale() int {
+	n := 0
+	for _, c := range bf.left {
+		n += c
 	}
-	return kept, baselined, stale
+	return n
 }

@@ -33,7 +33,10 @@ type Options struct {
 
 // Result is what a run over paths found.
 type Result struct {
-	Findings []Finding // sorted, de-duplicated, restricted to the files asked for
+	// Findings are sorted and de-duplicated, restricted to the files asked
+	// for. Stream leaves Findings and Sources empty: it hands them out file
+	// by file instead.
+	Findings []Finding
 	// Sources holds, for each file findings point into, the lines they show.
 	Sources map[string]*Excerpt
 	// Topologies checked, and the files they hold.
@@ -48,12 +51,21 @@ type Result struct {
 	Suppressed int
 }
 
+// FileFindings is what a run reports about one file: its findings, sorted
+// and de-duplicated, and the lines of its topology's files that they and
+// their related locations show.
+type FileFindings struct {
+	Name     string
+	Findings []Finding
+	Sources  map[string]*Excerpt
+}
+
 // ErrNoTopology is returned when the paths hold no topology file at all.
 var ErrNoTopology = errors.New("no topology files found (the names end in " + schema.NativeSuffix + " or " + schema.JSONSuffix + ")")
 
 // targetResult is what checking one topology produced.
 type targetResult struct {
-	findings   []Finding
+	byFile     map[string][]Finding // sorted findings, by file
 	sources    map[string]*Excerpt
 	files      int
 	checked    []string
@@ -62,18 +74,44 @@ type targetResult struct {
 	err        error
 }
 
-// Run checks every topology under paths. Its error is a *schema.PathError
-// for a path that cannot be read, ErrNoTopology, or an *InternalError.
+// Run checks every topology under paths and returns every finding. Its
+// error is a *schema.PathError for a path that cannot be read,
+// ErrNoTopology, or an *InternalError.
+func Run(paths []string, opts Options) (*Result, error) {
+	var fs []Finding
+	sources := map[string]*Excerpt{}
+	res, err := Stream(paths, opts, func(ff FileFindings) error {
+		fs = append(fs, ff.Findings...)
+		for name, ex := range ff.Sources {
+			sources[name] = ex
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Findings, res.Sources = fs, sources
+	return res, nil
+}
+
+// Stream checks every topology under paths like Run, but hands the findings
+// to emit file by file, as the topologies are checked, instead of keeping
+// them: a run holds the topologies in flight, not every finding of the
+// corpus. emit is called, from the caller's goroutine, once for every file
+// checked and for every other file holding findings, in the order of their
+// names (the order Run's findings are in), with nothing more once it
+// returns an error, which Stream returns. Stream's other errors are Run's;
+// files emitted before the error stay emitted.
 //
 // Topologies are read, parsed and checked in parallel on a bounded pool of
-// workers, and their results merged in a fixed order, so the result is the
-// same whatever the parallelism or the order the file system lists files in.
+// workers, and handed out in a fixed order, so what is emitted is the same
+// whatever the parallelism or the order the file system lists files in.
 // For each topology: the enabled rules run; the configuration sets their
 // findings' severity; inline suppressions hide what they cover (and the
 // suppression rule reports suppressions that are wrong); then only the
 // findings in the files asked for are kept. Paths the configuration
 // excludes are not read at all.
-func Run(paths []string, opts Options) (*Result, error) {
+func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Result, error) {
 	cfg := opts.Config
 	var exclude func(string) string
 	if cfg != nil && len(cfg.Exclude.Value) > 0 {
@@ -91,52 +129,115 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if len(disc.Targets) == 0 && disc.Excluded == 0 {
 		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
 	}
-	c := newChecker(opts)
 	targets := disc.Targets
+
+	// Every file of every topology in the order output lists files. One
+	// topology's files can be interleaved with another's ("a/b/x" sorts
+	// between "a/a" and "a/z"), so topologies are checked in the order of
+	// their first file, and each is kept until its last file is emitted.
+	type slot struct {
+		file   string
+		target int
+	}
+	var slots []slot
+	left := make([]int, len(targets))
+	for i, t := range targets {
+		for _, f := range t.Files {
+			slots = append(slots, slot{f, i})
+		}
+		left[i] = len(t.Files)
+	}
+	sort.SliceStable(slots, func(i, j int) bool { return slots[i].file < slots[j].file })
+	order := make([]int, 0, len(targets))
+	queued := make([]bool, len(targets))
+	for _, s := range slots {
+		if !queued[s.target] {
+			queued[s.target] = true
+			order = append(order, s.target)
+		}
+	}
+
+	c := newChecker(opts)
 	results := make([]targetResult, len(targets))
+	done := make([]chan struct{}, len(targets))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// ahead bounds the topologies checked but not yet being emitted, so that
+	// results do not pile up when output is slower than checking. A slot is
+	// given back when the emitter reaches a topology, so topologies held open
+	// by interleaved files never block the one the emitter waits for, which
+	// comes first in order among those not reached.
+	ahead := make(chan struct{}, 2*workers)
+	stop := make(chan struct{})
 	next := make(chan int)
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(next)
+		for _, i := range order {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
 	for w := 0; w < min(workers, len(targets)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				results[i] = c.checkTarget(targets[i])
+				close(done[i])
 			}
 		}()
 	}
-	for i := range targets {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	defer wg.Wait()
+	defer close(stop)
 
-	res := &Result{Sources: map[string]*Excerpt{}, Skipped: disc.Skipped}
-	for i, t := range targets {
-		r := results[i]
-		if r.err != nil {
-			// The first failure in target order, whatever finished first.
-			return nil, r.err
+	res := &Result{Skipped: disc.Skipped}
+	reached := make([]bool, len(targets))
+	for _, s := range slots {
+		<-done[s.target]
+		r := &results[s.target]
+		if !reached[s.target] {
+			reached[s.target] = true
+			<-ahead
+			if r.err != nil {
+				// The first failure in the order of output, whatever
+				// finished first.
+				return nil, r.err
+			}
+			res.Topologies++
+			res.Files += r.files
+			res.Suppressed += r.suppressed
+			res.Checked = append(res.Checked, r.checked...)
+			if !r.rulesRun {
+				res.Unchecked = append(res.Unchecked, targets[s.target].Dir)
+			}
 		}
-		res.Topologies++
-		res.Files += r.files
-		res.Suppressed += r.suppressed
-		res.Checked = append(res.Checked, r.checked...)
-		if !r.rulesRun {
-			res.Unchecked = append(res.Unchecked, t.Dir)
+		if fs := r.byFile[s.file]; len(fs) > 0 || slices.Contains(r.checked, s.file) {
+			if err := emit(FileFindings{Name: s.file, Findings: fs, Sources: r.sources}); err != nil {
+				return nil, err
+			}
 		}
-		res.Findings = append(res.Findings, r.findings...)
-		for name, ex := range r.sources {
-			res.Sources[name] = ex
+		if left[s.target]--; left[s.target] == 0 {
+			results[s.target] = targetResult{}
 		}
 	}
-	SortFindings(res.Findings)
-	res.Findings = Dedupe(res.Findings)
 	sort.Strings(res.Checked)
+	sort.Strings(res.Unchecked)
 	return res, nil
 }
 
@@ -180,7 +281,19 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	for _, f := range files {
 		byName[f.Name] = f.Src
 	}
-	return targetResult{findings: fs, sources: excerpts(byName, fs), files: len(files), checked: checked,
+	SortFindings(fs)
+	fs = Dedupe(fs)
+	grouped := map[string][]Finding{}
+	for i, f := range fs {
+		name := f.Range.Filename
+		if _, ok := byName[name]; !ok {
+			// Every range points into the topology's files; should one not,
+			// it is reported with the first file rather than lost.
+			name = files[0].Name
+		}
+		grouped[name] = append(grouped[name], fs[i])
+	}
+	return targetResult{byFile: grouped, sources: excerpts(byName, fs), files: len(files), checked: checked,
 		rulesRun: rulesRun, suppressed: suppressed}
 }
 

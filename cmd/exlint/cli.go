@@ -186,39 +186,84 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	res, err := lint.Run(paths, lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology})
+	head := &report.Report{AsOf: asOf.String(), Rules: allRuleInfos(),
+		Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
+	if wd, err := os.Getwd(); err == nil {
+		head.BaseDir = wd
+	}
+	set, err := openOutputs(outs, head, stdout, useColor, getenv)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
+	}
+	defer set.abort()
+	filter := base.NewFilter()
+	failed := false
+	// Findings go to the outputs file by file as topologies are checked; only
+	// --write-baseline, which must see them all first, keeps them.
+	emit := func(ff lint.FileFindings) error {
+		kept := filter.Keep(ff.Findings)
+		for _, fd := range kept {
+			failed = failed || fd.Severity >= failOn
+		}
+		if err := set.file(ff.Name, kept, ff.Sources); err != nil {
+			return &writeError{err}
+		}
+		return nil
+	}
+	opts := lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
+		WholeTopologies: f.wholeTopology}
+	var res *lint.Result
+	if f.writeBaseline == "" {
+		res, err = lint.Stream(paths, opts, emit)
+	} else {
+		var held []lint.FileFindings
+		var all []lint.Finding
+		res, err = lint.Stream(paths, opts, func(ff lint.FileFindings) error {
+			held = append(held, ff)
+			all = append(all, ff.Findings...)
+			return nil
+		})
+		if err == nil {
+			base = lint.NewBaseline(all, f.writeBaseline)
+			if err := base.Write(f.writeBaseline); err != nil {
+				return usageErr("--write-baseline: %v", err)
+			}
+			fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
+			filter = base.NewFilter()
+			for _, ff := range held {
+				if err = emit(ff); err != nil {
+					break
+				}
+			}
+		}
+	}
 	if err != nil {
 		var ie *lint.InternalError
-		if errors.As(err, &ie) {
+		var we *writeError
+		switch {
+		case errors.As(err, &ie):
 			return &exitError{code: exitInternal, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
+		case errors.As(err, &we):
+			return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", we.err)}
 		}
 		return &exitError{code: exitUsage, err: err}
 	}
-	if f.writeBaseline != "" {
-		base = lint.NewBaseline(res.Findings, f.writeBaseline)
-		if err := base.Write(f.writeBaseline); err != nil {
-			return usageErr("--write-baseline: %v", err)
-		}
-		fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
-	}
-	findings, baselined, stale := base.Filter(res.Findings)
-	rep := &report.Report{AsOf: asOf.String(), Findings: findings, Sources: res.Sources, Baselined: baselined, BaselineStale: stale,
-		Topologies: res.Topologies, Files: res.Files, Checked: res.Checked, Unchecked: res.Unchecked, Skipped: res.Skipped,
-		Suppressed: res.Suppressed, Rules: allRuleInfos(), Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
-	if wd, err := os.Getwd(); err == nil {
-		rep.BaseDir = wd
-	}
-	if err := writeOutputs(outs, rep, stdout, useColor, getenv); err != nil {
+	rep := *head
+	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.Stale()
+	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
+	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
-	for _, fd := range findings {
-		if fd.Severity >= failOn {
-			return &exitError{code: exitFindings}
-		}
+	if failed {
+		return &exitError{code: exitFindings}
 	}
 	return nil
 }
+
+// writeError is a failure to write an output while findings stream out.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
 
 // colorEnabled decides whether text output is coloured. auto colours only a
 // terminal, and never when NO_COLOR is set (to anything) or TERM is dumb.

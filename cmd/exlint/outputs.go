@@ -1,13 +1,14 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/exlint/exlint/internal/fsutil"
+	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
 )
 
@@ -64,39 +65,102 @@ func known(format string) bool {
 	return false
 }
 
-// writeOutputs writes the report to every output. A file is written whole
-// or not at all: each goes to a temporary file renamed into place.
-func writeOutputs(outs []output, rep *report.Report, stdout io.Writer, useColor bool, getenv env) error {
-	var summary io.Writer
+// outputSet is every output of a run, open while findings stream in.
+type outputSet struct {
+	writers []report.Writer
+	files   []*fsutil.AtomicFile // the files being written, renamed into place by close
+	bufs    []*bufio.Writer
+	summary *os.File // $GITHUB_STEP_SUMMARY, for the github format
+}
+
+// openOutputs opens a writer for every output. A file output is written
+// whole or not at all: it goes to a temporary file renamed into place when
+// the run completes, and removed if it does not.
+func openOutputs(outs []output, head *report.Report, stdout io.Writer, useColor bool, getenv env) (*outputSet, error) {
+	set := &outputSet{}
 	if p := getenv("GITHUB_STEP_SUMMARY"); p != "" {
 		for _, o := range outs {
 			if o.format == "github" {
 				f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 				if err != nil {
-					return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+					return nil, fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 				}
-				defer f.Close()
-				summary = f
+				set.summary = f
 				break
 			}
 		}
 	}
 	for _, o := range outs {
-		opt := report.Options{StepSummary: summary}
+		opt := report.Options{}
+		if set.summary != nil {
+			opt.StepSummary = set.summary
+		}
+		w := stdout
 		if o.path == "" {
 			opt.Color = useColor
-			if err := report.Write(o.format, stdout, rep, opt); err != nil {
-				return err
+		} else {
+			f, err := fsutil.CreateAtomic(o.path, 0o644)
+			if err != nil {
+				set.abort()
+				return nil, err
 			}
-			continue
+			bw := bufio.NewWriter(f)
+			set.files, set.bufs = append(set.files, f), append(set.bufs, bw)
+			w = bw
 		}
-		var b bytes.Buffer
-		if err := report.Write(o.format, &b, rep, opt); err != nil {
-			return err
+		rw, err := report.NewWriter(o.format, w, head, opt)
+		if err != nil {
+			set.abort()
+			return nil, err
 		}
-		if err := fsutil.WriteFileAtomic(o.path, b.Bytes(), 0o644); err != nil {
+		set.writers = append(set.writers, rw)
+	}
+	return set, nil
+}
+
+// file hands one file's findings to every output.
+func (s *outputSet) file(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	for _, w := range s.writers {
+		if err := w.File(name, fs, sources); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// close finishes every output with the run's totals and puts the files in
+// place.
+func (s *outputSet) close(r *report.Report) error {
+	for _, w := range s.writers {
+		if err := w.Close(r); err != nil {
+			return err
+		}
+	}
+	for i, f := range s.files {
+		if err := s.bufs[i].Flush(); err != nil {
+			return err
+		}
+		if err := f.Commit(); err != nil {
+			return err
+		}
+	}
+	s.files = nil
+	if s.summary != nil {
+		err := s.summary.Close()
+		s.summary = nil
+		return err
+	}
+	return nil
+}
+
+// abort removes the files of a run that did not complete.
+func (s *outputSet) abort() {
+	for _, f := range s.files {
+		f.Abort()
+	}
+	s.files = nil
+	if s.summary != nil {
+		s.summary.Close()
+		s.summary = nil
+	}
 }

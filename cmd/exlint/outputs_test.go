@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/rules"
 )
 
 // Several outputs in one run carry the same findings as one run per format,
@@ -84,5 +87,33 @@ func TestGitHubStepSummary(t *testing.T) {
 	exlint(t, getenv, "check", "examples/small-cutover", "--as-of", asOf, "--format", "compact")
 	if again, _ := os.ReadFile(summary); string(again) != string(got) {
 		t.Error("only the github format writes the step summary")
+	}
+}
+
+// Findings reach the outputs as topologies are checked, but an output file
+// is only put in place when the run completes: a run that fails part-way
+// leaves the file as it was and no temporary file beside it.
+func TestFailedRunLeavesOutputFiles(t *testing.T) {
+	saved := allRules
+	t.Cleanup(func() { allRules = saved })
+	allRules = func() []lint.Rule { return append(rules.All(), panicRule{}) }
+	dir := t.TempDir()
+	sarif := filepath.Join(dir, "out.sarif")
+	if err := os.WriteFile(sarif, []byte("previous run\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := exlint(t, noEnv, "check", "examples", "--format", "text", "--format", "sarif="+sarif, "--format", "json="+filepath.Join(dir, "new.json"))
+	if m := regexp.MustCompile(`\S*exlint-crash-\d+\.txt`).FindString(stderr); m != "" {
+		os.Remove(m)
+	}
+	if code != 3 {
+		t.Fatalf("exit %d, want 3", code)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left in the output directory: %v", entries)
+	}
+	if got, _ := os.ReadFile(sarif); string(got) != "previous run\n" {
+		t.Errorf("the existing output was changed: %q", got)
 	}
 }

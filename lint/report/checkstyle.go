@@ -5,13 +5,9 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
-)
 
-type checkstyleDoc struct {
-	XMLName xml.Name         `xml:"checkstyle"`
-	Version string           `xml:"version,attr"`
-	Files   []checkstyleFile `xml:"file"`
-}
+	"github.com/exlint/exlint/lint"
+)
 
 type checkstyleFile struct {
 	Name   string            `xml:"name,attr"`
@@ -30,18 +26,60 @@ type checkstyleError struct {
 // checked file (clean ones too), an <error> per finding with its line,
 // column, severity (error, warning, info), message and the rule as source.
 func Checkstyle(w io.Writer, r *Report) error {
-	doc := checkstyleDoc{Version: "4.3"}
-	groups := byFile(r.Findings)
-	for _, name := range files(r) {
-		cf := checkstyleFile{Name: xmlText(name)}
-		for _, f := range groups[name] {
-			line, col := start(f.Range)
-			cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: f.Severity.String(),
-				Message: xmlText(f.Message), Source: xmlText(f.Rule)})
-		}
-		doc.Files = append(doc.Files, cf)
+	return Write("checkstyle", w, r, Options{})
+}
+
+// checkstyleWriter streams the document a <file> element at a time.
+type checkstyleWriter struct {
+	w       io.Writer
+	enc     *xml.Encoder
+	started bool
+}
+
+var checkstyleRoot = xml.StartElement{Name: xml.Name{Local: "checkstyle"}, Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "4.3"}}}
+
+func newCheckstyleWriter(w io.Writer) *checkstyleWriter {
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	return &checkstyleWriter{w: w, enc: enc}
+}
+
+func (c *checkstyleWriter) start() error {
+	if c.started {
+		return nil
 	}
-	return writeXML(w, doc)
+	c.started = true
+	if _, err := io.WriteString(c.w, xml.Header); err != nil {
+		return err
+	}
+	return c.enc.EncodeToken(checkstyleRoot)
+}
+
+func (c *checkstyleWriter) File(name string, fs []lint.Finding, _ map[string]*lint.Excerpt) error {
+	if err := c.start(); err != nil {
+		return err
+	}
+	cf := checkstyleFile{Name: xmlText(name)}
+	for _, f := range fs {
+		line, col := start(f.Range)
+		cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: f.Severity.String(),
+			Message: xmlText(f.Message), Source: xmlText(f.Rule)})
+	}
+	return c.enc.EncodeElement(cf, xml.StartElement{Name: xml.Name{Local: "file"}})
+}
+
+func (c *checkstyleWriter) Close(*Report) error {
+	if err := c.start(); err != nil {
+		return err
+	}
+	if err := c.enc.EncodeToken(checkstyleRoot.End()); err != nil {
+		return err
+	}
+	if err := c.enc.Flush(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(c.w, "\n")
+	return err
 }
 
 func writeXML(w io.Writer, v any) error {

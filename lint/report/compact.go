@@ -16,13 +16,22 @@ import (
 // escaped), so a line is always one finding. Nothing else is written: no
 // header, no summary.
 func Compact(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		bw.WriteString(compactLine(f))
-		bw.WriteByte('\n')
-	}
-	return bw.Flush()
+	return Write("compact", w, r, Options{})
 }
+
+type compactWriter struct{ bw *bufio.Writer }
+
+func newCompactWriter(w io.Writer) *compactWriter { return &compactWriter{bufio.NewWriter(w)} }
+
+func (c *compactWriter) File(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) error {
+	for _, f := range fs {
+		c.bw.WriteString(compactLine(f))
+		c.bw.WriteByte('\n')
+	}
+	return nil
+}
+
+func (c *compactWriter) Close(*Report) error { return c.bw.Flush() }
 
 func compactLine(f lint.Finding) string {
 	line, col := start(f.Range)

@@ -56,7 +56,7 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 			bw.WriteByte('\n')
 		}
 	}
-	fmt.Fprintln(bw, linePath(summaryLine(r)))
+	fmt.Fprintln(bw, linePath(summaryLine(r, r.Counts())))
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func ghProperty(s string) string {
 // findings that did not fit in the annotations.
 func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### exlint\n\n%s\n", markdownText(summaryLine(r)))
+	fmt.Fprintf(bw, "### exlint\n\n%s\n", markdownText(summaryLine(r, r.Counts())))
 	if len(overflow) > 0 {
 		fmt.Fprintf(bw, "\n%d finding(s) did not fit in GitHub's annotations (%d per kind and step):\n\n", len(overflow), AnnotationsPerStep)
 		bw.WriteString("| Severity | Location | Rule | Message |\n|---|---|---|---|\n")

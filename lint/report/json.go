@@ -1,11 +1,15 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/exlint/exlint/lint"
 )
 
 // JSONVersion is the version of the JSON format (docs/json-format.md). It
@@ -72,31 +76,81 @@ func toJSONRange(r hcl.Range) jsonRange {
 
 // JSON writes the report as one JSON document (docs/json-format.md).
 func JSON(w io.Writer, r *Report) error {
-	c := r.Counts()
-	out := jsonReport{
-		Version:  JSONVersion,
-		AsOf:     r.AsOf,
-		Findings: []jsonFinding{},
-		Skipped:  []jsonSkipped{},
-		Summary: jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
-			Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
-			Suppressed: r.Suppressed, Baselined: r.Baselined},
+	return Write("json", w, r, Options{})
+}
+
+// jsonWriter streams the JSON document: the findings array is written
+// finding by finding, in the bytes encoding/json's indented encoder would
+// give for the whole document.
+type jsonWriter struct {
+	bw   *bufio.Writer
+	head *Report
+	tally
+	err error
+}
+
+func newJSONWriter(w io.Writer, head *Report) *jsonWriter {
+	return &jsonWriter{bw: bufio.NewWriter(w), head: head}
+}
+
+func (j *jsonWriter) start() {
+	if j.total() > 0 || j.err != nil {
+		return
 	}
-	for _, f := range r.Findings {
+	asOf, err := json.Marshal(j.head.AsOf)
+	j.err = err
+	fmt.Fprintf(j.bw, "{\n  \"version\": %d,\n  \"as_of\": %s,\n  \"findings\": [", JSONVersion, asOf)
+}
+
+func (j *jsonWriter) File(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) error {
+	for _, f := range fs {
+		j.start()
 		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Address: f.Address,
 			Range: toJSONRange(f.Range), Related: []jsonRelated{}}
 		for _, rel := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
 		}
-		out.Findings = append(out.Findings, jf)
+		b, err := json.MarshalIndent(jf, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if j.total() > 0 {
+			j.bw.WriteByte(',')
+		}
+		j.bw.WriteString("\n    ")
+		j.bw.Write(b)
+		j.add([]lint.Finding{f})
 	}
-	for _, s := range r.Skipped {
-		out.Skipped = append(out.Skipped, jsonSkipped{Path: filepath.ToSlash(s.Path), Reason: s.Reason})
+	return j.err
+}
+
+func (j *jsonWriter) Close(r *Report) error {
+	j.start()
+	if j.total() > 0 {
+		j.bw.WriteString("\n  ")
 	}
+	c := j.Counts
+	summary := jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
+		Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
+		Suppressed: r.Suppressed, Baselined: r.Baselined}
 	for _, u := range r.Unchecked {
-		out.Summary.Unchecked = append(out.Summary.Unchecked, filepath.ToSlash(u))
+		summary.Unchecked = append(summary.Unchecked, filepath.ToSlash(u))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	skipped := []jsonSkipped{}
+	for _, s := range r.Skipped {
+		skipped = append(skipped, jsonSkipped{Path: filepath.ToSlash(s.Path), Reason: s.Reason})
+	}
+	sk, err := json.MarshalIndent(skipped, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	sm, err := json.MarshalIndent(summary, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(j.bw, "],\n  \"skipped\": %s,\n  \"summary\": %s\n}\n", sk, sm)
+	if j.err != nil {
+		return j.err
+	}
+	return j.bw.Flush()
 }

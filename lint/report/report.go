@@ -74,27 +74,6 @@ type Options struct {
 // Formats lists every output format, in the order the help shows them.
 var Formats = []string{"text", "json", "compact", "sarif", "junit", "checkstyle", "github"}
 
-// Write writes the report in the named format.
-func Write(format string, w io.Writer, r *Report, opt Options) error {
-	switch format {
-	case "text":
-		return Text(w, r, TextOptions{Color: opt.Color})
-	case "json":
-		return JSON(w, r)
-	case "compact":
-		return Compact(w, r)
-	case "sarif":
-		return SARIF(w, r)
-	case "junit":
-		return JUnit(w, r)
-	case "checkstyle":
-		return Checkstyle(w, r)
-	case "github":
-		return GitHub(w, r, GitHubOptions{StepSummary: opt.StepSummary})
-	}
-	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
-}
-
 // relPath is a finding's file name as CI systems want it: relative to base,
 // with "/" separators. ok is false for a file outside base, whose absolute
 // path is returned instead.

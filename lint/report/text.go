@@ -57,9 +57,28 @@ func newPalette(on bool) palette {
 //	12 |   version = "2016"
 //	   |             ^~~~~~
 func Text(w io.Writer, r *Report, opt TextOptions) error {
-	bw := bufio.NewWriter(w)
-	p := newPalette(opt.Color)
-	writeFindings(bw, r, p)
+	return Write("text", w, r, Options{Color: opt.Color})
+}
+
+// textWriter streams the text format.
+type textWriter struct {
+	bw *bufio.Writer
+	p  palette
+	tally
+}
+
+func newTextWriter(w io.Writer, _ *Report, opt TextOptions) *textWriter {
+	return &textWriter{bw: bufio.NewWriter(w), p: newPalette(opt.Color)}
+}
+
+func (t *textWriter) File(_ string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	writeFindings(t.bw, fs, sources, t.p)
+	t.add(fs)
+	return nil
+}
+
+func (t *textWriter) Close(r *Report) error {
+	bw, p := t.bw, t.p
 	for _, s := range r.Skipped {
 		fmt.Fprintf(bw, "%s: %s: not read: %s\n", linePath(s.Path), p.dim.Sprint("note"), oneLine(s.Reason))
 	}
@@ -74,7 +93,7 @@ func Text(w io.Writer, r *Report, opt TextOptions) error {
 		}
 		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
 	}
-	fmt.Fprintln(bw, summaryLine(r))
+	fmt.Fprintln(bw, summaryLine(r, t.Counts))
 	return bw.Flush()
 }
 
@@ -82,18 +101,18 @@ func Text(w io.Writer, r *Report, opt TextOptions) error {
 // markers, and nothing else: no notes, no summary (exlint fmt's refusals).
 func TextFindings(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
-	writeFindings(bw, r, newPalette(opt.Color))
+	writeFindings(bw, r.Findings, r.Sources, newPalette(opt.Color))
 	return bw.Flush()
 }
 
-func writeFindings(bw *bufio.Writer, r *Report, p palette) {
-	for _, f := range r.Findings {
+func writeFindings(bw *bufio.Writer, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
+	for _, f := range fs {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
-		writeSnippet(bw, r.Sources[f.Range.Filename], f.Range, p.sev[f.Severity])
+		writeSnippet(bw, sources[f.Range.Filename], f.Range, p.sev[f.Severity])
 		for _, rel := range f.Related {
 			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
-			writeSnippet(bw, r.Sources[rel.Range.Filename], rel.Range, p.dim)
+			writeSnippet(bw, sources[rel.Range.Filename], rel.Range, p.dim)
 		}
 		bw.WriteByte('\n')
 	}
@@ -104,7 +123,7 @@ func location(r hcl.Range) string {
 	return fmt.Sprintf("%s:%d:%d", linePath(r.Filename), line, col)
 }
 
-func summaryLine(r *Report) string {
+func summaryLine(r *Report, c lint.Counts) string {
 	what := fmt.Sprintf("checked %s (%s)", plural(r.Topologies, "topology", "topologies"), plural(r.Files, "file", "files"))
 	var hidden []string
 	if r.Suppressed > 0 {
@@ -117,10 +136,10 @@ func summaryLine(r *Report) string {
 	if len(hidden) > 0 {
 		tail = " (" + strings.Join(hidden, ", ") + ")"
 	}
-	if len(r.Findings) == 0 {
+	if c.Errors+c.Warnings+c.Infos == 0 {
 		return what + ": no problems found" + tail
 	}
-	return what + ": " + r.Counts().Summary() + tail
+	return what + ": " + c.Summary() + tail
 }
 
 func plural(n int, one, many string) string {

@@ -1,0 +1,97 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+)
+
+// A Writer writes one format while a run goes on: File for every file the
+// run reports on, in order, then Close once with the run's totals. Text,
+// compact, JSON and Checkstyle write each file's findings as they come and
+// keep nothing; SARIF, JUnit and GitHub need them all before they can write
+// (counts at the top, annotations capped per step) and collect them.
+type Writer interface {
+	// File writes the findings of one file; sources hold the lines of its
+	// topology's files that the findings and their related locations show.
+	File(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error
+	// Close writes what follows the findings. r carries the totals
+	// (topologies, files, checked, skipped, suppressed...); its Findings and
+	// Sources are not read: the writer has had them through File.
+	Close(r *Report) error
+}
+
+// NewWriter returns the Writer of the named format. head carries what is
+// known before the run (AsOf, BaseDir, Rules, Tool).
+func NewWriter(format string, w io.Writer, head *Report, opt Options) (Writer, error) {
+	switch format {
+	case "text":
+		return newTextWriter(w, head, TextOptions{Color: opt.Color}), nil
+	case "json":
+		return newJSONWriter(w, head), nil
+	case "compact":
+		return newCompactWriter(w), nil
+	case "checkstyle":
+		return newCheckstyleWriter(w), nil
+	case "sarif":
+		return &collector{write: func(r *Report) error { return SARIF(w, r) }}, nil
+	case "junit":
+		return &collector{write: func(r *Report) error { return JUnit(w, r) }}, nil
+	case "github":
+		return &collector{write: func(r *Report) error { return GitHub(w, r, GitHubOptions{StepSummary: opt.StepSummary}) }}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// Write writes a whole report in the named format.
+func Write(format string, w io.Writer, r *Report, opt Options) error {
+	sw, err := NewWriter(format, w, r, opt)
+	if err != nil {
+		return err
+	}
+	groups := byFile(r.Findings)
+	for _, name := range files(r) {
+		if err := sw.File(name, groups[name], r.Sources); err != nil {
+			return err
+		}
+	}
+	return sw.Close(r)
+}
+
+// collector keeps the findings for a format that writes them all at once.
+type collector struct {
+	findings []lint.Finding
+	sources  map[string]*lint.Excerpt
+	write    func(*Report) error
+}
+
+func (c *collector) File(_ string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	c.findings = append(c.findings, fs...)
+	if c.sources == nil {
+		c.sources = map[string]*lint.Excerpt{}
+	}
+	for name, ex := range sources {
+		c.sources[name] = ex
+	}
+	return nil
+}
+
+func (c *collector) Close(r *Report) error {
+	whole := *r
+	whole.Findings, whole.Sources = c.findings, c.sources
+	return c.write(&whole)
+}
+
+// tally counts findings by severity as they are written.
+type tally struct{ lint.Counts }
+
+func (t *tally) add(fs []lint.Finding) {
+	c := lint.Count(fs)
+	t.Errors += c.Errors
+	t.Warnings += c.Warnings
+	t.Infos += c.Infos
+}
+
+func (t *tally) total() int { return t.Errors + t.Warnings + t.Infos }

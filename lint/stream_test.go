@@ -1,0 +1,144 @@
+package lint_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/rules"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// nested writes topologies in directories nested in each other, so that
+// one topology's files sort between another's: a/a.., a/b/.., a/z...
+func nested(t *testing.T, depth int) string {
+	t.Helper()
+	root := t.TempDir()
+	dir := root
+	for d := 0; d < depth; d++ {
+		dir = filepath.Join(dir, "b")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		up := filepath.Dir(dir)
+		// 2016 beside 2007 breaks coexistence: findings in both files.
+		os.WriteFile(filepath.Join(up, "a.exchange.hcl"), []byte(`organization "Org" {
+  forest_functional_level = "2008R2"
+}
+server "OLD" {
+  version = "2007"
+  update  = "SP3 RU10"
+  roles   = ["mailbox"]
+}
+`), 0o644)
+		os.WriteFile(filepath.Join(up, "z.exchange.hcl"), []byte(`server "NEW" {
+  version = "2016"
+  update  = "CU23"
+  roles   = ["mailbox"]
+}
+`), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "m.exchange.hcl"), []byte("organization \"Inner\" {}\nsever \"S\" {}\n"), 0o644)
+	return root
+}
+
+func streamOpts(workers int) lint.Options {
+	return lint.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"),
+		Limits: schema.DefaultLimits, Workers: workers}
+}
+
+// Stream hands out every checked file once, in order, each with its own
+// findings in order, even where topologies' files interleave; what it
+// emits, joined, is Run's result, whatever the number of workers.
+func TestStreamOrder(t *testing.T) {
+	root := nested(t, 6)
+	want, err := lint.Run([]string{root}, streamOpts(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Findings) == 0 || want.Topologies != 7 {
+		t.Fatalf("the test needs findings in 7 topologies: %d findings, %d topologies", len(want.Findings), want.Topologies)
+	}
+	for _, workers := range []int{1, 2, 3, 8} {
+		var names []string
+		var got []lint.Finding
+		res, err := lint.Stream([]string{root}, streamOpts(workers), func(ff lint.FileFindings) error {
+			names = append(names, ff.Name)
+			for _, f := range ff.Findings {
+				if f.Range.Filename != ff.Name {
+					t.Errorf("finding in %s handed out with %s", f.Range.Filename, ff.Name)
+				}
+				if ff.Sources[f.Range.Filename] == nil {
+					t.Errorf("no source lines for %s", f.Range.Filename)
+				}
+			}
+			got = append(got, ff.Findings...)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(names, want.Checked) {
+			t.Errorf("%d workers: files handed out\n%v\nwant\n%v", workers, names, want.Checked)
+		}
+		if !reflect.DeepEqual(got, want.Findings) {
+			t.Errorf("%d workers: findings differ from Run's", workers)
+		}
+		if res.Findings != nil || res.Topologies != want.Topologies || !reflect.DeepEqual(res.Unchecked, want.Unchecked) {
+			t.Errorf("%d workers: result %+v", workers, res)
+		}
+	}
+}
+
+// An error from emit stops the run and is returned; nothing is emitted after
+// it and no worker is left behind (the race detector and the test's end
+// would show one).
+func TestStreamEmitError(t *testing.T) {
+	root := nested(t, 10)
+	stop := errors.New("disk full")
+	calls := 0
+	_, err := lint.Stream([]string{root}, streamOpts(2), func(ff lint.FileFindings) error {
+		calls++
+		if calls == 3 {
+			return stop
+		}
+		if calls > 3 {
+			t.Errorf("emit called after its error, with %s", ff.Name)
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("error %v, want %v", err, stop)
+	}
+}
+
+// A file that cannot be read fails the run at that file; the files before
+// it have been emitted.
+func TestStreamReadError(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root reads unreadable files")
+	}
+	root := nested(t, 3)
+	bad := filepath.Join(root, "b", "b", "a.exchange.hcl")
+	if err := os.Chmod(bad, 0); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	_, err := lint.Stream([]string{root}, streamOpts(2), func(ff lint.FileFindings) error {
+		names = append(names, ff.Name)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "a.exchange.hcl") {
+		t.Fatalf("error %v", err)
+	}
+	for _, n := range names {
+		if n >= bad {
+			t.Errorf("%s emitted after the unreadable %s", n, bad)
+		}
+	}
+}
