@@ -17,6 +17,7 @@ import (
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/rules"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -191,11 +192,24 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
-	set, err := openOutputs(outs, head, stdout, useColor, getenv)
-	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
+	// The outputs are opened once the topologies are found, and exlint may
+	// have started again with another collector (reexecGC) before that.
+	var set *outputSet
+	defer func() {
+		if set != nil {
+			set.abort()
+		}
+	}()
+	discovered := func(targets []schema.Target) error {
+		if reexecGC != nil && topologyBytes(targets, reexecBytes) >= reexecBytes {
+			reexecGC()
+		}
+		var err error
+		if set, err = openOutputs(outs, head, stdout, useColor, getenv); err != nil {
+			return &writeError{err}
+		}
+		return nil
 	}
-	defer set.abort()
 	filter := base.NewFilter()
 	failed := false
 	// Findings go to the outputs file by file as topologies are checked; only
@@ -211,7 +225,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return nil
 	}
 	opts := lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology}
+		WholeTopologies: f.wholeTopology, Discovered: discovered}
 	var res *lint.Result
 	if f.writeBaseline == "" {
 		res, err = lint.Stream(paths, opts, emit)
@@ -258,6 +272,23 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// topologyBytes adds up the sizes of the topologies' files, stopping once
+// the sum reaches limit.
+func topologyBytes(targets []schema.Target, limit int64) int64 {
+	var n int64
+	for _, t := range targets {
+		for _, f := range t.Files {
+			if fi, err := os.Lstat(f); err == nil {
+				n += fi.Size()
+			}
+			if n >= limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // writeError is a failure to write an output while findings stream out.

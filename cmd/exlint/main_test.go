@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -290,21 +289,3 @@ func TestMaxFileSizeFlag(t *testing.T) {
 	}
 }
 
-// exlint collects garbage at its own target, unless GOGC says otherwise.
-func TestTuneGC(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
-	tuneGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != gcPercent {
-		t.Errorf("without GOGC: GC percent %d, want %d", got, gcPercent)
-	}
-	tuneGC(func(k string) string {
-		if k == "GOGC" {
-			return "50"
-		}
-		return ""
-	})
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("with GOGC set: GC percent changed to %d", got)
-	}
-}
