@@ -46,7 +46,7 @@ const execEnv = "EXLINT_REEXEC"
 // line). It does nothing when GODEBUG already says how to collect
 // (gcstoptheworld=...: the user's choice wins), when this process is
 // already the one it started, or where it cannot replace the process
-// (Windows, or an executable it cannot find); then exlint runs with Go's
+// (outside Linux, or an executable it cannot find); then exlint runs with Go's
 // concurrent collector, slower, never with another result.
 func stopTheWorldGC(args []string, getenv func(string) string) {
 	env, ok := gcEnv(getenv)

@@ -288,4 +288,3 @@ func TestMaxFileSizeFlag(t *testing.T) {
 		t.Errorf("fmt honours the cap: %d %s", code, stderr)
 	}
 }
-

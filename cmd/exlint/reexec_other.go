@@ -1,7 +1,8 @@
-//go:build !unix
+//go:build !linux
 
 package main
 
-// reexec cannot replace a process here; exlint goes on with Go's default
-// collector.
+// reexec does not start exlint again outside Linux, where finding the
+// running executable may depend on its arguments; exlint goes on with Go's
+// concurrent collector.
 func reexec(string, []string, []string) {}
