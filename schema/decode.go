@@ -90,7 +90,7 @@ func (d *decoder) decodeFile(f *File, lim Limits) {
 type pendingRef struct {
 	target    refTarget
 	blockType string
-	where     whereFunc // "site of server "EX01""
+	where     valueWhere // "site of server "EX01""
 }
 
 type decoder struct {
@@ -279,22 +279,29 @@ func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect
 		}
 		d.schemaf(rng, owner.Address(), "%s A %s block takes: %s", msg, spec.name, strings.Join(spec.attrNames(), ", "))
 	}
-	var attribute func(name string) *hcl.Attribute
+	var attribute func(name string) (attrSource, bool)
 	if nb, ok := body.(*hclsyntax.Body); ok {
-		for _, a := range sortedNative(nb.Attributes) {
-			if spec.attr(a.Name) == nil {
-				unknown(a.Name, a.NameRange)
+		for name := range nb.Attributes {
+			if spec.attr(name) != nil {
+				continue
 			}
+			// Sorted (the map has no order) only when there is one to report.
+			for _, a := range sortedNative(nb.Attributes) {
+				if spec.attr(a.Name) == nil {
+					unknown(a.Name, a.NameRange)
+				}
+			}
+			break
 		}
 		for _, b := range nb.Blocks {
 			d.schemaf(b.TypeRange, owner.Address(), "unexpected %q block inside %s; blocks do not nest in a topology, and a %s block holds only attributes",
 				b.Type, owner.Describe(), spec.name)
 		}
-		attribute = func(name string) *hcl.Attribute {
+		attribute = func(name string) (attrSource, bool) {
 			if a := nb.Attributes[name]; a != nil {
-				return a.AsHCLAttribute()
+				return attrSource{a.Name, a.NameRange, a.Expr}, true
 			}
-			return nil
+			return attrSource{}, false
 		}
 		present = func(name string) bool { return nb.Attributes[name] != nil }
 	} else {
@@ -304,12 +311,17 @@ func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect
 		for _, a := range sortedAttributes(extra) {
 			unknown(a.Name, a.NameRange)
 		}
-		attribute = func(name string) *hcl.Attribute { return content.Attributes[name] }
+		attribute = func(name string) (attrSource, bool) {
+			if a := content.Attributes[name]; a != nil {
+				return attrSource{a.Name, a.NameRange, a.Expr}, true
+			}
+			return attrSource{}, false
+		}
 		present = func(name string) bool { return content.Attributes[name] != nil }
 	}
 	for _, as := range spec.attrs {
-		a := attribute(as.name)
-		if a == nil {
+		a, ok := attribute(as.name)
+		if !ok {
 			if as.required {
 				d.schemaf(owner.SourceRange(), owner.Address(), "%s has no %s; add %s = %s", owner.Describe(), as.name, as.name,
 					exampleValue(as))
@@ -332,11 +344,18 @@ func exampleValue(as *attrSpec) string {
 	return `"..."`
 }
 
+// attrSource is an attribute as written, native or JSON syntax.
+type attrSource struct {
+	Name      string
+	NameRange hcl.Range
+	Expr      hcl.Expression
+}
+
 // value decodes one attribute into the field's type, reporting any problem.
-func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *attrSpec) (reflect.Value, bool) {
+func (d *decoder) value(spec *blockSpec, owner *Block, a attrSource, as *attrSpec) (reflect.Value, bool) {
 	fieldType := spec.goType.Field(as.field).Type.Elem()
 	attr := Attr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Owner: owner, Index: -1}
-	where := whereFunc(func() string { return fmt.Sprintf("%s of %s", a.Name, owner.Describe()) })
+	where := valueWhere{name: a.Name, index: -1, owner: owner}
 	v, nl := literal(a.Expr)
 	if nl != nil {
 		d.schemaf(nl.rng, attr.Address(), "%s is %s, but topology values are literals: %s", where, nl.what, nl.hint)
@@ -387,13 +406,12 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 		d.schemaf(attr.Range, attr.Address(), "%s must be a list, not %s%s", where, describeValue(v), hint)
 		return reflect.Value{}, false
 	}
-	elems := v.AsValueSlice()
-	exprs, _ := hcl.ExprList(a.Expr)
+	elems, ranges := listItems(a.Expr, v)
 	itemAttr := func(i int) Attr {
 		it := attr
 		it.Index = i
-		if len(exprs) == len(elems) {
-			it.Range = exprs[i].Range()
+		if len(ranges) == len(elems) {
+			it.Range = ranges[i]
 		}
 		return it
 	}
@@ -402,7 +420,7 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	case kStringList:
 		list := &StringList{Attr: attr}
 		for i, ev := range elems {
-			s, good := d.stringValue(itemAttr(i), ev, as, itemWhere(a.Name, i, owner))
+			s, good := d.stringValue(itemAttr(i), ev, as, valueWhere{name: a.Name, index: i, owner: owner})
 			if good {
 				list.Items = append(list.Items, s)
 			}
@@ -412,7 +430,7 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	case kIntList:
 		list := &IntList{Attr: attr}
 		for i, ev := range elems {
-			n, good := d.intValue(itemAttr(i), ev, as, itemWhere(a.Name, i, owner))
+			n, good := d.intValue(itemAttr(i), ev, as, valueWhere{name: a.Name, index: i, owner: owner})
 			if good {
 				list.Items = append(list.Items, n)
 			}
@@ -423,7 +441,7 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 		list := reflect.New(fieldType).Interface().(refListTarget)
 		*list.attr() = attr
 		for i, ev := range elems {
-			w := itemWhere(a.Name, i, owner)
+			w := valueWhere{name: a.Name, index: i, owner: owner}
 			s, good := d.stringValue(itemAttr(i), ev, as, w)
 			if good {
 				d.refs = append(d.refs, pendingRef{target: list.addItem(*s), blockType: as.ref, where: w})
@@ -435,17 +453,59 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a *hcl.Attribute, as *att
 	panic("schema: unhandled kind " + as.kind.String())
 }
 
-// whereFunc describes where a value is ("roles[1] of server "EX01"") for
-// messages; it is only called when there is something to report.
+// whereFunc describes where something is for messages; it is only called
+// when there is something to report.
 type whereFunc func() string
 
 func (w whereFunc) String() string { return w() }
 
-func itemWhere(name string, i int, owner *Block) whereFunc {
-	return func() string { return fmt.Sprintf("%s[%d] of %s", name, i, owner.Describe()) }
+// valueWhere describes where a value is ("roles[1] of server "EX01"") for
+// messages, without building the text until one needs it.
+type valueWhere struct {
+	name  string
+	index int // in a list, or -1
+	owner *Block
 }
 
-func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where whereFunc) (*String, bool) {
+func (w valueWhere) String() string {
+	if w.index < 0 {
+		return fmt.Sprintf("%s of %s", w.name, w.owner.Describe())
+	}
+	return fmt.Sprintf("%s[%d] of %s", w.name, w.index, w.owner.Describe())
+}
+
+// listItems returns the items of the list value v of expr and, when it can
+// tell, each item's range.
+func listItems(expr hcl.Expression, v cty.Value) ([]cty.Value, []hcl.Range) {
+	if tc, ok := expr.(*hclsyntax.TupleConsExpr); ok {
+		// A native list literal: its items straight from the syntax tree,
+		// without taking the tuple value apart again.
+		elems := make([]cty.Value, len(tc.Exprs))
+		ranges := make([]hcl.Range, len(tc.Exprs))
+		for i, it := range tc.Exprs {
+			ev, ok := nativeValue(it)
+			if !ok {
+				break
+			}
+			elems[i], ranges[i] = ev, it.Range()
+			if i == len(tc.Exprs)-1 {
+				return elems, ranges
+			}
+		}
+	}
+	elems := v.AsValueSlice()
+	exprs, _ := hcl.ExprList(expr)
+	var ranges []hcl.Range
+	if len(exprs) == len(elems) {
+		ranges = make([]hcl.Range, len(exprs))
+		for i, e := range exprs {
+			ranges[i] = e.Range()
+		}
+	}
+	return elems, ranges
+}
+
+func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where valueWhere) (*String, bool) {
 	if v.IsNull() || v.Type() != cty.String {
 		hint := ""
 		switch {
@@ -497,7 +557,7 @@ func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet,
 	d.schemaf(rng, addr, "%s Allowed: %s", msg, quoteList(allowed))
 }
 
-func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where whereFunc) (*Int, bool) {
+func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWhere) (*Int, bool) {
 	if v.IsNull() || v.Type() != cty.Number {
 		hint := ""
 		if !v.IsNull() && v.Type() == cty.String {
