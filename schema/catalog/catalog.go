@@ -64,6 +64,16 @@ type Version struct {
 	// (data/serviced.csv).
 	serviced []*Release
 	byName   map[string]*Release // releases by canonical name
+	// updates lists each level's security and hotfix updates, by build.
+	updates map[*Release][]*Release
+	levels  *levelCache
+}
+
+// levelCache remembers CurrentLevels by date: a run asks about one or two
+// dates for every server.
+type levelCache struct {
+	mu sync.Mutex
+	on map[Date][]*Release
 }
 
 // Release is one build of a version: RTM, an SP, an RU, a CU or an SU/HU.
@@ -262,7 +272,24 @@ func (v *Version) Current(on Date) (latest, previous *Release) {
 // on: Microsoft supports the latest CU (or RU) and the one before it. After
 // the version's end of support, only the levels Microsoft went on servicing
 // count (data/serviced.csv), or else only the last level.
+// The slice is shared: callers must not change it.
 func (v *Version) CurrentLevels(on Date) []*Release {
+	if v.levels == nil {
+		return v.currentLevels(on)
+	}
+	v.levels.mu.Lock()
+	defer v.levels.mu.Unlock()
+	if l, ok := v.levels.on[on]; ok {
+		return l
+	}
+	l := v.currentLevels(on)
+	if len(v.levels.on) < 64 {
+		v.levels.on[on] = l
+	}
+	return l
+}
+
+func (v *Version) currentLevels(on Date) []*Release {
 	if end, ok := v.EndOfSupport(); ok && on.After(end) {
 		if len(v.serviced) > 0 {
 			return v.serviced
@@ -283,8 +310,12 @@ func (v *Version) CurrentLevels(on Date) []*Release {
 	return out
 }
 
-// Updates returns the security and hotfix updates for level, sorted by build.
+// Updates returns the security and hotfix updates for level, sorted by
+// build. The slice is shared: callers must not change it.
 func (v *Version) Updates(level *Release) []*Release {
+	if v.updates != nil {
+		return v.updates[level]
+	}
 	var out []*Release
 	for _, r := range v.releases {
 		if r.Level == level && r != level {
@@ -306,11 +337,15 @@ func (v *Version) LatestUpdate(level *Release, on Date) *Release {
 	return latest
 }
 
+var updateSeparators = strings.NewReplacer("-", " ", "_", " ")
+
 // NormalizeUpdateName returns the canonical spelling of an update name:
 // "sp3 ru10" -> "SP3 RU10", "cu14  apr25hu" -> "CU14 Apr25HU",
 // "SP3 RU8 v2" -> "SP3 RU8v2", "RTM RU1" -> "RU1".
 func NormalizeUpdateName(s string) string {
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	if strings.ContainsAny(s, "-_") {
+		s = updateSeparators.Replace(s)
+	}
 	var toks []string
 	for _, t := range strings.Fields(s) {
 		lt := strings.ToLower(t)

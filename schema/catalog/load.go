@@ -218,6 +218,8 @@ func loadReleases(c *Catalog) error {
 	for _, v := range c.versions {
 		sort.Slice(v.releases, func(a, b int) bool { return v.releases[a].Build.Compare(v.releases[b].Build) < 0 })
 		v.byName = map[string]*Release{}
+		v.updates = map[*Release][]*Release{}
+		v.levels = &levelCache{on: map[Date][]*Release{}}
 		for _, r := range v.releases {
 			v.byName[r.Name] = r
 		}
@@ -233,6 +235,7 @@ func loadReleases(c *Catalog) error {
 					return fmt.Errorf("releases.csv: %s %s is not named after the level below it (%v)", v.ID, r.Name, level)
 				}
 				r.Level = level
+				v.updates[level] = append(v.updates[level], r)
 			}
 		}
 	}
