@@ -356,6 +356,13 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a attrSource, as *attrSpe
 	fieldType := spec.goType.Field(as.field).Type.Elem()
 	attr := Attr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Owner: owner, Index: -1}
 	where := valueWhere{name: a.Name, index: -1, owner: owner}
+	if as.kind.isList() {
+		// A list of literals is read item by item, without building its
+		// tuple value.
+		if elems, ranges, ok := nativeItems(a.Expr); ok {
+			return d.listValue(owner, a, as, attr, fieldType, elems, ranges)
+		}
+	}
 	v, nl := literal(a.Expr)
 	if nl != nil {
 		d.schemaf(nl.rng, attr.Address(), "%s is %s, but topology values are literals: %s", where, nl.what, nl.hint)
@@ -407,6 +414,12 @@ func (d *decoder) value(spec *blockSpec, owner *Block, a attrSource, as *attrSpe
 		return reflect.Value{}, false
 	}
 	elems, ranges := listItems(a.Expr, v)
+	return d.listValue(owner, a, as, attr, fieldType, elems, ranges)
+}
+
+// listValue decodes the items of a list attribute; ranges, when as many as
+// the items, place each one.
+func (d *decoder) listValue(owner *Block, a attrSource, as *attrSpec, attr Attr, fieldType reflect.Type, elems []cty.Value, ranges []hcl.Range) (reflect.Value, bool) {
 	itemAttr := func(i int) Attr {
 		it := attr
 		it.Index = i
@@ -474,25 +487,28 @@ func (w valueWhere) String() string {
 	return fmt.Sprintf("%s[%d] of %s", w.name, w.index, w.owner.Describe())
 }
 
+// nativeItems returns the items of a native-syntax list of literals, and
+// their ranges; ok is false for anything else.
+func nativeItems(expr hcl.Expression) (elems []cty.Value, ranges []hcl.Range, ok bool) {
+	tc, isTuple := expr.(*hclsyntax.TupleConsExpr)
+	if !isTuple || len(tc.Exprs) == 0 {
+		return nil, nil, false
+	}
+	elems = make([]cty.Value, len(tc.Exprs))
+	ranges = make([]hcl.Range, len(tc.Exprs))
+	for i, it := range tc.Exprs {
+		ev, ok := nativeValue(it)
+		if !ok {
+			return nil, nil, false
+		}
+		elems[i], ranges[i] = ev, it.Range()
+	}
+	return elems, ranges, true
+}
+
 // listItems returns the items of the list value v of expr and, when it can
 // tell, each item's range.
 func listItems(expr hcl.Expression, v cty.Value) ([]cty.Value, []hcl.Range) {
-	if tc, ok := expr.(*hclsyntax.TupleConsExpr); ok {
-		// A native list literal: its items straight from the syntax tree,
-		// without taking the tuple value apart again.
-		elems := make([]cty.Value, len(tc.Exprs))
-		ranges := make([]hcl.Range, len(tc.Exprs))
-		for i, it := range tc.Exprs {
-			ev, ok := nativeValue(it)
-			if !ok {
-				break
-			}
-			elems[i], ranges[i] = ev, it.Range()
-			if i == len(tc.Exprs)-1 {
-				return elems, ranges
-			}
-		}
-	}
 	elems := v.AsValueSlice()
 	exprs, _ := hcl.ExprList(expr)
 	var ranges []hcl.Range

@@ -48,6 +48,8 @@ const (
 	kRefList
 )
 
+func (k valueKind) isList() bool { return k == kStringList || k == kIntList || k == kRefList }
+
 func (k valueKind) String() string {
 	return [...]string{"string", "bool", "number", "list of strings", "list of numbers", "reference", "list of references"}[k]
 }
