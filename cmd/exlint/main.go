@@ -7,12 +7,28 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
 func main() {
+	tuneGC(os.Getenv)
 	reexecGC = func() { stopTheWorldGC(os.Args, os.Getenv) }
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
+
+// gcPercent is the garbage collector's target for exlint, in place of Go's
+// default of 100: with the stop-the-world collector below, 110 collects a
+// tenth less often for 2% more peak memory, which keeps a corpus check
+// within both of its budgets (docs/performance.md).
+const gcPercent = 110
+
+// tuneGC sets gcPercent unless GOGC is set: a user who sets Go's own
+// variable gets what it says.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // reexecGC, when set, runs exlint again with the collector of gcSetting;
