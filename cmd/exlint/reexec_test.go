@@ -82,4 +82,15 @@ func TestReexecLargeCheck(t *testing.T) {
 	if n, _ := starts("inittrace=1", "../../examples/small-cutover"); n != 1 {
 		t.Errorf("small check: %d starts", n)
 	}
+	// The first process starts again before it opens any output: an output
+	// file is written once, by the second, with nothing left beside it.
+	out := filepath.Join(dir, "out", "report.json")
+	os.MkdirAll(filepath.Dir(out), 0o755)
+	cmd := exec.Command(bin, "check", "--as-of", asOf, "--format", "json="+out, big)
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	stderr, _ := cmd.CombinedOutput()
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if strings.Count(string(stderr), "init main @") != 2 || len(entries) != 1 || entries[0].Name() != "report.json" {
+		t.Errorf("output directory after starting again: %v", entries)
+	}
 }
