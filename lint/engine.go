@@ -25,6 +25,10 @@ type RuleInfo struct {
 	// (syntax, schema, duplicate, reference); they are always errors and
 	// cannot be suppressed.
 	Structural bool
+	// Yields names the rules whose finding at the same address makes this
+	// rule's finding there redundant: that finding is dropped when, after
+	// configuration and suppressions, one of theirs remains (ResolveOverlap).
+	Yields []string
 }
 
 // DocPath is the rule's documentation page, relative to the repository root.

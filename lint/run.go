@@ -311,6 +311,7 @@ type checker struct {
 	rules      []Rule
 	structural map[string]bool
 	sup        *suppressor
+	yields     map[string][]string // RuleInfo.Yields of the rules that declare any
 }
 
 func newChecker(opts Options) *checker {
@@ -321,6 +322,12 @@ func newChecker(opts Options) *checker {
 		known = append(known, info)
 		if opts.Config.RuleEnabled(info.ID) {
 			c.rules = append(c.rules, r)
+		}
+		if len(info.Yields) > 0 {
+			if c.yields == nil {
+				c.yields = map[string][]string{}
+			}
+			c.yields[info.ID] = info.Yields
 		}
 	}
 	for _, s := range StructuralRules() {
@@ -344,6 +351,7 @@ func (c *checker) check(dir string, files []*schema.File) ([]Finding, bool, map[
 	}
 	fs = c.opts.Config.apply(fs, c.structural)
 	fs, hidden := c.sup.apply(files, fs, rulesRun)
+	fs = ResolveOverlap(fs, c.yields)
 	return fs, rulesRun, hidden, nil
 }
 
