@@ -110,6 +110,19 @@ func StructuralRules() []RuleInfo {
 	return out
 }
 
+// SuppressionRule is the rule ID of findings about suppressions themselves.
+const SuppressionRule = "suppression"
+
+// MetaRules describe the findings lint makes about the check itself rather
+// than the topology: the suppression rule.
+func MetaRules() []RuleInfo {
+	return []RuleInfo{{
+		ID:       SuppressionRule,
+		Severity: Warning,
+		Summary:  "an inline suppression without a reason, that suppresses nothing, that names an unknown rule or one that cannot be suppressed, or that is misplaced",
+	}}
+}
+
 // InternalError is a defect in exlint itself, caught while checking a
 // topology: the run stops and the user is told which topology triggered it.
 type InternalError struct {

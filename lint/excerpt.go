@@ -64,7 +64,7 @@ func RangeLines(r hcl.Range) (first, last int) {
 }
 
 // excerpts cuts, from each file of a topology, the lines the findings show.
-func excerpts(src map[string][]byte, fs []Finding) map[string]*Excerpt {
+func Excerpts(src map[string][]byte, fs []Finding) map[string]*Excerpt {
 	want := map[string]map[int]bool{}
 	add := func(r hcl.Range) {
 		if _, ok := src[r.Filename]; !ok {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -97,8 +98,8 @@ func runExample(src, asOf string) ([]lint.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lint.CheckFiles(".", []*schema.File{{Name: exampleFile, Src: []byte(src)}},
-		lint.Options{Rules: All(), Catalog: catalog.Default(), AsOf: d, Limits: schema.DefaultLimits})
+	return runner.CheckFiles(".", []*schema.File{{Name: exampleFile, Src: []byte(src)}},
+		runner.Options{Rules: All(), Catalog: catalog.Default(), AsOf: d, Limits: schema.DefaultLimits})
 }
 
 func compact(fs []lint.Finding, rule string) []string {

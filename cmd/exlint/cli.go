@@ -15,7 +15,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/baseline"
 	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -166,9 +168,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
 	}
-	var base *lint.Baseline
+	var base *baseline.Baseline
 	if f.baseline != "" && f.writeBaseline == "" {
-		if base, err = lint.ReadBaseline(f.baseline); err != nil {
+		if base, err = baseline.Read(f.baseline); err != nil {
 			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
 		}
 	}
@@ -214,7 +216,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	failed := false
 	// Findings go to the outputs file by file as topologies are checked; only
 	// --write-baseline, which must see them all first, keeps them.
-	emit := func(ff lint.FileFindings) error {
+	emit := func(ff runner.FileFindings) error {
 		kept := filter.Keep(ff.Findings)
 		for _, fd := range kept {
 			failed = failed || fd.Severity >= failOn
@@ -224,21 +226,21 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		}
 		return nil
 	}
-	opts := lint.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
+	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
 		WholeTopologies: f.wholeTopology, Discovered: discovered}
-	var res *lint.Result
+	var res *runner.Result
 	if f.writeBaseline == "" {
-		res, err = lint.Stream(paths, opts, emit)
+		res, err = runner.Stream(paths, opts, emit)
 	} else {
-		var held []lint.FileFindings
+		var held []runner.FileFindings
 		var all []lint.Finding
-		res, err = lint.Stream(paths, opts, func(ff lint.FileFindings) error {
+		res, err = runner.Stream(paths, opts, func(ff runner.FileFindings) error {
 			held = append(held, ff)
 			all = append(all, ff.Findings...)
 			return nil
 		})
 		if err == nil {
-			base = lint.NewBaseline(all, f.writeBaseline)
+			base = baseline.New(all, f.writeBaseline)
 			if err := base.Write(f.writeBaseline); err != nil {
 				return usageErr("--write-baseline: %v", err)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -24,22 +25,22 @@ func allRuleInfos() []lint.RuleInfo {
 // $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the
 // repository root. No file means the defaults. A configuration that cannot be
 // used, or that needs another exlint version, is a usage error (exit 2).
-func loadConfig(flagPath string, getenv env) (*lint.Config, error) {
+func loadConfig(flagPath string, getenv env) (*config.Config, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, usageErr("%v", err)
 	}
 	path, found := flagPath, "--config"
 	if path == "" {
-		path, found = getenv(lint.ConfigEnv), lint.ConfigEnv
+		path, found = getenv(config.Env), config.Env
 	}
 	if path == "" {
-		p, err := lint.FindConfig(wd)
+		p, err := config.Find(wd)
 		if err != nil {
-			return nil, usageErr("looking for %s: %v", lint.ConfigFileName, err)
+			return nil, usageErr("looking for %s: %v", config.FileName, err)
 		}
 		if p == "" {
-			return &lint.Config{Base: ".", Rules: map[string]*lint.RuleConfig{}}, nil
+			return &config.Config{Base: ".", Rules: map[string]*config.RuleConfig{}}, nil
 		}
 		// The file is in the working directory or above it: name it from here.
 		if rel, err := filepath.Rel(wd, p); err == nil {
@@ -49,9 +50,9 @@ func loadConfig(flagPath string, getenv env) (*lint.Config, error) {
 	} else {
 		path = displayPath(wd, path)
 	}
-	cfg, err := lint.LoadConfig(path, allRuleInfos())
+	cfg, err := config.Load(path, allRuleInfos())
 	if err != nil {
-		var ce *lint.ConfigError
+		var ce *config.Error
 		if errors.As(err, &ce) {
 			return nil, &exitError{code: exitUsage, err: ce}
 		}
@@ -87,7 +88,7 @@ func unwrapPath(err error) error {
 
 // settings resolves as_of and fail_on: a flag wins over the configuration,
 // which wins over the default (today; error).
-func settings(cmd *cobra.Command, cfg *lint.Config, asOfFlag, failOnFlag string) (catalog.Date, lint.Severity, error) {
+func settings(cmd *cobra.Command, cfg *config.Config, asOfFlag, failOnFlag string) (catalog.Date, lint.Severity, error) {
 	if cmd.Flags().Changed("fail-on") {
 		sev, err := lint.ParseSeverity(failOnFlag)
 		if err != nil {
@@ -115,11 +116,11 @@ func settings(cmd *cobra.Command, cfg *lint.Config, asOfFlag, failOnFlag string)
 
 // maxFileSizeFlag is the --max-file-size flag of check and fmt: it wins over
 // the configuration's max_file_size.
-func maxFileSizeFlag(cmd *cobra.Command, cfg *lint.Config, value string) error {
+func maxFileSizeFlag(cmd *cobra.Command, cfg *config.Config, value string) error {
 	if !cmd.Flags().Changed("max-file-size") {
 		return nil
 	}
-	n, err := lint.ParseSize(value)
+	n, err := config.ParseSize(value)
 	if err != nil {
 		return usageErr("--max-file-size: %v", err)
 	}
@@ -150,7 +151,7 @@ output is HCL that exlint reads back.`,
 				return err
 			}
 			wd, _ := os.Getwd()
-			err = cfg.WriteEffective(stdout, lint.EffectiveOptions{AsOf: date, Version: buildVersion(), FailOn: lint.Error,
+			err = cfg.WriteEffective(stdout, config.EffectiveOptions{AsOf: date, Version: buildVersion(), FailOn: lint.Error,
 				Rules: allRuleInfos(), WorkingIn: wd})
 			if err != nil {
 				return usageErr("%v", err)

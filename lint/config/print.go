@@ -1,8 +1,9 @@
-package lint
+package config
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/exlint/exlint/lint"
 	"io"
 	"strconv"
 	"strings"
@@ -15,11 +16,11 @@ import (
 // EffectiveOptions are the facts WriteEffective needs beyond the
 // configuration: the evaluation date in effect and exlint's version.
 type EffectiveOptions struct {
-	AsOf      catalog.Date // what as_of resolves to (today by default)
-	Version   string       // exlint's build version
-	FailOn    Severity     // the default fail_on
-	Rules     []RuleInfo   // every rule, in the order to print them
-	WorkingIn string       // the working directory, for the header
+	AsOf      catalog.Date    // what as_of resolves to (today by default)
+	Version   string          // exlint's build version
+	FailOn    lint.Severity   // the default fail_on
+	Rules     []lint.RuleInfo // every rule, in the order to print them
+	WorkingIn string          // the working directory, for the header
 }
 
 // WriteEffective prints the configuration in effect as HCL that exlint can
@@ -34,7 +35,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	if c.Path != "" {
 		fmt.Fprintf(&b, "# file: %s (%s)\n", c.Path, c.Found)
 	} else {
-		b.WriteString("# file: none; every value is a default (exlint looks for " + ConfigFileName + " from the working directory up to the repository root)\n")
+		b.WriteString("# file: none; every value is a default (exlint looks for " + FileName + " from the working directory up to the repository root)\n")
 	}
 	b.WriteString("\n")
 
@@ -97,7 +98,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		fmt.Fprintf(&b, "\nrule %s {\n", strconv.Quote(r.ID))
 		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
 		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
-		if r.ID != SuppressionRule {
+		if r.ID != lint.SuppressionRule {
 			if !ign.Set {
 				ign.Value = true
 			}

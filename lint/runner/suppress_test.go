@@ -1,31 +1,32 @@
-package lint
+package runner
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
 // Test rules: one reports every server's version, one every server block,
 // one every role of a server.
-var suppressRules = []Rule{
-	ruleFunc{RuleInfo{ID: "ver-rule", Severity: Error}, func(p *Pass) {
+var suppressRules = []lint.Rule{
+	ruleFunc{lint.RuleInfo{ID: "ver-rule", Severity: lint.Error}, func(p *lint.Pass) {
 		for _, s := range p.Topology.Servers {
 			p.Report(s.Version, "version of "+s.Name())
 		}
 	}},
-	ruleFunc{RuleInfo{ID: "block-rule", Severity: Warning}, func(p *Pass) {
+	ruleFunc{lint.RuleInfo{ID: "block-rule", Severity: lint.Warning}, func(p *lint.Pass) {
 		for _, s := range p.Topology.Servers {
 			p.Report(s, "server "+s.Name())
 		}
 	}},
-	ruleFunc{RuleInfo{ID: "role-rule", Severity: Info}, func(p *Pass) {
+	ruleFunc{lint.RuleInfo{ID: "role-rule", Severity: lint.Info}, func(p *lint.Pass) {
 		for _, s := range p.Topology.Servers {
 			if s.Roles != nil {
 				for _, r := range s.Roles.Items {
@@ -45,7 +46,7 @@ const srv = `server "%s" {
 // runFiles checks a topology made of files and returns its findings as
 // "file:line rule[: message]" (messages for the suppression rule only) and
 // the number suppressed.
-func runFiles(t *testing.T, files map[string]string, cfg *Config, args ...string) ([]string, int) {
+func runFiles(t *testing.T, files map[string]string, cfg *config.Config, args ...string) ([]string, int) {
 	t.Helper()
 	dir := t.TempDir()
 	writeTopology(t, dir, files)
@@ -61,7 +62,7 @@ func runFiles(t *testing.T, files map[string]string, cfg *Config, args ...string
 	var out []string
 	for _, f := range res.Findings {
 		s := fmt.Sprintf("%s:%d %s", f.Range.Filename, f.Range.Start.Line, f.Rule)
-		if f.Rule == SuppressionRule || f.Rule == "schema" {
+		if f.Rule == lint.SuppressionRule || f.Rule == "schema" {
 			s += ": " + f.Message
 		}
 		out = append(out, s)
@@ -220,9 +221,9 @@ func TestSuppressionAndStructuralFindings(t *testing.T) {
 // reports nothing; its severity can be changed.
 func TestSuppressionAndConfig(t *testing.T) {
 	src := "server \"A\" {\n  # exlint-ignore: ver-rule, role-rule -- x\n  version = \"SE\"\n  update  = \"RTM\"\n}\n"
-	cfg, probs := ParseConfig(".exlint.hcl", []byte(`rule "ver-rule" {
+	cfg, probs := config.Parse(".exlint.hcl", []byte(`rule "ver-rule" {
   ignorable = false
-}`), append(testRules, RuleInfo{ID: "ver-rule"}, RuleInfo{ID: "role-rule"}))
+}`), append(testRules, lint.RuleInfo{ID: "ver-rule"}, lint.RuleInfo{ID: "role-rule"}))
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -232,27 +233,27 @@ func TestSuppressionAndConfig(t *testing.T) {
 		"t.exchange.hcl:2 suppression: ver-rule cannot be suppressed: the configuration says ignorable = false (.exlint.hcl:2:3)",
 		"t.exchange.hcl:3 ver-rule")
 
-	off, _ := ParseConfig(".exlint.hcl", []byte("rule \"role-rule\" {\n  enabled = false\n}\nrule \"suppression\" {\n  severity = \"error\"\n}\n"),
-		append(testRules, RuleInfo{ID: "role-rule"}))
+	off, _ := config.Parse(".exlint.hcl", []byte("rule \"role-rule\" {\n  enabled = false\n}\nrule \"suppression\" {\n  severity = \"error\"\n}\n"),
+		append(testRules, lint.RuleInfo{ID: "role-rule"}))
 	res := mustRun(t, map[string]string{"t.exchange.hcl": src}, off)
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "block-rule" || res.Suppressed != 1 {
 		t.Errorf("a disabled rule's suppression is not unused: %v", res.Findings)
 	}
 	bad := "server \"A\" {\n  # exlint-ignore: nothing-here -- x\n  version = \"SE\"\n  update  = \"RTM\"\n}\n"
 	res = mustRun(t, map[string]string{"t.exchange.hcl": bad}, off)
-	if len(res.Findings) != 3 || res.Findings[1].Rule != SuppressionRule || res.Findings[1].Severity != Error {
+	if len(res.Findings) != 3 || res.Findings[1].Rule != lint.SuppressionRule || res.Findings[1].Severity != lint.Error {
 		t.Errorf("severity override of the suppression rule: %v", res.Findings)
 	}
-	quiet, _ := ParseConfig(".exlint.hcl", []byte("rule \"suppression\" {\n  enabled = false\n}\n"), testRules)
+	quiet, _ := config.Parse(".exlint.hcl", []byte("rule \"suppression\" {\n  enabled = false\n}\n"), testRules)
 	res = mustRun(t, map[string]string{"t.exchange.hcl": bad}, quiet)
 	for _, f := range res.Findings {
-		if f.Rule == SuppressionRule {
+		if f.Rule == lint.SuppressionRule {
 			t.Errorf("a disabled suppression rule reports: %v", f)
 		}
 	}
 }
 
-func mustRun(t *testing.T, files map[string]string, cfg *Config) *Result {
+func mustRun(t *testing.T, files map[string]string, cfg *config.Config) *Result {
 	t.Helper()
 	dir := t.TempDir()
 	writeTopology(t, dir, files)
@@ -286,7 +287,7 @@ func TestSuppressionJSON(t *testing.T) {
 	res := mustRun(t, map[string]string{"t.exchange.hcl.json": line}, nil)
 	for _, f := range res.Findings {
 		// Positions count from after the byte order mark, as hcl's do.
-		if f.Rule == SuppressionRule && (f.Range.Start.Column != 8 || f.Range.Start.Byte != 7) {
+		if f.Rule == lint.SuppressionRule && (f.Range.Start.Column != 8 || f.Range.Start.Byte != 7) {
 			t.Errorf("position of the JSON suppression: %+v", f.Range)
 		}
 	}
@@ -298,23 +299,4 @@ func TestSuppressionCountsNamedFilesOnly(t *testing.T) {
 	b := "# exlint-ignore-file: block-rule, ver-rule -- x\n" + fmt.Sprintf(srv, "B")
 	got, n := runFiles(t, map[string]string{"a.exchange.hcl": a, "b.exchange.hcl": b}, nil, "a.exchange.hcl")
 	check(t, got, n, 1, "a.exchange.hcl:3 ver-rule")
-}
-
-// Suppressions are read only from files that hold the marker.
-func TestScanOnlyWithMarker(t *testing.T) {
-	f := &schema.File{Name: "x.exchange.hcl", Src: []byte("# exlint ignore\nserver \"A\" {}\n")}
-	if ds := scanDirectives(f); ds != nil {
-		t.Errorf("directives without the marker: %v", ds)
-	}
-	// A file that does not lex has none (its syntax error is reported).
-	f = &schema.File{Name: "x.exchange.hcl", Src: []byte("# exlint-ignore: a -- b\nserver \"A\" { x = \"\xff\" }\n")}
-	_ = scanDirectives(f)
-	ids := []string{}
-	for _, r := range MetaRules() {
-		ids = append(ids, r.ID)
-	}
-	sort.Strings(ids)
-	if strings.Join(ids, ",") != SuppressionRule {
-		t.Errorf("meta rules: %v", ids)
-	}
 }

@@ -1,8 +1,9 @@
-package lint
+package config
 
 import (
 	"errors"
 	"fmt"
+	"github.com/exlint/exlint/lint"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,11 +21,11 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// ConfigFileName is the name of exlint's configuration file.
-const ConfigFileName = ".exlint.hcl"
+// FileName is the name of exlint's configuration file.
+const FileName = ".exlint.hcl"
 
-// ConfigEnv names the environment variable that names a configuration file.
-const ConfigEnv = "EXLINT_CONFIG"
+// Env names the environment variable that names a configuration file.
+const Env = "EXLINT_CONFIG"
 
 // Config is exlint's configuration: what .exlint.hcl says, on top of the
 // defaults. The zero Config (or a nil *Config) is the defaults.
@@ -38,7 +39,7 @@ type Config struct {
 
 	RequiredVersion Setting[string]
 	AsOf            Setting[catalog.Date]
-	FailOn          Setting[Severity]
+	FailOn          Setting[lint.Severity]
 	Exclude         Setting[[]string]
 	// MaxFileSize caps the size of a topology file, in bytes (default
 	// schema.DefaultLimits.MaxFileSize).
@@ -51,7 +52,7 @@ type Config struct {
 type RuleConfig struct {
 	At        hcl.Range // the block's header
 	Enabled   Setting[bool]
-	Severity  Setting[Severity]
+	Severity  Setting[lint.Severity]
 	Ignorable Setting[bool]
 }
 
@@ -81,26 +82,26 @@ func (s *Setting[T]) Override(v T, flag string) {
 	*s = Setting[T]{Value: v, Set: true, From: flag}
 }
 
-// ConfigProblem is an error in a configuration file.
-type ConfigProblem struct {
+// Problem is an error in a configuration file.
+type Problem struct {
 	Range   hcl.Range
 	Message string
 }
 
-func (p ConfigProblem) String() string {
+func (p Problem) String() string {
 	if p.Range.Filename == "" {
 		return p.Message
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", p.Range.Filename, max(p.Range.Start.Line, 1), max(p.Range.Start.Column, 1), p.Message)
 }
 
-// ConfigError is a configuration that cannot be used: every problem found in
+// Error is a configuration that cannot be used: every problem found in
 // it, each with its place.
-type ConfigError struct {
-	Problems []ConfigProblem
+type Error struct {
+	Problems []Problem
 }
 
-func (e *ConfigError) Error() string {
+func (e *Error) Error() string {
 	var lines []string
 	for _, p := range e.Problems {
 		lines = append(lines, p.String())
@@ -108,12 +109,12 @@ func (e *ConfigError) Error() string {
 	return "configuration error:\n" + strings.Join(lines, "\n")
 }
 
-// FindConfig looks for .exlint.hcl from dir upwards, up to the repository
+// Find looks for .exlint.hcl from dir upwards, up to the repository
 // root (the nearest directory above dir, or dir itself, holding .git). Outside
 // a repository only dir itself is searched: a stray file in a parent
 // directory or the home directory never changes what exlint reports. It
 // returns "" when there is none.
-func FindConfig(dir string) (string, error) {
+func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
@@ -131,7 +132,7 @@ func FindConfig(dir string) (string, error) {
 		d = parent
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, ConfigFileName)
+		p := filepath.Join(d, FileName)
 		info, err := os.Stat(p)
 		if err == nil && !info.IsDir() {
 			return p, nil
@@ -145,17 +146,17 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// LoadConfig reads and checks the configuration file at path. known lists
-// the rules a rule block may name. Its error is a *ConfigError for a file
+// Load reads and checks the configuration file at path. known lists
+// the rules a rule block may name. Its error is a *Error for a file
 // with problems, or the error reading it.
-func LoadConfig(path string, known []RuleInfo) (*Config, error) {
+func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	cfg, probs := ParseConfig(path, src, known)
+	cfg, probs := Parse(path, src, known)
 	if len(probs) > 0 {
-		return nil, &ConfigError{Problems: probs}
+		return nil, &Error{Problems: probs}
 	}
 	cfg.Path = path
 	return cfg, nil
@@ -167,11 +168,11 @@ var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 // ParseConfig decodes a configuration file's text. Every problem is
 // reported with its range: unknown attributes and blocks, unknown rules (with
 // a suggestion), wrong types and bad values.
-func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []ConfigProblem) {
+func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Problem) {
 	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}}
-	var probs []ConfigProblem
+	var probs []Problem
 	add := func(rng hcl.Range, format string, args ...any) {
-		probs = append(probs, ConfigProblem{Range: rng, Message: fmt.Sprintf(format, args...)})
+		probs = append(probs, Problem{Range: rng, Message: fmt.Sprintf(format, args...)})
 	}
 	if len(src) > int(schema.DefaultLimits.MaxFileSize) {
 		add(hcl.Range{Filename: filename}, "the configuration file is larger than %d bytes", schema.DefaultLimits.MaxFileSize)
@@ -196,7 +197,7 @@ func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []Conf
 		return cfg, probs
 	}
 	body := file.Body.(*hclsyntax.Body)
-	ruleByID := map[string]RuleInfo{}
+	ruleByID := map[string]lint.RuleInfo{}
 	var ids []string
 	for _, r := range known {
 		ruleByID[r.ID] = r
@@ -235,12 +236,12 @@ func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []Conf
 			if !ok {
 				continue
 			}
-			sev, err := ParseSeverity(s)
+			sev, err := lint.ParseSeverity(s)
 			if err != nil {
 				add(a.Expr.Range(), "fail_on: %v", err)
 				continue
 			}
-			cfg.FailOn = Setting[Severity]{Value: sev, Set: true, At: a.SrcRange}
+			cfg.FailOn = Setting[lint.Severity]{Value: sev, Set: true, At: a.SrcRange}
 		case "max_file_size":
 			var text string
 			switch {
@@ -342,7 +343,7 @@ func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []Conf
 					rc.Enabled = Setting[bool]{Value: bv, Set: true, At: a.SrcRange}
 				}
 			case "ignorable":
-				if id == SuppressionRule {
+				if id == lint.SuppressionRule {
 					add(a.NameRange, "ignorable does not apply to %s: its findings are about suppressions and are never suppressed", id)
 					continue
 				}
@@ -354,12 +355,12 @@ func ParseConfig(filename string, src []byte, known []RuleInfo) (*Config, []Conf
 				if !ok {
 					continue
 				}
-				sev, err := ParseSeverity(s)
+				sev, err := lint.ParseSeverity(s)
 				if err != nil {
 					add(a.Expr.Range(), "severity: %v", err)
 					continue
 				}
-				rc.Severity = Setting[Severity]{Value: sev, Set: true, At: a.SrcRange}
+				rc.Severity = Setting[lint.Severity]{Value: sev, Set: true, At: a.SrcRange}
 			default:
 				msg := fmt.Sprintf("unknown attribute %q in rule %q", a.Name, id)
 				if s := schema.Suggest(a.Name, ruleAttributes); s != "" {
@@ -482,7 +483,7 @@ func (c *Config) CheckVersion(build string) (checked bool, err error) {
 	}
 	cons, _ := goversion.NewConstraint(c.RequiredVersion.Value)
 	if !cons.Check(v.Core()) && !cons.Check(v) {
-		return true, &ConfigError{Problems: []ConfigProblem{{Range: c.RequiredVersion.At,
+		return true, &Error{Problems: []Problem{{Range: c.RequiredVersion.At,
 			Message: fmt.Sprintf("this configuration needs exlint %s, and this is exlint %s: install a version that satisfies it", c.RequiredVersion.Value, build)}}}
 	}
 	return true, nil
@@ -504,9 +505,9 @@ func (c *Config) RuleEnabled(id string) bool {
 	return true
 }
 
-// severityOf returns the severity the configuration gives a rule's
+// SeverityOf returns the severity the configuration gives a rule's
 // findings, and whether it gives one.
-func (c *Config) severityOf(id string) (Severity, bool) {
+func (c *Config) SeverityOf(id string) (lint.Severity, bool) {
 	if c == nil {
 		return 0, false
 	}
@@ -519,7 +520,7 @@ func (c *Config) severityOf(id string) (Severity, bool) {
 // Ignorable reports whether inline suppressions may hide a rule's findings
 // (and where the configuration says they may not). Structural rules are
 // never ignorable.
-func (c *Config) Ignorable(info RuleInfo) (bool, Setting[bool]) {
+func (c *Config) Ignorable(info lint.RuleInfo) (bool, Setting[bool]) {
 	if info.Structural {
 		return false, Setting[bool]{}
 	}
@@ -573,7 +574,7 @@ func pathDir(p string) string {
 
 // apply gives findings the severity the configuration sets for their rule
 // and drops those of disabled rules. Structural findings are left alone.
-func (c *Config) apply(fs []Finding, structural map[string]bool) []Finding {
+func (c *Config) Apply(fs []lint.Finding, structural map[string]bool) []lint.Finding {
 	if c == nil || len(c.Rules) == 0 {
 		return fs
 	}
@@ -586,7 +587,7 @@ func (c *Config) apply(fs []Finding, structural map[string]bool) []Finding {
 		if !c.RuleEnabled(f.Rule) {
 			continue
 		}
-		if sev, ok := c.severityOf(f.Rule); ok {
+		if sev, ok := c.SeverityOf(f.Rule); ok {
 			f.Severity = sev
 		}
 		out = append(out, f)

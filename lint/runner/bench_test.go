@@ -1,4 +1,4 @@
-package lint_test
+package runner_test
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -80,16 +81,16 @@ func corpus(b *testing.B, topologies int) string {
 	return dir
 }
 
-// BenchmarkRunCorpus is lint.Run, as exlint check calls it, over a corpus
+// BenchmarkRunCorpus is runner.Run, as exlint check calls it, over a corpus
 // of 20 topologies of 50 servers on disk; BenchmarkParseCorpus reads and
 // parses the same files one after another with hclsyntax.ParseConfig alone,
 // the baseline of docs/performance.md.
 func BenchmarkRunCorpus(b *testing.B) {
 	dir := corpus(b, 20)
-	opts := lint.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits}
+	opts := runner.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := lint.Run([]string{dir}, opts); err != nil {
+		if _, err := runner.Run([]string{dir}, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

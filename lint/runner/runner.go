@@ -1,4 +1,4 @@
-package lint
+package runner
 
 import (
 	"errors"
@@ -9,19 +9,23 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
+	"github.com/exlint/exlint/lint/suppress"
+
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
 // Options configures a run over paths.
 type Options struct {
-	Rules   []Rule
+	Rules   []lint.Rule
 	Catalog *catalog.Catalog
 	AsOf    catalog.Date
 	Limits  schema.Limits
 	// Config is the configuration (nil: the defaults): rules disabled or
 	// given another severity, paths excluded, rules that cannot be ignored.
-	Config *Config
+	Config *config.Config
 	// WholeTopologies makes a file argument report its whole topology,
 	// not only that file's findings (a pre-commit hook passes the files that
 	// changed; a change in one file can break another).
@@ -39,9 +43,9 @@ type Result struct {
 	// Findings are sorted and de-duplicated, restricted to the files asked
 	// for. Stream leaves Findings and Sources empty: it hands them out file
 	// by file instead.
-	Findings []Finding
+	Findings []lint.Finding
 	// Sources holds, for each file findings point into, the lines they show.
-	Sources map[string]*Excerpt
+	Sources map[string]*lint.Excerpt
 	// Topologies checked, and the files they hold.
 	Topologies, Files int
 	// Checked lists the files whose findings the result covers: every file
@@ -59,8 +63,8 @@ type Result struct {
 // their related locations show.
 type FileFindings struct {
 	Name     string
-	Findings []Finding
-	Sources  map[string]*Excerpt
+	Findings []lint.Finding
+	Sources  map[string]*lint.Excerpt
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -68,8 +72,8 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 
 // targetResult is what checking one topology produced.
 type targetResult struct {
-	byFile     map[string][]Finding // sorted findings, by file
-	sources    map[string]*Excerpt
+	byFile     map[string][]lint.Finding // sorted findings, by file
+	sources    map[string]*lint.Excerpt
 	files      int
 	checked    []string
 	rulesRun   bool
@@ -81,8 +85,8 @@ type targetResult struct {
 // error is a *schema.PathError for a path that cannot be read,
 // ErrNoTopology, or an *InternalError.
 func Run(paths []string, opts Options) (*Result, error) {
-	var fs []Finding
-	sources := map[string]*Excerpt{}
+	var fs []lint.Finding
+	sources := map[string]*lint.Excerpt{}
 	res, err := Stream(paths, opts, func(ff FileFindings) error {
 		fs = append(fs, ff.Findings...)
 		for name, ex := range ff.Sources {
@@ -254,7 +258,7 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	defer func() {
 		if v := recover(); v != nil {
-			ie := &InternalError{Dir: t.Dir, Value: v, Stack: debug.Stack()}
+			ie := &lint.InternalError{Dir: t.Dir, Value: v, Stack: debug.Stack()}
 			if fp, ok := v.(*schema.FilePanic); ok {
 				ie.File, ie.Value, ie.Stack = fp.File, fp.Value, fp.Stack
 			}
@@ -289,9 +293,9 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	for _, f := range files {
 		byName[f.Name] = f.Src
 	}
-	SortFindings(fs)
-	fs = Dedupe(fs)
-	grouped := map[string][]Finding{}
+	lint.SortFindings(fs)
+	fs = lint.Dedupe(fs)
+	grouped := map[string][]lint.Finding{}
 	for i, f := range fs {
 		name := f.Range.Filename
 		if _, ok := byName[name]; !ok {
@@ -301,22 +305,22 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 		}
 		grouped[name] = append(grouped[name], fs[i])
 	}
-	return targetResult{byFile: grouped, sources: excerpts(byName, fs), files: len(files), checked: checked,
+	return targetResult{byFile: grouped, sources: lint.Excerpts(byName, fs), files: len(files), checked: checked,
 		rulesRun: rulesRun, suppressed: suppressed}
 }
 
 // checker runs the per-topology part of a run.
 type checker struct {
 	opts       Options
-	rules      []Rule
+	rules      []lint.Rule
 	structural map[string]bool
-	sup        *suppressor
+	sup        *suppress.Suppressor
 	yields     map[string][]string // RuleInfo.Yields of the rules that declare any
 }
 
 func newChecker(opts Options) *checker {
 	c := &checker{opts: opts, structural: map[string]bool{}}
-	var known []RuleInfo
+	var known []lint.RuleInfo
 	for _, r := range opts.Rules {
 		info := r.Info()
 		known = append(known, info)
@@ -330,12 +334,12 @@ func newChecker(opts Options) *checker {
 			c.yields[info.ID] = info.Yields
 		}
 	}
-	for _, s := range StructuralRules() {
+	for _, s := range lint.StructuralRules() {
 		c.structural[s.ID] = true
 		known = append(known, s)
 	}
-	known = append(known, MetaRules()...)
-	c.sup = newSuppressor(known, opts.Config)
+	known = append(known, lint.MetaRules()...)
+	c.sup = suppress.New(known, opts.Config)
 	return c
 }
 
@@ -343,21 +347,21 @@ func newChecker(opts Options) *checker {
 // configuration's severities and the files' suppressions. It returns the
 // findings, whether the rules ran, and how many findings each file
 // suppressed.
-func (c *checker) check(dir string, files []*schema.File) ([]Finding, bool, map[string]int, error) {
+func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool, map[string]int, error) {
 	top, probs := schema.Decode(dir, files, c.opts.Limits)
-	fs, rulesRun, err := Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
+	fs, rulesRun, err := lint.Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
 	if err != nil {
 		return nil, false, nil, err
 	}
-	fs = c.opts.Config.apply(fs, c.structural)
-	fs, hidden := c.sup.apply(files, fs, rulesRun)
-	fs = ResolveOverlap(fs, c.yields)
+	fs = c.opts.Config.Apply(fs, c.structural)
+	fs, hidden := c.sup.Apply(files, fs, rulesRun)
+	fs = lint.ResolveOverlap(fs, c.yields)
 	return fs, rulesRun, hidden, nil
 }
 
 // CheckFiles checks one topology held in memory (the files of a directory)
 // the way Run checks one on disk: configuration and suppressions included.
-func CheckFiles(dir string, files []*schema.File, opts Options) ([]Finding, error) {
+func CheckFiles(dir string, files []*schema.File, opts Options) ([]lint.Finding, error) {
 	fs, _, _, err := newChecker(opts).check(dir, files)
 	return fs, err
 }
@@ -365,7 +369,7 @@ func CheckFiles(dir string, files []*schema.File, opts Options) ([]Finding, erro
 // restrict keeps the findings in the named files. When the rules could not
 // run, the structural errors that stopped them are kept wherever they are:
 // the user must see why the file they named was not checked.
-func restrict(fs []Finding, only []string, rulesRun bool) []Finding {
+func restrict(fs []lint.Finding, only []string, rulesRun bool) []lint.Finding {
 	if len(only) == 0 || !rulesRun {
 		return fs
 	}
@@ -373,7 +377,7 @@ func restrict(fs []Finding, only []string, rulesRun bool) []Finding {
 	for _, o := range only {
 		keep[o] = true
 	}
-	var out []Finding
+	var out []lint.Finding
 	for _, f := range fs {
 		if keep[f.Range.Filename] {
 			out = append(out, f)

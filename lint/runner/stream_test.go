@@ -1,4 +1,4 @@
-package lint_test
+package runner_test
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -47,8 +48,8 @@ server "OLD" {
 	return root
 }
 
-func streamOpts(workers int) lint.Options {
-	return lint.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"),
+func streamOpts(workers int) runner.Options {
+	return runner.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"),
 		Limits: schema.DefaultLimits, Workers: workers}
 }
 
@@ -57,7 +58,7 @@ func streamOpts(workers int) lint.Options {
 // emits, joined, is Run's result, whatever the number of workers.
 func TestStreamOrder(t *testing.T) {
 	root := nested(t, 6)
-	want, err := lint.Run([]string{root}, streamOpts(1))
+	want, err := runner.Run([]string{root}, streamOpts(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestStreamOrder(t *testing.T) {
 	for _, workers := range []int{1, 2, 3, 8} {
 		var names []string
 		var got []lint.Finding
-		res, err := lint.Stream([]string{root}, streamOpts(workers), func(ff lint.FileFindings) error {
+		res, err := runner.Stream([]string{root}, streamOpts(workers), func(ff runner.FileFindings) error {
 			names = append(names, ff.Name)
 			for _, f := range ff.Findings {
 				if f.Range.Filename != ff.Name {
@@ -102,7 +103,7 @@ func TestStreamEmitError(t *testing.T) {
 	root := nested(t, 10)
 	stop := errors.New("disk full")
 	calls := 0
-	_, err := lint.Stream([]string{root}, streamOpts(2), func(ff lint.FileFindings) error {
+	_, err := runner.Stream([]string{root}, streamOpts(2), func(ff runner.FileFindings) error {
 		calls++
 		if calls == 3 {
 			return stop
@@ -129,7 +130,7 @@ func TestStreamReadError(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names []string
-	_, err := lint.Stream([]string{root}, streamOpts(2), func(ff lint.FileFindings) error {
+	_, err := runner.Stream([]string{root}, streamOpts(2), func(ff runner.FileFindings) error {
 		names = append(names, ff.Name)
 		return nil
 	})

@@ -1,9 +1,11 @@
-package lint
+package suppress
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 	"io"
 	"sort"
 	"strings"
@@ -15,19 +17,6 @@ import (
 
 	"github.com/exlint/exlint/schema"
 )
-
-// SuppressionRule is the rule ID of findings about suppressions themselves.
-const SuppressionRule = "suppression"
-
-// MetaRules describe the findings lint makes about the check itself rather
-// than the topology: the suppression rule.
-func MetaRules() []RuleInfo {
-	return []RuleInfo{{
-		ID:       SuppressionRule,
-		Severity: Warning,
-		Summary:  "an inline suppression without a reason, that suppresses nothing, that names an unknown rule or one that cannot be suppressed, or that is misplaced",
-	}}
-}
 
 // The markers of inline suppressions.
 const (
@@ -53,7 +42,7 @@ type directive struct {
 	used    map[string]bool
 }
 
-func (d *directive) covers(f Finding) bool {
+func (d *directive) covers(f lint.Finding) bool {
 	switch {
 	case d.problem != "":
 		return false
@@ -326,16 +315,16 @@ func posAt(src []byte, off int) hcl.Pos {
 	return hcl.Pos{Line: line, Column: col, Byte: off}
 }
 
-// suppressor applies the suppressions of one topology's files to its
+// Suppressor applies the suppressions of one topology's files to its
 // findings.
-type suppressor struct {
-	known map[string]RuleInfo
+type Suppressor struct {
+	known map[string]lint.RuleInfo
 	ids   []string
-	cfg   *Config
+	cfg   *config.Config
 }
 
-func newSuppressor(known []RuleInfo, cfg *Config) *suppressor {
-	s := &suppressor{known: map[string]RuleInfo{}, cfg: cfg}
+func New(known []lint.RuleInfo, cfg *config.Config) *Suppressor {
+	s := &Suppressor{known: map[string]lint.RuleInfo{}, cfg: cfg}
 	for _, r := range known {
 		s.known[r.ID] = r
 		s.ids = append(s.ids, r.ID)
@@ -348,7 +337,7 @@ func newSuppressor(known []RuleInfo, cfg *Config) *suppressor {
 // themselves, and how many findings were suppressed in each file. rulesRun says whether
 // the topology's rules ran: when they did not, a suppression cannot be
 // called unused.
-func (s *suppressor) apply(files []*schema.File, fs []Finding, rulesRun bool) ([]Finding, map[string]int) {
+func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun bool) ([]lint.Finding, map[string]int) {
 	byFile := map[string][]*directive{}
 	var all []*directive
 	for _, f := range files {
@@ -377,24 +366,24 @@ func (s *suppressor) apply(files []*schema.File, fs []Finding, rulesRun bool) ([
 		}
 		out = append(out, f)
 	}
-	if s.cfg.RuleEnabled(SuppressionRule) {
-		sev := Warning
-		if v, ok := s.cfg.severityOf(SuppressionRule); ok {
+	if s.cfg.RuleEnabled(lint.SuppressionRule) {
+		sev := lint.Warning
+		if v, ok := s.cfg.SeverityOf(lint.SuppressionRule); ok {
 			sev = v
 		}
 		for _, d := range all {
 			for _, msg := range s.problems(d, rulesRun) {
-				out = append(out, Finding{Rule: SuppressionRule, Severity: sev, Message: msg, Range: d.rng})
+				out = append(out, lint.Finding{Rule: lint.SuppressionRule, Severity: sev, Message: msg, Range: d.rng})
 			}
 		}
 	}
-	SortFindings(out)
+	lint.SortFindings(out)
 	return out, suppressed
 }
 
-func (s *suppressor) suppressible(rule string) bool {
+func (s *Suppressor) suppressible(rule string) bool {
 	info, ok := s.known[rule]
-	if !ok || rule == SuppressionRule {
+	if !ok || rule == lint.SuppressionRule {
 		return false
 	}
 	ignorable, _ := s.cfg.Ignorable(info)
@@ -402,7 +391,7 @@ func (s *suppressor) suppressible(rule string) bool {
 }
 
 // problems are the messages the suppression rule reports about d.
-func (s *suppressor) problems(d *directive, rulesRun bool) []string {
+func (s *Suppressor) problems(d *directive, rulesRun bool) []string {
 	if d.problem != "" {
 		return []string{d.problem}
 	}
@@ -419,7 +408,7 @@ func (s *suppressor) problems(d *directive, rulesRun bool) []string {
 				msg += fmt.Sprintf("; did you mean %q?", sug)
 			}
 			out = append(out, msg+" ('exlint rules' lists them)")
-		case r == SuppressionRule:
+		case r == lint.SuppressionRule:
 			out = append(out, "suppression findings cannot be suppressed inline; disable the rule in .exlint.hcl instead: rule \"suppression\" { enabled = false }")
 		case info.Structural:
 			out = append(out, fmt.Sprintf("%s findings are structural (exlint could not read the topology) and cannot be suppressed: fix the input", r))

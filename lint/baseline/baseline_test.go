@@ -1,6 +1,7 @@
-package lint
+package baseline
 
 import (
+	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +10,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-func finding(rule, file string, line int, addr string) Finding {
-	return Finding{Rule: rule, Severity: Error, Message: rule + " at " + addr, Address: addr,
+func finding(rule, file string, line int, addr string) lint.Finding {
+	return lint.Finding{Rule: rule, Severity: lint.Error, Message: rule + " at " + addr, Address: addr,
 		Range: hcl.Range{Filename: file, Start: hcl.Pos{Line: line, Column: 3, Byte: line * 10}, End: hcl.Pos{Line: line, Column: 9, Byte: line*10 + 6}}}
 }
 
@@ -19,14 +20,14 @@ func TestBaselineMatchesByAddress(t *testing.T) {
 	t.Chdir(dir)
 	path := filepath.Join("ci", "exlint-baseline.json")
 	os.Mkdir("ci", 0o755)
-	today := []Finding{
+	today := []lint.Finding{
 		finding("exchange-end-of-support", "topo/a.exchange.hcl", 3, "server.EX01.version"),
 		finding("exchange-end-of-support", "topo/a.exchange.hcl", 9, "server.EX02.version"),
 		finding("some-rule", "topo/a.exchange.hcl", 9, "server.EX02.version"),
 		finding("some-rule", "topo/a.exchange.hcl", 12, "server.EX02.version"), // twice at one address
 		finding("schema", "topo/b.exchange.hcl", 1, "server.X"),                // structural: never recorded
 	}
-	b := NewBaseline(today, path)
+	b := New(today, path)
 	if len(b.Findings) != 4 || b.Findings[0].File != "../topo/a.exchange.hcl" {
 		t.Fatalf("recorded: %+v", b.Findings)
 	}
@@ -34,18 +35,18 @@ func TestBaselineMatchesByAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 	first, _ := os.ReadFile(path)
-	NewBaseline(today, path).Write(path)
+	New(today, path).Write(path)
 	if again, _ := os.ReadFile(path); string(again) != string(first) {
 		t.Error("the same findings must give the same bytes")
 	}
 
-	read, err := ReadBaseline(path)
+	read, err := Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Lines moved (an edit above), one finding fixed, one new, one more of
 	// a repeated pair.
-	later := []Finding{
+	later := []lint.Finding{
 		finding("exchange-end-of-support", "topo/a.exchange.hcl", 13, "server.EX01.version"),
 		finding("some-rule", "topo/a.exchange.hcl", 19, "server.EX02.version"),
 		finding("some-rule", "topo/a.exchange.hcl", 22, "server.EX02.version"),
@@ -66,8 +67,8 @@ func TestBaselineMatchesByAddress(t *testing.T) {
 	// From another working directory, the same file is the same file.
 	os.MkdirAll("topo", 0o755)
 	t.Chdir(filepath.Join(dir, "topo"))
-	read, _ = ReadBaseline(filepath.Join("..", path))
-	moved := []Finding{finding("exchange-end-of-support", "a.exchange.hcl", 3, "server.EX01.version")}
+	read, _ = Read(filepath.Join("..", path))
+	moved := []lint.Finding{finding("exchange-end-of-support", "a.exchange.hcl", 3, "server.EX01.version")}
 	if kept, n, _ := read.Filter(moved); len(kept) != 0 || n != 1 {
 		t.Errorf("a baseline must not depend on the working directory: %v", kept)
 	}
@@ -80,20 +81,20 @@ func TestBaselineMatchesByAddress(t *testing.T) {
 // A finding without an address (a file-level problem) is matched by its
 // message.
 func TestBaselineWithoutAddress(t *testing.T) {
-	f := finding(SuppressionRule, "a.exchange.hcl", 2, "")
-	b := NewBaseline([]Finding{f}, "b.json")
+	f := finding(lint.SuppressionRule, "a.exchange.hcl", 2, "")
+	b := New([]lint.Finding{f}, "b.json")
 	other := f
 	other.Message = "something else"
-	kept, n, stale := b.Filter([]Finding{other, f})
+	kept, n, stale := b.Filter([]lint.Finding{other, f})
 	if len(kept) != 1 || kept[0].Message != "something else" || n != 1 || stale != 0 {
 		t.Errorf("kept %v", kept)
 	}
 	// A finding that got worse is new.
 	worse := f
-	worse.Severity = Error
-	f.Severity = Warning
-	b = NewBaseline([]Finding{f}, "b.json")
-	if kept, _, _ := b.Filter([]Finding{worse}); len(kept) != 1 {
+	worse.Severity = lint.Error
+	f.Severity = lint.Warning
+	b = New([]lint.Finding{f}, "b.json")
+	if kept, _, _ := b.Filter([]lint.Finding{worse}); len(kept) != 1 {
 		t.Error("a warning that became an error must be reported")
 	}
 }
@@ -111,11 +112,11 @@ func TestReadBaselineErrors(t *testing.T) {
 	for src, want := range cases {
 		p := filepath.Join(dir, "b.json")
 		os.WriteFile(p, []byte(src), 0o644)
-		if _, err := ReadBaseline(p); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := Read(p); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", src, err, want)
 		}
 	}
-	if _, err := ReadBaseline(filepath.Join(dir, "missing.json")); err == nil {
+	if _, err := Read(filepath.Join(dir, "missing.json")); err == nil {
 		t.Error("a missing baseline is an error")
 	}
 }

@@ -1,17 +1,18 @@
-package lint
+package config
 
 import (
+	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-var testRules = []RuleInfo{
-	{ID: "exchange-end-of-support", Severity: Error},
-	{ID: "migration-cutover-size", Severity: Error},
-	{ID: "syntax", Severity: Error, Structural: true},
-	{ID: SuppressionRule, Severity: Warning},
+var testRules = []lint.RuleInfo{
+	{ID: "exchange-end-of-support", Severity: lint.Error},
+	{ID: "migration-cutover-size", Severity: lint.Error},
+	{ID: "syntax", Severity: lint.Error, Structural: true},
+	{ID: lint.SuppressionRule, Severity: lint.Warning},
 }
 
 func TestParseConfig(t *testing.T) {
@@ -29,11 +30,11 @@ rule "exchange-end-of-support" {
   enabled = false
 }
 `
-	cfg, probs := ParseConfig("dir/.exlint.hcl", []byte(src), testRules)
+	cfg, probs := Parse("dir/.exlint.hcl", []byte(src), testRules)
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
-	if cfg.RequiredVersion.Value != ">= 1.2, < 2.0" || cfg.AsOf.Value.String() != "2027-01-31" || cfg.FailOn.Value != Warning ||
+	if cfg.RequiredVersion.Value != ">= 1.2, < 2.0" || cfg.AsOf.Value.String() != "2027-01-31" || cfg.FailOn.Value != lint.Warning ||
 		strings.Join(cfg.Exclude.Value, ",") != "archive/**,drafts/*.exchange.hcl" || cfg.Base != "dir" {
 		t.Errorf("decoded: %+v", cfg)
 	}
@@ -43,7 +44,7 @@ rule "exchange-end-of-support" {
 	if cfg.RuleEnabled("exchange-end-of-support") || !cfg.RuleEnabled("migration-cutover-size") {
 		t.Error("enabled")
 	}
-	if sev, ok := cfg.severityOf("migration-cutover-size"); !ok || sev != Info {
+	if sev, ok := cfg.SeverityOf("migration-cutover-size"); !ok || sev != lint.Info {
 		t.Error("severity override")
 	}
 	if ign, at := cfg.Ignorable(testRules[1]); ign || at.Origin() != "dir/.exlint.hcl:8:3" {
@@ -91,7 +92,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{`max_file_size = true`, `.exlint.hcl:1:17: max_file_size must be a number of bytes`},
 	}
 	for _, tc := range cases {
-		_, probs := ParseConfig(".exlint.hcl", []byte(tc.src), testRules)
+		_, probs := Parse(".exlint.hcl", []byte(tc.src), testRules)
 		var got []string
 		for _, p := range probs {
 			got = append(got, p.String())
@@ -120,34 +121,34 @@ func TestFindConfig(t *testing.T) {
 	deep := filepath.Join(repo, "a", "b")
 	os.MkdirAll(deep, 0o755)
 	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
-	writeFile(t, filepath.Join(top, ConfigFileName), "# above the repository: never read\n")
+	writeFile(t, filepath.Join(top, FileName), "# above the repository: never read\n")
 
-	if p, err := FindConfig(deep); err != nil || p != "" {
+	if p, err := Find(deep); err != nil || p != "" {
 		t.Errorf("a file above the repository root was found: %q %v", p, err)
 	}
-	writeFile(t, filepath.Join(repo, ConfigFileName), "")
-	if p, _ := FindConfig(deep); p != filepath.Join(repo, ConfigFileName) {
+	writeFile(t, filepath.Join(repo, FileName), "")
+	if p, _ := Find(deep); p != filepath.Join(repo, FileName) {
 		t.Errorf("root config: %q", p)
 	}
-	writeFile(t, filepath.Join(repo, "a", ConfigFileName), "")
-	if p, _ := FindConfig(deep); p != filepath.Join(repo, "a", ConfigFileName) {
+	writeFile(t, filepath.Join(repo, "a", FileName), "")
+	if p, _ := Find(deep); p != filepath.Join(repo, "a", FileName) {
 		t.Errorf("nearest config: %q", p)
 	}
 	// A worktree's .git is a file: it marks the root too.
 	wt := filepath.Join(top, "wt")
 	os.MkdirAll(filepath.Join(wt, "x"), 0o755)
 	writeFile(t, filepath.Join(wt, ".git"), "gitdir: elsewhere\n")
-	if p, _ := FindConfig(filepath.Join(wt, "x")); p != "" {
+	if p, _ := Find(filepath.Join(wt, "x")); p != "" {
 		t.Errorf("worktree: %q", p)
 	}
 	// Outside a repository: the directory itself only.
 	plain := filepath.Join(top, "plain", "sub")
 	os.MkdirAll(plain, 0o755)
-	writeFile(t, filepath.Join(top, "plain", ConfigFileName), "")
-	if p, _ := FindConfig(plain); p != "" {
+	writeFile(t, filepath.Join(top, "plain", FileName), "")
+	if p, _ := Find(plain); p != "" {
 		t.Errorf("outside a repository, parents are not searched: %q", p)
 	}
-	if p, _ := FindConfig(filepath.Join(top, "plain")); p != filepath.Join(top, "plain", ConfigFileName) {
+	if p, _ := Find(filepath.Join(top, "plain")); p != filepath.Join(top, "plain", FileName) {
 		t.Errorf("outside a repository, the directory itself counts: %q", p)
 	}
 }
@@ -204,7 +205,7 @@ func TestMaxFileSize(t *testing.T) {
 		`max_file_size = 1024`:      1024,
 		`max_file_size = " 2 MiB "`: 2 << 20,
 	} {
-		cfg, probs := ParseConfig(".exlint.hcl", []byte(src), testRules)
+		cfg, probs := Parse(".exlint.hcl", []byte(src), testRules)
 		if len(probs) > 0 || cfg.Limits().MaxFileSize != want {
 			t.Errorf("%s: %v %v", src, cfg.Limits().MaxFileSize, probs)
 		}

@@ -1,4 +1,4 @@
-package lint_test
+package runner_test
 
 import (
 	"bytes"
@@ -68,7 +68,7 @@ func xmlWellFormed(b []byte) error {
 }
 
 func addSeeds(f *testing.F, suffix string) {
-	filepath.WalkDir("../examples", func(p string, d os.DirEntry, err error) error {
+	filepath.WalkDir("../../examples", func(p string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, suffix) {
 			if b, err := os.ReadFile(p); err == nil {
 				f.Add(b)

@@ -1,9 +1,10 @@
-package lint
+package baseline
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,8 +13,8 @@ import (
 	"github.com/exlint/exlint/internal/fsutil"
 )
 
-// BaselineVersion is the version of the baseline file format.
-const BaselineVersion = 1
+// Version is the version of the baseline file format.
+const Version = 1
 
 // Baseline is a record of accepted findings. A finding matches an entry by
 // rule, file, the address of the offending thing (server.EX01.update) and
@@ -21,16 +22,16 @@ const BaselineVersion = 1
 // recorded finding back. File names are relative to the baseline file's
 // directory, so a baseline works from any working directory.
 type Baseline struct {
-	Version  int             `json:"version"`
-	Findings []BaselineEntry `json:"findings"`
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
 	dir      string
 }
 
-// BaselineEntry is one accepted finding. Message is for the people reading
+// Entry is one accepted finding. Message is for the people reading
 // the file; it is matched only for findings without an address (a problem
 // of the file as a whole). Severity is matched: a finding that got worse
 // (a warning that became an error) is new.
-type BaselineEntry struct {
+type Entry struct {
 	Rule     string `json:"rule"`
 	File     string `json:"file"`
 	Address  string `json:"address"`
@@ -38,7 +39,7 @@ type BaselineEntry struct {
 	Message  string `json:"message"`
 }
 
-func (e BaselineEntry) key() string {
+func (e Entry) key() string {
 	id := e.Address
 	if id == "" {
 		id = "\x00" + e.Message
@@ -46,11 +47,11 @@ func (e BaselineEntry) key() string {
 	return e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
 }
 
-// NewBaseline records findings in a baseline to be written at path.
+// New records findings in a baseline to be written at path.
 // Structural findings are not recorded: a topology exlint cannot read must
 // be fixed, not accepted.
-func NewBaseline(fs []Finding, path string) *Baseline {
-	b := &Baseline{Version: BaselineVersion, Findings: []BaselineEntry{}, dir: filepath.Dir(path)}
+func New(fs []lint.Finding, path string) *Baseline {
+	b := &Baseline{Version: Version, Findings: []Entry{}, dir: filepath.Dir(path)}
 	structural := structuralIDs()
 	for _, f := range fs {
 		if structural[f.Rule] {
@@ -76,14 +77,14 @@ func NewBaseline(fs []Finding, path string) *Baseline {
 
 func structuralIDs() map[string]bool {
 	out := map[string]bool{}
-	for _, s := range StructuralRules() {
+	for _, s := range lint.StructuralRules() {
 		out[s.ID] = true
 	}
 	return out
 }
 
-func (b *Baseline) entry(f Finding) BaselineEntry {
-	return BaselineEntry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message}
+func (b *Baseline) entry(f lint.Finding) Entry {
+	return Entry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message}
 }
 
 // relFile is a finding's file relative to the baseline's directory, with
@@ -116,8 +117,8 @@ func (b *Baseline) Write(path string) error {
 	return fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
-// ReadBaseline reads a baseline file.
-func ReadBaseline(path string) (*Baseline, error) {
+// Read reads a baseline file.
+func Read(path string) (*Baseline, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -128,14 +129,14 @@ func ReadBaseline(path string) (*Baseline, error) {
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("%s is not an exlint baseline: %v", path, err)
 	}
-	if b.Version != BaselineVersion {
-		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, BaselineVersion)
+	if b.Version != Version {
+		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, Version)
 	}
 	for i, e := range b.Findings {
 		if e.Rule == "" || e.File == "" || (e.Address == "" && e.Message == "") {
 			return nil, fmt.Errorf("%s: entry %d needs rule, file, and address or message", path, i+1)
 		}
-		if _, err := ParseSeverity(e.Severity); err != nil {
+		if _, err := lint.ParseSeverity(e.Severity); err != nil {
 			return nil, fmt.Errorf("%s: entry %d: %v", path, i+1, err)
 		}
 		if strings.Contains(e.File, "\\") {
@@ -152,15 +153,15 @@ func ReadBaseline(path string) (*Baseline, error) {
 // Structural findings are always kept. Each entry matches one finding: when
 // a baseline holds two findings of a rule at an address and there are now
 // three, one is new.
-func (b *Baseline) Filter(fs []Finding) (kept []Finding, baselined, stale int) {
+func (b *Baseline) Filter(fs []lint.Finding) (kept []lint.Finding, baselined, stale int) {
 	bf := b.NewFilter()
 	kept = bf.Keep(fs)
 	return kept, bf.Baselined, bf.Stale()
 }
 
-// BaselineFilter filters findings as a run hands them out, file by file: it
+// Filter filters findings as a run hands them out, file by file: it
 // is Filter spread over several calls.
-type BaselineFilter struct {
+type Filter struct {
 	left       map[string]int
 	structural map[string]bool
 	b          *Baseline
@@ -169,8 +170,8 @@ type BaselineFilter struct {
 }
 
 // NewFilter starts filtering a run's findings; a nil baseline keeps all.
-func (b *Baseline) NewFilter() *BaselineFilter {
-	bf := &BaselineFilter{b: b}
+func (b *Baseline) NewFilter() *Filter {
+	bf := &Filter{b: b}
 	if b == nil {
 		return bf
 	}
@@ -183,11 +184,11 @@ func (b *Baseline) NewFilter() *BaselineFilter {
 }
 
 // Keep returns the findings of fs the baseline does not hold.
-func (bf *BaselineFilter) Keep(fs []Finding) []Finding {
+func (bf *Filter) Keep(fs []lint.Finding) []lint.Finding {
 	if bf.b == nil {
 		return fs
 	}
-	kept := []Finding{}
+	kept := []lint.Finding{}
 	for _, f := range fs {
 		k := bf.b.entry(f).key()
 		if !bf.structural[f.Rule] && bf.left[k] > 0 {
@@ -201,7 +202,7 @@ func (bf *BaselineFilter) Keep(fs []Finding) []Finding {
 }
 
 // Stale counts the baseline's entries that matched no finding so far.
-func (bf *BaselineFilter) Stale() int {
+func (bf *Filter) Stale() int {
 	n := 0
 	for _, c := range bf.left {
 		n += c

@@ -1,4 +1,4 @@
-package lint_test
+package runner_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -19,7 +20,7 @@ import (
 // render checks paths and returns the text and JSON reports.
 func render(t *testing.T, paths []string, workers int) []byte {
 	t.Helper()
-	res, err := lint.Run(paths, lint.Options{Rules: rules.All(), Catalog: catalog.Default(),
+	res, err := runner.Run(paths, runner.Options{Rules: rules.All(), Catalog: catalog.Default(),
 		AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits, Workers: workers})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +52,7 @@ func TestDeterministicOutput(t *testing.T) {
 	broken := filepath.Join(root, "broken")
 	os.MkdirAll(broken, 0o755)
 	os.WriteFile(filepath.Join(broken, "a.exchange.hcl"), []byte("organization \"X\" {}\nsever \"S\" {}\n"), 0o644)
-	examples, _ := filepath.Abs("../examples")
+	examples, _ := filepath.Abs("../../examples")
 
 	want := render(t, []string{root, examples}, 1)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
