@@ -136,6 +136,7 @@ migration {
   method    = "hybrid"
   mailboxes = 2400
   timeframe = "slow"
+  complete  = false
 }
 
 outlook_anywhere {
@@ -157,6 +158,9 @@ server "EDGE01" {
   network        = "perimeter"
   edge_sync      = true
   edge_sync_site = "HQ"
+  mailboxes      = 0
+  databases      = 0
+  public_folders = false
 }
 
 certificate "edge-2026" {
@@ -279,6 +283,11 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("edge", edge.Name(), "EDGE01")
 	eq("edge sync", edge.EdgeSync.IsTrue(), true)
 	eq("edge sync site", edge.EdgeSyncSite.Target.Name(), "HQ")
+	eq("edge mailboxes", edge.Mailboxes.Value, 0)
+	eq("edge databases", edge.Databases.Value, 0)
+	eq("edge public folders", edge.PublicFolders.IsFalse(), true)
+	eq("mailboxes unknown", s.Mailboxes == nil && s.PublicFolders == nil, true)
+	eq("migration complete", top.Migration.Complete.IsFalse(), true)
 	eq("hybrid features", h.Features.Values(), []string{"free_busy", "mailtips", "multi_mailbox_search"})
 	eq("exchange organizations", h.ExchangeOrganizations.Value, 1)
 	eq("migration endpoints", h.MigrationEndpoints.Value, 1)
@@ -307,7 +316,7 @@ const fullTopologyJSON = `{
              "on_domain_controller": false},
     "EX02": {"version": "2019", "update": "CU15"},
     "EDGE01": {"version": "2019", "update": "CU15", "roles": ["edge_transport"], "network": "perimeter",
-               "edge_sync": true, "edge_sync_site": "HQ"}
+               "edge_sync": true, "edge_sync_site": "HQ", "mailboxes": 0, "databases": 0, "public_folders": false}
   },
   "dag": {"DAG01": {"members": ["EX01", "EX02"], "witness": "FS01"}},
   "domain": {"contoso.com": {"accepted": "authoritative", "verified": true, "mx": "exchange_online", "autodiscover": "on_premises"}},
@@ -330,7 +339,7 @@ const fullTopologyJSON = `{
     "organization_relationship": true, "oauth": true, "modern_auth": false, "dedicated_app": true,
     "inbound_ports": [25, 443], "outbound_ports": [25, 443, 80],
     "features": ["free_busy", "mailtips", "multi_mailbox_search"], "exchange_organizations": 1, "migration_endpoints": 1},
-  "migration": {"method": "hybrid", "mailboxes": 2400, "timeframe": "slow"},
+  "migration": {"method": "hybrid", "mailboxes": 2400, "timeframe": "slow", "complete": false},
   "outlook_anywhere": {"enabled": true, "external_host": "mail.contoso.com", "port": 443, "certificate": "mail-2026",
     "rpc_ports": [6001, 6002, 6004]},
   "clients": {"outlook": ["2016", "2019", "365", "2010 SP2"]}

@@ -57,6 +57,14 @@ type Server struct {
 	// subscribed to (whose Hub Transport or Mailbox servers synchronize it).
 	EdgeSync     *Bool       `exl:"edge_sync"`
 	EdgeSyncSite *Ref[*Site] `exl:"edge_sync_site,ref=site"`
+	// Mailboxes, Databases and PublicFolders say what the server still
+	// hosts, which decides whether a plan may remove it: mailboxes of any
+	// kind (user, shared, arbitration, public folder), mailbox databases,
+	// and public folders (public folder mailboxes, or a public folder
+	// database before Exchange 2013).
+	Mailboxes     *Int  `exl:"mailboxes,min=0,max=100000000"`
+	Databases     *Int  `exl:"databases,min=0,max=1000"`
+	PublicFolders *Bool `exl:"public_folders"`
 }
 
 // DAG is a database availability group.
@@ -173,6 +181,9 @@ type Migration struct {
 	// question of Microsoft's migration-path table: "fast" (over a weekend
 	// or a few days) or "slow" (a few users at a time).
 	Timeframe *String `exl:"timeframe,enum=migration_timeframe"`
+	// Complete is whether the migration is finished: every mailbox it moves
+	// has moved.
+	Complete *Bool `exl:"complete"`
 }
 
 // OutlookAnywhere is Outlook Anywhere (RPC over HTTP) on the source organization.
