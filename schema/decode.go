@@ -21,7 +21,18 @@ import (
 // in any order) and returns it with every structural problem found. Files
 // that do not parse contribute no blocks. Decode never fails: whatever is
 // wrong with the input is a Problem.
+//
+// Of a plan, Decode reads only the current state, the blocks outside any
+// stage; DecodePlan reads the stages too.
 func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
+	d := decodeTopology(dir, files, lim)
+	sortProblems(d.probs)
+	return d.top, d.probs
+}
+
+// decodeTopology decodes the files' blocks outside any stage, and keeps the
+// blocks and stages as written for DecodePlan.
+func decodeTopology(dir string, files []*File, lim Limits) *decoder {
 	files = append([]*File(nil), files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	d := &decoder{top: &Topology{Dir: dir, Files: files}, seen: map[string]*Block{}}
@@ -35,8 +46,7 @@ func Decode(dir string, files []*File, lim Limits) (*Topology, []Problem) {
 	if !d.hasSyntaxErrors() {
 		d.finish(files)
 	}
-	sortProblems(d.probs)
-	return d.top, d.probs
+	return d
 }
 
 // CheckSyntax returns the syntax problems of one file (its size, encoding,
@@ -98,6 +108,14 @@ type decoder struct {
 	probs problems
 	seen  map[string]*Block // duplicate detection key -> first definition
 	refs  []pendingRef
+
+	// blocks and stages are the top-level blocks as written, in file order,
+	// from which DecodePlan builds the states.
+	blocks, stages []*hcl.Block
+	// unresolved, when set, is offered each reference that names no block
+	// before it is reported; it returns true when it took care of it (a plan
+	// reports a reference a stage's removal left dangling its own way).
+	unresolved func(pendingRef) bool
 }
 
 func (d *decoder) hasSyntaxErrors() bool {
@@ -118,6 +136,7 @@ var topSchema = sync.OnceValue(func() *hcl.BodySchema {
 	for _, b := range blockSpecs() {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.name, LabelNames: b.labels})
 	}
+	s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: stageType, LabelNames: []string{"name"}})
 	return s
 })
 
@@ -131,17 +150,22 @@ func (d *decoder) file(f *File, hf *hcl.File) {
 				a.Name, strings.Join(blockTypeNames(), ", "))
 		}
 		for _, b := range nb.Blocks {
-			if blockSpecByName(b.Type) == nil {
-				d.unknownBlockType(b.Type, b.TypeRange)
+			if blockSpecByName(b.Type) == nil && b.Type != stageType {
+				d.unknownTopLevelBlock(b.Type, b.TypeRange)
 			}
 		}
 	} else {
 		extra, _ := remain.JustAttributes()
 		for _, a := range sortedAttributes(extra) {
-			d.unknownBlockType(a.Name, a.NameRange)
+			d.unknownTopLevelBlock(a.Name, a.NameRange)
 		}
 	}
 	for _, b := range content.Blocks {
+		if b.Type == stageType {
+			d.stages = append(d.stages, b)
+			continue
+		}
+		d.blocks = append(d.blocks, b)
 		d.block(f, b)
 	}
 }
@@ -197,8 +221,9 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 		DefRange:    hb.DefRange,
 		Range:       hb.DefRange,
 	}
-	if sb, ok := hb.Body.(*hclsyntax.Body); ok {
-		blk.Range = hcl.RangeBetween(hb.DefRange, sb.SrcRange)
+	// A native body knows its range, and so does a body a stage changed.
+	if sb, ok := hb.Body.(interface{ Range() hcl.Range }); ok {
+		blk.Range = hcl.RangeBetween(hb.DefRange, sb.Range())
 	}
 	labelsOK := true
 	for i, l := range hb.Labels {
@@ -638,6 +663,9 @@ func (d *decoder) finish(files []*File) {
 	for _, r := range d.refs {
 		s := r.target.str()
 		if n, ok := index[r.blockType][s.Value]; ok && r.target.resolve(n) {
+			continue
+		}
+		if d.unresolved != nil && d.unresolved(r) {
 			continue
 		}
 		msg := fmt.Sprintf("%s %q (%s) is not defined in this topology", r.blockType, s.Value, r.where)
