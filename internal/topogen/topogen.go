@@ -16,6 +16,11 @@ type Options struct {
 	Servers        int // Exchange servers, Edge servers included
 	ServersPerFile int // servers per servers-NN.exchange.hcl file (default 25)
 	Name           string
+	// Stages makes the topology a plan of that many monthly stages, in
+	// stages.exchange.hcl: each adds a Mailbox server, upgrades a 2019
+	// server in place to SE and retires an Edge server, while there are
+	// some left.
+	Stages int
 }
 
 // File is one generated file.
@@ -47,7 +52,7 @@ func Generate(o Options) []File {
 	}
 	files = append(files, File{Name: "organization.exchange.hcl", Src: []byte(b.String())})
 
-	var mailbox []string
+	var mailbox, edges, upgrades []string
 	var chunk strings.Builder
 	part := 0
 	flush := func() {
@@ -64,10 +69,12 @@ func Generate(o Options) []File {
 		case i%8 == 7: // one Edge server per site, in the perimeter
 			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = \"SE\"\n  update  = \"RTM Aug26SU\"\n  build   = \"15.2.2562.46\"\n"+
 				"  roles   = [\"edge_transport\"]\n  os      = \"2025\"\n  core    = false\n  dotnet  = \"4.8.1\"\n  network = \"perimeter\"\n  tls     = [\"1.2\"]\n}\n\n", name, site)
+			edges = append(edges, name)
 		case i%5 == 4: // a 2019 server not yet upgraded in place
 			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = \"2019\"\n  update  = \"CU15 Aug26SU\"\n  build   = \"15.2.1748.49\"\n"+
 				"  roles   = [\"mailbox\"]\n  os      = \"2022\"\n  core    = false\n  dotnet  = \"4.8.1\"\n  network = \"internal\"\n  tls     = [\"1.2\"]\n}\n\n", name, site)
 			mailbox = append(mailbox, name)
+			upgrades = append(upgrades, name)
 		default:
 			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = \"SE\"\n  update  = \"RTM Aug26SU\"\n  build   = \"15.2.2562.46\"\n"+
 				"  roles   = [\"mailbox\"]\n  os      = \"2025\"\n  core    = false\n  dotnet  = \"4.8.1\"\n  network = \"internal\"\n  tls     = [\"1.2\"]\n}\n\n", name, site)
@@ -155,7 +162,29 @@ clients {
 }
 `, domain, quoteAll(mailbox), quoteAll(hybridServers), strings.ToLower(o.Name), 250*len(mailbox))
 	files = append(files, File{Name: "services.exchange.hcl", Src: []byte(b.String())})
+	if o.Stages > 0 {
+		files = append(files, File{Name: "stages.exchange.hcl", Src: stages(o.Stages, sites, upgrades, edges)})
+	}
 	return files
+}
+
+// stages writes a plan's stages, one a month from January 2027.
+func stages(n, sites int, upgrades, edges []string) []byte {
+	var b strings.Builder
+	for k := 0; k < n; k++ {
+		fmt.Fprintf(&b, "stage \"step-%03d\" {\n  date        = \"%04d-%02d\"\n  description = \"step %d of the refresh\"\n\n",
+			k+1, 2027+k/12, k%12+1, k+1)
+		fmt.Fprintf(&b, "  add \"server\" \"EXN%04d\" {\n    site      = %q\n    version   = \"SE\"\n    update    = \"RTM Aug26SU\"\n"+
+			"    roles     = [\"mailbox\"]\n    os        = \"2025\"\n    mailboxes = 0\n  }\n", k+1, siteName(k%sites))
+		if k < len(upgrades) {
+			fmt.Fprintf(&b, "  change \"server\" %q {\n    version = \"SE\"\n    update  = \"RTM Aug26SU\"\n    build   = \"15.2.2562.46\"\n  }\n", upgrades[k])
+		}
+		if k < len(edges) {
+			fmt.Fprintf(&b, "  remove \"server\" %q {}\n", edges[k])
+		}
+		b.WriteString("}\n\n")
+	}
+	return []byte(b.String())
 }
 
 func siteName(i int) string { return fmt.Sprintf("SITE%02d", i+1) }

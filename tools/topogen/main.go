@@ -3,6 +3,7 @@
 //
 //	go run ./tools/topogen -servers 50 -out /tmp/t50
 //	go run ./tools/topogen -servers 50 -topologies 200 -out /tmp/corpus
+//	go run ./tools/topogen -servers 50 -stages 10 -out /tmp/plan10
 package main
 
 import (
@@ -17,9 +18,10 @@ import (
 func main() {
 	servers := flag.Int("servers", 50, "Exchange servers per topology")
 	count := flag.Int("topologies", 1, "topologies to write; more than one go to subdirectories t0001, t0002...")
+	stages := flag.Int("stages", 0, "stages per topology, which makes each a plan")
 	out := flag.String("out", "", "directory to write (created)")
 	flag.Parse()
-	if *out == "" || *servers < 1 || *count < 1 {
+	if *out == "" || *servers < 1 || *count < 1 || *stages < 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -32,7 +34,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		for _, f := range topogen.Generate(topogen.Options{Servers: *servers, Name: fmt.Sprintf("Org%04d", i)}) {
+		for _, f := range topogen.Generate(topogen.Options{Servers: *servers, Stages: *stages, Name: fmt.Sprintf("Org%04d", i)}) {
 			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Src, 0o644); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)
