@@ -312,6 +312,22 @@ type planBuilder struct {
 	d    *decoder // the current state's decoder, whose problems the plan adds to
 	plan *Plan
 	seen map[problemKey]bool
+	// suggested counts the names compared for "did you mean": a hostile
+	// plan of many operations on blocks that do not exist must not compare
+	// each with every block.
+	suggested int
+}
+
+// maxSuggestWork bounds the names compared for suggestions over a plan.
+const maxSuggestWork = 1 << 20
+
+// suggest returns the name of a block of the state the user likely meant.
+func (b *planBuilder) suggest(name string, s *synState, spec *blockSpec) string {
+	if b.suggested > maxSuggestWork {
+		return ""
+	}
+	b.suggested += len(s.blocks)
+	return Suggest(name, s.names(spec))
 }
 
 // addProblems adds a state's structural problems not reported already.
@@ -654,17 +670,28 @@ func (b *planBuilder) jsonOps(st *Stage, ob *hcl.Block) []*opSyntax {
 	kind := OpKind(ob.Type)
 	content, remain, diags := ob.Body.PartialContent(blocksSchema())
 	if len(diags) > 0 {
-		// Show the form of the block type whose object holds the mistake.
+		// Show the form of the block type whose object holds the mistake
+		// (there are at most as many such objects as block types).
+		type typed struct {
+			rng  hcl.Range
+			spec *blockSpec
+		}
+		var objects []typed
 		keys, _ := ob.Body.JustAttributes()
+		for _, a := range sortedAttributes(keys) {
+			if spec := blockSpecByName(a.Name); spec != nil {
+				objects = append(objects, typed{a.Range, spec})
+			}
+		}
 		for _, diag := range diags {
 			rng := ob.TypeRange
 			if diag.Subject != nil {
 				rng = *diag.Subject
 			}
 			form := jsonForm(kind, blockSpecByName("server"))
-			for name, a := range keys {
-				if spec := blockSpecByName(name); spec != nil && within(rng, a.Range) {
-					form = jsonForm(kind, spec)
+			for _, o := range objects {
+				if within(rng, o.rng) {
+					form = jsonForm(kind, o.spec)
 				}
 			}
 			d.schemaf(rng, st.Address(), "%s; in a stage, write %s", diagMessage(diag), form)
@@ -823,7 +850,7 @@ func (b *planBuilder) apply(prev *synState, ss *stageSyntax, removed map[string]
 				msg += fmt.Sprintf(" (%s removes it at %s)", r.Stage.Describe(), posString(r.SourceRange()))
 			} else if other != nil {
 				msg += fmt.Sprintf("; the state has %s (%s)", describeHeader(other.hb), posString(headerRange(other.hb)))
-			} else if sug := Suggest(op.Target.Name(), next.names(spec)); sug != "" {
+			} else if sug := b.suggest(op.Target.Name(), next, spec); sug != "" {
 				msg += fmt.Sprintf("; did you mean %q?", sug)
 			} else if op.Kind == OpChange {
 				msg += "; add it instead"
