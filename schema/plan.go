@@ -51,7 +51,7 @@ type Plan struct {
 	// Problems are the plan's own problems, reported under the rule
 	// plan-structure: missing or equal dates, an empty stage or change, an
 	// operation on a block the state lacks or already has, a reference a
-	// removal leaves dangling.
+	// removal leaves dangling, too many stages. They are in file order.
 	Problems []PlanProblem
 }
 
