@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -245,9 +246,8 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 	v.Elem().Field(0).Set(reflect.ValueOf(blk))
 	owner := v.Elem().Field(0).Addr().Interface().(*Block)
 	present := d.body(spec, owner, hb.Body, v.Elem())
-	if spec.name == "server" && !present("update") && !present("build") {
-		d.schemaf(owner.SourceRange(), owner.Address(), `%s has neither update nor build; add update = "CU15" (its cumulative update, service pack or rollup) or build = "15.2.1748.10"`,
-			owner.Describe())
+	if len(spec.needsOne) > 0 && !slices.ContainsFunc(spec.needsOne, present) {
+		d.schemaf(owner.SourceRange(), owner.Address(), "%s has neither %s; %s", owner.Describe(), strings.Join(spec.needsOne, " nor "), spec.needsOneHint)
 	}
 	if !labelsOK {
 		return

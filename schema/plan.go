@@ -202,8 +202,8 @@ func (d *decoder) unknownTopLevelBlock(name string, rng hcl.Range) {
 // stageAttrs are a stage's own attributes, decoded like any block's.
 type stageAttrs struct {
 	Block
-	Date        *String `exl:"date"`
-	Description *String `exl:"description"`
+	Date        *String `exl:"date" doc:"when the stage takes effect; a month alone means its first day (\"2027-06\" is 2027-06-01)"`
+	Description *String `exl:"description" doc:"what the stage does, for people reading the plan"`
 }
 
 var stageSpec = sync.OnceValue(func() *blockSpec {

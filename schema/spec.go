@@ -12,15 +12,19 @@ import (
 
 // blockSpec describes one block type of the language.
 type blockSpec struct {
-	name       string
-	labels     []string      // label names, for messages and the header schema
-	labelSets  []*keywordSet // a keyword set per label, nil when free text
-	singleton  bool          // at most one per topology (labels or not)
-	what       string        // "an Exchange server", for documentation
-	goType     reflect.Type  // the struct type
-	attrs      []*attrSpec
-	bodySchema *hcl.BodySchema // the attributes, for PartialContent
-	add        func(t *Topology, v any)
+	name      string
+	labels    []string      // label names, for messages and the header schema
+	labelSets []*keywordSet // a keyword set per label, nil when free text
+	singleton bool          // at most one per topology (labels or not)
+	what      string        // "an Exchange server", for documentation
+	// needsOne lists attributes of which at least one must be present (a
+	// server's update or build); needsOneHint says how to add one.
+	needsOne     []string
+	needsOneHint string
+	goType       reflect.Type // the struct type
+	attrs        []*attrSpec
+	bodySchema   *hcl.BodySchema // the attributes, for PartialContent
+	add          func(t *Topology, v any)
 }
 
 // attrSpec describes one attribute, read from a struct field's `exl` tag.
@@ -34,6 +38,9 @@ type attrSpec struct {
 	ref      string // block type a reference names
 	format   string // "build" or "date"
 	min, max *int
+	// doc describes the attribute in a phrase (the `doc` tag): the Meaning
+	// column of docs/language.md and the JSON Schema's description.
+	doc string
 }
 
 type valueKind int
@@ -113,6 +120,7 @@ var blockSpecs = sync.OnceValue(func() []*blockSpec {
 		{name: "domain_controller", labels: []string{"name"}, what: "an Active Directory domain controller",
 			goType: reflect.TypeFor[DomainController](), add: many(func(t *Topology) *[]*DomainController { return &t.DomainControllers })},
 		{name: "server", labels: []string{"name"}, what: "an Exchange server",
+			needsOne: []string{"update", "build"}, needsOneHint: `add update = "CU15" (its cumulative update, service pack or rollup) or build = "15.2.1748.10"`,
 			goType: reflect.TypeFor[Server](), add: many(func(t *Topology) *[]*Server { return &t.Servers })},
 		{name: "dag", labels: []string{"name"}, what: "a database availability group",
 			goType: reflect.TypeFor[DAG](), add: many(func(t *Topology) *[]*DAG { return &t.DAGs })},
@@ -195,7 +203,7 @@ func attrSpecs(t reflect.Type) []*attrSpec {
 			continue
 		}
 		parts := strings.Split(tag, ",")
-		a := &attrSpec{name: parts[0], field: i}
+		a := &attrSpec{name: parts[0], field: i, doc: f.Tag.Get("doc")}
 		switch {
 		case f.Type == typeString:
 			a.kind = kString
