@@ -65,7 +65,7 @@ func TestJSONSchemaAcceptsExamples(t *testing.T) {
 	}
 	// The pages whose JSON blocks are topology files (the others show
 	// exlint's output and baselines).
-	for _, page := range []string{"language.md", "suppressions.md"} {
+	for _, page := range []string{"language.md", "suppressions.md", "editors.md"} {
 		raw, err := os.ReadFile(filepath.Join("..", "docs", page))
 		if err != nil {
 			t.Fatal(err)

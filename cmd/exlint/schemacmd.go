@@ -1,0 +1,48 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exlint/exlint/internal/fsutil"
+	"github.com/exlint/exlint/schema"
+)
+
+func newSchema(stdout io.Writer) *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "schema",
+		Short: "Print a JSON Schema of *.exchange.hcl.json files, for editors",
+		Long: `Print a JSON Schema (draft 2020-12) of topology files in JSON syntax
+(*.exchange.hcl.json), generated from the language this exlint reads: every
+block and attribute with its description, type, allowed values and ranges.
+Editors use it to complete and validate those files (docs/editors.md).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "json-schema" {
+				return usageErr("--format %q: exlint schema writes json-schema", format)
+			}
+			return writeResult(stdout, out, schema.JSONSchema())
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json-schema", "the schema language: json-schema")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+// writeResult writes a command's whole result to stdout, or to the file path
+// names: through a temporary file renamed into place, so that a file is
+// written whole or left as it was. A failure is exit code 2.
+func writeResult(stdout io.Writer, path string, data []byte) error {
+	if path == "" || path == "-" {
+		if _, err := stdout.Write(data); err != nil {
+			return usageErr("writing the output: %v", err)
+		}
+		return nil
+	}
+	if err := fsutil.WriteFileAtomic(path, data, 0o644); err != nil {
+		return usageErr("-o %s: %v", path, unwrapPath(err))
+	}
+	return nil
+}
