@@ -1,0 +1,688 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+)
+
+// Options say how to draw a topology.
+type Options struct {
+	// Title heads the diagram: the caller knows what it draws (which state
+	// of a plan, on which date).
+	Title string
+	// Expand draws every server and domain controller on its own. By
+	// default, GroupMin or more alike in one place (same version, update,
+	// roles and Windows, the same worst finding, the same connections) are
+	// one node with a count, so that a large topology stays readable.
+	Expand bool
+}
+
+// GroupMin is the fewest alike servers (or domain controllers) drawn as one
+// node.
+const GroupMin = 3
+
+// Build draws top with its findings: each finding colours the thing its
+// address names (server.EX01.update colours EX01), or, naming nothing
+// drawn, is counted in the legend.
+func Build(top *schema.Topology, findings []lint.Finding, opts Options) *Diagram {
+	b := &builder{
+		top:   top,
+		opts:  opts,
+		d:     &Diagram{Title: opts.Title, Root: &Cluster{}},
+		marks: map[string]*mark{},
+		nodes: map[*schema.Server]*Node{},
+		seen:  map[string]bool{},
+	}
+	b.findings(findings)
+	b.layout()
+	b.flows()
+	b.legend()
+	return b.d
+}
+
+// mark is the findings on one block.
+type mark struct {
+	level  Level
+	counts lint.Counts
+}
+
+func (m *mark) add(f lint.Finding) {
+	m.level = max(m.level, levelOf(f.Severity))
+	switch f.Severity {
+	case lint.Error:
+		m.counts.Errors++
+	case lint.Warning:
+		m.counts.Warnings++
+	default:
+		m.counts.Infos++
+	}
+}
+
+func (m *mark) merge(o *mark) {
+	m.level = max(m.level, o.level)
+	m.counts.Errors += o.counts.Errors
+	m.counts.Warnings += o.counts.Warnings
+	m.counts.Infos += o.counts.Infos
+}
+
+type builder struct {
+	top  *schema.Topology
+	opts Options
+	d    *Diagram
+	// marks holds the findings by the address of the block they are on.
+	marks    map[string]*mark
+	nodes    map[*schema.Server]*Node // the node drawing each server
+	seen     map[string]bool          // edges drawn
+	ids      int
+	org      *Cluster
+	sites    map[*schema.Site]*Cluster
+	edgeNet  *Cluster // the perimeter network
+	exo      *Cluster
+	internet *Node
+	thirdPty *Node
+	certs    map[*schema.Certificate]*Node
+	conns    map[*schema.Connector]*Node
+	spaces   *Cluster // namespaces
+	hybrid   *Node
+}
+
+func (b *builder) id(prefix string) string {
+	b.ids++
+	return fmt.Sprintf("%s%d", prefix, b.ids)
+}
+
+// blocks lists every block of the topology, in documentation order.
+func (b *builder) blocks() []*schema.Block {
+	t := b.top
+	var out []*schema.Block
+	add := func(bl *schema.Block) { out = append(out, bl) }
+	if t.Organization != nil {
+		add(&t.Organization.Block)
+	}
+	for _, x := range t.Sites {
+		add(&x.Block)
+	}
+	for _, x := range t.DomainControllers {
+		add(&x.Block)
+	}
+	for _, x := range t.Servers {
+		add(&x.Block)
+	}
+	for _, x := range t.DAGs {
+		add(&x.Block)
+	}
+	for _, x := range t.Domains {
+		add(&x.Block)
+	}
+	for _, x := range t.Certificates {
+		add(&x.Block)
+	}
+	for _, x := range t.Namespaces {
+		add(&x.Block)
+	}
+	for _, x := range t.Connectors {
+		add(&x.Block)
+	}
+	for _, x := range t.Tenants {
+		add(&x.Block)
+	}
+	for _, x := range t.ADFS {
+		add(&x.Block)
+	}
+	if t.DirectorySync != nil {
+		add(&t.DirectorySync.Block)
+	}
+	if t.Hybrid != nil {
+		add(&t.Hybrid.Block)
+	}
+	if t.Migration != nil {
+		add(&t.Migration.Block)
+	}
+	if t.OutlookAnywhere != nil {
+		add(&t.OutlookAnywhere.Block)
+	}
+	if t.Clients != nil {
+		add(&t.Clients.Block)
+	}
+	return out
+}
+
+// findings files each finding under the block its address names: the
+// longest prefix of the address that is a block's address, cut where the
+// address goes on to an attribute or a list index.
+func (b *builder) findings(fs []lint.Finding) {
+	for _, bl := range b.blocks() {
+		b.marks[bl.Address()] = &mark{}
+	}
+	var unplaced mark
+	for _, f := range fs {
+		m := b.marks[blockAddress(f.Address, b.marks)]
+		if m == nil {
+			m = &unplaced
+		}
+		m.add(f)
+	}
+	b.d.Findings = lint.Count(fs)
+	b.d.Unplaced, b.d.UnplacedWorst = unplaced.counts, unplaced.level
+}
+
+// blockAddress returns the longest prefix of addr that is a key of blocks,
+// or "". A prefix ends before a "." or "[" outside a quoted label
+// (`domain."contoso.com".mx`).
+func blockAddress(addr string, blocks map[string]*mark) string {
+	found := ""
+	quoted := false
+	for i := 0; i < len(addr); i++ {
+		switch c := addr[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == '.' || c == '['):
+			if _, ok := blocks[addr[:i]]; ok {
+				found = addr[:i]
+			}
+		}
+	}
+	if _, ok := blocks[addr]; ok {
+		found = addr
+	}
+	return found
+}
+
+func (b *builder) markOf(bl *schema.Block) *mark {
+	if m := b.marks[bl.Address()]; m != nil {
+		return m
+	}
+	return &mark{}
+}
+
+// node makes a node for one block (nil: for no block), its label lines
+// followed by the count of its findings.
+func (b *builder) node(shape Shape, bl *schema.Block, lines ...string) *Node {
+	n := &Node{ID: b.id("n"), Shape: shape, Count: 1}
+	if bl != nil {
+		m := b.markOf(bl)
+		n.Level, n.Counts = m.level, m.counts
+	}
+	n.Lines = nonEmpty(append(lines, findingsLine(n.Counts)))
+	return n
+}
+
+// cluster makes a cluster for one block (nil: a cluster of its own, such
+// as the perimeter network).
+func (b *builder) cluster(label string, bl *schema.Block) *Cluster {
+	c := &Cluster{ID: b.id("c"), Label: label}
+	if bl != nil {
+		m := b.markOf(bl)
+		c.Level, c.Counts = m.level, m.counts
+	}
+	return c
+}
+
+func nonEmpty(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// edge adds an edge once.
+func (b *builder) edge(from, to, label string, style Style, both bool) {
+	if from == "" || to == "" || from == to {
+		return
+	}
+	key := from + "\x00" + to + "\x00" + label
+	if b.seen[key] {
+		return
+	}
+	b.seen[key] = true
+	b.d.Edges = append(b.d.Edges, &Edge{From: from, To: to, Label: label, Style: style, Both: both})
+}
+
+// layout places every block: the organization with its sites, DAGs,
+// servers and domain controllers, the perimeter network, the domains,
+// Exchange Online and the services between them.
+func (b *builder) layout() {
+	t := b.top
+	root := b.d.Root
+	orgLabel := "Organization"
+	var orgBlock *schema.Block
+	if o := t.Organization; o != nil {
+		orgBlock = &o.Block
+		orgLabel += " " + o.Name()
+		if v, ok := o.ForestFunctionalLevel.Get(); ok {
+			orgLabel += ", forest " + v
+		}
+	}
+	b.org = b.cluster(orgLabel, orgBlock)
+
+	b.sites = map[*schema.Site]*Cluster{}
+	for _, s := range t.Sites {
+		c := b.cluster("Site "+s.Name(), &s.Block)
+		b.sites[s] = c
+		b.org.Clusters = append(b.org.Clusters, c)
+	}
+	b.placeServers()
+	b.placeControllers()
+
+	b.conns = map[*schema.Connector]*Node{}
+	for _, c := range t.Connectors {
+		n := b.connectorNode(c)
+		b.conns[c] = n
+		b.org.Nodes = append(b.org.Nodes, n)
+	}
+	if len(t.Certificates) > 0 {
+		certs := b.cluster("Certificates", nil)
+		b.certs = map[*schema.Certificate]*Node{}
+		for _, c := range t.Certificates {
+			n := b.certificateNode(c)
+			b.certs[c] = n
+			certs.Nodes = append(certs.Nodes, n)
+		}
+		b.org.Clusters = append(b.org.Clusters, certs)
+	}
+	if len(t.Namespaces) > 0 {
+		b.spaces = b.cluster("Namespaces", nil)
+		for _, ns := range t.Namespaces {
+			n := b.node(ShapeNamespace, &ns.Block, ns.Name(), list(ns.Services.Values(), 4), portLine(ns.Port))
+			b.spaces.Nodes = append(b.spaces.Nodes, n)
+			if ns.Certificate.Resolved() {
+				b.edge(n.ID, b.certs[ns.Certificate.Target].ID, "", Dotted, false)
+			}
+		}
+		b.org.Clusters = append(b.org.Clusters, b.spaces)
+	}
+	for _, a := range t.ADFS {
+		n := b.node(ShapeService, &a.Block, "AD FS "+a.Name(), windowsLine(a.OS))
+		b.org.Nodes = append(b.org.Nodes, n)
+		if a.Certificate.Resolved() {
+			b.edge(n.ID, b.certs[a.Certificate.Target].ID, "", Dotted, false)
+		}
+	}
+	if oa := t.OutlookAnywhere; oa != nil {
+		host, _ := oa.ExternalHost.Get()
+		n := b.node(ShapeService, &oa.Block, "Outlook Anywhere", host, onOff(oa.Enabled, "", "disabled"))
+		b.org.Nodes = append(b.org.Nodes, n)
+		if oa.Certificate.Resolved() {
+			b.edge(n.ID, b.certs[oa.Certificate.Target].ID, "", Dotted, false)
+		}
+	}
+
+	if b.edgeNet != nil {
+		root.Clusters = append(root.Clusters, b.edgeNet)
+	}
+	root.Clusters = append(root.Clusters, b.org)
+	if len(t.Tenants) > 0 {
+		b.cloud()
+	}
+	b.fillEmpty(root)
+}
+
+// cloud returns the Exchange Online cluster, made when first needed.
+func (b *builder) cloud() *Cluster {
+	if b.exo == nil {
+		b.exo = b.cluster("Exchange Online", nil)
+		for _, t := range b.top.Tenants {
+			plan, _ := t.Plan.Get()
+			b.exo.Nodes = append(b.exo.Nodes, b.node(ShapeTenant, &t.Block, t.Name(), plan))
+		}
+		if len(b.exo.Nodes) == 0 {
+			b.exo.Nodes = append(b.exo.Nodes, &Node{ID: b.id("n"), Shape: ShapeTenant, Lines: []string{"Microsoft 365 (no tenant block)"}, Count: 1})
+		}
+		b.d.Root.Clusters = append(b.d.Root.Clusters, b.exo)
+	}
+	return b.exo
+}
+
+// fillEmpty gives an empty cluster a note, so that every output draws it
+// and edges can end at it.
+func (b *builder) fillEmpty(c *Cluster) {
+	for _, sub := range c.Clusters {
+		b.fillEmpty(sub)
+		if sub.firstNode() == nil {
+			sub.Nodes = append(sub.Nodes, &Node{ID: b.id("n"), Shape: ShapeNote, Lines: []string{"(empty)"}, Count: 1})
+		}
+	}
+}
+
+// isEdge reports whether a server is an Edge Transport server or sits in
+// the perimeter network.
+func isEdge(s *schema.Server) bool {
+	return s.Roles.Has("edge_transport") || s.Network.Is("perimeter")
+}
+
+// placeServers puts each server in the perimeter network, in a DAG of its
+// site, in its site, or in the organization when its site is unknown; then
+// draws each place's servers, alike ones grouped.
+func (b *builder) placeServers() {
+	t := b.top
+	home := map[*schema.Server]*Cluster{}
+	for _, s := range t.Servers {
+		switch {
+		case isEdge(s):
+			if b.edgeNet == nil {
+				b.edgeNet = b.cluster("Perimeter network", nil)
+			}
+			home[s] = b.edgeNet
+		case s.Site.Resolved():
+			home[s] = b.sites[s.Site.Target]
+		default:
+			home[s] = b.org
+		}
+	}
+	// A DAG is a cluster inside each place holding its members; a server
+	// listed by two DAGs is drawn in the first.
+	dagOf := map[*schema.Server]*Cluster{}
+	type dagPart struct {
+		dag   *schema.DAG
+		parts []*Cluster
+		// elsewhere are members drawn in an earlier DAG.
+		elsewhere []*schema.Server
+	}
+	var dags []dagPart
+	for _, d := range t.DAGs {
+		dp := dagPart{dag: d}
+		parts := map[*Cluster]*Cluster{}
+		for _, s := range d.Members.Targets() {
+			if dagOf[s] != nil {
+				dp.elsewhere = append(dp.elsewhere, s)
+				continue
+			}
+			outer := home[s]
+			part := parts[outer]
+			if part == nil {
+				part = b.cluster("DAG "+d.Name(), &d.Block)
+				parts[outer] = part
+				outer.Clusters = append(outer.Clusters, part)
+				dp.parts = append(dp.parts, part)
+			}
+			dagOf[s] = part
+		}
+		if len(dp.parts) == 0 {
+			part := b.cluster("DAG "+d.Name(), &d.Block)
+			b.org.Clusters = append(b.org.Clusters, part)
+			dp.parts = append(dp.parts, part)
+		}
+		dags = append(dags, dp)
+	}
+	// The servers of each place, in the order of the files.
+	byPlace := map[*Cluster][]*schema.Server{}
+	var places []*Cluster
+	for _, s := range t.Servers {
+		c := home[s]
+		if dc := dagOf[s]; dc != nil {
+			c = dc
+		}
+		if byPlace[c] == nil {
+			places = append(places, c)
+		}
+		byPlace[c] = append(byPlace[c], s)
+	}
+	links := b.serverLinks()
+	for _, c := range places {
+		key := func(s *schema.Server) string { return b.serverKey(s, links[s]) }
+		for _, group := range groupBy(byPlace[c], key, b.opts.Expand) {
+			n := b.serverNode(group)
+			c.Nodes = append(c.Nodes, n)
+			for _, s := range group {
+				b.nodes[s] = n
+			}
+		}
+	}
+	// The witness: inside the DAG's cluster, or beside the parts of a DAG
+	// that spans places, with a line to each.
+	for _, dp := range dags {
+		for _, s := range dp.elsewhere {
+			b.edge(dp.parts[0].ID, b.nodes[s].ID, "member", Dashed, false)
+		}
+		w, ok := dp.dag.Witness.Get()
+		if !ok {
+			continue
+		}
+		n := b.node(ShapeWitness, nil, "witness "+w)
+		if len(dp.parts) == 1 {
+			dp.parts[0].Nodes = append(dp.parts[0].Nodes, n)
+			continue
+		}
+		b.org.Nodes = append(b.org.Nodes, n)
+		for _, p := range dp.parts {
+			b.edge(n.ID, p.ID, "witness", Dotted, false)
+		}
+	}
+}
+
+// serverLinks returns, for each server, what names it besides its site and
+// DAG (connectors, the hybrid configuration): servers are alike only when
+// the same lines lead to them.
+func (b *builder) serverLinks() map[*schema.Server]string {
+	links := map[*schema.Server][]string{}
+	for _, c := range b.top.Connectors {
+		for _, s := range c.Servers.Targets() {
+			links[s] = append(links[s], c.Address())
+		}
+	}
+	if h := b.top.Hybrid; h != nil {
+		for _, s := range h.Servers.Targets() {
+			links[s] = append(links[s], "hybrid.servers")
+		}
+		for _, s := range h.EdgeServers.Targets() {
+			links[s] = append(links[s], "hybrid.edge_servers")
+		}
+	}
+	out := map[*schema.Server]string{}
+	for s, l := range links {
+		out[s] = strings.Join(l, "\x00")
+	}
+	return out
+}
+
+func (b *builder) serverKey(s *schema.Server, links string) string {
+	m := b.markOf(&s.Block)
+	v, _ := s.Version.Get()
+	u, _ := s.Update.Get()
+	bd, _ := s.Build.Get()
+	o, _ := s.OS.Get()
+	return strings.Join([]string{v, u, bd, strings.Join(s.Roles.Values(), ","), o, m.level.String(), links}, "\x00")
+}
+
+// groupBy splits items into groups of alike ones (the same key), each
+// standing where its first item was. A group of fewer than GroupMin, and
+// every group when expand is set, is split into items of their own.
+func groupBy[T any](items []T, key func(T) string, expand bool) [][]T {
+	var groups [][]int // indexes into items
+	index := map[string]int{}
+	for i, it := range items {
+		k := key(it)
+		if g, ok := index[k]; ok && !expand {
+			groups[g] = append(groups[g], i)
+			continue
+		}
+		index[k] = len(groups)
+		groups = append(groups, []int{i})
+	}
+	var split [][]int
+	for _, g := range groups {
+		if len(g) >= GroupMin {
+			split = append(split, g)
+			continue
+		}
+		for _, i := range g {
+			split = append(split, []int{i})
+		}
+	}
+	sort.SliceStable(split, func(i, j int) bool { return split[i][0] < split[j][0] })
+	out := make([][]T, len(split))
+	for i, g := range split {
+		for _, j := range g {
+			out[i] = append(out[i], items[j])
+		}
+	}
+	return out
+}
+
+// serverNode draws a server, or several alike: their names, the version and
+// update, the roles and Windows version, and how many findings they carry.
+func (b *builder) serverNode(group []*schema.Server) *Node {
+	s := group[0]
+	m := &mark{}
+	for _, x := range group {
+		m.merge(b.markOf(&x.Block))
+	}
+	name := s.Name()
+	if len(group) > 1 {
+		name = fmt.Sprintf("%d servers: %s … %s", len(group), s.Name(), group[len(group)-1].Name())
+	}
+	n := &Node{ID: b.id("n"), Shape: ShapeServer, Count: len(group), Level: m.level, Counts: m.counts,
+		Lines: nonEmpty([]string{name, versionLine(s), rolesLine(s.Roles), windowsLine(s.OS), findingsLine(m.counts)})}
+	return n
+}
+
+func versionLine(s *schema.Server) string {
+	v, ok := s.Version.Get()
+	if !ok {
+		v = "(version unknown)"
+	}
+	line := "Exchange " + v
+	if u, ok := s.Update.Get(); ok {
+		line += " " + u
+	} else if bd, ok := s.Build.Get(); ok {
+		line += " " + bd
+	}
+	return line
+}
+
+// roleNames are the short names architects give the server roles.
+var roleNames = map[string]string{
+	"mailbox": "Mailbox", "client_access": "CAS", "hub_transport": "Hub", "unified_messaging": "UM",
+	"edge_transport": "Edge", "front_end": "front-end", "back_end": "back-end",
+}
+
+func rolesLine(roles *schema.StringList) string {
+	var out []string
+	for _, r := range roles.Values() {
+		if n, ok := roleNames[r]; ok {
+			out = append(out, n)
+		} else {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func windowsLine(os *schema.String) string {
+	if v, ok := os.Get(); ok {
+		return "Windows " + v
+	}
+	return ""
+}
+
+func portLine(p *schema.Int) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("port %d", p.Value)
+}
+
+// onOff says what a boolean means, or nothing when it is unknown.
+func onOff(v *schema.Bool, on, off string) string {
+	switch {
+	case v.IsTrue():
+		return on
+	case v.IsFalse():
+		return off
+	}
+	return ""
+}
+
+// placeControllers puts each domain controller in its site (or the
+// organization), alike ones grouped.
+func (b *builder) placeControllers() {
+	byPlace := map[*Cluster][]*schema.DomainController{}
+	var places []*Cluster
+	for _, dc := range b.top.DomainControllers {
+		c := b.org
+		if dc.Site.Resolved() {
+			c = b.sites[dc.Site.Target]
+		}
+		if byPlace[c] == nil {
+			places = append(places, c)
+		}
+		byPlace[c] = append(byPlace[c], dc)
+	}
+	for _, c := range places {
+		key := func(dc *schema.DomainController) string {
+			o, _ := dc.OS.Get()
+			return strings.Join([]string{o, onOff(dc.GlobalCatalog, "GC", "-"), onOff(dc.ReadOnly, "RO", "-"),
+				b.markOf(&dc.Block).level.String()}, "\x00")
+		}
+		for _, group := range groupBy(byPlace[c], key, b.opts.Expand) {
+			dc := group[0]
+			m := &mark{}
+			for _, x := range group {
+				m.merge(b.markOf(&x.Block))
+			}
+			name := dc.Name()
+			if len(group) > 1 {
+				name = fmt.Sprintf("%d domain controllers: %s … %s", len(group), dc.Name(), group[len(group)-1].Name())
+			}
+			kind := strings.Join(nonEmpty([]string{"domain controller", onOff(dc.GlobalCatalog, "global catalog", ""),
+				onOff(dc.ReadOnly, "read-only", "")}), ", ")
+			c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeController, Count: len(group), Level: m.level, Counts: m.counts,
+				Lines: nonEmpty([]string{name, kind, windowsLine(dc.OS), findingsLine(m.counts)})})
+		}
+	}
+}
+
+func (b *builder) connectorNode(c *schema.Connector) *Node {
+	tls := ""
+	if v, ok := c.TLSAuth.Get(); ok {
+		tls = "TLS " + v
+	}
+	what := "Send connector"
+	if c.Direction() == "receive" {
+		what = "Receive connector"
+	}
+	return b.node(ShapeConnector, &c.Block, c.Name(), what, list(c.AddressSpaces.Values(), 2), tls,
+		onOff(c.CloudServicesMail, "hybrid mail", ""))
+}
+
+func (b *builder) certificateNode(c *schema.Certificate) *Node {
+	issuer, _ := c.Issuer.Get()
+	expires := ""
+	if v, ok := c.Expires.Get(); ok {
+		expires = "expires " + v
+	}
+	return b.node(ShapeCertificate, &c.Block, c.Name(), strings.ReplaceAll(issuer, "_", " "), expires)
+}
+
+// legend explains the colours, the lines and the findings that are on
+// nothing drawn.
+func (b *builder) legend() {
+	label := b.d.Title
+	if label == "" {
+		label = "Legend"
+	}
+	c := &Cluster{ID: b.id("c"), Label: label}
+	for _, l := range Levels {
+		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Level: l, Lines: []string{l.Caption()}, Count: 1})
+	}
+	total := findingsLine(b.d.Findings)
+	if total == "" {
+		total = "no findings"
+	}
+	c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeNote, Count: 1,
+		Lines: []string{"findings: " + total, "solid arrows: mail", "dashed: sync, hybrid, migration", "dotted: certificate, witness"}})
+	if u := findingsLine(b.d.Unplaced); u != "" {
+		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Count: 1, Level: b.d.UnplacedWorst, Counts: b.d.Unplaced,
+			Lines: []string{"not on the diagram: " + u, "(run exlint check)"}})
+	}
+	b.d.Root.Clusters = append(b.d.Root.Clusters, c)
+}
