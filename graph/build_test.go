@@ -323,13 +323,13 @@ hybrid {
 func TestVisible(t *testing.T) {
 	for in, want := range map[string]string{
 		"EX01":                    "EX01",
-		"a\nb\tc\x1b[31m":         `a\nb\tc\x1b[31m`,
+		"a\nb\tc\x1b[31m\r":       "a␊b␉c␛[31m␍",
 		"evil\u202eexe.txt":       `evil\u202eexe.txt`,
 		"zero\u200bwidth":         `zero\u200bwidth`,
 		"bad \xff byte":           `bad \xff byte`,
 		"Zürich 東京":               "Zürich 東京",
 		strings.Repeat("x", 70):   strings.Repeat("x", 60) + "…",
-		"line\u2028separator\x7f": `line\u2028separator\x7f`,
+		"line\u2028separator\x7f": `line\u2028separator` + "␡",
 	} {
 		if got := visible(in); got != want {
 			t.Errorf("visible(%q) = %q, want %q", in, got, want)

@@ -13,11 +13,13 @@ import (
 // than a diagram can show is cut, with an ellipsis.
 const maxLine = 60
 
-// visible makes a string from the topology fit to draw on one line: bytes
-// that are not UTF-8, control characters (a newline, an escape sequence)
-// and invisible format characters (bidirectional overrides, zero-width
-// spaces) become escapes such as \x1b and \u202e, and the line is cut at
-// maxLine characters. Each output syntax then escapes what is left.
+// visible makes a string from the topology fit to draw on one line: a
+// control character (a newline, an escape sequence) becomes its picture (␊,
+// ␛), and invisible format characters (bidirectional overrides, zero-width
+// spaces) and bytes that are not UTF-8 become escapes such as \u202e and
+// \xff; the line is cut at maxLine characters. Each output syntax then
+// escapes what is left. (A backslash escape for a newline would not do:
+// Mermaid breaks a label's line at "\n".)
 func visible(s string) string {
 	var b strings.Builder
 	n := 0
@@ -30,12 +32,11 @@ func visible(s string) string {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x20:
+			// Unicode's picture of the control character: ␊ for a newline.
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune('\u2421')
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029':
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
