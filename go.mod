@@ -4,6 +4,9 @@ go 1.26.0
 
 toolchain go1.26.8
 
+// tests/mermaid's npm packages (npm ci --prefix tests/mermaid) are not Go code.
+ignore ./tests/mermaid/node_modules
+
 require (
 	github.com/agext/levenshtein v1.2.3
 	github.com/apparentlymart/go-textseg/v15 v15.0.0
