@@ -114,7 +114,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 		return usageErr("%v", err)
 	})
 	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
-	root.AddCommand(newSchema(stdout))
+	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

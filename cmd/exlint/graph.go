@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exlint/exlint/graph"
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/runner"
+	"github.com/exlint/exlint/lint/suppress"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+type graphFlags struct {
+	format, out, state, asOf, config string
+	expand                           bool
+}
+
+func newGraph(stdout, stderr io.Writer, getenv env) *cobra.Command {
+	var f graphFlags
+	cmd := &cobra.Command{
+		Use:   "graph [PATH]",
+		Short: "Draw a topology as a diagram (Graphviz DOT or Mermaid), coloured by its findings",
+		Long: `Draw the topology of PATH (a directory; default: the current one) as a diagram:
+sites holding their domain controllers and Exchange servers, DAGs, Edge
+servers in the perimeter, namespaces and certificates, Exchange Online with
+the hybrid configuration, and the paths mail takes. Each thing is coloured by
+the worst finding exlint check reports on it, with a legend. Alike servers of
+a site are drawn as one node with a count unless --expand is given.
+
+For a plan, --state NAME draws the state after that stage (default: the
+current state, the one exlint check checks).`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := "."
+			if len(args) == 1 {
+				path = args[0]
+			}
+			return runGraph(cmd, stdout, stderr, getenv, f, path)
+		},
+	}
+	cmd.Flags().StringVar(&f.format, "format", "dot", "the diagram language: dot (Graphviz) or mermaid")
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&f.state, "state", "", `the state of a plan to draw: "current" or a stage's name (default current)`)
+	cmd.Flags().BoolVar(&f.expand, "expand", false, "draw every server on its own, without grouping alike ones")
+	cmd.Flags().StringVar(&f.asOf, "as-of", "", "colour by the findings on this date, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file, as for check")
+	return cmd
+}
+
+func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphFlags, path string) error {
+	write := graph.WriteDOT
+	switch f.format {
+	case "dot":
+	case "mermaid":
+		write = graph.WriteMermaid
+	default:
+		return usageErr("--format %q: use dot or mermaid", f.format)
+	}
+	cfg, err := loadConfig(f.config, getenv)
+	if err != nil {
+		return err
+	}
+	asOf, _, err := settings(cmd, cfg, f.asOf, "")
+	if err != nil {
+		return err
+	}
+	dir, files, err := readTopology(path, cfg.Limits())
+	if err != nil {
+		return err
+	}
+	plan, probs := schema.DecodePlan(dir, files, cfg.Limits())
+	state, err := pickState(plan, f.state)
+	if err != nil {
+		return err
+	}
+	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg}
+	var findings []lint.Finding
+	switch {
+	case state.Stage == nil:
+		findings, err = runner.CheckFiles(dir, files, opts)
+	case state.Checkable:
+		findings, err = checkState(state, probs, files, opts)
+	default:
+		fmt.Fprintf(stderr, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram has no findings\n", state.Name)
+	}
+	if err != nil {
+		return internalErr(err)
+	}
+	if len(probs) > 0 {
+		fmt.Fprintf(stderr, "exlint: %q has %d structural error(s) and is drawn as far as it could be read; exlint check shows them\n",
+			dir, len(probs))
+	}
+	d := graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, asOf), Expand: f.expand})
+	var buf bytes.Buffer
+	if err := write(&buf, d); err != nil {
+		return internalErr(err)
+	}
+	return writeResult(stdout, f.out, buf.Bytes())
+}
+
+// readTopology reads the topology files of the directory path names (or of
+// the directory of the topology file it names). A directory without
+// topology files of its own is a usage error that lists the topologies
+// below it, if any.
+func readTopology(path string, lim schema.Limits) (string, []*schema.File, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", nil, usageErr("%s: %v", path, unwrapPath(err))
+	}
+	dir := path
+	if !info.IsDir() {
+		if !schema.IsTopologyFile(path) {
+			return "", nil, usageErr("%s: %v", path, schema.ErrNotTopology)
+		}
+		dir = filepath.Dir(path)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", nil, usageErr("%s: %v", dir, unwrapPath(err))
+	}
+	var names []string
+	for _, e := range entries {
+		// Links and special files are not read, as exlint check does not.
+		if e.Type().IsRegular() && schema.IsTopologyFile(e.Name()) {
+			names = append(names, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(names) == 0 {
+		return "", nil, noTopologyErr(dir)
+	}
+	files, err := schema.ReadFiles(names, lim.MaxFileSize)
+	if err != nil {
+		var pe *schema.PathError
+		if errors.As(err, &pe) {
+			return "", nil, usageErr("%v", pe)
+		}
+		return "", nil, usageErr("%v", err)
+	}
+	return dir, files, nil
+}
+
+// noTopologyErr says that dir holds no topology files, and names the
+// topologies below it: exlint graph draws one at a time.
+func noTopologyErr(dir string) error {
+	var below []string
+	if d, err := schema.DiscoverWith([]string{dir}, nil); err == nil {
+		for _, t := range d.Targets {
+			// Quoted: a directory's name may hold anything, a terminal's
+			// escape sequences too.
+			below = append(below, strconv.Quote(t.Dir))
+		}
+	}
+	msg := fmt.Sprintf("%s holds no topology files (the names end in %s or %s)", dir, schema.NativeSuffix, schema.JSONSuffix)
+	if len(below) > 0 {
+		shown := below
+		if len(shown) > 5 {
+			shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(below)-5))
+		}
+		msg += fmt.Sprintf("; exlint graph draws one topology, and these are below it: %s", strings.Join(shown, ", "))
+	}
+	return &exitError{code: exitUsage, err: errors.New(msg)}
+}
+
+// pickState returns the state of the plan named name ("" is the current
+// state); an unknown name is a usage error listing the states.
+func pickState(plan *schema.Plan, name string) (*schema.State, error) {
+	if name == "" {
+		return plan.States[0], nil
+	}
+	var names []string
+	for _, s := range plan.States {
+		if s.Name == name {
+			return s, nil
+		}
+		names = append(names, s.Name)
+	}
+	msg := fmt.Sprintf("--state %q: the topology has no such state", name)
+	if sug := schema.Suggest(name, names); sug != "" {
+		msg += fmt.Sprintf("; did you mean %q?", sug)
+	} else {
+		msg += "."
+	}
+	if len(names) == 1 {
+		msg += ` It has no stages: its one state is "current"`
+	} else {
+		msg += " Its states: " + strings.Join(names, ", ")
+	}
+	return nil, &exitError{code: exitUsage, err: errors.New(msg)}
+}
+
+// graphTitle names what the diagram shows: the organization, the state of a
+// plan and its date, and the date findings are evaluated on.
+func graphTitle(plan *schema.Plan, state *schema.State, asOf catalog.Date) string {
+	name := "Topology"
+	if o := state.Topology.Organization; o != nil {
+		name = o.Name()
+	}
+	parts := []string{name}
+	if len(plan.States) > 1 {
+		s := "state " + state.Name
+		if state.Stage != nil {
+			s += " (" + state.Date.String() + ")"
+		}
+		parts = append(parts, fmt.Sprintf("%s, %d of %d", s, stateIndex(plan, state)+1, len(plan.States)))
+	}
+	return strings.Join(append(parts, "as of "+asOf.String()), ", ")
+}
+
+func stateIndex(plan *schema.Plan, state *schema.State) int {
+	for i, s := range plan.States {
+		if s == state {
+			return i
+		}
+	}
+	return 0
+}
+
+// checkState checks the topology of a stage's state as runner.CheckFiles
+// checks a topology: the enabled rules, the configuration's severities, the
+// files' suppressions, overlap between rules. The engine does not check
+// plans yet; TestCheckStateAgreesWithRunner holds this to the runner on the
+// current state of every example.
+func checkState(state *schema.State, probs []schema.Problem, files []*schema.File, opts runner.Options) ([]lint.Finding, error) {
+	var enabled []lint.Rule
+	var known []lint.RuleInfo
+	yields := map[string][]string{}
+	for _, r := range opts.Rules {
+		info := r.Info()
+		known = append(known, info)
+		if opts.Config.RuleEnabled(info.ID) {
+			enabled = append(enabled, r)
+		}
+		if len(info.Yields) > 0 {
+			yields[info.ID] = info.Yields
+		}
+	}
+	structural := map[string]bool{}
+	for _, s := range lint.StructuralRules() {
+		structural[s.ID] = true
+		known = append(known, s)
+	}
+	known = append(known, lint.MetaRules()...)
+	fs, rulesRun, err := lint.Check(state.Topology, probs, enabled, opts.Catalog, opts.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	fs = opts.Config.Apply(fs, structural)
+	fs, _ = suppress.New(known, opts.Config).Apply(files, fs, rulesRun)
+	fs = lint.ResolveOverlap(fs, yields)
+	if state.Stage == nil {
+		return fs, nil
+	}
+	// A suppression written for one state may cover nothing in another;
+	// whether that is a finding is for the engine to say when it checks
+	// plans, not for a picture of one state.
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Rule != lint.SuppressionRule {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// internalErr is an exit code 3 for an error that is a defect in exlint.
+func internalErr(err error) error {
+	var ie *lint.InternalError
+	if errors.As(err, &ie) {
+		return &exitError{code: exitInternal, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
+	}
+	return &exitError{code: exitInternal, err: err}
+}
