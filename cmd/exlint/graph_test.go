@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -400,5 +401,21 @@ rule "exchange-security-update-missing" {
 	}
 	if total < 50 {
 		t.Errorf("the examples have only %d findings", total)
+	}
+}
+
+// The README shows an example's diagram; it must be exlint's real output.
+func TestReadmeGraph(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)<!-- exlint-readme-graph: (\\S+) -->\\s*```mermaid\\n(.*?)```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md shows no diagram (<!-- exlint-readme-graph: DIR --> and a mermaid block)")
+	}
+	out, _, _ := exlint(t, noEnv, "graph", string(m[1]), "--format", "mermaid", "--as-of", asOf)
+	if out != string(m[2]) {
+		t.Errorf("README.md's diagram of %s is stale; the real output is:\n%s", m[1], out)
 	}
 }

@@ -43,9 +43,9 @@ func TestSchemaCommand(t *testing.T) {
 }
 
 // Every exlint schema and exlint graph command in the documentation runs,
-// in a working directory of its own that sees the examples (a file a
-// command writes lands there), and exits 0. A pipe into another program
-// (exlint graph | dot) runs exlint's part.
+// in a working directory of its own that holds a topology and sees the
+// examples (a file a command writes lands there), and exits 0. A pipe into
+// another program (exlint graph | dot) runs exlint's part.
 func TestDocsPictureCommands(t *testing.T) {
 	cmdLine := regexp.MustCompile(`^\s*(exlint (?:schema|graph)\b[^#|>]*)`)
 	n := 0
@@ -58,6 +58,11 @@ func TestDocsPictureCommands(t *testing.T) {
 		if err := os.Symlink(filepath.Join(repoRoot, "examples"), filepath.Join(work, "examples")); err != nil {
 			t.Fatal(err)
 		}
+		src, err := os.ReadFile(filepath.Join(repoRoot, "examples", "small-cutover", "tailspin.exchange.hcl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(work, "tailspin.exchange.hcl"), src, 0o644)
 		inBlock := false
 		for _, line := range strings.Split(string(raw), "\n") {
 			if strings.HasPrefix(strings.TrimSpace(line), "```") {
