@@ -34,6 +34,7 @@ func Build(top *schema.Topology, findings []lint.Finding, opts Options) *Diagram
 		opts:  opts,
 		d:     &Diagram{Title: opts.Title, Root: &Cluster{}},
 		marks: map[string]*mark{},
+		drawn: map[string]bool{},
 		nodes: map[*schema.Server]*Node{},
 		seen:  map[string]bool{},
 	}
@@ -73,8 +74,11 @@ type builder struct {
 	top  *schema.Topology
 	opts Options
 	d    *Diagram
-	// marks holds the findings by the address of the block they are on.
+	fs   []lint.Finding
+	// marks holds the findings by the addresses of the blocks they may be
+	// on; drawn holds the addresses of the blocks drawn.
 	marks    map[string]*mark
+	drawn    map[string]bool
 	nodes    map[*schema.Server]*Node // the node drawing each server
 	seen     map[string]bool          // edges drawn
 	ids      int
@@ -82,6 +86,8 @@ type builder struct {
 	sites    map[*schema.Site]*Cluster
 	edgeNet  *Cluster // the perimeter network
 	exo      *Cluster
+	tenants  map[*schema.Tenant]*Node
+	routing  map[string]*schema.Tenant // a tenant by its routing domain, contoso.mail.onmicrosoft.com
 	internet *Node
 	thirdPty *Node
 	certs    map[*schema.Certificate]*Node
@@ -95,86 +101,34 @@ func (b *builder) id(prefix string) string {
 	return fmt.Sprintf("%s%d", prefix, b.ids)
 }
 
-// blocks lists every block of the topology, in documentation order.
-func (b *builder) blocks() []*schema.Block {
-	t := b.top
-	var out []*schema.Block
-	add := func(bl *schema.Block) { out = append(out, bl) }
-	if t.Organization != nil {
-		add(&t.Organization.Block)
-	}
-	for _, x := range t.Sites {
-		add(&x.Block)
-	}
-	for _, x := range t.DomainControllers {
-		add(&x.Block)
-	}
-	for _, x := range t.Servers {
-		add(&x.Block)
-	}
-	for _, x := range t.DAGs {
-		add(&x.Block)
-	}
-	for _, x := range t.Domains {
-		add(&x.Block)
-	}
-	for _, x := range t.Certificates {
-		add(&x.Block)
-	}
-	for _, x := range t.Namespaces {
-		add(&x.Block)
-	}
-	for _, x := range t.Connectors {
-		add(&x.Block)
-	}
-	for _, x := range t.Tenants {
-		add(&x.Block)
-	}
-	for _, x := range t.ADFS {
-		add(&x.Block)
-	}
-	if t.DirectorySync != nil {
-		add(&t.DirectorySync.Block)
-	}
-	if t.Hybrid != nil {
-		add(&t.Hybrid.Block)
-	}
-	if t.Migration != nil {
-		add(&t.Migration.Block)
-	}
-	if t.OutlookAnywhere != nil {
-		add(&t.OutlookAnywhere.Block)
-	}
-	if t.Clients != nil {
-		add(&t.Clients.Block)
-	}
-	return out
-}
-
-// findings files each finding under the block its address names: the
-// longest prefix of the address that is a block's address, cut where the
-// address goes on to an attribute or a list index.
+// findings files each finding under every prefix of its address that may
+// be a block's address: the address cut where it goes on to a label, an
+// attribute or a list index ("server", "server.EX01", "server.EX01.update").
+// A block then finds its findings under its own address, and a finding
+// filed under no drawn block's address is on nothing drawn (legend).
 func (b *builder) findings(fs []lint.Finding) {
-	for _, bl := range b.blocks() {
-		b.marks[bl.Address()] = &mark{}
-	}
-	var unplaced mark
-	for _, f := range fs {
-		m := b.marks[blockAddress(f.Address, b.marks)]
-		if m == nil {
-			m = &unplaced
-		}
-		m.add(f)
-	}
 	b.d.Findings = lint.Count(fs)
-	b.d.Unplaced, b.d.UnplacedWorst = unplaced.counts, unplaced.level
+	b.fs = fs
+	for _, f := range fs {
+		for _, p := range addressPrefixes(f.Address) {
+			m := b.marks[p]
+			if m == nil {
+				m = &mark{}
+				b.marks[p] = m
+			}
+			m.add(f)
+		}
+	}
 }
 
-// blockAddress returns the longest prefix of addr that is a key of blocks,
-// or "". A prefix ends before a "." or "[" outside a quoted label
-// (`domain."contoso.com".mx`).
-func blockAddress(addr string, blocks map[string]*mark) string {
-	found := ""
+// addressPrefixes returns addr and its prefixes that end before a "." or
+// "[" outside a quoted label (`domain."contoso.com".mx` gives "domain",
+// `domain."contoso.com"` and itself).
+func addressPrefixes(addr string) []string {
+	if addr == "" {
+		return nil
+	}
+	var out []string
 	quoted := false
 	for i := 0; i < len(addr); i++ {
 		switch c := addr[i]; {
@@ -183,19 +137,32 @@ func blockAddress(addr string, blocks map[string]*mark) string {
 		case c == '"':
 			quoted = !quoted
 		case !quoted && (c == '.' || c == '['):
-			if _, ok := blocks[addr[:i]]; ok {
-				found = addr[:i]
-			}
+			out = append(out, addr[:i])
 		}
 	}
-	if _, ok := blocks[addr]; ok {
-		found = addr
-	}
-	return found
+	return append(out, addr)
 }
 
+// unplaced counts the findings filed under no block that was drawn.
+func (b *builder) unplaced() *mark {
+	m := &mark{}
+	for _, f := range b.fs {
+		placed := false
+		for _, p := range addressPrefixes(f.Address) {
+			placed = placed || b.drawn[p]
+		}
+		if !placed {
+			m.add(f)
+		}
+	}
+	return m
+}
+
+// markOf returns the findings on a block, which is drawn.
 func (b *builder) markOf(bl *schema.Block) *mark {
-	if m := b.marks[bl.Address()]; m != nil {
+	addr := bl.Address()
+	b.drawn[addr] = true
+	if m := b.marks[addr]; m != nil {
 		return m
 	}
 	return &mark{}
@@ -330,9 +297,12 @@ func (b *builder) layout() {
 func (b *builder) cloud() *Cluster {
 	if b.exo == nil {
 		b.exo = b.cluster("Exchange Online", nil)
+		b.tenants = map[*schema.Tenant]*Node{}
 		for _, t := range b.top.Tenants {
 			plan, _ := t.Plan.Get()
-			b.exo.Nodes = append(b.exo.Nodes, b.node(ShapeTenant, &t.Block, t.Name(), plan))
+			n := b.node(ShapeTenant, &t.Block, t.Name(), plan)
+			b.tenants[t] = n
+			b.exo.Nodes = append(b.exo.Nodes, n)
 		}
 		if len(b.exo.Nodes) == 0 {
 			b.exo.Nodes = append(b.exo.Nodes, &Node{ID: b.id("n"), Shape: ShapeTenant, Lines: []string{"Microsoft 365 (no tenant block)"}, Count: 1})
@@ -532,17 +502,32 @@ func groupBy[T any](items []T, key func(T) string, expand bool) [][]T {
 // update, the roles and Windows version, and how many findings they carry.
 func (b *builder) serverNode(group []*schema.Server) *Node {
 	s := group[0]
-	m := &mark{}
-	for _, x := range group {
-		m.merge(b.markOf(&x.Block))
-	}
-	name := s.Name()
-	if len(group) > 1 {
-		name = fmt.Sprintf("%d servers: %s … %s", len(group), s.Name(), group[len(group)-1].Name())
-	}
-	n := &Node{ID: b.id("n"), Shape: ShapeServer, Count: len(group), Level: m.level, Counts: m.counts,
+	m, name := b.groupHead(blocksOf(group, func(s *schema.Server) *schema.Block { return &s.Block }), "servers")
+	return &Node{ID: b.id("n"), Shape: ShapeServer, Count: len(group), Level: m.level, Counts: m.counts,
 		Lines: nonEmpty([]string{name, versionLine(s), rolesLine(s.Roles), windowsLine(s.OS), findingsLine(m.counts)})}
-	return n
+}
+
+// groupHead returns the findings on a group of alike blocks and the name
+// the group is drawn under: the block's own for one, else how many they
+// are and the first and last names, "5 servers: EX01 … EX05".
+func (b *builder) groupHead(blocks []*schema.Block, plural string) (*mark, string) {
+	m := &mark{}
+	for _, bl := range blocks {
+		m.merge(b.markOf(bl))
+	}
+	first, last := blocks[0], blocks[len(blocks)-1]
+	if len(blocks) == 1 {
+		return m, first.Name()
+	}
+	return m, fmt.Sprintf("%d %s: %s … %s", len(blocks), plural, first.Name(), last.Name())
+}
+
+func blocksOf[T any](items []T, block func(T) *schema.Block) []*schema.Block {
+	out := make([]*schema.Block, len(items))
+	for i, it := range items {
+		out[i] = block(it)
+	}
+	return out
 }
 
 func versionLine(s *schema.Server) string {
@@ -625,14 +610,7 @@ func (b *builder) placeControllers() {
 		}
 		for _, group := range groupBy(byPlace[c], key, b.opts.Expand) {
 			dc := group[0]
-			m := &mark{}
-			for _, x := range group {
-				m.merge(b.markOf(&x.Block))
-			}
-			name := dc.Name()
-			if len(group) > 1 {
-				name = fmt.Sprintf("%d domain controllers: %s … %s", len(group), dc.Name(), group[len(group)-1].Name())
-			}
+			m, name := b.groupHead(blocksOf(group, func(dc *schema.DomainController) *schema.Block { return &dc.Block }), "domain controllers")
 			kind := strings.Join(nonEmpty([]string{"domain controller", onOff(dc.GlobalCatalog, "global catalog", ""),
 				onOff(dc.ReadOnly, "read-only", "")}), ", ")
 			c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeController, Count: len(group), Level: m.level, Counts: m.counts,
@@ -674,6 +652,8 @@ func (b *builder) legend() {
 	for _, l := range Levels {
 		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Level: l, Lines: []string{l.Caption()}, Count: 1})
 	}
+	u := b.unplaced()
+	b.d.Unplaced, b.d.UnplacedWorst = u.counts, u.level
 	total := findingsLine(b.d.Findings)
 	if total == "" {
 		total = "no findings"

@@ -42,24 +42,18 @@ func clusterNamed(t *testing.T, d *Diagram, label string) *Cluster {
 	return nil
 }
 
-func TestBlockAddress(t *testing.T) {
-	blocks := map[string]*mark{"server.EX01": {}, `domain."contoso.com"`: {}, "hybrid": {}, `connector.send."To \"EXO\" [1]"`: {}, "site.HQ": {}}
-	for addr, want := range map[string]string{
-		"server.EX01":                              "server.EX01",
-		"server.EX01.update":                       "server.EX01",
-		"server.EX01.roles[1]":                     "server.EX01",
-		"server.EX011.update":                      "",
-		`domain."contoso.com".mx`:                  `domain."contoso.com"`,
-		`domain."contoso.com"`:                     `domain."contoso.com"`,
-		"hybrid.servers[0]":                        "hybrid",
-		`connector.send."To \"EXO\" [1]"`:          `connector.send."To \"EXO\" [1]"`,
-		`connector.send."To \"EXO\" [1]".tls_auth`: `connector.send."To \"EXO\" [1]"`,
-		"":            "",
-		"stage.s1":    "",
-		"site.HQ.x.y": "site.HQ",
+func TestAddressPrefixes(t *testing.T) {
+	for addr, want := range map[string][]string{
+		"server.EX01":             {"server", "server.EX01"},
+		"server.EX01.roles[1]":    {"server", "server.EX01", "server.EX01.roles", "server.EX01.roles[1]"},
+		`domain."contoso.com".mx`: {"domain", `domain."contoso.com"`, `domain."contoso.com".mx`},
+		"hybrid.servers[0]":       {"hybrid", "hybrid.servers", "hybrid.servers[0]"},
+		`connector.send."To \"EXO\" [1]".tls_auth`: {"connector", "connector.send", `connector.send."To \"EXO\" [1]"`,
+			`connector.send."To \"EXO\" [1]".tls_auth`},
+		"": nil,
 	} {
-		if got := blockAddress(addr, blocks); got != want {
-			t.Errorf("blockAddress(%q) = %q, want %q", addr, got, want)
+		if got := addressPrefixes(addr); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("addressPrefixes(%q) = %q, want %q", addr, got, want)
 		}
 	}
 }
@@ -151,6 +145,33 @@ func TestBuildFlows(t *testing.T) {
 	has("contoso.com", "contoso.onmicrosoft.com", Solid, false)
 	has("EX02", "Hybrid", Dashed, false)
 	has("Hybrid", "contoso.onmicrosoft.com", Dashed, true)
+
+	// With Edge servers, mail for an on-premises MX enters the perimeter
+	// network, and the Edge server passes it to the site it is subscribed to.
+	d = Build(decode(t, `organization "C" {}
+site "HQ" {}
+server "EDGE1" {
+  version        = "SE"
+  update         = "RTM"
+  roles          = ["edge_transport"]
+  edge_sync      = true
+  edge_sync_site = "HQ"
+}
+domain "contoso.com" {
+  mx = "on_premises"
+}
+`), nil, Options{})
+	perimeter, hq := clusterNamed(t, d, "Perimeter network"), clusterNamed(t, d, "Site HQ")
+	domain, edge := nodeNamed(t, d, "contoso.com"), nodeNamed(t, d, "EDGE1")
+	want := map[[2]string]string{{domain.ID, perimeter.ID}: "", {edge.ID, hq.ID}: "EdgeSync"}
+	for _, e := range d.Edges {
+		if label, ok := want[[2]string{e.From, e.To}]; ok && label == e.Label {
+			delete(want, [2]string{e.From, e.To})
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing edges: %v", want)
+	}
 }
 
 func serversTopology(n int, extra string) string {

@@ -89,19 +89,19 @@ func (b *builder) flows() {
 }
 
 // domains draws each accepted domain and where its MX record sends mail
-// from the internet: the Edge servers, the organization, Exchange Online or
-// a third-party service.
+// from the internet: the perimeter network's Edge servers, the
+// organization, Exchange Online or a third-party service.
 func (b *builder) domains() {
 	if len(b.top.Domains) == 0 {
 		return
 	}
 	c := b.cluster("Domains", nil)
 	b.d.Root.Clusters = append(b.d.Root.Clusters, c)
-	var edges []string
-	for _, s := range b.top.Servers {
-		if isEdge(s) {
-			edges = append(edges, b.nodes[s].ID)
-		}
+	// Mail from the internet reaches the Edge servers when there are some,
+	// else the organization (one line per domain either way).
+	entry := b.org.ID
+	if b.edgeNet != nil {
+		entry = b.edgeNet.ID
 	}
 	inHybrid := map[*schema.Domain]bool{}
 	if h := b.top.Hybrid; h != nil {
@@ -124,12 +124,7 @@ func (b *builder) domains() {
 		b.edge(b.internetNode().ID, n.ID, "MX", Solid, false)
 		switch mx {
 		case "on_premises":
-			if len(edges) == 0 {
-				b.edge(n.ID, b.org.ID, "", Solid, false)
-			}
-			for _, e := range edges {
-				b.edge(n.ID, e, "", Solid, false)
-			}
+			b.edge(n.ID, entry, "", Solid, false)
 		case "exchange_online":
 			b.edge(n.ID, b.cloudTarget(inHybrid[d], nil), "", Solid, false)
 		case "third_party":
@@ -194,13 +189,15 @@ func toCloud(c *schema.Connector) bool {
 // Online as a whole.
 func (b *builder) cloudTarget(hybridDomain bool, c *schema.Connector) string {
 	if c != nil {
-		for _, a := range c.AddressSpaces.Values() {
-			a = strings.ToLower(a)
+		if b.routing == nil {
+			b.routing = map[string]*schema.Tenant{}
 			for _, t := range b.top.Tenants {
-				prefix := strings.TrimSuffix(strings.ToLower(t.Name()), tenantSuffix)
-				if a == prefix+exoRoutingSuffix {
-					return b.tenantNode(t).ID
-				}
+				b.routing[strings.TrimSuffix(strings.ToLower(t.Name()), tenantSuffix)+exoRoutingSuffix] = t
+			}
+		}
+		for _, a := range c.AddressSpaces.Values() {
+			if t := b.routing[strings.ToLower(a)]; t != nil {
+				return b.tenantNode(t).ID
 			}
 		}
 	}
@@ -217,13 +214,8 @@ func (b *builder) cloudTarget(hybridDomain bool, c *schema.Connector) string {
 
 // tenantNode returns the node drawing a tenant.
 func (b *builder) tenantNode(t *schema.Tenant) *Node {
-	c := b.cloud()
-	for i, x := range b.top.Tenants {
-		if x == t {
-			return c.Nodes[i]
-		}
-	}
-	return c.Nodes[0]
+	b.cloud()
+	return b.tenants[t]
 }
 
 func (b *builder) internetNode() *Node {
