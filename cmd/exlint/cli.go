@@ -19,7 +19,6 @@ import (
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
-	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -194,24 +193,13 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
-	// The outputs are opened once the topologies are found, and exlint may
-	// have started again with another collector (reexecGC) before that.
-	var set *outputSet
-	defer func() {
-		if set != nil {
-			set.abort()
-		}
-	}()
-	discovered := func(targets []schema.Target) error {
-		if reexecGC != nil && topologyBytes(targets, reexecBytes) >= reexecBytes {
-			reexecGC()
-		}
-		var err error
-		if set, err = openOutputs(outs, head, stdout, useColor, getenv); err != nil {
-			return &writeError{err}
-		}
-		return nil
+	// The outputs are opened before the topologies are read, so that an
+	// output that cannot be written stops the run before the work.
+	set, err := openOutputs(outs, head, stdout, useColor, getenv)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
+	defer set.abort()
 	filter := base.NewFilter()
 	failed := false
 	// Findings go to the outputs file by file as topologies are checked; only
@@ -227,7 +215,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return nil
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology, Discovered: discovered}
+		WholeTopologies: f.wholeTopology}
 	var res *runner.Result
 	if f.writeBaseline == "" {
 		res, err = runner.Stream(paths, opts, emit)
@@ -274,23 +262,6 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitFindings}
 	}
 	return nil
-}
-
-// topologyBytes adds up the sizes of the topologies' files, stopping once
-// the sum reaches limit.
-func topologyBytes(targets []schema.Target, limit int64) int64 {
-	var n int64
-	for _, t := range targets {
-		for _, f := range t.Files {
-			if fi, err := os.Lstat(f); err == nil {
-				n += fi.Size()
-			}
-			if n >= limit {
-				return n
-			}
-		}
-	}
-	return n
 }
 
 // writeError is a failure to write an output while findings stream out.

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -287,24 +286,5 @@ func TestMaxFileSizeFlag(t *testing.T) {
 	}
 	if _, stderr, code := exlint(t, noEnv, "fmt", "--check", dir, "--max-file-size", "4KiB"); code != 2 || !strings.Contains(stderr, "4096 bytes") {
 		t.Errorf("fmt honours the cap: %d %s", code, stderr)
-	}
-}
-
-// exlint collects garbage at its own target, unless GOGC says otherwise.
-func TestTuneGC(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
-	tuneGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != gcPercent {
-		t.Errorf("without GOGC: GC percent %d, want %d", got, gcPercent)
-	}
-	tuneGC(func(k string) string {
-		if k == "GOGC" {
-			return "50"
-		}
-		return ""
-	})
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("with GOGC set: GC percent changed to %d", got)
 	}
 }

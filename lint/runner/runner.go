@@ -33,9 +33,6 @@ type Options struct {
 	// Workers bounds how many topologies are read and checked at once;
 	// 0 means GOMAXPROCS.
 	Workers int
-	// Discovered, when set, is called with the topologies found before any
-	// is read; an error from it ends the run.
-	Discovered func([]schema.Target) error
 }
 
 // Result is what a run over paths found.
@@ -137,11 +134,6 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
 	}
 	targets := disc.Targets
-	if opts.Discovered != nil {
-		if err := opts.Discovered(targets); err != nil {
-			return nil, err
-		}
-	}
 
 	// Every file of every topology in the order output lists files. One
 	// topology's files can be interleaved with another's ("a/b/x" sorts
