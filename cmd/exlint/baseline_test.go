@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A baseline hides today's findings; edits elsewhere do not bring them back;
@@ -13,7 +14,7 @@ func TestBaselineCLI(t *testing.T) {
 	repo := configRepo(t, "")
 	p := filepath.Join(repo, "topo", "tailspin.exchange.hcl")
 	out, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--color", "never", "--write-baseline", "exlint-baseline.json", "topo")
-	if code != 0 || !strings.Contains(stderr, "wrote 2 finding(s) to the baseline exlint-baseline.json") ||
+	if code != 0 || !strings.Contains(stderr, "wrote the baseline exlint-baseline.json: 2 added, 0 removed, 0 kept") ||
 		!strings.HasSuffix(out, "no problems found (2 in the baseline)\n") {
 		t.Fatalf("write: exit %d, stderr %s\n%s", code, stderr, out)
 	}
@@ -61,7 +62,7 @@ func TestBaselineErrors(t *testing.T) {
 		{[]string{"--baseline", "missing.json"}, "--baseline missing.json: no such file or directory"},
 		{[]string{"--baseline", "bad.json"}, "bad.json is not an exlint baseline"},
 		{[]string{"--baseline", "a.json", "--write-baseline", "b.json"}, "give one of them"},
-		{[]string{"--write-baseline", "no/dir/b.json"}, "--write-baseline:"},
+		{[]string{"--write-baseline", "no/dir/b.json"}, "--write-baseline no/dir/b.json: the directory no/dir does not exist"},
 	} {
 		_, stderr, code := exlintIn(t, repo, noEnv, append([]string{"check", "topo"}, tc.args...)...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
@@ -71,5 +72,78 @@ func TestBaselineErrors(t *testing.T) {
 	// --baseline and --write-baseline naming the same file: refresh it.
 	if _, _, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "topo", "--baseline", "b.json", "--write-baseline", "b.json"); code != 0 {
 		t.Errorf("refresh: exit %d", code)
+	}
+}
+
+// A baseline is never lost: a refresh after which a topology could not be
+// checked writes nothing; a run over some files keeps the entries of the
+// others; what changed is said; a file that is not a baseline is not
+// written over.
+func TestBaselineNeverLost(t *testing.T) {
+	repo := configRepo(t, "")
+	src, _ := os.ReadFile(filepath.Join(repo, "topo", "tailspin.exchange.hcl"))
+	for _, d := range []string{"east", "west"} {
+		os.MkdirAll(filepath.Join(repo, d), 0o755)
+		os.WriteFile(filepath.Join(repo, d, "tailspin.exchange.hcl"), src, 0o644)
+	}
+	check := func(args ...string) (string, string, int) {
+		return exlintIn(t, repo, noEnv, append([]string{"check", "--as-of", asOf, "--color", "never"}, args...)...)
+	}
+	if _, stderr, code := check("--write-baseline", "b.json", "."); code != 0 ||
+		!strings.Contains(stderr, "wrote the baseline b.json: 6 added, 0 removed, 0 kept") {
+		t.Errorf("first write: exit %d, %s", code, stderr)
+	}
+	want, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+
+	// A syntax error in one topology: the refresh writes nothing.
+	west := filepath.Join(repo, "west", "tailspin.exchange.hcl")
+	os.WriteFile(west, append(append([]byte(nil), src...), "server \"X\" {\n"...), 0o644)
+	out, stderr, code := check("--baseline", "b.json", "--write-baseline", "b.json", ".")
+	if got, _ := os.ReadFile(filepath.Join(repo, "b.json")); string(got) != string(want) {
+		t.Errorf("the baseline changed after a run that could not check west:\n%s", got)
+	}
+	if code != 1 || !strings.Contains(stderr, "did not write the baseline b.json: the rules did not run on 1 topology (west)") ||
+		!strings.Contains(out, "(4 in the baseline)") || strings.Contains(out, "no longer match") {
+		t.Errorf("refresh with a syntax error: exit %d, %s\n%s", code, stderr, out)
+	}
+	os.WriteFile(west, src, 0o644)
+
+	// A pre-commit run given one file: the entries of the other topologies stay.
+	east := filepath.Join(repo, "east", "tailspin.exchange.hcl")
+	os.WriteFile(east, []byte(strings.Replace(string(src), "mailboxes = 180", "mailboxes = 100", 1)), 0o644)
+	out, stderr, code = check("--write-baseline", "b.json", "--whole-topology", "east/tailspin.exchange.hcl")
+	if code != 0 || !strings.Contains(stderr, "wrote the baseline b.json: 0 added, 1 removed, 5 kept (4 of them in files this run did not check)") ||
+		strings.Contains(out, "no longer match") {
+		t.Errorf("pre-commit refresh: exit %d, %s\n%s", code, stderr, out)
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+	if strings.Count(string(b), `"rule"`) != 5 || !strings.Contains(string(b), `"file": "west/tailspin.exchange.hcl"`) ||
+		!strings.Contains(string(b), `"file": "topo/tailspin.exchange.hcl"`) {
+		t.Errorf("after a run over east only:\n%s", b)
+	}
+	// Checking one file against the whole baseline calls no other entry stale.
+	if out, _, code := check("--baseline", "b.json", "east"); code != 0 || strings.Contains(out, "no longer match") {
+		t.Errorf("east against the whole baseline: exit %d\n%s", code, out)
+	}
+	// Nothing changed: nothing written.
+	os.Chtimes(filepath.Join(repo, "b.json"), time.Unix(0, 0), time.Unix(0, 0))
+	if _, stderr, _ := check("--write-baseline", "b.json", "."); !strings.Contains(stderr, "the baseline b.json is up to date: 5 kept") {
+		t.Errorf("unchanged: %s", stderr)
+	}
+	if fi, _ := os.Stat(filepath.Join(repo, "b.json")); fi.ModTime().Unix() != 0 {
+		t.Error("an unchanged baseline was written again")
+	}
+	// A topology removed from a directory searched: its entries go.
+	os.RemoveAll(filepath.Join(repo, "west"))
+	if _, stderr, _ := check("--write-baseline", "b.json", "."); !strings.Contains(stderr, "0 added, 2 removed, 3 kept") {
+		t.Errorf("west removed: %s", stderr)
+	}
+	// A file that is not a baseline is not written over.
+	os.WriteFile(filepath.Join(repo, "notes.json"), []byte("my notes"), 0o644)
+	if _, stderr, code := check("--write-baseline", "notes.json", "."); code != 2 || !strings.Contains(stderr, "the file is left as it is") {
+		t.Errorf("notes.json: exit %d, %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(repo, "notes.json")); string(got) != "my notes" {
+		t.Errorf("notes.json was written over: %s", got)
 	}
 }

@@ -167,8 +167,14 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
 	}
+	// base filters the findings; with --write-baseline, it is the file as
+	// it is until the run has written it again.
 	var base *baseline.Baseline
-	if f.baseline != "" && f.writeBaseline == "" {
+	if f.writeBaseline != "" {
+		if base, err = readOldBaseline(f.writeBaseline); err != nil {
+			return err
+		}
+	} else if f.baseline != "" {
 		if base, err = baseline.Read(f.baseline); err != nil {
 			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
 		}
@@ -228,11 +234,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return nil
 		})
 		if err == nil {
-			base = baseline.New(all, f.writeBaseline)
-			if err := base.Write(f.writeBaseline); err != nil {
-				return usageErr("--write-baseline: %v", err)
+			if base, err = writeBaseline(stderr, f.writeBaseline, base, all, res, coveredBy(res, paths)); err != nil {
+				return err
 			}
-			fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
 			filter = base.NewFilter()
 			for _, ff := range held {
 				if err = emit(ff); err != nil {
@@ -253,7 +257,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitUsage, err: err}
 	}
 	rep := *head
-	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.Stale()
+	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.StaleIn(coveredBy(res, paths))
 	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}

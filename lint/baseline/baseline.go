@@ -7,7 +7,6 @@ import (
 	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/exlint/exlint/internal/fsutil"
@@ -59,19 +58,7 @@ func New(fs []lint.Finding, path string) *Baseline {
 		}
 		b.Findings = append(b.Findings, b.entry(f))
 	}
-	sort.SliceStable(b.Findings, func(i, j int) bool {
-		x, y := b.Findings[i], b.Findings[j]
-		if x.File != y.File {
-			return x.File < y.File
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Address != y.Address {
-			return x.Address < y.Address
-		}
-		return x.Message < y.Message
-	})
+	sortEntries(b.Findings)
 	return b
 }
 
