@@ -57,9 +57,14 @@ type Finding struct {
 	Message  string
 	Range    hcl.Range
 	// Address names the offending block or attribute independently of line
-	// numbers ("server.EX01.update"); empty for file-level problems.
+	// numbers ("server.EX01.update", `clients.outlook["2013"]`); empty for
+	// file-level problems.
 	Address string
-	Related []Related
+	// PositionAddress is, for a list item, the address earlier versions
+	// gave it by position ("clients.outlook[0]"): baselines written by them
+	// are matched with it. Empty otherwise.
+	PositionAddress string
+	Related         []Related
 }
 
 // SortFindings orders findings by file, line, column and rule, then message,

@@ -423,6 +423,7 @@ func (d *decoder) listValue(owner *Block, a attrSource, as *attrSpec, attr Attr,
 	itemAttr := func(i int) Attr {
 		it := attr
 		it.Index = i
+		it.setKey(elems[i])
 		if len(ranges) == len(elems) {
 			it.Range = ranges[i]
 		}

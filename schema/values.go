@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Node is anything a finding can point at: a block or an attribute value. Its
@@ -82,26 +83,66 @@ func (b *Block) Describe() string {
 }
 
 // Attr is the common part of every attribute value: its name, ranges and the
-// block that holds it. Index is the position in a list attribute, or -1.
+// block that holds it. Index is the position in a list attribute, or -1;
+// Key is a list item's value as text ("2013", "25"), which its address
+// names, or "" when the item is not a literal string, number or bool.
 type Attr struct {
 	Name      string
 	NameRange hcl.Range
 	Range     hcl.Range // the value
 	Owner     *Block
 	Index     int
+	Key       string
+	keyed     bool
 }
 
 // SourceRange is the range of the value.
 func (a *Attr) SourceRange() hcl.Range { return a.Range }
 
 // Address is the owner's address, the attribute name and, for a list item,
-// its index: "server.EX01.roles[1]".
+// its value in quotes, as Terraform addresses a for_each instance:
+// `server.EX01.roles["mailbox"]`, `clients.outlook["2013"]`,
+// `hybrid.inbound_ports["25"]`. An item is named by its value, not its
+// position, so that inserting an item does not give the others another
+// address (a baseline entry or a code-scanning alert stays with its item).
+// An item that is not a literal keeps its position: "roles[1]".
 func (a *Attr) Address() string {
 	addr := a.Owner.Address() + "." + a.Name
-	if a.Index >= 0 {
+	switch {
+	case a.Index < 0:
+	case a.keyed:
+		addr += "[" + strconv.Quote(a.Key) + "]"
+	default:
 		addr += fmt.Sprintf("[%d]", a.Index)
 	}
 	return addr
+}
+
+// PositionAddress is the address exlint gave a list item before items were
+// named by their value: its position ("clients.outlook[0]"). Baselines
+// written then hold it; "" for anything but a list item.
+func (a *Attr) PositionAddress() string {
+	if a.Index < 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s.%s[%d]", a.Owner.Address(), a.Name, a.Index)
+}
+
+// setKey names a list item by its value, when it is a literal.
+func (a *Attr) setKey(v cty.Value) {
+	switch {
+	case v.IsNull() || !v.IsKnown():
+		return
+	case v.Type() == cty.String:
+		a.Key = v.AsString()
+	case v.Type() == cty.Number:
+		a.Key = numberText(v)
+	case v.Type() == cty.Bool:
+		a.Key = strconv.FormatBool(v.True())
+	default:
+		return
+	}
+	a.keyed = true
 }
 
 // String is a string attribute, or one item of a list of strings.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +148,83 @@ func TestBaselineNeverLost(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(repo, "notes.json")); string(got) != "my notes" {
 		t.Errorf("notes.json was written over: %s", got)
 	}
+}
+
+// A baseline hides only what it recorded: list items are addressed by value,
+// so inserting Outlook 2013 before accepted versions reports 2013 and
+// nothing else; a baseline written with positions ("clients.outlook[0]")
+// still reads, and its entries hide only the finding they recorded; SARIF
+// fingerprints follow the item, not its position.
+func TestBaselineFollowsListItems(t *testing.T) {
+	repo := configRepo(t, "")
+	p := filepath.Join(repo, "topo", "tailspin.exchange.hcl")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, append(src, "clients {\n  outlook = [\"2016\", \"2019\", \"365\"]\n}\n"...), 0o644)
+	check := func(args ...string) (string, int) {
+		out, _, code := exlintIn(t, repo, noEnv, append([]string{"check", "--as-of", asOf, "--format", "compact", "--fail-on", "info"}, args...)...)
+		return out, code
+	}
+	if _, code := check("--write-baseline", "b.json", "topo"); code != 0 {
+		t.Fatalf("write: exit %d", code)
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+	if !strings.Contains(string(b), `"address": "clients.outlook[\"2019\"]"`) {
+		t.Errorf("baseline:\n%s", b)
+	}
+	check("--format", "sarif=before.sarif", "topo")
+	inserted, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(inserted), `["2016"`, `["2013", "2016"`, 1)), 0o644)
+	out, code := check("--baseline", "b.json", "topo")
+	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "Outlook 2013") {
+		t.Errorf("after inserting 2013, want only Outlook 2013 reported: exit %d\n%s", code, out)
+	}
+	check("--format", "sarif=after.sarif", "topo")
+	before, after := fingerprints(t, filepath.Join(repo, "before.sarif")), fingerprints(t, filepath.Join(repo, "after.sarif"))
+	for _, fp := range before {
+		if !slices.Contains(after, fp) {
+			t.Errorf("a fingerprint changed when an item was inserted before it: %s", fp)
+		}
+	}
+	if len(after) != len(before)+1 {
+		t.Errorf("fingerprints: %d before, %d after", len(before), len(after))
+	}
+
+	// A baseline written by an exlint that addressed items by position.
+	os.WriteFile(p, inserted, 0o644)
+	positions := strings.NewReplacer(`outlook[\"2016\"]`, `outlook[0]`, `outlook[\"2019\"]`, `outlook[1]`, `outlook[\"365\"]`, `outlook[2]`)
+	os.WriteFile(filepath.Join(repo, "old.json"), []byte(positions.Replace(string(b))), 0o644)
+	if out, code := check("--baseline", "old.json", "topo"); code != 0 {
+		t.Errorf("an old baseline on the list it recorded: exit %d\n%s", code, out)
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(inserted), `["2016"`, `["2013", "2016"`, 1)), 0o644)
+	// Its positions now name other items: its entries hide none of them
+	// (each recorded one message at one position), where matching by
+	// position alone hid Outlook 2013 behind 2016's entry.
+	out, _ = check("--baseline", "old.json", "topo")
+	if strings.Count(out, "\n") != 5 || !strings.Contains(out, "Outlook 2013") || !strings.Contains(out, "Outlook 2016") || strings.Contains(out, "TS-EX runs") {
+		t.Errorf("an old baseline after an insertion: want the five Outlook findings\n%s", out)
+	}
+}
+
+func fingerprints(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b, &log); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range log.Runs[0].Results {
+		out = append(out, r.PartialFingerprints["exlintFingerprint/v1"])
+	}
+	return out
 }

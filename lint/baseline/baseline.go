@@ -40,8 +40,11 @@ type Entry struct {
 
 func (e Entry) key() string {
 	id := e.Address
-	if id == "" {
-		id = "\x00" + e.Message
+	if id == "" || positional(id) {
+		// A list item addressed by its position (written by an exlint
+		// before items were addressed by value) matches only the finding
+		// it recorded: same position and same message.
+		id += "\x00" + e.Message
 	}
 	return e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
 }
@@ -177,15 +180,29 @@ func (bf *Filter) Keep(fs []lint.Finding) []lint.Finding {
 	}
 	kept := []lint.Finding{}
 	for _, f := range fs {
-		k := bf.b.entry(f).key()
-		if !bf.structural[f.Rule] && bf.left[k] > 0 {
-			bf.left[k]--
+		if !bf.structural[f.Rule] && bf.take(f) {
 			bf.Baselined++
 			continue
 		}
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// take uses up an entry matching f, by its address, else by the position
+// address an older baseline may hold; it reports whether there was one.
+func (bf *Filter) take(f lint.Finding) bool {
+	e := bf.b.entry(f)
+	k := e.key()
+	if bf.left[k] == 0 && f.PositionAddress != "" {
+		e.Address = f.PositionAddress
+		k = e.key()
+	}
+	if bf.left[k] > 0 {
+		bf.left[k]--
+		return true
+	}
+	return false
 }
 
 // Stale counts the baseline's entries that matched no finding so far.

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/exlint/exlint/lint"
 )
@@ -107,4 +108,19 @@ func (bf *Filter) StaleIn(covered func(string) bool) int {
 		}
 	}
 	return n
+}
+
+// positional reports whether an address ends with a list item's position,
+// "[0]", as exlint wrote them before it addressed items by value ("["2013"]").
+func positional(addr string) bool {
+	open := strings.LastIndexByte(addr, '[')
+	if open < 0 || !strings.HasSuffix(addr, "]") || open+2 > len(addr)-1 {
+		return false
+	}
+	for _, c := range addr[open+1 : len(addr)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
