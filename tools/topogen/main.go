@@ -3,6 +3,7 @@
 //
 //	go run ./tools/topogen -servers 50 -out /tmp/t50
 //	go run ./tools/topogen -servers 50 -topologies 200 -out /tmp/corpus
+//	go run ./tools/topogen -servers 50 -topologies 200 -legacy -out /tmp/legacy
 package main
 
 import (
@@ -18,6 +19,7 @@ func main() {
 	servers := flag.Int("servers", 50, "Exchange servers per topology")
 	count := flag.Int("topologies", 1, "topologies to write; more than one go to subdirectories t0001, t0002...")
 	out := flag.String("out", "", "directory to write (created)")
+	legacy := flag.Bool("legacy", false, "Mailbox servers of mixed out-of-support versions on old updates: a few findings per server")
 	flag.Parse()
 	if *out == "" || *servers < 1 || *count < 1 {
 		flag.Usage()
@@ -32,7 +34,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		for _, f := range topogen.Generate(topogen.Options{Servers: *servers, Name: fmt.Sprintf("Org%04d", i)}) {
+		for _, f := range topogen.Generate(topogen.Options{Servers: *servers, Name: fmt.Sprintf("Org%04d", i), Legacy: *legacy}) {
 			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Src, 0o644); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)
