@@ -423,7 +423,6 @@ func (d *decoder) listValue(owner *Block, a attrSource, as *attrSpec, attr Attr,
 	itemAttr := func(i int) Attr {
 		it := attr
 		it.Index = i
-		it.setKey(elems[i])
 		if len(ranges) == len(elems) {
 			it.Range = ranges[i]
 		}
@@ -537,26 +536,27 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where valueW
 		d.schemaf(attr.Range, attr.Address(), "%s must be a string, not %s%s", where, describeValue(v), hint)
 		return nil, false
 	}
-	s := v.AsString()
+	str := &String{Attr: attr, Value: v.AsString()}
+	s := str.Value
 	switch {
 	case as.enum != nil:
 		if err := as.enum.accepts(s); err != nil {
-			d.keywordProblem(attr.Range, attr.Address(), s, as.enum, where, err)
+			d.keywordProblem(attr.Range, str.Address(), s, as.enum, where, err)
 			return nil, false
 		}
 	case as.format == "build":
 		// A server's build has four parts (three for Exchange 2000 and 2003).
 		if _, err := catalog.ParseBuild(s); err != nil || strings.Count(s, ".") < 2 {
-			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
+			d.schemaf(attr.Range, str.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
 			return nil, false
 		}
 	case as.format == "date":
 		if dt, err := catalog.ParseDate(s); err != nil || dt.MonthOnly() {
-			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
+			d.schemaf(attr.Range, str.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
 			return nil, false
 		}
 	}
-	return &String{Attr: attr, Value: s}, true
+	return str, true
 }
 
 func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where fmt.Stringer, err error) {
@@ -599,7 +599,7 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		high = int64(*as.max)
 	}
 	if !bi.IsInt64() || bi.Int64() < low || bi.Int64() > high {
-		d.schemaf(attr.Range, attr.Address(), "%s must be between %d and %d, not %s", where, low, high, bi.String())
+		d.schemaf(attr.Range, attr.keyAddress(bi.String()), "%s must be between %d and %d, not %s", where, low, high, bi.String())
 		return nil, false
 	}
 	return &Int{Attr: attr, Value: int(bi.Int64())}, true

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Node is anything a finding can point at: a block or an attribute value. Its
@@ -83,39 +82,40 @@ func (b *Block) Describe() string {
 }
 
 // Attr is the common part of every attribute value: its name, ranges and the
-// block that holds it. Index is the position in a list attribute, or -1;
-// Key is a list item's value as text ("2013", "25"), which its address
-// names, or "" when the item is not a literal string, number or bool.
+// block that holds it. Index is the position in a list attribute, or -1.
 type Attr struct {
 	Name      string
 	NameRange hcl.Range
 	Range     hcl.Range // the value
 	Owner     *Block
 	Index     int
-	Key       string
-	keyed     bool
 }
 
 // SourceRange is the range of the value.
 func (a *Attr) SourceRange() hcl.Range { return a.Range }
 
-// Address is the owner's address, the attribute name and, for a list item,
-// its value in quotes, as Terraform addresses a for_each instance:
-// `server.EX01.roles["mailbox"]`, `clients.outlook["2013"]`,
+// Address is the owner's address and the attribute name:
+// "server.EX01.update". A list item of a string or a number is addressed by
+// its value (String.Address, Int.Address); any other item, which is not a
+// valid value, by its position: "server.EX01.roles[1]".
+func (a *Attr) Address() string {
+	if a.Index >= 0 {
+		return a.PositionAddress()
+	}
+	return a.Owner.Address() + "." + a.Name
+}
+
+// keyAddress is the address of a list item whose value reads key: the
+// list's address and the value in quotes, as Terraform addresses a for_each
+// instance: `server.EX01.roles["mailbox"]`, `clients.outlook["2013"]`,
 // `hybrid.inbound_ports["25"]`. An item is named by its value, not its
 // position, so that inserting an item does not give the others another
 // address (a baseline entry or a code-scanning alert stays with its item).
-// An item that is not a literal keeps its position: "roles[1]".
-func (a *Attr) Address() string {
-	addr := a.Owner.Address() + "." + a.Name
-	switch {
-	case a.Index < 0:
-	case a.keyed:
-		addr += "[" + strconv.Quote(a.Key) + "]"
-	default:
-		addr += fmt.Sprintf("[%d]", a.Index)
+func (a *Attr) keyAddress(key string) string {
+	if a.Index < 0 {
+		return a.Address()
 	}
-	return addr
+	return a.Owner.Address() + "." + a.Name + "[" + strconv.Quote(key) + "]"
 }
 
 // PositionAddress is the address exlint gave a list item before items were
@@ -128,28 +128,15 @@ func (a *Attr) PositionAddress() string {
 	return fmt.Sprintf("%s.%s[%d]", a.Owner.Address(), a.Name, a.Index)
 }
 
-// setKey names a list item by its value, when it is a literal.
-func (a *Attr) setKey(v cty.Value) {
-	switch {
-	case v.IsNull() || !v.IsKnown():
-		return
-	case v.Type() == cty.String:
-		a.Key = v.AsString()
-	case v.Type() == cty.Number:
-		a.Key = numberText(v)
-	case v.Type() == cty.Bool:
-		a.Key = strconv.FormatBool(v.True())
-	default:
-		return
-	}
-	a.keyed = true
-}
-
 // String is a string attribute, or one item of a list of strings.
 type String struct {
 	Attr
 	Value string
 }
+
+// Address names the attribute, or a list item by its value:
+// `hybrid.servers["EX01"]`.
+func (s *String) Address() string { return s.keyAddress(s.Value) }
 
 // Bool is a boolean attribute.
 type Bool struct {
@@ -162,6 +149,10 @@ type Int struct {
 	Attr
 	Value int
 }
+
+// Address names the attribute, or a list item by its value in quotes:
+// `hybrid.inbound_ports["25"]`.
+func (n *Int) Address() string { return n.keyAddress(strconv.Itoa(n.Value)) }
 
 // StringList is a list of strings.
 type StringList struct {
