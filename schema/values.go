@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 
@@ -125,7 +124,7 @@ func (a *Attr) PositionAddress() string {
 	if a.Index < 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s.%s[%d]", a.Owner.Address(), a.Name, a.Index)
+	return a.Owner.Address() + "." + a.Name + "[" + strconv.Itoa(a.Index) + "]"
 }
 
 // String is a string attribute, or one item of a list of strings.

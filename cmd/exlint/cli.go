@@ -208,14 +208,29 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	defer set.abort()
 	filter := base.NewFilter()
 	failed := false
-	// Findings go to the outputs file by file as topologies are checked; only
+	// A file's findings are matched against the baseline and encoded for
+	// the outputs on the worker that checked them (prepare), then written
+	// in order here (emit), file by file as topologies are checked; only
 	// --write-baseline, which must see them all first, keeps them.
+	prepare := func(ff runner.FileFindings) any {
+		p := &preparedFile{}
+		p.kept, p.used = filter.Match(ff.Findings)
+		p.encoded, p.err = set.encode(ff.Name, p.kept, ff.Sources)
+		return p
+	}
 	emit := func(ff runner.FileFindings) error {
-		kept := filter.Keep(ff.Findings)
-		for _, fd := range kept {
+		p, ok := ff.Prepared.(*preparedFile)
+		if !ok {
+			p = prepare(ff).(*preparedFile)
+		}
+		if p.err != nil {
+			return &writeError{p.err}
+		}
+		filter.Commit(p.used)
+		for _, fd := range p.kept {
 			failed = failed || fd.Severity >= failOn
 		}
-		if err := set.file(ff.Name, kept, ff.Sources); err != nil {
+		if err := set.write(ff.Name, p.kept, ff.Sources, p.encoded); err != nil {
 			return &writeError{err}
 		}
 		return nil
@@ -224,6 +239,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		WholeTopologies: f.wholeTopology}
 	var res *runner.Result
 	if f.writeBaseline == "" {
+		opts.Prepare = prepare
 		res, err = runner.Stream(paths, opts, emit)
 	} else {
 		var held []runner.FileFindings
@@ -266,6 +282,16 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// preparedFile is a file's findings made ready to write on the worker that
+// checked them: those the baseline does not hide, the baseline entries
+// that hid the others, and their bytes for each output that encodes ahead.
+type preparedFile struct {
+	kept    []lint.Finding
+	used    []string
+	encoded [][]byte
+	err     error
 }
 
 // writeError is a failure to write an output while findings stream out.

@@ -175,34 +175,9 @@ func (b *Baseline) NewFilter() *Filter {
 
 // Keep returns the findings of fs the baseline does not hold.
 func (bf *Filter) Keep(fs []lint.Finding) []lint.Finding {
-	if bf.b == nil {
-		return fs
-	}
-	kept := []lint.Finding{}
-	for _, f := range fs {
-		if !bf.structural[f.Rule] && bf.take(f) {
-			bf.Baselined++
-			continue
-		}
-		kept = append(kept, f)
-	}
+	kept, used := bf.Match(fs)
+	bf.Commit(used)
 	return kept
-}
-
-// take uses up an entry matching f, by its address, else by the position
-// address an older baseline may hold; it reports whether there was one.
-func (bf *Filter) take(f lint.Finding) bool {
-	e := bf.b.entry(f)
-	k := e.key()
-	if bf.left[k] == 0 && f.PositionAddress != "" {
-		e.Address = f.PositionAddress
-		k = e.key()
-	}
-	if bf.left[k] > 0 {
-		bf.left[k]--
-		return true
-	}
-	return false
 }
 
 // Stale counts the baseline's entries that matched no finding so far.

@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -66,5 +67,37 @@ func TestStaleIn(t *testing.T) {
 	bf.Keep(nil)
 	if n := bf.StaleIn(func(p string) bool { return filepath.Dir(p) == "a" }); n != 1 {
 		t.Errorf("stale %d, want 1", n)
+	}
+}
+
+// Match, run for several files at once, and Commit in order do what Keep
+// does: each entry hides one finding.
+func TestMatchCommit(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var all []lint.Finding
+	for _, file := range []string{"a.exchange.hcl", "b.exchange.hcl"} {
+		all = append(all, finding("r", file, 1, "server.A.version"), finding("r", file, 2, "server.A.version"))
+	}
+	b := New(all[:3], "base.json") // b's second entry is not recorded
+	bf := b.NewFilter()
+	type result struct {
+		kept []lint.Finding
+		used []string
+	}
+	results := make([]result, 2)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i].kept, results[i].used = bf.Match(all[2*i : 2*i+2])
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		bf.Commit(r.used)
+	}
+	if len(results[0].kept) != 0 || len(results[1].kept) != 1 || bf.Baselined != 3 || bf.Stale() != 0 {
+		t.Errorf("kept %d and %d, baselined %d, stale %d", len(results[0].kept), len(results[1].kept), bf.Baselined, bf.Stale())
 	}
 }

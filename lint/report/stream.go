@@ -23,6 +23,19 @@ type Writer interface {
 	Close(r *Report) error
 }
 
+// An Encoder is a Writer whose File splits in two, so that the costly half
+// can run in parallel: Encode turns one file's findings into bytes and may
+// be called from any goroutine, for several files at once; WriteEncoded
+// writes what Encode returned, on the writer's goroutine, for the files in
+// order. File(name, fs, sources) is WriteEncoded(Encode(name, fs, sources),
+// fs). Text, compact and JSON are Encoders.
+type Encoder interface {
+	Writer
+	Encode(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) ([]byte, error)
+	// WriteEncoded writes b, the bytes Encode returned for fs.
+	WriteEncoded(b []byte, fs []lint.Finding) error
+}
+
 // NewWriter returns the Writer of the named format. head carries what is
 // known before the run (AsOf, BaseDir, Rules, Tool).
 func NewWriter(format string, w io.Writer, head *Report, opt Options) (Writer, error) {

@@ -33,6 +33,13 @@ type Options struct {
 	// Workers bounds how many topologies are read and checked at once;
 	// 0 means GOMAXPROCS.
 	Workers int
+	// Prepare, when set, is called on the worker that checked a topology,
+	// once for each file Stream will emit, with what emit will receive;
+	// emit then gets its result in FileFindings.Prepared. The costly part
+	// of writing a file's findings (filtering, encoding) thus runs in
+	// parallel, and emit, in order on one goroutine, only writes. Prepare
+	// is called from several goroutines at once.
+	Prepare func(FileFindings) any
 }
 
 // Result is what a run over paths found.
@@ -62,6 +69,8 @@ type FileFindings struct {
 	Name     string
 	Findings []lint.Finding
 	Sources  map[string]*lint.Excerpt
+	// Prepared is what Options.Prepare returned for the file, if set.
+	Prepared any
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -70,6 +79,7 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 // targetResult is what checking one topology produced.
 type targetResult struct {
 	byFile     map[string][]lint.Finding // sorted findings, by file
+	prepared   map[string]any            // Options.Prepare's results, by file
 	sources    map[string]*lint.Excerpt
 	files      int
 	checked    []string
@@ -203,6 +213,9 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 			defer wg.Done()
 			for i := range next {
 				results[i] = c.checkTarget(targets[i])
+				if opts.Prepare != nil {
+					results[i].prepare(targets[i].Files, opts.Prepare)
+				}
 				close(done[i])
 			}
 		}()
@@ -231,8 +244,9 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 				res.Unchecked = append(res.Unchecked, targets[s.target].Dir)
 			}
 		}
-		if fs := r.byFile[s.file]; len(fs) > 0 || slices.Contains(r.checked, s.file) {
-			if err := emit(FileFindings{Name: s.file, Findings: fs, Sources: r.sources}); err != nil {
+		if r.emits(s.file) {
+			ff := FileFindings{Name: s.file, Findings: r.byFile[s.file], Sources: r.sources, Prepared: r.prepared[s.file]}
+			if err := emit(ff); err != nil {
 				return nil, err
 			}
 		}
@@ -243,6 +257,26 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 	sort.Strings(res.Checked)
 	sort.Strings(res.Unchecked)
 	return res, nil
+}
+
+// emits reports whether Stream emits a file of the topology: a file
+// checked, or one holding findings.
+func (r *targetResult) emits(file string) bool {
+	return len(r.byFile[file]) > 0 || slices.Contains(r.checked, file)
+}
+
+// prepare runs Options.Prepare for each file of the topology Stream will
+// emit.
+func (r *targetResult) prepare(files []string, prepare func(FileFindings) any) {
+	if r.err != nil {
+		return
+	}
+	r.prepared = map[string]any{}
+	for _, f := range files {
+		if r.emits(f) {
+			r.prepared[f] = prepare(FileFindings{Name: f, Findings: r.byFile[f], Sources: r.sources})
+		}
+	}
 }
 
 // checkTarget reads, decodes and checks one topology. A panic while decoding

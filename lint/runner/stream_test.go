@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -140,6 +141,29 @@ func TestStreamReadError(t *testing.T) {
 	for _, n := range names {
 		if n >= bad {
 			t.Errorf("%s emitted after the unreadable %s", n, bad)
+		}
+	}
+}
+
+// Options.Prepare runs for each file Stream emits, on the workers, with
+// what emit receives; emit gets its result with the file.
+func TestStreamPrepare(t *testing.T) {
+	root := nested(t, 4)
+	for _, workers := range []int{1, 3} {
+		opts := streamOpts(workers)
+		opts.Prepare = func(ff runner.FileFindings) any {
+			return fmt.Sprintf("%s:%d", ff.Name, len(ff.Findings))
+		}
+		var emitted int
+		_, err := runner.Stream([]string{root}, opts, func(ff runner.FileFindings) error {
+			emitted++
+			if want := fmt.Sprintf("%s:%d", ff.Name, len(ff.Findings)); ff.Prepared != want {
+				t.Errorf("%d workers: %s prepared as %v, want %s", workers, ff.Name, ff.Prepared, want)
+			}
+			return nil
+		})
+		if err != nil || emitted == 0 {
+			t.Fatalf("%d workers: %v, %d files", workers, err, emitted)
 		}
 	}
 }
