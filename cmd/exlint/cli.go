@@ -353,15 +353,55 @@ func newRules(stdout io.Writer) *cobra.Command {
 func newVersion(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print exlint's version and the age of its Exchange catalogue",
+		Short: "Print exlint's version (or the commit it was built from) and the age of its Exchange catalogue",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(stdout, "exlint %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			bi, _ := debug.ReadBuildInfo()
+			fmt.Fprintf(stdout, "exlint %s\n", describeBuild(version, bi))
 			newest := newestRelease(catalog.Default())
 			fmt.Fprintf(stdout, "catalogue: Exchange releases up to %s (%s)\n", newest.Date, strings.TrimPrefix(newest.String(), "Exchange Server "))
 			return nil
 		},
 	}
+}
+
+// describeBuild says which exlint this is: the version (set at build
+// time, else the module version a `go install ...@version` records, else
+// "dev"), the commit of a build from a clone (the VCS revision Go records,
+// and whether the tree had changes), then Go's version and the platform:
+//
+//	v1.2.0 (commit 3f2c1a9d8e7b; go1.26.8, linux/amd64)
+//	v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (go1.26.8, linux/amd64)
+//	dev (go1.26.8, linux/amd64)
+func describeBuild(ldflagVersion string, bi *debug.BuildInfo) string {
+	v := ldflagVersion
+	var commit, modified string
+	if bi != nil {
+		if v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+	}
+	platform := fmt.Sprintf("%s, %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	// A pseudo-version (v0.0.0-20261206092900-3f2c1a9d8e7b+dirty) names
+	// the commit and the changes already.
+	if commit == "" || strings.Contains(v, commit) {
+		return fmt.Sprintf("%s (%s)", v, platform)
+	}
+	if modified == "true" {
+		commit += ", modified"
+	}
+	return fmt.Sprintf("%s (commit %s; %s)", v, commit, platform)
 }
 
 func buildVersion() string {
