@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/exlint/exlint/schema"
 )
 
 // Severity of a finding. The zero value is Info.
@@ -43,7 +45,20 @@ func ParseSeverity(s string) (Severity, error) {
 	case "info":
 		return Info, nil
 	}
-	return 0, fmt.Errorf("unknown severity %q (use error, warning or info)", s)
+	hint := ""
+	if sug := severityAliases[strings.ToLower(strings.TrimSpace(s))]; sug != "" {
+		hint = fmt.Sprintf("; did you mean %q?", sug)
+	} else if sug := schema.Suggest(s, []string{"error", "warning", "info"}); sug != "" {
+		hint = fmt.Sprintf("; did you mean %q?", sug)
+	}
+	return 0, fmt.Errorf("unknown severity %q%s (use error, warning or info)", s, hint)
+}
+
+// severityAliases are what people write for a severity, from other tools'
+// names for them.
+var severityAliases = map[string]string{
+	"warn": "warning", "warnings": "warning", "err": "error", "errors": "error", "fatal": "error", "critical": "error",
+	"information": "info", "informational": "info", "note": "info", "notice": "info", "hint": "info", "infos": "info",
 }
 
 // Related is a second location a finding concerns.

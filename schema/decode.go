@@ -562,11 +562,15 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where valueW
 func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where fmt.Stringer, err error) {
 	allowed := set.values()
 	if !errors.Is(err, errNotInList) {
+		if sug := set.alias(s); sug != "" {
+			d.schemaf(rng, addr, "%q is not %s (%s); did you mean %q?", s, set.what, where, sug)
+			return
+		}
 		d.schemaf(rng, addr, "%q is not %s (%s): %v", s, set.what, where, err)
 		return
 	}
 	msg := fmt.Sprintf("%q is not %s (%s)", s, set.what, where)
-	if sug := Suggest(s, allowed); sug != "" {
+	if sug := set.suggest(s); sug != "" {
 		msg += fmt.Sprintf("; did you mean %q?", sug)
 	} else {
 		msg += "."
@@ -580,6 +584,8 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		if !v.IsNull() && v.Type() == cty.String {
 			if _, ok := new(big.Int).SetString(strings.TrimSpace(v.AsString()), 10); ok {
 				hint = fmt.Sprintf(": write %s without quotes", strings.TrimSpace(v.AsString()))
+			} else if n, ok := numberWithSeparators(v.AsString()); ok {
+				hint = fmt.Sprintf("; did you mean %s? Write it without quotes or separators", n)
 			}
 		}
 		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s%s", where, describeValue(v), hint)
