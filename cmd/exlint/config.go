@@ -99,7 +99,7 @@ func settings(cmd *cobra.Command, cfg *config.Config, asOfFlag, failOnFlag strin
 	if asOfFlag != "" {
 		d, err := catalog.ParseDate(asOfFlag)
 		if err != nil || d.MonthOnly() {
-			return catalog.Date{}, 0, usageErr("--as-of %q: write the date as YYYY-MM-DD", asOfFlag)
+			return catalog.Date{}, 0, usageErr("--as-of %q: %s", asOfFlag, config.DateProblem(asOfFlag))
 		}
 		cfg.AsOf.Override(d, "--as-of")
 	}

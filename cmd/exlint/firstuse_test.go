@@ -14,6 +14,9 @@ func TestFirstUseMessages(t *testing.T) {
 		want string
 	}{
 		{"--fail-on warn", []string{"check", "--fail-on", "warn", "examples"}, `--fail-on: unknown severity "warn"; did you mean "warning"?`},
+		{"--as-of month 13", []string{"check", "--as-of", "2026-13-01", "examples"}, `--as-of "2026-13-01": the month 13 is out of range: months run from 01 to 12`},
+		{"--as-of February 29th of 2026", []string{"check", "--as-of", "2026-02-29", "examples"}, "the day 29 is out of range: 2026-02 has 28 days"},
+		{"--as-of in another order", []string{"check", "--as-of", "21/11/2026", "examples"}, "write the date as YYYY-MM-DD"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := exlint(t, noEnv, tc.args...)

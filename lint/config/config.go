@@ -227,7 +227,7 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 			}
 			d, err := catalog.ParseDate(s)
 			if err != nil || d.MonthOnly() {
-				add(a.Expr.Range(), "as_of %q is not a date; write it as YYYY-MM-DD", s)
+				add(a.Expr.Range(), "as_of %q is not a date: %s", s, DateProblem(s))
 				continue
 			}
 			cfg.AsOf = Setting[catalog.Date]{Value: d, Set: true, At: a.SrcRange}
