@@ -240,12 +240,13 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 				Related{Range: first.SourceRange(), Message: "the first " + spec.name + " block"})
 			return
 		}
-		what := owner.Describe()
+		msg := fmt.Sprintf("%s is defined twice; the first definition is at %s: merge the two or rename one", owner.Describe(), posString(first.SourceRange()))
 		if spec.singleton && len(hb.Labels) == 0 {
-			what = "the " + spec.name + " block"
+			// It has no name to change.
+			msg = fmt.Sprintf("the %s block is defined twice; the first definition is at %s: a topology has one %s block, so merge the two into one",
+				spec.name, posString(first.SourceRange()), spec.name)
 		}
-		d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(),
-			fmt.Sprintf("%s is defined twice; the first definition is at %s: merge the two or rename one", what, posString(first.SourceRange())),
+		d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(), msg,
 			Related{Range: first.SourceRange(), Message: "first defined here"})
 		return
 	}

@@ -528,6 +528,9 @@ func TestStructuralProblems(t *testing.T) {
 			[]wantProblem{{KindDuplicate, "t.exchange.hcl:3:6-3:9", `site "A" is defined twice; the first definition is at t.exchange.hcl:2:6`}}},
 		{"duplicate across files", map[string]string{"a.exchange.hcl": org + "hybrid {}\n", "b.exchange.hcl": "hybrid {}\n"},
 			[]wantProblem{{KindDuplicate, "b.exchange.hcl:1:1-1:7", "the hybrid block is defined twice; the first definition is at a.exchange.hcl:2:1"}}},
+		// An unnamed block has no name to change: the message says to merge.
+		{"second migration block", map[string]string{"t.exchange.hcl": org + "migration {\n  method = \"cutover\"\n}\nmigration {\n  mailboxes = 100\n}\n"},
+			[]wantProblem{{KindDuplicate, "t.exchange.hcl:5:1-5:10", "the migration block is defined twice; the first definition is at t.exchange.hcl:2:1: a topology has one migration block, so merge the two into one"}}},
 		{"second organization", map[string]string{"t.exchange.hcl": org + "organization \"P\" {}\n"},
 			[]wantProblem{{KindDuplicate, "t.exchange.hcl:2:14-2:17", `a topology has one organization block; organization "P" is a second one`}}},
 		{"unknown reference", map[string]string{"t.exchange.hcl": org + "site \"HQ\" {}\nserver \"E\" {\n  site = \"HG\"\n  version = \"SE\"\n  update = \"RTM\"\n}\n"},
