@@ -16,6 +16,8 @@ func TestFirstUseMessages(t *testing.T) {
 		{"--fail-on warn", []string{"check", "--fail-on", "warn", "examples"}, `--fail-on: unknown severity "warn"; did you mean "warning"?`},
 		{"--as-of month 13", []string{"check", "--as-of", "2026-13-01", "examples"}, `--as-of "2026-13-01": the month 13 is out of range: months run from 01 to 12`},
 		{"--as-of February 29th of 2026", []string{"check", "--as-of", "2026-02-29", "examples"}, "the day 29 is out of range: 2026-02 has 28 days"},
+		{"--format to a missing directory", []string{"check", "--format", "sarif=out/x.sarif", "examples"}, "--format sarif=out/x.sarif: the directory out does not exist"},
+		{"--format to a path through a file", []string{"check", "--format", "sarif=README.md/x.sarif", "examples"}, "--format sarif=README.md/x.sarif: README.md is not a directory"},
 		{"--as-of in another order", []string{"check", "--as-of", "21/11/2026", "examples"}, "write the date as YYYY-MM-DD"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -49,6 +49,9 @@ func parseOutputs(specs []string) ([]output, error) {
 			if paths[path] {
 				return nil, usageErr("--format %q: another output already writes to %s", spec, path)
 			}
+			if err := dirExists(path); err != nil {
+				return nil, usageErr("--format %s: %v", spec, err)
+			}
 			paths[path] = true
 		}
 		outs = append(outs, output{format: name, path: path})
