@@ -228,3 +228,32 @@ func fingerprints(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// A baseline named in .exlint.hcl applies to a plain exlint check, from any
+// directory under it; --baseline wins.
+func TestBaselineInConfiguration(t *testing.T) {
+	repo := configRepo(t, "baseline = \"ci/exlint-baseline.json\"\n")
+	os.Mkdir(filepath.Join(repo, "ci"), 0o755)
+	if _, stderr, code := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "check", "--as-of", asOf); code != 2 ||
+		!strings.Contains(stderr, `baseline "ci/exlint-baseline.json" (../.exlint.hcl:1:1): ../ci/exlint-baseline.json: no such file or directory; write it with exlint check --write-baseline ../ci/exlint-baseline.json`) {
+		t.Errorf("no baseline yet: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--write-baseline", "ci/exlint-baseline.json", "."); code != 0 {
+		t.Fatalf("write: exit %d, %s", code, stderr)
+	}
+	out, _, code := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "check", "--as-of", asOf, "--color", "never")
+	if code != 0 || !strings.HasSuffix(out, "no problems found (2 in the baseline)\n") {
+		t.Errorf("from topo/: exit %d\n%s", code, out)
+	}
+	os.WriteFile(filepath.Join(repo, "other.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
+	if out, _, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--baseline", "other.json", "topo"); code != 1 || strings.Contains(out, "in the baseline") {
+		t.Errorf("--baseline wins: exit %d\n%s", code, out)
+	}
+	if out, _, _ := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "config"); !strings.Contains(out, `baseline      = "ci/exlint-baseline.json" # ../.exlint.hcl:1:1; the file ../ci/exlint-baseline.json`) {
+		t.Errorf("exlint config:\n%s", out)
+	}
+	repo = configRepo(t, "baseline = \"\"\n")
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check"); code != 2 || !strings.Contains(stderr, "baseline: name the baseline file") {
+		t.Errorf("empty baseline: exit %d, %s", code, stderr)
+	}
+}

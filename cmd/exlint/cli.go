@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -167,21 +168,31 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
 	}
-	// base filters the findings; with --write-baseline, it is the file as
-	// it is until the run has written it again.
-	var base *baseline.Baseline
-	if f.writeBaseline != "" {
-		if base, err = readOldBaseline(f.writeBaseline); err != nil {
-			return err
-		}
-	} else if f.baseline != "" {
-		if base, err = baseline.Read(f.baseline); err != nil {
-			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
-		}
-	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
 		return err
+	}
+	// base filters the findings; with --write-baseline, it is the file as
+	// it is until the run has written it again.
+	var base *baseline.Baseline
+	switch {
+	case f.writeBaseline != "":
+		if base, err = readOldBaseline(f.writeBaseline); err != nil {
+			return err
+		}
+	case f.baseline != "":
+		if base, err = baseline.Read(f.baseline); err != nil {
+			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
+		}
+	case cfg.Baseline.Set:
+		p := cfg.BaselinePath()
+		if base, err = baseline.Read(p); err != nil {
+			hint := ""
+			if errors.Is(err, fs.ErrNotExist) {
+				hint = "; write it with exlint check --write-baseline " + p
+			}
+			return usageErr("baseline %q (%s): %s: %v%s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), hint)
+		}
 	}
 	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
 		return err

@@ -77,6 +77,11 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	}
 	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
 	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+	if c.Baseline.Set {
+		fmt.Fprintf(&b, "baseline = %s # %s; the file %s\n", strconv.Quote(c.Baseline.Value), c.Baseline.Origin(), c.BaselinePath())
+	} else {
+		b.WriteString("# baseline is not set: exlint check reports every finding unless --baseline names a file\n")
+	}
 
 	var structural []string
 	for _, r := range opt.Rules {
