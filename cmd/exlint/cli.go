@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -113,7 +115,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
@@ -129,24 +131,43 @@ type checkFlags struct {
 	baseline, writeBaseline string
 	wholeTopology           bool
 	maxFileSize             string
+	// stdinFilename names the file "-" reads from standard input.
+	stdinFilename string
+	stdin         io.Reader
 }
 
-func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
-	var f checkFlags
+// stdinDefaultName is the name of a topology read from standard input
+// without --stdin-filename: a topology on its own.
+const stdinDefaultName = "stdin" + schema.NativeSuffix
+
+func newCheck(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
+	f := checkFlags{stdin: stdin}
 	cmd := &cobra.Command{
-		Use:   "check [PATH...]",
+		Use:   "check [PATH...|-]",
 		Short: "Check the topologies under each path (default: the current directory)",
 		Long: `Check every topology under each PATH. A directory is searched recursively:
 every directory holding *.exchange.hcl or *.exchange.hcl.json files is one
 topology, its files merged. A file selects the topology of its directory
-(rules look across files) and only that file's findings are reported.`,
+(rules look across files) and only that file's findings are reported.
+
+"-" reads one topology file from standard input (for editors and scripts):
+on its own, named ` + stdinDefaultName + `, or with --stdin-filename FILE
+in the place of FILE among the topology files of its directory, reporting
+FILE's findings.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"."}
 			}
+			if slices.Contains(args, "-") && len(args) > 1 {
+				return usageErr("- (standard input) is one topology file: give it alone, without other paths")
+			}
+			if f.stdinFilename != "" && args[0] != "-" {
+				return usageErr("--stdin-filename names the file read from standard input: give - as the path")
+			}
 			return runCheck(cmd, stdout, stderr, getenv, f, args)
 		},
 	}
+	cmd.Flags().StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the file standard input stands for: it is checked in that file's place, with the other topology files of its directory (default: a topology on its own named "+stdinDefaultName+")")
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
 		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
@@ -248,6 +269,12 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
 		WholeTopologies: f.wholeTopology}
+	if paths[0] == "-" {
+		if opts.Stdin, err = readStdin(f, cfg.Limits().MaxFileSize); err != nil {
+			return err
+		}
+		opts.StdinAlone = f.stdinFilename == ""
+	}
 	var res *runner.Result
 	if f.writeBaseline == "" {
 		opts.Prepare = prepare
@@ -293,6 +320,24 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// readStdin reads the topology file "-" stands for, up to one byte more
+// than the largest file exlint reads (a larger one is a syntax finding, as
+// on disk).
+func readStdin(f checkFlags, limit int64) (*schema.File, error) {
+	name := stdinDefaultName
+	if f.stdinFilename != "" {
+		name = filepath.Clean(f.stdinFilename)
+		if !schema.IsTopologyFile(name) {
+			return nil, usageErr("--stdin-filename %s: %v", f.stdinFilename, schema.ErrNotTopology)
+		}
+	}
+	src, err := io.ReadAll(io.LimitReader(f.stdin, limit+1))
+	if err != nil {
+		return nil, usageErr("reading standard input: %v", err)
+	}
+	return &schema.File{Name: name, Src: src, JSON: strings.HasSuffix(name, schema.JSONSuffix)}, nil
 }
 
 // preparedFile is a file's findings made ready to write on the worker that

@@ -3,6 +3,7 @@ package runner
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -33,6 +34,13 @@ type Options struct {
 	// Workers bounds how many topologies are read and checked at once;
 	// 0 means GOMAXPROCS.
 	Workers int
+	// Stdin, when set, is a topology file given in memory (exlint check -),
+	// checked instead of paths under its Name: on its own with StdinAlone,
+	// else in the place of that file among the topology files of its
+	// directory, read from disk, reporting that file's findings as a file
+	// argument does.
+	Stdin      *schema.File
+	StdinAlone bool
 	// Prepare, when set, is called on the worker that checked a topology,
 	// once for each file Stream will emit, with what emit will receive;
 	// emit then gets its result in FileFindings.Prepared. The costly part
@@ -136,7 +144,7 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 			return ""
 		}
 	}
-	disc, err := schema.DiscoverWith(paths, exclude)
+	disc, err := discover(paths, opts, exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -259,6 +267,35 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 	return res, nil
 }
 
+// discover finds the topologies to check: those under paths, or the one of
+// Options.Stdin.
+func discover(paths []string, opts Options, exclude func(string) string) (*schema.Discovery, error) {
+	switch {
+	case opts.Stdin == nil:
+		return schema.DiscoverWith(paths, exclude)
+	case opts.StdinAlone:
+		name := opts.Stdin.Name
+		return &schema.Discovery{Targets: []schema.Target{{Dir: filepath.Dir(name), Files: []string{name}}}}, nil
+	}
+	return schema.DiscoverFile(opts.Stdin.Name, exclude)
+}
+
+// readFiles reads a topology's files, Options.Stdin from memory.
+func (c *checker) readFiles(t schema.Target) ([]*schema.File, error) {
+	in := c.opts.Stdin
+	if in == nil {
+		return schema.ReadFiles(t.Files, c.opts.Limits.MaxFileSize)
+	}
+	var disk []string
+	for _, f := range t.Files {
+		if f != in.Name {
+			disk = append(disk, f)
+		}
+	}
+	files, err := schema.ReadFiles(disk, c.opts.Limits.MaxFileSize)
+	return append(files, in), err
+}
+
 // emits reports whether Stream emits a file of the topology: a file
 // checked, or one holding findings.
 func (r *targetResult) emits(file string) bool {
@@ -294,7 +331,7 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	if c.opts.WholeTopologies {
 		t.Only = nil
 	}
-	files, err := schema.ReadFiles(t.Files, c.opts.Limits.MaxFileSize)
+	files, err := c.readFiles(t)
 	if err != nil {
 		return targetResult{err: err}
 	}
