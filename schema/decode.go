@@ -618,6 +618,7 @@ func (d *decoder) finish(files []*File) {
 	if d.top.Organization == nil && len(files) > 0 {
 		start := hcl.Range{Filename: files[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
+		d.probs[len(d.probs)-1].noOrganization = true
 	}
 	index := map[string]map[string]Node{}
 	names := map[string][]string{}

@@ -412,6 +412,11 @@ func newChecker(opts Options) *checker {
 // suppressed.
 func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool, map[string]int, error) {
 	top, probs := schema.Decode(dir, files, c.opts.Limits)
+	for i, p := range probs {
+		if p.MissingOrganization() {
+			probs[i].Message += ancestorOrganization(dir, c.opts.Limits)
+		}
+	}
 	fs, rulesRun, err := lint.Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
 	if err != nil {
 		return nil, false, nil, err
