@@ -29,7 +29,7 @@ func (c *compactWriter) File(name string, fs []lint.Finding, sources map[string]
 }
 
 func (c *compactWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) ([]byte, error) {
-	var buf []byte
+	buf := getBuffer(len(fs) * 300)
 	for _, f := range fs {
 		buf = append(buf, compactLine(f)...)
 		buf = append(buf, '\n')
@@ -39,6 +39,7 @@ func (c *compactWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.E
 
 func (c *compactWriter) WriteEncoded(b []byte, _ []lint.Finding) error {
 	_, err := c.bw.Write(b)
+	putBuffer(b)
 	return err
 }
 

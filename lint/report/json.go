@@ -117,7 +117,7 @@ func (j *jsonWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.Exce
 	for _, f := range fs {
 		size += findingSize(f)
 	}
-	buf := make([]byte, 0, size)
+	buf := getBuffer(size)
 	for _, f := range fs {
 		buf = append(buf, ",\n    "...)
 		buf = appendFinding(buf, f)
@@ -127,6 +127,7 @@ func (j *jsonWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.Exce
 
 func (j *jsonWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 	if len(fs) == 0 {
+		putBuffer(b)
 		return j.err
 	}
 	j.start()
@@ -134,6 +135,7 @@ func (j *jsonWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 		b = b[1:]
 	}
 	j.bw.Write(b)
+	putBuffer(b)
 	j.add(fs)
 	return j.err
 }

@@ -77,14 +77,15 @@ func (t *textWriter) File(name string, fs []lint.Finding, sources map[string]*li
 }
 
 func (t *textWriter) Encode(_ string, fs []lint.Finding, sources map[string]*lint.Excerpt) ([]byte, error) {
-	var buf bytes.Buffer
-	writeFindings(&buf, fs, sources, t.p)
+	buf := bytes.NewBuffer(getBuffer(len(fs) * 512))
+	writeFindings(buf, fs, sources, t.p)
 	return buf.Bytes(), nil
 }
 
 func (t *textWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 	t.add(fs)
 	_, err := t.bw.Write(b)
+	putBuffer(b)
 	return err
 }
 

@@ -358,15 +358,26 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	}
 	lint.SortFindings(fs)
 	fs = lint.Dedupe(fs)
+	// Sorted by file, each file's findings are a run of fs: grouped holds
+	// them without copying.
 	grouped := map[string][]lint.Finding{}
-	for i, f := range fs {
-		name := f.Range.Filename
+	for i := 0; i < len(fs); {
+		name := fs[i].Range.Filename
+		j := i + 1
+		for j < len(fs) && fs[j].Range.Filename == name {
+			j++
+		}
 		if _, ok := byName[name]; !ok {
 			// Every range points into the topology's files; should one not,
 			// it is reported with the first file rather than lost.
 			name = files[0].Name
 		}
-		grouped[name] = append(grouped[name], fs[i])
+		if g, ok := grouped[name]; ok {
+			grouped[name] = append(g, fs[i:j]...) // g is capped: this copies
+		} else {
+			grouped[name] = fs[i:j:j]
+		}
+		i = j
 	}
 	return targetResult{byFile: grouped, sources: lint.Excerpts(byName, fs), files: len(files), checked: checked,
 		rulesRun: rulesRun, suppressed: suppressed}
