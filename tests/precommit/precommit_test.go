@@ -43,10 +43,18 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-// hookEnv is the environment pre-commit runs in: its own home, and the Go
-// module and build caches of this machine (no download).
-func hookEnv(t *testing.T) []string {
+// hookSetup skips the test unless EXLINT_TEST_PRECOMMIT is set, and returns
+// this repository's root and the environment pre-commit runs in: its own
+// home, and the Go module and build caches of this machine (no download).
+func hookSetup(t *testing.T) (repo string, env []string) {
 	t.Helper()
+	if os.Getenv("EXLINT_TEST_PRECOMMIT") == "" {
+		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit on the hooks (.ci/run does)")
+	}
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tool := range []string{"pre-commit", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is needed: %v", tool, err)
@@ -60,7 +68,7 @@ func hookEnv(t *testing.T) []string {
 		return strings.TrimSpace(string(out))
 	}
 	home := t.TempDir()
-	return append(os.Environ(),
+	return repo, append(os.Environ(),
 		"PRE_COMMIT_HOME="+filepath.Join(home, "pre-commit"),
 		"GOMODCACHE="+goEnv("GOMODCACHE"), "GOCACHE="+goEnv("GOCACHE"), "GOFLAGS=-buildvcs=false", "GOTOOLCHAIN=local",
 		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
@@ -68,14 +76,7 @@ func hookEnv(t *testing.T) []string {
 }
 
 func TestHooks(t *testing.T) {
-	if os.Getenv("EXLINT_TEST_PRECOMMIT") == "" {
-		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit try-repo on the hooks (.ci/run does)")
-	}
-	repo, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := hookEnv(t)
+	repo, env := hookSetup(t)
 
 	fixture := t.TempDir()
 	if out, code := runIn(t, fixture, env, "git", "init", "-q", "."); code != 0 {
@@ -133,13 +134,7 @@ func TestHooks(t *testing.T) {
 // repository's HEAD, reached by its path instead of GitHub), installs and
 // runs both hooks.
 func TestDocumentedConfigPinned(t *testing.T) {
-	if os.Getenv("EXLINT_TEST_PRECOMMIT") == "" {
-		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit on the documented configuration (.ci/run does)")
-	}
-	repo, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, env := hookSetup(t)
 	doc, err := os.ReadFile(filepath.Join(repo, "docs", "ci.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +144,6 @@ func TestDocumentedConfigPinned(t *testing.T) {
 	if !ok || !strings.Contains(block, "rev: <commit>") {
 		t.Fatalf("docs/ci.md has no pre-commit configuration pinned to <commit>:\n%s", block)
 	}
-	env := hookEnv(t)
 	head, code := runIn(t, repo, env, "git", "rev-parse", "HEAD")
 	if code != 0 {
 		t.Skipf("not a git checkout: %s", head)
