@@ -85,14 +85,18 @@ func (p *Pass) Reportf(at schema.Node, format string, args ...any) {
 // ReportAs records a finding at a given severity, for rules whose verdict
 // is weaker in some cases (a warning where sources conflict).
 func (p *Pass) ReportAs(sev Severity, at schema.Node, msg string, related ...Related) {
-	*p.out = append(*p.out, Finding{
+	f := Finding{
 		Rule:     p.info.ID,
 		Severity: sev,
 		Message:  msg,
 		Range:    at.SourceRange(),
 		Address:  at.Address(),
 		Related:  related,
-	})
+	}
+	if item, ok := at.(interface{ PositionAddress() string }); ok {
+		f.PositionAddress = item.PositionAddress()
+	}
+	*p.out = append(*p.out, f)
 }
 
 // StructuralRules describe the findings schema reports, one per problem kind.

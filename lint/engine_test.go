@@ -168,3 +168,16 @@ func TestInternalErrorNamesWhere(t *testing.T) {
 		}
 	}
 }
+
+// A severity written as other tools write it gets a "did you mean".
+func TestParseSeverityDidYouMean(t *testing.T) {
+	for in, want := range map[string]string{"warn": `did you mean "warning"?`, "Warning": `did you mean "warning"?`, "err": `did you mean "error"?`,
+		"note": `did you mean "info"?`, "eror": `did you mean "error"?`, "fatal": `did you mean "error"?`} {
+		if _, err := ParseSeverity(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", in, err, want)
+		}
+	}
+	if _, err := ParseSeverity("loud"); err == nil || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("loud: %v", err)
+	}
+}

@@ -3,10 +3,14 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/exlint/exlint/schema"
 )
 
 // Severity of a finding. The zero value is Info.
@@ -41,7 +45,20 @@ func ParseSeverity(s string) (Severity, error) {
 	case "info":
 		return Info, nil
 	}
-	return 0, fmt.Errorf("unknown severity %q (use error, warning or info)", s)
+	hint := ""
+	if sug := severityAliases[strings.ToLower(strings.TrimSpace(s))]; sug != "" {
+		hint = fmt.Sprintf("; did you mean %q?", sug)
+	} else if sug := schema.Suggest(s, []string{"error", "warning", "info"}); sug != "" {
+		hint = fmt.Sprintf("; did you mean %q?", sug)
+	}
+	return 0, fmt.Errorf("unknown severity %q%s (use error, warning or info)", s, hint)
+}
+
+// severityAliases are what people write for a severity, from other tools'
+// names for them.
+var severityAliases = map[string]string{
+	"warn": "warning", "warnings": "warning", "err": "error", "errors": "error", "fatal": "error", "critical": "error",
+	"information": "info", "informational": "info", "note": "info", "notice": "info", "hint": "info", "infos": "info",
 }
 
 // Related is a second location a finding concerns.
@@ -57,30 +74,41 @@ type Finding struct {
 	Message  string
 	Range    hcl.Range
 	// Address names the offending block or attribute independently of line
-	// numbers ("server.EX01.update"); empty for file-level problems.
+	// numbers ("server.EX01.update", `clients.outlook["2013"]`); empty for
+	// file-level problems.
 	Address string
-	Related []Related
+	// PositionAddress is, for a list item, the address earlier versions
+	// gave it by position ("clients.outlook[0]"): baselines written by them
+	// are matched with it. Empty otherwise.
+	PositionAddress string
+	Related         []Related
 }
 
 // SortFindings orders findings by file, line, column and rule, then message,
-// so that output does not depend on the order rules ran in.
+// so that output does not depend on the order rules ran in. The sort is
+// stable (findings equal in all five keep their order) and costs one pass
+// over findings already in order.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Range.Filename != b.Range.Filename {
-			return a.Range.Filename < b.Range.Filename
-		}
-		if a.Range.Start.Line != b.Range.Start.Line {
-			return a.Range.Start.Line < b.Range.Start.Line
-		}
-		if a.Range.Start.Column != b.Range.Start.Column {
-			return a.Range.Start.Column < b.Range.Start.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
+	if slices.IsSortedFunc(fs, compareFindings) {
+		return
+	}
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+func compareFindings(a, b Finding) int {
+	if c := strings.Compare(a.Range.Filename, b.Range.Filename); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Range.Start.Line, b.Range.Start.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Range.Start.Column, b.Range.Start.Column); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // Dedupe removes findings identical to the one before them (same rule,

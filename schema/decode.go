@@ -265,12 +265,13 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 				Related{Range: first.SourceRange(), Message: "the first " + spec.name + " block"})
 			return
 		}
-		what := owner.Describe()
+		msg := fmt.Sprintf("%s is defined twice; the first definition is at %s: merge the two or rename one", owner.Describe(), posString(first.SourceRange()))
 		if spec.singleton && len(hb.Labels) == 0 {
-			what = "the " + spec.name + " block"
+			// It has no name to change.
+			msg = fmt.Sprintf("the %s block is defined twice; the first definition is at %s: a topology has one %s block, so merge the two into one",
+				spec.name, posString(first.SourceRange()), spec.name)
 		}
-		d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(),
-			fmt.Sprintf("%s is defined twice; the first definition is at %s: merge the two or rename one", what, posString(first.SourceRange())),
+		d.probs.add(KindDuplicate, owner.SourceRange(), owner.Address(), msg,
 			Related{Range: first.SourceRange(), Message: "first defined here"})
 		return
 	}
@@ -561,36 +562,41 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where valueW
 		d.schemaf(attr.Range, attr.Address(), "%s must be a string, not %s%s", where, describeValue(v), hint)
 		return nil, false
 	}
-	s := v.AsString()
+	str := &String{Attr: attr, Value: v.AsString()}
+	s := str.Value
 	switch {
 	case as.enum != nil:
 		if err := as.enum.accepts(s); err != nil {
-			d.keywordProblem(attr.Range, attr.Address(), s, as.enum, where, err)
+			d.keywordProblem(attr.Range, str.Address(), s, as.enum, where, err)
 			return nil, false
 		}
 	case as.format == "build":
 		// A server's build has four parts (three for Exchange 2000 and 2003).
 		if _, err := catalog.ParseBuild(s); err != nil || strings.Count(s, ".") < 2 {
-			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
+			d.schemaf(attr.Range, str.Address(), `%s: %q is not a build number; write four numbers separated by dots, such as "15.2.1748.24"`, where, s)
 			return nil, false
 		}
 	case as.format == "date":
 		if dt, err := catalog.ParseDate(s); err != nil || dt.MonthOnly() {
-			d.schemaf(attr.Range, attr.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
+			d.schemaf(attr.Range, str.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
 			return nil, false
 		}
 	}
-	return &String{Attr: attr, Value: s}, true
+	return str, true
 }
 
 func (d *decoder) keywordProblem(rng hcl.Range, addr, s string, set *keywordSet, where fmt.Stringer, err error) {
 	allowed := set.values()
 	if !errors.Is(err, errNotInList) {
+		if sug := set.alias(s); sug != "" {
+			d.schemaf(rng, addr, "%q is not %s (%s); did you mean %q?", s, set.what, where, sug)
+			return
+		}
 		d.schemaf(rng, addr, "%q is not %s (%s): %v", s, set.what, where, err)
 		return
 	}
 	msg := fmt.Sprintf("%q is not %s (%s)", s, set.what, where)
-	if sug := Suggest(s, allowed); sug != "" {
+	if sug := set.suggest(s); sug != "" {
 		msg += fmt.Sprintf("; did you mean %q?", sug)
 	} else {
 		msg += "."
@@ -604,6 +610,8 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		if !v.IsNull() && v.Type() == cty.String {
 			if _, ok := new(big.Int).SetString(strings.TrimSpace(v.AsString()), 10); ok {
 				hint = fmt.Sprintf(": write %s without quotes", strings.TrimSpace(v.AsString()))
+			} else if n, ok := numberWithSeparators(v.AsString()); ok {
+				hint = fmt.Sprintf("; did you mean %s? Write it without quotes or separators", n)
 			}
 		}
 		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s%s", where, describeValue(v), hint)
@@ -623,7 +631,7 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		high = int64(*as.max)
 	}
 	if !bi.IsInt64() || bi.Int64() < low || bi.Int64() > high {
-		d.schemaf(attr.Range, attr.Address(), "%s must be between %d and %d, not %s", where, low, high, bi.String())
+		d.schemaf(attr.Range, attr.keyAddress(bi.String()), "%s must be between %d and %d, not %s", where, low, high, bi.String())
 		return nil, false
 	}
 	return &Int{Attr: attr, Value: int(bi.Int64())}, true
@@ -635,6 +643,7 @@ func (d *decoder) finish(files []*File) {
 	if d.top.Organization == nil && len(files) > 0 {
 		start := hcl.Range{Filename: files[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
+		d.probs[len(d.probs)-1].noOrganization = true
 	}
 	index := map[string]map[string]Node{}
 	names := map[string][]string{}

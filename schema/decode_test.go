@@ -361,9 +361,10 @@ func TestValueRangesAndAddresses(t *testing.T) {
 		{s, "t.exchange.hcl:16:8-16:14", "server.EX01", "block label"},
 		{s.Version, "t.exchange.hcl:18:26-18:32", "server.EX01.version", "string value"},
 		{s.Roles, "t.exchange.hcl:21:26-21:37", "server.EX01.roles", "list"},
-		{s.Roles.Items[0], "t.exchange.hcl:21:27-21:36", "server.EX01.roles[0]", "list item"},
+		{s.Roles.Items[0], "t.exchange.hcl:21:27-21:36", `server.EX01.roles["mailbox"]`, "list item"},
 		{top.Hybrid, "t.exchange.hcl:89:1-89:7", "hybrid", "unlabelled block"},
-		{top.Hybrid.Servers.Items[1], "t.exchange.hcl:91:40-91:46", "hybrid.servers[1]", "reference item"},
+		{top.Hybrid.Servers.Items[1], "t.exchange.hcl:91:40-91:46", `hybrid.servers["EX02"]`, "reference item"},
+		{top.Hybrid.InboundPorts.Items[1], "t.exchange.hcl:101:36-101:39", `hybrid.inbound_ports["443"]`, "number item"},
 		{top.Domains[0], "t.exchange.hcl:40:8-40:21", `domain."contoso.com"`, "quoted label"},
 		{top.Migration.Mailboxes, "t.exchange.hcl:110:15-110:19", "migration.mailboxes", "number"},
 	}
@@ -374,6 +375,47 @@ func TestValueRangesAndAddresses(t *testing.T) {
 		if got := tc.node.Address(); got != tc.addr {
 			t.Errorf("%s: address %s, want %s", tc.about, got, tc.addr)
 		}
+	}
+}
+
+// A list item is addressed by its value, so that inserting an item leaves
+// the others' addresses as they were; its position stays available for
+// baselines written before (PositionAddress). Items of the JSON syntax are
+// addressed alike.
+func TestListItemAddressesByValue(t *testing.T) {
+	for name, src := range map[string]string{
+		"t.exchange.hcl":      "organization \"O\" {}\nclients {\n  outlook = [\"2016\", \"2019\", \"365\"]\n}\n",
+		"t.exchange.hcl.json": `{"organization": {"O": {}}, "clients": {"outlook": ["2016", "2019", "365"]}}`,
+	} {
+		before, probs := decodeFiles(map[string]string{name: src})
+		if len(probs) != 0 {
+			t.Fatal(probs)
+		}
+		insert := strings.Replace(src, `["2016"`, `["2013", "2016"`, 1)
+		after, probs := decodeFiles(map[string]string{name: insert})
+		if len(probs) != 0 {
+			t.Fatal(probs)
+		}
+		old, inserted := before.Clients.Outlook.Items, after.Clients.Outlook.Items
+		if got := inserted[0].Address(); got != `clients.outlook["2013"]` {
+			t.Errorf("%s: the new item is at %s", name, got)
+		}
+		for i, it := range old {
+			if got, want := inserted[i+1].Address(), it.Address(); got != want {
+				t.Errorf("%s: %s moved to %s when an item was inserted before it", name, want, got)
+			}
+		}
+		if got := inserted[1].PositionAddress(); got != "clients.outlook[1]" {
+			t.Errorf("%s: position address %s", name, got)
+		}
+		if got := after.Clients.Outlook.PositionAddress(); got != "" {
+			t.Errorf("%s: a whole list has no position address: %s", name, got)
+		}
+	}
+	// A value that needs escaping is quoted as Go quotes it.
+	top, _ := decodeFiles(map[string]string{"t.exchange.hcl": "organization \"O\" {}\nsite \"S\" {}\nserver \"a\\\"b\" {\n  site = \"S\"\n  version = \"SE\"\n  update = \"RTM\"\n}\nhybrid {\n  servers = [\"a\\\"b\"]\n}\n"})
+	if got := top.Hybrid.Servers.Items[0].Address(); got != `hybrid.servers["a\"b"]` {
+		t.Errorf("escaped item: %s", got)
 	}
 }
 
@@ -495,6 +537,9 @@ func TestStructuralProblems(t *testing.T) {
 			[]wantProblem{{KindDuplicate, "t.exchange.hcl:3:6-3:9", `site "A" is defined twice; the first definition is at t.exchange.hcl:2:6`}}},
 		{"duplicate across files", map[string]string{"a.exchange.hcl": org + "hybrid {}\n", "b.exchange.hcl": "hybrid {}\n"},
 			[]wantProblem{{KindDuplicate, "b.exchange.hcl:1:1-1:7", "the hybrid block is defined twice; the first definition is at a.exchange.hcl:2:1"}}},
+		// An unnamed block has no name to change: the message says to merge.
+		{"second migration block", map[string]string{"t.exchange.hcl": org + "migration {\n  method = \"cutover\"\n}\nmigration {\n  mailboxes = 100\n}\n"},
+			[]wantProblem{{KindDuplicate, "t.exchange.hcl:5:1-5:10", "the migration block is defined twice; the first definition is at t.exchange.hcl:2:1: a topology has one migration block, so merge the two into one"}}},
 		{"second organization", map[string]string{"t.exchange.hcl": org + "organization \"P\" {}\n"},
 			[]wantProblem{{KindDuplicate, "t.exchange.hcl:2:14-2:17", `a topology has one organization block; organization "P" is a second one`}}},
 		{"unknown reference", map[string]string{"t.exchange.hcl": org + "site \"HQ\" {}\nserver \"E\" {\n  site = \"HG\"\n  version = \"SE\"\n  update = \"RTM\"\n}\n"},

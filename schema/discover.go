@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -278,4 +279,36 @@ func readLimited(f *os.File, limit int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// DiscoverFile finds the topology a file belongs to, as a file argument
+// does (the topology files of its directory, reporting only that file),
+// whether or not the file exists: its content comes from elsewhere
+// (exlint check - reads it from standard input). A file exclude names is
+// skipped.
+func DiscoverFile(name string, exclude func(path string) string) (*Discovery, error) {
+	if exclude == nil {
+		exclude = func(string) string { return "" }
+	}
+	if why := exclude(name); why != "" {
+		return &Discovery{Skipped: []Skipped{{Path: name, Reason: why}}, Excluded: 1}, nil
+	}
+	byDir := map[string]*Target{}
+	addFile := func(dir, file string) {
+		t := byDir[dir]
+		if t == nil {
+			t = &Target{Dir: dir}
+			byDir[dir] = t
+		}
+		if !slices.Contains(t.Files, file) {
+			t.Files = append(t.Files, file)
+		}
+	}
+	excluded := 0
+	if err := addNamedFile(name, addFile, byDir, exclude, &excluded); err != nil {
+		return nil, err
+	}
+	t := byDir[filepath.Dir(name)]
+	sort.Strings(t.Files)
+	return &Discovery{Targets: []Target{*t}, Excluded: excluded}, nil
 }

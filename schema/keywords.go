@@ -11,6 +11,7 @@ import (
 
 // keywordSet is the list of values a keyword attribute accepts.
 type keywordSet struct {
+	name   string          // its key in keywordSets, for its aliases (aliases.go)
 	what   string          // what a value is, for messages: "an Exchange version"
 	values func() []string // every accepted value, in documentation order
 	// check, when set, accepts values beyond the list (an Outlook version may

@@ -233,10 +233,10 @@ func TestPlanStatesAreFreshAndPointAtTheirLines(t *testing.T) {
 		{ex07s1.Version, "current.exchange.hcl:9:15-9:21", "server.EX07-01.version"}, // so do the values no stage changed
 		{ex07s1.Mailboxes, "stages.exchange.hcl:20:17-20:18", "server.EX07-01.mailboxes"},
 		{s1.ServerByName("EX13-01"), "stages.exchange.hcl:12:16-12:25", "server.EX13-01"},
-		{s1.ServerByName("EX13-01").Roles.Items[1], "stages.exchange.hcl:16:27-16:42", "server.EX13-01.roles[1]"},
+		{s1.ServerByName("EX13-01").Roles.Items[1], "stages.exchange.hcl:16:27-16:42", `server.EX13-01.roles["client_access"]`},
 		{s2.Organization.ForestFunctionalLevel, "stages.exchange.hcl:5:31-5:39", "organization.Contoso.forest_functional_level"},
 		{s3.ServerByName("EX13-01").Roles, "stages.exchange.hcl:37:13-37:24", "server.EX13-01.roles"},
-		{s3.DAGs[0].Members.Items[1], "stages.exchange.hcl:34:27-34:36", "dag.DAG01.members[1]"},
+		{s3.DAGs[0].Members.Items[1], "stages.exchange.hcl:34:27-34:36", `dag.DAG01.members["EX16-01"]`},
 		{plan.Stages[0], "stages.exchange.hcl:9:7-9:23", "stage.introduce-2013"},
 		{plan.Stages[1].Operations[0], "stages.exchange.hcl:3:19-3:28", "server.EX07-01"},
 		{plan.Stages[0].DateAttr, "stages.exchange.hcl:10:17-10:29", "stage.introduce-2013.date"},
@@ -532,7 +532,7 @@ stage "s4" {
 	}
 	want := []string{
 		`s1 t.exchange.hcl:15:19-15:25 server.EX01 stage "s1" removes server "EX01", but members[0] of dag "DAG01" still names it (t.exchange.hcl:11:14): change dag "DAG01" in this stage or an earlier one`,
-		`s4 t.exchange.hcl:30:16-30:22 hybrid.servers[0] servers[0] of hybrid names server "EX01", which stage "s1" removes at t.exchange.hcl:15:19; in stage "s4", name a server that exists`,
+		`s4 t.exchange.hcl:30:16-30:22 hybrid.servers["EX01"] servers[0] of hybrid names server "EX01", which stage "s1" removes at t.exchange.hcl:15:19; in stage "s4", name a server that exists`,
 	}
 	var got []string
 	for _, p := range plan.Problems {

@@ -38,7 +38,15 @@ type Problem struct {
 	Address string // the block or attribute concerned, when there is one
 	Message string
 	Related []Related
+	// noOrganization marks the problem of a topology without an
+	// organization block (MissingOrganization).
+	noOrganization bool
 }
+
+// MissingOrganization reports whether the problem is that the topology has
+// no organization block, which a caller that knows the file system can
+// explain further (a parent directory's topology has one).
+func (p Problem) MissingOrganization() bool { return p.noOrganization }
 
 // problems collects structural problems while a topology is read.
 type problems []Problem

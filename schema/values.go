@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 
@@ -94,14 +93,38 @@ type Attr struct {
 // SourceRange is the range of the value.
 func (a *Attr) SourceRange() hcl.Range { return a.Range }
 
-// Address is the owner's address, the attribute name and, for a list item,
-// its index: "server.EX01.roles[1]".
+// Address is the owner's address and the attribute name:
+// "server.EX01.update". A list item of a string or a number is addressed by
+// its value (String.Address, Int.Address); any other item, which is not a
+// valid value, by its position: "server.EX01.roles[1]".
 func (a *Attr) Address() string {
-	addr := a.Owner.Address() + "." + a.Name
 	if a.Index >= 0 {
-		addr += fmt.Sprintf("[%d]", a.Index)
+		return a.PositionAddress()
 	}
-	return addr
+	return a.Owner.Address() + "." + a.Name
+}
+
+// keyAddress is the address of a list item whose value reads key: the
+// list's address and the value in quotes, as Terraform addresses a for_each
+// instance: `server.EX01.roles["mailbox"]`, `clients.outlook["2013"]`,
+// `hybrid.inbound_ports["25"]`. An item is named by its value, not its
+// position, so that inserting an item does not give the others another
+// address (a baseline entry or a code-scanning alert stays with its item).
+func (a *Attr) keyAddress(key string) string {
+	if a.Index < 0 {
+		return a.Address()
+	}
+	return a.Owner.Address() + "." + a.Name + "[" + strconv.Quote(key) + "]"
+}
+
+// PositionAddress is the address exlint gave a list item before items were
+// named by their value: its position ("clients.outlook[0]"). Baselines
+// written then hold it; "" for anything but a list item.
+func (a *Attr) PositionAddress() string {
+	if a.Index < 0 {
+		return ""
+	}
+	return a.Owner.Address() + "." + a.Name + "[" + strconv.Itoa(a.Index) + "]"
 }
 
 // String is a string attribute, or one item of a list of strings.
@@ -109,6 +132,10 @@ type String struct {
 	Attr
 	Value string
 }
+
+// Address names the attribute, or a list item by its value:
+// `hybrid.servers["EX01"]`.
+func (s *String) Address() string { return s.keyAddress(s.Value) }
 
 // Bool is a boolean attribute.
 type Bool struct {
@@ -121,6 +148,10 @@ type Int struct {
 	Attr
 	Value int
 }
+
+// Address names the attribute, or a list item by its value in quotes:
+// `hybrid.inbound_ports["25"]`.
+func (n *Int) Address() string { return n.keyAddress(strconv.Itoa(n.Value)) }
 
 // StringList is a list of strings.
 type StringList struct {

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A baseline hides today's findings; edits elsewhere do not bring them back;
@@ -13,7 +16,7 @@ func TestBaselineCLI(t *testing.T) {
 	repo := configRepo(t, "")
 	p := filepath.Join(repo, "topo", "tailspin.exchange.hcl")
 	out, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--color", "never", "--write-baseline", "exlint-baseline.json", "topo")
-	if code != 0 || !strings.Contains(stderr, "wrote 2 finding(s) to the baseline exlint-baseline.json") ||
+	if code != 0 || !strings.Contains(stderr, "wrote the baseline exlint-baseline.json: 2 added, 0 removed, 0 kept") ||
 		!strings.HasSuffix(out, "no problems found (2 in the baseline)\n") {
 		t.Fatalf("write: exit %d, stderr %s\n%s", code, stderr, out)
 	}
@@ -61,7 +64,7 @@ func TestBaselineErrors(t *testing.T) {
 		{[]string{"--baseline", "missing.json"}, "--baseline missing.json: no such file or directory"},
 		{[]string{"--baseline", "bad.json"}, "bad.json is not an exlint baseline"},
 		{[]string{"--baseline", "a.json", "--write-baseline", "b.json"}, "give one of them"},
-		{[]string{"--write-baseline", "no/dir/b.json"}, "--write-baseline:"},
+		{[]string{"--write-baseline", "no/dir/b.json"}, "--write-baseline no/dir/b.json: the directory no/dir does not exist"},
 	} {
 		_, stderr, code := exlintIn(t, repo, noEnv, append([]string{"check", "topo"}, tc.args...)...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
@@ -71,5 +74,186 @@ func TestBaselineErrors(t *testing.T) {
 	// --baseline and --write-baseline naming the same file: refresh it.
 	if _, _, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "topo", "--baseline", "b.json", "--write-baseline", "b.json"); code != 0 {
 		t.Errorf("refresh: exit %d", code)
+	}
+}
+
+// A baseline is never lost: a refresh after which a topology could not be
+// checked writes nothing; a run over some files keeps the entries of the
+// others; what changed is said; a file that is not a baseline is not
+// written over.
+func TestBaselineNeverLost(t *testing.T) {
+	repo := configRepo(t, "")
+	src, _ := os.ReadFile(filepath.Join(repo, "topo", "tailspin.exchange.hcl"))
+	for _, d := range []string{"east", "west"} {
+		os.MkdirAll(filepath.Join(repo, d), 0o755)
+		os.WriteFile(filepath.Join(repo, d, "tailspin.exchange.hcl"), src, 0o644)
+	}
+	check := func(args ...string) (string, string, int) {
+		return exlintIn(t, repo, noEnv, append([]string{"check", "--as-of", asOf, "--color", "never"}, args...)...)
+	}
+	if _, stderr, code := check("--write-baseline", "b.json", "."); code != 0 ||
+		!strings.Contains(stderr, "wrote the baseline b.json: 6 added, 0 removed, 0 kept") {
+		t.Errorf("first write: exit %d, %s", code, stderr)
+	}
+	want, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+
+	// A syntax error in one topology: the refresh writes nothing.
+	west := filepath.Join(repo, "west", "tailspin.exchange.hcl")
+	os.WriteFile(west, append(append([]byte(nil), src...), "server \"X\" {\n"...), 0o644)
+	out, stderr, code := check("--baseline", "b.json", "--write-baseline", "b.json", ".")
+	if got, _ := os.ReadFile(filepath.Join(repo, "b.json")); string(got) != string(want) {
+		t.Errorf("the baseline changed after a run that could not check west:\n%s", got)
+	}
+	if code != 1 || !strings.Contains(stderr, "did not write the baseline b.json: the rules did not run on 1 topology (west)") ||
+		!strings.Contains(out, "(4 in the baseline)") || strings.Contains(out, "no longer match") {
+		t.Errorf("refresh with a syntax error: exit %d, %s\n%s", code, stderr, out)
+	}
+	os.WriteFile(west, src, 0o644)
+
+	// A pre-commit run given one file: the entries of the other topologies stay.
+	east := filepath.Join(repo, "east", "tailspin.exchange.hcl")
+	os.WriteFile(east, []byte(strings.Replace(string(src), "mailboxes = 180", "mailboxes = 100", 1)), 0o644)
+	out, stderr, code = check("--write-baseline", "b.json", "--whole-topology", "east/tailspin.exchange.hcl")
+	if code != 0 || !strings.Contains(stderr, "wrote the baseline b.json: 0 added, 1 removed, 5 kept (4 of them in files this run did not check)") ||
+		strings.Contains(out, "no longer match") {
+		t.Errorf("pre-commit refresh: exit %d, %s\n%s", code, stderr, out)
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+	if strings.Count(string(b), `"rule"`) != 5 || !strings.Contains(string(b), `"file": "west/tailspin.exchange.hcl"`) ||
+		!strings.Contains(string(b), `"file": "topo/tailspin.exchange.hcl"`) {
+		t.Errorf("after a run over east only:\n%s", b)
+	}
+	// Checking one file against the whole baseline calls no other entry stale.
+	if out, _, code := check("--baseline", "b.json", "east"); code != 0 || strings.Contains(out, "no longer match") {
+		t.Errorf("east against the whole baseline: exit %d\n%s", code, out)
+	}
+	// Nothing changed: nothing written.
+	os.Chtimes(filepath.Join(repo, "b.json"), time.Unix(0, 0), time.Unix(0, 0))
+	if _, stderr, _ := check("--write-baseline", "b.json", "."); !strings.Contains(stderr, "the baseline b.json is up to date: 5 kept") {
+		t.Errorf("unchanged: %s", stderr)
+	}
+	if fi, _ := os.Stat(filepath.Join(repo, "b.json")); fi.ModTime().Unix() != 0 {
+		t.Error("an unchanged baseline was written again")
+	}
+	// A topology removed from a directory searched: its entries go.
+	os.RemoveAll(filepath.Join(repo, "west"))
+	if _, stderr, _ := check("--write-baseline", "b.json", "."); !strings.Contains(stderr, "0 added, 2 removed, 3 kept") {
+		t.Errorf("west removed: %s", stderr)
+	}
+	// A file that is not a baseline is not written over.
+	os.WriteFile(filepath.Join(repo, "notes.json"), []byte("my notes"), 0o644)
+	if _, stderr, code := check("--write-baseline", "notes.json", "."); code != 2 || !strings.Contains(stderr, "the file is left as it is") {
+		t.Errorf("notes.json: exit %d, %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(repo, "notes.json")); string(got) != "my notes" {
+		t.Errorf("notes.json was written over: %s", got)
+	}
+}
+
+// A baseline hides only what it recorded: list items are addressed by value,
+// so inserting Outlook 2013 before accepted versions reports 2013 and
+// nothing else; a baseline written with positions ("clients.outlook[0]")
+// still reads, and its entries hide only the finding they recorded; SARIF
+// fingerprints follow the item, not its position.
+func TestBaselineFollowsListItems(t *testing.T) {
+	repo := configRepo(t, "")
+	p := filepath.Join(repo, "topo", "tailspin.exchange.hcl")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, append(src, "clients {\n  outlook = [\"2016\", \"2019\", \"365\"]\n}\n"...), 0o644)
+	check := func(args ...string) (string, int) {
+		out, _, code := exlintIn(t, repo, noEnv, append([]string{"check", "--as-of", asOf, "--format", "compact", "--fail-on", "info"}, args...)...)
+		return out, code
+	}
+	if _, code := check("--write-baseline", "b.json", "topo"); code != 0 {
+		t.Fatalf("write: exit %d", code)
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+	if !strings.Contains(string(b), `"address": "clients.outlook[\"2019\"]"`) {
+		t.Errorf("baseline:\n%s", b)
+	}
+	check("--format", "sarif=before.sarif", "topo")
+	inserted, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(inserted), `["2016"`, `["2013", "2016"`, 1)), 0o644)
+	out, code := check("--baseline", "b.json", "topo")
+	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "Outlook 2013") {
+		t.Errorf("after inserting 2013, want only Outlook 2013 reported: exit %d\n%s", code, out)
+	}
+	check("--format", "sarif=after.sarif", "topo")
+	before, after := fingerprints(t, filepath.Join(repo, "before.sarif")), fingerprints(t, filepath.Join(repo, "after.sarif"))
+	for _, fp := range before {
+		if !slices.Contains(after, fp) {
+			t.Errorf("a fingerprint changed when an item was inserted before it: %s", fp)
+		}
+	}
+	if len(after) != len(before)+1 {
+		t.Errorf("fingerprints: %d before, %d after", len(before), len(after))
+	}
+
+	// A baseline written by an exlint that addressed items by position.
+	os.WriteFile(p, inserted, 0o644)
+	positions := strings.NewReplacer(`outlook[\"2016\"]`, `outlook[0]`, `outlook[\"2019\"]`, `outlook[1]`, `outlook[\"365\"]`, `outlook[2]`)
+	os.WriteFile(filepath.Join(repo, "old.json"), []byte(positions.Replace(string(b))), 0o644)
+	if out, code := check("--baseline", "old.json", "topo"); code != 0 {
+		t.Errorf("an old baseline on the list it recorded: exit %d\n%s", code, out)
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(inserted), `["2016"`, `["2013", "2016"`, 1)), 0o644)
+	// Its positions now name other items: its entries hide none of them
+	// (each recorded one message at one position), where matching by
+	// position alone hid Outlook 2013 behind 2016's entry.
+	out, _ = check("--baseline", "old.json", "topo")
+	if strings.Count(out, "\n") != 5 || !strings.Contains(out, "Outlook 2013") || !strings.Contains(out, "Outlook 2016") || strings.Contains(out, "TS-EX runs") {
+		t.Errorf("an old baseline after an insertion: want the five Outlook findings\n%s", out)
+	}
+}
+
+func fingerprints(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b, &log); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range log.Runs[0].Results {
+		out = append(out, r.PartialFingerprints["exlintFingerprint/v1"])
+	}
+	return out
+}
+
+// A baseline named in .exlint.hcl applies to a plain exlint check, from any
+// directory under it; --baseline wins.
+func TestBaselineInConfiguration(t *testing.T) {
+	repo := configRepo(t, "baseline = \"ci/exlint-baseline.json\"\n")
+	os.Mkdir(filepath.Join(repo, "ci"), 0o755)
+	if _, stderr, code := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "check", "--as-of", asOf); code != 2 ||
+		!strings.Contains(stderr, `baseline "ci/exlint-baseline.json" (../.exlint.hcl:1:1): ../ci/exlint-baseline.json: no such file or directory; write it with exlint check --write-baseline ../ci/exlint-baseline.json`) {
+		t.Errorf("no baseline yet: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--write-baseline", "ci/exlint-baseline.json", "."); code != 0 {
+		t.Fatalf("write: exit %d, %s", code, stderr)
+	}
+	out, _, code := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "check", "--as-of", asOf, "--color", "never")
+	if code != 0 || !strings.HasSuffix(out, "no problems found (2 in the baseline)\n") {
+		t.Errorf("from topo/: exit %d\n%s", code, out)
+	}
+	os.WriteFile(filepath.Join(repo, "other.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
+	if out, _, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--baseline", "other.json", "topo"); code != 1 || strings.Contains(out, "in the baseline") {
+		t.Errorf("--baseline wins: exit %d\n%s", code, out)
+	}
+	if out, _, _ := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "config"); !strings.Contains(out, `baseline      = "ci/exlint-baseline.json" # ../.exlint.hcl:1:1; the file ../ci/exlint-baseline.json`) {
+		t.Errorf("exlint config:\n%s", out)
+	}
+	repo = configRepo(t, "baseline = \"\"\n")
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check"); code != 2 || !strings.Contains(stderr, "baseline: name the baseline file") {
+		t.Errorf("empty baseline: exit %d, %s", code, stderr)
 	}
 }

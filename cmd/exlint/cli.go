@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -113,7 +115,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageErr("%v", err)
 	})
-	root.AddCommand(newCheck(stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
 	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
@@ -130,24 +132,43 @@ type checkFlags struct {
 	baseline, writeBaseline string
 	wholeTopology           bool
 	maxFileSize             string
+	// stdinFilename names the file "-" reads from standard input.
+	stdinFilename string
+	stdin         io.Reader
 }
 
-func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
-	var f checkFlags
+// stdinDefaultName is the name of a topology read from standard input
+// without --stdin-filename: a topology on its own.
+const stdinDefaultName = "stdin" + schema.NativeSuffix
+
+func newCheck(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
+	f := checkFlags{stdin: stdin}
 	cmd := &cobra.Command{
-		Use:   "check [PATH...]",
+		Use:   "check [PATH...|-]",
 		Short: "Check the topologies under each path (default: the current directory)",
 		Long: `Check every topology under each PATH. A directory is searched recursively:
 every directory holding *.exchange.hcl or *.exchange.hcl.json files is one
 topology, its files merged. A file selects the topology of its directory
-(rules look across files) and only that file's findings are reported.`,
+(rules look across files) and only that file's findings are reported.
+
+"-" reads one topology file from standard input (for editors and scripts):
+on its own, named ` + stdinDefaultName + `, or with --stdin-filename FILE
+in the place of FILE among the topology files of its directory, reporting
+FILE's findings.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"."}
 			}
+			if slices.Contains(args, "-") && len(args) > 1 {
+				return usageErr("- (standard input) is one topology file: give it alone, without other paths")
+			}
+			if f.stdinFilename != "" && args[0] != "-" {
+				return usageErr("--stdin-filename names the file read from standard input: give - as the path")
+			}
 			return runCheck(cmd, stdout, stderr, getenv, f, args)
 		},
 	}
+	cmd.Flags().StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the file standard input stands for: it is checked in that file's place, with the other topology files of its directory (default: a topology on its own named "+stdinDefaultName+")")
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats, ", ")+
 		"; NAME=FILE writes that format to FILE (--format text --format sarif=exlint.sarif) (default text)")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
@@ -169,15 +190,31 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
 	}
-	var base *baseline.Baseline
-	if f.baseline != "" && f.writeBaseline == "" {
-		if base, err = baseline.Read(f.baseline); err != nil {
-			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
-		}
-	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
 		return err
+	}
+	// base filters the findings; with --write-baseline, it is the file as
+	// it is until the run has written it again.
+	var base *baseline.Baseline
+	switch {
+	case f.writeBaseline != "":
+		if base, err = readOldBaseline(f.writeBaseline); err != nil {
+			return err
+		}
+	case f.baseline != "":
+		if base, err = baseline.Read(f.baseline); err != nil {
+			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
+		}
+	case cfg.Baseline.Set:
+		p := cfg.BaselinePath()
+		if base, err = baseline.Read(p); err != nil {
+			hint := ""
+			if errors.Is(err, fs.ErrNotExist) {
+				hint = "; write it with exlint check --write-baseline " + p
+			}
+			return usageErr("baseline %q (%s): %s: %v%s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), hint)
+		}
 	}
 	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
 		return err
@@ -195,42 +232,53 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
-	// The outputs are opened once the topologies are found, and exlint may
-	// have started again with another collector (reexecGC) before that.
-	var set *outputSet
-	defer func() {
-		if set != nil {
-			set.abort()
-		}
-	}()
-	discovered := func(targets []schema.Target) error {
-		if reexecGC != nil && topologyBytes(targets, reexecBytes) >= reexecBytes {
-			reexecGC()
-		}
-		var err error
-		if set, err = openOutputs(outs, head, stdout, useColor, getenv); err != nil {
-			return &writeError{err}
-		}
-		return nil
+	// The outputs are opened before the topologies are read, so that an
+	// output that cannot be written stops the run before the work.
+	set, err := openOutputs(outs, head, stdout, useColor, getenv)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
+	defer set.abort()
 	filter := base.NewFilter()
 	failed := false
-	// Findings go to the outputs file by file as topologies are checked; only
+	// A file's findings are matched against the baseline and encoded for
+	// the outputs on the worker that checked them (prepare), then written
+	// in order here (emit), file by file as topologies are checked; only
 	// --write-baseline, which must see them all first, keeps them.
+	prepare := func(ff runner.FileFindings) any {
+		p := &preparedFile{}
+		p.kept, p.used = filter.Match(ff.Findings)
+		p.encoded, p.err = set.encode(ff.Name, p.kept, ff.Sources)
+		return p
+	}
 	emit := func(ff runner.FileFindings) error {
-		kept := filter.Keep(ff.Findings)
-		for _, fd := range kept {
+		p, ok := ff.Prepared.(*preparedFile)
+		if !ok {
+			p = prepare(ff).(*preparedFile)
+		}
+		if p.err != nil {
+			return &writeError{p.err}
+		}
+		filter.Commit(p.used)
+		for _, fd := range p.kept {
 			failed = failed || fd.Severity >= failOn
 		}
-		if err := set.file(ff.Name, kept, ff.Sources); err != nil {
+		if err := set.write(ff.Name, p.kept, ff.Sources, p.encoded); err != nil {
 			return &writeError{err}
 		}
 		return nil
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology, Discovered: discovered}
+		WholeTopologies: f.wholeTopology}
+	if paths[0] == "-" {
+		if opts.Stdin, err = readStdin(f, cfg.Limits().MaxFileSize); err != nil {
+			return err
+		}
+		opts.StdinAlone = f.stdinFilename == ""
+	}
 	var res *runner.Result
 	if f.writeBaseline == "" {
+		opts.Prepare = prepare
 		res, err = runner.Stream(paths, opts, emit)
 	} else {
 		var held []runner.FileFindings
@@ -241,11 +289,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return nil
 		})
 		if err == nil {
-			base = baseline.New(all, f.writeBaseline)
-			if err := base.Write(f.writeBaseline); err != nil {
-				return usageErr("--write-baseline: %v", err)
+			if base, err = writeBaseline(stderr, f.writeBaseline, base, all, res, coveredBy(res, paths)); err != nil {
+				return err
 			}
-			fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
 			filter = base.NewFilter()
 			for _, ff := range held {
 				if err = emit(ff); err != nil {
@@ -266,7 +312,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return &exitError{code: exitUsage, err: err}
 	}
 	rep := *head
-	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.Stale()
+	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.StaleIn(coveredBy(res, paths))
 	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
@@ -277,21 +323,32 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	return nil
 }
 
-// topologyBytes adds up the sizes of the topologies' files, stopping once
-// the sum reaches limit.
-func topologyBytes(targets []schema.Target, limit int64) int64 {
-	var n int64
-	for _, t := range targets {
-		for _, f := range t.Files {
-			if fi, err := os.Lstat(f); err == nil {
-				n += fi.Size()
-			}
-			if n >= limit {
-				return n
-			}
+// readStdin reads the topology file "-" stands for, up to one byte more
+// than the largest file exlint reads (a larger one is a syntax finding, as
+// on disk).
+func readStdin(f checkFlags, limit int64) (*schema.File, error) {
+	name := stdinDefaultName
+	if f.stdinFilename != "" {
+		name = filepath.Clean(f.stdinFilename)
+		if !schema.IsTopologyFile(name) {
+			return nil, usageErr("--stdin-filename %s: %v", f.stdinFilename, schema.ErrNotTopology)
 		}
 	}
-	return n
+	src, err := io.ReadAll(io.LimitReader(f.stdin, limit+1))
+	if err != nil {
+		return nil, usageErr("reading standard input: %v", err)
+	}
+	return &schema.File{Name: name, Src: src, JSON: strings.HasSuffix(name, schema.JSONSuffix)}, nil
+}
+
+// preparedFile is a file's findings made ready to write on the worker that
+// checked them: those the baseline does not hide, the baseline entries
+// that hid the others, and their bytes for each output that encodes ahead.
+type preparedFile struct {
+	kept    []lint.Finding
+	used    []string
+	encoded [][]byte
+	err     error
 }
 
 // writeError is a failure to write an output while findings stream out.
@@ -353,15 +410,55 @@ func newRules(stdout io.Writer) *cobra.Command {
 func newVersion(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print exlint's version and the age of its Exchange catalogue",
+		Short: "Print exlint's version (or the commit it was built from) and the age of its Exchange catalogue",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(stdout, "exlint %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			bi, _ := debug.ReadBuildInfo()
+			fmt.Fprintf(stdout, "exlint %s\n", describeBuild(version, bi))
 			newest := newestRelease(catalog.Default())
 			fmt.Fprintf(stdout, "catalogue: Exchange releases up to %s (%s)\n", newest.Date, strings.TrimPrefix(newest.String(), "Exchange Server "))
 			return nil
 		},
 	}
+}
+
+// describeBuild says which exlint this is: the version (set at build
+// time, else the module version a `go install ...@version` records, else
+// "dev"), the commit of a build from a clone (the VCS revision Go records,
+// and whether the tree had changes), then Go's version and the platform:
+//
+//	v1.2.0 (commit 3f2c1a9d8e7b; go1.26.8, linux/amd64)
+//	v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (go1.26.8, linux/amd64)
+//	dev (go1.26.8, linux/amd64)
+func describeBuild(ldflagVersion string, bi *debug.BuildInfo) string {
+	v := ldflagVersion
+	var commit, modified string
+	if bi != nil {
+		if v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+	}
+	platform := fmt.Sprintf("%s, %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	// A pseudo-version (v0.0.0-20261206092900-3f2c1a9d8e7b+dirty) names
+	// the commit and the changes already.
+	if commit == "" || strings.Contains(v, commit) {
+		return fmt.Sprintf("%s (%s)", v, platform)
+	}
+	if modified == "true" {
+		commit += ", modified"
+	}
+	return fmt.Sprintf("%s (commit %s; %s)", v, commit, platform)
 }
 
 func buildVersion() string {

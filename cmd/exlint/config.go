@@ -99,7 +99,7 @@ func settings(cmd *cobra.Command, cfg *config.Config, asOfFlag, failOnFlag strin
 	if asOfFlag != "" {
 		d, err := catalog.ParseDate(asOfFlag)
 		if err != nil || d.MonthOnly() {
-			return catalog.Date{}, 0, usageErr("--as-of %q: write the date as YYYY-MM-DD", asOfFlag)
+			return catalog.Date{}, 0, usageErr("--as-of %q: %s", asOfFlag, config.DateProblem(asOfFlag))
 		}
 		cfg.AsOf.Override(d, "--as-of")
 	}
@@ -132,6 +132,7 @@ const maxFileSizeHelp = "the largest topology file read, in bytes or as a size s
 
 func newConfig(stdout io.Writer, getenv env) *cobra.Command {
 	var configPath, asOf, failOn string
+	var changed bool
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Print the configuration in effect and where each value comes from",
@@ -139,7 +140,8 @@ func newConfig(stdout io.Writer, getenv env) *cobra.Command {
 .exlint.hcl it found (or --config, or $EXLINT_CONFIG), every setting and
 every rule's enabled, severity and ignorable, each followed by a comment
 saying where it comes from (a file position, a flag, or "default"). The
-output is HCL that exlint reads back.`,
+output is HCL that exlint reads back. --changed shows only the values that
+differ from the defaults.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(configPath, getenv)
@@ -152,7 +154,7 @@ output is HCL that exlint reads back.`,
 			}
 			wd, _ := os.Getwd()
 			err = cfg.WriteEffective(stdout, config.EffectiveOptions{AsOf: date, Version: buildVersion(), FailOn: lint.Error,
-				Rules: allRuleInfos(), WorkingIn: wd})
+				Rules: allRuleInfos(), WorkingIn: wd, Changed: changed})
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -162,5 +164,6 @@ output is HCL that exlint reads back.`,
 	cmd.Flags().StringVar(&configPath, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from here up to the repository root)")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "show the configuration as check --as-of would use it")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "show the configuration as check --fail-on would use it")
+	cmd.Flags().BoolVar(&changed, "changed", false, "show only the values that differ from the defaults")
 	return cmd
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"github.com/exlint/exlint/lint/config"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -228,5 +230,39 @@ func TestRulesListsSuppression(t *testing.T) {
 	out, _, _ := exlint(t, noEnv, "rules")
 	if !strings.Contains(out, "suppression") || !strings.Contains(out, "cannot itself be suppressed inline") {
 		t.Errorf("rules:\n%s", out)
+	}
+}
+
+// exlint config --changed shows only what differs from the defaults, as
+// HCL exlint reads back; a value set to its default is not a change.
+func TestConfigChanged(t *testing.T) {
+	repo := configRepo(t, `fail_on = "error"
+exclude = ["archive/**"]
+
+rule "exchange-end-of-support" {
+  enabled   = true
+  ignorable = false
+}
+
+rule "migration-cutover-size" {
+  severity = "info"
+}
+`)
+	out, _, code := exlintIn(t, repo, noEnv, "config", "--changed")
+	if code != 0 || strings.Contains(out, "fail_on") || strings.Contains(out, "enabled") || strings.Contains(out, "as_of") ||
+		strings.Contains(out, "max_file_size") || strings.Contains(out, `rule "coexistence-unsupported"`) ||
+		!regexp.MustCompile(`exclude += \["archive/\*\*"\]`).MatchString(out) || !strings.Contains(out, "ignorable = false") ||
+		!strings.Contains(out, `severity = "info"`) || strings.Count(out, "rule \"") != 2 {
+		t.Errorf("config --changed: exit %d\n%s", code, out)
+	}
+	if _, probs := config.Parse("shown.hcl", []byte(out), allRuleInfos()); len(probs) > 0 {
+		t.Errorf("the output does not read back: %v", probs)
+	}
+	// A flag is a change too; nothing set, nothing shown.
+	if out, _, _ := exlintIn(t, repo, noEnv, "config", "--changed", "--fail-on", "warning"); !regexp.MustCompile(`fail_on += "warning" +# --fail-on`).MatchString(out) {
+		t.Errorf("--fail-on:\n%s", out)
+	}
+	if out, _, _ := exlintIn(t, configRepo(t, ""), noEnv, "config", "--changed"); !strings.Contains(out, "# nothing differs from the defaults") || strings.Contains(out, "rule ") {
+		t.Errorf("no configuration:\n%s", out)
 	}
 }

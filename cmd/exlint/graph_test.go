@@ -272,7 +272,7 @@ func TestGraphCommand(t *testing.T) {
 		{[]string{"graph", "examples"}, `exlint graph draws one topology, and these are below it: "examples/2000-cutover-draft"`},
 		{[]string{"graph", "examples/2003-migration-drafts"}, `"examples/2003-migration-drafts/express-draft", "examples/2003-migration-drafts/staged-draft"`},
 		{[]string{"graph", ex, "--state", "target"}, `--state "target": the topology has no such state. It has no stages: its one state is "current"`},
-		{[]string{"graph", ex, "--as-of", "2026-13-01"}, "write the date as YYYY-MM-DD"},
+		{[]string{"graph", ex, "--as-of", "2026-13-01"}, "the month 13 is out of range"},
 		{[]string{"graph", ex, "extra"}, "accepts at most 1 arg"},
 		{[]string{"graph", ex, "-o", filepath.Join(t.TempDir(), "no", "dir", "x.dot")}, "-o "},
 	} {

@@ -9,8 +9,7 @@ import (
 // exlint reads files and writes its report; nothing in it can reach the
 // network, start other programs or load code. (The net package is linked by
 // the flag library for IP-typed flags and by text/template for URL escaping;
-// no code dials. The one program exlint starts is itself, in place, for a
-// large check: main.go.)
+// no code dials.)
 func TestNoNetworkOrExec(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", ".").Output()
 	if err != nil {
@@ -30,7 +29,7 @@ func TestEnvironmentDoesNotChangeVerdicts(t *testing.T) {
 	plain, _, code := exlint(t, noEnv, args...)
 	odd := map[string]string{"LANG": "tr_TR.UTF-8", "LC_ALL": "C", "TZ": "Pacific/Kiritimati", "GOGC": "off",
 		"EXLINT_AS_OF": "1999-01-01", "EXLINT_FORMAT": "json", "HOME": "/nonexistent",
-		"GODEBUG": "gcstoptheworld=1", execEnv: "1"}
+		"GODEBUG": "gctrace=0", "GOMEMLIMIT": "1GiB"}
 	for k, v := range odd {
 		t.Setenv(k, v)
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -290,21 +292,101 @@ func TestMaxFileSizeFlag(t *testing.T) {
 	}
 }
 
-// exlint collects garbage at its own target, unless GOGC says otherwise.
-func TestTuneGC(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
-	tuneGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != gcPercent {
-		t.Errorf("without GOGC: GC percent %d, want %d", got, gcPercent)
+// exlint version names the build: the version, and the commit when Go
+// recorded one that the version does not already name.
+func TestDescribeBuild(t *testing.T) {
+	vcs := func(rev, modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}
 	}
-	tuneGC(func(k string) string {
-		if k == "GOGC" {
-			return "50"
+	rev := "3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"
+	platform := runtime.Version() + ", " + runtime.GOOS + "/" + runtime.GOARCH
+	for _, tc := range []struct {
+		ldflag string
+		bi     *debug.BuildInfo
+		want   string
+	}{
+		{"dev", nil, "dev (" + platform + ")"},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev (" + platform + ")"},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0 (" + platform + ")"},
+		{"v1.2.0", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "false")}, "v1.2.0 (commit 3f2c1a9d8e7b; " + platform + ")"},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "true")}, "dev (commit 3f2c1a9d8e7b, modified; " + platform + ")"},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261206092900-3f2c1a9d8e7b+dirty"}, Settings: vcs(rev, "true")},
+			"v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (" + platform + ")"},
+	} {
+		if got := describeBuild(tc.ldflag, tc.bi); got != tc.want {
+			t.Errorf("%s %+v:\n got %s\nwant %s", tc.ldflag, tc.bi, got, tc.want)
 		}
-		return ""
+	}
+}
+
+// A release build (its version set with -ldflags, as GoReleaser and the
+// GitHub Action do) built in a git checkout still names its commit.
+func TestVersionNamesTheCommit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies the repository into a new git repository and builds exlint")
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is needed")
+	}
+	// The working tree as it is, committed in a repository of its own.
+	src := filepath.Join(t.TempDir(), "exlint")
+	err := filepath.WalkDir(repoRoot, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(repoRoot, p)
+		if d.Name() == ".git" { // a directory, or a worktree's file naming one: never copied
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "examples") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(src, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(src, rel), b, 0o644)
 	})
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("with GOGC set: GC percent changed to %d", got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = src
+		// Git never looks above src for a repository.
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t",
+			"GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CEILING_DIRECTORIES="+filepath.Dir(src),
+			"GIT_DIR="+filepath.Join(src, ".git"), "GIT_WORK_TREE="+src)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "build")
+	head := git("rev-parse", "HEAD")
+	bin := filepath.Join(t.TempDir(), "exlint")
+	build := exec.Command("go", "build", "-buildvcs=true", "-ldflags", "-X main.version=v9.9.9", "-o", bin, "./cmd/exlint")
+	build.Dir = src
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "exlint v9.9.9 (commit " + head[:12] + ";"; !strings.HasPrefix(string(out), want) {
+		t.Errorf("exlint version:\n%s\nwant it to start with %q", out, want)
 	}
 }

@@ -49,6 +49,9 @@ func parseOutputs(specs []string) ([]output, error) {
 			if paths[path] {
 				return nil, usageErr("--format %q: another output already writes to %s", spec, path)
 			}
+			if err := dirExists(path); err != nil {
+				return nil, usageErr("--format %s: %v", spec, err)
+			}
 			paths[path] = true
 		}
 		outs = append(outs, output{format: name, path: path})
@@ -118,10 +121,34 @@ func openOutputs(outs []output, head *report.Report, stdout io.Writer, useColor 
 	return set, nil
 }
 
-// file hands one file's findings to every output.
-func (s *outputSet) file(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
-	for _, w := range s.writers {
-		if err := w.File(name, fs, sources); err != nil {
+// encode turns one file's findings into the bytes of each output that can
+// encode them ahead (report.Encoder), for write; safe to call from several
+// goroutines at once.
+func (s *outputSet) encode(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) ([][]byte, error) {
+	encoded := make([][]byte, len(s.writers))
+	for i, w := range s.writers {
+		if e, ok := w.(report.Encoder); ok {
+			b, err := e.Encode(name, fs, sources)
+			if err != nil {
+				return nil, err
+			}
+			encoded[i] = b
+		}
+	}
+	return encoded, nil
+}
+
+// write hands one file's findings to every output: the bytes encode made
+// for those that encode ahead, the findings to the others.
+func (s *outputSet) write(name string, fs []lint.Finding, sources map[string]*lint.Excerpt, encoded [][]byte) error {
+	for i, w := range s.writers {
+		var err error
+		if e, ok := w.(report.Encoder); ok {
+			err = e.WriteEncoded(encoded[i], fs)
+		} else {
+			err = w.File(name, fs, sources)
+		}
+		if err != nil {
 			return err
 		}
 	}

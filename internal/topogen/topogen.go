@@ -21,6 +21,20 @@ type Options struct {
 	// server in place to SE and retires an Edge server, while there are
 	// some left.
 	Stages int
+	// Legacy makes the Mailbox servers a mix of out-of-support versions on
+	// old updates and old Windows (2010, 2013, 2016, 2019, in turn, and one
+	// SE in five): a topology with a few findings per server, for timing
+	// the output.
+	Legacy bool
+}
+
+// legacyServers are the Mailbox servers of a Legacy topology, in turn.
+var legacyServers = []struct{ version, update, roles, os, dotnet string }{
+	{"2010", "SP3 RU30", `"mailbox", "client_access", "hub_transport"`, "2008R2", "4.7.2"},
+	{"2013", "CU21", `"mailbox", "client_access"`, "2012R2", "4.7.2"},
+	{"2016", "CU20", `"mailbox"`, "2016", "4.8"},
+	{"2019", "CU11", `"mailbox"`, "2019", "4.8"},
+	{"SE", "RTM Aug26SU", `"mailbox"`, "2025", "4.8.1"},
 }
 
 // File is one generated file.
@@ -38,6 +52,10 @@ func Generate(o Options) []File {
 		o.Name = "Contoso"
 	}
 	sites := max(1, (o.Servers+7)/8)
+	dcOS := "2022"
+	if o.Legacy {
+		dcOS = "2016" // one every legacy version supports
+	}
 	var files []File
 
 	var b strings.Builder
@@ -46,8 +64,8 @@ func Generate(o Options) []File {
 	for s := 0; s < sites; s++ {
 		fmt.Fprintf(&b, "\nsite %q {}\n", siteName(s))
 		for d := 0; d < 2; d++ {
-			fmt.Fprintf(&b, "\ndomain_controller \"DC%02d-%d\" {\n  site           = %q\n  os             = \"2022\"\n  global_catalog = true\n  read_only      = false\n}\n",
-				s, d+1, siteName(s))
+			fmt.Fprintf(&b, "\ndomain_controller \"DC%02d-%d\" {\n  site           = %q\n  os             = %q\n  global_catalog = true\n  read_only      = false\n}\n",
+				s, d+1, siteName(s), dcOS)
 		}
 	}
 	files = append(files, File{Name: "organization.exchange.hcl", Src: []byte(b.String())})
@@ -70,6 +88,12 @@ func Generate(o Options) []File {
 			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = \"SE\"\n  update  = \"RTM Aug26SU\"\n  build   = \"15.2.2562.46\"\n"+
 				"  roles   = [\"edge_transport\"]\n  os      = \"2025\"\n  core    = false\n  dotnet  = \"4.8.1\"\n  network = \"perimeter\"\n  tls     = [\"1.2\"]\n}\n\n", name, site)
 			edges = append(edges, name)
+		case o.Legacy:
+			l := legacyServers[i%len(legacyServers)]
+			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = %q\n  update  = %q\n"+
+				"  roles   = [%s]\n  os      = %q\n  core    = false\n  dotnet  = %q\n  network = \"internal\"\n  tls     = [\"1.0\", \"1.2\"]\n}\n\n",
+				name, site, l.version, l.update, l.roles, l.os, l.dotnet)
+			mailbox = append(mailbox, name)
 		case i%5 == 4: // a 2019 server not yet upgraded in place
 			fmt.Fprintf(&chunk, "server %q {\n  site    = %q\n  version = \"2019\"\n  update  = \"CU15 Aug26SU\"\n  build   = \"15.2.1748.49\"\n"+
 				"  roles   = [\"mailbox\"]\n  os      = \"2022\"\n  core    = false\n  dotnet  = \"4.8.1\"\n  network = \"internal\"\n  tls     = [\"1.2\"]\n}\n\n", name, site)

@@ -9,8 +9,9 @@ import (
 
 // Generated topologies are valid and the same for the same options.
 func TestGenerate(t *testing.T) {
-	for _, n := range []int{1, 7, 8, 50, 333} {
-		files := Generate(Options{Servers: n})
+	for _, o := range []Options{{Servers: 1}, {Servers: 7}, {Servers: 8}, {Servers: 50}, {Servers: 333}, {Servers: 50, Legacy: true}} {
+		n := o.Servers
+		files := Generate(o)
 		var fs []*schema.File
 		for _, f := range files {
 			fs = append(fs, &schema.File{Name: f.Name, Src: f.Src})
@@ -22,7 +23,7 @@ func TestGenerate(t *testing.T) {
 		if len(top.Servers) != n {
 			t.Errorf("%d servers generated, want %d", len(top.Servers), n)
 		}
-		again := Generate(Options{Servers: n})
+		again := Generate(o)
 		for i := range files {
 			if !bytes.Equal(files[i].Src, again[i].Src) {
 				t.Fatalf("%d servers: output differs between runs", n)

@@ -7,7 +7,6 @@ import (
 	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/exlint/exlint/internal/fsutil"
@@ -41,8 +40,11 @@ type Entry struct {
 
 func (e Entry) key() string {
 	id := e.Address
-	if id == "" {
-		id = "\x00" + e.Message
+	if id == "" || positional(id) {
+		// A list item addressed by its position (written by an exlint
+		// before items were addressed by value) matches only the finding
+		// it recorded: same position and same message.
+		id += "\x00" + e.Message
 	}
 	return e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
 }
@@ -59,19 +61,7 @@ func New(fs []lint.Finding, path string) *Baseline {
 		}
 		b.Findings = append(b.Findings, b.entry(f))
 	}
-	sort.SliceStable(b.Findings, func(i, j int) bool {
-		x, y := b.Findings[i], b.Findings[j]
-		if x.File != y.File {
-			return x.File < y.File
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Address != y.Address {
-			return x.Address < y.Address
-		}
-		return x.Message < y.Message
-	})
+	sortEntries(b.Findings)
 	return b
 }
 
@@ -185,19 +175,8 @@ func (b *Baseline) NewFilter() *Filter {
 
 // Keep returns the findings of fs the baseline does not hold.
 func (bf *Filter) Keep(fs []lint.Finding) []lint.Finding {
-	if bf.b == nil {
-		return fs
-	}
-	kept := []lint.Finding{}
-	for _, f := range fs {
-		k := bf.b.entry(f).key()
-		if !bf.structural[f.Rule] && bf.left[k] > 0 {
-			bf.left[k]--
-			bf.Baselined++
-			continue
-		}
-		kept = append(kept, f)
-	}
+	kept, used := bf.Match(fs)
+	bf.Commit(used)
 	return kept
 }
 

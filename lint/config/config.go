@@ -44,6 +44,9 @@ type Config struct {
 	// MaxFileSize caps the size of a topology file, in bytes (default
 	// schema.DefaultLimits.MaxFileSize).
 	MaxFileSize Setting[int64]
+	// Baseline is the baseline file exlint check filters findings with
+	// when no flag names one, as written: relative to Base (BaselinePath).
+	Baseline Setting[string]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
 }
@@ -162,7 +165,7 @@ func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "baseline"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -227,7 +230,7 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 			}
 			d, err := catalog.ParseDate(s)
 			if err != nil || d.MonthOnly() {
-				add(a.Expr.Range(), "as_of %q is not a date; write it as YYYY-MM-DD", s)
+				add(a.Expr.Range(), "as_of %q is not a date: %s", s, DateProblem(s))
 				continue
 			}
 			cfg.AsOf = Setting[catalog.Date]{Value: d, Set: true, At: a.SrcRange}
@@ -259,6 +262,16 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				continue
 			}
 			cfg.MaxFileSize = Setting[int64]{Value: n, Set: true, At: a.SrcRange}
+		case "baseline":
+			s, ok := stringValue(a, v, add)
+			if !ok {
+				continue
+			}
+			if strings.TrimSpace(s) == "" {
+				add(a.Expr.Range(), "baseline: name the baseline file, relative to the directory of %s, such as \"exlint-baseline.json\"", filepath.Base(filename))
+				continue
+			}
+			cfg.Baseline = Setting[string]{Value: s, Set: true, At: a.SrcRange}
 		case "exclude":
 			if !v.Type().IsTupleType() && !v.Type().IsListType() {
 				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
@@ -562,6 +575,20 @@ func (c *Config) Excluded(path string) string {
 		}
 	}
 	return ""
+}
+
+// BaselinePath is the baseline file the configuration names, as a path from
+// the working directory ("" when it names none): relative paths are
+// relative to the configuration file's directory, as exclude patterns are.
+func (c *Config) BaselinePath() string {
+	if c == nil || !c.Baseline.Set {
+		return ""
+	}
+	p := filepath.FromSlash(c.Baseline.Value)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Base, p)
 }
 
 func pathDir(p string) string {

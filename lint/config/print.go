@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -21,6 +22,9 @@ type EffectiveOptions struct {
 	FailOn    lint.Severity   // the default fail_on
 	Rules     []lint.RuleInfo // every rule, in the order to print them
 	WorkingIn string          // the working directory, for the header
+	// Changed prints only the values that differ from the defaults (exlint
+	// config --changed).
+	Changed bool
 }
 
 // WriteEffective prints the configuration in effect as HCL that exlint can
@@ -37,10 +41,24 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	} else {
 		b.WriteString("# file: none; every value is a default (exlint looks for " + FileName + " from the working directory up to the repository root)\n")
 	}
+	if opt.Changed {
+		b.WriteString("# only what differs from the defaults (exlint config without --changed shows every value)\n")
+	}
 	b.WriteString("\n")
+	changes := 0
+	// show says whether to print a value: always, or with --changed when
+	// it differs from the default.
+	show := func(differs bool) bool {
+		if differs {
+			changes++
+		}
+		return !opt.Changed || differs
+	}
 
 	req := c.RequiredVersion
-	if req.Set {
+	if !show(req.Set) {
+		// not set: nothing to say
+	} else if req.Set {
 		note := req.Origin()
 		if IsDevVersion(opt.Version) {
 			note += "; not checked: this is a development build (" + opt.Version + ")"
@@ -57,12 +75,16 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		asOf.Value = opt.AsOf
 		asOfNote = "default: today"
 	}
-	fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), asOfNote)
+	if show(asOf.Set && asOf.Value != opt.AsOf) {
+		fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), asOfNote)
+	}
 	failOn := c.FailOn
 	if !failOn.Set {
 		failOn.Value = opt.FailOn
 	}
-	fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), failOn.Origin())
+	if show(failOn.Value != opt.FailOn) {
+		fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), failOn.Origin())
+	}
 	var pats []string
 	for _, p := range c.Exclude.Value {
 		pats = append(pats, strconv.Quote(p))
@@ -75,8 +97,19 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		}
 		excl += "; relative to " + base
 	}
-	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
-	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+	if show(len(pats) > 0) {
+		fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
+	}
+	if show(c.Limits().MaxFileSize != schema.DefaultLimits.MaxFileSize) {
+		fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+	}
+	if !show(c.Baseline.Set) {
+		// not set
+	} else if c.Baseline.Set {
+		fmt.Fprintf(&b, "baseline = %s # %s; the file %s\n", strconv.Quote(c.Baseline.Value), c.Baseline.Origin(), c.BaselinePath())
+	} else {
+		b.WriteString("# baseline is not set: exlint check reports every finding unless --baseline names a file\n")
+	}
 
 	var structural []string
 	for _, r := range opt.Rules {
@@ -95,18 +128,28 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		if !sev.Set {
 			sev.Value = r.Severity
 		}
-		fmt.Fprintf(&b, "\nrule %s {\n", strconv.Quote(r.ID))
-		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
-		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
-		if r.ID != lint.SuppressionRule {
-			if !ign.Set {
-				ign.Value = true
-			}
-			fmt.Fprintf(&b, "  ignorable = %t # %s\n", ign.Value, ign.Origin())
+		if !ign.Set {
+			ign.Value = true
 		}
-		b.WriteString("}\n")
+		var body strings.Builder
+		if show(!enabled.Value) {
+			fmt.Fprintf(&body, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
+		}
+		if show(sev.Value != r.Severity) {
+			fmt.Fprintf(&body, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
+		}
+		if r.ID != lint.SuppressionRule && show(!ign.Value) {
+			fmt.Fprintf(&body, "  ignorable = %t # %s\n", ign.Value, ign.Origin())
+		}
+		if body.Len() > 0 {
+			fmt.Fprintf(&b, "\nrule %s {\n%s}\n", strconv.Quote(r.ID), body.String())
+		}
 	}
-	if len(structural) > 0 {
+	if opt.Changed {
+		if changes == 0 {
+			b.WriteString("# nothing differs from the defaults\n")
+		}
+	} else if len(structural) > 0 {
 		fmt.Fprintf(&b, "\n# %s: structural rules, always errors; they cannot be configured or suppressed\n", strings.Join(structural, ", "))
 	}
 	_, err := w.Write(hclwrite.Format(b.Bytes()))

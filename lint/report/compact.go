@@ -23,12 +23,24 @@ type compactWriter struct{ bw *bufio.Writer }
 
 func newCompactWriter(w io.Writer) *compactWriter { return &compactWriter{bufio.NewWriter(w)} }
 
-func (c *compactWriter) File(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) error {
+func (c *compactWriter) File(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	b, _ := c.Encode(name, fs, sources)
+	return c.WriteEncoded(b, fs)
+}
+
+func (c *compactWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) ([]byte, error) {
+	buf := getBuffer(len(fs) * 300)
 	for _, f := range fs {
-		c.bw.WriteString(compactLine(f))
-		c.bw.WriteByte('\n')
+		buf = append(buf, compactLine(f)...)
+		buf = append(buf, '\n')
 	}
-	return nil
+	return buf, nil
+}
+
+func (c *compactWriter) WriteEncoded(b []byte, _ []lint.Finding) error {
+	_, err := c.bw.Write(b)
+	putBuffer(b)
+	return err
 }
 
 func (c *compactWriter) Close(*Report) error { return c.bw.Flush() }

@@ -102,25 +102,41 @@ func (j *jsonWriter) start() {
 	fmt.Fprintf(j.bw, "{\n  \"version\": %d,\n  \"as_of\": %s,\n  \"findings\": [", JSONVersion, asOf)
 }
 
-func (j *jsonWriter) File(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) error {
-	for _, f := range fs {
-		j.start()
-		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Address: f.Address,
-			Range: toJSONRange(f.Range), Related: []jsonRelated{}}
-		for _, rel := range f.Related {
-			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
-		}
-		b, err := json.MarshalIndent(jf, "    ", "  ")
-		if err != nil {
-			return err
-		}
-		if j.total() > 0 {
-			j.bw.WriteByte(',')
-		}
-		j.bw.WriteString("\n    ")
-		j.bw.Write(b)
-		j.add([]lint.Finding{f})
+func (j *jsonWriter) File(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	b, err := j.Encode(name, fs, sources)
+	if err != nil {
+		return err
 	}
+	return j.WriteEncoded(b, fs)
+}
+
+// Encode writes each finding as an element of the findings array, each
+// preceded by a comma: WriteEncoded drops the document's first one.
+func (j *jsonWriter) Encode(_ string, fs []lint.Finding, _ map[string]*lint.Excerpt) ([]byte, error) {
+	size := 0
+	for _, f := range fs {
+		size += findingSize(f)
+	}
+	buf := getBuffer(size)
+	for _, f := range fs {
+		buf = append(buf, ",\n    "...)
+		buf = appendFinding(buf, f)
+	}
+	return buf, nil
+}
+
+func (j *jsonWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
+	if len(fs) == 0 {
+		putBuffer(b)
+		return j.err
+	}
+	j.start()
+	if j.total() == 0 {
+		b = b[1:]
+	}
+	j.bw.Write(b)
+	putBuffer(b)
+	j.add(fs)
 	return j.err
 }
 

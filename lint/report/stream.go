@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/exlint/exlint/lint"
 )
@@ -21,6 +22,42 @@ type Writer interface {
 	// (topologies, files, checked, skipped, suppressed...); its Findings and
 	// Sources are not read: the writer has had them through File.
 	Close(r *Report) error
+}
+
+// An Encoder is a Writer whose File splits in two, so that the costly half
+// can run in parallel: Encode turns one file's findings into bytes and may
+// be called from any goroutine, for several files at once; WriteEncoded
+// writes what Encode returned, on the writer's goroutine, for the files in
+// order. File(name, fs, sources) is WriteEncoded(Encode(name, fs, sources),
+// fs). Text, compact and JSON are Encoders.
+type Encoder interface {
+	Writer
+	Encode(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) ([]byte, error)
+	// WriteEncoded writes b, the bytes Encode returned for fs.
+	WriteEncoded(b []byte, fs []lint.Finding) error
+}
+
+// encodeBuffers recycles the buffers Encode fills and WriteEncoded empties
+// into its writer: a run's output is not allocated a second time.
+var encodeBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// getBuffer returns an empty buffer of at least size bytes.
+func getBuffer(size int) []byte {
+	b := *encodeBuffers.Get().(*[]byte)
+	if cap(b) < size {
+		return make([]byte, 0, size)
+	}
+	return b[:0]
+}
+
+// putBuffer gives back a buffer whose bytes have been written out. A very
+// large one is left to the collector.
+func putBuffer(b []byte) {
+	if cap(b) == 0 || cap(b) > 1<<20 {
+		return
+	}
+	b = b[:0]
+	encodeBuffers.Put(&b)
 }
 
 // NewWriter returns the Writer of the named format. head carries what is

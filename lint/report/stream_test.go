@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -125,6 +126,72 @@ func TestWriterCallsDoNotShowInOutput(t *testing.T) {
 		}
 		if whole.String() != split.String() {
 			t.Errorf("%s: one finding per call changed the output", format)
+		}
+	}
+}
+
+// appendFinding writes what json.MarshalIndent writes for a finding, for
+// any text: escapes, HTML characters, invalid UTF-8, line separators.
+func FuzzAppendFinding(f *testing.F) {
+	for _, s := range []string{"", "plain", `x < y & "z" \ / >`, "tab\there\nline\r\b\f\x00\x1f\x7f", "é \u2028 \u2029 \xff\xfe 😀 \U0010FFFF", "a\u202eb"} {
+		f.Add(s, s, 3)
+	}
+	f.Fuzz(func(t *testing.T, message, name string, related int) {
+		fd := lint.Finding{Rule: "r-" + name, Severity: lint.Severity(related % 3), Message: message, Address: name,
+			Range: rng(name+".exchange.hcl", related, 2, related*7, related+1, 9, -related)}
+		for i := 0; i < related%3; i++ {
+			fd.Related = append(fd.Related, lint.Related{Message: message + name, Range: rng(name, i, i, i, i, i, i)})
+		}
+		jf := jsonFinding{Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Address: fd.Address,
+			Range: toJSONRange(fd.Range), Related: []jsonRelated{}}
+		for _, rel := range fd.Related {
+			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
+		}
+		want, err := json.MarshalIndent(jf, "    ", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendFinding(nil, fd); string(got) != string(want) {
+			t.Errorf("appendFinding\n%s\njson.MarshalIndent\n%s", got, want)
+		}
+	})
+}
+
+// An Encoder's Encode, run for every file at once on other goroutines, and
+// WriteEncoded in order give the bytes File gives.
+func TestEncodersMatchFile(t *testing.T) {
+	r := streamed()
+	r.Sources = map[string]*lint.Excerpt{"a/x.exchange.hcl": lint.ExcerptOf([]byte("server \"EX01\" {\n  x = 1\n}\n"))}
+	for _, format := range Formats {
+		var want, got bytes.Buffer
+		if err := Write(format, &want, r, Options{Color: true}); err != nil {
+			t.Fatal(err)
+		}
+		w, _ := NewWriter(format, &got, r, Options{Color: true})
+		enc, ok := w.(Encoder)
+		if !ok {
+			continue
+		}
+		groups := byFile(r.Findings)
+		names := files(r)
+		encoded := make([][]byte, len(names))
+		var wg sync.WaitGroup
+		for i, name := range names {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				encoded[i], _ = enc.Encode(name, groups[name], r.Sources)
+			}()
+		}
+		wg.Wait()
+		for i, name := range names {
+			if err := enc.WriteEncoded(encoded[i], groups[name]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		enc.Close(r)
+		if got.String() != want.String() {
+			t.Errorf("%s: encoded ahead\n%s\nwritten by File\n%s", format, got.String(), want.String())
 		}
 	}
 }

@@ -71,10 +71,22 @@ func newTextWriter(w io.Writer, _ *Report, opt TextOptions) *textWriter {
 	return &textWriter{bw: bufio.NewWriter(w), p: newPalette(opt.Color)}
 }
 
-func (t *textWriter) File(_ string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
-	writeFindings(t.bw, fs, sources, t.p)
+func (t *textWriter) File(name string, fs []lint.Finding, sources map[string]*lint.Excerpt) error {
+	b, _ := t.Encode(name, fs, sources)
+	return t.WriteEncoded(b, fs)
+}
+
+func (t *textWriter) Encode(_ string, fs []lint.Finding, sources map[string]*lint.Excerpt) ([]byte, error) {
+	buf := bytes.NewBuffer(getBuffer(len(fs) * 512))
+	writeFindings(buf, fs, sources, t.p)
+	return buf.Bytes(), nil
+}
+
+func (t *textWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 	t.add(fs)
-	return nil
+	_, err := t.bw.Write(b)
+	putBuffer(b)
+	return err
 }
 
 func (t *textWriter) Close(r *Report) error {
@@ -105,7 +117,14 @@ func TextFindings(w io.Writer, r *Report, opt TextOptions) error {
 	return bw.Flush()
 }
 
-func writeFindings(bw *bufio.Writer, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
+// textOut is where text is written: a bufio.Writer, or a bytes.Buffer
+// when a worker encodes a file's findings.
+type textOut interface {
+	io.Writer
+	io.ByteWriter
+}
+
+func writeFindings(bw textOut, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
 	for _, f := range fs {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
@@ -151,7 +170,7 @@ func plural(n int, one, many string) string {
 
 // writeSnippet prints the lines rng covers with a marker under the range.
 // Lines the excerpt lacks are not printed.
-func writeSnippet(w *bufio.Writer, src *lint.Excerpt, rng hcl.Range, mark *color.Color) {
+func writeSnippet(w textOut, src *lint.Excerpt, rng hcl.Range, mark *color.Color) {
 	first, last := lint.RangeLines(rng)
 	if _, ok := src.Line(first); !ok {
 		return

@@ -3,6 +3,7 @@ package runner
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -33,9 +34,20 @@ type Options struct {
 	// Workers bounds how many topologies are read and checked at once;
 	// 0 means GOMAXPROCS.
 	Workers int
-	// Discovered, when set, is called with the topologies found before any
-	// is read; an error from it ends the run.
-	Discovered func([]schema.Target) error
+	// Stdin, when set, is a topology file given in memory (exlint check -),
+	// checked instead of paths under its Name: on its own with StdinAlone,
+	// else in the place of that file among the topology files of its
+	// directory, read from disk, reporting that file's findings as a file
+	// argument does.
+	Stdin      *schema.File
+	StdinAlone bool
+	// Prepare, when set, is called on the worker that checked a topology,
+	// once for each file Stream will emit, with what emit will receive;
+	// emit then gets its result in FileFindings.Prepared. The costly part
+	// of writing a file's findings (filtering, encoding) thus runs in
+	// parallel, and emit, in order on one goroutine, only writes. Prepare
+	// is called from several goroutines at once.
+	Prepare func(FileFindings) any
 }
 
 // Result is what a run over paths found.
@@ -65,6 +77,8 @@ type FileFindings struct {
 	Name     string
 	Findings []lint.Finding
 	Sources  map[string]*lint.Excerpt
+	// Prepared is what Options.Prepare returned for the file, if set.
+	Prepared any
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -73,6 +87,7 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 // targetResult is what checking one topology produced.
 type targetResult struct {
 	byFile     map[string][]lint.Finding // sorted findings, by file
+	prepared   map[string]any            // Options.Prepare's results, by file
 	sources    map[string]*lint.Excerpt
 	files      int
 	checked    []string
@@ -129,7 +144,7 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 			return ""
 		}
 	}
-	disc, err := schema.DiscoverWith(paths, exclude)
+	disc, err := discover(paths, opts, exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -137,11 +152,6 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
 	}
 	targets := disc.Targets
-	if opts.Discovered != nil {
-		if err := opts.Discovered(targets); err != nil {
-			return nil, err
-		}
-	}
 
 	// Every file of every topology in the order output lists files. One
 	// topology's files can be interleaved with another's ("a/b/x" sorts
@@ -211,6 +221,9 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 			defer wg.Done()
 			for i := range next {
 				results[i] = c.checkTarget(targets[i])
+				if opts.Prepare != nil {
+					results[i].prepare(targets[i].Files, opts.Prepare)
+				}
 				close(done[i])
 			}
 		}()
@@ -239,8 +252,9 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 				res.Unchecked = append(res.Unchecked, targets[s.target].Dir)
 			}
 		}
-		if fs := r.byFile[s.file]; len(fs) > 0 || slices.Contains(r.checked, s.file) {
-			if err := emit(FileFindings{Name: s.file, Findings: fs, Sources: r.sources}); err != nil {
+		if r.emits(s.file) {
+			ff := FileFindings{Name: s.file, Findings: r.byFile[s.file], Sources: r.sources, Prepared: r.prepared[s.file]}
+			if err := emit(ff); err != nil {
 				return nil, err
 			}
 		}
@@ -251,6 +265,55 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 	sort.Strings(res.Checked)
 	sort.Strings(res.Unchecked)
 	return res, nil
+}
+
+// discover finds the topologies to check: those under paths, or the one of
+// Options.Stdin.
+func discover(paths []string, opts Options, exclude func(string) string) (*schema.Discovery, error) {
+	switch {
+	case opts.Stdin == nil:
+		return schema.DiscoverWith(paths, exclude)
+	case opts.StdinAlone:
+		name := opts.Stdin.Name
+		return &schema.Discovery{Targets: []schema.Target{{Dir: filepath.Dir(name), Files: []string{name}}}}, nil
+	}
+	return schema.DiscoverFile(opts.Stdin.Name, exclude)
+}
+
+// readFiles reads a topology's files, Options.Stdin from memory.
+func (c *checker) readFiles(t schema.Target) ([]*schema.File, error) {
+	in := c.opts.Stdin
+	if in == nil {
+		return schema.ReadFiles(t.Files, c.opts.Limits.MaxFileSize)
+	}
+	var disk []string
+	for _, f := range t.Files {
+		if f != in.Name {
+			disk = append(disk, f)
+		}
+	}
+	files, err := schema.ReadFiles(disk, c.opts.Limits.MaxFileSize)
+	return append(files, in), err
+}
+
+// emits reports whether Stream emits a file of the topology: a file
+// checked, or one holding findings.
+func (r *targetResult) emits(file string) bool {
+	return len(r.byFile[file]) > 0 || slices.Contains(r.checked, file)
+}
+
+// prepare runs Options.Prepare for each file of the topology Stream will
+// emit.
+func (r *targetResult) prepare(files []string, prepare func(FileFindings) any) {
+	if r.err != nil {
+		return
+	}
+	r.prepared = map[string]any{}
+	for _, f := range files {
+		if r.emits(f) {
+			r.prepared[f] = prepare(FileFindings{Name: f, Findings: r.byFile[f], Sources: r.sources})
+		}
+	}
 }
 
 // checkTarget reads, decodes and checks one topology. A panic while decoding
@@ -268,7 +331,7 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	if c.opts.WholeTopologies {
 		t.Only = nil
 	}
-	files, err := schema.ReadFiles(t.Files, c.opts.Limits.MaxFileSize)
+	files, err := c.readFiles(t)
 	if err != nil {
 		return targetResult{err: err}
 	}
@@ -295,15 +358,26 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	}
 	lint.SortFindings(fs)
 	fs = lint.Dedupe(fs)
+	// Sorted by file, each file's findings are a run of fs: grouped holds
+	// them without copying.
 	grouped := map[string][]lint.Finding{}
-	for i, f := range fs {
-		name := f.Range.Filename
+	for i := 0; i < len(fs); {
+		name := fs[i].Range.Filename
+		j := i + 1
+		for j < len(fs) && fs[j].Range.Filename == name {
+			j++
+		}
 		if _, ok := byName[name]; !ok {
 			// Every range points into the topology's files; should one not,
 			// it is reported with the first file rather than lost.
 			name = files[0].Name
 		}
-		grouped[name] = append(grouped[name], fs[i])
+		if g, ok := grouped[name]; ok {
+			grouped[name] = append(g, fs[i:j]...) // g is capped: this copies
+		} else {
+			grouped[name] = fs[i:j:j]
+		}
+		i = j
 	}
 	return targetResult{byFile: grouped, sources: lint.Excerpts(byName, fs), files: len(files), checked: checked,
 		rulesRun: rulesRun, suppressed: suppressed}
@@ -349,6 +423,11 @@ func newChecker(opts Options) *checker {
 // suppressed.
 func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool, map[string]int, error) {
 	top, probs := schema.Decode(dir, files, c.opts.Limits)
+	for i, p := range probs {
+		if p.MissingOrganization() {
+			probs[i].Message += ancestorOrganization(dir, c.opts.Limits)
+		}
+	}
 	fs, rulesRun, err := lint.Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
 	if err != nil {
 		return nil, false, nil, err

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -141,5 +142,60 @@ func TestStreamReadError(t *testing.T) {
 		if n >= bad {
 			t.Errorf("%s emitted after the unreadable %s", n, bad)
 		}
+	}
+}
+
+// Options.Prepare runs for each file Stream emits, on the workers, with
+// what emit receives; emit gets its result with the file.
+func TestStreamPrepare(t *testing.T) {
+	root := nested(t, 4)
+	for _, workers := range []int{1, 3} {
+		opts := streamOpts(workers)
+		opts.Prepare = func(ff runner.FileFindings) any {
+			return fmt.Sprintf("%s:%d", ff.Name, len(ff.Findings))
+		}
+		var emitted int
+		_, err := runner.Stream([]string{root}, opts, func(ff runner.FileFindings) error {
+			emitted++
+			if want := fmt.Sprintf("%s:%d", ff.Name, len(ff.Findings)); ff.Prepared != want {
+				t.Errorf("%d workers: %s prepared as %v, want %s", workers, ff.Name, ff.Prepared, want)
+			}
+			return nil
+		})
+		if err != nil || emitted == 0 {
+			t.Fatalf("%d workers: %v, %d files", workers, err, emitted)
+		}
+	}
+}
+
+// A directory without an organization block under a directory whose
+// topology has one is told that each directory is its own topology; one
+// with nothing above it is not.
+func TestNoOrganizationHint(t *testing.T) {
+	root := t.TempDir()
+	os.Mkdir(filepath.Join(root, ".git"), 0o755)
+	sub := filepath.Join(root, "contoso", "branch", "servers")
+	os.MkdirAll(sub, 0o755)
+	os.WriteFile(filepath.Join(root, "contoso", "org.exchange.hcl"), []byte("organization \"Contoso\" {}\n"), 0o644)
+	os.WriteFile(filepath.Join(sub, "site.exchange.hcl"), []byte("site \"Branch\" {}\n"), 0o644)
+	lone := filepath.Join(root, "lone")
+	os.Mkdir(lone, 0o755)
+	os.WriteFile(filepath.Join(lone, "site.exchange.hcl"), []byte("site \"Alone\" {}\n"), 0o644)
+	t.Chdir(root)
+	res, err := runner.Run([]string{"contoso", "lone"}, streamOpts(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		msgs = append(msgs, f.Range.Filename+": "+f.Message)
+	}
+	want := []string{
+		`contoso/branch/servers/site.exchange.hcl: the topology in contoso/branch/servers has no organization block; add organization "Name" { } to one of its files; ` +
+			`note: each directory is its own topology, and organization "Contoso" (contoso/org.exchange.hcl:1:14) is that of contoso, not this one: move these files there or add one here`,
+		`lone/site.exchange.hcl: the topology in lone has no organization block; add organization "Name" { } to one of its files`,
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }

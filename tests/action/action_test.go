@@ -64,7 +64,7 @@ func TestActionShape(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Errorf("runs.using = %q", a.Runs.Using)
 	}
-	for _, in := range []string{"paths", "config", "fail-on", "baseline", "sarif-file", "working-directory", "setup-go"} {
+	for _, in := range []string{"paths", "config", "fail-on", "baseline", "as-of", "sarif-file", "working-directory", "setup-go"} {
 		if _, ok := a.Inputs[in]; !ok {
 			t.Errorf("input %s missing", in)
 		} else if a.Inputs[in].Description == "" {
@@ -219,6 +219,15 @@ func TestActionRuns(t *testing.T) {
 	}
 	if out, code, _ := runAction(t, ws, map[string]string{"paths": "topo", "config": "quiet.hcl", "fail-on": "warning"}); code != 1 {
 		t.Errorf("fail-on: exit %d\n%s", code, out)
+	}
+
+	// as-of: in 2019, Exchange 2010 was still supported; only the warning remains.
+	out, code, _ = runAction(t, ws, map[string]string{"paths": "topo", "as-of": "2019-06-01"})
+	if code != 0 || strings.Contains(out, "::error ") || !strings.Contains(out, "::warning file=topo/tailspin.exchange.hcl,line=53,") {
+		t.Errorf("as-of: exit %d\n%s", code, out)
+	}
+	if out, code, _ := runAction(t, ws, map[string]string{"paths": "topo", "as-of": "2026-13-01"}); code != 2 || !strings.Contains(out, "the month 13 is out of range") {
+		t.Errorf("a bad as-of: exit %d\n%s", code, out)
 	}
 
 	// A hostile input is data, not code.

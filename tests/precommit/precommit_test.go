@@ -43,18 +43,22 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-func TestHooks(t *testing.T) {
+// hookSetup skips the test unless EXLINT_TEST_PRECOMMIT is set, and returns
+// this repository's root and the environment pre-commit runs in: its own
+// home, and the Go module and build caches of this machine (no download).
+func hookSetup(t *testing.T) (repo string, env []string) {
+	t.Helper()
 	if os.Getenv("EXLINT_TEST_PRECOMMIT") == "" {
-		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit try-repo on the hooks (.ci/run does)")
+		t.Skip("set EXLINT_TEST_PRECOMMIT=1 to run pre-commit on the hooks (.ci/run does)")
+	}
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tool := range []string{"pre-commit", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is needed: %v", tool, err)
 		}
-	}
-	repo, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
 	}
 	goEnv := func(name string) string {
 		out, err := exec.Command("go", "env", name).Output()
@@ -64,12 +68,15 @@ func TestHooks(t *testing.T) {
 		return strings.TrimSpace(string(out))
 	}
 	home := t.TempDir()
-	env := append(os.Environ(),
+	return repo, append(os.Environ(),
 		"PRE_COMMIT_HOME="+filepath.Join(home, "pre-commit"),
-		// Build with the module and build caches of this machine: no download.
 		"GOMODCACHE="+goEnv("GOMODCACHE"), "GOCACHE="+goEnv("GOCACHE"), "GOFLAGS=-buildvcs=false", "GOTOOLCHAIN=local",
 		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
 		"GIT_CONFIG_GLOBAL="+filepath.Join(home, "gitconfig"), "NO_COLOR=1")
+}
+
+func TestHooks(t *testing.T) {
+	repo, env := hookSetup(t)
 
 	fixture := t.TempDir()
 	if out, code := runIn(t, fixture, env, "git", "init", "-q", "."); code != 0 {
@@ -120,5 +127,43 @@ func TestHooks(t *testing.T) {
 	out, code = tryRepo()
 	if code == 0 || strings.Count(out, "Failed") != 1 || strings.Count(out, "Passed") != 1 {
 		t.Fatalf("after fmt: pre-commit exit %d, want exlint failed and exlint-fmt passed:\n%s", code, out)
+	}
+}
+
+// The configuration docs/ci.md gives, pinned to a commit as it says (this
+// repository's HEAD, reached by its path instead of GitHub), installs and
+// runs both hooks.
+func TestDocumentedConfigPinned(t *testing.T) {
+	repo, env := hookSetup(t)
+	doc, err := os.ReadFile(filepath.Join(repo, "docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(doc), "```yaml\n# .pre-commit-config.yaml\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok || !strings.Contains(block, "rev: <commit>") {
+		t.Fatalf("docs/ci.md has no pre-commit configuration pinned to <commit>:\n%s", block)
+	}
+	head, code := runIn(t, repo, env, "git", "rev-parse", "HEAD")
+	if code != 0 {
+		t.Skipf("not a git checkout: %s", head)
+	}
+	config := strings.NewReplacer("https://github.com/exlint/exlint", repo, "<commit>", strings.TrimSpace(head)).Replace(block)
+
+	fixture := t.TempDir()
+	if out, code := runIn(t, fixture, env, "git", "init", "-q", "."); code != 0 {
+		t.Fatal(out)
+	}
+	writeFile(t, filepath.Join(fixture, ".pre-commit-config.yaml"), config)
+	src, err := os.ReadFile(filepath.Join(repo, "examples", "small-cutover", "tailspin.exchange.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(fixture, "tailspin", "tailspin.exchange.hcl"), string(src))
+	runIn(t, fixture, env, "git", "add", "-A")
+	out, code := runIn(t, fixture, env, "pre-commit", "run", "--all-files")
+	// The example has an error (Exchange 2010): exlint fails, exlint fmt passes.
+	if code == 0 || !strings.Contains(out, "TS-EX runs Exchange Server 2010") || strings.Count(out, "Passed") != 1 {
+		t.Fatalf("pre-commit run with the documented configuration: exit %d\n%s", code, out)
 	}
 }

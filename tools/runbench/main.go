@@ -1,8 +1,9 @@
 //go:build linux
 
 // Command runbench runs commands in turn, round after round, and reports
-// each one's wall time and peak memory (the maximum resident set size the
-// kernel records for the process). Running them interleaved rather than one
+// each one's wall time, CPU time (user and system, all threads) and peak
+// memory (the maximum resident set size the kernel records for the
+// process). Running them interleaved rather than one
 // after another keeps a shared machine's slow minutes from favouring one of
 // them; docs/performance.md compares exlint with the parse alone this way.
 //
@@ -34,28 +35,33 @@ func main() {
 		os.Exit(2)
 	}
 	times := make([][]float64, len(cmds))
+	cpus := make([][]float64, len(cmds))
 	peaks := make([][]float64, len(cmds))
 	for r := 0; r < *rounds; r++ {
 		for i, c := range cmds {
-			t, peak, err := runOnce(c)
+			m, err := runOnce(c)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "runbench: %s: %v\n", c, err)
 				os.Exit(2)
 			}
-			times[i] = append(times[i], t)
-			peaks[i] = append(peaks[i], peak)
+			times[i] = append(times[i], m.wall)
+			cpus[i] = append(cpus[i], m.cpu)
+			peaks[i] = append(peaks[i], m.peak)
 		}
 	}
 	for i, c := range cmds {
 		mean, sd := meanSD(times[i])
-		fmt.Printf("%s\n  time   median %6.1f ms   mean %6.1f ms ± %5.1f   min %6.1f ms\n  memory median %6.1f MB   min %6.1f MB   max %6.1f MB\n",
-			c, median(times[i]), mean, sd, slices.Min(times[i]), median(peaks[i]), slices.Min(peaks[i]), slices.Max(peaks[i]))
+		fmt.Printf("%s\n  time   median %6.1f ms   mean %6.1f ms ± %5.1f   min %6.1f ms\n  cpu    median %6.1f ms   min %6.1f ms\n  memory median %6.1f MB   min %6.1f MB   max %6.1f MB\n",
+			c, median(times[i]), mean, sd, slices.Min(times[i]), median(cpus[i]), slices.Min(cpus[i]), median(peaks[i]), slices.Min(peaks[i]), slices.Max(peaks[i]))
 	}
 }
 
-// runOnce runs one command and returns its wall time in milliseconds and
-// its peak resident set size in megabytes (10^6 bytes).
-func runOnce(line string) (float64, float64, error) {
+// measure is one run: wall and CPU time in milliseconds, peak resident set
+// size in megabytes (10^6 bytes).
+type measure struct{ wall, cpu, peak float64 }
+
+// runOnce runs one command and measures it.
+func runOnce(line string) (measure, error) {
 	words := strings.Fields(line)
 	env := os.Environ()
 	for len(words) > 0 && strings.Contains(words[0], "=") {
@@ -63,7 +69,7 @@ func runOnce(line string) (float64, float64, error) {
 		words = words[1:]
 	}
 	if len(words) == 0 {
-		return 0, 0, fmt.Errorf("no command")
+		return measure{}, fmt.Errorf("no command")
 	}
 	cmd := exec.Command(words[0], words[1:]...)
 	cmd.Env = env
@@ -71,13 +77,15 @@ func runOnce(line string) (float64, float64, error) {
 	err := cmd.Run()
 	elapsed := time.Since(start)
 	if _, exit := err.(*exec.ExitError); err != nil && !exit {
-		return 0, 0, err
+		return measure{}, err
 	}
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return 0, 0, fmt.Errorf("no resource usage on this system")
+		return measure{}, fmt.Errorf("no resource usage on this system")
 	}
-	return float64(elapsed.Microseconds()) / 1000, float64(ru.Maxrss) * 1024 / 1e6, nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return measure{wall: float64(elapsed.Microseconds()) / 1000, cpu: float64(cpu.Microseconds()) / 1000,
+		peak: float64(ru.Maxrss) * 1024 / 1e6}, nil
 }
 
 func median(v []float64) float64 {
