@@ -61,20 +61,43 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 		probs.add(KindSyntax, rng, "", "the file is not valid UTF-8 text (is it a binary file, or saved in another encoding?); topology files must be UTF-8")
 		return nil
 	}
-	if !quickNestingOK(f.Src, lim.MaxNesting) {
-		toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
-		if !diags.HasErrors() {
-			if p := tokenNesting(toks, lim.MaxNesting); p != nil {
-				*probs = append(*probs, *p)
-				return nil
-			}
+	return parseNative(f.Src, f.Name, lim, probs)
+}
+
+// parseNative parses native syntax, and is the only way exlint's packages
+// reach hcl's native parser. The nesting check comes first and cannot be
+// skipped: a file the byte scan does not clear is lexed and its tokens
+// checked, whether or not the lexer found errors in it. hcl's parser reads
+// those same tokens, invalid ones included, and recurses on every level of
+// them all the same; tens of thousands of levels end the process.
+func parseNative(src []byte, filename string, lim Limits, probs *problems) *hcl.File {
+	if !quickNestingOK(src, lim.MaxNesting) {
+		toks, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
+		if p := tokenNesting(toks, lim.MaxNesting); p != nil {
+			*probs = append(*probs, *p)
+			return nil
 		}
 	}
-	hf, diags := hclsyntax.ParseConfig(f.Src, f.Name, hcl.InitialPos)
-	if addDiags(diags, f.Name, probs) {
+	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if addDiags(diags, filename, probs) {
 		return nil
 	}
 	return hf
+}
+
+// ParseNative parses a native-syntax HCL file other than a topology (the
+// configuration) under the same limits and checks as a topology file: its
+// size, its encoding and its nesting. It returns nil and the problems when
+// the file cannot be parsed.
+func ParseNative(filename string, src []byte, lim Limits) (*hcl.File, []Problem) {
+	f := &File{Name: filename, Src: src}
+	if p := sizeProblem(f, lim); p != nil {
+		return nil, []Problem{*p}
+	}
+	var probs problems
+	hf := parseFile(f, lim, &probs)
+	sortProblems(probs)
+	return hf, probs
 }
 
 // addDiags turns hcl's parse diagnostics into syntax problems and reports

@@ -180,20 +180,11 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 	}
 	// The same guards as for topologies: a syntax error, or nesting deep
 	// enough to exhaust the parser's stack, is reported, not crashed on.
-	_, syntax := schema.Decode(filepath.Dir(filename), []*schema.File{{Name: filename, Src: src}}, schema.DefaultLimits)
+	file, syntax := schema.ParseNative(filename, src, schema.DefaultLimits)
 	for _, p := range syntax {
-		if p.Kind == schema.KindSyntax {
-			add(p.Range, "%s", p.Message)
-		}
+		add(p.Range, "%s", p.Message)
 	}
-	if len(probs) > 0 {
-		return cfg, probs
-	}
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
-	if diags.HasErrors() {
-		for _, d := range diags {
-			add(subject(d, filename), "%s", d.Error())
-		}
+	if file == nil || len(probs) > 0 {
 		return cfg, probs
 	}
 	body := file.Body.(*hclsyntax.Body)
