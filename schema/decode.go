@@ -585,11 +585,6 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		return nil, false
 	}
 	bf := v.AsBigFloat()
-	if !bf.IsInt() {
-		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s", where, numberText(v))
-		return nil, false
-	}
-	bi, _ := bf.Int(nil)
 	low, high := int64(-1<<31), int64(1<<31-1)
 	if as.min != nil {
 		low = int64(*as.min)
@@ -597,11 +592,18 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 	if as.max != nil {
 		high = int64(*as.max)
 	}
-	if !bi.IsInt64() || bi.Int64() < low || bi.Int64() > high {
-		d.schemaf(attr.Range, attr.Address(), "%s must be between %d and %d, not %s", where, low, high, bi.String())
+	// The range first: a number far outside it is refused without ever
+	// being converted to an integer or to decimal text in full.
+	if bf.Cmp(new(big.Float).SetInt64(low)) < 0 || bf.Cmp(new(big.Float).SetInt64(high)) > 0 {
+		d.schemaf(attr.Range, attr.Address(), "%s must be between %d and %d, not %s", where, low, high, NumberText(bf))
 		return nil, false
 	}
-	return &Int{Attr: attr, Value: int(bi.Int64())}, true
+	if !bf.IsInt() {
+		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s", where, numberText(v))
+		return nil, false
+	}
+	n, _ := bf.Int64()
+	return &Int{Attr: attr, Value: int(n)}, true
 }
 
 // finish checks what needs the whole topology: the organization block, and

@@ -2,6 +2,9 @@ package schema
 
 import (
 	"fmt"
+	"math"
+	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -212,7 +215,43 @@ func describeValue(v cty.Value) string {
 }
 
 func numberText(v cty.Value) string {
-	return v.AsBigFloat().Text('f', -1)
+	return NumberText(v.AsBigFloat())
+}
+
+// NumberText writes a number for a message in bounded time and length: in
+// full when that is short ("1.5", "-300"), else as a decimal in scientific
+// notation with six significant digits ("1e+100000000"). big.Float's own
+// decimal conversion takes time and memory in proportion to the exponent,
+// which a 20-byte literal (1e100000000) makes hours.
+func NumberText(f *big.Float) string {
+	switch {
+	case f.IsInf():
+		return f.String()
+	case f.Sign() == 0:
+		return "0"
+	}
+	if exp := f.MantExp(nil); exp > -64 && exp < 128 {
+		if s := f.Text('f', -1); len(s) <= 40 {
+			return s
+		}
+		return f.Text('g', 10)
+	}
+	// Far from 1: the decimal exponent and the leading digits come from the
+	// logarithm of the mantissa and the binary exponent.
+	mant := new(big.Float)
+	exp := f.MantExp(mant)
+	m, _ := mant.Float64()
+	sign := ""
+	if m < 0 {
+		sign, m = "-", -m
+	}
+	l := math.Log10(m) + float64(exp)*math.Log10(2)
+	e10 := math.Floor(l)
+	digits := strconv.FormatFloat(math.Pow(10, l-e10), 'g', 6, 64)
+	if strings.HasPrefix(digits, "10") { // 9.9999996 rounded up
+		digits, e10 = "1", e10+1
+	}
+	return fmt.Sprintf("%s%se%+d", sign, digits, int64(e10))
 }
 
 // shortQuote quotes s for a message, shortening very long values.

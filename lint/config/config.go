@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/exlint/exlint/lint"
 	"io/fs"
+	"math/big"
 	"os"
 	"path/filepath"
 	"sort"
@@ -237,7 +238,14 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 			var text string
 			switch {
 			case v.Type() == cty.Number && v.AsBigFloat().IsInt():
-				text = v.AsBigFloat().Text('f', 0)
+				// Converted only when it fits: 1e100000000 written out in full
+				// takes hours.
+				n, acc := v.AsBigFloat().Int64()
+				if acc != big.Exact {
+					add(a.Expr.Range(), "max_file_size: %s is not a size between 1KiB and 1GiB: write bytes (\"8388608\") or a size such as \"8MiB\"", schema.NumberText(v.AsBigFloat()))
+					continue
+				}
+				text = strconv.FormatInt(n, 10)
 			case v.Type() == cty.String:
 				text = v.AsString()
 			default:
