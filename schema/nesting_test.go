@@ -81,9 +81,10 @@ func hostileNesting() map[string]string {
 		"braces":   strings.Repeat("{a=", 60000),
 	}
 	for name, body := range deep {
-		for _, tail := range []string{"@", "&", ";", "`", "\x00"} {
-			out[name+" then "+tail+".exchange.hcl"] = body + "\n" + tail + "\n"
-		}
+		out[name+" then @.exchange.hcl"] = body + "\n@\n"
+	}
+	for _, tail := range []string{"&", ";", "`", "\x00"} {
+		out["brackets then "+tail+".exchange.hcl"] = deep["brackets"] + "\n" + tail + "\n"
 	}
 	out["json template.exchange.hcl.json"] = `{"clients":{"outlook":["${` + strings.Repeat("-", 400000) + `1}"]}}`
 	out["json template in a key.exchange.hcl.json"] = `{"organization":{"O":{}},"clients":{"outlook":{"${` + strings.Repeat("(", 400000) + `": 1}}}`

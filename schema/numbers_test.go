@@ -50,3 +50,26 @@ func TestHugeNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A number of a million digits is refused before hcl parses it (math/big's
+// decimal parsing is quadratic: seconds per million digits).
+func TestLongNumbers(t *testing.T) {
+	digits := strings.Repeat("7", 1000000)
+	for name, src := range map[string]string{
+		"whole.exchange.hcl":              "organization \"O\" {}\nmigration {\n  mailboxes = " + digits + "\n}\n",
+		"fraction.exchange.hcl":           "organization \"O\" {}\nmigration {\n  mailboxes = 0." + digits + "\n}\n",
+		"in a template.exchange.hcl":      "organization \"O\" {}\ntenant \"t\" {\n  plan = \"${" + digits + "}\"\n}\n",
+		"json.exchange.hcl.json":          `{"organization": {"O": {}}, "migration": {"mailboxes": ` + digits + `}}`,
+		"json fraction.exchange.hcl.json": `{"organization": {"O": {}}, "migration": {"mailboxes": -0.` + digits + `}}`,
+	} {
+		_, probs := decodeFiles(map[string]string{name: src})
+		if len(probs) != 1 || !strings.Contains(probs[0].Message, "a number longer than 1000 characters") {
+			t.Errorf("%s: want the long number problem, got %+v", name, probs)
+		}
+	}
+	// A number of 1000 characters is read.
+	src := "organization \"O\" {}\nmigration {\n  mailboxes = 0." + strings.Repeat("0", 998) + "\n}\n"
+	if _, probs := decodeFiles(map[string]string{"t.exchange.hcl": src}); len(probs) != 0 {
+		t.Errorf("1000 characters: %+v", probs)
+	}
+}

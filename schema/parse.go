@@ -27,6 +27,12 @@ type Limits struct {
 // few kilobytes and nests three or four levels deep).
 var DefaultLimits = Limits{MaxFileSize: 4 << 20, MaxNesting: 128}
 
+// maxNumberLength bounds the length of a number literal. hcl reads a number
+// with math/big, whose decimal parsing takes time quadratic in the number of
+// digits (a million digits: several seconds); a topology's numbers have a
+// few digits.
+const maxNumberLength = 1000
+
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
@@ -173,6 +179,10 @@ func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
 			}
 		case hclsyntax.TokenMinus, hclsyntax.TokenBang, hclsyntax.TokenQuestion:
 			level++
+		case hclsyntax.TokenNumberLit:
+			if len(t.Bytes) > maxNumberLength {
+				return longNumber(t.Range)
+			}
 		case hclsyntax.TokenComma:
 			reset()
 		case hclsyntax.TokenNewline, hclsyntax.TokenComment:
@@ -193,12 +203,20 @@ func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
 	return nil
 }
 
+// longNumber is the problem of a number longer than maxNumberLength.
+func longNumber(rng hcl.Range) *Problem {
+	return &Problem{Kind: KindSyntax, Range: rng,
+		Message: fmt.Sprintf("a number longer than %d characters; exlint stops reading the file (a topology's numbers have a few digits)", maxNumberLength)}
+}
+
 // jsonNesting scans JSON text for array and object nesting deeper than max,
-// skipping strings. hcl's JSON parser recurses once per level.
+// skipping strings. hcl's JSON parser recurses once per level. It also
+// refuses a number longer than maxNumberLength.
 func jsonNesting(src []byte, filename string, max int) *Problem {
 	depth := 0
 	inString, escaped := false, false
-	for i, c := range src {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		switch {
 		case inString:
 			switch {
@@ -225,6 +243,16 @@ func jsonNesting(src []byte, filename string, max int) *Problem {
 			if depth > 0 {
 				depth--
 			}
+		case c >= '0' && c <= '9' || c == '-':
+			j := i + 1
+			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.' || src[j] == 'e' || src[j] == 'E' || src[j] == '+' || src[j] == '-') {
+				j++
+			}
+			if j-i > maxNumberLength {
+				start, end := posAt(src, i), posAt(src, j)
+				return longNumber(hcl.Range{Filename: filename, Start: start, End: end})
+			}
+			i = j - 1
 		}
 	}
 	return nil
