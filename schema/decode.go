@@ -637,6 +637,9 @@ func (d *decoder) finish(files []*File) {
 	for _, s := range d.top.Certificates {
 		register("certificate", s, s.Name())
 	}
+	// One Suggester per block type: thousands of unknown names against
+	// thousands of defined ones cost a bounded amount of work.
+	suggesters := map[string]*Suggester{}
 	for _, r := range d.refs {
 		s := r.target.str()
 		if n, ok := index[r.blockType][s.Value]; ok && r.target.resolve(n) {
@@ -648,7 +651,10 @@ func (d *decoder) finish(files []*File) {
 		case len(defined) == 0:
 			msg += fmt.Sprintf("; it has no %s blocks: add %s %q { } or correct the name", r.blockType, r.blockType, s.Value)
 		default:
-			if sug := Suggest(s.Value, defined); sug != "" {
+			if suggesters[r.blockType] == nil {
+				suggesters[r.blockType] = NewSuggester(defined)
+			}
+			if sug := suggesters[r.blockType].Suggest(s.Value); sug != "" {
 				msg += fmt.Sprintf("; did you mean %q?", sug)
 			} else {
 				msg += "."

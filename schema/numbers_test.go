@@ -2,8 +2,11 @@ package schema
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/agext/levenshtein"
 )
 
 func TestNumberText(t *testing.T) {
@@ -71,5 +74,75 @@ func TestLongNumbers(t *testing.T) {
 	src := "organization \"O\" {}\nmigration {\n  mailboxes = 0." + strings.Repeat("0", 998) + "\n}\n"
 	if _, probs := decodeFiles(map[string]string{"t.exchange.hcl": src}); len(probs) != 0 {
 		t.Errorf("1000 characters: %+v", probs)
+	}
+}
+
+// Suggest gives the answers it gave before it was bounded.
+func TestSuggestBounded(t *testing.T) {
+	names := []string{"client_access", "mailbox", "edge_transport", "2012R2", "EX01", "EX02", "EXO1"}
+	for s, want := range map[string]string{
+		"Client Access":               "client_access", // separators and case
+		"2012 R2":                     "2012R2",
+		"malbox":                      "mailbox",
+		"mailboxx":                    "mailbox",
+		"EX03":                        "EX01", // the first of equally near names
+		"edge":                        "",
+		"x":                           "",
+		strings.Repeat("mailbox", 20): "",
+	} {
+		if got := Suggest(s, names); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Exact matches are found whatever the budget.
+	sg := NewSuggester(names)
+	sg.budget = 0
+	if got := sg.Suggest("MAIL_BOX"); got != "mailbox" {
+		t.Errorf("exact match without budget: %q", got)
+	}
+	if got := sg.Suggest("malbox"); got != "" {
+		t.Errorf("near match without budget: %q", got)
+	}
+}
+
+// Within its bounds, Suggest answers as comparing every candidate does.
+func TestSuggestMatchesEveryCandidate(t *testing.T) {
+	reference := func(s string, candidates []string) string {
+		for _, c := range candidates {
+			if squashName(c) == squashName(s) {
+				return c
+			}
+		}
+		best, bestDist := "", 0
+		for _, c := range candidates {
+			d := levenshtein.Distance(strings.ToLower(s), strings.ToLower(c), nil)
+			if best == "" || d < bestDist {
+				best, bestDist = c, d
+			}
+		}
+		if best != "" && bestDist <= max(1, len([]rune(s))/3) && bestDist < len([]rune(best)) {
+			return best
+		}
+		return ""
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		const alphabet = "abcAB-_ é1"
+		r := []rune(alphabet)
+		b := make([]rune, 1+rnd.IntN(12))
+		for i := range b {
+			b[i] = r[rnd.IntN(len(r))]
+		}
+		return string(b)
+	}
+	for range 3000 {
+		var cands []string
+		for range rnd.IntN(8) {
+			cands = append(cands, word())
+		}
+		s := word()
+		if got, want := Suggest(s, cands), reference(s, cands); got != want {
+			t.Fatalf("Suggest(%q, %q) = %q, want %q", s, cands, got, want)
+		}
 	}
 }
