@@ -113,6 +113,7 @@ func writeProblems(w io.Writer, probs []schema.Problem, sources map[string][]byt
 	for _, p := range probs {
 		fs = append(fs, lint.Finding{Rule: string(p.Kind), Severity: lint.Error, Message: p.Message, Range: p.Range})
 	}
+	lint.BoundText(fs)
 	rep := &report.Report{Findings: fs, Sources: map[string]*lint.Excerpt{}}
 	for name, src := range sources {
 		rep.Sources[name] = lint.ExcerptOf(src)

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -142,7 +141,7 @@ func codePointColumn(src *lint.Excerpt, p hcl.Pos) int {
 		return max(p.Column, 1)
 	}
 	off := min(p.Byte-line.Start, len(line.Text))
-	return utf8.RuneCount(line.Text[:off]) + 1 + (p.Byte - line.Start - off)
+	return line.RunesBefore(off) + 1 + (p.Byte - line.Start - off)
 }
 
 func level(s lint.Severity) string {

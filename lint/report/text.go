@@ -149,6 +149,18 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
+// Snippet widths: a source line longer than snippetCut bytes is shown as a
+// window of at most snippetWindow bytes around where the finding is, after
+// snippetBefore bytes of what precedes it, with "…" where it is cut. The
+// work and the output for one finding are then bounded whatever the length
+// of the line (a line of a megabyte holding thousands of findings was
+// printed whole for each).
+const (
+	snippetCut    = 200
+	snippetWindow = 160
+	snippetBefore = 60
+)
+
 // writeSnippet prints the lines rng covers with a marker under the range.
 // Lines the excerpt lacks are not printed.
 func writeSnippet(w *bufio.Writer, src *lint.Excerpt, rng hcl.Range, mark *color.Color) {
@@ -165,16 +177,50 @@ func writeSnippet(w *bufio.Writer, src *lint.Excerpt, rng hcl.Range, mark *color
 			fmt.Fprintf(w, "%s |   ...\n", gutter)
 			continue
 		}
-		fmt.Fprintf(w, "%*d | %s\n", width, l, sanitize(line.Text))
-		from, to := 0, len(line.Text)
+		text := bytes.TrimRight(line.Text, "\r")
+		from, to := 0, len(text)
 		if l == rng.Start.Line {
-			from = clamp(rng.Start.Byte-line.Start, 0, len(line.Text))
+			from = clamp(rng.Start.Byte-line.Start, 0, len(text))
 		}
 		if l == rng.End.Line {
-			to = clamp(rng.End.Byte-line.Start, from, len(line.Text))
+			to = clamp(rng.End.Byte-line.Start, from, len(text))
 		}
-		fmt.Fprintf(w, "%s | %s%s\n", gutter, indentFor(line.Text[:from]), mark.Sprint(marker(line.Text[from:to], l == rng.Start.Line)))
+		lo, hi := window(text, from)
+		before, after := "", ""
+		if lo > 0 {
+			before = "…"
+		}
+		if hi < len(text) {
+			after = "…"
+		}
+		shown := text[lo:hi]
+		from, to = clamp(from-lo, 0, len(shown)), clamp(to-lo, 0, len(shown))
+		fmt.Fprintf(w, "%*d | %s%s%s\n", width, l, before, sanitize(shown), after)
+		indent := indentFor(shown[:from])
+		if before != "" {
+			indent = " " + indent
+		}
+		fmt.Fprintf(w, "%s | %s%s\n", gutter, indent, mark.Sprint(marker(shown[from:to], l == rng.Start.Line)))
 	}
+}
+
+// window returns the bytes [lo, hi) of text to show for a finding at byte
+// at: the whole text when it is short, else snippetWindow bytes from
+// snippetBefore bytes before at, on character boundaries.
+func window(text []byte, at int) (lo, hi int) {
+	if len(text) <= snippetCut {
+		return 0, len(text)
+	}
+	lo = max(0, at-snippetBefore)
+	hi = min(len(text), lo+snippetWindow)
+	lo = max(0, hi-snippetWindow)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return lo, hi
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
