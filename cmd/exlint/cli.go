@@ -16,6 +16,7 @@ import (
 
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/baseline"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
@@ -129,6 +130,8 @@ type checkFlags struct {
 	baseline, writeBaseline string
 	wholeTopology           bool
 	maxFileSize             string
+	// maxFindingsPerFile and maxFindings cap the findings reported.
+	maxFindingsPerFile, maxFindings string
 }
 
 func newCheck(stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -157,6 +160,8 @@ topology, its files merged. A file selects the topology of its directory
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
+	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
+	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
 
@@ -179,6 +184,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return err
 	}
 	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
+		return err
+	}
+	if err := findingLimitFlags(cmd, cfg, f.maxFindingsPerFile, f.maxFindings); err != nil {
 		return err
 	}
 	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
@@ -214,10 +222,13 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	filter := base.NewFilter()
 	failed := false
+	perFile, perRun := cfg.FindingLimits()
+	capped := &runner.Cap{PerFile: perFile, PerRun: perRun}
 	// Findings go to the outputs file by file as topologies are checked; only
-	// --write-baseline, which must see them all first, keeps them.
+	// --write-baseline, which must see them all first, keeps them. The caps
+	// apply to what the baseline leaves.
 	emit := func(ff runner.FileFindings) error {
-		kept := filter.Keep(ff.Findings)
+		kept := capped.Keep(ff.Name, filter.Keep(ff.Findings))
 		for _, fd := range kept {
 			failed = failed || fd.Severity >= failOn
 		}
@@ -267,13 +278,33 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	rep := *head
 	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.Stale()
 	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
+	rep.MaxFindingsPerFile, rep.MaxFindings = perFile, perRun
+	for _, l := range capped.Files {
+		rep.LeftOut = append(rep.LeftOut, report.LeftOut{File: l.File, Count: l.Count})
+	}
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
+	// The text format says it among its notes; the others do not all have
+	// a place for it.
+	if note := rep.LeftOutNote(); note != "" && !hasText(outs) {
+		fmt.Fprintf(stderr, "exlint: note: %s\n", note)
+	}
+	left := capped.LeftOut
+	failed = failed || failOn <= lint.Error && left.Errors > 0 || failOn <= lint.Warning && left.Warnings > 0 || failOn <= lint.Info && left.Infos > 0
 	if failed {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+func hasText(outs []output) bool {
+	for _, o := range outs {
+		if o.format == "text" {
+			return true
+		}
+	}
+	return false
 }
 
 // topologyBytes adds up the sizes of the topologies' files, stopping once

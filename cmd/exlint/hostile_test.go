@@ -59,3 +59,68 @@ func TestDeepNestingEveryCommand(t *testing.T) {
 		t.Errorf("config --config: exit %d\n%s", code, stderr)
 	}
 }
+
+// A file of 1,500 lines of @ has 1,500 findings: the first 1,000 are
+// reported, every format says the others were left out (stderr when it has
+// no place for it), and the exit code counts them.
+func TestFindingsCap(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(strings.Repeat("@\n", 1500)), 0o644)
+
+	out, stderr, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	if code != 1 || strings.Count(out, "\n") != 1000 || !strings.Contains(stderr, "500 findings were not reported: exlint reports at most 1000 per file and 20000 per run") {
+		t.Errorf("compact: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), stderr)
+	}
+	out, stderr, _ = runIn(t, dir, "", noEnv, "check", "--color", "never", ".")
+	if !strings.Contains(out, "a.exchange.hcl: note: 500 findings of this file not reported\n") ||
+		!strings.Contains(out, "(500 not reported)\n") || stderr != "" {
+		t.Errorf("text: %s\nstderr %q", out[max(0, len(out)-600):], stderr)
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "json", ".")
+	if !strings.Contains(out, `"left_out_count": 500`) {
+		t.Errorf("json: %s", out[max(0, len(out)-400):])
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "sarif", "--max-findings", "10", ".")
+	if strings.Count(out, `"ruleId"`) != 10 || !strings.Contains(out, `"toolExecutionNotifications"`) || !strings.Contains(out, "1490 findings were not reported") {
+		t.Errorf("sarif: %d results\n%s", strings.Count(out, `"ruleId"`), out[max(0, len(out)-800):])
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "github", "--max-findings-per-file", "3", ".")
+	if !strings.Contains(out, "::warning title=exlint::1497 findings were not reported") {
+		t.Errorf("github: %s", out)
+	}
+	// The configuration sets the caps too; flags win.
+	os.WriteFile(filepath.Join(dir, ".exlint.hcl"), []byte("max_findings_per_file = 7\nmax_findings = 5\n"), 0o644)
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	if strings.Count(out, "\n") != 5 {
+		t.Errorf("max_findings = 5: %d findings", strings.Count(out, "\n"))
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "compact", "--max-findings", "100", ".")
+	if strings.Count(out, "\n") != 7 {
+		t.Errorf("max_findings_per_file = 7: %d findings", strings.Count(out, "\n"))
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "config")
+	if !strings.Contains(out, "max_findings_per_file = 7            # .exlint.hcl:1:1") || !strings.Contains(out, "max_findings          = 5            # .exlint.hcl:2:1") {
+		t.Errorf("config: %s", out)
+	}
+	for _, bad := range []string{"0", "-1", "x", "10000001"} {
+		if _, stderr, code := runIn(t, dir, "", noEnv, "check", "--max-findings", bad, "."); code != 2 || !strings.Contains(stderr, "--max-findings") {
+			t.Errorf("--max-findings %s: exit %d %s", bad, code, stderr)
+		}
+	}
+}
+
+// The exit code counts the findings left out: here the one reported is an
+// info and the one left out a warning.
+func TestFindingsCapExitCode(t *testing.T) {
+	repo := configRepo(t, "rule \"exchange-end-of-support\" {\n  severity = \"info\"\n}\n")
+	for _, tc := range []struct {
+		failOn string
+		code   int
+	}{{"warning", 1}, {"error", 0}, {"info", 1}} {
+		out, _, code := runIn(t, repo, "", noEnv, "check", "--format", "compact", "--max-findings", "1", "--fail-on", tc.failOn, "--as-of", asOf, "topo")
+		if code != tc.code || !strings.Contains(out, ": info: ") || strings.Count(out, "\n") != 1 {
+			t.Errorf("--fail-on %s: exit %d, want %d\n%s", tc.failOn, code, tc.code, out)
+		}
+	}
+}

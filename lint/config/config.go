@@ -45,6 +45,10 @@ type Config struct {
 	// MaxFileSize caps the size of a topology file, in bytes (default
 	// schema.DefaultLimits.MaxFileSize).
 	MaxFileSize Setting[int64]
+	// MaxFindingsPerFile and MaxFindings cap the findings reported, per file
+	// and per run (defaults DefaultMaxFindingsPerFile, DefaultMaxFindings).
+	MaxFindingsPerFile Setting[int]
+	MaxFindings        Setting[int]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
 }
@@ -163,7 +167,7 @@ func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "max_findings_per_file", "max_findings"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -258,6 +262,18 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				continue
 			}
 			cfg.MaxFileSize = Setting[int64]{Value: n, Set: true, At: a.SrcRange}
+		case "max_findings_per_file", "max_findings":
+			n, err := findingsLimit(v)
+			if err != nil {
+				add(a.Expr.Range(), "%s %v", a.Name, err)
+				continue
+			}
+			set := Setting[int]{Value: n, Set: true, At: a.SrcRange}
+			if a.Name == "max_findings" {
+				cfg.MaxFindings = set
+			} else {
+				cfg.MaxFindingsPerFile = set
+			}
 		case "exclude":
 			if !v.Type().IsTupleType() && !v.Type().IsListType() {
 				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
@@ -453,6 +469,50 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is below 1KiB", s)
 	}
 	return n * mult, nil
+}
+
+// Default caps on the findings reported. A real topology file has tens of
+// findings; a hostile one could have millions, and every one is text in
+// every format. GitHub code scanning rejects a SARIF run of more than
+// 25,000 results.
+const (
+	DefaultMaxFindingsPerFile = 1000
+	DefaultMaxFindings        = 20000
+	// MaxFindingsLimit is the largest value either setting takes.
+	MaxFindingsLimit = 10_000_000
+)
+
+// findingsLimit reads max_findings_per_file or max_findings: a whole number
+// from 1 to MaxFindingsLimit.
+func findingsLimit(v cty.Value) (int, error) {
+	if v.Type() == cty.Number {
+		if n, acc := v.AsBigFloat().Int64(); acc == big.Exact && n >= 1 && n <= MaxFindingsLimit {
+			return int(n), nil
+		}
+	}
+	return 0, fmt.Errorf("must be a whole number from 1 to %d", MaxFindingsLimit)
+}
+
+// ParseFindingsLimit reads the value of --max-findings-per-file or
+// --max-findings.
+func ParseFindingsLimit(s string) (int, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 1 || n > MaxFindingsLimit {
+		return 0, fmt.Errorf("%q: give a whole number from 1 to %d", s, MaxFindingsLimit)
+	}
+	return int(n), nil
+}
+
+// FindingLimits returns the caps in effect: findings per file, and per run.
+func (c *Config) FindingLimits() (perFile, perRun int) {
+	perFile, perRun = DefaultMaxFindingsPerFile, DefaultMaxFindings
+	if c != nil && c.MaxFindingsPerFile.Set {
+		perFile = c.MaxFindingsPerFile.Value
+	}
+	if c != nil && c.MaxFindings.Set {
+		perRun = c.MaxFindings.Value
+	}
+	return perFile, perRun
 }
 
 // Limits returns the input limits in effect: schema's defaults, with the

@@ -77,6 +77,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	}
 	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
 	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+	perFile, perRun := c.FindingLimits()
+	fmt.Fprintf(&b, "max_findings_per_file = %d # %s\n", perFile, c.MaxFindingsPerFile.Origin())
+	fmt.Fprintf(&b, "max_findings = %d # %s\n", perRun, c.MaxFindings.Origin())
 
 	var structural []string
 	for _, r := range opt.Rules {

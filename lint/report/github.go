@@ -56,6 +56,9 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 			bw.WriteByte('\n')
 		}
 	}
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "::warning title=%s::%s\n", ghProperty("exlint"), ghData(annotationText(note)))
+	}
 	fmt.Fprintln(bw, linePath(summaryLine(r, r.Counts())))
 	if err := bw.Flush(); err != nil {
 		return err
@@ -92,6 +95,9 @@ func ghProperty(s string) string {
 func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "### exlint\n\n%s\n", markdownText(summaryLine(r, r.Counts())))
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "\n%s\n", markdownText(note))
+	}
 	if len(overflow) > 0 {
 		fmt.Fprintf(bw, "\n%d finding(s) did not fit in GitHub's annotations (%d per kind and step):\n\n", len(overflow), AnnotationsPerStep)
 		bw.WriteString("| Severity | Location | Rule | Message |\n|---|---|---|---|\n")

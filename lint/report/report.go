@@ -42,6 +42,11 @@ type Report struct {
 	Suppressed, Baselined int
 	// BaselineStale counts baseline entries that matched no finding.
 	BaselineStale int
+	// LeftOut lists the files some of whose findings were not reported
+	// because of the caps on findings (MaxFindingsPerFile per file,
+	// MaxFindings per run), in order, with how many each lost.
+	LeftOut                         []LeftOut
+	MaxFindingsPerFile, MaxFindings int
 
 	// Rules describes every rule exlint knows (SARIF lists them all).
 	Rules []lint.RuleInfo
@@ -50,6 +55,33 @@ type Report struct {
 	// BaseDir is the directory SARIF URIs and GitHub annotation paths are
 	// relative to (the working directory); empty keeps names as they are.
 	BaseDir string
+}
+
+// LeftOut is how many findings of one file were not reported.
+type LeftOut struct {
+	File  string
+	Count int
+}
+
+// leftOutCount is how many findings were not reported in all.
+func (r *Report) leftOutCount() int {
+	n := 0
+	for _, l := range r.LeftOut {
+		n += l.Count
+	}
+	return n
+}
+
+// LeftOutNote says how many findings were not reported and why, in one
+// line, or "" when none was left out.
+func (r *Report) LeftOutNote() string {
+	n := r.leftOutCount()
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s not reported: exlint reports at most %d per file and %d per run "+
+		"(max_findings_per_file and max_findings in .exlint.hcl, --max-findings-per-file and --max-findings); "+
+		"the exit code counts them", plural(n, "finding was", "findings were"), r.MaxFindingsPerFile, r.MaxFindings)
 }
 
 // Tool identifies the program that made the report.

@@ -89,6 +89,11 @@ func SARIF(w io.Writer, r *Report) error {
 		occurrences[key]++
 		res.WithPartialFingerPrints(map[string]interface{}{FingerprintKey: fingerprint(key, n)})
 	}
+	if note := r.LeftOutNote(); note != "" {
+		ok := true
+		run.AddInvocations(&sarif.Invocation{ExecutionSuccessful: &ok,
+			ToolExecutionNotifications: []*sarif.Notification{sarif.NewNotification().WithLevel("warning").WithTextMessage(note)}})
+	}
 	log.AddRun(run)
 	if err := log.PrettyWrite(w); err != nil {
 		return err

@@ -93,6 +93,12 @@ func (t *textWriter) Close(r *Report) error {
 		}
 		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
 	}
+	for _, l := range r.LeftOut {
+		fmt.Fprintf(bw, "%s: %s: %s of this file not reported\n", linePath(l.File), p.dim.Sprint("note"), plural(l.Count, "finding", "findings"))
+	}
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "%s: %s\n", p.dim.Sprint("note"), note)
+	}
 	fmt.Fprintln(bw, summaryLine(r, t.Counts))
 	return bw.Flush()
 }
@@ -131,6 +137,9 @@ func summaryLine(r *Report, c lint.Counts) string {
 	}
 	if r.Baselined > 0 {
 		hidden = append(hidden, fmt.Sprintf("%d in the baseline", r.Baselined))
+	}
+	if n := r.leftOutCount(); n > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d not reported", n))
 	}
 	tail := ""
 	if len(hidden) > 0 {
