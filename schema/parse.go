@@ -106,13 +106,21 @@ func ParseNative(filename string, src []byte, lim Limits) (*hcl.File, []Problem)
 	return hf, probs
 }
 
+// maxSyntaxProblems is how many syntax errors of one file are reported;
+// one more problem says how many follow. A file of a million stray
+// characters has a million errors, and the first ones are what to fix.
+const maxSyntaxProblems = 100
+
 // addDiags turns hcl's parse diagnostics into syntax problems and reports
 // whether any was an error. hcl's parsers cascade: the native one adds a
 // second error at the same place ("Argument or block definition required"
 // after "Invalid character"), and the JSON one adds "Root value must be
-// object" to any other error. Only the first error at a place is kept.
+// object" to any other error. Only the first error at a place is kept, and
+// only the first maxSyntaxProblems places.
 func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
 	seen := map[hcl.Pos]bool{}
+	more, last := 0, hcl.Pos{}
+	var moreAt hcl.Range
 	for _, d := range diags {
 		if d.Summary == "Root value must be object" && len(diags) > 1 {
 			continue
@@ -121,11 +129,26 @@ func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
 		if d.Subject != nil {
 			rng = *d.Subject
 		}
+		if len(seen) == maxSyntaxProblems {
+			// Past the cap, count the places without keeping them (hcl gives
+			// a place's errors one after the other).
+			if more == 0 || rng.Start != last {
+				if more == 0 {
+					moreAt = rng
+				}
+				more++
+				last = rng.Start
+			}
+			continue
+		}
 		if seen[rng.Start] {
 			continue
 		}
 		seen[rng.Start] = true
 		probs.add(KindSyntax, rng, "", diagMessage(d))
+	}
+	if more > 0 {
+		probs.add(KindSyntax, moreAt, "", fmt.Sprintf("and %d more syntax errors from here on; exlint reports the first %d of a file: fix them and check again", more, maxSyntaxProblems))
 	}
 	return diags.HasErrors()
 }

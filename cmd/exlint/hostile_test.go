@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,33 +61,37 @@ func TestDeepNestingEveryCommand(t *testing.T) {
 	}
 }
 
-// A file of 1,500 lines of @ has 1,500 findings: the first 1,000 are
-// reported, every format says the others were left out (stderr when it has
-// no place for it), and the exit code counts them.
+// A file of 1,500 unknown attributes has 1,500 findings: the first 1,000
+// are reported, every format says the others were left out (stderr when it
+// has no place for it), and the exit code counts them.
 func TestFindingsCap(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
-	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(strings.Repeat("@\n", 1500)), 0o644)
+	var src strings.Builder
+	for i := range 1500 {
+		fmt.Fprintf(&src, "a%d = 1\n", i)
+	}
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(src.String()), 0o644)
 
 	out, stderr, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
-	if code != 1 || strings.Count(out, "\n") != 1000 || !strings.Contains(stderr, "500 findings were not reported: exlint reports at most 1000 per file and 20000 per run") {
+	if code != 1 || strings.Count(out, "\n") != 1000 || !strings.Contains(stderr, "501 findings were not reported: exlint reports at most 1000 per file and 20000 per run") {
 		t.Errorf("compact: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), stderr)
 	}
 	out, stderr, _ = runIn(t, dir, "", noEnv, "check", "--color", "never", ".")
-	if !strings.Contains(out, "a.exchange.hcl: note: 500 findings of this file not reported\n") ||
-		!strings.Contains(out, "(500 not reported)\n") || stderr != "" {
+	if !strings.Contains(out, "a.exchange.hcl: note: 501 findings of this file not reported\n") ||
+		!strings.Contains(out, "(501 not reported)\n") || stderr != "" {
 		t.Errorf("text: %s\nstderr %q", out[max(0, len(out)-600):], stderr)
 	}
 	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "json", ".")
-	if !strings.Contains(out, `"left_out_count": 500`) {
+	if !strings.Contains(out, `"left_out_count": 501`) {
 		t.Errorf("json: %s", out[max(0, len(out)-400):])
 	}
 	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "sarif", "--max-findings", "10", ".")
-	if strings.Count(out, `"ruleId"`) != 10 || !strings.Contains(out, `"toolExecutionNotifications"`) || !strings.Contains(out, "1490 findings were not reported") {
+	if strings.Count(out, `"ruleId"`) != 10 || !strings.Contains(out, `"toolExecutionNotifications"`) || !strings.Contains(out, "1491 findings were not reported") {
 		t.Errorf("sarif: %d results\n%s", strings.Count(out, `"ruleId"`), out[max(0, len(out)-800):])
 	}
 	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "github", "--max-findings-per-file", "3", ".")
-	if !strings.Contains(out, "::warning title=exlint::1497 findings were not reported") {
+	if !strings.Contains(out, "::warning title=exlint::1498 findings were not reported") {
 		t.Errorf("github: %s", out)
 	}
 	// The configuration sets the caps too; flags win.
@@ -122,5 +127,17 @@ func TestFindingsCapExitCode(t *testing.T) {
 		if code != tc.code || !strings.Contains(out, ": info: ") || strings.Count(out, "\n") != 1 {
 			t.Errorf("--fail-on %s: exit %d, want %d\n%s", tc.failOn, code, tc.code, out)
 		}
+	}
+}
+
+// A file of a million stray characters reports its first 100 syntax errors
+// and one more saying how many follow.
+func TestSyntaxErrorsCapped(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(strings.Repeat("@\n", 1<<19)), 0o644)
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 1 || len(lines) != 101 || !strings.Contains(lines[100], "a.exchange.hcl:101:1: error: and 524189 more syntax errors from here on") {
+		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
 	}
 }
