@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/baseline"
 	"github.com/exlint/exlint/lint/config"
@@ -73,7 +74,7 @@ type env func(string) string
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "exlint: %s", internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it"))
+			fmt.Fprintf(stderr, "exlint: %s", escape.Lines(internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it")))
 			code = exitInternal
 		}
 	}()
@@ -87,12 +88,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.code != exitFindings {
-			fmt.Fprintf(stderr, "exlint: %v\n", ee.err)
+			fmt.Fprintf(stderr, "exlint: %s\n", escape.Lines(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintf(stderr, "exlint: %v\nRun 'exlint --help' for usage.\n", err)
+	fmt.Fprintf(stderr, "exlint: %s\nRun 'exlint --help' for usage.\n", escape.Lines(err.Error()))
 	return exitUsage
 }
 
@@ -255,7 +256,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			if err := base.Write(f.writeBaseline); err != nil {
 				return usageErr("--write-baseline: %v", err)
 			}
-			fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), f.writeBaseline)
+			fmt.Fprintf(stderr, "exlint: wrote %d finding(s) to the baseline %s\n", len(base.Findings), escape.Text(f.writeBaseline))
 			filter = base.NewFilter()
 			for _, ff := range held {
 				if err = emit(ff); err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Tests of exlint on hostile input, one per attack of docs/security.md,
@@ -139,5 +140,59 @@ func TestSyntaxErrorsCapped(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if code != 1 || len(lines) != 101 || !strings.Contains(lines[100], "a.exchange.hcl:101:1: error: and 524189 more syntax errors from here on") {
 		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
+	}
+}
+
+// forged returns the lines of out that a GitHub runner would read as
+// workflow commands (it trims Unicode white space first), apart from the
+// annotations the github format writes itself, and the lines holding a
+// terminal escape (ESC, or the 8-bit CSI and OSC).
+func forged(out string) []string {
+	var bad []string
+	for _, line := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+		own := strings.HasPrefix(line, "::error file=") || strings.HasPrefix(line, "::warning file=") || strings.HasPrefix(line, "::notice file=")
+		if strings.HasPrefix(trimmed, "::") && !own || strings.ContainsAny(line, "\x1b\u009b\u009d") {
+			bad = append(bad, line)
+		}
+	}
+	return bad
+}
+
+// File names and file contents cannot forge workflow commands or reach the
+// terminal as escape sequences, in check's formats or in fmt.
+func TestNoForgedCommands(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	var many strings.Builder
+	for i := range 15 {
+		fmt.Fprintf(&many, "a%d = 1\n", i) // 15 errors: more than GitHub's 10 annotations
+	}
+	for _, name := range []string{"\u00a0::stop-commands::pwned.exchange.hcl", "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(many.String()), 0o644)
+	}
+	for _, format := range []string{"text", "compact", "github"} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, "check", "--format", format, "--color", "never", ".")
+		if bad := forged(out + "\n" + stderr); len(bad) > 0 {
+			t.Errorf("check --format %s: %q", format, bad)
+		}
+	}
+	// fmt: the names it lists, its diffs (a heredoc line that reads as a
+	// command once trimmed, terminal escapes in a comment), its notes.
+	messy := "a   = 1 # \x1b]8;;https://evil\x07link\x1b]8;;\x07 \u009b2J\n" + "b = <<EOT\n ::warning::pwned\nEOT\n"
+	os.WriteFile(filepath.Join(dir, "\u00a0::stop-commands::pwned.exchange.hcl"), []byte(messy), 0o644)
+	os.WriteFile(filepath.Join(dir, "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"), []byte(messy), 0o644)
+	for _, args := range [][]string{{"fmt", "--check", "--diff", "."}, {"fmt", "--write=false", "."}} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, args...)
+		if !strings.Contains(out, "pwned.exchange.hcl\n") {
+			t.Fatalf("%v: the files are not listed:\n%s\n%s", args, out, stderr)
+		}
+		if bad := forged(out + "\n" + stderr); len(bad) > 0 {
+			t.Errorf("%v: %q", args, bad)
+		}
+	}
+	_, stderr, _ := runIn(t, dir, "", noEnv, "check", "missing\n::error::x\x1b[2J")
+	if bad := forged(stderr); len(bad) > 0 {
+		t.Errorf("an error naming a path: %q", bad)
 	}
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
+	"github.com/exlint/exlint/internal/escape"
+
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -31,9 +33,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		c = &Config{}
 	}
 	var b bytes.Buffer
-	b.WriteString("# The configuration exlint uses in " + opt.WorkingIn + "\n")
+	b.WriteString("# The configuration exlint uses in " + escape.Text(opt.WorkingIn) + "\n")
 	if c.Path != "" {
-		fmt.Fprintf(&b, "# file: %s (%s)\n", c.Path, c.Found)
+		fmt.Fprintf(&b, "# file: %s (%s)\n", escape.Text(c.Path), escape.Text(c.Found))
 	} else {
 		b.WriteString("# file: none; every value is a default (exlint looks for " + FileName + " from the working directory up to the repository root)\n")
 	}
@@ -47,7 +49,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		} else {
 			note += "; satisfied by exlint " + opt.Version
 		}
-		fmt.Fprintf(&b, "required_version = %s # %s\n", strconv.Quote(req.Value), note)
+		fmt.Fprintf(&b, "required_version = %s # %s\n", strconv.Quote(req.Value), escape.Text(note))
 	} else {
 		fmt.Fprintf(&b, "# required_version is not set (exlint %s)\n", opt.Version)
 	}
@@ -57,12 +59,12 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		asOf.Value = opt.AsOf
 		asOfNote = "default: today"
 	}
-	fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), asOfNote)
+	fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), escape.Text(asOfNote))
 	failOn := c.FailOn
 	if !failOn.Set {
 		failOn.Value = opt.FailOn
 	}
-	fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), failOn.Origin())
+	fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), escape.Text(failOn.Origin()))
 	var pats []string
 	for _, p := range c.Exclude.Value {
 		pats = append(pats, strconv.Quote(p))
@@ -75,11 +77,11 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		}
 		excl += "; relative to " + base
 	}
-	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
-	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+	fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), escape.Text(excl))
+	fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, escape.Text(c.MaxFileSize.Origin()))
 	perFile, perRun := c.FindingLimits()
-	fmt.Fprintf(&b, "max_findings_per_file = %d # %s\n", perFile, c.MaxFindingsPerFile.Origin())
-	fmt.Fprintf(&b, "max_findings = %d # %s\n", perRun, c.MaxFindings.Origin())
+	fmt.Fprintf(&b, "max_findings_per_file = %d # %s\n", perFile, escape.Text(c.MaxFindingsPerFile.Origin()))
+	fmt.Fprintf(&b, "max_findings = %d # %s\n", perRun, escape.Text(c.MaxFindings.Origin()))
 
 	var structural []string
 	for _, r := range opt.Rules {
@@ -99,13 +101,13 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 			sev.Value = r.Severity
 		}
 		fmt.Fprintf(&b, "\nrule %s {\n", strconv.Quote(r.ID))
-		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
-		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
+		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, escape.Text(enabled.Origin()))
+		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), escape.Text(sev.Origin()))
 		if r.ID != lint.SuppressionRule {
 			if !ign.Set {
 				ign.Value = true
 			}
-			fmt.Fprintf(&b, "  ignorable = %t # %s\n", ign.Value, ign.Origin())
+			fmt.Fprintf(&b, "  ignorable = %t # %s\n", ign.Value, escape.Text(ign.Origin()))
 		}
 		b.WriteString("}\n")
 	}

@@ -163,7 +163,10 @@ func TestGitHubCommands(t *testing.T) {
 			t.Errorf("file property decodes to %q", props["file"])
 		}
 	}
-	if len(msgs) != 4 || !strings.HasPrefix(msgs[3], annotationText(hostile)+" (") {
+	// The message keeps its line break (escaped as %0A in the command) and
+	// loses its terminal and log escapes.
+	want := "server \"EX</failure>]]>\" runs 50% of '::error::' \n::warning file=x::pwned \\x1b[31mred ##\u200bvso[task.setvariable variable=x]1 | cell \\u202eevil ("
+	if len(msgs) != 4 || !strings.HasPrefix(msgs[3], want) {
 		t.Errorf("messages: %q", msgs)
 	}
 	if !strings.HasPrefix(strings.SplitN(out, "\n", 2)[0], "::error file=topo/a.exchange.hcl,line=2,col=13,endLine=2,endColumn=19,title=exlint%3A exchange-end-of-support::") {

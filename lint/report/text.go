@@ -13,6 +13,7 @@ import (
 	"github.com/fatih/color"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -80,11 +81,11 @@ func (t *textWriter) File(_ string, fs []lint.Finding, sources map[string]*lint.
 func (t *textWriter) Close(r *Report) error {
 	bw, p := t.bw, t.p
 	for _, s := range r.Skipped {
-		fmt.Fprintf(bw, "%s: %s: not read: %s\n", linePath(s.Path), p.dim.Sprint("note"), oneLine(s.Reason))
+		fmt.Fprintf(bw, "%s: %s: not read: %s\n", escape.Name(s.Path), p.dim.Sprint("note"), escape.Text(s.Reason))
 	}
 	for _, dir := range r.Unchecked {
 		fmt.Fprintf(bw, "%s: %s: the rules did not run on this topology because of the errors above; fix them and check again\n",
-			linePath(dir), p.dim.Sprint("note"))
+			escape.Name(dir), p.dim.Sprint("note"))
 	}
 	if r.BaselineStale > 0 {
 		what := fmt.Sprintf("%d baseline entries no longer match", r.BaselineStale)
@@ -94,7 +95,7 @@ func (t *textWriter) Close(r *Report) error {
 		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
 	}
 	for _, l := range r.LeftOut {
-		fmt.Fprintf(bw, "%s: %s: %s of this file not reported\n", linePath(l.File), p.dim.Sprint("note"), plural(l.Count, "finding", "findings"))
+		fmt.Fprintf(bw, "%s: %s: %s of this file not reported\n", escape.Name(l.File), p.dim.Sprint("note"), plural(l.Count, "finding", "findings"))
 	}
 	if note := r.LeftOutNote(); note != "" {
 		fmt.Fprintf(bw, "%s: %s\n", p.dim.Sprint("note"), note)
@@ -114,10 +115,10 @@ func TextFindings(w io.Writer, r *Report, opt TextOptions) error {
 func writeFindings(bw *bufio.Writer, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
 	for _, f := range fs {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), escape.Text(f.Message), p.dim.Sprint("["+escape.Text(f.Rule)+"]"))
 		writeSnippet(bw, sources[f.Range.Filename], f.Range, p.sev[f.Severity])
 		for _, rel := range f.Related {
-			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
+			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), escape.Text(rel.Message))
 			writeSnippet(bw, sources[rel.Range.Filename], rel.Range, p.dim)
 		}
 		bw.WriteByte('\n')
@@ -126,7 +127,7 @@ func writeFindings(bw *bufio.Writer, fs []lint.Finding, sources map[string]*lint
 
 func location(r hcl.Range) string {
 	line, col := start(r)
-	return fmt.Sprintf("%s:%d:%d", linePath(r.Filename), line, col)
+	return fmt.Sprintf("%s:%d:%d", escape.Name(r.Filename), line, col)
 }
 
 func summaryLine(r *Report, c lint.Counts) string {
@@ -204,7 +205,7 @@ func writeSnippet(w *bufio.Writer, src *lint.Excerpt, rng hcl.Range, mark *color
 		}
 		shown := text[lo:hi]
 		from, to = clamp(from-lo, 0, len(shown)), clamp(to-lo, 0, len(shown))
-		fmt.Fprintf(w, "%*d | %s%s%s\n", width, l, before, sanitize(shown), after)
+		fmt.Fprintf(w, "%*d | %s%s%s\n", width, l, before, escape.Source(shown), after)
 		indent := indentFor(shown[:from])
 		if before != "" {
 			indent = " " + indent
@@ -271,24 +272,4 @@ func displayWidth(text []byte) int {
 		}
 	}
 	return n
-}
-
-// sanitize makes a source line safe to print: control characters (an escape
-// sequence in a hostile file could rewrite the terminal) become U+FFFD.
-func sanitize(text []byte) string {
-	text = bytes.TrimRight(text, "\r")
-	var b strings.Builder
-	for len(text) > 0 {
-		r, size := utf8.DecodeRune(text)
-		text = text[size:]
-		switch {
-		case r == '\t':
-			b.WriteRune(r)
-		case r == utf8.RuneError && size <= 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return breakLogCommands(b.String())
 }
