@@ -1,8 +1,11 @@
 package fsutil
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -45,5 +48,29 @@ func TestWriteFileAtomic(t *testing.T) {
 	// A missing directory is an error, not a panic.
 	if err := WriteFileAtomic(filepath.Join(dir, "no", "f"), nil, 0o644); err == nil {
 		t.Error("want an error")
+	}
+}
+
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	os.WriteFile(p, []byte("12345"), 0o644)
+	if b, err := ReadRegular(p, 5); err != nil || string(b) != "12345" {
+		t.Errorf("at the limit: %q %v", b, err)
+	}
+	var tl *TooLargeError
+	if _, err := ReadRegular(p, 4); !errors.As(err, &tl) || tl.Size != 5 || tl.Limit != 4 {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := ReadRegular(dir, 10); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "a directory") {
+		t.Errorf("a directory: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := ReadRegular("/dev/zero", 10); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("/dev/zero: %v", err)
+		}
+	}
+	if _, err := ReadRegular(filepath.Join(dir, "missing"), 10); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing: %v", err)
 	}
 }

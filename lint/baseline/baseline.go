@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/exlint/exlint/lint"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -117,9 +116,14 @@ func (b *Baseline) Write(path string) error {
 	return fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
+// MaxSize is the largest baseline file exlint reads: a regular file of at
+// most 64 MiB (some 200,000 findings). A FIFO, a device or a larger file is
+// an error, not read without end.
+const MaxSize = 64 << 20
+
 // Read reads a baseline file.
 func Read(path string) (*Baseline, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsutil.ReadRegular(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"github.com/exlint/exlint/lint"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/exlint/exlint/internal/fsutil"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -119,6 +121,11 @@ func (e *Error) Error() string {
 // a repository only dir itself is searched: a stray file in a parent
 // directory or the home directory never changes what exlint reports. It
 // returns "" when there is none.
+//
+// A .exlint.hcl that is a symbolic link is followed only to a file inside
+// the repository (inside dir, outside one): a link committed to lead
+// elsewhere (/etc/passwd, /dev/zero) is an error, and nothing is read
+// through it.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -138,7 +145,13 @@ func Find(dir string) (string, error) {
 	}
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, FileName)
-		info, err := os.Stat(p)
+		info, err := os.Lstat(p)
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if err := linkInside(p, cmp.Or(root, dir)); err != nil {
+				return "", err
+			}
+			info, err = os.Stat(p)
+		}
 		if err == nil && !info.IsDir() {
 			return p, nil
 		}
@@ -151,11 +164,42 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load reads and checks the configuration file at path. known lists
-// the rules a rule block may name. Its error is a *Error for a file
-// with problems, or the error reading it.
+// linkInside checks that the symbolic link at p leads to a file inside
+// the directory root.
+func linkInside(p, root string) error {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return fmt.Errorf("%s is a symbolic link that cannot be followed: %w", p, unwrapPath(err))
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%s is a symbolic link to %s, outside %s: exlint does not read a configuration found through a link that leaves the repository (name it with --config to use it)", p, target, root)
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// MaxSize is the largest configuration file exlint reads; a real one is a
+// few kilobytes.
+const MaxSize = 1 << 20
+
+// Load reads and checks the configuration file at path, which must be a
+// regular file of at most MaxSize bytes (a FIFO or /dev/zero named with
+// --config is refused, not read without end). known lists the rules a rule
+// block may name. Its error is a *Error for a file with problems, or the
+// error reading it.
 func Load(path string, known []lint.RuleInfo) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsutil.ReadRegular(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -179,8 +223,8 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 	add := func(rng hcl.Range, format string, args ...any) {
 		probs = append(probs, Problem{Range: rng, Message: fmt.Sprintf(format, args...)})
 	}
-	if len(src) > int(schema.DefaultLimits.MaxFileSize) {
-		add(hcl.Range{Filename: filename}, "the configuration file is larger than %d bytes", schema.DefaultLimits.MaxFileSize)
+	if len(src) > MaxSize {
+		add(hcl.Range{Filename: filename}, "the configuration file is %d bytes; exlint reads configuration files of up to %d bytes", len(src), MaxSize)
 		return cfg, probs
 	}
 	// The same guards as for topologies: a syntax error, or nesting deep

@@ -1,0 +1,78 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// The configuration and the baseline are read only from regular files of a
+// bounded size: a committed link to /dev/zero or to a file outside the
+// repository, a FIFO, or a device named on the command line is an error
+// (exit 2) at once, not a read without end.
+func TestConfigAndBaselineFiles(t *testing.T) {
+	repo := configRepo(t, "")
+	cfg := filepath.Join(repo, ".exlint.hcl")
+	check := func(name string, getenv env, wantErr string, args ...string) {
+		t.Helper()
+		_, stderr, code := runIn(t, repo, "", getenv, args...)
+		if code != 2 || !strings.Contains(stderr, wantErr) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", name, code, stderr, wantErr)
+		}
+	}
+	for _, target := range []string{"/dev/zero", "/etc/passwd"} {
+		os.Remove(cfg)
+		os.Symlink(target, cfg)
+		for _, args := range [][]string{{"check", "topo"}, {"config"}, {"fmt", "--check", "topo"}} {
+			check(".exlint.hcl -> "+target, noEnv, "is a symbolic link to "+target+", outside "+repo, args...)
+		}
+	}
+	// Outside a repository, the search is the working directory only, and
+	// a link must stay in it.
+	os.RemoveAll(filepath.Join(repo, ".git"))
+	check("no repository", noEnv, "outside "+repo, "config")
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+
+	// A link inside the repository is followed.
+	os.Remove(cfg)
+	os.WriteFile(filepath.Join(repo, "shared.hcl"), []byte("fail_on = \"warning\"\n"), 0o644)
+	os.Symlink("shared.hcl", cfg)
+	if out, _, code := runIn(t, repo, "", noEnv, "config"); code != 0 || !strings.Contains(out, `fail_on               = "warning"`) {
+		t.Errorf("a link inside the repository: exit %d\n%s", code, out)
+	}
+
+	// A FIFO found by the search, or named, is refused without waiting for
+	// a writer.
+	os.Remove(cfg)
+	if err := syscall.Mkfifo(cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("a FIFO .exlint.hcl", noEnv, "not a regular file (a FIFO)", "config")
+	os.Remove(cfg)
+	fifo := filepath.Join(repo, "fifo")
+	syscall.Mkfifo(fifo, 0o644)
+	check("--config FIFO", noEnv, "not a regular file (a FIFO)", "config", "--config", fifo)
+	check("--config /dev/zero", noEnv, "not a regular file (a character device)", "check", "--config", "/dev/zero", "topo")
+	check("EXLINT_CONFIG=/dev/zero", func(k string) string {
+		if k == "EXLINT_CONFIG" {
+			return "/dev/zero"
+		}
+		return ""
+	}, "not a regular file (a character device)", "config")
+	check("--baseline /dev/zero", noEnv, "not a regular file (a character device)", "check", "--baseline", "/dev/zero", "topo")
+	check("--baseline FIFO", noEnv, "not a regular file (a FIFO)", "check", "--baseline", fifo, "topo")
+
+	// Sizes: the limit, and the real size in the message.
+	big := filepath.Join(repo, "big.hcl")
+	os.WriteFile(big, []byte(strings.Repeat("# x\n", 300000)), 0o644)
+	check("a configuration of 1.2 MB", noEnv, "the file is 1200000 bytes; exlint reads at most 1048576 here", "config", "--config", big)
+	huge := filepath.Join(repo, "huge.json")
+	f, _ := os.Create(huge)
+	f.Truncate(100 << 20) // sparse: nothing is written
+	f.Close()
+	check("a baseline of 100 MiB", noEnv, "the file is 104857600 bytes; exlint reads at most 67108864 here", "check", "--baseline", huge, "topo")
+}
