@@ -133,6 +133,12 @@ func Read(path string) (*Baseline, error) {
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("%s is not an exlint baseline: %v", path, err)
 	}
+	// One JSON document, then only white space: anything after it (a second
+	// document, a half-merged conflict) would otherwise be ignored.
+	end := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(src[end:], " \t\r\n"); len(rest) > 0 {
+		return nil, fmt.Errorf("%s is not an exlint baseline: more follows its JSON document at byte %d", path, len(src)-len(rest))
+	}
 	if b.Version != Version {
 		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, Version)
 	}
