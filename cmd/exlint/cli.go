@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -171,8 +170,11 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
+	if f.baseline != "" && f.writeBaseline != "" && !samePath(f.baseline, f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
+	}
+	if err := checkOutputPaths(outs, f.baseline, f.writeBaseline); err != nil {
+		return err
 	}
 	var base *baseline.Baseline
 	if f.baseline != "" && f.writeBaseline == "" {

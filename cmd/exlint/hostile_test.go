@@ -196,3 +196,46 @@ func TestNoForgedCommands(t *testing.T) {
 		t.Errorf("an error naming a path: %q", bad)
 	}
 }
+
+// Outputs never go through a symbolic link: a committed exlint.sarif ->
+// elsewhere, or a directory link on the way, is refused (exit 2) before any
+// work, and what it points to is left alone. Two outputs, or an output and
+// the baseline, cannot be one file.
+func TestOutputsDoNotFollowLinks(t *testing.T) {
+	repo := configRepo(t, "")
+	outside := t.TempDir()
+	target := filepath.Join(outside, "target")
+	os.WriteFile(target, []byte("precious"), 0o644)
+	os.Symlink(target, filepath.Join(repo, "exlint.sarif"))
+	os.Symlink(outside, filepath.Join(repo, "reports"))
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "sarif=exlint.sarif"}, "--format sarif=exlint.sarif: exlint.sarif is a symbolic link; exlint does not write through links"},
+		{[]string{"--format", "sarif=reports/x.sarif"}, "--format sarif=reports/x.sarif: reports is a symbolic link"},
+		{[]string{"--write-baseline", "exlint.sarif"}, "--write-baseline exlint.sarif: exlint.sarif is a symbolic link"},
+		{[]string{"--write-baseline", "reports/b.json"}, "reports is a symbolic link"},
+		{[]string{"--write-baseline", "b.json", "--format", "sarif=b.json"}, "--format sarif=b.json and --write-baseline b.json name the same file"},
+		{[]string{"--write-baseline", "b.json", "--format", "sarif=./topo/../b.json"}, "name the same file"},
+		{[]string{"--format", "sarif=a.json", "--format", "json=" + filepath.Join(repo, "a.json")}, "another output already writes to"},
+	} {
+		_, stderr, code := runIn(t, repo, "", noEnv, append(append([]string{"check"}, tc.args...), "topo")...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	if got, _ := os.ReadFile(target); string(got) != "precious" {
+		t.Errorf("the link's target was written: %q", got)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("files written outside the repository: %v", entries)
+	}
+	if fi, err := os.Lstat(filepath.Join(repo, "exlint.sarif")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link itself was replaced")
+	}
+	os.WriteFile(filepath.Join(repo, "base.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
+	if _, stderr, code := runIn(t, repo, "", noEnv, "check", "--baseline", "base.json", "--format", "sarif=base.json", "topo"); code != 2 || !strings.Contains(stderr, "name the same file") {
+		t.Errorf("--baseline and an output: exit %d %s", code, stderr)
+	}
+}

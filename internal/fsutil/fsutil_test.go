@@ -28,16 +28,16 @@ func TestWriteFileAtomic(t *testing.T) {
 	if info.Mode().Perm() != 0o600 || string(got) != "again" {
 		t.Errorf("mode %v, content %q", info.Mode().Perm(), got)
 	}
-	// A link stays a link; its target is written.
+	// A link is refused: nothing is written through it, and it stays.
 	link := filepath.Join(dir, "link.txt")
 	os.Symlink(p, link)
-	if err := WriteFileAtomic(link, []byte("through"), 0o644); err != nil {
-		t.Fatal(err)
+	if err := WriteFileAtomic(link, []byte("through"), 0o644); !errors.Is(err, ErrSymlink) {
+		t.Errorf("writing through a link: %v", err)
 	}
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
 		t.Error("the link was replaced by a file")
 	}
-	if got, _ := os.ReadFile(p); string(got) != "through" {
+	if got, _ := os.ReadFile(p); string(got) != "again" {
 		t.Errorf("target holds %q", got)
 	}
 	// No temporary file is left behind.
@@ -72,5 +72,24 @@ func TestReadRegular(t *testing.T) {
 	}
 	if _, err := ReadRegular(filepath.Join(dir, "missing"), 10); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing: %v", err)
+	}
+}
+
+func TestNoLinkInside(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.Mkdir("real", 0o755)
+	os.Symlink("real", "dirlink")
+	os.Symlink("/etc/passwd", "filelink")
+	os.WriteFile("plain", nil, 0o644)
+	for path, ok := range map[string]bool{
+		"plain": true, "new.sarif": true, "real/new.sarif": true, "missing/dir/x": true,
+		"filelink": false, "dirlink/x.sarif": false, "real/../dirlink/x": false,
+		filepath.Join(dir, "real", "x"): true, filepath.Join(dir, "filelink"): false,
+		filepath.Join(dir, "dirlink", "x"): true, // outside the working directory's view: the user's choice
+	} {
+		if err := NoLinkInside(path); (err == nil) != ok {
+			t.Errorf("%s: %v", path, err)
+		}
 	}
 }
