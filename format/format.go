@@ -149,7 +149,9 @@ func finalNewline(b []byte, crlf bool) []byte {
 
 // Options say what Paths does with a file whose layout differs.
 type Options struct {
-	// Write rewrites the file (atomically, keeping its permissions).
+	// Write rewrites the file, as fsutil.Replace does: atomically, keeping
+	// its permissions and owner; a link, a read-only file, a file with other
+	// hard links or one changed since it was read is left as it is.
 	Write bool
 	// Diff adds a unified diff of the change to the result.
 	Diff bool
@@ -246,6 +248,13 @@ func Paths(paths []string, opt Options) (*Result, error) {
 }
 
 func formatFile(path string, opt Options, res *Result) {
+	// The file as it is before it is read: Replace checks that it is still
+	// so before writing.
+	info, err := os.Lstat(path)
+	if err != nil {
+		res.Errors = append(res.Errors, &schema.PathError{Path: path, Err: unwrap(err)})
+		return
+	}
 	files, err := schema.ReadFiles([]string{path}, opt.Limits.MaxFileSize)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
@@ -269,8 +278,8 @@ func formatFile(path string, opt Options, res *Result) {
 		res.Diffs = append(res.Diffs, Diff(path, src, out))
 	}
 	if opt.Write {
-		if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("writing %s: %w", path, err))
+		if err := fsutil.Replace(path, info, src, out); err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: not rewritten: %w", path, unwrap(err)))
 		}
 	}
 }

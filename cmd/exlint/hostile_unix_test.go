@@ -76,3 +76,52 @@ func TestConfigAndBaselineFiles(t *testing.T) {
 	f.Close()
 	check("a baseline of 100 MiB", noEnv, "the file is 104857600 bytes; exlint reads at most 67108864 here", "check", "--baseline", huge, "topo")
 }
+
+// fmt --write keeps what it does not own: a read-only file, a file with
+// other hard links and a symbolic link are left as they are (exit 2, with
+// the reason); a file it rewrites keeps its mode.
+func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
+	dir := t.TempDir()
+	messy := "site   \"A\" {}\n"
+	write := func(name string, mode os.FileMode) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(messy), 0o600)
+		os.Chmod(p, mode)
+		return p
+	}
+	ro := write("ro.exchange.hcl", 0o444)
+	linked := write("linked.exchange.hcl", 0o644)
+	os.Link(linked, filepath.Join(dir, "hard-link"))
+	target := write("target.hcl", 0o644)
+	os.Symlink(target, filepath.Join(dir, "alink.exchange.hcl"))
+	private := write("private.exchange.hcl", 0o600)
+
+	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	for _, want := range []string{
+		"ro.exchange.hcl: not rewritten: the file is read-only",
+		"linked.exchange.hcl: not rewritten: the file has other hard links",
+		"alink.exchange.hcl: not rewritten: a symbolic link; exlint does not write through links",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, p := range []string{ro, linked, target} {
+		if got, _ := os.ReadFile(p); string(got) != messy {
+			t.Errorf("%s was rewritten: %q", p, got)
+		}
+	}
+	if got, _ := os.ReadFile(private); string(got) != "site \"A\" {}\n" {
+		t.Errorf("private.exchange.hcl not formatted: %q", got)
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	// --check reads through the named link, as documented.
+	if out, _, code := runIn(t, dir, "", noEnv, "fmt", "--check", "alink.exchange.hcl"); code != 3 || out != "alink.exchange.hcl\n" {
+		t.Errorf("fmt --check alink: exit %d %q", code, out)
+	}
+}

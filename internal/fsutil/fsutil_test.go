@@ -93,3 +93,81 @@ func TestNoLinkInside(t *testing.T) {
 		}
 	}
 }
+
+func TestReplace(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string, mode os.FileMode) (string, os.FileInfo) {
+		p := filepath.Join(dir, name)
+		os.Remove(p)
+		os.WriteFile(p, []byte(content), 0o600)
+		os.Chmod(p, mode)
+		info, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p, info
+	}
+	// Mode kept, setgid included; content replaced.
+	p, info := write("a", "old", 0o2640)
+	if err := Replace(p, info, []byte("old"), []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "new" {
+		t.Errorf("content %q", got)
+	}
+	if fi, _ := os.Lstat(p); fi.Mode() != info.Mode() {
+		t.Errorf("mode %v, want %v", fi.Mode(), info.Mode())
+	}
+	// Refused, and left as they are.
+	p, info = write("ro", "old", 0o444)
+	if err := Replace(p, info, []byte("old"), []byte("new")); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("read-only: %v", err)
+	}
+	p, info = write("linked", "old", 0o644)
+	os.Link(p, filepath.Join(dir, "other-name"))
+	info, _ = os.Lstat(p)
+	if err := Replace(p, info, []byte("old"), []byte("new")); !errors.Is(err, ErrHardLinks) {
+		t.Errorf("hard link: %v", err)
+	}
+	// Changed since read: other content, or another file.
+	p, info = write("edited", "old", 0o644)
+	os.WriteFile(p, []byte("saved meanwhile"), 0o644)
+	if err := Replace(p, info, []byte("old"), []byte("new")); !errors.Is(err, ErrChanged) {
+		t.Errorf("edited: %v", err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "saved meanwhile" {
+		t.Errorf("the edit was lost: %q", got)
+	}
+	p, info = write("moved", "old", 0o644)
+	os.Rename(p, p+".bak")
+	os.WriteFile(p, []byte("old"), 0o644)
+	if err := Replace(p, info, []byte("old"), []byte("new")); !errors.Is(err, ErrChanged) {
+		t.Errorf("another file at the path: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// As root, a file keeps its owner and group; for anyone else, a file of
+// another user (writable through its group) is refused.
+func TestReplaceOwner(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("needs root to give a file to another user")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	os.WriteFile(p, []byte("old"), 0o664)
+	os.Chown(p, 12345, 23456)
+	info, _ := os.Lstat(p)
+	if err := Replace(p, info, []byte("old"), []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := os.Lstat(p)
+	if o, _ := ownerOf(now); o.uid != 12345 || o.gid != 23456 {
+		t.Errorf("owner %d:%d, want 12345:23456", o.uid, o.gid)
+	}
+}
