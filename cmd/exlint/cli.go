@@ -39,10 +39,12 @@ var allRules = rules.All
 // `go install` build reports its module version instead.
 var version = "dev"
 
-// exitError carries an exit code out of a command.
+// exitError carries an exit code out of a command. internal marks a defect
+// in exlint (exit 3), which fmt --check's exit 3 is not.
 type exitError struct {
-	code int
-	err  error
+	code     int
+	err      error
+	internal bool
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -69,15 +71,24 @@ func internalReport(what string, stack []byte, input string) string {
 type env func(string) string
 
 // run is the whole program: it parses args, runs the command and returns the
-// exit code. A panic anywhere becomes exit code 3 with a short report.
+// exit code. A panic anywhere becomes exit code 3 with a short report. A
+// failed write to standard output (a full disk, a closed pipe, /dev/full)
+// is exit code 2, whatever the command was going to return, unless exlint
+// failed itself (3).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (code int) {
+	out := &checkedWriter{w: stdout}
 	defer func() {
 		if v := recover(); v != nil {
 			fmt.Fprintf(stderr, "exlint: %s", escape.Lines(internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it")))
 			code = exitInternal
+			return
+		}
+		if out.err != nil {
+			fmt.Fprintf(stderr, "exlint: writing to standard output: %s\n", escape.Text(out.err.Error()))
+			code = exitUsage
 		}
 	}()
-	root := newRoot(stdin, stdout, stderr, getenv)
+	root := newRoot(stdin, out, stderr, getenv)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	err := root.Execute()
@@ -86,14 +97,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil && ee.code != exitFindings {
+		if ee.err != nil && ee.code != exitFindings && !(out.err != nil && !ee.internal) {
 			fmt.Fprintf(stderr, "exlint: %s\n", escape.Lines(ee.err.Error()))
+		}
+		if ee.internal {
+			out.err = nil // reported as what it is
 		}
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong argument count.
 	fmt.Fprintf(stderr, "exlint: %s\nRun 'exlint --help' for usage.\n", escape.Lines(err.Error()))
 	return exitUsage
+}
+
+// checkedWriter is standard output: it keeps the first error a write
+// returns, and writes nothing more after it, so that run can turn it into
+// the exit code whichever command wrote.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -272,7 +306,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		var we *writeError
 		switch {
 		case errors.As(err, &ie):
-			return &exitError{code: exitInternal, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
+			return &exitError{code: exitInternal, internal: true, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
 		case errors.As(err, &we):
 			return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", we.err)}
 		}
@@ -343,6 +377,9 @@ func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
 	case "auto":
 		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 			return false, nil
+		}
+		if cw, ok := out.(*checkedWriter); ok {
+			out = cw.w
 		}
 		f, ok := out.(*os.File)
 		return ok && term.IsTerminal(int(f.Fd())), nil

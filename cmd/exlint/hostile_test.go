@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode"
 )
@@ -237,5 +238,31 @@ func TestOutputsDoNotFollowLinks(t *testing.T) {
 	os.WriteFile(filepath.Join(repo, "base.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
 	if _, stderr, code := runIn(t, repo, "", noEnv, "check", "--baseline", "base.json", "--format", "sarif=base.json", "topo"); code != 2 || !strings.Contains(stderr, "name the same file") {
 		t.Errorf("--baseline and an output: exit %d %s", code, stderr)
+	}
+}
+
+// fullWriter fails every write, as /dev/full or a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// A failed write to standard output is exit code 2, with the reason, for
+// every command and format.
+func TestWriteErrorsAreErrors(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("site   \"A\" {}\n", 2000) // 28 KB: more than one buffer
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(big), 0o644)
+	for _, args := range [][]string{
+		{"fmt", "-"}, {"fmt", "--diff", "-"}, {"fmt", "--diff", "--check", "."}, {"fmt", "--write=false", "."},
+		{"check", "--format", "text", "."}, {"check", "--format", "json", "."}, {"check", "--format", "sarif", "."}, {"check", "--format", "compact", "."},
+		{"check", "--format", "junit", "."}, {"check", "--format", "checkstyle", "."}, {"check", "--format", "github", "."},
+		{"config"}, {"rules"}, {"version"}, {"explain", "syntax"}, {"--help"},
+	} {
+		t.Chdir(dir)
+		var errb strings.Builder
+		code := run(args, strings.NewReader(big), fullWriter{}, &errb, noEnv)
+		if code != 2 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
 	}
 }
