@@ -215,7 +215,16 @@ func Paths(paths []string, opt Options) (*Result, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// filepath.WalkDir does not enter a root that is a link: a link to a
+		// directory named on the command line is walked as "p/".
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if path == root {
+				path = p
+			}
 			if err != nil {
 				return &schema.PathError{Path: path, Err: unwrap(err)}
 			}
@@ -234,13 +243,19 @@ func Paths(paths []string, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	sort.Strings(files)
+	// A file reached twice (a directory named as "." and by its absolute
+	// path, or through a link) is formatted once, under the name first
+	// reached.
 	seen := map[string]bool{}
+	unique := files[:0]
 	for _, f := range files {
-		if seen[filepath.Clean(f)] {
-			continue
+		if key := realPath(f); !seen[key] {
+			seen[key] = true
+			unique = append(unique, f)
 		}
-		seen[filepath.Clean(f)] = true
+	}
+	sort.Strings(unique)
+	for _, f := range unique {
 		res.Files++
 		formatFile(f, opt, res)
 	}
@@ -282,6 +297,20 @@ func formatFile(path string, opt Options, res *Result) {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: not rewritten: %w", path, unwrap(err)))
 		}
 	}
+}
+
+// realPath is f's directory, made absolute with its links resolved, and
+// f's name: the same for every way of reaching one file (a named link to a
+// file stays a file of its own directory).
+func realPath(f string) string {
+	dir, err := filepath.Abs(filepath.Dir(f))
+	if err != nil {
+		return filepath.Clean(f)
+	}
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = r
+	}
+	return filepath.Join(dir, filepath.Base(f))
 }
 
 // Diff is a unified diff from before to after, labelled a/PATH and b/PATH.

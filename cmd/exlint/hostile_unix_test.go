@@ -125,3 +125,43 @@ func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
 		t.Errorf("fmt --check alink: exit %d %q", code, out)
 	}
 }
+
+// A symbolic link named on the command line is followed, as documented: a
+// link to a directory is checked (and formatted) like the directory, with
+// or without a trailing slash; one directory named twice is checked once.
+func TestNamedLinksAndDirectoriesNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "real"), 0o755)
+	src, _ := os.ReadFile(filepath.Join(repoRoot, "examples", "small-cutover", "tailspin.exchange.hcl"))
+	os.WriteFile(filepath.Join(dir, "real", "t.exchange.hcl"), src, 0o644)
+	os.WriteFile(filepath.Join(dir, "real", "messy.exchange.hcl"), []byte("site   \"A\" {}\n"), 0o644)
+	os.Symlink("real", filepath.Join(dir, "alink"))
+
+	want, _, _ := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--as-of", asOf, "real")
+	if strings.Count(want, "\n") != 2 {
+		t.Fatalf("real: %q", want)
+	}
+	for _, arg := range []string{"alink", "alink/"} {
+		out, stderr, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--as-of", asOf, arg)
+		if code != 1 || out != strings.ReplaceAll(want, "real/", "alink/") {
+			t.Errorf("check %s: exit %d\n%s%s", arg, code, out, stderr)
+		}
+		out, _, code = runIn(t, dir, "", noEnv, "fmt", "--check", arg)
+		if code != 3 || out != "alink/messy.exchange.hcl\n" {
+			t.Errorf("fmt --check %s: exit %d %q", arg, code, out)
+		}
+	}
+	// One directory, named three ways: checked, counted and formatted once,
+	// under the name first given.
+	t.Chdir(filepath.Join(dir, "real"))
+	for _, args := range [][]string{{".", filepath.Join(dir, "real"), filepath.Join(dir, "alink")}, {filepath.Join(dir, "alink"), "."}} {
+		out, _, _ := runIn(t, filepath.Join(dir, "real"), "", noEnv, append([]string{"check", "--as-of", asOf, "--color", "never"}, args...)...)
+		if strings.Count(out, "error:") != 1 || !strings.Contains(out, "checked 1 topology (2 files)") {
+			t.Errorf("check %v:\n%s", args, out)
+		}
+		out, _, _ = runIn(t, filepath.Join(dir, "real"), "", noEnv, append([]string{"fmt", "--check"}, args...)...)
+		if strings.Count(out, "\n") != 1 {
+			t.Errorf("fmt --check %v: %q", args, out)
+		}
+	}
+}
