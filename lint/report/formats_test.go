@@ -424,6 +424,10 @@ func TestSARIFURIs(t *testing.T) {
 		filepath.FromSlash("/work/repo/x/b.exchange.hcl"): "x/b.exchange.hcl",
 		filepath.FromSlash("/elsewhere/c d.exchange.hcl"): "file:///elsewhere/c%20d.exchange.hcl",
 		"../up.exchange.hcl":                              "file:///work/up.exchange.hcl",
+		// A first directory that reads as a scheme stays relative.
+		"https:x/a.exchange.hcl": "./https:x/a.exchange.hcl",
+		"c:/a.exchange.hcl":      "./c:/a.exchange.hcl",
+		"a/b:c.exchange.hcl":     "a/b:c.exchange.hcl",
 	}
 	for in, want := range cases {
 		if got := fileURI(base, in); got != want {

@@ -127,7 +127,10 @@ func relPath(base, name string) (p string, ok bool) {
 func fileURI(base, name string) string {
 	p, rel := relPath(base, name)
 	if rel {
-		return (&url.URL{Path: p}).EscapedPath()
+		// String, not EscapedPath: a first directory named like a scheme
+		// ("https:x", "c:") gets "./" before it, so that the reference stays
+		// relative.
+		return (&url.URL{Path: p}).String()
 	}
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive path
