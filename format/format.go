@@ -30,7 +30,14 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // problems and no output: formatting broken input would move things around
 // in ways that are hard to undo.
 func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Problem) {
-	if probs := schema.CheckSyntax(&schema.File{Name: name, Src: src}, lim); len(probs) > 0 {
+	return source(&schema.File{Name: name, Src: src}, lim)
+}
+
+// source is Source for a file read from disk, whose size on disk the
+// problem of a file too large gives.
+func source(f *schema.File, lim schema.Limits) ([]byte, []schema.Problem) {
+	name, src := f.Name, f.Src
+	if probs := schema.CheckSyntax(f, lim); len(probs) > 0 {
 		return nil, probs
 	}
 	body, hadBOM := bytes.CutPrefix(src, bom)
@@ -42,6 +49,12 @@ func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Proble
 	}
 	if hadBOM {
 		out = append(append([]byte{}, bom...), out...)
+	}
+	// The layout can add characters (spaces, alignment): the result must
+	// stay a file exlint check reads.
+	if int64(len(out)) > lim.MaxFileSize && int64(len(src)) <= lim.MaxFileSize {
+		return nil, []schema.Problem{{Kind: schema.KindSyntax, Range: hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			Message: fmt.Sprintf("formatted, the file would be %d bytes, more than the %d bytes exlint check reads; it is left as it is (split it, or raise max_file_size)", len(out), lim.MaxFileSize)}}
 	}
 	return out, nil
 }
@@ -276,7 +289,7 @@ func formatFile(path string, opt Options, res *Result) {
 		return
 	}
 	src := files[0].Src
-	out, probs := Source(path, src, opt.Limits)
+	out, probs := source(files[0], opt.Limits)
 	if len(probs) > 0 {
 		res.Problems = append(res.Problems, probs...)
 		if res.Sources == nil {

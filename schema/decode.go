@@ -57,8 +57,18 @@ func sizeProblem(f *File, lim Limits) *Problem {
 		return nil
 	}
 	start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	// A file read from disk holds the limit and one byte more: its size is
+	// the one on disk, when known. Text of any other length is whole.
+	n := f.Size
+	if int64(len(f.Src)) > lim.MaxFileSize+1 {
+		n = int64(len(f.Src))
+	}
+	size := fmt.Sprintf("more than %d bytes", lim.MaxFileSize)
+	if n > lim.MaxFileSize {
+		size = fmt.Sprintf("%d bytes", n)
+	}
 	return &Problem{Kind: KindSyntax, Range: start, Message: fmt.Sprintf(
-		"the file is %d bytes; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)", len(f.Src), lim.MaxFileSize)}
+		"the file is %s; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)", size, lim.MaxFileSize)}
 }
 
 // FilePanic is a panic raised while reading one file: a defect in exlint or

@@ -280,12 +280,12 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
-		src, err := readLimited(f, limit)
+		src, size, err := readLimited(f, limit)
 		f.Close()
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
-		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix)})
+		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix), Size: size})
 	}
 	return out, nil
 }
@@ -294,10 +294,12 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 // from the file's size, so a regular file is read in one call (and one more
 // that sees its end) instead of io.ReadAll's growing reads; a file that
 // grows meanwhile, or a pipe, still reads whole up to the limit.
-func readLimited(f *os.File, limit int64) ([]byte, error) {
-	size := int64(512)
+// It also returns the file's size, when it is a regular file (else 0).
+func readLimited(f *os.File, limit int64) ([]byte, int64, error) {
+	size, onDisk := int64(512), int64(0)
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
 		size = fi.Size() + 1 // one byte more, to see the end in the same read
+		onDisk = fi.Size()
 	}
 	buf := make([]byte, 0, min(size, limit+1))
 	r := io.LimitReader(f, limit+1)
@@ -308,10 +310,10 @@ func readLimited(f *os.File, limit int64) ([]byte, error) {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return buf, nil
+			return buf, onDisk, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 }

@@ -266,3 +266,24 @@ func TestWriteErrorsAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// "Too large" names the file's real size, not what was read of it; from
+// standard input, whose size is unknown, it says "more than".
+func TestTooLargeNamesTheSize(t *testing.T) {
+	dir := t.TempDir()
+	f, _ := os.Create(filepath.Join(dir, "big.exchange.hcl"))
+	f.Truncate(5 << 20) // sparse: 5 MiB of NUL
+	f.Close()
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--max-file-size", "1KiB", ".")
+	if code != 1 || !strings.Contains(out, "the file is 5242880 bytes; exlint reads topology files of up to 1024 bytes") {
+		t.Errorf("check: exit %d %s", code, out)
+	}
+	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "--check", "--max-file-size", "1KiB", ".")
+	if code != 2 || !strings.Contains(stderr, "the file is 5242880 bytes") {
+		t.Errorf("fmt: exit %d %s", code, stderr)
+	}
+	_, stderr, code = runIn(t, dir, strings.Repeat("#\n", 1000), noEnv, "fmt", "--max-file-size", "1KiB", "-")
+	if code != 2 || !strings.Contains(stderr, "the file is more than 1024 bytes") {
+		t.Errorf("fmt -: exit %d %s", code, stderr)
+	}
+}
