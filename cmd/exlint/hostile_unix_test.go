@@ -3,11 +3,17 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/exlint/exlint/internal/topogen"
 )
 
 // The configuration and the baseline are read only from regular files of a
@@ -163,5 +169,59 @@ func TestNamedLinksAndDirectoriesNamedTwice(t *testing.T) {
 		if strings.Count(out, "\n") != 1 {
 			t.Errorf("fmt --check %v: %q", args, out)
 		}
+	}
+}
+
+// SIGTERM while exlint writes its outputs leaves no temporary file, and
+// the output file it was to replace as it was. exlint is held mid-run by a
+// standard output nobody reads.
+func TestSIGTERMLeavesNoTemporaryFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds exlint")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "exlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
+		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
+	}
+	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	cmd := exec.Command(bin, "check", "--as-of", asOf, "--format", "text", "--format", "sarif=out.sarif", ".")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "EXLINT_REEXEC=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	temporary := func() []string {
+		m, _ := filepath.Glob(filepath.Join(work, ".out.sarif.*.tmp"))
+		return m
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(temporary()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(temporary()) == 0 {
+		t.Fatal("exlint never started writing its output")
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	io.Copy(io.Discard, stdout)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("exlint ended with %v, want exit status 143", err)
+	}
+	if left := temporary(); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if got, _ := os.ReadFile(filepath.Join(work, "out.sarif")); string(got) != "previous" {
+		t.Errorf("out.sarif holds %.40q", got)
 	}
 }

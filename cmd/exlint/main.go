@@ -12,6 +12,7 @@ import (
 )
 
 func main() {
+	removeTemporaryOnSignal()
 	tuneGC(os.Getenv)
 	reexecGC = func() { stopTheWorldGC(os.Args, os.Getenv) }
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // WriteFileAtomic writes data to path through a temporary file in the same
@@ -57,7 +58,52 @@ func CreateAtomic(path string, perm fs.FileMode) (*AtomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !track(tmp.Name()) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, errEnding
+	}
 	return &AtomicFile{File: tmp, path: path, perm: perm}, nil
+}
+
+// The temporary files being written, so that a signal that ends exlint
+// does not leave them behind.
+var inFlight = struct {
+	sync.Mutex
+	names  map[string]bool
+	ending bool // RemoveTemporary was called
+}{names: map[string]bool{}}
+
+var errEnding = errors.New("exlint is ending")
+
+// track records a temporary file, and reports false once exlint is ending.
+func track(name string) bool {
+	inFlight.Lock()
+	defer inFlight.Unlock()
+	if inFlight.ending {
+		return false
+	}
+	inFlight.names[name] = true
+	return true
+}
+
+func untrack(name string) {
+	inFlight.Lock()
+	delete(inFlight.names, name)
+	inFlight.Unlock()
+}
+
+// RemoveTemporary removes the temporary files of every AtomicFile not yet
+// committed or aborted, and keeps any more from being created: exlint calls
+// it when a signal ends it. The files being replaced are left as they were.
+func RemoveTemporary() {
+	inFlight.Lock()
+	defer inFlight.Unlock()
+	for name := range inFlight.names {
+		os.Remove(name)
+	}
+	inFlight.names = map[string]bool{}
+	inFlight.ending = true
 }
 
 // Commit makes what was written the file's content. On failure the file is
@@ -80,6 +126,7 @@ func (f *AtomicFile) Commit() error {
 	if err != nil {
 		os.Remove(f.Name())
 	}
+	untrack(f.Name())
 	return err
 }
 
@@ -92,6 +139,7 @@ func (f *AtomicFile) Abort() {
 	f.done = true
 	f.Close()
 	os.Remove(f.Name())
+	untrack(f.Name())
 }
 
 // NoLinkInside checks that no directory on the way to path, from the
