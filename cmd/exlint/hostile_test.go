@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"unicode"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 )
 
 // Tests of exlint on hostile input, one per attack of docs/security.md,
@@ -286,4 +290,56 @@ func TestTooLargeNamesTheSize(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "the file is more than 1024 bytes") {
 		t.Errorf("fmt -: exit %d %s", code, stderr)
 	}
+}
+
+// exlint config prints HCL that exlint reads back as the same settings,
+// whatever the values and the names in its comments hold: quotes, "${",
+// "%{", backslashes, control characters, line breaks, non-ASCII.
+func TestConfigRoundTrip(t *testing.T) {
+	patterns := []string{"a${b}/**", "c%{d}", "we\"ird/**", "back\\\\slash", "é/**", "tab\there", "esc\x1bcx", "bidi\u202eevil"}
+	var quoted []string
+	for _, p := range patterns {
+		quoted = append(quoted, hclString(p))
+	}
+	src := "exclude = [" + strings.Join(quoted, ", ") + "]\nfail_on = \"warning\"\nmax_findings = 77\n" +
+		"rule \"migration-cutover-size\" {\n  severity = \"info\"\n}\n"
+	parent := filepath.Join(t.TempDir(), "odd\n::error::dir\x1b]0;x\x07")
+	os.MkdirAll(parent, 0o755)
+	cfgPath := filepath.Join(parent, "we\"ird ${x}.hcl")
+	if err := os.WriteFile(cfgPath, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runIn(t, parent, "", noEnv, "config", "--config", cfgPath, "--as-of", asOf)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if bad := forged(out); len(bad) > 0 {
+		t.Errorf("lines a runner or terminal would act on: %q", bad)
+	}
+	printed, probs := config.Parse("printed.hcl", []byte(out), allRuleInfos())
+	if len(probs) > 0 {
+		t.Fatalf("the printed configuration does not read back: %v\n%s", probs, out)
+	}
+	original, _ := config.Parse("original.hcl", []byte(src), allRuleInfos())
+	if !slices.Equal(printed.Exclude.Value, original.Exclude.Value) {
+		t.Errorf("exclude read back as %q, want %q", printed.Exclude.Value, original.Exclude.Value)
+	}
+	if printed.FailOn.Value != original.FailOn.Value || printed.MaxFindings.Value != 77 {
+		t.Errorf("settings read back: %+v", printed)
+	}
+	if sev, _ := printed.SeverityOf("migration-cutover-size"); sev != lint.Info {
+		t.Errorf("rule severity read back as %v", sev)
+	}
+	// Printing what was printed gives the same settings again.
+	again := filepath.Join(parent, "again.hcl")
+	os.WriteFile(again, []byte(out), 0o644)
+	if _, stderr, code := runIn(t, parent, "", noEnv, "config", "--config", again); code != 0 {
+		t.Errorf("exlint does not accept its own output: %s", stderr)
+	}
+}
+
+// hclString quotes s the way a person writes it in HCL.
+func hclString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "${", "$${", "%{", "%%{", "\x1b", `\u001b`, "\u202e", `\u202e`)
+	return `"` + r.Replace(s) + `"`
 }

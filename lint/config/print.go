@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"github.com/exlint/exlint/lint"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/exlint/exlint/internal/escape"
 
@@ -23,6 +23,14 @@ type EffectiveOptions struct {
 	FailOn    lint.Severity   // the default fail_on
 	Rules     []lint.RuleInfo // every rule, in the order to print them
 	WorkingIn string          // the working directory, for the header
+}
+
+// hclString writes s as an HCL string literal that reads back as s: HCL's
+// escapes (not Go's, which HCL does not read), "${" and "%{" doubled so
+// that they are not templates, and characters that are not printable
+// escaped as \uNNNN.
+func hclString(s string) string {
+	return string(hclwrite.TokensForValue(cty.StringVal(s)).Bytes())
 }
 
 // WriteEffective prints the configuration in effect as HCL that exlint can
@@ -49,7 +57,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		} else {
 			note += "; satisfied by exlint " + opt.Version
 		}
-		fmt.Fprintf(&b, "required_version = %s # %s\n", strconv.Quote(req.Value), escape.Text(note))
+		fmt.Fprintf(&b, "required_version = %s # %s\n", hclString(req.Value), escape.Text(note))
 	} else {
 		fmt.Fprintf(&b, "# required_version is not set (exlint %s)\n", opt.Version)
 	}
@@ -59,15 +67,15 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		asOf.Value = opt.AsOf
 		asOfNote = "default: today"
 	}
-	fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), escape.Text(asOfNote))
+	fmt.Fprintf(&b, "as_of = %s # %s\n", hclString(asOf.Value.String()), escape.Text(asOfNote))
 	failOn := c.FailOn
 	if !failOn.Set {
 		failOn.Value = opt.FailOn
 	}
-	fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), escape.Text(failOn.Origin()))
+	fmt.Fprintf(&b, "fail_on = %s # %s\n", hclString(failOn.Value.String()), escape.Text(failOn.Origin()))
 	var pats []string
 	for _, p := range c.Exclude.Value {
-		pats = append(pats, strconv.Quote(p))
+		pats = append(pats, hclString(p))
 	}
 	excl := c.Exclude.Origin()
 	if c.Exclude.Set {
@@ -100,9 +108,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		if !sev.Set {
 			sev.Value = r.Severity
 		}
-		fmt.Fprintf(&b, "\nrule %s {\n", strconv.Quote(r.ID))
+		fmt.Fprintf(&b, "\nrule %s {\n", hclString(r.ID))
 		fmt.Fprintf(&b, "  enabled = %t # %s\n", enabled.Value, escape.Text(enabled.Origin()))
-		fmt.Fprintf(&b, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), escape.Text(sev.Origin()))
+		fmt.Fprintf(&b, "  severity = %s # %s\n", hclString(sev.Value.String()), escape.Text(sev.Origin()))
 		if r.ID != lint.SuppressionRule {
 			if !ign.Set {
 				ign.Value = true
