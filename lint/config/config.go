@@ -169,7 +169,7 @@ func Find(dir string) (string, error) {
 func linkInside(p, root string) error {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		return fmt.Errorf("%s is a symbolic link that cannot be followed: %w", p, unwrapPath(err))
+		return fmt.Errorf("%s is a symbolic link that cannot be followed: %w", p, err)
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -179,14 +179,6 @@ func linkInside(p, root string) error {
 		return fmt.Errorf("%s is a symbolic link to %s, outside %s: exlint does not read a configuration found through a link that leaves the repository (name it with --config to use it)", p, target, root)
 	}
 	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // MaxSize is the largest configuration file exlint reads; a real one is a
