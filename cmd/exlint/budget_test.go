@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -103,20 +105,24 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 		return time.Since(start)
 	}
 	base := write("normal", normal)
-	ref := timeCheck(base)
-	for range 2 {
-		ref = min(ref, timeCheck(base))
-	}
-	t.Logf("normal topology of %d bytes: %v", size, ref)
-	for name, files := range hostileInputs() {
-		d := write(strings.ReplaceAll(name, " ", "-"), files)
-		took := timeCheck(d)
-		if took > budgetRatio*ref {
-			took = min(took, timeCheck(d)) // the machine may have been busy
+	timeCheck(base) // warm up
+	// Each input is timed right after the normal topology, so that what
+	// else the machine does affects both alike; a ratio over the limit is
+	// measured again, and the best of three attempts counts.
+	inputs := hostileInputs()
+	for _, name := range slices.Sorted(maps.Keys(inputs)) {
+		d := write(strings.ReplaceAll(name, " ", "-"), inputs[name])
+		ratio, took, ref := 0.0, time.Duration(0), time.Duration(0)
+		for attempt := 0; attempt < 3 && (attempt == 0 || ratio > budgetRatio); attempt++ {
+			r := timeCheck(base)
+			h := timeCheck(d)
+			if q := float64(h) / float64(r); attempt == 0 || q < ratio {
+				ratio, took, ref = q, h, r
+			}
 		}
-		t.Logf("%-22s %8v  %4.1fx", name, took.Round(time.Millisecond), float64(took)/float64(ref))
-		if took > budgetRatio*ref {
-			t.Errorf("%s: %v, more than %d times the normal topology's %v", name, took, budgetRatio, ref)
+		t.Logf("%-22s %8v  %4.1fx the normal topology's %v", name, took.Round(time.Millisecond), ratio, ref.Round(time.Millisecond))
+		if ratio > budgetRatio {
+			t.Errorf("%s: %v, %.1f times the normal topology's %v (at most %d)", name, took, ratio, ref, budgetRatio)
 		}
 	}
 }
