@@ -103,7 +103,9 @@ func TestNestingCannotBeSkipped(t *testing.T) {
 				t.Fatalf("want a syntax or schema problem, got %+v", probs)
 			}
 			if !f.JSON {
-				if _, probs := ParseNative(name, f.Src, DefaultLimits); len(probs) == 0 || !strings.Contains(probs[0].Message, "nest more than 128 levels") {
+				// (A NUL byte is refused before the nesting is looked at.)
+				if _, probs := ParseNative(name, f.Src, DefaultLimits); len(probs) == 0 ||
+					!strings.Contains(probs[0].Message, "nest more than 128 levels") && !strings.Contains(probs[0].Message, "NUL byte") {
 					t.Errorf("ParseNative: want the nesting problem, got %+v", probs)
 				}
 			}

@@ -146,3 +146,16 @@ func TestSuggestMatchesEveryCandidate(t *testing.T) {
 		}
 	}
 }
+
+// A NUL byte makes one finding, at its place, in either syntax.
+func TestNULByte(t *testing.T) {
+	for name, src := range map[string]string{
+		"t.exchange.hcl":      "organization \"O\" {}\n# \x00\x00\x00\n",
+		"t.exchange.hcl.json": "\xEF\xBB\xBF{\"organization\": {\"O\": {}}}\n\x00\x00",
+	} {
+		_, probs := decodeFiles(map[string]string{name: src})
+		if len(probs) != 1 || !strings.Contains(probs[0].Message, "NUL byte") || probs[0].Range.Start.Line != 2 {
+			t.Errorf("%s: %+v", name, probs)
+		}
+	}
+}

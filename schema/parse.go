@@ -49,6 +49,9 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 	}
 	if f.JSON {
 		src := bytes.TrimPrefix(f.Src, bomUTF8)
+		if nulByte(f.Name, src, probs) {
+			return nil
+		}
 		if p := jsonNesting(src, f.Name, lim.MaxNesting); p != nil {
 			*probs = append(*probs, *p)
 			return nil
@@ -67,7 +70,24 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 		probs.add(KindSyntax, rng, "", "the file is not valid UTF-8 text (is it a binary file, or saved in another encoding?); topology files must be UTF-8")
 		return nil
 	}
+	if nulByte(f.Name, f.Src, probs) {
+		return nil
+	}
 	return parseNative(f.Src, f.Name, lim, probs)
+}
+
+// nulByte reports a NUL byte, valid in neither syntax: the file is binary.
+// One finding says so, where hcl's lexer would make a token and an error of
+// every NUL (10 MB of them took 4 GB).
+func nulByte(filename string, src []byte, probs *problems) bool {
+	i := bytes.IndexByte(src, 0)
+	if i < 0 {
+		return false
+	}
+	pos := posAt(src, i)
+	probs.add(KindSyntax, hcl.Range{Filename: filename, Start: pos, End: pos}, "",
+		"the file holds a NUL byte here (is it a binary file?); topology files are UTF-8 text")
+	return true
 }
 
 // parseNative parses native syntax, and is the only way exlint's packages
