@@ -30,7 +30,14 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // problems and no output: formatting broken input would move things around
 // in ways that are hard to undo.
 func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Problem) {
-	if probs := schema.CheckSyntax(&schema.File{Name: name, Src: src}, lim); len(probs) > 0 {
+	return source(&schema.File{Name: name, Src: src}, lim)
+}
+
+// source is Source for a file read from disk, whose size on disk the
+// problem of a file too large gives.
+func source(f *schema.File, lim schema.Limits) ([]byte, []schema.Problem) {
+	name, src := f.Name, f.Src
+	if probs := schema.CheckSyntax(f, lim); len(probs) > 0 {
 		return nil, probs
 	}
 	body, hadBOM := bytes.CutPrefix(src, bom)
@@ -42,6 +49,12 @@ func Source(name string, src []byte, lim schema.Limits) ([]byte, []schema.Proble
 	}
 	if hadBOM {
 		out = append(append([]byte{}, bom...), out...)
+	}
+	// The layout can add characters (spaces, alignment): the result must
+	// stay a file exlint check reads.
+	if int64(len(out)) > lim.MaxFileSize && int64(len(src)) <= lim.MaxFileSize {
+		return nil, []schema.Problem{{Kind: schema.KindSyntax, Range: hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			Message: fmt.Sprintf("formatted, the file would be %d bytes, more than the %d bytes exlint check reads; it is left as it is (split it, or raise max_file_size)", len(out), lim.MaxFileSize)}}
 	}
 	return out, nil
 }
@@ -149,7 +162,9 @@ func finalNewline(b []byte, crlf bool) []byte {
 
 // Options say what Paths does with a file whose layout differs.
 type Options struct {
-	// Write rewrites the file (atomically, keeping its permissions).
+	// Write rewrites the file, as fsutil.Replace does: atomically, keeping
+	// its permissions and owner; a link, a read-only file, a file with other
+	// hard links or one changed since it was read is left as it is.
 	Write bool
 	// Diff adds a unified diff of the change to the result.
 	Diff bool
@@ -213,7 +228,16 @@ func Paths(paths []string, opt Options) (*Result, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// filepath.WalkDir does not enter a root that is a link: a link to a
+		// directory named on the command line is walked as "p/".
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if path == root {
+				path = p
+			}
 			if err != nil {
 				return &schema.PathError{Path: path, Err: unwrap(err)}
 			}
@@ -232,13 +256,19 @@ func Paths(paths []string, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	sort.Strings(files)
+	// A file reached twice (a directory named as "." and by its absolute
+	// path, or through a link) is formatted once, under the name first
+	// reached.
 	seen := map[string]bool{}
+	unique := files[:0]
 	for _, f := range files {
-		if seen[filepath.Clean(f)] {
-			continue
+		if key := realPath(f); !seen[key] {
+			seen[key] = true
+			unique = append(unique, f)
 		}
-		seen[filepath.Clean(f)] = true
+	}
+	sort.Strings(unique)
+	for _, f := range unique {
 		res.Files++
 		formatFile(f, opt, res)
 	}
@@ -246,13 +276,20 @@ func Paths(paths []string, opt Options) (*Result, error) {
 }
 
 func formatFile(path string, opt Options, res *Result) {
+	// The file as it is before it is read: Replace checks that it is still
+	// so before writing.
+	info, err := os.Lstat(path)
+	if err != nil {
+		res.Errors = append(res.Errors, &schema.PathError{Path: path, Err: unwrap(err)})
+		return
+	}
 	files, err := schema.ReadFiles([]string{path}, opt.Limits.MaxFileSize)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
 		return
 	}
 	src := files[0].Src
-	out, probs := Source(path, src, opt.Limits)
+	out, probs := source(files[0], opt.Limits)
 	if len(probs) > 0 {
 		res.Problems = append(res.Problems, probs...)
 		if res.Sources == nil {
@@ -269,10 +306,24 @@ func formatFile(path string, opt Options, res *Result) {
 		res.Diffs = append(res.Diffs, Diff(path, src, out))
 	}
 	if opt.Write {
-		if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("writing %s: %w", path, err))
+		if err := fsutil.Replace(path, info, src, out); err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: not rewritten: %w", path, unwrap(err)))
 		}
 	}
+}
+
+// realPath is f's directory, made absolute with its links resolved, and
+// f's name: the same for every way of reaching one file (a named link to a
+// file stays a file of its own directory).
+func realPath(f string) string {
+	dir, err := filepath.Abs(filepath.Dir(f))
+	if err != nil {
+		return filepath.Clean(f)
+	}
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = r
+	}
+	return filepath.Join(dir, filepath.Base(f))
 }
 
 // Diff is a unified diff from before to after, labelled a/PATH and b/PATH.

@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -279,4 +280,25 @@ func FuzzFormat(f *testing.F) {
 			t.Fatalf("comments changed: %q -> %q", src, out)
 		}
 	})
+}
+
+// Formatting never makes a file larger than exlint check reads: a file just
+// under the limit that the layout would grow is refused, left as it is.
+func TestFormatStaysUnderTheSizeLimit(t *testing.T) {
+	lim := schema.DefaultLimits
+	lim.MaxFileSize = 1024
+	var b strings.Builder
+	for i := 0; b.Len() < 1000; i++ {
+		fmt.Fprintf(&b, "a%d=1\n", i) // each line gains two spaces
+	}
+	src := []byte(b.String())
+	out, probs := Source("f.exchange.hcl", src, lim)
+	if out != nil || len(probs) != 1 || !strings.Contains(probs[0].Message, "more than the 1024 bytes exlint check reads") {
+		t.Errorf("got %d bytes, %+v", len(out), probs)
+	}
+	// With room, the same file is formatted.
+	lim.MaxFileSize = 4096
+	if out, probs := Source("f.exchange.hcl", src, lim); len(probs) != 0 || len(out) <= len(src) {
+		t.Errorf("with room: %d bytes, %+v", len(out), probs)
+	}
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -19,6 +20,45 @@ type ExcerptLine struct {
 	Number int
 	Start  int
 	Text   []byte
+	// marks count the characters before every runeMarkEvery bytes of a long
+	// line, so that RunesBefore never reads the line from its start.
+	marks []runeMark
+}
+
+type runeMark struct{ byteOff, runes int }
+
+// runeMarkEvery is how far apart the marks of a long line are, in bytes.
+const runeMarkEvery = 1024
+
+// RunesBefore returns how many characters (UTF-8 sequences, an invalid byte
+// counting as one, as utf8.RuneCount counts) precede byte off of the line.
+// It reads at most runeMarkEvery bytes and a few more: a finding's column
+// costs the same on a line of a megabyte as on a short one.
+func (l ExcerptLine) RunesBefore(off int) int {
+	off = max(0, min(off, len(l.Text)))
+	from, n := 0, 0
+	if i := sort.Search(len(l.marks), func(i int) bool { return l.marks[i].byteOff > off }); i > 0 {
+		from, n = l.marks[i-1].byteOff, l.marks[i-1].runes
+	}
+	return n + utf8.RuneCount(l.Text[from:off])
+}
+
+// markRunes computes the marks of a long line, reading it once.
+func markRunes(text []byte) []runeMark {
+	if len(text) <= runeMarkEvery {
+		return nil
+	}
+	var marks []runeMark
+	next, n := runeMarkEvery, 0
+	for i := 0; i < len(text); n++ {
+		if i >= next {
+			marks = append(marks, runeMark{i, n})
+			next = i + runeMarkEvery
+		}
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
+	}
+	return marks
 }
 
 // Line returns line n, if the excerpt holds it.
@@ -112,7 +152,8 @@ func excerptLines(data []byte, keep func(line int) bool) *Excerpt {
 		}
 		if keep(line) {
 			text := bytes.TrimSuffix(data[start:end], []byte("\r"))
-			ex.lines = append(ex.lines, ExcerptLine{Number: line, Start: start, Text: append([]byte(nil), text...)})
+			cp := append([]byte(nil), text...)
+			ex.lines = append(ex.lines, ExcerptLine{Number: line, Start: start, Text: cp, marks: markRunes(cp)})
 		}
 		if end == len(data) {
 			break

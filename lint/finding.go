@@ -4,9 +4,12 @@ package lint
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -159,4 +162,44 @@ func (c Counts) Summary() string {
 		return fmt.Sprintf("%d %ss", n, word)
 	}
 	return fmt.Sprintf("%s, %s, %d info", plural(c.Errors, "error"), plural(c.Warnings, "warning"), c.Infos)
+}
+
+// Bounds on what a finding carries: names come from the input, and a
+// message quoting a label of a megabyte, repeated for every finding about
+// it, would make the output a thousand times the input.
+const (
+	// MaxMessageBytes bounds a finding's message and each related message.
+	MaxMessageBytes = 2000
+	// MaxAddressBytes bounds a finding's address; a longer one is cut and
+	// ends with a hash of the whole, so that two addresses stay two.
+	MaxAddressBytes = 500
+)
+
+// BoundText cuts the messages and addresses of fs that exceed the bounds
+// above, in place, on a character boundary, marking the cut with "…".
+func BoundText(fs []Finding) {
+	for i := range fs {
+		f := &fs[i]
+		f.Message = cutText(f.Message, MaxMessageBytes)
+		if len(f.Address) > MaxAddressBytes {
+			sum := sha256.Sum256([]byte(f.Address))
+			f.Address = cutText(f.Address, MaxAddressBytes-len("#")-16) + "#" + hex.EncodeToString(sum[:8])
+		}
+		for j := range f.Related {
+			f.Related[j].Message = cutText(f.Related[j].Message, MaxMessageBytes)
+		}
+	}
+}
+
+// cutText returns s cut to at most n bytes, "…" included, on a character
+// boundary.
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	end := n - len("…")
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return s[:end] + "…"
 }

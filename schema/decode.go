@@ -68,8 +68,18 @@ func sizeProblem(f *File, lim Limits) *Problem {
 		return nil
 	}
 	start := hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	// A file read from disk holds the limit and one byte more: its size is
+	// the one on disk, when known. Text of any other length is whole.
+	n := f.Size
+	if int64(len(f.Src)) > lim.MaxFileSize+1 {
+		n = int64(len(f.Src))
+	}
+	size := fmt.Sprintf("more than %d bytes", lim.MaxFileSize)
+	if n > lim.MaxFileSize {
+		size = fmt.Sprintf("%d bytes", n)
+	}
 	return &Problem{Kind: KindSyntax, Range: start, Message: fmt.Sprintf(
-		"the file is %d bytes; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)", len(f.Src), lim.MaxFileSize)}
+		"the file is %s; exlint reads topology files of up to %d bytes (a topology file is a few kilobytes)", size, lim.MaxFileSize)}
 }
 
 // FilePanic is a panic raised while reading one file: a defect in exlint or
@@ -618,11 +628,6 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 		return nil, false
 	}
 	bf := v.AsBigFloat()
-	if !bf.IsInt() {
-		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s", where, numberText(v))
-		return nil, false
-	}
-	bi, _ := bf.Int(nil)
 	low, high := int64(-1<<31), int64(1<<31-1)
 	if as.min != nil {
 		low = int64(*as.min)
@@ -630,11 +635,18 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 	if as.max != nil {
 		high = int64(*as.max)
 	}
-	if !bi.IsInt64() || bi.Int64() < low || bi.Int64() > high {
-		d.schemaf(attr.Range, attr.keyAddress(bi.String()), "%s must be between %d and %d, not %s", where, low, high, bi.String())
+	// The range first: a number far outside it is refused without ever
+	// being converted to an integer or to decimal text in full.
+	if bf.Cmp(new(big.Float).SetInt64(low)) < 0 || bf.Cmp(new(big.Float).SetInt64(high)) > 0 {
+		d.schemaf(attr.Range, attr.keyAddress(NumberText(bf)), "%s must be between %d and %d, not %s", where, low, high, NumberText(bf))
 		return nil, false
 	}
-	return &Int{Attr: attr, Value: int(bi.Int64())}, true
+	if !bf.IsInt() {
+		d.schemaf(attr.Range, attr.Address(), "%s must be a whole number, not %s", where, numberText(v))
+		return nil, false
+	}
+	n, _ := bf.Int64()
+	return &Int{Attr: attr, Value: int(n)}, true
 }
 
 // finish checks what needs the whole topology: the organization block, and
@@ -669,6 +681,9 @@ func (d *decoder) finish(files []*File) {
 	for _, s := range d.top.Certificates {
 		register("certificate", s, s.Name())
 	}
+	// One Suggester per block type: thousands of unknown names against
+	// thousands of defined ones cost a bounded amount of work.
+	suggesters := map[string]*Suggester{}
 	for _, r := range d.refs {
 		s := r.target.str()
 		if n, ok := index[r.blockType][s.Value]; ok && r.target.resolve(n) {
@@ -683,7 +698,10 @@ func (d *decoder) finish(files []*File) {
 		case len(defined) == 0:
 			msg += fmt.Sprintf("; it has no %s blocks: add %s %q { } or correct the name", r.blockType, r.blockType, s.Value)
 		default:
-			if sug := Suggest(s.Value, defined); sug != "" {
+			if suggesters[r.blockType] == nil {
+				suggesters[r.blockType] = NewSuggester(defined)
+			}
+			if sug := suggesters[r.blockType].Suggest(s.Value); sug != "" {
 				msg += fmt.Sprintf("; did you mean %q?", sug)
 			} else {
 				msg += "."

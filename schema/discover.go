@@ -85,22 +85,49 @@ func DiscoverWith(paths []string, exclude func(path string) string) (*Discovery,
 		exclude = func(string) string { return "" }
 	}
 	excluded := 0
+	// Topologies are keyed by their directory's real path, so that one
+	// directory named twice (".", and its absolute path or a link to it) is
+	// one topology, checked once; it keeps the name first reached.
 	byDir := map[string]*Target{}
 	whole := map[string]bool{}
 	var skipped []Skipped
-	addFile := func(dir, file string) {
-		t := byDir[dir]
+	realDirs := map[string]string{}
+	dirKey := func(dir string) string {
+		if k, ok := realDirs[dir]; ok {
+			return k
+		}
+		k, err := filepath.Abs(dir)
+		if err == nil {
+			if r, err := filepath.EvalSymlinks(k); err == nil {
+				k = r
+			}
+		} else {
+			k = dir
+		}
+		realDirs[dir] = k
+		return k
+	}
+	seen := map[string]bool{} // real directory + file name
+	target := func(dir string) *Target {
+		t := byDir[dirKey(dir)]
 		if t == nil {
 			t = &Target{Dir: dir}
-			byDir[dir] = t
+			byDir[dirKey(dir)] = t
 		}
-		for _, f := range t.Files {
-			if f == file {
-				return
-			}
-		}
-		t.Files = append(t.Files, file)
+		return t
 	}
+	// addFile adds file, in dir, to dir's topology, under the topology's
+	// name for the directory, and returns that name.
+	addFile := func(dir, file string) string {
+		t := target(dir)
+		name := filepath.Join(t.Dir, filepath.Base(file))
+		if key := dirKey(dir) + string(filepath.Separator) + filepath.Base(file); !seen[key] {
+			seen[key] = true
+			t.Files = append(t.Files, name)
+		}
+		return name
+	}
+	markWhole := func(dir string) { whole[dirKey(dir)] = true }
 	for _, p := range paths {
 		info, err := os.Lstat(p)
 		if err != nil {
@@ -115,25 +142,27 @@ func DiscoverWith(paths []string, exclude func(path string) string) (*Discovery,
 		case info.Mode()&fs.ModeSymlink != 0:
 			// A link named on the command line is the user's explicit choice:
 			// follow it, but only to a directory or a topology file.
-			target, err := os.Stat(p)
+			linked, err := os.Stat(p)
 			if err != nil {
 				return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 			}
-			if target.IsDir() {
-				if err := walk(p, addFile, whole, &skipped, exclude, &excluded); err != nil {
+			if linked.IsDir() {
+				// filepath.WalkDir does not enter a root that is a link; the
+				// link's directory is walked as "p/".
+				if err := walk(p+string(filepath.Separator), p, addFile, markWhole, &skipped, exclude, &excluded); err != nil {
 					return nil, err
 				}
 				continue
 			}
-			if err := addNamedFile(p, addFile, byDir, exclude, &excluded); err != nil {
+			if err := addNamedFile(p, addFile, target, exclude, &excluded); err != nil {
 				return nil, err
 			}
 		case info.IsDir():
-			if err := walk(p, addFile, whole, &skipped, exclude, &excluded); err != nil {
+			if err := walk(p, p, addFile, markWhole, &skipped, exclude, &excluded); err != nil {
 				return nil, err
 			}
 		default:
-			if err := addNamedFile(p, addFile, byDir, exclude, &excluded); err != nil {
+			if err := addNamedFile(p, addFile, target, exclude, &excluded); err != nil {
 				return nil, err
 			}
 		}
@@ -152,7 +181,7 @@ func DiscoverWith(paths []string, exclude func(path string) string) (*Discovery,
 	return &Discovery{Targets: out, Skipped: skipped, Excluded: excluded}, nil
 }
 
-func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Target, exclude func(string) string, excluded *int) error {
+func addNamedFile(p string, addFile func(dir, file string) string, target func(dir string) *Target, exclude func(string) string, excluded *int) error {
 	if !IsTopologyFile(p) {
 		return &PathError{Path: p, Err: ErrNotTopology}
 	}
@@ -171,23 +200,29 @@ func addNamedFile(p string, addFile func(dir, file string), byDir map[string]*Ta
 			addFile(dir, sibling)
 		}
 	}
-	clean := filepath.Clean(p)
-	addFile(dir, clean) // a named symbolic link is read too
-	t := byDir[dir]
-	t.Only = append(t.Only, clean)
+	name := addFile(dir, filepath.Clean(p)) // a named symbolic link is read too
+	t := target(dir)
+	if !slices.Contains(t.Only, name) {
+		t.Only = append(t.Only, name)
+	}
 	return nil
 }
 
-func walk(root string, addFile func(dir, file string), whole map[string]bool, skipped *[]Skipped, exclude func(string) string, excluded *int) error {
+// walk adds the topology files under root, which is reached as name (root
+// is name + "/" for a link to a directory named on the command line).
+func walk(root, name string, addFile func(dir, file string) string, markWhole func(dir string), skipped *[]Skipped, exclude func(string) string, excluded *int) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if path == root {
+			path = name
+		}
 		if err != nil {
 			return &PathError{Path: path, Err: unwrapPathErr(err)}
 		}
 		if d.IsDir() {
-			if path != root && strings.HasPrefix(d.Name(), ".") {
+			if path != name && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if path != root && exclude(path) != "" {
+			if path != name && exclude(path) != "" {
 				*excluded++
 				return filepath.SkipDir
 			}
@@ -220,7 +255,7 @@ func walk(root string, addFile func(dir, file string), whole map[string]bool, sk
 		}
 		dir := filepath.Dir(path)
 		addFile(dir, path)
-		whole[dir] = true
+		markWhole(dir)
 		return nil
 	})
 }
@@ -245,12 +280,12 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
-		src, err := readLimited(f, limit)
+		src, size, err := readLimited(f, limit)
 		f.Close()
 		if err != nil {
 			return nil, &PathError{Path: p, Err: unwrapPathErr(err)}
 		}
-		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix)})
+		out = append(out, &File{Name: p, Src: src, JSON: strings.HasSuffix(p, JSONSuffix), Size: size})
 	}
 	return out, nil
 }
@@ -259,10 +294,12 @@ func ReadFiles(paths []string, limit int64) ([]*File, error) {
 // from the file's size, so a regular file is read in one call (and one more
 // that sees its end) instead of io.ReadAll's growing reads; a file that
 // grows meanwhile, or a pipe, still reads whole up to the limit.
-func readLimited(f *os.File, limit int64) ([]byte, error) {
-	size := int64(512)
+// It also returns the file's size, when it is a regular file (else 0).
+func readLimited(f *os.File, limit int64) ([]byte, int64, error) {
+	size, onDisk := int64(512), int64(0)
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
 		size = fi.Size() + 1 // one byte more, to see the end in the same read
+		onDisk = fi.Size()
 	}
 	buf := make([]byte, 0, min(size, limit+1))
 	r := io.LimitReader(f, limit+1)
@@ -273,10 +310,10 @@ func readLimited(f *os.File, limit int64) ([]byte, error) {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return buf, nil
+			return buf, onDisk, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 }
@@ -294,18 +331,23 @@ func DiscoverFile(name string, exclude func(path string) string) (*Discovery, er
 		return &Discovery{Skipped: []Skipped{{Path: name, Reason: why}}, Excluded: 1}, nil
 	}
 	byDir := map[string]*Target{}
-	addFile := func(dir, file string) {
+	target := func(dir string) *Target {
 		t := byDir[dir]
 		if t == nil {
 			t = &Target{Dir: dir}
 			byDir[dir] = t
 		}
+		return t
+	}
+	addFile := func(dir, file string) string {
+		t := target(dir)
 		if !slices.Contains(t.Files, file) {
 			t.Files = append(t.Files, file)
 		}
+		return file
 	}
 	excluded := 0
-	if err := addNamedFile(name, addFile, byDir, exclude, &excluded); err != nil {
+	if err := addNamedFile(name, addFile, target, exclude, &excluded); err != nil {
 		return nil, err
 	}
 	t := byDir[filepath.Dir(name)]

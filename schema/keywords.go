@@ -1,10 +1,10 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 	"sync"
-
-	"github.com/agext/levenshtein"
+	"unicode/utf8"
 
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -109,28 +109,164 @@ var squashSeparators = strings.NewReplacer(" ", "", "-", "", "_", "", ".", "")
 // tries, in order: the same text ignoring case, spaces, hyphens and
 // underscores ("Client Access" -> "client_access", "2012 R2" -> "2012R2"),
 // then the nearest candidate by edit distance when it is close enough to be a
-// typo.
+// typo. For many names, or many questions about the same ones, build a
+// Suggester once.
 func Suggest(s string, candidates []string) string {
-	squash := func(x string) string { return strings.ToLower(squashSeparators.Replace(x)) }
-	ss := squash(s)
-	for _, c := range candidates {
-		if squash(c) == ss {
-			return c
+	return NewSuggester(candidates).Suggest(s)
+}
+
+// Bounds of the "did you mean" search: names longer than maxSuggestLength
+// characters get only the exact match, a question compares s with at most
+// maxSuggestCandidates names, and a Suggester answers at most
+// suggestBudget comparisons in all (then only exact matches), so that
+// thousands of unknown names against thousands of defined ones cost a
+// bounded amount of work.
+const (
+	maxSuggestLength     = 64
+	maxSuggestCandidates = 1000
+	suggestBudget        = 20000
+)
+
+// Suggester answers Suggest for one list of candidates: the exact matches
+// from a map, the near ones from the candidates of about the same length.
+type Suggester struct {
+	candidates []string
+	squashed   map[string]int // squashed name -> index of the first candidate
+	byLength   map[int][]int  // length in characters -> indexes, in order
+	lower      []string
+	budget     int
+}
+
+// NewSuggester prepares Suggest over candidates.
+func NewSuggester(candidates []string) *Suggester {
+	sg := &Suggester{candidates: candidates, squashed: make(map[string]int, len(candidates)),
+		byLength: map[int][]int{}, lower: make([]string, len(candidates)), budget: suggestBudget}
+	for i, c := range candidates {
+		if _, ok := sg.squashed[squashName(c)]; !ok {
+			sg.squashed[squashName(c)] = i
+		}
+		sg.lower[i] = strings.ToLower(c)
+		if n := utf8.RuneCountInString(c); n <= maxSuggestLength+maxSuggestLength/3 {
+			sg.byLength[n] = append(sg.byLength[n], i)
 		}
 	}
-	best, bestDist := "", 0
-	for _, c := range candidates {
-		d := levenshtein.Distance(strings.ToLower(s), strings.ToLower(c), nil)
-		if best == "" || d < bestDist {
-			best, bestDist = c, d
+	return sg
+}
+
+func squashName(x string) string { return strings.ToLower(squashSeparators.Replace(x)) }
+
+// Suggest is the package's Suggest over the Suggester's candidates.
+func (sg *Suggester) Suggest(s string) string {
+	if i, ok := sg.squashed[squashName(s)]; ok {
+		return sg.candidates[i]
+	}
+	n := utf8.RuneCountInString(s)
+	if n > maxSuggestLength || sg.budget <= 0 {
+		return ""
+	}
+	// A typo is at most a third of the word, and never the whole of a short
+	// one. Names whose length differs by more than that are farther away.
+	limit := max(1, n/3)
+	var near []int
+	for l := max(0, n-limit); l <= n+limit; l++ {
+		near = append(near, sg.byLength[l]...)
+	}
+	sort.Ints(near) // the first of equally near candidates wins
+	if len(near) > maxSuggestCandidates {
+		near = near[:maxSuggestCandidates]
+	}
+	ls := strings.ToLower(s)
+	lr := []rune(ls)
+	bag := letterCounts(ls)
+	best, bestDist := -1, limit+1
+	for _, i := range near {
+		if sg.budget <= 0 {
+			break
+		}
+		sg.budget--
+		// Letters one has and the other lacks each cost an edit at least.
+		if bagDistance(bag, sg.lower[i]) > limit {
+			continue
+		}
+		if d := editDistance(lr, []rune(sg.lower[i]), limit); d < bestDist {
+			best, bestDist = i, d
 		}
 	}
-	// A typo is at most a third of the word, and never the whole of a short one.
-	limit := max(1, len([]rune(s))/3)
-	if best != "" && bestDist <= limit && bestDist < len([]rune(best)) {
-		return best
+	if best >= 0 && bestDist < utf8.RuneCountInString(sg.candidates[best]) {
+		return sg.candidates[best]
 	}
 	return ""
+}
+
+// editDistance is the Levenshtein distance of a and b when it is at most k,
+// else k+1. Only the cells within k of the diagonal are computed, and it
+// stops at the first row whose cells all exceed k: O(len(a)*k) at most.
+// agext/levenshtein's MaxCost, which should do this, answers distances below
+// the true one once the cost is exceeded ("a1a-_éb-b " and "abéa_ba- é":
+// 3 with MaxCost 3 or 4, where the distance is 7); its unbounded Distance is
+// the reference the tests compare with.
+func editDistance(a, b []rune, k int) int {
+	if len(a)-len(b) > k || len(b)-len(a) > k {
+		return k + 1
+	}
+	far := k + 1
+	prev, cur := make([]int, len(b)+2), make([]int, len(b)+2)
+	for j := range prev {
+		prev[j] = min(j, far)
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		if lo == 1 {
+			cur[0] = min(i, far)
+		} else {
+			cur[lo-1] = far
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v++
+			}
+			v = min(v, prev[j]+1, cur[j-1]+1, far)
+			cur[j] = v
+			best = min(best, v)
+		}
+		cur[hi+1] = far // outside the band: the next row must not read an old value
+		if best >= far {
+			return far
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// letters counts the characters of a text, every non-ASCII one in one
+// bucket: merging buckets keeps bagDistance a lower bound.
+type letters [129]int
+
+func letterCounts(s string) *letters {
+	var l letters
+	for _, r := range s {
+		l[min(int(r), 128)]++
+	}
+	return &l
+}
+
+// bagDistance is a lower bound of the edit distance between the text counted
+// in bag and t: each edit adds, removes or changes one character, so it
+// changes by at most one the count of characters one has more of than the
+// other, and the count of those it has fewer of.
+func bagDistance(bag *letters, t string) int {
+	tl := letterCounts(t)
+	extra, missing := 0, 0
+	for i := range tl {
+		if d := tl[i] - bag[i]; d > 0 {
+			extra += d
+		} else {
+			missing -= d
+		}
+	}
+	return max(extra, missing)
 }
 
 // quoteList renders candidates for a message: "a", "b", "c".

@@ -2,6 +2,9 @@ package schema
 
 import (
 	"fmt"
+	"math"
+	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -130,16 +133,61 @@ func nativeValue(e hclsyntax.Expression) (cty.Value, bool) {
 }
 
 // jsonLiteral evaluates a JSON-syntax value. JSON values are literal except
-// strings holding "${" or "%{" templates, which hcl evaluates when given a
-// context; an empty context makes any such template fail, and that failure
-// is reported as a non-literal.
+// strings holding "${" or "%{", which hcl's JSON syntax reads as templates
+// when given an evaluation context. hcl's template parser recurses once per
+// level of a template, with no limit, and a JSON string can hold any number
+// of levels, so the value is read with no context (every string verbatim)
+// and only a string holding "${" or "%{" is looked at again: lexed as a
+// template (hcl's lexer does not recurse), it is a non-literal if it holds
+// any interpolation or directive, and otherwise only escapes ("$${", "%%{"),
+// which the template parser reads without recursing.
 func jsonLiteral(expr hcl.Expression) (cty.Value, *nonLiteral) {
-	v, diags := expr.Value(&hcl.EvalContext{})
+	v, diags := expr.Value(nil)
 	if diags.HasErrors() {
+		return cty.NilVal, &nonLiteral{rng: expr.Range(), what: "an expression", hint: "write the value itself"}
+	}
+	template := false
+	out, err := cty.Transform(v, func(_ cty.Path, v cty.Value) (cty.Value, error) {
+		if template || v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
+			return v, nil
+		}
+		s, lit := jsonString(v.AsString(), expr.Range())
+		if !lit {
+			template = true
+			return v, nil
+		}
+		return cty.StringVal(s), nil
+	})
+	if err != nil || template {
 		return cty.NilVal, &nonLiteral{rng: expr.Range(), what: "a template with ${...} or %{...}",
 			hint: `write the value itself (a literal "${" is written "$${")`}
 	}
-	return v, nil
+	return out, nil
+}
+
+// jsonString reads a JSON string the way hcl's template syntax would, and
+// reports false when it is not a literal (it holds an interpolation or a
+// directive).
+func jsonString(s string, rng hcl.Range) (string, bool) {
+	if !strings.Contains(s, "${") && !strings.Contains(s, "%{") {
+		return s, true
+	}
+	toks, _ := hclsyntax.LexTemplate([]byte(s), rng.Filename, rng.Start)
+	for _, t := range toks {
+		if t.Type == hclsyntax.TokenTemplateInterp || t.Type == hclsyntax.TokenTemplateControl {
+			return "", false
+		}
+	}
+	// Only literal text and escapes: the parser reads them in one loop.
+	tmpl, diags := hclsyntax.ParseTemplate([]byte(s), rng.Filename, rng.Start)
+	if diags.HasErrors() {
+		return "", false
+	}
+	v, diags := tmpl.Value(nil)
+	if diags.HasErrors() || v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
 }
 
 // describeValue names a value's type for messages: `a number (2019)`.
@@ -167,7 +215,43 @@ func describeValue(v cty.Value) string {
 }
 
 func numberText(v cty.Value) string {
-	return v.AsBigFloat().Text('f', -1)
+	return NumberText(v.AsBigFloat())
+}
+
+// NumberText writes a number for a message in bounded time and length: in
+// full when that is short ("1.5", "-300"), else as a decimal in scientific
+// notation with six significant digits ("1e+100000000"). big.Float's own
+// decimal conversion takes time and memory in proportion to the exponent,
+// which a 20-byte literal (1e100000000) makes hours.
+func NumberText(f *big.Float) string {
+	switch {
+	case f.IsInf():
+		return f.String()
+	case f.Sign() == 0:
+		return "0"
+	}
+	if exp := f.MantExp(nil); exp > -64 && exp < 128 {
+		if s := f.Text('f', -1); len(s) <= 40 {
+			return s
+		}
+		return f.Text('g', 10)
+	}
+	// Far from 1: the decimal exponent and the leading digits come from the
+	// logarithm of the mantissa and the binary exponent.
+	mant := new(big.Float)
+	exp := f.MantExp(mant)
+	m, _ := mant.Float64()
+	sign := ""
+	if m < 0 {
+		sign, m = "-", -m
+	}
+	l := math.Log10(m) + float64(exp)*math.Log10(2)
+	e10 := math.Floor(l)
+	digits := strconv.FormatFloat(math.Pow(10, l-e10), 'g', 6, 64)
+	if strings.HasPrefix(digits, "10") { // 9.9999996 rounded up
+		digits, e10 = "1", e10+1
+	}
+	return fmt.Sprintf("%s%se%+d", sign, digits, int64(e10))
 }
 
 // shortQuote quotes s for a message, shortening very long values.

@@ -211,6 +211,9 @@ type File struct {
 	Name string // as displayed: the path the user's argument led to
 	Src  []byte
 	JSON bool
+	// Size is the file's size on disk when known (0 otherwise): a file
+	// larger than the limit is read only up to the limit and one byte.
+	Size int64
 }
 
 // Topology is every topology file of one directory, merged.

@@ -4,10 +4,13 @@ import "bytes"
 
 // quickNestingOK is a fast byte-level pre-check for tokenNesting: it returns
 // true only when it is sure the file stays within max levels as tokenNesting
-// counts them. When it returns false (the file nests deeply, or holds
-// something it does not judge cheaply: a heredoc, an escaped "$${" or
-// "%%{"), tokenNesting decides. A real topology passes here and the lexer
-// runs only once, inside the parser.
+// counts them, and holds no number longer than tokenNesting allows (a number
+// has at most three runs of digits and three other characters, so runs of
+// up to a quarter of the limit clear it). When it returns false (the file
+// nests deeply, or holds something it does not judge cheaply: a heredoc, an
+// escaped "$${" or "%%{", a long run of digits), tokenNesting decides. A
+// real topology passes here and the lexer runs only once, inside the
+// parser.
 //
 // It follows hcl's lexer modes (code, quoted templates with ${ and %{
 // sequences, comments) and counts levels the way tokenNesting does.
@@ -101,6 +104,15 @@ func quickNestingOK(src []byte, max int) bool {
 			}
 		case '-', '!', '?':
 			level++
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			j := i
+			for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+				j++
+			}
+			if j-i > maxNumberLength/4 {
+				return false // perhaps a long number: let the lexer judge
+			}
+			i = j - 1
 		case ',':
 			reset()
 		case '\n':

@@ -27,6 +27,12 @@ type Limits struct {
 // few kilobytes and nests three or four levels deep).
 var DefaultLimits = Limits{MaxFileSize: 4 << 20, MaxNesting: 128}
 
+// maxNumberLength bounds the length of a number literal. hcl reads a number
+// with math/big, whose decimal parsing takes time quadratic in the number of
+// digits (a million digits: several seconds); a topology's numbers have a
+// few digits.
+const maxNumberLength = 1000
+
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
@@ -43,6 +49,9 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 	}
 	if f.JSON {
 		src := bytes.TrimPrefix(f.Src, bomUTF8)
+		if nulByte(f.Name, src, probs) {
+			return nil
+		}
 		if p := jsonNesting(src, f.Name, lim.MaxNesting); p != nil {
 			*probs = append(*probs, *p)
 			return nil
@@ -61,29 +70,77 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 		probs.add(KindSyntax, rng, "", "the file is not valid UTF-8 text (is it a binary file, or saved in another encoding?); topology files must be UTF-8")
 		return nil
 	}
-	if !quickNestingOK(f.Src, lim.MaxNesting) {
-		toks, diags := hclsyntax.LexConfig(f.Src, f.Name, hcl.InitialPos)
-		if !diags.HasErrors() {
-			if p := tokenNesting(toks, lim.MaxNesting); p != nil {
-				*probs = append(*probs, *p)
-				return nil
-			}
+	if nulByte(f.Name, f.Src, probs) {
+		return nil
+	}
+	return parseNative(f.Src, f.Name, lim, probs)
+}
+
+// nulByte reports a NUL byte, valid in neither syntax: the file is binary.
+// One finding says so, where hcl's lexer would make a token and an error of
+// every NUL (10 MB of them took 4 GB).
+func nulByte(filename string, src []byte, probs *problems) bool {
+	i := bytes.IndexByte(src, 0)
+	if i < 0 {
+		return false
+	}
+	pos := posAt(src, i)
+	probs.add(KindSyntax, hcl.Range{Filename: filename, Start: pos, End: pos}, "",
+		"the file holds a NUL byte here (is it a binary file?); topology files are UTF-8 text")
+	return true
+}
+
+// parseNative parses native syntax, and is the only way exlint's packages
+// reach hcl's native parser. The nesting check comes first and cannot be
+// skipped: a file the byte scan does not clear is lexed and its tokens
+// checked, whether or not the lexer found errors in it. hcl's parser reads
+// those same tokens, invalid ones included, and recurses on every level of
+// them all the same; tens of thousands of levels end the process.
+func parseNative(src []byte, filename string, lim Limits, probs *problems) *hcl.File {
+	if !quickNestingOK(src, lim.MaxNesting) {
+		toks, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
+		if p := tokenNesting(toks, lim.MaxNesting); p != nil {
+			*probs = append(*probs, *p)
+			return nil
 		}
 	}
-	hf, diags := hclsyntax.ParseConfig(f.Src, f.Name, hcl.InitialPos)
-	if addDiags(diags, f.Name, probs) {
+	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if addDiags(diags, filename, probs) {
 		return nil
 	}
 	return hf
 }
 
+// ParseNative parses a native-syntax HCL file other than a topology (the
+// configuration) under the same limits and checks as a topology file: its
+// size, its encoding and its nesting. It returns nil and the problems when
+// the file cannot be parsed.
+func ParseNative(filename string, src []byte, lim Limits) (*hcl.File, []Problem) {
+	f := &File{Name: filename, Src: src}
+	if p := sizeProblem(f, lim); p != nil {
+		return nil, []Problem{*p}
+	}
+	var probs problems
+	hf := parseFile(f, lim, &probs)
+	sortProblems(probs)
+	return hf, probs
+}
+
+// maxSyntaxProblems is how many syntax errors of one file are reported;
+// one more problem says how many follow. A file of a million stray
+// characters has a million errors, and the first ones are what to fix.
+const maxSyntaxProblems = 100
+
 // addDiags turns hcl's parse diagnostics into syntax problems and reports
 // whether any was an error. hcl's parsers cascade: the native one adds a
 // second error at the same place ("Argument or block definition required"
 // after "Invalid character"), and the JSON one adds "Root value must be
-// object" to any other error. Only the first error at a place is kept.
+// object" to any other error. Only the first error at a place is kept, and
+// only the first maxSyntaxProblems places.
 func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
 	seen := map[hcl.Pos]bool{}
+	more, last := 0, hcl.Pos{}
+	var moreAt hcl.Range
 	for _, d := range diags {
 		if d.Summary == "Root value must be object" && len(diags) > 1 {
 			continue
@@ -92,11 +149,26 @@ func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
 		if d.Subject != nil {
 			rng = *d.Subject
 		}
+		if len(seen) == maxSyntaxProblems {
+			// Past the cap, count the places without keeping them (hcl gives
+			// a place's errors one after the other).
+			if more == 0 || rng.Start != last {
+				if more == 0 {
+					moreAt = rng
+				}
+				more++
+				last = rng.Start
+			}
+			continue
+		}
 		if seen[rng.Start] {
 			continue
 		}
 		seen[rng.Start] = true
 		probs.add(KindSyntax, rng, "", diagMessage(d))
+	}
+	if more > 0 {
+		probs.add(KindSyntax, moreAt, "", fmt.Sprintf("and %d more syntax errors from here on; exlint reports the first %d of a file: fix them and check again", more, maxSyntaxProblems))
 	}
 	return diags.HasErrors()
 }
@@ -150,6 +222,10 @@ func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
 			}
 		case hclsyntax.TokenMinus, hclsyntax.TokenBang, hclsyntax.TokenQuestion:
 			level++
+		case hclsyntax.TokenNumberLit:
+			if len(t.Bytes) > maxNumberLength {
+				return longNumber(t.Range)
+			}
 		case hclsyntax.TokenComma:
 			reset()
 		case hclsyntax.TokenNewline, hclsyntax.TokenComment:
@@ -170,12 +246,20 @@ func tokenNesting(toks hclsyntax.Tokens, max int) *Problem {
 	return nil
 }
 
+// longNumber is the problem of a number longer than maxNumberLength.
+func longNumber(rng hcl.Range) *Problem {
+	return &Problem{Kind: KindSyntax, Range: rng,
+		Message: fmt.Sprintf("a number longer than %d characters; exlint stops reading the file (a topology's numbers have a few digits)", maxNumberLength)}
+}
+
 // jsonNesting scans JSON text for array and object nesting deeper than max,
-// skipping strings. hcl's JSON parser recurses once per level.
+// skipping strings. hcl's JSON parser recurses once per level. It also
+// refuses a number longer than maxNumberLength.
 func jsonNesting(src []byte, filename string, max int) *Problem {
 	depth := 0
 	inString, escaped := false, false
-	for i, c := range src {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		switch {
 		case inString:
 			switch {
@@ -202,6 +286,16 @@ func jsonNesting(src []byte, filename string, max int) *Problem {
 			if depth > 0 {
 				depth--
 			}
+		case c >= '0' && c <= '9' || c == '-':
+			j := i + 1
+			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.' || src[j] == 'e' || src[j] == 'E' || src[j] == '+' || src[j] == '-') {
+				j++
+			}
+			if j-i > maxNumberLength {
+				start, end := posAt(src, i), posAt(src, j)
+				return longNumber(hcl.Range{Filename: filename, Start: start, End: end})
+			}
+			i = j - 1
 		}
 	}
 	return nil

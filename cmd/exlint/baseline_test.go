@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -249,7 +250,7 @@ func TestBaselineInConfiguration(t *testing.T) {
 	if out, _, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--baseline", "other.json", "topo"); code != 1 || strings.Contains(out, "in the baseline") {
 		t.Errorf("--baseline wins: exit %d\n%s", code, out)
 	}
-	if out, _, _ := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "config"); !strings.Contains(out, `baseline      = "ci/exlint-baseline.json" # ../.exlint.hcl:1:1; the file ../ci/exlint-baseline.json`) {
+	if out, _, _ := exlintIn(t, filepath.Join(repo, "topo"), noEnv, "config"); !regexp.MustCompile(`(?m)^baseline +\= "ci/exlint-baseline.json" # ../.exlint.hcl:1:1; the file ../ci/exlint-baseline.json$`).MatchString(out) {
 		t.Errorf("exlint config:\n%s", out)
 	}
 	repo = configRepo(t, "baseline = \"\"\n")

@@ -16,8 +16,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/baseline"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
@@ -40,10 +42,12 @@ var allRules = rules.All
 // `go install` build reports its module version instead.
 var version = "dev"
 
-// exitError carries an exit code out of a command.
+// exitError carries an exit code out of a command. internal marks a defect
+// in exlint (exit 3), which fmt --check's exit 3 is not.
 type exitError struct {
-	code int
-	err  error
+	code     int
+	err      error
+	internal bool
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -70,15 +74,24 @@ func internalReport(what string, stack []byte, input string) string {
 type env func(string) string
 
 // run is the whole program: it parses args, runs the command and returns the
-// exit code. A panic anywhere becomes exit code 3 with a short report.
+// exit code. A panic anywhere becomes exit code 3 with a short report. A
+// failed write to standard output (a full disk, a closed pipe, /dev/full)
+// is exit code 2, whatever the command was going to return, unless exlint
+// failed itself (3).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (code int) {
+	out := &checkedWriter{w: stdout}
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "exlint: %s", internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it"))
+			fmt.Fprintf(stderr, "exlint: %s", escape.Lines(internalReport(fmt.Sprintf("internal error: %v", v), debug.Stack(), "the input that caused it")))
 			code = exitInternal
+			return
+		}
+		if out.err != nil {
+			fmt.Fprintf(stderr, "exlint: writing to standard output: %s\n", escape.Text(out.err.Error()))
+			code = exitUsage
 		}
 	}()
-	root := newRoot(stdin, stdout, stderr, getenv)
+	root := newRoot(stdin, out, stderr, getenv)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	err := root.Execute()
@@ -87,14 +100,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil && ee.code != exitFindings {
-			fmt.Fprintf(stderr, "exlint: %v\n", ee.err)
+		if ee.err != nil && ee.code != exitFindings && !(out.err != nil && !ee.internal) {
+			fmt.Fprintf(stderr, "exlint: %s\n", escape.Lines(ee.err.Error()))
+		}
+		if ee.internal {
+			out.err = nil // reported as what it is
 		}
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintf(stderr, "exlint: %v\nRun 'exlint --help' for usage.\n", err)
+	fmt.Fprintf(stderr, "exlint: %s\nRun 'exlint --help' for usage.\n", escape.Lines(err.Error()))
 	return exitUsage
+}
+
+// checkedWriter is standard output: it keeps the first error a write
+// returns, and writes nothing more after it, so that run can turn it into
+// the exit code whichever command wrote.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -135,6 +171,8 @@ type checkFlags struct {
 	// stdinFilename names the file "-" reads from standard input.
 	stdinFilename string
 	stdin         io.Reader
+	// maxFindingsPerFile and maxFindings cap the findings reported.
+	maxFindingsPerFile, maxFindings string
 }
 
 // stdinDefaultName is the name of a topology read from standard input
@@ -179,6 +217,8 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
+	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
+	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
 
@@ -187,8 +227,11 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	if f.baseline != "" && f.writeBaseline != "" && filepath.Clean(f.baseline) != filepath.Clean(f.writeBaseline) {
+	if f.baseline != "" && f.writeBaseline != "" && !samePath(f.baseline, f.writeBaseline) {
 		return usageErr("--baseline %s and --write-baseline %s: --write-baseline records the findings and then uses that file as the baseline; give one of them", f.baseline, f.writeBaseline)
+	}
+	if err := checkOutputPaths(outs, f.baseline, f.writeBaseline); err != nil {
+		return err
 	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
@@ -219,6 +262,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
 		return err
 	}
+	if err := findingLimitFlags(cmd, cfg, f.maxFindingsPerFile, f.maxFindings); err != nil {
+		return err
+	}
 	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
 	if err != nil {
 		return err
@@ -241,14 +287,23 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	defer set.abort()
 	filter := base.NewFilter()
 	failed := false
+	perFile, perRun := cfg.FindingLimits()
+	capped := &runner.Cap{PerFile: perFile, PerRun: perRun}
 	// A file's findings are matched against the baseline and encoded for
-	// the outputs on the worker that checked them (prepare), then written
-	// in order here (emit), file by file as topologies are checked; only
-	// --write-baseline, which must see them all first, keeps them.
+	// the outputs on the worker that checked them (prepare), then capped and
+	// written in order here (emit), file by file as topologies are checked;
+	// only --write-baseline, which must see them all first, keeps them. The
+	// caps apply to what the baseline leaves: the worker encodes at most a
+	// file's cap, and the writer encodes again only when the run's cap cuts
+	// a file shorter.
 	prepare := func(ff runner.FileFindings) any {
 		p := &preparedFile{}
 		p.kept, p.used = filter.Match(ff.Findings)
-		p.encoded, p.err = set.encode(ff.Name, p.kept, ff.Sources)
+		p.encodedFor = p.kept
+		if perFile > 0 && len(p.encodedFor) > perFile {
+			p.encodedFor = p.encodedFor[:perFile:perFile]
+		}
+		p.encoded, p.err = set.encode(ff.Name, p.encodedFor, ff.Sources)
 		return p
 	}
 	emit := func(ff runner.FileFindings) error {
@@ -260,10 +315,16 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return &writeError{p.err}
 		}
 		filter.Commit(p.used)
-		for _, fd := range p.kept {
+		kept := capped.Keep(ff.Name, p.kept)
+		if len(kept) != len(p.encodedFor) {
+			if p.encoded, p.err = set.encode(ff.Name, kept, ff.Sources); p.err != nil {
+				return &writeError{p.err}
+			}
+		}
+		for _, fd := range kept {
 			failed = failed || fd.Severity >= failOn
 		}
-		if err := set.write(ff.Name, p.kept, ff.Sources, p.encoded); err != nil {
+		if err := set.write(ff.Name, kept, ff.Sources, p.encoded); err != nil {
 			return &writeError{err}
 		}
 		return nil
@@ -305,7 +366,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		var we *writeError
 		switch {
 		case errors.As(err, &ie):
-			return &exitError{code: exitInternal, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
+			return &exitError{code: exitInternal, internal: true, err: errors.New(strings.TrimSuffix(internalReport(ie.Error(), ie.Stack, "the topology that caused it"), "\n"))}
 		case errors.As(err, &we):
 			return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", we.err)}
 		}
@@ -314,13 +375,33 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	rep := *head
 	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.StaleIn(coveredBy(res, paths))
 	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
+	rep.MaxFindingsPerFile, rep.MaxFindings = perFile, perRun
+	for _, l := range capped.Files {
+		rep.LeftOut = append(rep.LeftOut, report.LeftOut{File: l.File, Count: l.Count})
+	}
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
+	// The text format says it among its notes; the others do not all have
+	// a place for it.
+	if note := rep.LeftOutNote(); note != "" && !hasText(outs) {
+		fmt.Fprintf(stderr, "exlint: note: %s\n", note)
+	}
+	left := capped.LeftOut
+	failed = failed || failOn <= lint.Error && left.Errors > 0 || failOn <= lint.Warning && left.Warnings > 0 || failOn <= lint.Info && left.Infos > 0
 	if failed {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+func hasText(outs []output) bool {
+	for _, o := range outs {
+		if o.format == "text" {
+			return true
+		}
+	}
+	return false
 }
 
 // readStdin reads the topology file "-" stands for, up to one byte more
@@ -348,7 +429,10 @@ type preparedFile struct {
 	kept    []lint.Finding
 	used    []string
 	encoded [][]byte
-	err     error
+	// encodedFor are the findings encoded holds: kept, or its first ones
+	// when the file's cap cuts it.
+	encodedFor []lint.Finding
+	err        error
 }
 
 // writeError is a failure to write an output while findings stream out.
@@ -367,6 +451,9 @@ func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
 	case "auto":
 		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 			return false, nil
+		}
+		if cw, ok := out.(*checkedWriter); ok {
+			out = cw.w
 		}
 		f, ok := out.(*os.File)
 		return ok && term.IsTerminal(int(f.Fd())), nil

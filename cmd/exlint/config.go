@@ -128,6 +128,25 @@ func maxFileSizeFlag(cmd *cobra.Command, cfg *config.Config, value string) error
 	return nil
 }
 
+// findingLimitFlags reads --max-findings-per-file and --max-findings of
+// check: they win over the configuration.
+func findingLimitFlags(cmd *cobra.Command, cfg *config.Config, perFile, perRun string) error {
+	for _, fl := range []struct {
+		name, value string
+		setting     *config.Setting[int]
+	}{{"max-findings-per-file", perFile, &cfg.MaxFindingsPerFile}, {"max-findings", perRun, &cfg.MaxFindings}} {
+		if !cmd.Flags().Changed(fl.name) {
+			continue
+		}
+		n, err := config.ParseFindingsLimit(fl.value)
+		if err != nil {
+			return usageErr("--%s %v", fl.name, err)
+		}
+		fl.setting.Override(n, "--"+fl.name)
+	}
+	return nil
+}
+
 const maxFileSizeHelp = "the largest topology file read, in bytes or as a size such as 8MiB (default: max_file_size of the configuration, else 4MiB)"
 
 func newConfig(stdout io.Writer, getenv env) *cobra.Command {

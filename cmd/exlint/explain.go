@@ -36,7 +36,7 @@ func newExplain(stdout io.Writer) *cobra.Command {
 			}
 			page, err := docs.Rules.ReadFile("rules/" + id + ".md")
 			if err != nil {
-				return &exitError{code: exitInternal, err: fmt.Errorf("rule %s has no page in this build: %v", id, err)}
+				return &exitError{code: exitInternal, internal: true, err: fmt.Errorf("rule %s has no page in this build: %v", id, err)}
 			}
 			_, err = stdout.Write(pageMarker.ReplaceAll(page, nil))
 			return err

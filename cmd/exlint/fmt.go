@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exlint/exlint/format"
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/schema"
@@ -82,19 +83,21 @@ func runFmt(cmd *cobra.Command, stdin io.Reader, stdout, stderr io.Writer, geten
 		}
 		return usageErr("%v", err)
 	}
+	// Names and diff lines come from the files: escaped for the terminal,
+	// and never a line a CI runner would read as a command.
 	for i, p := range res.Changed {
-		fmt.Fprintln(stdout, p)
+		fmt.Fprintln(stdout, escape.Name(p))
 		if f.diff {
-			io.WriteString(stdout, res.Diffs[i])
+			io.WriteString(stdout, escape.Lines(res.Diffs[i]))
 		}
 	}
 	for _, s := range res.Skipped {
-		fmt.Fprintf(stderr, "%s: note: not formatted: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(stderr, "%s: note: not formatted: %s\n", escape.Name(s.Path), escape.Text(s.Reason))
 	}
 	failed := len(res.Problems) + len(res.Errors)
 	writeProblems(stderr, res.Problems, res.Sources)
 	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "exlint: %v\n", e)
+		fmt.Fprintf(stderr, "exlint: %s\n", escape.Lines(e.Error()))
 	}
 	if failed > 0 {
 		return &exitError{code: exitUsage, err: fmt.Errorf("fmt: %d file(s) not formatted because of the errors above", len(res.Problems)+len(res.Errors))}
@@ -113,6 +116,7 @@ func writeProblems(w io.Writer, probs []schema.Problem, sources map[string][]byt
 	for _, p := range probs {
 		fs = append(fs, lint.Finding{Rule: string(p.Kind), Severity: lint.Error, Message: p.Message, Range: p.Range})
 	}
+	lint.BoundText(fs)
 	rep := &report.Report{Findings: fs, Sources: map[string]*lint.Excerpt{}}
 	for name, src := range sources {
 		rep.Sources[name] = lint.ExcerptOf(src)
@@ -134,7 +138,7 @@ func fmtStdin(stdin io.Reader, stdout, stderr io.Writer, f fmtFlags, lim schema.
 	switch {
 	case f.diff:
 		if changed {
-			io.WriteString(stdout, format.Diff("<stdin>", src, out))
+			io.WriteString(stdout, escape.Lines(format.Diff("<stdin>", src, out)))
 		}
 	case !f.check:
 		stdout.Write(out)

@@ -11,5 +11,6 @@ package main
 import "os"
 
 func main() {
+	removeTemporaryOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

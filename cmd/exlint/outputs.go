@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/exlint/exlint/internal/fsutil"
@@ -46,8 +47,10 @@ func parseOutputs(specs []string) ([]output, error) {
 			}
 			stdout = name
 		} else {
-			if paths[path] {
-				return nil, usageErr("--format %q: another output already writes to %s", spec, path)
+			for other := range paths {
+				if samePath(other, path) {
+					return nil, usageErr("--format %q: another output already writes to %s", spec, path)
+				}
 			}
 			if err := dirExists(path); err != nil {
 				return nil, usageErr("--format %s: %v", spec, err)
@@ -57,6 +60,46 @@ func parseOutputs(specs []string) ([]output, error) {
 		outs = append(outs, output{format: name, path: path})
 	}
 	return outs, nil
+}
+
+// checkOutputPaths refuses, before any work, the files a run would write
+// wrongly: one reached through a symbolic link inside the working
+// directory (a committed exlint.sarif -> elsewhere would have the report
+// written elsewhere), and one that is also the baseline read or written.
+func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
+	for _, o := range outs {
+		if o.path == "" {
+			continue
+		}
+		if err := fsutil.NoLinkInside(o.path); err != nil {
+			return usageErr("--format %s=%s: %v", o.format, o.path, unwrapPath(err))
+		}
+		for _, b := range []struct{ flag, path string }{{"--baseline", baseline}, {"--write-baseline", writeBaseline}} {
+			if b.path != "" && samePath(o.path, b.path) {
+				return usageErr("--format %s=%s and %s %s name the same file; write the report elsewhere", o.format, o.path, b.flag, b.path)
+			}
+		}
+	}
+	if writeBaseline != "" {
+		if err := fsutil.NoLinkInside(writeBaseline); err != nil {
+			return usageErr("--write-baseline %s: %v", writeBaseline, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+// samePath reports whether two paths name the same file: the same path once
+// made absolute and cleaned, or the same existing file (a hard link, a link
+// in a parent directory).
+func samePath(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 func known(format string) bool {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/exlint/exlint/lint"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -107,9 +106,14 @@ func (b *Baseline) Write(path string) error {
 	return fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
+// MaxSize is the largest baseline file exlint reads: a regular file of at
+// most 64 MiB (some 200,000 findings). A FIFO, a device or a larger file is
+// an error, not read without end.
+const MaxSize = 64 << 20
+
 // Read reads a baseline file.
 func Read(path string) (*Baseline, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsutil.ReadRegular(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +122,12 @@ func Read(path string) (*Baseline, error) {
 	var b Baseline
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("%s is not an exlint baseline: %v", path, err)
+	}
+	// One JSON document, then only white space: anything after it (a second
+	// document, a half-merged conflict) would otherwise be ignored.
+	end := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(src[end:], " \t\r\n"); len(rest) > 0 {
+		return nil, fmt.Errorf("%s is not an exlint baseline: more follows its JSON document at byte %d", path, len(src)-len(rest))
 	}
 	if b.Version != Version {
 		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, Version)

@@ -106,8 +106,16 @@ func TestReadBaselineErrors(t *testing.T) {
 		`{"version": 1, "findings": [{"rule": "r"}]}`:   "entry 1 needs rule, file",
 		`{"version": 1, "findings": [], "extra": true}`: "not an exlint baseline",
 		`not json`: "not an exlint baseline",
+		`{"version": 1, "findings": []} {"version": 1, "findings": []}`:                                                   "more follows its JSON document at byte 31",
+		`{"version": 1, "findings": []}` + "\n<<<<<<< HEAD\n":                                                             "more follows its JSON document",
 		`{"version": 1, "findings": [{"rule": "r", "file": "a\\b", "address": "x", "severity": "error", "message": ""}]}`: "/ separators",
 		`{"version": 1, "findings": [{"rule": "r", "file": "a", "address": "x", "severity": "fatal", "message": ""}]}`:    "unknown severity",
+	}
+	// White space after the document is fine.
+	p := filepath.Join(dir, "ok.json")
+	os.WriteFile(p, []byte("{\"version\": 1, \"findings\": []}\n\n  \n"), 0o644)
+	if _, err := Read(p); err != nil {
+		t.Errorf("trailing white space: %v", err)
 	}
 	for src, want := range cases {
 		p := filepath.Join(dir, "b.json")

@@ -1,10 +1,12 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"github.com/exlint/exlint/lint"
 	"io/fs"
+	"math/big"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +19,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/exlint/exlint/internal/fsutil"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -47,6 +50,10 @@ type Config struct {
 	// Baseline is the baseline file exlint check filters findings with
 	// when no flag names one, as written: relative to Base (BaselinePath).
 	Baseline Setting[string]
+	// MaxFindingsPerFile and MaxFindings cap the findings reported, per file
+	// and per run (defaults DefaultMaxFindingsPerFile, DefaultMaxFindings).
+	MaxFindingsPerFile Setting[int]
+	MaxFindings        Setting[int]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
 }
@@ -117,6 +124,11 @@ func (e *Error) Error() string {
 // a repository only dir itself is searched: a stray file in a parent
 // directory or the home directory never changes what exlint reports. It
 // returns "" when there is none.
+//
+// A .exlint.hcl that is a symbolic link is followed only to a file inside
+// the repository (inside dir, outside one): a link committed to lead
+// elsewhere (/etc/passwd, /dev/zero) is an error, and nothing is read
+// through it.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -136,7 +148,13 @@ func Find(dir string) (string, error) {
 	}
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, FileName)
-		info, err := os.Stat(p)
+		info, err := os.Lstat(p)
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if err := linkInside(p, cmp.Or(root, dir)); err != nil {
+				return "", err
+			}
+			info, err = os.Stat(p)
+		}
 		if err == nil && !info.IsDir() {
 			return p, nil
 		}
@@ -149,11 +167,34 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load reads and checks the configuration file at path. known lists
-// the rules a rule block may name. Its error is a *Error for a file
-// with problems, or the error reading it.
+// linkInside checks that the symbolic link at p leads to a file inside
+// the directory root.
+func linkInside(p, root string) error {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return fmt.Errorf("%s is a symbolic link that cannot be followed: %w", p, err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%s is a symbolic link to %s, outside %s: exlint does not read a configuration found through a link that leaves the repository (name it with --config to use it)", p, target, root)
+	}
+	return nil
+}
+
+// MaxSize is the largest configuration file exlint reads; a real one is a
+// few kilobytes.
+const MaxSize = 1 << 20
+
+// Load reads and checks the configuration file at path, which must be a
+// regular file of at most MaxSize bytes (a FIFO or /dev/zero named with
+// --config is refused, not read without end). known lists the rules a rule
+// block may name. Its error is a *Error for a file with problems, or the
+// error reading it.
 func Load(path string, known []lint.RuleInfo) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsutil.ReadRegular(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +206,7 @@ func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "baseline"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "max_findings_per_file", "max_findings", "baseline"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -177,26 +218,17 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 	add := func(rng hcl.Range, format string, args ...any) {
 		probs = append(probs, Problem{Range: rng, Message: fmt.Sprintf(format, args...)})
 	}
-	if len(src) > int(schema.DefaultLimits.MaxFileSize) {
-		add(hcl.Range{Filename: filename}, "the configuration file is larger than %d bytes", schema.DefaultLimits.MaxFileSize)
+	if len(src) > MaxSize {
+		add(hcl.Range{Filename: filename}, "the configuration file is %d bytes; exlint reads configuration files of up to %d bytes", len(src), MaxSize)
 		return cfg, probs
 	}
 	// The same guards as for topologies: a syntax error, or nesting deep
 	// enough to exhaust the parser's stack, is reported, not crashed on.
-	_, syntax := schema.Decode(filepath.Dir(filename), []*schema.File{{Name: filename, Src: src}}, schema.DefaultLimits)
+	file, syntax := schema.ParseNative(filename, src, schema.DefaultLimits)
 	for _, p := range syntax {
-		if p.Kind == schema.KindSyntax {
-			add(p.Range, "%s", p.Message)
-		}
+		add(p.Range, "%s", p.Message)
 	}
-	if len(probs) > 0 {
-		return cfg, probs
-	}
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
-	if diags.HasErrors() {
-		for _, d := range diags {
-			add(subject(d, filename), "%s", d.Error())
-		}
+	if file == nil || len(probs) > 0 {
 		return cfg, probs
 	}
 	body := file.Body.(*hclsyntax.Body)
@@ -249,7 +281,14 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 			var text string
 			switch {
 			case v.Type() == cty.Number && v.AsBigFloat().IsInt():
-				text = v.AsBigFloat().Text('f', 0)
+				// Converted only when it fits: 1e100000000 written out in full
+				// takes hours.
+				n, acc := v.AsBigFloat().Int64()
+				if acc != big.Exact {
+					add(a.Expr.Range(), "max_file_size: %s is not a size between 1KiB and 1GiB: write bytes (\"8388608\") or a size such as \"8MiB\"", schema.NumberText(v.AsBigFloat()))
+					continue
+				}
+				text = strconv.FormatInt(n, 10)
 			case v.Type() == cty.String:
 				text = v.AsString()
 			default:
@@ -272,6 +311,18 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				continue
 			}
 			cfg.Baseline = Setting[string]{Value: s, Set: true, At: a.SrcRange}
+		case "max_findings_per_file", "max_findings":
+			n, err := findingsLimit(v)
+			if err != nil {
+				add(a.Expr.Range(), "%s %v", a.Name, err)
+				continue
+			}
+			set := Setting[int]{Value: n, Set: true, At: a.SrcRange}
+			if a.Name == "max_findings" {
+				cfg.MaxFindings = set
+			} else {
+				cfg.MaxFindingsPerFile = set
+			}
 		case "exclude":
 			if !v.Type().IsTupleType() && !v.Type().IsListType() {
 				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
@@ -467,6 +518,50 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is below 1KiB", s)
 	}
 	return n * mult, nil
+}
+
+// Default caps on the findings reported. A real topology file has tens of
+// findings; a hostile one could have millions, and every one is text in
+// every format. GitHub code scanning rejects a SARIF run of more than
+// 25,000 results.
+const (
+	DefaultMaxFindingsPerFile = 1000
+	DefaultMaxFindings        = 20000
+	// MaxFindingsLimit is the largest value either setting takes.
+	MaxFindingsLimit = 10_000_000
+)
+
+// findingsLimit reads max_findings_per_file or max_findings: a whole number
+// from 1 to MaxFindingsLimit.
+func findingsLimit(v cty.Value) (int, error) {
+	if v.Type() == cty.Number {
+		if n, acc := v.AsBigFloat().Int64(); acc == big.Exact && n >= 1 && n <= MaxFindingsLimit {
+			return int(n), nil
+		}
+	}
+	return 0, fmt.Errorf("must be a whole number from 1 to %d", MaxFindingsLimit)
+}
+
+// ParseFindingsLimit reads the value of --max-findings-per-file or
+// --max-findings.
+func ParseFindingsLimit(s string) (int, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 1 || n > MaxFindingsLimit {
+		return 0, fmt.Errorf("%q: give a whole number from 1 to %d", s, MaxFindingsLimit)
+	}
+	return int(n), nil
+}
+
+// FindingLimits returns the caps in effect: findings per file, and per run.
+func (c *Config) FindingLimits() (perFile, perRun int) {
+	perFile, perRun = DefaultMaxFindingsPerFile, DefaultMaxFindings
+	if c != nil && c.MaxFindingsPerFile.Set {
+		perFile = c.MaxFindingsPerFile.Value
+	}
+	if c != nil && c.MaxFindings.Set {
+		perRun = c.MaxFindings.Value
+	}
+	return perFile, perRun
 }
 
 // Limits returns the input limits in effect: schema's defaults, with the

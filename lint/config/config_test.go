@@ -89,6 +89,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{`max_file_size = "2GiB"`, `.exlint.hcl:1:17: max_file_size: "2GiB" is not a size between 1KiB and 1GiB`},
 		{`max_file_size = 1023`, `.exlint.hcl:1:17: max_file_size: "1023" is below 1KiB`},
 		{`max_file_size = 1.5`, `.exlint.hcl:1:17: max_file_size must be a number of bytes or a size such as "8MiB"`},
+		{`max_file_size = 1e100000000`, `.exlint.hcl:1:17: max_file_size: 1e+100000000 is not a size between 1KiB and 1GiB`},
 		{`max_file_size = true`, `.exlint.hcl:1:17: max_file_size must be a number of bytes`},
 	}
 	for _, tc := range cases {

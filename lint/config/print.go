@@ -3,12 +3,15 @@ package config
 import (
 	"bytes"
 	"fmt"
-	"github.com/exlint/exlint/lint"
 	"io"
-	"strconv"
 	"strings"
 
+	"github.com/exlint/exlint/lint"
+
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/exlint/exlint/internal/escape"
 
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -27,6 +30,14 @@ type EffectiveOptions struct {
 	Changed bool
 }
 
+// hclString writes s as an HCL string literal that reads back as s: HCL's
+// escapes (not Go's, which HCL does not read), "${" and "%{" doubled so
+// that they are not templates, and characters that are not printable
+// escaped as \uNNNN.
+func hclString(s string) string {
+	return string(hclwrite.TokensForValue(cty.StringVal(s)).Bytes())
+}
+
 // WriteEffective prints the configuration in effect as HCL that exlint can
 // read back, each value followed by a comment saying where it came from: a
 // file position, a flag, or "default".
@@ -35,9 +46,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		c = &Config{}
 	}
 	var b bytes.Buffer
-	b.WriteString("# The configuration exlint uses in " + opt.WorkingIn + "\n")
+	b.WriteString("# The configuration exlint uses in " + escape.Text(opt.WorkingIn) + "\n")
 	if c.Path != "" {
-		fmt.Fprintf(&b, "# file: %s (%s)\n", c.Path, c.Found)
+		fmt.Fprintf(&b, "# file: %s (%s)\n", escape.Text(c.Path), escape.Text(c.Found))
 	} else {
 		b.WriteString("# file: none; every value is a default (exlint looks for " + FileName + " from the working directory up to the repository root)\n")
 	}
@@ -65,7 +76,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		} else {
 			note += "; satisfied by exlint " + opt.Version
 		}
-		fmt.Fprintf(&b, "required_version = %s # %s\n", strconv.Quote(req.Value), note)
+		fmt.Fprintf(&b, "required_version = %s # %s\n", hclString(req.Value), escape.Text(note))
 	} else {
 		fmt.Fprintf(&b, "# required_version is not set (exlint %s)\n", opt.Version)
 	}
@@ -76,18 +87,18 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		asOfNote = "default: today"
 	}
 	if show(asOf.Set && asOf.Value != opt.AsOf) {
-		fmt.Fprintf(&b, "as_of = %s # %s\n", strconv.Quote(asOf.Value.String()), asOfNote)
+		fmt.Fprintf(&b, "as_of = %s # %s\n", hclString(asOf.Value.String()), escape.Text(asOfNote))
 	}
 	failOn := c.FailOn
 	if !failOn.Set {
 		failOn.Value = opt.FailOn
 	}
 	if show(failOn.Value != opt.FailOn) {
-		fmt.Fprintf(&b, "fail_on = %s # %s\n", strconv.Quote(failOn.Value.String()), failOn.Origin())
+		fmt.Fprintf(&b, "fail_on = %s # %s\n", hclString(failOn.Value.String()), escape.Text(failOn.Origin()))
 	}
 	var pats []string
 	for _, p := range c.Exclude.Value {
-		pats = append(pats, strconv.Quote(p))
+		pats = append(pats, hclString(p))
 	}
 	excl := c.Exclude.Origin()
 	if c.Exclude.Set {
@@ -98,15 +109,22 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		excl += "; relative to " + base
 	}
 	if show(len(pats) > 0) {
-		fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), excl)
+		fmt.Fprintf(&b, "exclude = [%s] # %s\n", strings.Join(pats, ", "), escape.Text(excl))
 	}
 	if show(c.Limits().MaxFileSize != schema.DefaultLimits.MaxFileSize) {
-		fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, c.MaxFileSize.Origin())
+		fmt.Fprintf(&b, "max_file_size = %d # %s\n", c.Limits().MaxFileSize, escape.Text(c.MaxFileSize.Origin()))
+	}
+	perFile, perRun := c.FindingLimits()
+	if show(perFile != DefaultMaxFindingsPerFile) {
+		fmt.Fprintf(&b, "max_findings_per_file = %d # %s\n", perFile, escape.Text(c.MaxFindingsPerFile.Origin()))
+	}
+	if show(perRun != DefaultMaxFindings) {
+		fmt.Fprintf(&b, "max_findings = %d # %s\n", perRun, escape.Text(c.MaxFindings.Origin()))
 	}
 	if !show(c.Baseline.Set) {
 		// not set
 	} else if c.Baseline.Set {
-		fmt.Fprintf(&b, "baseline = %s # %s; the file %s\n", strconv.Quote(c.Baseline.Value), c.Baseline.Origin(), c.BaselinePath())
+		fmt.Fprintf(&b, "baseline = %s # %s; the file %s\n", hclString(c.Baseline.Value), escape.Text(c.Baseline.Origin()), escape.Text(c.BaselinePath()))
 	} else {
 		b.WriteString("# baseline is not set: exlint check reports every finding unless --baseline names a file\n")
 	}
@@ -133,16 +151,16 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		}
 		var body strings.Builder
 		if show(!enabled.Value) {
-			fmt.Fprintf(&body, "  enabled = %t # %s\n", enabled.Value, enabled.Origin())
+			fmt.Fprintf(&body, "  enabled = %t # %s\n", enabled.Value, escape.Text(enabled.Origin()))
 		}
 		if show(sev.Value != r.Severity) {
-			fmt.Fprintf(&body, "  severity = %s # %s\n", strconv.Quote(sev.Value.String()), sev.Origin())
+			fmt.Fprintf(&body, "  severity = %s # %s\n", hclString(sev.Value.String()), escape.Text(sev.Origin()))
 		}
 		if r.ID != lint.SuppressionRule && show(!ign.Value) {
-			fmt.Fprintf(&body, "  ignorable = %t # %s\n", ign.Value, ign.Origin())
+			fmt.Fprintf(&body, "  ignorable = %t # %s\n", ign.Value, escape.Text(ign.Origin()))
 		}
 		if body.Len() > 0 {
-			fmt.Fprintf(&b, "\nrule %s {\n%s}\n", strconv.Quote(r.ID), body.String())
+			fmt.Fprintf(&b, "\nrule %s {\n%s}\n", hclString(r.ID), body.String())
 		}
 	}
 	if opt.Changed {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -47,5 +48,5 @@ func (c *compactWriter) Close(*Report) error { return c.bw.Flush() }
 
 func compactLine(f lint.Finding) string {
 	line, col := start(f.Range)
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", linePath(f.Range.Filename), line, col, f.Severity, oneLine(f.Message), oneLine(f.Rule))
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", escape.Name(f.Range.Filename), line, col, f.Severity, escape.Text(f.Message), escape.Text(f.Rule))
 }

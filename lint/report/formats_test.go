@@ -163,7 +163,10 @@ func TestGitHubCommands(t *testing.T) {
 			t.Errorf("file property decodes to %q", props["file"])
 		}
 	}
-	if len(msgs) != 4 || !strings.HasPrefix(msgs[3], annotationText(hostile)+" (") {
+	// The message keeps its line break (escaped as %0A in the command) and
+	// loses its terminal and log escapes.
+	want := "server \"EX</failure>]]>\" runs 50% of '::error::' \n::warning file=x::pwned \\x1b[31mred ##\u200bvso[task.setvariable variable=x]1 | cell \\u202eevil ("
+	if len(msgs) != 4 || !strings.HasPrefix(msgs[3], want) {
 		t.Errorf("messages: %q", msgs)
 	}
 	if !strings.HasPrefix(strings.SplitN(out, "\n", 2)[0], "::error file=topo/a.exchange.hcl,line=2,col=13,endLine=2,endColumn=19,title=exlint%3A exchange-end-of-support::") {
@@ -299,7 +302,9 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}} {
+	leftOut := fixture()
+	leftOut.LeftOut, leftOut.MaxFindingsPerFile, leftOut.MaxFindings = []LeftOut{{File: "a.exchange.hcl", Count: 3}}, 1, 10
+	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut} {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(render(t, "sarif", r, Options{})))
 		if err != nil {
 			t.Fatal(err)
@@ -419,6 +424,10 @@ func TestSARIFURIs(t *testing.T) {
 		filepath.FromSlash("/work/repo/x/b.exchange.hcl"): "x/b.exchange.hcl",
 		filepath.FromSlash("/elsewhere/c d.exchange.hcl"): "file:///elsewhere/c%20d.exchange.hcl",
 		"../up.exchange.hcl":                              "file:///work/up.exchange.hcl",
+		// A first directory that reads as a scheme stays relative.
+		"https:x/a.exchange.hcl": "./https:x/a.exchange.hcl",
+		"c:/a.exchange.hcl":      "./c:/a.exchange.hcl",
+		"a/b:c.exchange.hcl":     "a/b:c.exchange.hcl",
 	}
 	for in, want := range cases {
 		if got := fileURI(base, in); got != want {

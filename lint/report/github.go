@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -46,8 +47,8 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 		}
 		path, _ := relPath(r.BaseDir, f.Range.Filename)
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			ghCommand(f.Severity), ghProperty(annotationText(path)), line, col, endLine, endCol,
-			ghProperty("exlint: "+f.Rule), ghData(annotationText(f.Message)+" ("+lint.DocsBaseURL+f.Rule+".md)"))
+			ghCommand(f.Severity), escape.Property(path), line, col, endLine, endCol,
+			escape.Property("exlint: "+f.Rule), escape.Data(f.Message+" ("+lint.DocsBaseURL+f.Rule+".md)"))
 	}
 	if len(overflow) > 0 {
 		fmt.Fprintf(bw, "exlint: %d more finding(s) than GitHub shows as annotations (%d per kind and step):\n", len(overflow), AnnotationsPerStep)
@@ -56,7 +57,10 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 			bw.WriteByte('\n')
 		}
 	}
-	fmt.Fprintln(bw, linePath(summaryLine(r, r.Counts())))
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "::warning title=%s::%s\n", escape.Property("exlint"), escape.Data(note))
+	}
+	fmt.Fprintln(bw, escape.LineStart(summaryLine(r, r.Counts())))
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -76,22 +80,14 @@ func ghCommand(s lint.Severity) string {
 	return "notice"
 }
 
-// ghData escapes a workflow command's message: %, CR and LF.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// ghProperty escapes a workflow command's property value: as ghData, plus
-// ":" and ",", which separate properties.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
 // stepSummary writes the Markdown job summary: counts, then a table of the
 // findings that did not fit in the annotations.
 func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "### exlint\n\n%s\n", markdownText(summaryLine(r, r.Counts())))
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "\n%s\n", markdownText(note))
+	}
 	if len(overflow) > 0 {
 		fmt.Fprintf(bw, "\n%d finding(s) did not fit in GitHub's annotations (%d per kind and step):\n\n", len(overflow), AnnotationsPerStep)
 		bw.WriteString("| Severity | Location | Rule | Message |\n|---|---|---|---|\n")
@@ -111,7 +107,7 @@ func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
 // so that a name cannot end the cell, the row or the table.
 func markdownText(s string) string {
 	var b strings.Builder
-	for _, r := range oneLine(s) {
+	for _, r := range escape.Text(s) {
 		switch r {
 		case '&':
 			b.WriteString("&amp;")
@@ -131,6 +127,6 @@ func markdownText(s string) string {
 
 // markdownCode writes s as inline code in a table cell.
 func markdownCode(s string) string {
-	s = strings.ReplaceAll(oneLine(s), "`", "'")
+	s = strings.ReplaceAll(escape.Text(s), "`", "'")
 	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
 }

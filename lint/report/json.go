@@ -64,6 +64,7 @@ type jsonSummary struct {
 	Unchecked  []string `json:"unchecked_topologies"`
 	Suppressed int      `json:"suppressed_count"`
 	Baselined  int      `json:"baselined_count"`
+	LeftOut    int      `json:"left_out_count,omitempty"`
 }
 
 func toJSONRange(r hcl.Range) jsonRange {
@@ -148,7 +149,7 @@ func (j *jsonWriter) Close(r *Report) error {
 	c := j.Counts
 	summary := jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
 		Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
-		Suppressed: r.Suppressed, Baselined: r.Baselined}
+		Suppressed: r.Suppressed, Baselined: r.Baselined, LeftOut: r.leftOutCount()}
 	for _, u := range r.Unchecked {
 		summary.Unchecked = append(summary.Unchecked, filepath.ToSlash(u))
 	}

@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -42,6 +40,11 @@ type Report struct {
 	Suppressed, Baselined int
 	// BaselineStale counts baseline entries that matched no finding.
 	BaselineStale int
+	// LeftOut lists the files some of whose findings were not reported
+	// because of the caps on findings (MaxFindingsPerFile per file,
+	// MaxFindings per run), in order, with how many each lost.
+	LeftOut                         []LeftOut
+	MaxFindingsPerFile, MaxFindings int
 
 	// Rules describes every rule exlint knows (SARIF lists them all).
 	Rules []lint.RuleInfo
@@ -50,6 +53,33 @@ type Report struct {
 	// BaseDir is the directory SARIF URIs and GitHub annotation paths are
 	// relative to (the working directory); empty keeps names as they are.
 	BaseDir string
+}
+
+// LeftOut is how many findings of one file were not reported.
+type LeftOut struct {
+	File  string
+	Count int
+}
+
+// leftOutCount is how many findings were not reported in all.
+func (r *Report) leftOutCount() int {
+	n := 0
+	for _, l := range r.LeftOut {
+		n += l.Count
+	}
+	return n
+}
+
+// LeftOutNote says how many findings were not reported and why, in one
+// line, or "" when none was left out.
+func (r *Report) LeftOutNote() string {
+	n := r.leftOutCount()
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s not reported: exlint reports at most %d per file and %d per run "+
+		"(max_findings_per_file and max_findings in .exlint.hcl, --max-findings-per-file and --max-findings); "+
+		"the exit code counts them", plural(n, "finding was", "findings were"), r.MaxFindingsPerFile, r.MaxFindings)
 }
 
 // Tool identifies the program that made the report.
@@ -97,81 +127,15 @@ func relPath(base, name string) (p string, ok bool) {
 func fileURI(base, name string) string {
 	p, rel := relPath(base, name)
 	if rel {
-		return (&url.URL{Path: p}).EscapedPath()
+		// String, not EscapedPath: a first directory named like a scheme
+		// ("https:x", "c:") gets "./" before it, so that the reference stays
+		// relative.
+		return (&url.URL{Path: p}).String()
 	}
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive path
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
-}
-
-// oneLine makes text safe to embed in a line of output: control characters
-// (a newline, an escape sequence that would rewrite a terminal) and
-// bidirectional overrides are written as escapes (\n, \x1b, \u202e), and CI
-// log commands a hostile name could smuggle in (Azure DevOps' ##vso[...],
-// GitHub's legacy ##[...]) are broken with a zero-width space.
-func oneLine(s string) string { return escapeText(s, false) }
-
-// annotationText is oneLine for text whose line breaks the output format
-// escapes itself (GitHub workflow commands): newlines are kept.
-func annotationText(s string) string { return escapeText(s, true) }
-
-func escapeText(s string, keepNewlines bool) string {
-	clean := true
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError {
-			clean = false
-			break
-		}
-	}
-	if clean && !strings.Contains(s, "##") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case (r == '\n' || r == '\r') && keepNewlines:
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return breakLogCommands(b.String())
-}
-
-// breakLogCommands puts a zero-width space inside "##[" and "##vso[", which
-// CI agents would otherwise run as commands wherever they appear in a line.
-func breakLogCommands(s string) string {
-	if !strings.Contains(s, "##") {
-		return s
-	}
-	s = strings.ReplaceAll(s, "##vso[", "##\u200bvso[")
-	return strings.ReplaceAll(s, "##[", "##\u200b[")
-}
-
-// linePath is a file name safe to start a line of log output with: a name
-// that would make the line a GitHub workflow command ("::...") is written
-// "./::...".
-func linePath(name string) string {
-	name = oneLine(name)
-	if strings.HasPrefix(strings.TrimLeft(name, " \t"), "::") {
-		return "./" + name
-	}
-	return name
 }
 
 // files returns the files a report covers: the checked ones and any other

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -90,6 +89,11 @@ func SARIF(w io.Writer, r *Report) error {
 		occurrences[key]++
 		res.WithPartialFingerPrints(map[string]interface{}{FingerprintKey: fingerprint(key, n)})
 	}
+	if note := r.LeftOutNote(); note != "" {
+		ok := true
+		run.AddInvocations(&sarif.Invocation{ExecutionSuccessful: &ok,
+			ToolExecutionNotifications: []*sarif.Notification{sarif.NewNotification().WithLevel("warning").WithTextMessage(note)}})
+	}
 	log.AddRun(run)
 	if err := log.PrettyWrite(w); err != nil {
 		return err
@@ -142,7 +146,7 @@ func codePointColumn(src *lint.Excerpt, p hcl.Pos) int {
 		return max(p.Column, 1)
 	}
 	off := min(p.Byte-line.Start, len(line.Text))
-	return utf8.RuneCount(line.Text[:off]) + 1 + (p.Byte - line.Start - off)
+	return line.RunesBefore(off) + 1 + (p.Byte - line.Start - off)
 }
 
 func level(s lint.Severity) string {

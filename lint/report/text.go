@@ -13,6 +13,7 @@ import (
 	"github.com/fatih/color"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -92,11 +93,11 @@ func (t *textWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 func (t *textWriter) Close(r *Report) error {
 	bw, p := t.bw, t.p
 	for _, s := range r.Skipped {
-		fmt.Fprintf(bw, "%s: %s: not read: %s\n", linePath(s.Path), p.dim.Sprint("note"), oneLine(s.Reason))
+		fmt.Fprintf(bw, "%s: %s: not read: %s\n", escape.Name(s.Path), p.dim.Sprint("note"), escape.Text(s.Reason))
 	}
 	for _, dir := range r.Unchecked {
 		fmt.Fprintf(bw, "%s: %s: the rules did not run on this topology because of the errors above; fix them and check again\n",
-			linePath(dir), p.dim.Sprint("note"))
+			escape.Name(dir), p.dim.Sprint("note"))
 	}
 	if r.BaselineStale > 0 {
 		what := fmt.Sprintf("%d baseline entries no longer match", r.BaselineStale)
@@ -104,6 +105,12 @@ func (t *textWriter) Close(r *Report) error {
 			what = "1 baseline entry no longer matches"
 		}
 		fmt.Fprintf(bw, "%s: %s a finding (fixed since?): write the baseline again with --write-baseline to drop them\n", p.dim.Sprint("note"), what)
+	}
+	for _, l := range r.LeftOut {
+		fmt.Fprintf(bw, "%s: %s: %s of this file not reported\n", escape.Name(l.File), p.dim.Sprint("note"), plural(l.Count, "finding", "findings"))
+	}
+	if note := r.LeftOutNote(); note != "" {
+		fmt.Fprintf(bw, "%s: %s\n", p.dim.Sprint("note"), note)
 	}
 	fmt.Fprintln(bw, summaryLine(r, t.Counts))
 	return bw.Flush()
@@ -127,10 +134,10 @@ type textOut interface {
 func writeFindings(bw textOut, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
 	for _, f := range fs {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), oneLine(f.Message), p.dim.Sprint("["+oneLine(f.Rule)+"]"))
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), escape.Text(f.Message), p.dim.Sprint("["+escape.Text(f.Rule)+"]"))
 		writeSnippet(bw, sources[f.Range.Filename], f.Range, p.sev[f.Severity])
 		for _, rel := range f.Related {
-			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), oneLine(rel.Message))
+			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), escape.Text(rel.Message))
 			writeSnippet(bw, sources[rel.Range.Filename], rel.Range, p.dim)
 		}
 		bw.WriteByte('\n')
@@ -139,7 +146,7 @@ func writeFindings(bw textOut, fs []lint.Finding, sources map[string]*lint.Excer
 
 func location(r hcl.Range) string {
 	line, col := start(r)
-	return fmt.Sprintf("%s:%d:%d", linePath(r.Filename), line, col)
+	return fmt.Sprintf("%s:%d:%d", escape.Name(r.Filename), line, col)
 }
 
 func summaryLine(r *Report, c lint.Counts) string {
@@ -150,6 +157,9 @@ func summaryLine(r *Report, c lint.Counts) string {
 	}
 	if r.Baselined > 0 {
 		hidden = append(hidden, fmt.Sprintf("%d in the baseline", r.Baselined))
+	}
+	if n := r.leftOutCount(); n > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d not reported", n))
 	}
 	tail := ""
 	if len(hidden) > 0 {
@@ -168,6 +178,18 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
+// Snippet widths: a source line longer than snippetCut bytes is shown as a
+// window of at most snippetWindow bytes around where the finding is, after
+// snippetBefore bytes of what precedes it, with "…" where it is cut. The
+// work and the output for one finding are then bounded whatever the length
+// of the line (a line of a megabyte holding thousands of findings was
+// printed whole for each).
+const (
+	snippetCut    = 200
+	snippetWindow = 160
+	snippetBefore = 60
+)
+
 // writeSnippet prints the lines rng covers with a marker under the range.
 // Lines the excerpt lacks are not printed.
 func writeSnippet(w textOut, src *lint.Excerpt, rng hcl.Range, mark *color.Color) {
@@ -184,16 +206,50 @@ func writeSnippet(w textOut, src *lint.Excerpt, rng hcl.Range, mark *color.Color
 			fmt.Fprintf(w, "%s |   ...\n", gutter)
 			continue
 		}
-		fmt.Fprintf(w, "%*d | %s\n", width, l, sanitize(line.Text))
-		from, to := 0, len(line.Text)
+		text := bytes.TrimRight(line.Text, "\r")
+		from, to := 0, len(text)
 		if l == rng.Start.Line {
-			from = clamp(rng.Start.Byte-line.Start, 0, len(line.Text))
+			from = clamp(rng.Start.Byte-line.Start, 0, len(text))
 		}
 		if l == rng.End.Line {
-			to = clamp(rng.End.Byte-line.Start, from, len(line.Text))
+			to = clamp(rng.End.Byte-line.Start, from, len(text))
 		}
-		fmt.Fprintf(w, "%s | %s%s\n", gutter, indentFor(line.Text[:from]), mark.Sprint(marker(line.Text[from:to], l == rng.Start.Line)))
+		lo, hi := window(text, from)
+		before, after := "", ""
+		if lo > 0 {
+			before = "…"
+		}
+		if hi < len(text) {
+			after = "…"
+		}
+		shown := text[lo:hi]
+		from, to = clamp(from-lo, 0, len(shown)), clamp(to-lo, 0, len(shown))
+		fmt.Fprintf(w, "%*d | %s%s%s\n", width, l, before, escape.Source(shown), after)
+		indent := indentFor(shown[:from])
+		if before != "" {
+			indent = " " + indent
+		}
+		fmt.Fprintf(w, "%s | %s%s\n", gutter, indent, mark.Sprint(marker(shown[from:to], l == rng.Start.Line)))
 	}
+}
+
+// window returns the bytes [lo, hi) of text to show for a finding at byte
+// at: the whole text when it is short, else snippetWindow bytes from
+// snippetBefore bytes before at, on character boundaries.
+func window(text []byte, at int) (lo, hi int) {
+	if len(text) <= snippetCut {
+		return 0, len(text)
+	}
+	lo = max(0, at-snippetBefore)
+	hi = min(len(text), lo+snippetWindow)
+	lo = max(0, hi-snippetWindow)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return lo, hi
 }
 
 func clamp(n, lo, hi int) int { return max(lo, min(n, hi)) }
@@ -235,24 +291,4 @@ func displayWidth(text []byte) int {
 		}
 	}
 	return n
-}
-
-// sanitize makes a source line safe to print: control characters (an escape
-// sequence in a hostile file could rewrite the terminal) become U+FFFD.
-func sanitize(text []byte) string {
-	text = bytes.TrimRight(text, "\r")
-	var b strings.Builder
-	for len(text) > 0 {
-		r, size := utf8.DecodeRune(text)
-		text = text[size:]
-		switch {
-		case r == '\t':
-			b.WriteRune(r)
-		case r == utf8.RuneError && size <= 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return breakLogCommands(b.String())
 }

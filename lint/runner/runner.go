@@ -435,6 +435,7 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 	fs = c.opts.Config.Apply(fs, c.structural)
 	fs, hidden := c.sup.Apply(files, fs, rulesRun)
 	fs = lint.ResolveOverlap(fs, c.yields)
+	lint.BoundText(fs)
 	return fs, rulesRun, hidden, nil
 }
 

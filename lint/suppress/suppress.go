@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/config"
-	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -42,6 +41,8 @@ type directive struct {
 	used    map[string]bool
 }
 
+// covers says whether d applies to f: the rule the index below applies
+// without trying every directive on every finding (a test compares them).
 func (d *directive) covers(f lint.Finding) bool {
 	switch {
 	case d.problem != "":
@@ -71,6 +72,10 @@ func scanDirectives(f *schema.File) []*directive {
 	}
 	var out []*directive
 	seenCode := false
+	// Stacked comments share the code below them: each walk to it, and each
+	// walk over that item, is made once (a file of many comments above one
+	// large block stays linear).
+	next, ends := map[int]int{}, map[int]int{}
 	for i, t := range toks {
 		switch t.Type {
 		case hclsyntax.TokenNewline, hclsyntax.TokenEOF:
@@ -97,12 +102,17 @@ func scanDirectives(f *schema.File) []*directive {
 		case !ownLine:
 			d.line = t.Range.Start.Line
 		default:
-			j := nextCode(toks, i)
+			j := nextCode(toks, i, next)
 			if j < 0 {
 				d.problem = "this suppression is not directly above a line of the file: put it on the line it suppresses, or on the line just above (a blank line ends it)"
 				continue
 			}
-			d.from, d.to = toks[j].Range.Start.Byte, itemEnd(toks, j)
+			end, ok := ends[j]
+			if !ok {
+				end = itemEnd(toks, j)
+				ends[j] = end
+			}
+			d.from, d.to = toks[j].Range.Start.Byte, end
 		}
 	}
 	return out
@@ -137,25 +147,37 @@ func endsLine(t hclsyntax.Token) bool {
 
 // nextCode returns the index of the first code token on the line after the
 // comment at i, skipping comment lines; -1 when a blank line or the end of
-// the file comes first.
-func nextCode(toks hclsyntax.Tokens, i int) int {
+// the file comes first. memo holds the answers found so far, by comment:
+// every comment the walk passes has the same answer.
+func nextCode(toks hclsyntax.Tokens, i int, memo map[int]int) int {
+	if j, ok := memo[i]; ok {
+		return j
+	}
+	passed := []int{i}
+	found := -1
+walk:
 	for j := i + 1; j < len(toks); j++ {
 		t := toks[j]
 		switch t.Type {
 		case hclsyntax.TokenEOF:
-			return -1
+			break walk
 		case hclsyntax.TokenNewline:
 			// The newline that ends a /* */ comment's line is not a blank line.
 			if !endsLine(toks[j-1]) && toks[j-1].Type == hclsyntax.TokenComment {
 				continue
 			}
-			return -1
+			break walk
 		case hclsyntax.TokenComment:
+			passed = append(passed, j)
 			continue
 		}
-		return j
+		found = j
+		break
 	}
-	return -1
+	for _, k := range passed {
+		memo[k] = found
+	}
+	return found
 }
 
 // itemEnd returns the byte where the item starting at token j ends: the
@@ -225,53 +247,65 @@ func shorten(s string) string {
 // no comments; like tflint, exlint reads a top-level "//" key whose value
 // is "exlint-ignore-file: RULE -- reason". hcl's JSON reader skips "//"
 // keys, so they never reach the topology.
+//
+// It reads the first JSON value of the file token by token, in one pass:
+// whatever follows that value is a syntax error hcl reports, and a file that
+// is not JSON has no suppressions.
 func scanJSONDirectives(f *schema.File) []*directive {
 	// Positions are those of the text after a UTF-8 byte order mark, as in
 	// hcl's ranges for the rest of the file.
 	src := bytes.TrimPrefix(f.Src, []byte{0xEF, 0xBB, 0xBF})
 	dec := json.NewDecoder(bytes.NewReader(src))
+	pos := cursor{src: src}
 	var out []*directive
-	type frame struct {
-		object, wantKey bool
-	}
+	// One frame per open object or array; in an object, key says whether
+	// the next token is a key (else it is the value of the key before it).
+	type frame struct{ object, key bool }
 	var stack []frame
+	afterComment := -1 // the offset after a "//" key, while its value is next
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
-			return out
-		}
 		if err != nil {
-			return nil
+			return nil // not JSON (or not one value): the syntax error is reported
 		}
-		if n := len(stack); n > 0 && stack[n-1].object {
-			if stack[n-1].wantKey {
-				stack[n-1].wantKey = false
-				key, _ := tok.(string)
-				if key != "//" {
-					continue
+		n := len(stack)
+		if n > 0 && stack[n-1].object && stack[n-1].key {
+			if tok == json.Delim('}') { // the end of the object, not a key
+				stack = stack[:n-1]
+			} else {
+				stack[n-1].key = false
+				if key, _ := tok.(string); key == "//" {
+					afterComment = int(dec.InputOffset())
 				}
-				afterKey := int(dec.InputOffset())
-				val, err := dec.Token()
-				if err != nil {
-					return nil
+				continue
+			}
+		} else {
+			// A value: of the key before it, an array item, or the whole file.
+			if n > 0 && stack[n-1].object {
+				stack[n-1].key = true
+			}
+			valueOfComment := afterComment
+			afterComment = -1
+			switch tok {
+			case json.Delim('{'):
+				stack = append(stack, frame{object: true, key: true})
+				continue
+			case json.Delim('['):
+				stack = append(stack, frame{})
+				continue
+			case json.Delim(']'):
+				stack = stack[:n-1]
+			default:
+				s, ok := tok.(string)
+				if valueOfComment < 0 || !ok || !strings.HasPrefix(strings.TrimSpace(s), ignoreMarker) {
+					break
 				}
-				s, ok := val.(string)
-				stack[n-1].wantKey = true
-				if delim, isDelim := val.(json.Delim); isDelim {
-					// An object or array under "//": walk it like any value.
-					stack[n-1].wantKey = true
-					stack = append(stack, frame{object: delim == '{', wantKey: delim == '{'})
-					continue
-				}
-				if !ok || !strings.HasPrefix(strings.TrimSpace(s), ignoreMarker) {
-					continue
-				}
-				start := afterKey
+				start := valueOfComment
 				for start < len(src) && (src[start] == ' ' || src[start] == '\t' || src[start] == '\r' || src[start] == '\n' || src[start] == ':') {
 					start++
 				}
-				end := int(dec.InputOffset())
-				rng := hcl.Range{Filename: f.Name, Start: posAt(src, start), End: posAt(src, end)}
+				rng := hcl.Range{Filename: f.Name, Start: pos.at(start)}
+				rng.End = pos.at(int(dec.InputOffset()))
 				d := parseDirective(strings.TrimSpace(s), rng)
 				switch {
 				case d.problem != "":
@@ -281,38 +315,49 @@ func scanJSONDirectives(f *schema.File) []*directive {
 					d.problem = `JSON files have no comments to put a suppression on a line: use "//": "exlint-ignore-file: RULE -- reason" at the top level, for the whole file`
 				}
 				out = append(out, d)
-				continue
 			}
-			stack[n-1].wantKey = true
 		}
-		if delim, ok := tok.(json.Delim); ok {
-			switch delim {
-			case '{':
-				stack = append(stack, frame{object: true, wantKey: true})
-			case '[':
-				stack = append(stack, frame{})
-			default:
-				stack = stack[:len(stack)-1]
-			}
+		if len(stack) == 0 {
+			return out // the end of the file's value
 		}
 	}
 }
 
-// posAt is the hcl position of byte off in src: columns count grapheme
-// clusters, as hcl's do.
-func posAt(src []byte, off int) hcl.Pos {
-	off = min(off, len(src))
-	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
-	line := bytes.Count(src[:lineStart], []byte("\n")) + 1
-	col := 1
-	for rest := src[lineStart:off]; len(rest) > 0; col++ {
-		adv, _, _ := textseg.ScanGraphemeClusters(rest, true)
-		if adv <= 0 {
-			break
-		}
-		rest = rest[adv:]
+// cursor turns byte offsets of src into hcl positions (columns count
+// grapheme clusters, as hcl's do). Offsets must not decrease from one call
+// to the next: each byte is read once, however many positions are asked for.
+type cursor struct {
+	src  []byte
+	off  int
+	line int // 0 until the first call
+	col  int
+}
+
+func (c *cursor) at(off int) hcl.Pos {
+	off = min(max(off, c.off), len(c.src))
+	if c.line == 0 {
+		c.line, c.col = 1, 1
 	}
-	return hcl.Pos{Line: line, Column: col, Byte: off}
+	for c.off < off {
+		if c.src[c.off] == '\n' {
+			c.off++
+			c.line, c.col = c.line+1, 1
+			continue
+		}
+		end := c.off + bytes.IndexByte(c.src[c.off:off], '\n')
+		if end < c.off {
+			end = off
+		}
+		for rest := c.src[c.off:end]; len(rest) > 0; c.col++ {
+			adv, _, _ := textseg.ScanGraphemeClusters(rest, true)
+			if adv <= 0 {
+				adv = len(rest)
+			}
+			rest = rest[adv:]
+		}
+		c.off = end
+	}
+	return hcl.Pos{Line: c.line, Column: c.col, Byte: c.off}
 }
 
 // Suppressor applies the suppressions of one topology's files to its
@@ -350,17 +395,18 @@ func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun boo
 	}
 	out := fs[:0:0]
 	suppressed := map[string]int{}
-	for _, f := range fs {
-		hidden := false
-		if s.suppressible(f.Rule) {
-			for _, d := range byFile[f.Range.Filename] {
-				if d.covers(f) && contains(d.rules, f.Rule) {
-					d.used[f.Rule] = true
-					hidden = true
-				}
-			}
+	hidden := make([]bool, len(fs))
+	byName := map[string][]int{}
+	for i, f := range fs {
+		if len(byFile[f.Range.Filename]) > 0 && s.suppressible(f.Rule) {
+			byName[f.Range.Filename] = append(byName[f.Range.Filename], i)
 		}
-		if hidden {
+	}
+	for name, idx := range byName {
+		newIndex(byFile[name]).hide(fs, idx, hidden)
+	}
+	for i, f := range fs {
+		if hidden[i] {
 			suppressed[f.Range.Filename]++
 			continue
 		}
@@ -379,6 +425,125 @@ func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun boo
 	}
 	lint.SortFindings(out)
 	return out, suppressed
+}
+
+// index finds the directives of one file that cover a finding, without
+// trying every directive on every finding: file-level directives by rule,
+// line directives by line and rule, and the byte ranges of the others
+// swept in order. Directives that cover the same place for the same rule
+// form a group, marked used at once.
+type index struct {
+	file   map[string]*group
+	line   map[lineKey]*group
+	ranges []*span // sorted by start, the outer of two equal starts first
+}
+
+type lineKey struct {
+	line int
+	rule string
+}
+
+// span is the bytes [from, to) that directives on their own line cover.
+type span struct {
+	from, to int
+	rules    map[string]*group
+}
+
+// group is the directives that cover one place for one rule.
+type group struct {
+	rule string
+	ds   []*directive
+	used bool
+}
+
+func (g *group) use() {
+	if !g.used {
+		g.used = true
+		for _, d := range g.ds {
+			d.used[g.rule] = true
+		}
+	}
+}
+
+func newIndex(ds []*directive) *index {
+	ix := &index{file: map[string]*group{}, line: map[lineKey]*group{}}
+	spans := map[[2]int]*span{}
+	add := func(m map[string]*group, rule string, d *directive) {
+		if m[rule] == nil {
+			m[rule] = &group{rule: rule}
+		}
+		m[rule].ds = append(m[rule].ds, d)
+	}
+	for _, d := range ds {
+		if d.problem != "" {
+			continue
+		}
+		for _, r := range d.rules {
+			switch {
+			case d.fileLevel:
+				add(ix.file, r, d)
+			case d.line > 0:
+				k := lineKey{d.line, r}
+				if ix.line[k] == nil {
+					ix.line[k] = &group{rule: r}
+				}
+				ix.line[k].ds = append(ix.line[k].ds, d)
+			default:
+				sp := spans[[2]int{d.from, d.to}]
+				if sp == nil {
+					sp = &span{from: d.from, to: d.to, rules: map[string]*group{}}
+					spans[[2]int{d.from, d.to}] = sp
+					ix.ranges = append(ix.ranges, sp)
+				}
+				add(sp.rules, r, d)
+			}
+		}
+	}
+	sort.Slice(ix.ranges, func(i, j int) bool {
+		a, b := ix.ranges[i], ix.ranges[j]
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		return a.to > b.to
+	})
+	return ix
+}
+
+// hide marks hidden[i] for each finding fs[i], i in idx, that a directive
+// covers, and marks those directives used. The spans of directives are the
+// items below them, which nest or are apart; the sweep keeps the spans
+// around the current finding on a stack, as deep as the items nest.
+func (ix *index) hide(fs []lint.Finding, idx []int, hidden []bool) {
+	sort.SliceStable(idx, func(a, b int) bool { return fs[idx[a]].Range.Start.Byte < fs[idx[b]].Range.Start.Byte })
+	var open []*span
+	k := 0
+	for _, i := range idx {
+		f := fs[i]
+		at := f.Range.Start.Byte
+		for ; k < len(ix.ranges) && ix.ranges[k].from <= at; k++ {
+			for len(open) > 0 && open[len(open)-1].to <= ix.ranges[k].from {
+				open = open[:len(open)-1]
+			}
+			open = append(open, ix.ranges[k])
+		}
+		for len(open) > 0 && open[len(open)-1].to <= at {
+			open = open[:len(open)-1]
+		}
+		if g := ix.file[f.Rule]; g != nil {
+			g.use()
+			hidden[i] = true
+		}
+		if g := ix.line[lineKey{f.Range.Start.Line, f.Rule}]; g != nil {
+			g.use()
+			hidden[i] = true
+		}
+		for _, sp := range open {
+			if g := sp.rules[f.Rule]; g != nil && at < sp.to {
+				g.use()
+				hidden[i] = true
+			}
+		}
+	}
 }
 
 func (s *Suppressor) suppressible(rule string) bool {

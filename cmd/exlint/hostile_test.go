@@ -1,0 +1,345 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"unicode"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
+)
+
+// Tests of exlint on hostile input, one per attack of docs/security.md,
+// through every command that reads the input. Each file is generated here.
+
+// runIn runs exlint in dir with stdin as standard input.
+func runIn(t *testing.T, dir, stdin string, getenv env, args ...string) (string, string, int) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errb strings.Builder
+	code := run(args, strings.NewReader(stdin), &out, &errb, getenv)
+	return out.String(), errb.String(), code
+}
+
+// Deep nesting in every place hcl's parser could meet it ends in a syntax
+// error with exit code 2 (fmt, config) or 1 (check), never in a fatal stack
+// overflow (which would end the test binary).
+func TestDeepNestingEveryCommand(t *testing.T) {
+	deep := "x = " + strings.Repeat("[", 65000) + strings.Repeat("]", 65000) + "\n@\n"
+	jsonDeep := `{"clients":{"outlook":["${` + strings.Repeat("-", 400000) + `1}"]}}`
+
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(deep), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.exchange.hcl.json"), []byte(jsonDeep), 0o644)
+
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	if code != 1 || !strings.Contains(out, "a.exchange.hcl:1:") || !strings.Contains(out, "nest more than 128 levels") ||
+		!strings.Contains(out, "b.exchange.hcl.json:1:") {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "--check", ".")
+	if code != 2 || !strings.Contains(stderr, "nest more than 128 levels") {
+		t.Errorf("fmt: exit %d\n%s", code, stderr)
+	}
+	_, stderr, code = runIn(t, dir, deep, noEnv, "fmt", "-")
+	if code != 2 || !strings.Contains(stderr, "nest more than 128 levels") {
+		t.Errorf("fmt -: exit %d\n%s", code, stderr)
+	}
+	// A configuration picked up by the upward search, and one named.
+	os.WriteFile(filepath.Join(dir, ".exlint.hcl"), []byte(deep), 0o644)
+	for _, args := range [][]string{{"config"}, {"check", "."}, {"fmt", "--check", "."}} {
+		_, stderr, code = runIn(t, dir, "", noEnv, args...)
+		if code != 2 || !strings.Contains(stderr, "nest more than 128 levels") {
+			t.Errorf("%v with a deep .exlint.hcl: exit %d\n%s", args, code, stderr)
+		}
+	}
+	os.Remove(filepath.Join(dir, ".exlint.hcl"))
+	os.WriteFile(filepath.Join(dir, "deep.hcl"), []byte(deep), 0o644)
+	_, stderr, code = runIn(t, dir, "", noEnv, "config", "--config", "deep.hcl")
+	if code != 2 || !strings.Contains(stderr, "nest more than 128 levels") {
+		t.Errorf("config --config: exit %d\n%s", code, stderr)
+	}
+}
+
+// A file of 1,500 unknown attributes has 1,500 findings: the first 1,000
+// are reported, every format says the others were left out (stderr when it
+// has no place for it), and the exit code counts them.
+func TestFindingsCap(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	var src strings.Builder
+	for i := range 1500 {
+		fmt.Fprintf(&src, "a%d = 1\n", i)
+	}
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(src.String()), 0o644)
+
+	out, stderr, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	if code != 1 || strings.Count(out, "\n") != 1000 || !strings.Contains(stderr, "501 findings were not reported: exlint reports at most 1000 per file and 20000 per run") {
+		t.Errorf("compact: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), stderr)
+	}
+	out, stderr, _ = runIn(t, dir, "", noEnv, "check", "--color", "never", ".")
+	if !strings.Contains(out, "a.exchange.hcl: note: 501 findings of this file not reported\n") ||
+		!strings.Contains(out, "(501 not reported)\n") || stderr != "" {
+		t.Errorf("text: %s\nstderr %q", out[max(0, len(out)-600):], stderr)
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "json", ".")
+	if !strings.Contains(out, `"left_out_count": 501`) {
+		t.Errorf("json: %s", out[max(0, len(out)-400):])
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "sarif", "--max-findings", "10", ".")
+	if strings.Count(out, `"ruleId"`) != 10 || !strings.Contains(out, `"toolExecutionNotifications"`) || !strings.Contains(out, "1491 findings were not reported") {
+		t.Errorf("sarif: %d results\n%s", strings.Count(out, `"ruleId"`), out[max(0, len(out)-800):])
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "github", "--max-findings-per-file", "3", ".")
+	if !strings.Contains(out, "::warning title=exlint::1498 findings were not reported") {
+		t.Errorf("github: %s", out)
+	}
+	// The configuration sets the caps too; flags win.
+	os.WriteFile(filepath.Join(dir, ".exlint.hcl"), []byte("max_findings_per_file = 7\nmax_findings = 5\n"), 0o644)
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	if strings.Count(out, "\n") != 5 {
+		t.Errorf("max_findings = 5: %d findings", strings.Count(out, "\n"))
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "compact", "--max-findings", "100", ".")
+	if strings.Count(out, "\n") != 7 {
+		t.Errorf("max_findings_per_file = 7: %d findings", strings.Count(out, "\n"))
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "config")
+	if !strings.Contains(out, "max_findings_per_file = 7            # .exlint.hcl:1:1") || !strings.Contains(out, "max_findings          = 5            # .exlint.hcl:2:1") {
+		t.Errorf("config: %s", out)
+	}
+	for _, bad := range []string{"0", "-1", "x", "10000001"} {
+		if _, stderr, code := runIn(t, dir, "", noEnv, "check", "--max-findings", bad, "."); code != 2 || !strings.Contains(stderr, "--max-findings") {
+			t.Errorf("--max-findings %s: exit %d %s", bad, code, stderr)
+		}
+	}
+}
+
+// The exit code counts the findings left out: here the one reported is an
+// info and the one left out a warning.
+func TestFindingsCapExitCode(t *testing.T) {
+	repo := configRepo(t, "rule \"exchange-end-of-support\" {\n  severity = \"info\"\n}\n")
+	for _, tc := range []struct {
+		failOn string
+		code   int
+	}{{"warning", 1}, {"error", 0}, {"info", 1}} {
+		out, _, code := runIn(t, repo, "", noEnv, "check", "--format", "compact", "--max-findings", "1", "--fail-on", tc.failOn, "--as-of", asOf, "topo")
+		if code != tc.code || !strings.Contains(out, ": info: ") || strings.Count(out, "\n") != 1 {
+			t.Errorf("--fail-on %s: exit %d, want %d\n%s", tc.failOn, code, tc.code, out)
+		}
+	}
+}
+
+// A file of a million stray characters reports its first 100 syntax errors
+// and one more saying how many follow.
+func TestSyntaxErrorsCapped(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(strings.Repeat("@\n", 1<<19)), 0o644)
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", ".")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 1 || len(lines) != 101 || !strings.Contains(lines[100], "a.exchange.hcl:101:1: error: and 524189 more syntax errors from here on") {
+		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
+	}
+}
+
+// forged returns the lines of out that a GitHub runner would read as
+// workflow commands (it trims Unicode white space first), apart from the
+// annotations the github format writes itself, and the lines holding a
+// terminal escape (ESC, or the 8-bit CSI and OSC).
+func forged(out string) []string {
+	var bad []string
+	for _, line := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+		own := strings.HasPrefix(line, "::error file=") || strings.HasPrefix(line, "::warning file=") || strings.HasPrefix(line, "::notice file=")
+		if strings.HasPrefix(trimmed, "::") && !own || strings.ContainsAny(line, "\x1b\u009b\u009d") {
+			bad = append(bad, line)
+		}
+	}
+	return bad
+}
+
+// File names and file contents cannot forge workflow commands or reach the
+// terminal as escape sequences, in check's formats or in fmt.
+func TestNoForgedCommands(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	var many strings.Builder
+	for i := range 15 {
+		fmt.Fprintf(&many, "a%d = 1\n", i) // 15 errors: more than GitHub's 10 annotations
+	}
+	for _, name := range []string{"\u00a0::stop-commands::pwned.exchange.hcl", "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(many.String()), 0o644)
+	}
+	for _, format := range []string{"text", "compact", "github"} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, "check", "--format", format, "--color", "never", ".")
+		if bad := forged(out + "\n" + stderr); len(bad) > 0 {
+			t.Errorf("check --format %s: %q", format, bad)
+		}
+	}
+	// fmt: the names it lists, its diffs (a heredoc line that reads as a
+	// command once trimmed, terminal escapes in a comment), its notes.
+	messy := "a   = 1 # \x1b]8;;https://evil\x07link\x1b]8;;\x07 \u009b2J\n" + "b = <<EOT\n ::warning::pwned\nEOT\n"
+	os.WriteFile(filepath.Join(dir, "\u00a0::stop-commands::pwned.exchange.hcl"), []byte(messy), 0o644)
+	os.WriteFile(filepath.Join(dir, "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"), []byte(messy), 0o644)
+	for _, args := range [][]string{{"fmt", "--check", "--diff", "."}, {"fmt", "--write=false", "."}} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, args...)
+		if !strings.Contains(out, "pwned.exchange.hcl\n") {
+			t.Fatalf("%v: the files are not listed:\n%s\n%s", args, out, stderr)
+		}
+		if bad := forged(out + "\n" + stderr); len(bad) > 0 {
+			t.Errorf("%v: %q", args, bad)
+		}
+	}
+	_, stderr, _ := runIn(t, dir, "", noEnv, "check", "missing\n::error::x\x1b[2J")
+	if bad := forged(stderr); len(bad) > 0 {
+		t.Errorf("an error naming a path: %q", bad)
+	}
+}
+
+// Outputs never go through a symbolic link: a committed exlint.sarif ->
+// elsewhere, or a directory link on the way, is refused (exit 2) before any
+// work, and what it points to is left alone. Two outputs, or an output and
+// the baseline, cannot be one file.
+func TestOutputsDoNotFollowLinks(t *testing.T) {
+	repo := configRepo(t, "")
+	outside := t.TempDir()
+	target := filepath.Join(outside, "target")
+	os.WriteFile(target, []byte("precious"), 0o644)
+	os.Symlink(target, filepath.Join(repo, "exlint.sarif"))
+	os.Symlink(outside, filepath.Join(repo, "reports"))
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "sarif=exlint.sarif"}, "--format sarif=exlint.sarif: exlint.sarif is a symbolic link; exlint does not write through links"},
+		{[]string{"--format", "sarif=reports/x.sarif"}, "--format sarif=reports/x.sarif: reports is a symbolic link"},
+		{[]string{"--write-baseline", "exlint.sarif"}, "--write-baseline exlint.sarif: exlint.sarif is a symbolic link"},
+		{[]string{"--write-baseline", "reports/b.json"}, "reports is a symbolic link"},
+		{[]string{"--write-baseline", "b.json", "--format", "sarif=b.json"}, "--format sarif=b.json and --write-baseline b.json name the same file"},
+		{[]string{"--write-baseline", "b.json", "--format", "sarif=./topo/../b.json"}, "name the same file"},
+		{[]string{"--format", "sarif=a.json", "--format", "json=" + filepath.Join(repo, "a.json")}, "another output already writes to"},
+	} {
+		_, stderr, code := runIn(t, repo, "", noEnv, append(append([]string{"check"}, tc.args...), "topo")...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	if got, _ := os.ReadFile(target); string(got) != "precious" {
+		t.Errorf("the link's target was written: %q", got)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("files written outside the repository: %v", entries)
+	}
+	if fi, err := os.Lstat(filepath.Join(repo, "exlint.sarif")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link itself was replaced")
+	}
+	os.WriteFile(filepath.Join(repo, "base.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
+	if _, stderr, code := runIn(t, repo, "", noEnv, "check", "--baseline", "base.json", "--format", "sarif=base.json", "topo"); code != 2 || !strings.Contains(stderr, "name the same file") {
+		t.Errorf("--baseline and an output: exit %d %s", code, stderr)
+	}
+}
+
+// fullWriter fails every write, as /dev/full or a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// A failed write to standard output is exit code 2, with the reason, for
+// every command and format.
+func TestWriteErrorsAreErrors(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("site   \"A\" {}\n", 2000) // 28 KB: more than one buffer
+	os.WriteFile(filepath.Join(dir, "a.exchange.hcl"), []byte(big), 0o644)
+	for _, args := range [][]string{
+		{"fmt", "-"}, {"fmt", "--diff", "-"}, {"fmt", "--diff", "--check", "."}, {"fmt", "--write=false", "."},
+		{"check", "--format", "text", "."}, {"check", "--format", "json", "."}, {"check", "--format", "sarif", "."}, {"check", "--format", "compact", "."},
+		{"check", "--format", "junit", "."}, {"check", "--format", "checkstyle", "."}, {"check", "--format", "github", "."},
+		{"config"}, {"rules"}, {"version"}, {"explain", "syntax"}, {"--help"},
+	} {
+		t.Chdir(dir)
+		var errb strings.Builder
+		code := run(args, strings.NewReader(big), fullWriter{}, &errb, noEnv)
+		if code != 2 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
+	}
+}
+
+// "Too large" names the file's real size, not what was read of it; from
+// standard input, whose size is unknown, it says "more than".
+func TestTooLargeNamesTheSize(t *testing.T) {
+	dir := t.TempDir()
+	f, _ := os.Create(filepath.Join(dir, "big.exchange.hcl"))
+	f.Truncate(5 << 20) // sparse: 5 MiB of NUL
+	f.Close()
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--max-file-size", "1KiB", ".")
+	if code != 1 || !strings.Contains(out, "the file is 5242880 bytes; exlint reads topology files of up to 1024 bytes") {
+		t.Errorf("check: exit %d %s", code, out)
+	}
+	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "--check", "--max-file-size", "1KiB", ".")
+	if code != 2 || !strings.Contains(stderr, "the file is 5242880 bytes") {
+		t.Errorf("fmt: exit %d %s", code, stderr)
+	}
+	_, stderr, code = runIn(t, dir, strings.Repeat("#\n", 1000), noEnv, "fmt", "--max-file-size", "1KiB", "-")
+	if code != 2 || !strings.Contains(stderr, "the file is more than 1024 bytes") {
+		t.Errorf("fmt -: exit %d %s", code, stderr)
+	}
+}
+
+// exlint config prints HCL that exlint reads back as the same settings,
+// whatever the values and the names in its comments hold: quotes, "${",
+// "%{", backslashes, control characters, line breaks, non-ASCII.
+func TestConfigRoundTrip(t *testing.T) {
+	patterns := []string{"a${b}/**", "c%{d}", "we\"ird/**", "back\\\\slash", "é/**", "tab\there", "esc\x1bcx", "bidi\u202eevil"}
+	var quoted []string
+	for _, p := range patterns {
+		quoted = append(quoted, hclString(p))
+	}
+	src := "exclude = [" + strings.Join(quoted, ", ") + "]\nfail_on = \"warning\"\nmax_findings = 77\n" +
+		"rule \"migration-cutover-size\" {\n  severity = \"info\"\n}\n"
+	parent := filepath.Join(t.TempDir(), "odd\n::error::dir\x1b]0;x\x07")
+	os.MkdirAll(parent, 0o755)
+	cfgPath := filepath.Join(parent, "we\"ird ${x}.hcl")
+	if err := os.WriteFile(cfgPath, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runIn(t, parent, "", noEnv, "config", "--config", cfgPath, "--as-of", asOf)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if bad := forged(out); len(bad) > 0 {
+		t.Errorf("lines a runner or terminal would act on: %q", bad)
+	}
+	printed, probs := config.Parse("printed.hcl", []byte(out), allRuleInfos())
+	if len(probs) > 0 {
+		t.Fatalf("the printed configuration does not read back: %v\n%s", probs, out)
+	}
+	original, _ := config.Parse("original.hcl", []byte(src), allRuleInfos())
+	if !slices.Equal(printed.Exclude.Value, original.Exclude.Value) {
+		t.Errorf("exclude read back as %q, want %q", printed.Exclude.Value, original.Exclude.Value)
+	}
+	if printed.FailOn.Value != original.FailOn.Value || printed.MaxFindings.Value != 77 {
+		t.Errorf("settings read back: %+v", printed)
+	}
+	if sev, _ := printed.SeverityOf("migration-cutover-size"); sev != lint.Info {
+		t.Errorf("rule severity read back as %v", sev)
+	}
+	// Printing what was printed gives the same settings again.
+	again := filepath.Join(parent, "again.hcl")
+	os.WriteFile(again, []byte(out), 0o644)
+	if _, stderr, code := runIn(t, parent, "", noEnv, "config", "--config", again); code != 0 {
+		t.Errorf("exlint does not accept its own output: %s", stderr)
+	}
+}
+
+// hclString quotes s the way a person writes it in HCL.
+func hclString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "${", "$${", "%{", "%%{", "\x1b", `\u001b`, "\u202e", `\u202e`)
+	return `"` + r.Replace(s) + `"`
+}

@@ -1,0 +1,227 @@
+//go:build unix
+
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/exlint/exlint/internal/topogen"
+)
+
+// The configuration and the baseline are read only from regular files of a
+// bounded size: a committed link to /dev/zero or to a file outside the
+// repository, a FIFO, or a device named on the command line is an error
+// (exit 2) at once, not a read without end.
+func TestConfigAndBaselineFiles(t *testing.T) {
+	repo := configRepo(t, "")
+	cfg := filepath.Join(repo, ".exlint.hcl")
+	check := func(name string, getenv env, wantErr string, args ...string) {
+		t.Helper()
+		_, stderr, code := runIn(t, repo, "", getenv, args...)
+		if code != 2 || !strings.Contains(stderr, wantErr) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", name, code, stderr, wantErr)
+		}
+	}
+	for _, target := range []string{"/dev/zero", "/etc/passwd"} {
+		os.Remove(cfg)
+		os.Symlink(target, cfg)
+		for _, args := range [][]string{{"check", "topo"}, {"config"}, {"fmt", "--check", "topo"}} {
+			check(".exlint.hcl -> "+target, noEnv, "is a symbolic link to "+target+", outside "+repo, args...)
+		}
+	}
+	// Outside a repository, the search is the working directory only, and
+	// a link must stay in it.
+	os.RemoveAll(filepath.Join(repo, ".git"))
+	check("no repository", noEnv, "outside "+repo, "config")
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+
+	// A link inside the repository is followed.
+	os.Remove(cfg)
+	os.WriteFile(filepath.Join(repo, "shared.hcl"), []byte("fail_on = \"warning\"\n"), 0o644)
+	os.Symlink("shared.hcl", cfg)
+	if out, _, code := runIn(t, repo, "", noEnv, "config"); code != 0 || !strings.Contains(out, `fail_on               = "warning"`) {
+		t.Errorf("a link inside the repository: exit %d\n%s", code, out)
+	}
+
+	// A FIFO found by the search, or named, is refused without waiting for
+	// a writer.
+	os.Remove(cfg)
+	if err := syscall.Mkfifo(cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("a FIFO .exlint.hcl", noEnv, "not a regular file (a FIFO)", "config")
+	os.Remove(cfg)
+	fifo := filepath.Join(repo, "fifo")
+	syscall.Mkfifo(fifo, 0o644)
+	check("--config FIFO", noEnv, "not a regular file (a FIFO)", "config", "--config", fifo)
+	check("--config /dev/zero", noEnv, "not a regular file (a character device)", "check", "--config", "/dev/zero", "topo")
+	check("EXLINT_CONFIG=/dev/zero", func(k string) string {
+		if k == "EXLINT_CONFIG" {
+			return "/dev/zero"
+		}
+		return ""
+	}, "not a regular file (a character device)", "config")
+	check("--baseline /dev/zero", noEnv, "not a regular file (a character device)", "check", "--baseline", "/dev/zero", "topo")
+	check("--baseline FIFO", noEnv, "not a regular file (a FIFO)", "check", "--baseline", fifo, "topo")
+
+	// Sizes: the limit, and the real size in the message.
+	big := filepath.Join(repo, "big.hcl")
+	os.WriteFile(big, []byte(strings.Repeat("# x\n", 300000)), 0o644)
+	check("a configuration of 1.2 MB", noEnv, "the file is 1200000 bytes; exlint reads at most 1048576 here", "config", "--config", big)
+	huge := filepath.Join(repo, "huge.json")
+	f, _ := os.Create(huge)
+	f.Truncate(100 << 20) // sparse: nothing is written
+	f.Close()
+	check("a baseline of 100 MiB", noEnv, "the file is 104857600 bytes; exlint reads at most 67108864 here", "check", "--baseline", huge, "topo")
+}
+
+// fmt --write keeps what it does not own: a read-only file, a file with
+// other hard links and a symbolic link are left as they are (exit 2, with
+// the reason); a file it rewrites keeps its mode.
+func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
+	dir := t.TempDir()
+	messy := "site   \"A\" {}\n"
+	write := func(name string, mode os.FileMode) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(messy), 0o600)
+		os.Chmod(p, mode)
+		return p
+	}
+	ro := write("ro.exchange.hcl", 0o444)
+	linked := write("linked.exchange.hcl", 0o644)
+	os.Link(linked, filepath.Join(dir, "hard-link"))
+	target := write("target.hcl", 0o644)
+	os.Symlink(target, filepath.Join(dir, "alink.exchange.hcl"))
+	private := write("private.exchange.hcl", 0o600)
+
+	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	for _, want := range []string{
+		"ro.exchange.hcl: not rewritten: the file is read-only",
+		"linked.exchange.hcl: not rewritten: the file has other hard links",
+		"alink.exchange.hcl: not rewritten: a symbolic link; exlint does not write through links",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, p := range []string{ro, linked, target} {
+		if got, _ := os.ReadFile(p); string(got) != messy {
+			t.Errorf("%s was rewritten: %q", p, got)
+		}
+	}
+	if got, _ := os.ReadFile(private); string(got) != "site \"A\" {}\n" {
+		t.Errorf("private.exchange.hcl not formatted: %q", got)
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	// --check reads through the named link, as documented.
+	if out, _, code := runIn(t, dir, "", noEnv, "fmt", "--check", "alink.exchange.hcl"); code != 3 || out != "alink.exchange.hcl\n" {
+		t.Errorf("fmt --check alink: exit %d %q", code, out)
+	}
+}
+
+// A symbolic link named on the command line is followed, as documented: a
+// link to a directory is checked (and formatted) like the directory, with
+// or without a trailing slash; one directory named twice is checked once.
+func TestNamedLinksAndDirectoriesNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "real"), 0o755)
+	src, _ := os.ReadFile(filepath.Join(repoRoot, "examples", "small-cutover", "tailspin.exchange.hcl"))
+	os.WriteFile(filepath.Join(dir, "real", "t.exchange.hcl"), src, 0o644)
+	os.WriteFile(filepath.Join(dir, "real", "messy.exchange.hcl"), []byte("site   \"A\" {}\n"), 0o644)
+	os.Symlink("real", filepath.Join(dir, "alink"))
+
+	want, _, _ := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--as-of", asOf, "real")
+	if strings.Count(want, "\n") != 2 {
+		t.Fatalf("real: %q", want)
+	}
+	for _, arg := range []string{"alink", "alink/"} {
+		out, stderr, code := runIn(t, dir, "", noEnv, "check", "--format", "compact", "--as-of", asOf, arg)
+		if code != 1 || out != strings.ReplaceAll(want, "real/", "alink/") {
+			t.Errorf("check %s: exit %d\n%s%s", arg, code, out, stderr)
+		}
+		out, _, code = runIn(t, dir, "", noEnv, "fmt", "--check", arg)
+		if code != 3 || out != "alink/messy.exchange.hcl\n" {
+			t.Errorf("fmt --check %s: exit %d %q", arg, code, out)
+		}
+	}
+	// One directory, named three ways: checked, counted and formatted once,
+	// under the name first given.
+	t.Chdir(filepath.Join(dir, "real"))
+	for _, args := range [][]string{{".", filepath.Join(dir, "real"), filepath.Join(dir, "alink")}, {filepath.Join(dir, "alink"), "."}} {
+		out, _, _ := runIn(t, filepath.Join(dir, "real"), "", noEnv, append([]string{"check", "--as-of", asOf, "--color", "never"}, args...)...)
+		if strings.Count(out, "error:") != 1 || !strings.Contains(out, "checked 1 topology (2 files)") {
+			t.Errorf("check %v:\n%s", args, out)
+		}
+		out, _, _ = runIn(t, filepath.Join(dir, "real"), "", noEnv, append([]string{"fmt", "--check"}, args...)...)
+		if strings.Count(out, "\n") != 1 {
+			t.Errorf("fmt --check %v: %q", args, out)
+		}
+	}
+}
+
+// SIGTERM while exlint writes its outputs leaves no temporary file, and
+// the output file it was to replace as it was. exlint is held mid-run by a
+// standard output nobody reads.
+func TestSIGTERMLeavesNoTemporaryFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds exlint")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "exlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
+		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
+	}
+	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	cmd := exec.Command(bin, "check", "--as-of", asOf, "--format", "text", "--format", "sarif=out.sarif", ".")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "EXLINT_REEXEC=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	temporary := func() []string {
+		m, _ := filepath.Glob(filepath.Join(work, ".out.sarif.*.tmp"))
+		return m
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(temporary()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(temporary()) == 0 {
+		t.Fatal("exlint never started writing its output")
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	io.Copy(io.Discard, stdout)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("exlint ended with %v, want exit status 143", err)
+	}
+	if left := temporary(); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if got, _ := os.ReadFile(filepath.Join(work, "out.sarif")); string(got) != "previous" {
+		t.Errorf("out.sarif holds %.40q", got)
+	}
+}

@@ -1,0 +1,49 @@
+package runner
+
+import "github.com/exlint/exlint/lint"
+
+// Cap bounds the findings a run reports: at most PerFile of each file's
+// (the first ones, in output order) and PerRun in all, handed to Keep file
+// by file in output order. What it leaves out is counted by severity, so
+// that the exit code still counts every finding, and by file, so that the
+// report can say where.
+type Cap struct {
+	PerFile, PerRun int
+
+	kept int
+	// LeftOut counts the findings left out, by severity.
+	LeftOut lint.Counts
+	// Files lists the files that lost findings, in order, with how many.
+	Files []LeftOut
+}
+
+// LeftOut is how many findings of one file were left out.
+type LeftOut struct {
+	File  string
+	Count int
+}
+
+// Keep returns the findings of one file that the cap lets through.
+func (c *Cap) Keep(name string, fs []lint.Finding) []lint.Finding {
+	n := len(fs)
+	if c.PerFile > 0 {
+		n = min(n, c.PerFile)
+	}
+	if c.PerRun > 0 {
+		n = max(0, min(n, c.PerRun-c.kept))
+	}
+	if n == len(fs) {
+		c.kept += n
+		return fs
+	}
+	left := lint.Count(fs[n:])
+	c.LeftOut.Errors += left.Errors
+	c.LeftOut.Warnings += left.Warnings
+	c.LeftOut.Infos += left.Infos
+	c.Files = append(c.Files, LeftOut{File: name, Count: len(fs) - n})
+	c.kept += n
+	return fs[:n:n]
+}
+
+// Total is how many findings were left out.
+func (c *Cap) Total() int { return c.LeftOut.Errors + c.LeftOut.Warnings + c.LeftOut.Infos }
