@@ -90,8 +90,8 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 				s.Name(), s.version.Name, consequence, s.Name()))
 			continue
 		}
-		if len(hus) == 0 || s.release == nil {
-			continue // Exchange SE, or a level exlint does not know
+		if len(hus) == 0 || s.level() == nil {
+			continue // Exchange SE, a level exlint does not know, or a preview build (no level)
 		}
 		need, ok := dedicatedAppNeed(p.Catalog, s, hus)
 		if ok {
