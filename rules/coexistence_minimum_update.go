@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -76,17 +78,17 @@ type coexistenceContext struct {
 	present map[string]bool
 	// all2019CU15: every 2019 server is known to be at CU15 or later.
 	all2019CU15 bool
-	cu15        []server
+	cu15        []facts.Server
 }
 
-func newCoexistenceContext(p *lint.Pass, order []*catalog.Version, groups map[*catalog.Version][]server) coexistenceContext {
+func newCoexistenceContext(p *lint.Pass, order []*catalog.Version, groups map[*catalog.Version][]facts.Server) coexistenceContext {
 	c := coexistenceContext{present: map[string]bool{}}
 	for _, v := range order {
 		c.present[v.ID] = true
 	}
 	if v19 := p.Catalog.Version("2019"); len(groups[v19]) > 0 {
 		for _, s := range groups[v19] {
-			if ok, known := s.atLeast(p.Catalog, "CU15"); ok && known {
+			if ok, known := s.AtLeast(p.Catalog, "CU15"); ok && known {
 				c.cu15 = append(c.cu15, s)
 			}
 		}
@@ -104,8 +106,8 @@ type requirement struct {
 }
 
 func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
-	all := servers(p)
-	order, groups := byVersion(all)
+	all := p.Facts.Servers()
+	order, groups := facts.ByVersion(all)
 	ctx := newCoexistenceContext(p, order, groups)
 	for _, s := range all {
 		reqs := failedMinimums(p, s, ctx)
@@ -122,31 +124,31 @@ func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
 				target = r.min
 			}
 			clauses = append(clauses, fmt.Sprintf("%s in the same organization needs every %s server at %s or later%s",
-				r.by, s.version.ID, releaseRef(r.min), r.note))
+				r.by, s.Exchange.ID, r.min.Ref(), r.note))
 		}
-		p.ReportAs(sev, levelNode(s), fmt.Sprintf("%s runs %s; %s: install %s or later on %s",
-			s.Name(), s.levelName(), strings.Join(clauses, "; "), target.Name, s.Name()))
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s; %s: install %s or later on %s",
+			s.Name(), s.LevelName(), strings.Join(clauses, "; "), target.Name, s.Name()))
 	}
 	checkNativeMode(p, groups)
 }
 
 // failedMinimums returns the minimums a server fails, in the order of the
 // table; none when its level is unknown.
-func failedMinimums(p *lint.Pass, s server, ctx coexistenceContext) []requirement {
-	if s.release == nil {
+func failedMinimums(p *lint.Pass, s facts.Server, ctx coexistenceContext) []requirement {
+	if s.Release == nil {
 		return nil
 	}
 	present := ctx.present
 	var out []requirement
 	below := func(name string) *catalog.Release {
-		min := p.Catalog.Release(s.version, name)
-		if min != nil && s.release.Build.Compare(min.Build) < 0 {
+		min := p.Catalog.Release(s.Exchange, name)
+		if min != nil && s.Release.Build.Compare(min.Build) < 0 {
 			return min
 		}
 		return nil
 	}
 	for _, m := range coexistenceMinimums {
-		if m.older != s.version.ID || !present[m.newer] {
+		if m.older != s.Exchange.ID || !present[m.newer] {
 			continue
 		}
 		note := m.note
@@ -155,7 +157,7 @@ func failedMinimums(p *lint.Pass, s server, ctx coexistenceContext) []requiremen
 				continue // no 2013 server may stay at all: coexistence-unsupported
 			}
 			if len(ctx.cu15) > 0 {
-				note += fmt.Sprintf("; %s already %s CU15 or later, which coexistence-unsupported reports", names(ctx.cu15), adVerb(ctx.cu15, "runs", "run"))
+				note += fmt.Sprintf("; %s already %s CU15 or later, which coexistence-unsupported reports", names(ctx.cu15), words.Pick(len(ctx.cu15), "runs", "run"))
 			}
 			note += ")"
 		}
@@ -167,7 +169,7 @@ func failedMinimums(p *lint.Pass, s server, ctx coexistenceContext) []requiremen
 	// first coexistence-capable update, MS-CU1-BLOG); Microsoft's 2013
 	// system requirements ask for CU2, its 2013/2007 hybrid page for CU1
 	// (MS-SYSREQ-2013, MS-HYB-2007-ROLES): a warning between the two.
-	if s.version.ID == "2013" && (present["2007"] || present["2010"]) {
+	if s.Exchange.ID == "2013" && (present["2007"] || present["2010"]) {
 		legacy := "Exchange 2007"
 		switch {
 		case present["2007"] && present["2010"]:
@@ -189,7 +191,7 @@ func failedMinimums(p *lint.Pass, s server, ctx coexistenceContext) []requiremen
 
 // checkNativeMode: Exchange 2007 and 2010 need the organization in native
 // mode (MS-SYSREQ-2007-COEX, MS-COEX-2010).
-func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]server) {
+func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]facts.Server) {
 	o := p.Topology.Organization
 	if o == nil || !o.NativeMode.IsFalse() {
 		return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -130,7 +131,7 @@ func upgradePath(older, newer string) string {
 }
 
 func (coexistenceUnsupported) Check(p *lint.Pass) {
-	order, groups := versionGroups(p)
+	order, groups := p.Facts.VersionGroups()
 	present := map[string]*catalog.Version{}
 	for _, v := range order {
 		present[v.ID] = v
@@ -154,8 +155,8 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 				msg := fmt.Sprintf("%s (%s) cannot be in the same organization as %s (%s): %s. ",
 					nv.Name, names(newer), ov.Name, names(older), fp.why) +
 					fmt.Sprintf(fix, nv.Name, ov.Name, upgradePath(o, n))
-				p.Report(versionNode(newer[0]), msg,
-					lint.Related{Range: versionNode(older[0]).SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
+				p.Report(newer[0].VersionNode(), msg,
+					lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
 			}
 		}
 	}
@@ -164,15 +165,15 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 
 // checkCU15With2013: setup of Exchange 2019 CU15 blocks any Exchange 2013
 // server (JW-CU15, E1-IE15); 2019 up to CU14 coexists with 2013 CU21 or later.
-func checkCU15With2013(p *lint.Pass, present map[string]*catalog.Version, groups map[*catalog.Version][]server) {
+func checkCU15With2013(p *lint.Pass, present map[string]*catalog.Version, groups map[*catalog.Version][]facts.Server) {
 	v19, v13 := present["2019"], present["2013"]
 	if v19 == nil || v13 == nil {
 		return
 	}
 	cu15 := p.Catalog.Release(v19, "CU15")
-	var blocking []server
+	var blocking []facts.Server
 	for _, s := range groups[v19] {
-		if l := s.level(); l != nil && l.Build.Compare(cu15.Build) >= 0 {
+		if l := s.Level(); l != nil && l.Build.Compare(cu15.Build) >= 0 {
 			blocking = append(blocking, s)
 		}
 	}
@@ -184,6 +185,6 @@ func checkCU15With2013(p *lint.Pass, present map[string]*catalog.Version, groups
 		"setup of 2019 CU15 refuses an organization that still has Exchange 2013 servers. "+
 		"Keep the 2019 servers at CU14 until every Exchange 2013 server is removed, then update them to CU15",
 		names(blocking), names(older))
-	p.Report(levelNode(blocking[0]), msg,
-		lint.Related{Range: versionNode(older[0]).SourceRange(), Message: fmt.Sprintf("%s runs Exchange Server 2013", older[0].Name())})
+	p.Report(blocking[0].LevelNode(), msg,
+		lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs Exchange Server 2013", older[0].Name())})
 }

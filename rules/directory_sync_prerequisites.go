@@ -49,10 +49,10 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	}
 	toolNote := lint.Related{Range: ds.Tool.SourceRange(), Message: "the directory synchronization tool is " + pre.name}
 	if os, ok := ds.HostOS.Get(); ok {
-		if below, known := adWindowsBelow(p.Catalog, os, pre.hostMin); known && below {
-			min := adWindowsName(p.Catalog, pre.hostMin)
+		if below, known := p.Catalog.WindowsBelow(os, pre.hostMin); known && below {
+			min := p.Catalog.WindowsName(pre.hostMin)
 			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s: %s needs a domain-joined server on %s or later; "+
-				"install it on a server running %s or later", adWindowsName(p.Catalog, os), pre.name, min, min), toolNote)
+				"install it on a server running %s or later", p.Catalog.WindowsName(os), pre.name, min, min), toolNote)
 		}
 	}
 	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel != nil {

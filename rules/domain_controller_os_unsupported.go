@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -116,14 +118,14 @@ func dcRowOf(os string) (dcRow, bool) {
 // dcPlacement is where the organization's servers fall in the table: by
 // column, and, for servers whose level is unknown, by version.
 type dcPlacement struct {
-	byColumn  [][]server
-	byVersion map[string][]server // level unknown: judged only where every column of the version agrees
-	versions  []string            // versions with unknown-level servers, in source order
+	byColumn  [][]facts.Server
+	byVersion map[string][]facts.Server // level unknown: judged only where every column of the version agrees
+	versions  []string                  // versions with unknown-level servers, in source order
 }
 
 func dcPlaceServers(p *lint.Pass) dcPlacement {
-	pl := dcPlacement{byColumn: make([][]server, len(dcColumns)), byVersion: map[string][]server{}}
-	for _, s := range servers(p) {
+	pl := dcPlacement{byColumn: make([][]facts.Server, len(dcColumns)), byVersion: map[string][]facts.Server{}}
+	for _, s := range p.Facts.Servers() {
 		for i, c := range dcColumns {
 			in, known := c.match(p.Catalog, s)
 			if !known {
@@ -163,7 +165,7 @@ func dcVersionVerdict(cells string, version string) byte {
 }
 
 type dcGroup struct {
-	servers []server
+	servers []facts.Server
 	label   string
 	column  int // -1 for servers of unknown level
 }
@@ -209,24 +211,24 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 }
 
 func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string, pl dcPlacement, no, disputed []dcGroup) {
-	osName := adWindowsName(p.Catalog, row.os)
+	osName := p.Catalog.WindowsName(row.os)
 	groups := no
 	if len(no) == 0 {
 		groups = disputed
 	}
 	var offenders []string
-	var all []server
+	var all []facts.Server
 	for _, g := range groups {
-		offenders = append(offenders, adGroupName(g.servers, g.label))
+		offenders = append(offenders, groupName(g.servers, g.label))
 		all = append(all, g.servers...)
 	}
-	neg := adVerb(all, "does not", "do not")
+	neg := words.Pick(len(all), "does not", "do not")
 	if len(no) == 0 {
 		neg = "may not"
 	}
-	msg := fmt.Sprintf("%s runs %s, which %s %s support on domain controllers", dc.Name(), osName, adJoinAnd(offenders), neg)
+	msg := fmt.Sprintf("%s runs %s, which %s %s support on domain controllers", dc.Name(), osName, words.And(offenders), neg)
 	if spans := dcSupportedSpans(p.Catalog, cells); len(spans) > 0 {
-		msg += fmt.Sprintf(": %s domain controllers are supported with %s", osName, adJoinAnd(spans))
+		msg += fmt.Sprintf(": %s domain controllers are supported with %s", osName, words.And(spans))
 	} else {
 		msg += fmt.Sprintf(": Microsoft's supportability matrix lists %s domain controllers for no Exchange version", osName)
 	}
@@ -234,7 +236,7 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, row dcRow, cells string
 		msg += "; " + row.conflict
 	}
 	msg += ": " + dcFix(p, dc, cells, pl, groups)
-	related := []lint.Related{adRelatedServer(groups[0].servers[0])}
+	related := []lint.Related{relatedLevel(groups[0].servers[0])}
 	if len(no) > 0 {
 		p.Report(dc.OS, msg, related...)
 		return
@@ -302,7 +304,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 				contiguous = false
 			}
 			last = ri
-			oses = append([]string{adWindowsName(p.Catalog, r.os)}, oses...) // oldest first
+			oses = append([]string{p.Catalog.WindowsName(r.os)}, oses...) // oldest first
 		}
 	}
 	switch {
@@ -310,7 +312,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s to %s, which every Exchange server here supports",
 			dc.Name(), oses[0], oses[len(oses)-1]))
 	case len(oses) > 0:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s, which every Exchange server here supports", dc.Name(), adJoinOr(oses)))
+		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s, which every Exchange server here supports", dc.Name(), words.Or(oses)))
 	}
 	if len(fixes) == 0 {
 		return "no domain controller version suits every Exchange server here: retire the older Exchange version first"

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -59,22 +60,22 @@ func hostRecommend(dotnet, why string) hostRecommendation {
 	return hostRecommendation{dotnet: dotnet, why: why}
 }
 
-func hostRecommendedDotNet(cat *catalog.Catalog, s server) (rec hostRecommendation, known bool) {
-	v := s.version
+func hostRecommendedDotNet(cat *catalog.Catalog, s facts.Server) (rec hostRecommendation, known bool) {
+	v := s.Exchange
 	below := func(name string) bool {
-		b, _ := hostBelow(s, hostRelease(cat, v, name))
+		b, _ := s.Below(mustRelease(cat, v, name))
 		return b
 	}
 	osID, osKnown := s.OS.Get()
 	switch v.ID {
 	case "2013", "2016", "2019", "SE":
-		if s.release == nil {
+		if s.Release == nil {
 			return rec, false
 		}
 	default:
 		return rec, false
 	}
-	lvl := func() string { return s.levelName() }
+	lvl := func() string { return s.LevelName() }
 	switch {
 	case v.ID == "2013" && below("CU4"):
 		return hostRecommend("4.5", "for "+lvl()), true
@@ -88,7 +89,7 @@ func hostRecommendedDotNet(cat *catalog.Catalog, s server) (rec hostRecommendati
 			return rec, false
 		}
 		if osID != "2016" {
-			return hostRecommend("4.6.1", "for "+lvl()+" on "+hostWindowsName(cat, osID)+" (with the .NET Framework 4.6.1 hotfix for its Windows version)"), true
+			return hostRecommend("4.6.1", "for "+lvl()+" on "+cat.WindowsName(osID)+" (with the .NET Framework 4.6.1 hotfix for its Windows version)"), true
 		}
 		return hostRecommend("4.6.2", "for "+lvl()+" on Windows Server 2016"), true
 	case v.ID == "2013" && below("CU19"), v.ID == "2016" && below("CU8"):
@@ -105,7 +106,7 @@ func hostRecommendedDotNet(cat *catalog.Catalog, s server) (rec hostRecommendati
 			return rec, false
 		}
 		if osID != "2019" {
-			return hostRecommend("4.8.1", "for Exchange 2019 CU14 and later and Exchange Server SE on "+hostWindowsName(cat, osID)), true
+			return hostRecommend("4.8.1", "for Exchange 2019 CU14 and later and Exchange Server SE on "+cat.WindowsName(osID)), true
 		}
 		return hostRecommend("4.8", "for Exchange 2019 CU14 and later and Exchange Server SE on Windows Server 2019"), true
 	}
@@ -113,7 +114,7 @@ func hostRecommendedDotNet(cat *catalog.Catalog, s server) (rec hostRecommendati
 }
 
 func (dotnetNotRecommended) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
 		if !ok {
 			continue
@@ -131,7 +132,7 @@ func (dotnetNotRecommended) Check(p *lint.Pass) {
 			by = "exlint"
 		}
 		p.Report(s.DotNet, fmt.Sprintf("%s runs %s with %s, which it supports, but %s recommends %s %s: install %s on %s",
-			s.Name(), s.levelName(), hostDotNetName(p.Catalog, id), by, hostDotNetName(p.Catalog, rec.dotnet), rec.why,
-			hostDotNetName(p.Catalog, rec.dotnet), s.Name()))
+			s.Name(), s.LevelName(), p.Catalog.DotNetName(id), by, p.Catalog.DotNetName(rec.dotnet), rec.why,
+			p.Catalog.DotNetName(rec.dotnet), s.Name()))
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,7 +82,7 @@ func TestDotNetMatrix(t *testing.T) {
 				case fact == nil:
 					// 2007 and earlier, 2010 before SP3: no facts, no verdict
 					hostExpectNone(t, what, fs)
-				case contains(fact.dotnets, d.ID):
+				case slices.Contains(fact.dotnets, d.ID):
 					hostExpectNone(t, what, fs)
 				default:
 					hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", "EX runs "+cat.Version(version).Name+" "+level, "with "+d.Name+", which it does not support",
@@ -240,7 +241,7 @@ func TestDotNetRecommended(t *testing.T) {
 			fact := hostDotNetFactAt(t, version, level)
 			for _, os := range oses {
 				want, known := hostExpectedRecommendation(t, version, level, os)
-				if known && !contains(fact.dotnets, want) {
+				if known && !slices.Contains(fact.dotnets, want) {
 					t.Errorf("Exchange %s %s on %q: the recommended %s is not supported there", version, level, os, want)
 				}
 				for _, d := range fact.dotnets {

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -91,14 +94,14 @@ var hostDotNetComplete = map[string]bool{"2013": true, "2016": true, "2019": tru
 
 // hostDotNetRowOf returns the row that holds the server's level, or nil when
 // the level is unknown or below the table.
-func hostDotNetRowOf(cat *catalog.Catalog, s server) *hostDotNetRow {
-	rows := hostDotNet[s.version.ID]
-	if s.release == nil {
+func hostDotNetRowOf(cat *catalog.Catalog, s facts.Server) *hostDotNetRow {
+	rows := hostDotNet[s.Exchange.ID]
+	if s.Release == nil {
 		return nil
 	}
 	var found *hostDotNetRow
 	for i := range rows {
-		if below, _ := hostBelow(s, hostRelease(cat, s.version, rows[i].from)); below {
+		if below, _ := s.Below(mustRelease(cat, s.Exchange, rows[i].from)); below {
 			break
 		}
 		found = &rows[i]
@@ -108,19 +111,19 @@ func hostDotNetRowOf(cat *catalog.Catalog, s server) *hostDotNetRow {
 
 // hostDotNetSupported reports whether the server's level supports .NET
 // Framework id, and whether that is known.
-func hostDotNetSupported(cat *catalog.Catalog, s server, id string) (supported, known bool) {
-	rows, judged := hostDotNet[s.version.ID]
+func hostDotNetSupported(cat *catalog.Catalog, s facts.Server, id string) (supported, known bool) {
+	rows, judged := hostDotNet[s.Exchange.ID]
 	if !judged {
 		return false, false
 	}
 	if row := hostDotNetRowOf(cat, s); row != nil {
-		return contains(row.dotnets, id), true
+		return slices.Contains(row.dotnets, id), true
 	}
-	if s.release == nil && hostDotNetComplete[s.version.ID] {
+	if s.Release == nil && hostDotNetComplete[s.Exchange.ID] {
 		// The level is unknown: only a .NET version no level supports is known
 		// to be unsupported.
 		for _, r := range rows {
-			if contains(r.dotnets, id) {
+			if slices.Contains(r.dotnets, id) {
 				return false, false
 			}
 		}
@@ -132,14 +135,14 @@ func hostDotNetSupported(cat *catalog.Catalog, s server, id string) (supported, 
 // hostDotNetRange describes the levels a row holds: "CU15 to CU23", "CU10".
 func hostDotNetRange(cat *catalog.Catalog, v *catalog.Version, row *hostDotNetRow) string {
 	rows := hostDotNet[v.ID]
-	first := hostRelease(cat, v, row.from)
+	first := mustRelease(cat, v, row.from)
 	var last *catalog.Release
 	for i := range rows {
 		if &rows[i] != row {
 			continue
 		}
 		if i+1 < len(rows) {
-			next := hostRelease(cat, v, rows[i+1].from)
+			next := mustRelease(cat, v, rows[i+1].from)
 			for _, l := range v.Levels() {
 				if l.Build.Compare(next.Build) < 0 {
 					last = l
@@ -150,9 +153,9 @@ func hostDotNetRange(cat *catalog.Catalog, v *catalog.Version, row *hostDotNetRo
 		}
 	}
 	if last == nil || last == first {
-		return hostLevelName(first)
+		return levelLabel(cat, first)
 	}
-	return hostLevelName(first) + " to " + hostLevelName(last)
+	return levelLabel(cat, first) + " to " + levelLabel(cat, last)
 }
 
 // hostDotNetNames lists .NET versions for a message: ".NET Framework 4.7.2
@@ -161,11 +164,11 @@ func hostDotNetNames(ids []string) string {
 	if len(ids) == 0 {
 		return ""
 	}
-	return ".NET Framework " + hostOr(ids)
+	return ".NET Framework " + words.Or(ids)
 }
 
 func (dotnetUnsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
 		if !ok {
 			continue
@@ -174,27 +177,27 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 		if !known || supported {
 			continue
 		}
-		name := hostDotNetName(p.Catalog, id)
+		name := p.Catalog.DotNetName(id)
 		row := hostDotNetRowOf(p.Catalog, s)
 		if row == nil {
 			// Unknown level: no level of the version supports it.
 			p.Reportf(s.DotNet, "%s runs %s with %s, which no update of %s supports (.NET versions the supportability matrix does not list are not supported, "+
 				"patch levels included): its updates support .NET Framework %s, each a few of them; install the one the server's update supports",
-				s.Name(), s.version.Name, name, s.version.Name, hostAnd(hostDotNetAny(p.Catalog, s.version)))
+				s.Name(), s.Exchange.Name, name, s.Exchange.Name, words.And(hostDotNetAny(p.Catalog, s.Exchange)))
 			continue
 		}
 		msg := fmt.Sprintf("%s runs %s with %s, which it does not support: %s %s supports .NET Framework %s only",
-			s.Name(), s.levelName(), name, s.version.Name, hostDotNetRange(p.Catalog, s.version, row), hostAnd(row.dotnets))
-		if s.version.ID == "2010" {
+			s.Name(), s.LevelName(), name, s.Exchange.Name, hostDotNetRange(p.Catalog, s.Exchange, row), words.And(row.dotnets))
+		if s.Exchange.ID == "2010" {
 			msg = fmt.Sprintf("%s runs %s with %s, which it does not support: Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5), "+
-				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.levelName(), name)
+				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.LevelName(), name)
 		}
 		fix := fmt.Sprintf("install %s", hostDotNetNames(row.dotnets))
-		if s.version.ID == "2010" {
+		if s.Exchange.ID == "2010" {
 			fix = `install .NET Framework 3.5 SP1 (Exchange 2010 uses no other) and state dotnet = "3.5 SP1"`
 		}
 		if later := hostDotNetLaterRow(p.Catalog, s, row, id); later != nil {
-			fix += fmt.Sprintf(", or update %s to %s or later, which supports %s", s.Name(), hostReleaseLabel(hostRelease(p.Catalog, s.version, later.from)), name)
+			fix += fmt.Sprintf(", or update %s to %s or later, which supports %s", s.Name(), levelRef(p.Catalog, mustRelease(p.Catalog, s.Exchange, later.from)), name)
 		}
 		p.Report(s.DotNet, msg+"; "+fix+" (.NET versions the supportability matrix does not list are not supported, patch levels included)")
 	}
@@ -202,15 +205,15 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 
 // hostDotNetLaterRow returns the first row after row that supports .NET id,
 // or nil.
-func hostDotNetLaterRow(cat *catalog.Catalog, s server, row *hostDotNetRow, id string) *hostDotNetRow {
-	rows := hostDotNet[s.version.ID]
+func hostDotNetLaterRow(cat *catalog.Catalog, s facts.Server, row *hostDotNetRow, id string) *hostDotNetRow {
+	rows := hostDotNet[s.Exchange.ID]
 	after := false
 	for i := range rows {
 		if &rows[i] == row {
 			after = true
 			continue
 		}
-		if after && contains(rows[i].dotnets, id) {
+		if after && slices.Contains(rows[i].dotnets, id) {
 			return &rows[i]
 		}
 	}
@@ -223,7 +226,7 @@ func hostDotNetAny(cat *catalog.Catalog, v *catalog.Version) []string {
 	var out []string
 	for _, d := range cat.DotNets {
 		for _, r := range hostDotNet[v.ID] {
-			if contains(r.dotnets, d.ID) {
+			if slices.Contains(r.dotnets, d.ID) {
 				out = append(out, d.ID)
 				break
 			}

@@ -22,15 +22,15 @@ func (exchangeEndOfSupport) Info() lint.RuleInfo {
 }
 
 func (exchangeEndOfSupport) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
-		end, ok := s.version.EndOfSupport()
+	for _, s := range p.Facts.Servers() {
+		end, ok := s.Exchange.EndOfSupport()
 		// Support ends at the end of the published day.
 		if !ok || !p.AsOf.After(end) {
 			continue
 		}
 		msg := fmt.Sprintf("%s runs %s, whose extended support ended on %s: it gets no fixes or security updates",
-			s.Name(), s.version.Name, end)
-		switch s.version.ID {
+			s.Name(), s.Exchange.Name, end)
+		switch s.Exchange.ID {
 		case "2016", "2019":
 			// ESU-E1: the first period; ESU-P2: the second, whose scope the
 			// reference has "per news reports" only (exchange-domain.md §1.1).
@@ -40,6 +40,6 @@ func (exchangeEndOfSupport) Check(p *lint.Pass) {
 		default:
 			msg += ". Move its work to a supported version (Exchange Server SE) or to Exchange Online, then retire " + s.Name()
 		}
-		p.Report(versionNode(s), msg)
+		p.Report(s.VersionNode(), msg)
 	}
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -84,9 +86,9 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		return
 	}
 	var needs []fflNeed
-	all := servers(p)
+	all := p.Facts.Servers()
 	for _, m := range fflMinimums {
-		var ss []server
+		var ss []facts.Server
 		for _, s := range all {
 			if in, _ := m.match(p.Catalog, s); in {
 				ss = append(ss, s)
@@ -101,8 +103,8 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		}
 		needs = append(needs, fflNeed{
 			min: p.Catalog.FFLByID(m.min), hard: p.Catalog.FFLByID(hard),
-			what:     adGroupName(ss, m.label(p.Catalog)) + adVerb(ss, " needs", " need"),
-			conflict: m.conflict, related: adRelatedServer(ss[0]),
+			what:     groupName(ss, m.label(p.Catalog)) + words.Pick(len(ss), " needs", " need"),
+			conflict: m.conflict, related: relatedLevel(ss[0]),
 		})
 	}
 	needs = append(needs, fflUnknownNeeds(p, all)...)
@@ -158,9 +160,9 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 			}
 		}
 	}
-	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, adJoinAnd(parts))
+	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, words.And(parts))
 	if len(conflicts) > 0 {
-		msg += "; " + adJoinAnd(conflicts)
+		msg += "; " + words.And(conflicts)
 	}
 	msg += fmt.Sprintf(": raise the forest functional level to %s or higher", target.Name)
 	if isError {
@@ -175,16 +177,16 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 // range of the version agrees on: the lowest hard minimum among them (every
 // 2016 update needs Windows Server 2003 at least). Above it the ranges
 // differ, and the level is not guessed at.
-func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
+func fflUnknownNeeds(p *lint.Pass, all []facts.Server) []fflNeed {
 	var order []*catalog.Version
-	unknown := map[*catalog.Version][]server{}
+	unknown := map[*catalog.Version][]facts.Server{}
 	for _, s := range all {
 		for _, m := range fflMinimums {
 			if _, known := m.match(p.Catalog, s); !known {
-				if unknown[s.version] == nil {
-					order = append(order, s.version)
+				if unknown[s.Exchange] == nil {
+					order = append(order, s.Exchange)
 				}
-				unknown[s.version] = append(unknown[s.version], s)
+				unknown[s.Exchange] = append(unknown[s.Exchange], s)
 				break
 			}
 		}
@@ -215,9 +217,9 @@ func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
 		}
 		needs = append(needs, fflNeed{
 			min: agreed, hard: agreed,
-			what:    adGroupName(ss, v.Name) + adVerb(ss, " needs", " need"),
+			what:    groupName(ss, v.Name) + words.Pick(len(ss), " needs", " need"),
 			note:    fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(p.Catalog), top.Name),
-			related: adRelatedServer(ss[0]),
+			related: relatedLevel(ss[0]),
 		})
 	}
 	return needs
@@ -226,13 +228,13 @@ func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
 // fflDCNeed: the Exchange 2016 servers whose own minimum is below Windows
 // Server 2008 R2 (levels before CU7, or unknown) need it when any domain
 // controller runs Windows Server 2016.
-func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
+func fflDCNeed(p *lint.Pass, all []facts.Server) (fflNeed, bool) {
 	var dcs []string
 	var first lint.Related
 	for _, dc := range p.Topology.DomainControllers {
 		if dc.OS.Is(fflDCOS) {
 			if len(dcs) == 0 {
-				first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), adWindowsName(p.Catalog, fflDCOS))}
+				first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), p.Catalog.WindowsName(fflDCOS))}
 			}
 			dcs = append(dcs, dc.Name())
 		}
@@ -241,13 +243,13 @@ func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
 		return fflNeed{}, false
 	}
 	v16 := p.Catalog.Version("2016")
-	cu7 := adRelease(p.Catalog, v16, "CU7")
-	var ss []server
+	cu7 := mustRelease(p.Catalog, v16, "CU7")
+	var ss []facts.Server
 	for _, s := range all {
-		if s.version != v16 {
+		if s.Exchange != v16 {
 			continue
 		}
-		if l := s.level(); l != nil && l.Build.Compare(cu7.Build) >= 0 {
+		if l := s.Level(); l != nil && l.Build.Compare(cu7.Build) >= 0 {
 			continue // CU7 and later need 2008 R2 anyway
 		}
 		ss = append(ss, s)
@@ -256,14 +258,6 @@ func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
 		return fflNeed{}, false
 	}
 	min := p.Catalog.FFLByID(fflDCMinimum)
-	what := fmt.Sprintf("with Windows Server 2016 domain controllers (%s), %s%s", adJoinAnd(adShortList(dcs)), adGroupName(ss, "Exchange Server 2016"), adVerb(ss, " needs", " need"))
+	what := fmt.Sprintf("with Windows Server 2016 domain controllers (%s), %s%s", words.And(words.Short(dcs)), groupName(ss, "Exchange Server 2016"), words.Pick(len(ss), " needs", " need"))
 	return fflNeed{min: min, hard: min, what: what, related: first}, true
-}
-
-// adShortList lists at most four names, then how many more.
-func adShortList(ns []string) []string {
-	if len(ns) <= 4 {
-		return ns
-	}
-	return append(append([]string(nil), ns[:4]...), fmt.Sprintf("%d more", len(ns)-4))
 }

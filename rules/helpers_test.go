@@ -57,29 +57,6 @@ func at(f lint.Finding) string {
 	return fmt.Sprintf("%d:%d", f.Range.Start.Line, f.Range.Start.Column)
 }
 
-func TestCurrency(t *testing.T) {
-	cases := []struct {
-		version, level, asOf string
-		current, known       bool
-	}{
-		{"2019", "CU15 Aug26SU", today, true, true},
-		{"2019", "CU14", today, true, true},
-		{"2019", "CU13", today, false, true},
-		{"2019", "CU13", "2025-02-09", true, true},
-		{"2016", "CU22", today, false, true},
-		{"SE", "RTM", today, true, true},
-	}
-	for _, tc := range cases {
-		top := org(srv("EX", tc.version, tc.level))
-		var got, known bool
-		r := ruleFunc(func(p *lint.Pass) { got, known, _ = currency(p, servers(p)[0]) })
-		check(t, r, tc.asOf, top)
-		if got != tc.current || known != tc.known {
-			t.Errorf("%s %s on %s: current=%v known=%v", tc.version, tc.level, tc.asOf, got, known)
-		}
-	}
-}
-
 // ruleFunc runs a function as a rule, to test helpers.
 type ruleFunc func(p *lint.Pass)
 

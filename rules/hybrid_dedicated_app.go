@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -56,7 +57,7 @@ var (
 // topology is the shared hybrid mode (hybridMode).
 func (hybridDedicatedApp) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
-	if mode, _ := hybridMode(p); h == nil || minimalTopologies[mode] {
+	if mode, _ := p.Facts.HybridMode(); h == nil || facts.WithoutHybridMail(mode) {
 		return
 	}
 	first := firstDedicatedAppHU(p.Catalog)
@@ -79,43 +80,43 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 			". Create it with the current Hybrid Configuration Wizard or ConfigureExchangeHybridApplication.ps1, after installing "+
 			"the April 2025 Hotfix Update or later on every Exchange server")
 	}
-	for _, s := range servers(p) {
-		hus, listed := dedicatedAppBuilds[s.version.ID]
-		if !listed || s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		hus, listed := dedicatedAppBuilds[s.Exchange.ID]
+		if !listed || s.IsEdge() {
 			continue // Edge Transport servers take no part in free/busy, MailTips or photos
 		}
 		if hus == nil {
-			p.ReportAs(sev, versionNode(s), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
+			p.ReportAs(sev, s.VersionNode(), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
 				"Exchange hybrid app: %s. Move its mailboxes to Exchange Online, or to a version with the update, and retire %s",
-				s.Name(), s.version.Name, consequence, s.Name()))
+				s.Name(), s.Exchange.Name, consequence, s.Name()))
 			continue
 		}
-		if len(hus) == 0 || s.level() == nil {
+		if len(hus) == 0 || s.Level() == nil {
 			continue // Exchange SE, a level exlint does not know, or a preview build (no level)
 		}
 		need, ok := dedicatedAppNeed(p.Catalog, s, hus)
 		if ok {
 			continue
 		}
-		p.ReportAs(sev, levelNode(s), fmt.Sprintf("%s runs %s, below the April 2025 Hotfix Update, which the dedicated Exchange hybrid app "+
-			"needs: %s. Install %s, or a later build, on %s", s.Name(), s.levelName(), consequence, need, s.Name()))
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 Hotfix Update, which the dedicated Exchange hybrid app "+
+			"needs: %s. Install %s, or a later build, on %s", s.Name(), s.LevelName(), consequence, need, s.Name()))
 	}
 }
 
 // dedicatedAppNeed says whether server s has the April 2025 HU for its CU (or
 // is on a later CU), and otherwise names what it needs: the HU of its CU, or
 // those of the CUs that have one.
-func dedicatedAppNeed(cat *catalog.Catalog, s server, hus []string) (string, bool) {
+func dedicatedAppNeed(cat *catalog.Catalog, s facts.Server, hus []string) (string, bool) {
 	var names []string
 	for _, name := range hus {
-		hu := cat.Release(s.version, name)
-		if hu.Level == s.level() {
-			return fmt.Sprintf("%s (%s)", hu.Name, hu.Build), s.release.Build.Compare(hu.Build) >= 0
+		hu := cat.Release(s.Exchange, name)
+		if hu.Level == s.Level() {
+			return fmt.Sprintf("%s (%s)", hu.Name, hu.Build), s.Release.Build.Compare(hu.Build) >= 0
 		}
 		names = append(names, fmt.Sprintf("%s (%s)", hu.Name, hu.Build))
 	}
-	last := cat.Release(s.version, hus[len(hus)-1])
-	if s.level().Build.Compare(last.Level.Build) > 0 {
+	last := cat.Release(s.Exchange, hus[len(hus)-1])
+	if s.Level().Build.Compare(last.Level.Build) > 0 {
 		return "", true // a CU released after the HU includes it
 	}
 	return strings.Join(names, " or "), false

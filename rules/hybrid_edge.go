@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -68,7 +70,7 @@ func (hybridEdge) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	edges := edgeRoster(p)
+	edges := p.Facts.EdgeRoster()
 	rule := hybridEdgeVersionFor(p)
 	var cert *schema.Certificate
 	inCert := map[*schema.Server]bool{}
@@ -82,8 +84,8 @@ func (hybridEdge) Check(p *lint.Pass) {
 		// server (MS-HYB-PREREQ, MS-HYB-CERT), which hybrid-certificate checks
 		// for every certificate bound to SMTP on a hybrid or hybrid Edge
 		// server. Such an Edge server is that rule's concern.
-		for _, c := range hcCerts(p) {
-			if c.smtp {
+		for _, c := range p.Facts.HybridCertificates() {
+			if c.SMTP {
 				for _, s := range c.Servers.Targets() {
 					inCert[s] = true
 				}
@@ -91,10 +93,10 @@ func (hybridEdge) Check(p *lint.Pass) {
 		}
 	}
 	for _, m := range edges {
-		if m.Roles != nil && !m.isEdge() {
-			p.Report(m.at, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
+		if m.Roles != nil && !m.IsEdge() {
+			p.Report(m.At, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
 				"hybrid.edge_servers is for Edge Transport servers in the perimeter network that relay hybrid mail. "+
-				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.server), m.Name()))
+				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.Server), m.Name()))
 			continue
 		}
 		if rule != nil {
@@ -110,8 +112,8 @@ func (hybridEdge) Check(p *lint.Pass) {
 				"Microsoft strongly recommends Edge Transport servers in a perimeter network, where they keep internal "+
 				"servers off the internet. Move %s to the perimeter network", m.Name(), m.Name()))
 		}
-		if cert != nil && !inCert[m.Server] {
-			p.Report(m.at, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
+		if cert != nil && !inCert[m.Server.Server] {
+			p.Report(m.At, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
 				"and no other certificate bound to SMTP is: every Edge server that carries hybrid mail presents to Exchange "+
 				"Online a certificate from the same issuer with the same subject. Install it on %s and add %s to the "+
 				"certificate's servers (or describe the Edge server's own SMTP certificate)",
@@ -128,40 +130,40 @@ func (hybridEdge) Check(p *lint.Pass) {
 // Exchange version of the organization, or nil when none applies.
 func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 	var newest *catalog.Version
-	for _, s := range servers(p) {
-		if !s.isEdge() && (newest == nil || s.version.Rank > newest.Rank) {
-			newest = s.version
+	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() && (newest == nil || s.Exchange.Rank > newest.Rank) {
+			newest = s.Exchange
 		}
 	}
 	if newest == nil {
 		return nil
 	}
 	for i, r := range hybridEdgeVersions {
-		if contains(r.orgs, newest.ID) {
+		if slices.Contains(r.orgs, newest.ID) {
 			return &hybridEdgeVersions[i]
 		}
 	}
 	return nil
 }
 
-func hybridEdgeCheckVersion(p *lint.Pass, m rosterEntry, r *hybridEdgeVersion) {
-	if oldest := p.Catalog.Version(r.mins[0].version); m.version.Rank < oldest.Rank {
-		p.Report(versionNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
+func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVersion) {
+	if oldest := p.Catalog.Version(r.mins[0].version); m.Exchange.Rank < oldest.Rank {
+		p.Report(m.Server.VersionNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
 			"Transport servers for hybrid mail (%s). Replace %s with an Edge Transport server of a version it accepts",
-			m.Name(), m.version.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
+			m.Name(), m.Exchange.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
 		return
 	}
 	for _, min := range r.mins {
-		if min.version != m.version.ID || min.level == "" {
+		if min.version != m.Exchange.ID || min.level == "" {
 			continue
 		}
-		ok, known := m.atLeast(p.Catalog, min.level)
+		ok, known := m.AtLeast(p.Catalog, min.level)
 		if !known || ok {
 			return
 		}
-		p.Report(levelNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
+		p.Report(m.Server.LevelNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
 			"Transport servers for hybrid mail (%s). Install %s %s or later on %s",
-			m.Name(), m.levelName(), hybridEdgeWho(r), r.want, r.source, m.version.Name, min.level, m.Name()))
+			m.Name(), m.LevelName(), hybridEdgeWho(r), r.want, r.source, m.Exchange.Name, min.level, m.Name()))
 	}
 }
 
@@ -191,8 +193,8 @@ func hybridEdgeBypass(p *lint.Pass) {
 			if it.Target == nil {
 				continue
 			}
-			s, ok := serverOf(p, it.Target)
-			if !ok || s.Roles == nil || s.isEdge() {
+			s, ok := p.Facts.Server(it.Target)
+			if !ok || s.Roles == nil || s.IsEdge() {
 				continue
 			}
 			p.ReportAs(lint.Warning, it, fmt.Sprintf("%s connector %q carries hybrid mail (cloud_services_mail) on %s, an "+

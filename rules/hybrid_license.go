@@ -43,33 +43,33 @@ func (hybridLicense) Check(p *lint.Pass) {
 		return
 	}
 	for _, it := range h.Servers.Items {
-		s, ok := serverOf(p, it.Target)
+		s, ok := p.Facts.Server(it.Target)
 		if !ok {
 			continue
 		}
-		switch s.version.ID {
+		switch s.Exchange.ID {
 		case "2013", "2016", "SE":
 			// qualify
 		case "2019":
-			cu, known := s.atLeast(p.Catalog, hybridKey2019Level)
+			cu, known := s.AtLeast(p.Catalog, hybridKey2019Level)
 			if !known || cu {
 				continue
 			}
-			r := p.Catalog.Release(s.version, hybridKey2019Level)
-			p.Report(levelNode(s), fmt.Sprintf("hybrid server %s runs %s: the Hybrid Configuration Wizard's free hybrid license "+
+			r := p.Catalog.Release(s.Exchange, hybridKey2019Level)
+			p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s: the Hybrid Configuration Wizard's free hybrid license "+
 				"covers Exchange 2019 hybrid servers only from %s (%s, released %s); below it, license %s, or update it to the latest CU "+
-				"(the wizard then offers the key)", s.Name(), s.levelName(), r.Name, r.Build, r.Date, s.Name()))
+				"(the wizard then offers the key)", s.Name(), s.LevelName(), r.Name, r.Build, r.Date, s.Name()))
 		case "2010":
 			if p.AsOf.Before(hybridKeyFAQWithout2010) {
 				continue
 			}
-			p.Report(versionNode(s), fmt.Sprintf("hybrid server %s runs %s: Microsoft's Hybrid Configuration Wizard FAQ has named "+
+			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s: Microsoft's Hybrid Configuration Wizard FAQ has named "+
 				"only Exchange 2013, 2016 and 2019 hybrid servers for the free hybrid license since %s (Exchange 2010 was named before); "+
-				"do not count on a free key for %s", s.Name(), s.version.Name, hybridKeyFAQWithout2010, s.Name()))
+				"do not count on a free key for %s", s.Name(), s.Exchange.Name, hybridKeyFAQWithout2010, s.Name()))
 		default:
-			p.Report(versionNode(s), fmt.Sprintf("hybrid server %s runs %s, which the Hybrid Configuration Wizard's free hybrid license "+
+			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, which the Hybrid Configuration Wizard's free hybrid license "+
 				"does not cover: Microsoft's wizard FAQ named Exchange 2010, 2013 and 2016 hybrid servers, then (from %s) 2013, 2016 and 2019 "+
-				"from CU12, and Exchange SE gets it too", s.Name(), s.version.Name, hybridKeyFAQWithout2010))
+				"from CU12, and Exchange SE gets it too", s.Name(), s.Exchange.Name, hybridKeyFAQWithout2010))
 		}
 	}
 }

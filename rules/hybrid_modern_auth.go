@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -41,48 +42,48 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		return
 	}
 	on := related(h.ModernAuth, "hybrid modern authentication is turned on here")
-	for _, s := range servers(p) {
-		if s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		if s.IsEdge() {
 			// Edge Transport servers take no part in modern authentication:
 			// they serve no clients and no EWS, Autodiscover or OAuth (as
 			// hybrid-dedicated-app, which skips them too).
 			continue
 		}
-		min, supported := hmaMinimum[s.version.ID]
+		min, supported := hmaMinimum[s.Exchange.ID]
 		if !supported {
-			p.Report(versionNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
+			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
 				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+
-				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.version.Name, s.Name()), on)
+				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.Exchange.Name, s.Name()), on)
 			continue
 		}
-		if s.level() == nil {
+		if s.Level() == nil {
 			continue // unknown level: exchange-build-unknown reports it
 		}
 		if min != "" {
-			if ok, known := s.atLeast(p.Catalog, min); known && !ok {
-				m := p.Catalog.Release(s.version, min)
-				p.Report(levelNode(s), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
-					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.levelName(), m, s.version.Name, s.Name()), on)
+			if ok, known := s.AtLeast(p.Catalog, min); known && !ok {
+				m := p.Catalog.Release(s.Exchange, min)
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
+					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.LevelName(), m, s.Exchange.Name, s.Name()), on)
 				continue
 			}
 		}
-		current, known, levels := currency(p, s)
+		current, known, levels := s.Currency(p.AsOf)
 		if !known {
 			continue
 		}
-		latest := latestLevel(s.version, p.AsOf)
+		latest := s.Exchange.LatestLevel(p.AsOf)
 		switch {
 		case !current:
-			p.Report(levelNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
+			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
 				"on the latest CU (%s %s on %s); it is not even on a CU Microsoft supports for hybrid (%s): install %s on %s",
-				s.Name(), s.levelName(), s.version.Name, latest.Name, p.AsOf, levelNames(levels), latest.Name, s.Name()), on)
-		case s.level() != latest:
+				s.Name(), s.LevelName(), s.Exchange.Name, latest.Name, p.AsOf, words.Or(releaseNames(levels)), latest.Name, s.Name()), on)
+		case s.Level() != latest:
 			// Microsoft's HMA prerequisites ask for the latest CU; its hybrid
 			// support statement, quoted on the same page, accepts the latest
 			// or the previous one: sources conflict, so a warning.
-			p.ReportAs(lint.Warning, levelNode(s), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
+			p.ReportAs(lint.Warning, s.LevelNode(), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
 				"prerequisites ask for the latest CU (%s) on every Exchange server, while its hybrid support statement accepts the latest "+
-				"or the previous one; install %s on %s", s.Name(), s.levelName(), latest.Name, latest.Name, s.Name()), on)
+				"or the previous one; install %s on %s", s.Name(), s.LevelName(), latest.Name, latest.Name, s.Name()), on)
 		}
 	}
 }

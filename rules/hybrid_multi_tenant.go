@@ -57,18 +57,18 @@ func (hybridMultiTenant) Check(p *lint.Pass) {
 			len(tenants), maxHybridTenants, maxHybridTenants))
 	}
 	list := related(h.Tenants, fmt.Sprintf("%d tenants: %s", len(tenants), strings.Join(tenants, ", ")))
-	for _, s := range hybridServers(p) {
-		min, supported := multiTenantMinimum[s.version.ID]
+	for _, s := range p.Facts.HybridServers() {
+		min, supported := multiTenantMinimum[s.Exchange.ID]
 		switch {
 		case !supported:
-			p.Report(versionNode(s), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs Exchange 2016 CU18, "+
-				"2019 CU7 or later on the hybrid servers: run hybrid on such servers instead of %s", s.Name(), s.version.Name, len(tenants), s.Name()), list)
+			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs Exchange 2016 CU18, "+
+				"2019 CU7 or later on the hybrid servers: run hybrid on such servers instead of %s", s.Name(), s.Exchange.Name, len(tenants), s.Name()), list)
 		case min == "":
 		default:
-			if ok, known := s.atLeast(p.Catalog, min); known && !ok {
-				p.Report(levelNode(s), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later "+
+			if ok, known := s.AtLeast(p.Catalog, min); known && !ok {
+				p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later "+
 					"(Exchange 2016 CU18 or 2019 CU7): update %s to the latest CU",
-					s.Name(), s.levelName(), len(tenants), shortRelease(p.Catalog.Release(s.version, min)), s.Name()), list)
+					s.Name(), s.LevelName(), len(tenants), p.Catalog.Release(s.Exchange, min).Ref(), s.Name()), list)
 			}
 		}
 	}

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -54,8 +56,8 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	all := servers(p)
-	order, groups := byVersion(all)
+	all := p.Facts.Servers()
+	order, groups := facts.ByVersion(all)
 	if v07 := p.Catalog.Version("2007"); len(groups[v07]) > 0 {
 		// With Exchange 2007, what matters is the 2013 hybrid server; whatever
 		// else is listed is named in that one finding.
@@ -66,15 +68,15 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		return
 	}
 	for _, item := range h.Servers.Items {
-		hs, ok := serverOf(p, item.Target)
+		hs, ok := p.Facts.Server(item.Target)
 		if !ok {
 			continue
 		}
 		var conflicts []string
-		var first server
+		var first facts.Server
 		for _, v := range order {
 			allowed, known := hybridVersions[v.ID]
-			if !known || contains(allowed, hs.version.ID) {
+			if !known || slices.Contains(allowed, hs.Exchange.ID) {
 				continue
 			}
 			if len(conflicts) == 0 {
@@ -91,30 +93,30 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		}
 		p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
 			"Microsoft supports %s hybrid servers there; %s",
-			hs.Name(), hs.version.Name, strings.Join(conflicts, " and "), describeAllowed(first.version), fix),
-			lint.Related{Range: versionNode(first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+			hs.Name(), hs.Exchange.Name, strings.Join(conflicts, " and "), describeAllowed(first.Exchange), fix),
+			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
 }
 
 // check2007: an organization with Exchange 2007 needs an Exchange 2013 CU1 or
 // later hybrid server with the Client Access and Mailbox roles, whatever else
 // is listed (MS-HYB-2007-ROLES, MS-HCW-FAQ).
-func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
+func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []facts.Server) {
 	v13 := p.Catalog.Version("2013")
 	cu1 := p.Catalog.Release(v13, "CU1")
 	candidates := all
 	if h.Servers != nil {
-		candidates = hybridServers(p)
+		candidates = p.Facts.HybridServers()
 	}
-	var below, others []server
+	var below, others []facts.Server
 	for _, s := range candidates {
 		switch {
-		case s.isEdge():
-		case s.version != v13:
+		case s.IsEdge():
+		case s.Exchange != v13:
 			others = append(others, s)
-		case s.level() == nil:
+		case s.Level() == nil:
 			return // a 2013 server whose level is unknown: stay silent
-		case s.level().Build.Compare(cu1.Build) >= 0:
+		case s.Level().Build.Compare(cu1.Build) >= 0:
 			return
 		default:
 			below = append(below, s)
@@ -130,7 +132,7 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 	switch {
 	case len(below) > 0:
 		msg += fmt.Sprintf(", and %s runs %s. Update it to CU1 or later (the latest, CU23, is best; Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
-			below[0].Name(), below[0].levelName())
+			below[0].Name(), below[0].LevelName())
 	case h.Servers != nil && len(others) > 0:
 		msg += fmt.Sprintf("; hybrid.servers lists %s, which cannot serve it (Microsoft's current hybrid guidance for 2007 names Exchange 2013 only). %s",
 			describeServers(others), install)
@@ -143,21 +145,12 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 }
 
 // describeServers lists servers with their versions: "EX07 (Exchange Server 2007)".
-func describeServers(ss []server) string {
+func describeServers(ss []facts.Server) string {
 	var parts []string
 	for _, s := range ss {
-		parts = append(parts, fmt.Sprintf("%s (%s)", s.Name(), s.version.Name))
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.Name(), s.Exchange.Name))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // newestAllowed returns the newest hybrid server version that every version
@@ -165,15 +158,15 @@ func contains(xs []string, x string) bool {
 // version is left out when that server is the only one of its version (it is
 // what would be replaced, and its version would go with it); when other
 // servers of that version remain, they still constrain the answer.
-func newestAllowed(order []*catalog.Version, groups map[*catalog.Version][]server, rejected server) string {
+func newestAllowed(order []*catalog.Version, groups map[*catalog.Version][]facts.Server, rejected facts.Server) string {
 	best := ""
 	for _, cand := range []string{"2010", "2013", "2016", "2019", "SE"} {
 		ok := true
 		for _, v := range order {
-			if v == rejected.version && len(groups[v]) == 1 {
+			if v == rejected.Exchange && len(groups[v]) == 1 {
 				continue
 			}
-			if allowed, known := hybridVersions[v.ID]; known && !contains(allowed, cand) {
+			if allowed, known := hybridVersions[v.ID]; known && !slices.Contains(allowed, cand) {
 				ok = false
 			}
 		}

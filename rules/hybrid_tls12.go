@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -38,24 +39,24 @@ var tls12Levels = map[string]struct{ min, tls12Only, dotnet string }{
 }
 
 func (hybridTLS12) Check(p *lint.Pass) {
-	for _, ps := range hybridPathServers(p) {
-		s := ps.server
-		where := related(ps.at, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.why))
-		lv, known := tls12Levels[s.version.ID]
+	for _, ps := range p.Facts.HybridPathServers() {
+		s := ps.Server
+		where := related(ps.At, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.Why))
+		lv, known := tls12Levels[s.Exchange.ID]
 		if !known {
-			if s.version.Rank < p.Catalog.Version("2010").Rank {
-				p.Report(versionNode(s), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
+			if s.Exchange.Rank < p.Catalog.Version("2010").Rank {
+				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"Exchange 2007 and older cannot use TLS 1.2 with Office 365 and are not supported there. "+
 					"Route mail and hybrid traffic through Exchange 2013 CU19, 2016 CU8, 2019 or later servers instead of %s",
-					s.Name(), s.version.Name, ps.why, s.Name()), where)
+					s.Name(), s.Exchange.Name, ps.Why, s.Name()), where)
 			}
 			continue
 		}
 		if lv.min != "" {
-			if ok, known := s.atLeast(p.Catalog, lv.min); known && !ok {
-				p.Report(levelNode(s), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
+			if ok, known := s.AtLeast(p.Catalog, lv.min); known && !ok {
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"%s uses TLS 1.2 with Office 365 from %s: install the latest update on %s",
-					s.Name(), s.levelName(), ps.why, s.version.Name, shortRelease(p.Catalog.Release(s.version, lv.min)), s.Name()), where)
+					s.Name(), s.LevelName(), ps.Why, s.Exchange.Name, p.Catalog.Release(s.Exchange, lv.min).Ref(), s.Name()), where)
 			}
 		}
 		if lv.dotnet != "" && s.DotNet != nil {
@@ -63,7 +64,7 @@ func (hybridTLS12) Check(p *lint.Pass) {
 			if have := p.Catalog.DotNetByID(s.DotNet.Value); have != nil && have.Rank < need.Rank {
 				p.Report(s.DotNet, fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s): %s needs %s or later "+
 					"for TLS 1.2 with Office 365; install a .NET Framework version its CU supports, %s or later",
-					s.Name(), have.Name, ps.why, s.version.Name, need.Name, need.Name), where)
+					s.Name(), have.Name, ps.Why, s.Exchange.Name, need.Name, need.Name), where)
 			}
 		}
 		if s.TLS == nil {
@@ -71,14 +72,14 @@ func (hybridTLS12) Check(p *lint.Pass) {
 		}
 		if !s.TLS.Has("1.2") {
 			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.2 turned off (tls = %s) and is on the hybrid path to Exchange Online (%s), "+
-				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), quoted(s.TLS.Values()), ps.why, s.Name()), where)
+				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), words.Quoted(s.TLS.Values()), ps.Why, s.Name()), where)
 			continue
 		}
 		if lv.tls12Only != "" && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
-			if ok, known := s.atLeast(p.Catalog, lv.tls12Only); known && !ok {
+			if ok, known := s.AtLeast(p.Catalog, lv.tls12Only); known && !ok {
 				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s: %s runs without TLS 1.0 and 1.1 only from %s. "+
 					"Install it (or the latest update) on %s before turning them off; Office 365 needs only TLS 1.2 to be on",
-					s.Name(), quoted(s.TLS.Values()), s.levelName(), s.version.Name, shortRelease(p.Catalog.Release(s.version, lv.tls12Only)), s.Name()), where)
+					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), s.Exchange.Name, p.Catalog.Release(s.Exchange, lv.tls12Only).Ref(), s.Name()), where)
 			}
 		}
 	}

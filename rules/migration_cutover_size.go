@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -43,13 +44,13 @@ func (migrationCutoverSize) Check(p *lint.Pass) {
 	if n > cutoverMax {
 		p.Report(m.Mailboxes, fmt.Sprintf("a cutover migration moves at most %s mailboxes, and this one plans %s "+
 			"(Microsoft recommends cutover for %d or fewer): %s",
-			thousands(cutoverMax), thousands(n), cutoverRecommended, alt))
+			words.Thousands(cutoverMax), words.Thousands(n), cutoverRecommended, alt))
 		return
 	}
 	msg := fmt.Sprintf("cutover can move up to %s mailboxes, but Microsoft recommends it for %d or fewer, and this one plans %s: "+
-		"migration performance suffers above %d; %s", thousands(cutoverMax), cutoverRecommended, thousands(n), cutoverRecommended, alt)
+		"migration performance suffers above %d; %s", words.Thousands(cutoverMax), cutoverRecommended, words.Thousands(n), cutoverRecommended, alt)
 	if n > cutoverMax2012 {
-		msg += fmt.Sprintf(" (Microsoft's 2012 guidance capped cutover at %s mailboxes)", thousands(cutoverMax2012))
+		msg += fmt.Sprintf(" (Microsoft's 2012 guidance capped cutover at %s mailboxes)", words.Thousands(cutoverMax2012))
 	}
 	p.ReportAs(lint.Warning, m.Mailboxes, msg)
 }
@@ -62,7 +63,7 @@ func (migrationCutoverSize) Check(p *lint.Pass) {
 // 2007; hybrid for 2010 and later. With sources of several groups, each
 // group's method is named for its mailboxes.
 func alternativeMethod(p *lint.Pass) string {
-	ss := migrationSources(p)
+	ss := p.Facts.MigrationSources()
 	type group struct {
 		present       bool
 		method, which string
@@ -96,14 +97,5 @@ func alternativeMethod(p *lint.Pass) string {
 		}
 		parts = append(parts, g.method+" "+whose+g.which)
 	}
-	return "plan " + joinAnd(parts) + " instead"
-}
-
-// thousands formats 2400 as "2,400".
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return "plan " + words.And(parts) + " instead"
 }

@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -104,7 +107,7 @@ func (m outlookMinimum) above(cat *catalog.Catalog, o catalog.OutlookLevel) (boo
 // unnamed reports whether the version's list does not name an Outlook
 // product line at or above its minimum, and the text of what it names.
 func (m outlookMinimum) unnamed(cat *catalog.Catalog, o catalog.OutlookLevel) (bool, string) {
-	if m.named == nil || contains(m.named, o.Outlook.ID) {
+	if m.named == nil || slices.Contains(m.named, o.Outlook.ID) {
 		return false, ""
 	}
 	var ns []string
@@ -115,13 +118,13 @@ func (m outlookMinimum) unnamed(cat *catalog.Catalog, o catalog.OutlookLevel) (b
 		}
 		ns = append(ns, n)
 	}
-	return true, fmt.Sprintf("Exchange %s's list names %s, not %s", m.version, adJoinAnd(ns), o.Outlook.Name)
+	return true, fmt.Sprintf("Exchange %s's list names %s, not %s", m.version, words.And(ns), o.Outlook.Name)
 }
 
 // outlookFailure is one Exchange version's verdict on one Outlook item.
 type outlookFailure struct {
 	m      outlookMinimum
-	ss     []server
+	ss     []facts.Server
 	target catalog.OutlookLevel // too old: the lowest level that would do
 	max    *catalog.Outlook     // too new: the newest product line supported
 	named  string               // not named: what the list names
@@ -134,10 +137,10 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	}
 	// Servers that host mailboxes, by version: the mailbox role declared.
 	// A server whose roles are not stated is not assumed to host any.
-	mailbox := map[string][]server{}
-	for _, s := range servers(p) {
-		if s.hasRole("mailbox") {
-			mailbox[s.version.ID] = append(mailbox[s.version.ID], s)
+	mailbox := map[string][]facts.Server{}
+	for _, s := range p.Facts.Servers() {
+		if s.HasRole("mailbox") {
+			mailbox[s.Exchange.ID] = append(mailbox[s.Exchange.ID], s)
 		}
 	}
 	if len(mailbox) == 0 {
@@ -183,7 +186,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 				unnamed = append(unnamed, outlookFailure{m: m, ss: ss, named: named})
 			}
 		}
-		related := func(fs []outlookFailure) lint.Related { return adRelatedServer(fs[0].ss[0]) }
+		related := func(fs []outlookFailure) lint.Related { return relatedLevel(fs[0].ss[0]) }
 		switch {
 		case len(old) > 0:
 			p.Report(item, outlookTooOld(o, old, "is not", newest), related(old))
@@ -201,7 +204,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 // version requires.
 func outlookHosts(fs []outlookFailure, why func(outlookFailure) string) (hosts, whys []string) {
 	for _, f := range fs {
-		hosts = append(hosts, adGroupName(f.ss, f.ss[0].version.Name))
+		hosts = append(hosts, groupName(f.ss, f.ss[0].Exchange.Name))
 		whys = append(whys, why(f))
 	}
 	return hosts, whys
@@ -220,18 +223,18 @@ func outlookTooOld(o catalog.OutlookLevel, fs []outlookFailure, is string, newes
 		to = fmt.Sprintf("%s up to %s", target, newest.Name)
 	}
 	return fmt.Sprintf("%s %s supported with the mailboxes on %s: %s; move these clients to %s",
-		o, is, adJoinAnd(hosts), strings.Join(whys, "; "), to)
+		o, is, words.And(hosts), strings.Join(whys, "; "), to)
 }
 
 func outlookTooNew(o catalog.OutlookLevel, fs []outlookFailure) string {
 	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.m.text })
 	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
-		o, adJoinAnd(hosts), strings.Join(whys, "; "), fs[0].max.Name)
+		o, words.And(hosts), strings.Join(whys, "; "), fs[0].max.Name)
 }
 
 func outlookUnnamed(o catalog.OutlookLevel, fs []outlookFailure) string {
 	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.named })
 	return fmt.Sprintf("%s may not be supported with the mailboxes on %s: %s; %s, which may predate it: "+
 		"check Microsoft's current list before relying on %s with these mailboxes",
-		o, adJoinAnd(hosts), strings.Join(whys, "; "), outlookSnapshots, o.Outlook.Name)
+		o, words.And(hosts), strings.Join(whys, "; "), outlookSnapshots, o.Outlook.Name)
 }

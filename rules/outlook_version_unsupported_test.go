@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,9 +65,9 @@ func TestOutlookVersionTable(t *testing.T) {
 			var sev lint.Severity
 			var want string
 			switch {
-			case contains(errors[version], ol):
+			case slices.Contains(errors[version], ol):
 				sev, want = lint.Error, " is not supported with the mailboxes on EX (Exchange Server"
-			case contains(warnings[version], ol):
+			case slices.Contains(warnings[version], ol):
 				sev, want = lint.Warning, " may not be supported with the mailboxes on EX (Exchange Server"
 			}
 			if sev == 0 {

@@ -35,17 +35,17 @@ var hostFullInstall = map[string]string{
 }
 
 func (serverCoreUnsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		if !s.Core.IsTrue() {
 			continue
 		}
-		full, judged := hostFullInstall[s.version.ID]
+		full, judged := hostFullInstall[s.Exchange.ID]
 		if !judged {
 			continue
 		}
 		p.Reportf(s.Core, "%s runs %s on a Server Core installation of Windows, which %s does not support: it needs %s; "+
 			"reinstall Windows with the full installation (core = false), or move to %s",
-			s.Name(), s.version.Name, s.version.Name, full, coreVersions(p))
+			s.Name(), s.Exchange.Name, s.Exchange.Name, full, coreVersions(p))
 	}
 }
 

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -91,13 +93,13 @@ func hostOSOf(v *catalog.Version, os string) *hostOS {
 func hostDescribeOS(cat *catalog.Catalog, v *catalog.Version) string {
 	var names []string
 	for _, h := range hostOSMatrix[v.ID] {
-		n := hostWindowsName(cat, h.os)
+		n := cat.WindowsName(h.os)
 		if h.from != "" {
-			n += fmt.Sprintf(" (from %s)", hostLevelName(hostRelease(cat, v, h.from)))
+			n += fmt.Sprintf(" (from %s)", levelLabel(cat, mustRelease(cat, v, h.from)))
 		}
 		names = append(names, n)
 	}
-	return hostAnd(names)
+	return words.And(names)
 }
 
 // hostNewerVersionsOn lists the Exchange versions newer than v that run on os at
@@ -113,27 +115,27 @@ func hostNewerVersionsOn(cat *catalog.Catalog, v *catalog.Version, os string) []
 }
 
 func (serverOSUnsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		osID, ok := s.OS.Get()
 		if !ok {
 			continue
 		}
-		rows, judged := hostOSMatrix[s.version.ID]
+		rows, judged := hostOSMatrix[s.Exchange.ID]
 		if !judged || len(rows) == 0 {
 			continue
 		}
-		osName := hostWindowsName(p.Catalog, osID)
-		row := hostOSOf(s.version, osID)
+		osName := p.Catalog.WindowsName(osID)
+		row := hostOSOf(s.Exchange, osID)
 		if row == nil {
 			msg := fmt.Sprintf("%s runs %s on %s, which %s does not support: it runs on %s; install it on one of those "+
 				"(on a new server: Microsoft does not support upgrading Windows under Exchange)",
-				s.Name(), s.levelName(), osName, s.version.Name, hostDescribeOS(p.Catalog, s.version))
-			if newer := hostNewerVersionsOn(p.Catalog, s.version, osID); len(newer) > 0 {
+				s.Name(), s.LevelName(), osName, s.Exchange.Name, hostDescribeOS(p.Catalog, s.Exchange))
+			if newer := hostNewerVersionsOn(p.Catalog, s.Exchange, osID); len(newer) > 0 {
 				verb := "run"
 				if len(newer) == 1 {
 					verb = "runs"
 				}
-				msg += fmt.Sprintf(", or move to %s, which %s on %s", hostOr(newer), verb, osName)
+				msg += fmt.Sprintf(", or move to %s, which %s on %s", words.Or(newer), verb, osName)
 			}
 			p.Report(s.OS, msg)
 			continue
@@ -141,38 +143,38 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		if row.from == "" {
 			continue
 		}
-		min := hostRelease(p.Catalog, s.version, row.from)
-		below, known := hostBelow(s, min)
+		min := mustRelease(p.Catalog, s.Exchange, row.from)
+		below, known := s.Below(min)
 		if !known || !below {
 			continue
 		}
-		supports := "only from " + hostReleaseLabel(min)
+		supports := "only from " + levelRef(p.Catalog, min)
 		if row.disputedFrom != "" {
-			disputed := hostRelease(p.Catalog, s.version, row.disputedFrom)
-			if b, _ := hostBelow(s, disputed); !b {
+			disputed := mustRelease(p.Catalog, s.Exchange, row.disputedFrom)
+			if b, _ := s.Below(disputed); !b {
 				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s, where sources conflict: %s; install %s or later on %s to be on the safe side",
-					s.Name(), s.levelName(), osName, row.conflict, hostReleaseLabel(min), s.Name()))
+					s.Name(), s.LevelName(), osName, row.conflict, levelRef(p.Catalog, min), s.Name()))
 				continue
 			}
-			supports = fmt.Sprintf("at the earliest from %s, and without dispute from %s", hostReleaseLabel(disputed), hostReleaseLabel(min))
+			supports = fmt.Sprintf("at the earliest from %s, and without dispute from %s", levelRef(p.Catalog, disputed), levelRef(p.Catalog, min))
 		}
 		p.Report(s.OS, fmt.Sprintf("%s runs %s on %s, which %s supports %s: install %s or later on %s, or run it on %s",
-			s.Name(), s.levelName(), osName, s.version.Name, supports, hostLevelName(min), s.Name(),
-			hostOr(hostSupportedOSAt(p.Catalog, s))))
+			s.Name(), s.LevelName(), osName, s.Exchange.Name, supports, levelLabel(p.Catalog, min), s.Name(),
+			words.Or(hostSupportedOSAt(p.Catalog, s))))
 	}
 }
 
 // hostSupportedOSAt lists the Windows Server versions the server's own level
 // supports without dispute.
-func hostSupportedOSAt(cat *catalog.Catalog, s server) []string {
+func hostSupportedOSAt(cat *catalog.Catalog, s facts.Server) []string {
 	var out []string
-	for _, h := range hostOSMatrix[s.version.ID] {
+	for _, h := range hostOSMatrix[s.Exchange.ID] {
 		if h.from != "" {
-			if below, _ := hostBelow(s, hostRelease(cat, s.version, h.from)); below {
+			if below, _ := s.Below(mustRelease(cat, s.Exchange, h.from)); below {
 				continue
 			}
 		}
-		out = append(out, hostWindowsName(cat, h.os))
+		out = append(out, cat.WindowsName(h.os))
 	}
 	return out
 }

@@ -79,19 +79,19 @@ func TestServerOSBoundaries(t *testing.T) {
 			fs := check(t, serverOSUnsupported{}, today, hostOSServer(version, below, os))
 			if fact.disputed == "" {
 				hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Error, "server.EX.os",
-					"EX runs "+v.Name+" "+below, "on "+osName, "supports only from "+hostReleaseLabel(min), "install "+hostLevelName(min)+" or later on EX")
+					"EX runs "+v.Name+" "+below, "on "+osName, "supports only from "+levelRef(cat, min), "install "+levelLabel(cat, min)+" or later on EX")
 				continue
 			}
 			// below the undisputed minimum: the disputed range
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Warning, "server.EX.os",
-				"sources conflict", "install "+hostReleaseLabel(min)+" or later on EX")
+				"sources conflict", "install "+levelRef(cat, min)+" or later on EX")
 			disputed := cat.Release(v, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, fact.disputed, osName),
 				check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.disputed, os)), lint.Warning, "server.EX.os", "sources conflict")
 			belowDisputed := hostLevelBefore(t, version, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, belowDisputed, osName),
 				check(t, serverOSUnsupported{}, today, hostOSServer(version, belowDisputed, os)), lint.Error, "server.EX.os",
-				"at the earliest from "+hostReleaseLabel(disputed), "without dispute from "+hostReleaseLabel(min))
+				"at the earliest from "+levelRef(cat, disputed), "without dispute from "+levelRef(cat, min))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -78,13 +79,13 @@ func hostDescribeRoles(cat *catalog.Catalog, v *catalog.Version) string {
 	}
 	var names []string
 	for _, r := range rs {
-		n := hostRoleName(r.role)
+		n := roleName(r.role)
 		if r.from != "" {
-			n += fmt.Sprintf(" (from %s)", hostLevelName(hostRelease(cat, v, r.from)))
+			n += fmt.Sprintf(" (from %s)", levelLabel(cat, mustRelease(cat, v, r.from)))
 		}
 		names = append(names, n)
 	}
-	return fmt.Sprintf("%s has the %s roles", v.Name, hostAnd(names))
+	return fmt.Sprintf("%s has the %s roles", v.Name, words.And(names))
 }
 
 // hostWhyNoRole says why version v lacks role, and how to fix the topology.
@@ -111,26 +112,26 @@ func hostWhyNoRole(v *catalog.Version, role string) (why, fix string) {
 }
 
 func (serverRolesInvalid) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		if s.Roles == nil {
 			continue
 		}
-		if _, known := hostVersionRoles[s.version.ID]; !known {
+		if _, known := hostVersionRoles[s.Exchange.ID]; !known {
 			continue
 		}
 		for _, item := range s.Roles.Items {
-			present, from := hostRoleOf(s.version, item.Value)
+			present, from := hostRoleOf(s.Exchange, item.Value)
 			switch {
 			case !present:
-				why, fix := hostWhyNoRole(s.version, item.Value)
+				why, fix := hostWhyNoRole(s.Exchange, item.Value)
 				p.Report(item, fmt.Sprintf("%s declares the %s role, which %s does not have: %s; %s; %s",
-					s.Name(), hostRoleName(item.Value), s.version.Name, why, hostDescribeRoles(p.Catalog, s.version), fix))
+					s.Name(), roleName(item.Value), s.Exchange.Name, why, hostDescribeRoles(p.Catalog, s.Exchange), fix))
 			case from != "":
-				min := hostRelease(p.Catalog, s.version, from)
-				if below, known := hostBelow(s, min); known && below {
+				min := mustRelease(p.Catalog, s.Exchange, from)
+				if below, known := s.Below(min); known && below {
 					p.Report(item, fmt.Sprintf("%s declares the %s role on %s, which has it only from %s: %s; install %s or later on %s, or use another Edge Transport server",
-						s.Name(), hostRoleName(item.Value), s.levelName(), hostReleaseLabel(min), hostDescribeRoles(p.Catalog, s.version),
-						hostLevelName(min), s.Name()))
+						s.Name(), roleName(item.Value), s.LevelName(), levelRef(p.Catalog, min), hostDescribeRoles(p.Catalog, s.Exchange),
+						levelLabel(p.Catalog, min), s.Name()))
 				}
 			}
 		}

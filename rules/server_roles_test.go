@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -51,12 +52,12 @@ func TestServerRolesMatrix(t *testing.T) {
 				}
 				fs := check(t, serverRolesInvalid{}, today, org(srv("EX", version, level, roles)))
 				what := fmt.Sprintf("Exchange %s %s with %s", version, level, role)
-				if contains(has, role) {
+				if slices.Contains(has, role) {
 					hostExpectNone(t, what, fs)
 					continue
 				}
 				hostExpectOne(t, what, fs, lint.Error, at,
-					"EX declares the "+hostRoleName(role)+" role, which", "does not have", hostRoleSummaries[version], fmt.Sprintf("remove %q from roles", role))
+					"EX declares the "+roleName(role)+" role, which", "does not have", hostRoleSummaries[version], fmt.Sprintf("remove %q from roles", role))
 			}
 		}
 	}
@@ -144,7 +145,7 @@ func TestServerRolesEdgeCombined(t *testing.T) {
 			}
 			src := org(srv("EX", version, hostLastLevel(t, version), fmt.Sprintf(`roles = ["edge_transport", %q]`, role)))
 			hostExpectOne(t, version+" Edge with "+role, check(t, serverRolesEdgeCombined{}, today, src), lint.Error, "server.EX.roles",
-				"EX combines the Edge Transport role with the "+hostRoleName(role)+" role", "cannot share a server with any other role",
+				"EX combines the Edge Transport role with the "+roleName(role)+" role", "cannot share a server with any other role",
 				"put Edge Transport on a server of its own")
 		}
 		src := org(srv("EX", version, hostLastLevel(t, version), `roles = ["edge_transport"]`))

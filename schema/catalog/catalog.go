@@ -104,6 +104,10 @@ func baseName(name string) string {
 	return name[:len(name)-len(last)+i]
 }
 
+// Ref names the release with its build, without its version: "CU8
+// (15.1.1415.2)".
+func (r *Release) Ref() string { return fmt.Sprintf("%s (%s)", r.Name, r.Build) }
+
 // String is the release as people say it: "Exchange Server 2013 CU23 (15.0.1497.2)".
 func (r *Release) String() string {
 	return fmt.Sprintf("%s %s (%s)", r.Version.Name, r.Name, r.Build)
@@ -124,6 +128,10 @@ type Catalog struct {
 	// alternates maps a build another Microsoft source gives for a release to
 	// that release (data/alternates.csv).
 	alternates map[Build]*Release
+	// horizon is the date of the newest release; firstCUVersion the first
+	// version serviced by cumulative updates.
+	horizon        Date
+	firstCUVersion *Version
 }
 
 var (
@@ -143,6 +151,10 @@ func Default() *Catalog {
 	})
 	return defaultCat
 }
+
+// ShortName is how messages name a version in passing: "Exchange 2013",
+// "Exchange SE".
+func (v *Version) ShortName() string { return "Exchange " + v.ID }
 
 // Versions returns every version from oldest to newest.
 func (c *Catalog) Versions() []*Version { return c.versions }

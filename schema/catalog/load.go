@@ -92,6 +92,7 @@ func load() (*Catalog, error) {
 			return nil, err
 		}
 	}
+	c.computeHorizon()
 	return c, nil
 }
 

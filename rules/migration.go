@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -41,49 +42,11 @@ func isAny(v *catalog.Version, ids []string) bool {
 	return false
 }
 
-// mayHostMailboxes reports whether a server may hold mailboxes a migration
-// moves: not an Edge Transport server and, when its roles are given, a
-// Mailbox (2007 and later) or back-end (2000, 2003) server. Without roles it
-// counts: Exchange 5.5 has no roles, and a server whose roles are unknown may
-// hold mailboxes.
-func mayHostMailboxes(s server) bool {
-	if s.isEdge() {
-		return false
-	}
-	if s.Roles == nil {
-		return true
-	}
-	return s.hasRole("mailbox") || s.hasRole("back_end")
-}
-
-// migrationSources returns the servers whose mailboxes a migration to
-// Exchange Online moves (see mayHostMailboxes), in source order.
-func migrationSources(p *lint.Pass) []server {
-	return p.Memo("migrationSources", func() any {
-		var out []server
-		for _, s := range servers(p) {
-			if mayHostMailboxes(s) {
-				out = append(out, s)
-			}
-		}
-		return out
-	}).([]server)
-}
-
-// migrationMethod returns migration.method, or "" when it is not given.
-func migrationMethod(p *lint.Pass) string {
-	if p.Topology.Migration == nil {
-		return ""
-	}
-	m, _ := p.Topology.Migration.Method.Get()
-	return m
-}
-
 // selectVersions returns the servers whose version is one of ids.
-func selectVersions(ss []server, ids []string) []server {
-	var out []server
+func selectVersions(ss []facts.Server, ids []string) []facts.Server {
+	var out []facts.Server
 	for _, s := range ss {
-		if isAny(s.version, ids) {
+		if isAny(s.Exchange, ids) {
 			out = append(out, s)
 		}
 	}
@@ -92,8 +55,8 @@ func selectVersions(ss []server, ids []string) []server {
 
 // describeByVersion names servers grouped by version: "Exchange Server 2003
 // (EX1, EX2) and Exchange Server 2010 (EX3)".
-func describeByVersion(ss []server) string {
-	order, groups := byVersion(ss)
+func describeByVersion(ss []facts.Server) string {
+	order, groups := facts.ByVersion(ss)
 	var parts []string
 	for _, v := range order {
 		parts = append(parts, fmt.Sprintf("%s (%s)", v.Name, names(groups[v])))
@@ -105,11 +68,6 @@ func describeByVersion(ss []server) string {
 		return parts[0]
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// relatedServer points at a server's version, for a finding about it.
-func relatedServer(s server) lint.Related {
-	return lint.Related{Range: versionNode(s).SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.version.Name)}
 }
 
 // methodPhrase names a migration method in a sentence.
@@ -135,10 +93,10 @@ func methodPhrase(method string) string {
 
 // minimalHybridServers returns the non-Edge servers that can run minimal
 // hybrid: Exchange 2010 or later (see minimalHybridVersions).
-func minimalHybridServers(p *lint.Pass) []server {
-	var out []server
-	for _, s := range selectVersions(servers(p), minimalHybridVersions) {
-		if !s.isEdge() {
+func minimalHybridServers(p *lint.Pass) []facts.Server {
+	var out []facts.Server
+	for _, s := range selectVersions(p.Facts.Servers(), minimalHybridVersions) {
+		if !s.IsEdge() {
 			out = append(out, s)
 		}
 	}
