@@ -6,7 +6,6 @@ import (
 
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -22,6 +21,9 @@ func (certificateExpiry) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "any certificate expired on as_of (warning within 60 days)",
 		Sources:  sources("CSS-HC-CERT", "CSS-HC-HYBRID"),
+		// An expired certificate that hybrid uses is also hybrid-certificate's,
+		// whose finding says what breaks in hybrid.
+		Yields: []string{"hybrid-certificate"},
 	}
 }
 
@@ -31,14 +33,6 @@ func (certificateExpiry) Info() lint.RuleInfo {
 const certificateWarningDays = 60
 
 func (certificateExpiry) Check(p *lint.Pass) {
-	// An expired certificate that hybrid uses is hybrid-certificate's, which
-	// says what breaks in hybrid; this rule still warns ahead of its expiry.
-	hybridCert := map[*schema.Certificate]bool{}
-	if p.Topology.Hybrid != nil {
-		for _, c := range p.Facts.HybridCertificates() {
-			hybridCert[c.Certificate] = true
-		}
-	}
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
 			continue
@@ -54,9 +48,6 @@ func (certificateExpiry) Check(p *lint.Pass) {
 		use := certificateUse(c.Services.Values(), len(c.Servers.Targets()))
 		switch {
 		case days < 0:
-			if hybridCert[c] {
-				continue
-			}
 			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s: Exchange services and connectors that use it "+
 				"fail TLS. Renew it, bind the new certificate to the same services, and update the connectors and hybrid configuration "+
 				"that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(-days, "day"), p.AsOf))

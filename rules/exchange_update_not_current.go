@@ -21,19 +21,16 @@ func (exchangeUpdateNotCurrent) Info() lint.RuleInfo {
 		Severity: lint.Warning,
 		Summary:  "a server not on the latest or the previous CU/RU for its version",
 		Sources:  sources("CSS-HC", "MS-HYB-PREREQ", "MS-HCW-FAQ", "MS-BUILDS", "MS-GEBN", "ESU-E1"),
+		// A hybrid or hybrid Edge server that is not current is also
+		// hybrid-server-update's, an error (hybrid requires a current level).
+		Yields: []string{"hybrid-server-update"},
 	}
 }
 
 func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
-	judged := hybridUpdateJudged(p)
 	for _, s := range p.Facts.Servers() {
 		if s.Release != nil && s.Release.Kind == catalog.Preview {
-			reportPreview(p, s) // hybrid-server-update does not judge previews
-			continue
-		}
-		if judged[s.Server] {
-			// A hybrid or hybrid Edge server: hybrid-server-update reports it,
-			// as an error (catalogue entry 3: an error when hybrid is enabled).
+			reportPreview(p, s)
 			continue
 		}
 		current, known, levels := s.Currency(p.AsOf)

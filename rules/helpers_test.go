@@ -28,6 +28,47 @@ func check(t *testing.T, r lint.Rule, asOf, src string) []lint.Finding {
 	return fs
 }
 
+// checkWith runs rules over src as exlint check does, with configuration
+// and overlap between rules (lint.ResolveOverlap) applied: cfg is the text
+// of an .exlint.hcl, or "".
+func checkWith(t *testing.T, rules []lint.Rule, asOf, src, cfg string) []lint.Finding {
+	t.Helper()
+	var config *lint.Config
+	if cfg != "" {
+		var known []lint.RuleInfo
+		for _, r := range All() {
+			known = append(known, r.Info())
+		}
+		var probs []lint.ConfigProblem
+		config, probs = lint.ParseConfig(".exlint.hcl", []byte(cfg), known)
+		if len(probs) > 0 {
+			t.Fatalf("configuration: %v", probs)
+		}
+	}
+	fs, err := lint.CheckFiles(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}},
+		lint.Options{Rules: rules, Catalog: catalog.Default(), AsOf: catalog.MustDate(asOf), Limits: schema.DefaultLimits, Config: config})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+// disabled is the configuration that turns a rule off.
+func disabled(rule string) string {
+	return fmt.Sprintf("rule %q {\n  enabled = false\n}\n", rule)
+}
+
+// byRule returns the addresses of the findings of one rule.
+func byRule(fs []lint.Finding, rule string) string {
+	var out []string
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f.Address)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // org starts a topology.
 func org(blocks ...string) string {
 	return "organization \"T\" {}\n" + strings.Join(blocks, "\n")

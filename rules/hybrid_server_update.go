@@ -64,18 +64,3 @@ func (hybridServerUpdate) Check(p *lint.Pass) {
 		}
 	}
 }
-
-// hybridUpdateJudged returns the servers whose servicing level this rule
-// judges: the hybrid servers (hybridRoster) and hybrid.edge_servers.
-// exchange-update-not-current leaves them to this rule, so that a hybrid
-// server that is not current gets one finding, this error.
-func hybridUpdateJudged(p *lint.Pass) map[*schema.Server]bool {
-	judged := map[*schema.Server]bool{}
-	ms, _ := p.Facts.HybridRoster()
-	for _, group := range [][]facts.RosterEntry{ms, p.Facts.EdgeRoster()} {
-		for _, m := range group {
-			judged[m.Server.Server] = true
-		}
-	}
-	return judged
-}
