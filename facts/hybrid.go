@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // The host names of Exchange Online, in the worldwide cloud and in the
@@ -137,9 +138,10 @@ type RosterEntry struct {
 
 // HybridRoster returns the servers that run the hybrid endpoints: each
 // server named in hybrid.servers once, at its first item, when its version is
-// known. Without the list, an organization with Exchange 2007 can only use its
-// Exchange 2013 servers (Edge Transport servers aside), which are returned at
-// their version attribute (MS-HYB-2007-ROLES). known is false when the hybrid
+// known. Without the list, an organization with Exchange 2007 can only use
+// the servers of the version the catalogue allows as its hybrid servers
+// (Exchange 2013, MS-HYB-2007-ROLES), Edge Transport servers aside, which are
+// returned at their version attribute. known is false when the hybrid
 // servers cannot be told: no hybrid block, or no list outside a 2007
 // organization.
 func (t *Topology) HybridRoster() (ms []RosterEntry, known bool) {
@@ -153,17 +155,29 @@ func (t *Topology) HybridRoster() (ms []RosterEntry, known bool) {
 		t.roster, t.rosterKnown = t.rosterOf(h.Servers), true
 	default:
 		_, groups := t.VersionGroups()
-		if len(groups[t.cat.Version("2007")]) == 0 {
+		v07 := t.cat.Version("2007")
+		if len(groups[v07]) == 0 {
 			break
 		}
-		for _, s := range groups[t.cat.Version("2013")] {
-			if !s.IsEdge() {
+		for _, s := range t.Servers() {
+			if !s.IsEdge() && t.allowedHybrid(v07, s.Exchange) {
 				t.roster = append(t.roster, RosterEntry{s, s.VersionNode()})
 			}
 		}
 		t.rosterKnown = true
 	}
 	return t.roster, t.rosterKnown
+}
+
+// allowedHybrid reports whether the catalogue allows a hybrid server of
+// version hybrid in an organization with version org (subject hybrid-server).
+func (t *Topology) allowedHybrid(org, hybrid *catalog.Version) bool {
+	for _, r := range t.cat.VersionRows("hybrid-server", org) {
+		if r.Verdict == catalog.Supported && r.HasValue(hybrid.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // EdgeRoster returns the servers named in hybrid.edge_servers, each once, at

@@ -28,8 +28,8 @@ type dirsyncPrereq struct {
 	fflMin  string // forest functional level ID
 }
 
-// dirsyncPrereqs, by tool. The reference (exchange-domain.md §5.3) gives the
-// prerequisites of Microsoft Entra Connect only; DirSync, Azure AD Sync,
+// dirsyncPrereqs, by tool: the prerequisites of Microsoft Entra Connect
+// (MS-ENTRA) only; DirSync, Azure AD Sync,
 // Azure AD Connect (whose older releases had other host requirements) and
 // Entra Cloud Sync are not checked.
 var dirsyncPrereqs = map[string]dirsyncPrereq{

@@ -10,8 +10,9 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// exchange-domain.md §1.5, written out as the reference's rows with both ends
-// ("" = the version's last level), independently of the rule's table.
+// The .NET Framework table (MS-MATRIX, MS-SYSREQ, E1-NET), written out as
+// rows with both ends ("" = the version's last level), independently of the
+// catalogue's rows.
 type hostDotNetFact struct {
 	from, to string
 	dotnets  []string
@@ -166,7 +167,7 @@ func TestDotNetUnknownLevel(t *testing.T) {
 	hostExpectNone(t, "no dotnet", check(t, dotnetUnsupported{}, today, org(srv("EX", "2016", "CU23"))))
 }
 
-// HealthChecker's recommended .NET (exchange-domain.md §1.5,
+// HealthChecker's recommended .NET (CSS-HC-OS,
 // Invoke-AnalyzerOsInformation.ps1), written out per level; os is the Windows
 // the answer depends on ("" when it does not).
 func hostExpectedRecommendation(t *testing.T, version, level, os string) (string, bool) {
@@ -292,5 +293,20 @@ func TestDotNetRecommendedSilent(t *testing.T) {
 	}
 	for _, tc := range cases {
 		hostExpectNone(t, tc.name, check(t, dotnetNotRecommended{}, today, tc.src))
+	}
+}
+
+// The recommendation is one .NET Framework per update and Windows Server
+// version: at most one row of dotnet-recommended holds for any of them.
+func TestDotNetRecommendedUnique(t *testing.T) {
+	cat := catalog.Default()
+	for _, v := range cat.Versions() {
+		for _, l := range v.Levels() {
+			for _, w := range cat.Windows {
+				if rows, _ := cat.Rows(dotnetRecommended, l, w.ID); len(rows) > 1 {
+					t.Errorf("%s on %s: %d recommendations", l, w.ID, len(rows))
+				}
+			}
+		}
 	}
 }

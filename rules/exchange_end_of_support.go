@@ -32,8 +32,8 @@ func (exchangeEndOfSupport) Check(p *lint.Pass) {
 			s.Name(), s.Exchange.Name, end)
 		switch s.Exchange.ID {
 		case "2016", "2019":
-			// ESU-E1: the first period; ESU-P2: the second, whose scope the
-			// reference has "per news reports" only (exchange-domain.md §1.1).
+			// ESU-E1: the first period; ESU-P2: the second, whose scope is
+			// known from news reports only.
 			msg += " (Microsoft's paid Extended Security Updates, sold through account teams, are security fixes, not support: " +
 				"a first period to 2026-04-14, and a second period, May-October 2026, that news reports say covers only 2016 CU23 and 2019 CU14/CU15). " +
 				"Move to Exchange Server SE (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23) and retire " + s.Name()

@@ -105,7 +105,7 @@ func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
 }
 
 // enforcementNote says how sure the sources are that enforcement applies to
-// a version (exchange-domain.md §1.1).
+// a version (MS-TBES, Microsoft's announcements; CODETWO-TBES since).
 func enforcementNote(version string) string {
 	switch version {
 	case "2007":

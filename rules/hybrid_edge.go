@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
@@ -54,15 +55,11 @@ var hybridEdgeVersions = []hybridEdgeVersion{
 	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later",
 		"Microsoft's hybrid Edge guidance"},
 	// Microsoft's hybrid Edge guidance says "2010 or later" of 2016
-	// organizations only; Exchange 2019 cannot coexist with 2010, so an Edge
-	// server must be of a version that coexists with 2019: 2013 CU21 or 2016
-	// CU11 or later (MS-SYSREQ; exchange-domain.md §3, Edge included).
-	{[]string{"2019"}, []hybridEdgeMin{{"2013", "CU21"}, {"2016", "CU11"}}, "Exchange 2013 CU21 or Exchange 2016 CU11 or later",
-		"the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
-	// Exchange SE coexists with 2016 CU23 and 2019 CU14/CU15 only, not with
-	// 2013 or 2010 (MS-SE-UPGRADE; exchange-domain.md §3).
-	{[]string{"SE"}, []hybridEdgeMin{{"2016", "CU23"}, {"2019", "CU14"}}, "Exchange 2016 CU23 or Exchange 2019 CU14 or later",
-		"the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
+	// organizations only; Exchange 2019 and SE organizations accept the Edge
+	// servers of the versions that coexist with them, at the minimums the
+	// catalogue's coexistence rows give (hybridEdgeCoexisting).
+	{orgs: []string{"2019"}, source: "the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
+	{orgs: []string{"SE"}, source: "the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
 }
 
 func (hybridEdge) Check(p *lint.Pass) {
@@ -138,12 +135,33 @@ func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 	if newest == nil {
 		return nil
 	}
-	for i, r := range hybridEdgeVersions {
+	for _, r := range hybridEdgeVersions {
 		if slices.Contains(r.orgs, newest.ID) {
-			return &hybridEdgeVersions[i]
+			if r.mins == nil {
+				r.mins, r.want = hybridEdgeCoexisting(p.Catalog, newest)
+			}
+			return &r
 		}
 	}
 	return nil
+}
+
+// hybridEdgeCoexisting is what an organization whose newest version is org
+// accepts of Edge servers when the versions that coexist with org decide:
+// each older version with a coexistence minimum, at that minimum; newer
+// versions pass. want says it for the message: "Exchange 2013 CU21 or
+// Exchange 2016 CU11 or later".
+func hybridEdgeCoexisting(cat *catalog.Catalog, org *catalog.Version) (mins []hybridEdgeMin, want string) {
+	var names []string
+	for _, v := range cat.Versions() {
+		for _, r := range cat.VersionRows(coexistence, v) {
+			if r.From == nil && r.To != nil && r.Verdict == catalog.Unsupported && r.HasValue(org.ID) {
+				mins = append(mins, hybridEdgeMin{v.ID, r.To.Name})
+				names = append(names, fmt.Sprintf("Exchange %s %s", v.ID, r.To.Name))
+			}
+		}
+	}
+	return mins, strings.Join(names, " or ") + " or later"
 }
 
 func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVersion) {

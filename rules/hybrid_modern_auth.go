@@ -22,19 +22,13 @@ func (hybridModernAuth) Info() lint.RuleInfo {
 	}
 }
 
-// hmaMinimum is the first level of each version that supports hybrid modern
-// authentication (MS-HMA-PREREQ: "You're using either Exchange server 2013
-// CU19 and up, Exchange server 2016 CU8 and up, or Exchange Server 2019 CU1
-// and up"; "There is no Exchange server 2007 or 2010 in the Hybrid
-// environment"). Exchange SE, the code of 2019 CU15 (MS-SE-INPLACE), has no
-// minimum. A version missing here (2010 and older) cannot be in the
-// organization at all.
-var hmaMinimum = map[string]string{
-	"2013": "CU19", // MS-HMA-PREREQ
-	"2016": "CU8",  // MS-HMA-PREREQ
-	"2019": "CU1",  // MS-HMA-PREREQ
-	"SE":   "",     // any level: SE is 2019 CU15's code
-}
+// The first level of each version that supports hybrid modern
+// authentication is the catalogue's (subject hybrid-modern-auth:
+// MS-HMA-PREREQ's "Exchange server 2013 CU19 and up, Exchange server 2016
+// CU8 and up, or Exchange Server 2019 CU1 and up", and "There is no Exchange
+// server 2007 or 2010 in the Hybrid environment"). Exchange SE, the code of
+// 2019 CU15 (MS-SE-INPLACE), has no minimum.
+const hybridModernAuthMatrix = "hybrid-modern-auth"
 
 func (hybridModernAuth) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
@@ -49,7 +43,7 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 			// hybrid-dedicated-app, which skips them too).
 			continue
 		}
-		min, supported := hmaMinimum[s.Exchange.ID]
+		min, supported := firstSupported(p.Catalog, hybridModernAuthMatrix, "", s.Exchange)
 		if !supported {
 			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
 				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+
@@ -59,11 +53,10 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		if s.Level() == nil {
 			continue // unknown level: exchange-build-unknown reports it
 		}
-		if min != "" {
-			if ok, known := s.AtLeast(p.Catalog, min); known && !ok {
-				m := p.Catalog.Release(s.Exchange, min)
+		if min != nil {
+			if below, known := s.Below(min); known && below {
 				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
-					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.LevelName(), m, s.Exchange.Name, s.Name()), on)
+					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.LevelName(), min, s.Exchange.Name, s.Name()), on)
 				continue
 			}
 		}

@@ -25,25 +25,11 @@ func (hybridServerRoles) Info() lint.RuleInfo {
 	}
 }
 
-// hybridRoles lists, per version of the hybrid servers, the roles a hybrid
-// deployment needs: at least one instance of each among the organization's
-// servers of that version, "separately or on one server" (MS-HYB-PREREQ).
-var hybridRoles = map[string][]string{
-	// MS-HYB-PREREQ: "Exchange 2010: At least one instance of Mailbox, Hub
-	// Transport, and Client Access server roles installed (separately or on one
-	// server; we strongly recommend on one server)". Hub Transport is what
-	// carries hybrid mail (TCP 25 with Exchange Online Protection: "2010 Hub or
-	// Edge", for Full hybrid only); see hybridMailRoles.
-	"2010": {"mailbox", "hub_transport", "client_access"},
-	// MS-HYB-PREREQ: "Exchange 2013: At least one instance of Mailbox and
-	// Client Access server roles installed (separately or on one server)";
-	// MS-HYB-2007-ROLES adds the single-server clause (see hybridRoleGroup).
-	"2013": {"client_access", "mailbox"},
-	// MS-HYB-PREREQ: "Exchange 2016 and newer: At least one Mailbox server".
-	"2016": {"mailbox"},
-	"2019": {"mailbox"},
-	"SE":   {"mailbox"},
-}
+// The roles a hybrid deployment needs, per version of the hybrid servers,
+// are the catalogue's (subject hybrid-roles): at least one instance of each
+// among the organization's servers of that version, "separately or on one
+// server" (MS-HYB-PREREQ).
+const hybridRolesMatrix = "hybrid-roles"
 
 // hybridMailRoles are the roles needed only for hybrid mail flow: the
 // Minimal and Express options of the Hybrid Configuration Wizard configure
@@ -53,26 +39,18 @@ var hybridRoles = map[string][]string{
 var hybridMailRoles = map[string]bool{"hub_transport": true}
 
 // hybridRolesNeeded returns the roles a hybrid deployment based on v needs in
-// the planned hybrid mode.
-func hybridRolesNeeded(v *catalog.Version, mode string) []string {
+// the planned hybrid mode, in the catalogue's order.
+func hybridRolesNeeded(cat *catalog.Catalog, v *catalog.Version, mode string) []string {
 	var out []string
-	for _, r := range hybridRoles[v.ID] {
-		if hybridMailRoles[r] && facts.WithoutHybridMail(mode) {
-			continue
+	for _, row := range cat.VersionRows(hybridRolesMatrix, v) {
+		for _, r := range row.ValueIDs() {
+			if row.Verdict != catalog.Supported || (hybridMailRoles[r] && facts.WithoutHybridMail(mode)) {
+				continue
+			}
+			out = append(out, r)
 		}
-		out = append(out, r)
 	}
 	return out
-}
-
-var hybridRoleNames = map[string]string{
-	"mailbox":           "Mailbox",
-	"hub_transport":     "Hub Transport",
-	"client_access":     "Client Access",
-	"unified_messaging": "Unified Messaging",
-	"edge_transport":    "Edge Transport",
-	"front_end":         "front-end",
-	"back_end":          "back-end",
 }
 
 func (hybridServerRoles) Check(p *lint.Pass) {
@@ -91,7 +69,7 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 				"carries hybrid mail, and name internal servers in hybrid.servers", m.Name()))
 			continue
 		}
-		if _, ok := hybridRoles[m.Exchange.ID]; !ok {
+		if len(p.Catalog.VersionRows(hybridRolesMatrix, m.Exchange)) == 0 {
 			continue // versions that cannot be hybrid servers: hybrid-server-version
 		}
 		if groups[m.Exchange] == nil {
@@ -113,7 +91,7 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 				inOrg = append(inOrg, s)
 			}
 		}
-		hybridRoleGroup(p, v, hybridRolesNeeded(v, mode), groups[v], inOrg)
+		hybridRoleGroup(p, v, hybridRolesNeeded(p.Catalog, v, mode), groups[v], inOrg)
 	}
 }
 

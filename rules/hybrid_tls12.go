@@ -5,6 +5,7 @@ import (
 
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // hybridTLS12 reports servers on the hybrid path to Exchange Online that
@@ -22,29 +23,37 @@ func (hybridTLS12) Info() lint.RuleInfo {
 	}
 }
 
-// tls12Levels is, per version, the first level that uses TLS 1.2 with Office
-// 365, the first that runs with TLS 1.0 and 1.1 turned off, and the .NET
-// Framework TLS 1.2 needs (MS-TLS12; RISUAL-2018: "Exchange 2016 – CU8 (CU9
-// if you wish to disable TLS 1.0/1.1) & .NET 4.7.1; Exchange 2013 – CU19
-// (CU20 ...) & .NET 4.7.1; Exchange 2010 – SP3 RU19 (RU20 ...)"). Exchange
-// 2019 and SE support TLS 1.2 from their first release. Exchange 2007 and
-// older are not supported (RISUAL-2018: "Exchange 2007 and older are not
-// supported").
-var tls12Levels = map[string]struct{ min, tls12Only, dotnet string }{
-	"2010": {"SP3 RU19", "SP3 RU20", ""}, // Exchange 2010 uses .NET 3.5
-	"2013": {"CU19", "CU20", "4.7.1"},    // MS-TLS12, RISUAL-2018
-	"2016": {"CU8", "CU9", "4.7.1"},      // MS-TLS12, RISUAL-2018
-	"2019": {"", "", ""},                 // TLS 1.2 from RTM
-	"SE":   {"", "", ""},                 // TLS 1.2 from RTM
+// The levels are the catalogue's: per version, the first level that uses
+// TLS 1.2 with Office 365 (subject tls, value 1.2; Exchange 2007 and older
+// cannot), the first that runs with TLS 1.0 and 1.1 turned off (tls-only)
+// and the .NET Framework TLS 1.2 needs (tls-dotnet; RISUAL-2018: "Exchange
+// 2016 – CU8 (CU9 if you wish to disable TLS 1.0/1.1) & .NET 4.7.1").
+const (
+	tlsSupport = "tls"
+	tlsOnly    = "tls-only"
+	tlsDotNet  = "tls-dotnet"
+)
+
+// firstSupported returns the first release of v from which the subject's
+// rows support value, nil when every release does; ok is false when no
+// release does, or the catalogue says nothing of v.
+func firstSupported(cat *catalog.Catalog, subject, value string, v *catalog.Version) (from *catalog.Release, ok bool) {
+	for _, r := range cat.VersionRows(subject, v) {
+		if r.Verdict == catalog.Supported && r.HasValue(value) {
+			return r.From, true
+		}
+	}
+	return nil, false
 }
 
 func (hybridTLS12) Check(p *lint.Pass) {
+	cat := p.Catalog
 	for _, ps := range p.Facts.HybridPathServers() {
 		s := ps.Server
 		where := related(ps.At, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.Why))
-		lv, known := tls12Levels[s.Exchange.ID]
-		if !known {
-			if s.Exchange.Rank < p.Catalog.Version("2010").Rank {
+		min, ok := firstSupported(cat, tlsSupport, "1.2", s.Exchange)
+		if !ok {
+			if len(cat.VersionRows(tlsSupport, s.Exchange)) > 0 {
 				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"Exchange 2007 and older cannot use TLS 1.2 with Office 365 and are not supported there. "+
 					"Route mail and hybrid traffic through Exchange 2013 CU19, 2016 CU8, 2019 or later servers instead of %s",
@@ -52,16 +61,16 @@ func (hybridTLS12) Check(p *lint.Pass) {
 			}
 			continue
 		}
-		if lv.min != "" {
-			if ok, known := s.AtLeast(p.Catalog, lv.min); known && !ok {
+		if min != nil {
+			if below, known := s.Below(min); known && below {
 				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"%s uses TLS 1.2 with Office 365 from %s: install the latest update on %s",
-					s.Name(), s.LevelName(), ps.Why, s.Exchange.Name, p.Catalog.Release(s.Exchange, lv.min).Ref(), s.Name()), where)
+					s.Name(), s.LevelName(), ps.Why, s.Exchange.Name, min.Ref(), s.Name()), where)
 			}
 		}
-		if lv.dotnet != "" && s.DotNet != nil {
-			need := p.Catalog.DotNetByID(lv.dotnet)
-			if have := p.Catalog.DotNetByID(s.DotNet.Value); have != nil && have.Rank < need.Rank {
+		if s.DotNet != nil {
+			need := tlsDotNetNeed(cat, s.Exchange)
+			if have := cat.DotNetByID(s.DotNet.Value); need != nil && have != nil && have.Rank < need.Rank {
 				p.Report(s.DotNet, fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s): %s needs %s or later "+
 					"for TLS 1.2 with Office 365; install a .NET Framework version its CU supports, %s or later",
 					s.Name(), have.Name, ps.Why, s.Exchange.Name, need.Name, need.Name), where)
@@ -75,12 +84,23 @@ func (hybridTLS12) Check(p *lint.Pass) {
 				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), words.Quoted(s.TLS.Values()), ps.Why, s.Name()), where)
 			continue
 		}
-		if lv.tls12Only != "" && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
-			if ok, known := s.AtLeast(p.Catalog, lv.tls12Only); known && !ok {
+		if only, ok := firstSupported(cat, tlsOnly, "1.2", s.Exchange); ok && only != nil && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
+			if below, known := s.Below(only); known && below {
 				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s: %s runs without TLS 1.0 and 1.1 only from %s. "+
 					"Install it (or the latest update) on %s before turning them off; Office 365 needs only TLS 1.2 to be on",
-					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), s.Exchange.Name, p.Catalog.Release(s.Exchange, lv.tls12Only).Ref(), s.Name()), where)
+					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), s.Exchange.Name, only.Ref(), s.Name()), where)
 			}
 		}
 	}
+}
+
+// tlsDotNetNeed is the oldest .NET Framework with which version v uses TLS
+// 1.2 with Office 365, or nil when the catalogue names none.
+func tlsDotNetNeed(cat *catalog.Catalog, v *catalog.Version) *catalog.DotNet {
+	for _, r := range cat.VersionRows(tlsDotNet, v) {
+		if r.Verdict == catalog.Supported {
+			return cat.DotNetByID(r.ValueIDs()[0])
+		}
+	}
+	return nil
 }

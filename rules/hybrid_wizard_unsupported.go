@@ -27,11 +27,6 @@ func (hybridWizardUnsupported) Info() lint.RuleInfo {
 }
 
 var (
-	// DOCS-PR-3184 (merged for the FAQ of 2022-06-16): the Hybrid Configuration
-	// Wizard FAQ names Exchange 2013, 2016 and 2019 hybrid servers, no longer
-	// Exchange 2010. Before, the FAQ listed "Exchange 2010 SP3 (latest RU
-	// strongly recommended)" among the versions the wizard supports.
-	hcwWithout2010 = catalog.MustDate("2022-06-16")
 	// MS-HYB-PREREQ: ".NET Framework: 4.6.2 or later is required to install
 	// Hybrid Configuration Wizard."
 	hcwDotNet = "4.6.2"
@@ -42,7 +37,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 	if !known {
 		return
 	}
-	if !p.AsOf.Before(hcwWithout2010) {
+	if !p.AsOf.Before(hcwFAQWithout2010) {
 		for _, m := range ms {
 			if m.Exchange.ID != "2010" || m.IsEdge() {
 				continue

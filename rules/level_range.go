@@ -1,52 +1,75 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// adLevelRange is a range of servicing levels of one Exchange version, as the
-// columns of Microsoft's support matrices cut them: from (inclusive) to to
-// (exclusive), by release name; an empty name leaves that side open. first
-// and last name the first and last level of the range for messages ("CU3",
-// "CU6"); they are empty on an open side.
-type adLevelRange struct {
-	version     string
-	from, to    string
+// levelRange is a range of servicing levels of one Exchange version, as a
+// support matrix's rows cut it, with how messages name its first and last
+// level ("CU3", "CU6", "SP1 (CU4)"; empty on an open side).
+type levelRange struct {
+	catalog.Range
 	first, last string
+}
+
+func newLevelRange(cat *catalog.Catalog, r catalog.Range) levelRange {
+	lr := levelRange{Range: r}
+	if r.From != nil {
+		lr.first = r.From.Name
+		if alias := cat.LevelAlias(r.From); alias != "" {
+			lr.first = fmt.Sprintf("%s (%s)", alias, r.From.Name)
+		}
+	}
+	if l := r.Last(); r.To != nil && l != nil {
+		lr.last = l.Name
+	}
+	return lr
+}
+
+// levelRanges cuts v at the bounds of a subject's rows: its ranges, newest
+// first.
+func levelRanges(cat *catalog.Catalog, subject string, v *catalog.Version) []levelRange {
+	rs := cat.Ranges(subject, v)
+	out := make([]levelRange, len(rs))
+	for i, r := range rs {
+		out[len(rs)-1-i] = newLevelRange(cat, r)
+	}
+	return out
 }
 
 // match reports whether server s falls in the range, and whether that is
 // known: a range with bounds needs the server's level, and a server whose
 // level is unknown (or a preview) is not guessed at.
-func (r adLevelRange) match(cat *catalog.Catalog, s facts.Server) (in, known bool) {
-	if s.Exchange.ID != r.version {
+func (r levelRange) match(s facts.Server) (in, known bool) {
+	if s.Exchange != r.Version {
 		return false, true
 	}
-	if r.from == "" && r.to == "" {
+	if r.From == nil && r.To == nil {
 		return true, true
 	}
 	l := s.Level()
 	if l == nil {
 		return false, false
 	}
-	if r.from != "" && l.Build.Compare(mustRelease(cat, s.Exchange, r.from).Build) < 0 {
+	if r.From != nil && l.Build.Compare(r.From.Build) < 0 {
 		return false, true
 	}
-	if r.to != "" && l.Build.Compare(mustRelease(cat, s.Exchange, r.to).Build) >= 0 {
+	if r.To != nil && l.Build.Compare(r.To.Build) >= 0 {
 		return false, true
 	}
 	return true, true
 }
 
-// label names the range: "Exchange Server 2016 CU3 to CU6", "Exchange Server
-// 2016 CU12 or later", "Exchange Server 2016 CU2 or earlier", "Exchange Server
-// 2019 CU14", or the version alone.
-func (r adLevelRange) label(cat *catalog.Catalog) string {
-	return adSpanLabel(cat.Version(r.version).Name, r.first, r.last)
-}
+// label names the range: "Exchange Server 2016 CU3 to CU6".
+func (r levelRange) label() string { return spanLabel(r.Version.Name, r.first, r.last) }
 
-func adSpanLabel(version, first, last string) string {
+// spanLabel names a range of levels: "Exchange Server 2016 CU3 to CU6",
+// "Exchange Server 2016 CU12 or later", "Exchange Server 2016 CU2 or
+// earlier", "Exchange Server 2019 CU14", or the version alone.
+func spanLabel(version, first, last string) string {
 	switch {
 	case first == "" && last == "":
 		return version

@@ -28,7 +28,7 @@ func (migrationOutlookAnywhere) Info() lint.RuleInfo {
 }
 
 // outlookAnywherePort: the migration service reaches Outlook Anywhere (RPC
-// over HTTP) over HTTPS, TCP 443 (exchange-domain.md §5.3, entry 77).
+// over HTTP) over HTTPS, TCP 443 (MS-CUTOVER-STEPS, MS-STAGED-STEPS).
 const outlookAnywherePort = 443
 
 // exchange2003RPCPorts: "When migrating from Exchange 2003, TCP port 6001,

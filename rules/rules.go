@@ -41,6 +41,11 @@ func sources(keys ...string) []lint.Source {
 	return out
 }
 
+// hcwFAQWithout2010 is the day Microsoft's Hybrid Configuration Wizard FAQ
+// stopped naming Exchange 2010 among the hybrid servers the wizard supports
+// and licenses (DOCS-PR-3184, merged for the FAQ of 2022-06-16).
+var hcwFAQWithout2010 = catalog.MustDate("2022-06-16")
+
 // The wording the rules share.
 
 // names lists server names for a message: "EX01, EX02 and 3 more".

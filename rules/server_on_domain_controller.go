@@ -25,7 +25,7 @@ func (serverOnDomainController) Info() lint.RuleInfo {
 // controller is not supported at all when the organization uses Active
 // Directory split permissions (InstallOnDCInADSplitPermissionMode). Promoting
 // or demoting the server after Exchange is installed is not supported
-// (MS-SYSREQ). exchange-domain.md §3, entry 33.
+// (MS-SYSREQ; the readiness checks are MS-READINESS's).
 func (serverOnDomainController) Check(p *lint.Pass) {
 	split := p.Topology.Organization != nil && p.Topology.Organization.SplitPermissions.IsTrue()
 	for _, s := range p.Facts.Servers() {

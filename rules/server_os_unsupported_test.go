@@ -8,8 +8,9 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// The Windows Server versions each Exchange version runs on
-// (exchange-domain.md §1.2), written out independently of the rule's table:
+// The Windows Server versions each Exchange version runs on (MS-MATRIX,
+// MS-SYSREQ and the system requirements of each version), written out
+// independently of the catalogue's rows:
 // for each version, each Windows Server version it supports with the first
 // level that supports it ("" = every level), and, where sources conflict,
 // the lower level some sources accept. Every other Windows Server version of

@@ -23,7 +23,7 @@ func (serverRolesEdgeCombined) Info() lint.RuleInfo {
 // The Edge Transport role cannot coexist on the same computer with any other
 // server role; it belongs in the perimeter network, outside the Active
 // Directory forest (MS-2013-INSTALL; the rule holds from Exchange 2007, which
-// introduced the role, exchange-domain.md §3). Roles the version does not have
+// introduced the role). Roles the version does not have
 // are left to server-roles-invalid, and so is an Edge Transport role on
 // Exchange 2013 before SP1, which had none.
 func (serverRolesEdgeCombined) Check(p *lint.Pass) {

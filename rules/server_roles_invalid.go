@@ -29,13 +29,12 @@ type hostVersionRole struct {
 	from string
 }
 
-// hostVersionRoles lists the roles of each version (exchange-domain.md §1.1,
-// §3 "Server role combinations", catalogue entry 27):
-//   - 2000, 2003: no role model, front-end and back-end servers (§1.1).
+// hostVersionRoles lists the roles of each version:
+//   - 2000, 2003: no role model, front-end and back-end servers.
 //   - 2007, 2010: Mailbox, Client Access, Hub Transport, Unified Messaging,
-//     Edge Transport (§1.1).
-//   - 2013: Client Access, Mailbox, and Edge Transport from SP1 = CU4 (§1.1;
-//     MS-SYSREQ-2013 footnotes on "Exchange 2013 SP1 Edge Transport"). Hub
+//     Edge Transport.
+//   - 2013: Client Access, Mailbox, and Edge Transport from SP1 = CU4
+//     (MS-SYSREQ-2013 footnotes on "Exchange 2013 SP1 Edge Transport"). Hub
 //     Transport and Unified Messaging became services of the Mailbox and
 //     Client Access roles (MS-DISCONT, 2010 to 2016 list).
 //   - 2016: Mailbox and Edge Transport; Client Access services run on the

@@ -10,8 +10,8 @@ import (
 
 var hostAllRoles = []string{"mailbox", "client_access", "hub_transport", "unified_messaging", "edge_transport", "front_end", "back_end"}
 
-// The roles of each version (exchange-domain.md §1.1, §3, entry 27), written
-// out independently of the rule's table. 2013 has Edge Transport from SP1 =
+// The roles of each version (MS-DISCONT, MS-ARCH, MS-SYSREQ-2013,
+// MS-ROADMAP-2024), written out independently of the rule's table. 2013 has Edge Transport from SP1 =
 // CU4 only (tested apart).
 var hostRoleFacts = map[string][]string{
 	"5.5":  {},

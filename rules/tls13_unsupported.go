@@ -24,35 +24,35 @@ func (tls13Unsupported) Info() lint.RuleInfo {
 }
 
 // Exchange supports TLS 1.3 from Exchange 2019 CU15 and in Exchange Server SE,
-// on Windows Server 2022 or later; HealthChecker reports TLS 1.3 enabled
-// anywhere else as an error (CSS-HC-SEC, JW-CU15; exchange-domain.md §2.6,
-// §7, entry 36). TLS 1.3 covers HTTPS only: SMTP keeps TLS 1.2.
+// on Windows Server 2022 or later (the catalogue's rows of subject tls, value
+// 1.3); HealthChecker reports TLS 1.3 enabled anywhere else as an error
+// (CSS-HC-SEC, JW-CU15). TLS 1.3 covers HTTPS only: SMTP keeps TLS 1.2.
 func (tls13Unsupported) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
 		item := s.TLS.Find("1.3")
 		if item == nil {
 			continue
 		}
-		// Exchange: 2019 from CU15, or SE; unknown for a 2019 server whose
-		// level is unknown.
+		// Exchange: from the first release the catalogue's rows support TLS
+		// 1.3 on (2019 CU15, every SE release); unknown for a 2019 server
+		// whose level is unknown.
 		exOK, exKnown := false, true
-		var cu15 *catalog.Release
-		switch s.Exchange.ID {
-		case "SE":
+		cu15, some := firstSupported(p.Catalog, tlsSupport, "1.3", s.Exchange)
+		switch {
+		case some && cu15 == nil:
 			exOK = true
-		case "2019":
-			cu15 = mustRelease(p.Catalog, s.Exchange, "CU15")
+		case some:
 			below, known := s.Below(cu15)
 			exOK, exKnown = known && !below, known
 		}
-		// Windows: Server 2022 or later; unknown without os.
+		// Windows: a version some row supports TLS 1.3 on (Windows Server 2022
+		// or later); unknown without os.
 		osOK, osKnown := false, false
 		var osName string
 		if id, ok := s.OS.Get(); ok {
 			osKnown = true
 			osName = p.Catalog.WindowsName(id)
-			below, _ := p.Catalog.WindowsBelow(id, "2022")
-			osOK = !below
+			osOK = tls13Windows(p.Catalog, id)
 		}
 		if (exKnown && !exOK) || (osKnown && !osOK) {
 			var why []string
@@ -71,4 +71,15 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 				s.Name(), words.And(why), s.Name()))
 		}
 	}
+}
+
+// tls13Windows reports whether some Exchange release supports TLS 1.3 on
+// Windows Server id.
+func tls13Windows(cat *catalog.Catalog, id string) bool {
+	for _, r := range cat.Subject(tlsSupport).Rows() {
+		if r.Verdict == catalog.Supported && r.HasValue("1.3") && r.WindowsIDs() != nil && r.OnWindows(id) {
+			return true
+		}
+	}
+	return false
 }

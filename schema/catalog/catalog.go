@@ -11,6 +11,7 @@ package catalog
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -132,6 +133,10 @@ type Catalog struct {
 	// version serviced by cumulative updates.
 	horizon        Date
 	firstCUVersion *Version
+	// subjects are the support matrices (data/subjects.csv, support.csv).
+	subjects     map[string]*Subject
+	subjectOrder []*Subject
+	data         fs.FS // the tables, while loading
 }
 
 var (
