@@ -22,7 +22,7 @@ func (domainControllerOSUnsupported) Info() lint.RuleInfo {
 		ID:       "domain-controller-os-unsupported",
 		Severity: lint.Error,
 		Summary:  "a domain controller OS that an Exchange version present does not support",
-		Sources: sources("MS-MATRIX", "JW-CU12", "JW-CU15", "PAYPERITEM", "MS-SYSREQ-2013", "MS-SYSREQ-2010",
+		Sources: sources("MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "JW-CU12", "MS-SYSREQ-2013", "MS-SYSREQ-2010",
 			"MS-SYSREQ-2007"),
 	}
 }

@@ -97,7 +97,8 @@ func TestSupports(t *testing.T) {
 		{"host-os", "2019", "2016", "CU23", Unsupported, false},
 		{"host-os", "2025", "2019", "CU14", Disputed, true},
 		{"host-os", "2019", "2000", "SP3", Unknown, false}, // no rows for 2000: not judged
-		{"dc-os", "2025", "2019", "CU14", Disputed, true},
+		{"dc-os", "2025", "2019", "CU14", Supported, true},
+		{"dc-os", "2008R2", "2016", "CU23", Disputed, true},
 		{"dc-os", "2019", "2007", "SP3 RU23", Unknown, false}, // nothing known
 		{"dotnet", "4.7", "2019", "CU15", Unsupported, false},
 		{"dotnet", "4.8", "2010", "SP2", Unknown, false}, // before the matrix's first column
@@ -143,7 +144,7 @@ func TestSupports(t *testing.T) {
 	for _, b := range c.Bounds("dc-os", c.Version("2019")) {
 		bounds = append(bounds, b.Name)
 	}
-	if strings.Join(bounds, " ") != "CU12 CU14 CU15" {
+	if strings.Join(bounds, " ") != "CU12 CU14" {
 		t.Errorf("dc-os bounds of 2019: %v", bounds)
 	}
 }
