@@ -21,7 +21,7 @@ func (serverOSUnsupported) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "a Windows Server version the server's Exchange version or update does not support",
 		Sources: sources("MS-MATRIX", "MS-SYSREQ", "MS-READINESS", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "MS-SYSREQ-2007",
-			"MSTEHLE-2006", "MYTECHNET-2007SP3", "MS-ROADMAP-2024", "JW-CU15", "E1-IE15"),
+			"MSTEHLE-2006", "MYTECHNET-2007SP3", "MS-ROADMAP-2024", "MS-MATRIX-2025", "E1-IE15"),
 	}
 }
 

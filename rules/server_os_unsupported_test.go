@@ -102,7 +102,7 @@ func TestServerOSConflicts(t *testing.T) {
 	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2019", "CU14 Apr25HU", "2025"))
 	hostExpectOne(t, "2019 CU14 on 2025", fs, lint.Warning, "server.EX.os",
 		"EX runs Exchange Server 2019 CU14 Apr25HU (15.2.1544.25) on Windows Server 2025, where sources conflict",
-		"Jaap Wesselius", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
+		"current supportability matrix lists Exchange 2019 CU14", "2024 roadmap", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2010", "SP3 RU4", "2012R2"))
 	hostExpectOne(t, "2010 SP3 RU4 on 2012 R2", fs, lint.Warning, "server.EX.os",
 		"Microsoft's supportability matrix lists Windows Server 2012 R2 for Exchange 2010 SP3", "community sources name SP3 RU5",
