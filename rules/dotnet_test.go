@@ -128,7 +128,8 @@ func TestDotNetMessages(t *testing.T) {
 			"install .NET Framework 4.5, 4.5.1 or 4.5.2, or update EX to CU15 (15.0.1263.5) or later"}},
 		{"2019", "RTM", "4.8", []string{"Exchange Server 2019 RTM to CU1 supports .NET Framework 4.7.2 only", "or update EX to CU2 (15.2.397.3) or later"}},
 		{"2019", "CU13", "4.8.1", []string{"Exchange Server 2019 CU4 to CU13 supports .NET Framework 4.8 only", "or update EX to CU14 (15.2.1544.4) or later"}},
-		{"SE", "RTM", "4.7.2", []string{"Exchange Server Subscription Edition RTM supports .NET Framework 4.8 and 4.8.1 only", "install .NET Framework 4.8 or 4.8.1 ("}},
+		{"SE", "RTM", "4.7.2", []string{"Exchange Server Subscription Edition RTM supports .NET Framework 4.8 and 4.8.1 (on Windows Server 2022 or later) only",
+			"install .NET Framework 4.8 or 4.8.1 (on Windows Server 2022 or later) ("}},
 		{"2010", "SP3 RU32", "4.8", []string{"Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5)", `state dotnet = "3.5 SP1"`}},
 		{"2013", "CU23", "4.7", []string{"with .NET Framework 4.7, which it does not support"}},
 	}
@@ -246,6 +247,9 @@ func TestDotNetRecommended(t *testing.T) {
 					t.Errorf("Exchange %s %s on %q: the recommended %s is not supported there", version, level, os, want)
 				}
 				for _, d := range fact.dotnets {
+					if d == "4.8.1" && os == "2019" {
+						continue // not supported on Windows Server 2019 (MS-MATRIX-2025): TestDotNetOnWindows
+					}
 					var extra []string
 					if os != "" {
 						extra = append(extra, fmt.Sprintf("os = %q", os))
@@ -308,5 +312,43 @@ func TestDotNetRecommendedUnique(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// On Windows Server 2019, Exchange 2019 CU14 and later and SE run on .NET
+// Framework 4.8 only (MS-MATRIX-2025, MS-DOTNET-WS2019); on Windows Server
+// 2022 and later 4.8.1 too; with Windows unknown, 4.8.1 is not judged.
+func TestDotNetOnWindows(t *testing.T) {
+	for _, tc := range []struct {
+		version, level, os, dotnet string
+		fails                      bool
+	}{
+		{"2019", "CU14", "2019", "4.8.1", true},
+		{"2019", "CU15 Aug26SU", "2019", "4.8.1", true},
+		{"2019", "CU14", "2019", "4.8", false},
+		{"2019", "CU14", "2022", "4.8.1", false},
+		{"2019", "CU14", "2025", "4.8.1", false},
+		{"2019", "CU14", "", "4.8.1", false},
+		{"2019", "CU13", "2022", "4.8.1", true}, // 4.8.1 only from CU14
+		{"SE", "RTM", "2019", "4.8.1", true},
+		{"SE", "RTM", "2019", "4.8", false},
+		{"SE", "RTM Aug26SU", "2022", "4.8.1", false},
+		{"SE", "RTM", "", "4.8.1", false},
+	} {
+		extra := []string{fmt.Sprintf("dotnet = %q", tc.dotnet)}
+		if tc.os != "" {
+			extra = append(extra, fmt.Sprintf("os = %q", tc.os))
+		}
+		what := fmt.Sprintf("%s %s on %q with %s", tc.version, tc.level, tc.os, tc.dotnet)
+		fs := check(t, dotnetUnsupported{}, today, org(srv("EX", tc.version, tc.level, extra...)))
+		if !tc.fails {
+			hostExpectNone(t, what, fs)
+			continue
+		}
+		parts := []string{"supports .NET Framework 4.8 only"}
+		if tc.os == "2019" {
+			parts = append(parts, "on Windows Server 2019 supports .NET Framework 4.8 only", "install .NET Framework 4.8 (")
+		}
+		hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", parts...)
 	}
 }

@@ -20,7 +20,7 @@ func (dotnetUnsupported) Info() lint.RuleInfo {
 		ID:       "dotnet-unsupported",
 		Severity: lint.Error,
 		Summary:  "a .NET Framework version the server's Exchange update does not support",
-		Sources:  sources("MS-MATRIX", "MS-SYSREQ", "E1-NET", "MESSAGEWARE-CU14", "BORNCITY-CU14"),
+		Sources:  sources("MS-MATRIX", "MS-MATRIX-2025", "MS-SYSREQ", "E1-NET", "MESSAGEWARE-CU14", "BORNCITY-CU14", "MS-DOTNET-WS2019"),
 	}
 }
 
@@ -60,8 +60,12 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 			continue
 		}
 		supported := dotnetAt(cat, s)
+		band := dotnetBand(cat, s.Release)
+		if os, _ := s.OS.Get(); dotnetOnWindows(cat, id, os, s.Release) {
+			band += " on " + cat.WindowsName(os)
+		}
 		msg := fmt.Sprintf("%s runs %s with %s, which it does not support: %s %s supports .NET Framework %s only",
-			s.Name(), s.LevelName(), name, s.Exchange.Name, dotnetBand(cat, s.Release), words.And(supported))
+			s.Name(), s.LevelName(), name, s.Exchange.Name, band, words.And(supported))
 		if s.Exchange.ID == "2010" {
 			msg = fmt.Sprintf("%s runs %s with %s, which it does not support: Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5), "+
 				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.LevelName(), name)
@@ -77,14 +81,33 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 	}
 }
 
+// dotnetOnWindows reports whether the matrix's verdict on .NET Framework id
+// with rel depends on the server's Windows Server version os: whether a row
+// limited to some Windows Server versions decided it.
+func dotnetOnWindows(cat *catalog.Catalog, id, os string, rel *catalog.Release) bool {
+	_, row := cat.SupportsOn(dotnetMatrix, id, os, rel)
+	return row != nil && row.WindowsIDs() != nil
+}
+
 // dotnetAt lists the .NET Framework versions the server's release supports,
-// oldest first.
+// oldest first; when its Windows Server version is unknown, those supported
+// on some only say on which: "4.8.1 (on Windows Server 2022 or later)".
 func dotnetAt(cat *catalog.Catalog, s facts.Server) []string {
 	os, _ := s.OS.Get()
 	var out []string
 	for _, d := range cat.DotNets {
 		if v, _ := cat.SupportsOn(dotnetMatrix, d.ID, os, s.Release); v == catalog.Supported {
 			out = append(out, d.ID)
+			continue
+		}
+		if os != "" {
+			continue
+		}
+		for _, r := range cat.VersionRows(dotnetMatrix, s.Exchange) {
+			if r.Verdict == catalog.Supported && r.WindowsIDs() != nil && r.HasValue(d.ID) && r.Covers(s.Release) {
+				out = append(out, fmt.Sprintf("%s (on %s)", d.ID, cat.WindowsRangeName(r.WindowsIDs())))
+				break
+			}
 		}
 	}
 	return out

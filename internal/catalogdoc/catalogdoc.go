@@ -302,7 +302,7 @@ func (m matrix) verdictAt(value string, rel *catalog.Release) string {
 			for _, w := range ws[i : j+1] {
 				ids = append(ids, w.ID)
 			}
-			parts = append(parts, verdictText(v)+" on "+windowsSpan(m.cat, ids))
+			parts = append(parts, verdictText(v)+" on "+m.cat.WindowsRangeName(ids))
 		}
 		i = j + 1
 	}
@@ -466,7 +466,7 @@ func (m matrix) choices() string {
 				}
 				part := strings.Join(r.ValueIDs(), ", ")
 				if ws := r.WindowsIDs(); ws != nil {
-					part += " on " + windowsSpan(m.cat, ws)
+					part += " on " + m.cat.WindowsRangeName(ws)
 				}
 				if r.Verdict == catalog.Disputed {
 					part += " (disputed)"
@@ -506,25 +506,6 @@ func (m matrix) rowNotes() string {
 		writeRow(&b, []string{vs, strings.Join(r.ValueIDs(), ", "), r.Note})
 	}
 	return m.after(b.String(), false)
-}
-
-// windowsSpan names a run of Windows Server versions: "Windows Server 2016",
-// "Windows Server 2019 or later", "Windows Server 2012 R2 or earlier",
-// "Windows Server 2012 to 2016".
-func windowsSpan(cat *catalog.Catalog, ids []string) string {
-	ws := cat.Windows
-	first, last := cat.WindowsName(ids[0]), cat.WindowsName(ids[len(ids)-1])
-	switch {
-	case len(ids) == 1:
-		return first
-	case len(ids) == len(ws):
-		return "any Windows Server"
-	case ids[0] == ws[0].ID:
-		return last + " or earlier"
-	case ids[len(ids)-1] == ws[len(ws)-1].ID:
-		return first + " or later"
-	}
-	return first + " to " + strings.TrimPrefix(last, "Windows Server ")
 }
 
 func (m matrix) valueHead() string {

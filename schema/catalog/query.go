@@ -283,3 +283,22 @@ func (c *Catalog) WindowsBelow(id, min string) (below, known bool) {
 	}
 	return w.Rank < m.Rank, true
 }
+
+// WindowsRangeName names a run of consecutive Windows Server versions:
+// "Windows Server 2016", "Windows Server 2019 or later", "Windows Server 2012
+// R2 or earlier", "Windows Server 2012 to 2016", "any Windows Server".
+func (c *Catalog) WindowsRangeName(ids []string) string {
+	ws := c.Windows
+	first, last := c.WindowsName(ids[0]), c.WindowsName(ids[len(ids)-1])
+	switch {
+	case len(ids) == 1:
+		return first
+	case len(ids) == len(ws):
+		return "any Windows Server"
+	case ids[0] == ws[0].ID:
+		return last + " or earlier"
+	case ids[len(ids)-1] == ws[len(ws)-1].ID:
+		return first + " or later"
+	}
+	return first + " to " + strings.TrimPrefix(last, "Windows Server ")
+}

@@ -324,18 +324,20 @@ func (c *Catalog) Supports(subject, value string, rel *Release) (Verdict, *Suppo
 }
 
 // SupportsOn is Supports on Windows Server windows, "" when unknown: the
-// verdict is Unknown when rows limited to some Windows Server versions would
+// verdict is Unknown when a row limited to some Windows Server versions would
 // decide and windows is unknown.
 func (c *Catalog) SupportsOn(subject, value, windows string, rel *Release) (Verdict, *Support) {
 	s := c.mustSubject(subject)
-	rows, undecided := c.Rows(subject, rel, windows)
-	for _, r := range rows {
-		if r.HasValue(value) {
-			return r.Verdict, r
+	for _, r := range s.rows {
+		if !r.Covers(rel) || !r.HasValue(value) {
+			continue
 		}
-	}
-	if undecided {
-		return Unknown, nil
+		switch {
+		case r.windows.lo < 0 || (windows != "" && r.OnWindows(windows)):
+			return r.Verdict, r
+		case windows == "":
+			return Unknown, nil // a row limited to some Windows Server versions would decide
+		}
 	}
 	if s.Unlisted == Unsupported && rel != nil {
 		for _, r := range s.rows {
