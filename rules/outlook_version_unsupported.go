@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/facts"
@@ -21,14 +22,15 @@ func (outlookVersionUnsupported) Info() lint.RuleInfo {
 		ID:       "outlook-version-unsupported",
 		Severity: lint.Error,
 		Summary:  "an Outlook version below the minimum of an Exchange version that hosts mailboxes",
-		Sources:  sources("MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "TECHREP-2010", "MS-ROADMAP-2024"),
+		Sources:  sources("MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "TECHREP-2010", "MS-OFFICE2016-ADMIN"),
 	}
 }
 
 // The lists are the catalogue's (subject outlook): per Exchange version, the
-// Outlook levels supported, not supported, or (Exchange SE, whose list was
-// not verified) in doubt. A product newer than a list names has no row: a
-// warning that the list may predate it. A level written without a service
+// Outlook levels supported, not supported, or in doubt (what only the 2021
+// matrix listed for Exchange 2019 and 2016). A product newer than a list
+// names has no row: a warning that the list may predate it (Exchange 2013's);
+// a version whose list names nothing supported (2007) is not warned about. A level written without a service
 // pack has an unknown one: it is judged at the product's last service pack,
 // so that only its product line is judged.
 const outlookMatrix = "outlook"
@@ -96,6 +98,12 @@ func (l outlookList) newest() *catalog.Outlook {
 		}
 	}
 	return nil
+}
+
+// names reports whether the version's list names any Outlook it supports:
+// only then is a product it does not name newer than the list.
+func (l outlookList) names() bool {
+	return slices.Contains(l.verdict, catalog.Supported)
 }
 
 // named is the text of what the version's list names: "Exchange 2016's list
@@ -181,7 +189,9 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 					old = append(old, f)
 				}
 			case catalog.Unknown:
-				unnamed = append(unnamed, outlookFailure{ss: ss, named: l.named(o)})
+				if l.names() {
+					unnamed = append(unnamed, outlookFailure{ss: ss, named: l.named(o)})
+				}
 			}
 		}
 		related := func(fs []outlookFailure) lint.Related { return relatedLevel(fs[0].ss[0]) }
@@ -217,7 +227,10 @@ func outlookTooOld(o catalog.OutlookLevel, fs []outlookFailure, is string, newes
 	}
 	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
 	to := fmt.Sprintf("%s or later", target)
-	if newest != nil {
+	switch {
+	case newest != nil && newest == target.Outlook:
+		to = target.String()
+	case newest != nil:
 		to = fmt.Sprintf("%s up to %s", target, newest.Name)
 	}
 	return fmt.Sprintf("%s %s supported with the mailboxes on %s: %s; move these clients to %s",
@@ -226,8 +239,24 @@ func outlookTooOld(o catalog.OutlookLevel, fs []outlookFailure, is string, newes
 
 func outlookTooNew(o catalog.OutlookLevel, fs []outlookFailure) string {
 	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
-	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
-		o, words.And(hosts), strings.Join(whys, "; "), fs[0].max.Name)
+	// The newest product line every failing version supports; none is known
+	// for a version whose list names only what it does not support (2007).
+	keep := "an earlier Outlook"
+	var max *catalog.Outlook
+	for _, f := range fs {
+		if f.max == nil {
+			max = nil
+			break
+		}
+		if max == nil || f.max.Rank < max.Rank {
+			max = f.max
+		}
+	}
+	if max != nil {
+		keep = max.Name + " or earlier"
+	}
+	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s until their mailboxes move to a newer Exchange version or to Exchange Online",
+		o, words.And(hosts), strings.Join(whys, "; "), keep)
 }
 
 func outlookUnnamed(o catalog.OutlookLevel, fs []outlookFailure) string {

@@ -102,8 +102,9 @@ func TestSupports(t *testing.T) {
 		{"dc-os", "2019", "2007", "SP3 RU23", Unknown, false}, // nothing known
 		{"dotnet", "4.7", "2019", "CU15", Unsupported, false},
 		{"dotnet", "4.8", "2010", "SP2", Unknown, false}, // before the matrix's first column
-		{"outlook", "2013 SP1", "2019", "CU15", Supported, true},
-		{"outlook", "2024", "2019", "CU15", Unknown, false},
+		{"outlook", "2013 SP1", "2019", "CU15", Disputed, true},
+		{"outlook", "2024", "2019", "CU15", Supported, true},
+		{"outlook", "2024", "2013", "CU23", Unknown, false},
 		{"hybrid-modern-auth", "", "2016", "CU7", Unsupported, true},
 		{"hybrid-modern-auth", "", "2016", "CU8", Supported, true},
 	} {
@@ -157,7 +158,7 @@ func TestSupportRows(t *testing.T) {
 			found = r
 		}
 	}
-	if found == nil || strings.Join(found.ValueIDs(), ",") != "2013 SP1,2016,2019,2021" {
+	if found == nil || strings.Join(found.ValueIDs(), ",") != "2016,2019,2021,2024,365" {
 		t.Fatalf("Exchange 2019's Outlook row: %v", found)
 	}
 	if found.HasValue("2013 RTM") || found.WindowsIDs() != nil || !found.OnWindows("2012") || !found.Whole() {
