@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/facts"
@@ -23,7 +24,7 @@ func (coexistenceMinimumUpdate) Info() lint.RuleInfo {
 		ID:       "coexistence-minimum-update",
 		Severity: lint.Error,
 		Summary:  "a server of an older version below the level a newer version in the organization requires",
-		Sources: sources("MS-READINESS", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-HYB-2007-ROLES", "MS-CU1-BLOG", "MS-SE-UPGRADE",
+		Sources: sources("MS-READINESS", "MS-SYSREQ", "MS-SYSREQ-2025", "MS-SYSREQ-2013", "MS-HYB-2007-ROLES", "MS-CU1-BLOG", "MS-SE-UPGRADE",
 			"MS-SE-INPLACE", "MS-COEX-2010", "MS-SYSREQ-2007-COEX", "SOURCEDADDY-2010", "PRACTICAL365-2010", "TECHREP-2007"),
 	}
 }
@@ -110,7 +111,25 @@ func failedMinimums(p *lint.Pass, s facts.Server, groups map[*catalog.Version][]
 		}
 		out = append(out, requirement{by: "Exchange " + words.And(by), min: r.To, sev: sev, note: note})
 	}
-	return out
+	return undisputed(out)
+}
+
+// undisputed drops the disputed minimums that an undisputed one at the same
+// or a higher level already asks for: Exchange SE's CU23 of 2016 makes the
+// warning about 2019's CU23 redundant.
+func undisputed(reqs []requirement) []requirement {
+	var highest *catalog.Release
+	for _, r := range reqs {
+		if r.sev == lint.Error && (highest == nil || r.min.Build.Compare(highest.Build) > 0) {
+			highest = r.min
+		}
+	}
+	if highest == nil {
+		return reqs
+	}
+	return slices.DeleteFunc(reqs, func(r requirement) bool {
+		return r.sev == lint.Warning && r.min.Build.Compare(highest.Build) <= 0
+	})
 }
 
 // coexistenceRefusing returns the servers among newer whose release is in a
