@@ -3,15 +3,17 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
 // forestFunctionalLevel reports a forest functional level below what the
-// Exchange servers of the organization need.
+// Exchange servers of the organization need, or above what they support.
 type forestFunctionalLevel struct{}
 
 func init() { register(forestFunctionalLevel{}) }
@@ -20,16 +22,17 @@ func (forestFunctionalLevel) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "forest-functional-level",
 		Severity: lint.Error,
-		Summary:  "a forest functional level below the minimum of the newest Exchange version present (and Exchange 2016 with Windows Server 2016 domain controllers)",
-		Sources: sources("MS-SYSREQ", "MS-MATRIX", "MS-FFL-2016", "MS-READINESS", "SUNIL-2016", "E1-IE15",
+		Summary:  "a forest functional level below the minimum of the newest Exchange version present (and Exchange 2016 with Windows Server 2016 domain controllers), or above what a server supports",
+		Sources: sources("MS-SYSREQ", "MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "MS-FFL-2016", "MS-READINESS", "SUNIL-2016", "E1-IE15",
 			"MS-SYSREQ-2013", "MS-SYSREQ-2010", "MS-ROADMAP-2024", "MS-SYSREQ-2007"),
 	}
 }
 
-// The minimums are the catalogue's (subject forest-level): per range of
+// The levels are the catalogue's (subject forest-level): per range of
 // Exchange levels, the levels that are supported, not supported, or where
-// sources disagree. Where a domain controller runs a given Windows Server
-// version, Exchange may need more (subject forest-level-dc).
+// sources disagree, below the minimum and above the maximum. Where a domain
+// controller runs a given Windows Server version, Exchange may need more
+// (subject forest-level-dc).
 const (
 	forestLevel   = "forest-level"
 	forestLevelDC = "forest-level-dc"
@@ -38,10 +41,26 @@ const (
 // fflMinimum is the lowest forest functional level a range of Exchange levels
 // supports. Below hard every source agrees it is unsupported (an error);
 // between hard and min the sources disagree (a warning, conflict says how).
+// Above min, rows says what is not supported or disputed (the maximum).
 type fflMinimum struct {
 	levelRange
 	min, hard *catalog.FFL
 	conflict  string
+	rows      []*catalog.Support
+}
+
+// above is the row that judges level f, above the range's minimum, when it
+// is not supported or disputed; nil when it is supported or not judged.
+func (m fflMinimum) above(f *catalog.FFL) *catalog.Support {
+	if f.Level <= m.min.Level {
+		return nil
+	}
+	for _, r := range m.rows {
+		if r.Verdict != catalog.Supported && r.HasValue(f.ID) {
+			return r
+		}
+	}
+	return nil
 }
 
 // fflMinimums reads the minimums of every range the rows of forest-level
@@ -59,6 +78,7 @@ func fflMinimums(cat *catalog.Catalog) []fflMinimum {
 				out = append(out, fflMinimum{levelRange: newLevelRange(cat, catalog.Range{Version: v, From: r.From, To: r.To})})
 			}
 			m := &out[i]
+			m.rows = append(m.rows, r)
 			for _, id := range r.ValueIDs() {
 				f := cat.FFLByID(id)
 				if r.Verdict == catalog.Supported && (m.min == nil || f.Level < m.min.Level) {
@@ -68,8 +88,12 @@ func fflMinimums(cat *catalog.Catalog) []fflMinimum {
 					m.hard = f
 				}
 			}
-			if r.Verdict == catalog.Disputed {
-				m.conflict = r.Note
+		}
+	}
+	for i, m := range out {
+		for _, r := range m.rows {
+			if r.Verdict == catalog.Disputed && cat.FFLByID(r.ValueIDs()[0]).Level < m.min.Level {
+				out[i].conflict = r.Note
 			}
 		}
 	}
@@ -97,6 +121,7 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 	var needs []fflNeed
 	all := p.Facts.Servers()
 	minimums := fflMinimums(p.Catalog)
+	fflAbove(p, o.ForestFunctionalLevel, cur, minimums, all)
 	for _, m := range minimums {
 		var ss []facts.Server
 		for _, s := range all {
@@ -178,6 +203,83 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 	p.ReportAs(lint.Warning, o.ForestFunctionalLevel, msg, related...)
 }
 
+// fflAbove reports a level above what a range of Exchange levels supports:
+// an error where a source says it is not supported (Exchange 2013 before SP1
+// with Windows Server 2012 R2 or 2016), with the update that supports it; a
+// warning where the sources leave it open (Windows Server 2025, which
+// Microsoft's matrix does not list). Servers of unknown level are not
+// guessed at.
+func fflAbove(p *lint.Pass, at schema.Node, cur *catalog.FFL, minimums []fflMinimum, all []facts.Server) {
+	var errs, warns fflOver
+	for _, m := range minimums {
+		row := m.above(cur)
+		if row == nil {
+			continue
+		}
+		var ss []facts.Server
+		for _, s := range all {
+			if in, known := m.match(s); in && known {
+				ss = append(ss, s)
+			}
+		}
+		if len(ss) == 0 {
+			continue
+		}
+		o := &errs
+		if row.Verdict == catalog.Disputed {
+			o = &warns
+		}
+		o.servers += len(ss)
+		o.whats = append(o.whats, groupName(ss, m.label()))
+		if !slices.Contains(o.notes, row.Note) {
+			o.notes = append(o.notes, row.Note)
+		}
+		if next := fflSupportedFrom(minimums, m, cur); next != "" {
+			o.fixes = append(o.fixes, fmt.Sprintf("install %s %s or later on %s", m.Version.Name, next, names(ss)))
+		}
+		o.related = append(o.related, relatedLevel(ss[0]))
+	}
+	switch {
+	case errs.servers > 0:
+		msg := fmt.Sprintf("the forest functional level is %s, which %s %s not support: %s", cur.Name, words.And(errs.whats),
+			words.Pick(errs.servers, "does", "do"), strings.Join(errs.notes, "; "))
+		if len(errs.fixes) > 0 {
+			msg += ": " + strings.Join(errs.fixes, "; ")
+		}
+		p.Report(at, msg, errs.related...)
+	case warns.servers > 0:
+		p.ReportAs(lint.Warning, at, fmt.Sprintf("the forest functional level is %s, which %s may not support: %s: "+
+			"check Microsoft's current supportability matrix before raising the forest functional level to it",
+			cur.Name, words.And(warns.whats), strings.Join(warns.notes, "; ")), warns.related...)
+	}
+}
+
+// fflOver gathers the ranges a level is above, for one finding.
+type fflOver struct {
+	servers             int
+	whats, notes, fixes []string
+	related             []lint.Related
+}
+
+// fflSupportedFrom names the first later range of m's version that supports
+// level f ("SP1 (CU4)", "SP3 RU22"), or "" when none does.
+func fflSupportedFrom(minimums []fflMinimum, m fflMinimum, f *catalog.FFL) string {
+	var best *fflMinimum
+	for i, n := range minimums {
+		if n.Version != m.Version || n.From == nil || (m.From != nil && n.From.Build.Compare(m.From.Build) <= 0) ||
+			(best != nil && n.From.Build.Compare(best.From.Build) >= 0) {
+			continue
+		}
+		if slices.ContainsFunc(n.rows, func(r *catalog.Support) bool { return r.Verdict == catalog.Supported && r.HasValue(f.ID) }) {
+			best = &minimums[i]
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.first
+}
+
 // fflUnknownNeeds: servers whose level is unknown, where their version's
 // minimum depends on the level (Exchange 2016), are judged at what every
 // range of the version agrees on: the lowest hard minimum among them (every
@@ -217,10 +319,14 @@ func fflUnknownNeeds(p *lint.Pass, minimums []fflMinimum, all []facts.Server) []
 		if len(ss) > 1 {
 			whose = "their updates"
 		}
+		note := fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(), top.Name)
+		if top == agreed {
+			note = "" // every update needs the same
+		}
 		needs = append(needs, fflNeed{
 			min: agreed, hard: agreed,
 			what:    groupName(ss, v.Name) + words.Pick(len(ss), " needs", " need"),
-			note:    fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(), top.Name),
+			note:    note,
 			related: relatedLevel(ss[0]),
 		})
 	}
