@@ -25,6 +25,7 @@ package catalogdoc
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/schema/catalog"
@@ -64,8 +65,12 @@ func Rewrite(cat *catalog.Catalog, page string) (string, error) {
 	return strings.Join(out, "\n"), nil
 }
 
-// Table renders one subject in one layout.
+// Table renders one subject in one layout; "dirsync tools" renders the
+// directory synchronization tools (data/dirsync.csv).
 func Table(cat *catalog.Catalog, subject, layout string) (string, error) {
+	if subject == "dirsync" && layout == "tools" {
+		return syncTools(cat), nil
+	}
 	s := cat.Subject(subject)
 	if s == nil {
 		return "", fmt.Errorf("no subject %q in the catalogue", subject)
@@ -582,4 +587,36 @@ func writeRow(b *strings.Builder, cells []string) {
 
 func writeRule(b *strings.Builder, n int) {
 	b.WriteString("|" + strings.Repeat("---|", n) + "\n")
+}
+
+// syncTools lists each directory synchronization tool with what it needs of
+// its server and forest, or that it is retired.
+func syncTools(cat *catalog.Catalog) string {
+	var b strings.Builder
+	writeRow(&b, []string{"Tool", "Server (`host_os`)", "Forest (`forest_functional_level`)", "Sources"})
+	writeRule(&b, 4)
+	var keys []string
+	for _, t := range cat.SyncTools() {
+		host, forest := "**retired**: not supported", "—"
+		if t.Verdict == catalog.Supported {
+			host = cat.WindowsRangeName(t.HostIDs()) + ", domain-joined"
+			forest = t.MinFFL.Name + " or higher"
+		}
+		var srcs []string
+		for _, s := range t.Sources {
+			srcs = append(srcs, s.Key)
+			if !slices.Contains(keys, s.Key) {
+				keys = append(keys, s.Key)
+			}
+		}
+		writeRow(&b, []string{fmt.Sprintf("`%s` (%s)", t.ID, t.Name), host, forest, strings.Join(srcs, ", ")})
+	}
+	b.WriteString("\n")
+	for _, t := range cat.SyncTools() {
+		if t.Note != "" {
+			fmt.Fprintf(&b, "- %s: %s.\n", t.Name, t.Note)
+		}
+	}
+	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/dirsync.csv`; sources %s).\n", strings.Join(keys, ", "))
+	return b.String()
 }

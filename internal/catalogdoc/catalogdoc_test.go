@@ -84,6 +84,9 @@ func TestLayouts(t *testing.T) {
 		{"tls", "versions", "| SE | yes | no on Windows Server 2019 or earlier, yes on Windows Server 2022 or later |"},
 		{"hybrid-dedicated-app", "features", "| 2019 | CU14 Apr25HU–CU14 Aug26SU; CU15 Apr25HU+ |"},
 		{"upgrade-path", "notes", "| 2003 | SE | 2003 → 2010 → 2016 → SE |"},
+		{"forest-level", "levels", "| 2013 ≤ CU3 | no | yes | yes | yes | yes | no | no | ? |"},
+		{"dirsync", "tools", "| `entra_connect` (Microsoft Entra Connect) | Windows Server 2016 to 2022, domain-joined | Windows Server 2003 or higher | MS-ENTRA |"},
+		{"dirsync", "tools", "| `dirsync` (DirSync) | **retired**: not supported | — | MS-DIRSYNC-RETIRED |"},
 	} {
 		got, err := Table(cat, tc.subject, tc.layout)
 		if err != nil || !strings.Contains(got, tc.want) {

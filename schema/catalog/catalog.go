@@ -123,6 +123,8 @@ type Catalog struct {
 	FFLs     []*FFL
 	DotNets  []*DotNet
 	Outlooks []*Outlook
+	// syncTools are the directory synchronization tools (data/dirsync.csv).
+	syncTools []*SyncTool
 	// aliases maps a version ID and a normalised alias to a canonical release
 	// name, e.g. ("2013", "SP1") -> "CU4".
 	aliases map[[2]string]string
