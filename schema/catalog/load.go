@@ -349,6 +349,15 @@ func loadWindows(c *Catalog) error {
 	}
 	for i := range t.rows {
 		w := &Windows{ID: t.get(i, "id"), Name: t.get(i, "name"), Rank: i}
+		if w.MainstreamEnd, err = optionalDate(t, i, "mainstream_end"); err != nil {
+			return err
+		}
+		if w.ExtendedEnd, err = optionalDate(t, i, "extended_end"); err != nil {
+			return err
+		}
+		if w.MainstreamEnd.IsZero() != w.ExtendedEnd.IsZero() || (!w.ExtendedEnd.IsZero() && !w.MainstreamEnd.Before(w.ExtendedEnd)) {
+			return t.errorf(i, "mainstream_end and extended_end: both or neither, mainstream first")
+		}
 		if w.Sources, err = c.sourceList(t, i); err != nil {
 			return err
 		}
