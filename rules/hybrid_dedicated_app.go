@@ -78,7 +78,7 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 		if len(p.Catalog.VersionRows(dedicatedAppMatrix, s.Exchange)) == 0 || s.IsEdge() {
 			continue // Edge Transport servers take no part in free/busy, MailTips or photos
 		}
-		first, some := firstSupported(p.Catalog, dedicatedAppMatrix, "", s.Exchange)
+		first, some := p.Catalog.FirstSupported(dedicatedAppMatrix, "", s.Exchange)
 		if !some {
 			p.ReportAs(sev, s.VersionNode(), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
 				"Exchange hybrid app: %s. Move its mailboxes to Exchange Online, or to a version with the update, and retire %s",

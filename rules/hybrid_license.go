@@ -42,7 +42,7 @@ func (hybridLicense) Check(p *lint.Pass) {
 		if !ok {
 			continue
 		}
-		min, some := firstSupported(cat, licenseMatrix, "", s.Exchange)
+		min, some := cat.FirstSupported(licenseMatrix, "", s.Exchange)
 		verdict, _ := cat.SupportsAny(licenseMatrix, "", "", s.Exchange)
 		switch {
 		case some && min == nil:

@@ -43,7 +43,7 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 			// hybrid-dedicated-app, which skips them too).
 			continue
 		}
-		min, supported := firstSupported(p.Catalog, hybridModernAuthMatrix, "", s.Exchange)
+		min, supported := p.Catalog.FirstSupported(hybridModernAuthMatrix, "", s.Exchange)
 		if !supported {
 			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
 				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+

@@ -56,7 +56,7 @@ func (hybridMultiTenant) Check(p *lint.Pass) {
 	}
 	list := related(h.Tenants, fmt.Sprintf("%d tenants: %s", len(tenants), strings.Join(tenants, ", ")))
 	for _, s := range p.Facts.HybridServers() {
-		min, supported := firstSupported(p.Catalog, multiTenantMatrix, "", s.Exchange)
+		min, supported := p.Catalog.FirstSupported(multiTenantMatrix, "", s.Exchange)
 		switch {
 		case !supported:
 			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs Exchange 2016 CU18, "+

@@ -34,24 +34,12 @@ const (
 	tlsDotNet  = "tls-dotnet"
 )
 
-// firstSupported returns the first release of v from which the subject's
-// rows support value, nil when every release does; ok is false when no
-// release does, or the catalogue says nothing of v.
-func firstSupported(cat *catalog.Catalog, subject, value string, v *catalog.Version) (from *catalog.Release, ok bool) {
-	for _, r := range cat.VersionRows(subject, v) {
-		if r.Verdict == catalog.Supported && r.HasValue(value) {
-			return r.From, true
-		}
-	}
-	return nil, false
-}
-
 func (hybridTLS12) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, ps := range p.Facts.HybridPathServers() {
 		s := ps.Server
 		where := related(ps.At, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.Why))
-		min, ok := firstSupported(cat, tlsSupport, "1.2", s.Exchange)
+		min, ok := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
 		if !ok {
 			if len(cat.VersionRows(tlsSupport, s.Exchange)) > 0 {
 				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
@@ -84,7 +72,7 @@ func (hybridTLS12) Check(p *lint.Pass) {
 				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), words.Quoted(s.TLS.Values()), ps.Why, s.Name()), where)
 			continue
 		}
-		if only, ok := firstSupported(cat, tlsOnly, "1.2", s.Exchange); ok && only != nil && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
+		if only, ok := cat.FirstSupported(tlsOnly, "1.2", s.Exchange); ok && only != nil && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
 			if below, known := s.Below(only); known && below {
 				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s: %s runs without TLS 1.0 and 1.1 only from %s. "+
 					"Install it (or the latest update) on %s before turning them off; Office 365 needs only TLS 1.2 to be on",

@@ -31,12 +31,12 @@ func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 		if !s.IsEdge() {
 			continue
 		}
-		present, from := hostRoleOf(s.Exchange, "edge_transport")
+		present, from := roleOf(p.Catalog, s.Exchange, "edge_transport")
 		if !present {
 			continue // 5.5, 2000, 2003: no Edge Transport role at all
 		}
-		if from != "" {
-			if below, known := s.Below(mustRelease(p.Catalog, s.Exchange, from)); known && below {
+		if from != nil {
+			if below, known := s.Below(from); known && below {
 				continue
 			}
 		}
@@ -45,7 +45,7 @@ func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 			if item.Value == "edge_transport" {
 				continue
 			}
-			if ok, _ := hostRoleOf(s.Exchange, item.Value); ok {
+			if ok, _ := roleOf(p.Catalog, s.Exchange, item.Value); ok {
 				others = append(others, roleName(item.Value))
 			}
 		}

@@ -37,7 +37,7 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 		// 1.3 on (2019 CU15, every SE release); unknown for a 2019 server
 		// whose level is unknown.
 		exOK, exKnown := false, true
-		cu15, some := firstSupported(p.Catalog, tlsSupport, "1.3", s.Exchange)
+		cu15, some := p.Catalog.FirstSupported(tlsSupport, "1.3", s.Exchange)
 		switch {
 		case some && cu15 == nil:
 			exOK = true

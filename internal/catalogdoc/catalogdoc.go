@@ -17,6 +17,8 @@
 //	choices   a row per range of updates, the value the rows name for it
 //	          (with the Windows Server versions a row is limited to)
 //	notes     a row per row of the subject: its versions, values and note
+//	members   a row per Exchange version (versions alike share one): the
+//	          values it has and the values it lacks, with why (the note)
 //
 // go generate (tools/gentables) rewrites every table; a test fails when a
 // page and the data disagree.
@@ -91,6 +93,8 @@ func Table(cat *catalog.Catalog, subject, layout string) (string, error) {
 		return m.choices(), nil
 	case "notes":
 		return m.rowNotes(), nil
+	case "members":
+		return m.members(), nil
 	}
 	return "", fmt.Errorf("unknown layout %q", layout)
 }
@@ -489,6 +493,56 @@ func (m matrix) choices() string {
 		}
 	}
 	return m.after(b.String(), false)
+}
+
+func (m matrix) members() string {
+	var b strings.Builder
+	writeRow(&b, []string{"Exchange", "Has", "Lacks (why)"})
+	writeRule(&b, 3)
+	var names []string
+	var last []string
+	flush := func() {
+		if names != nil {
+			writeRow(&b, append([]string{strings.Join(names, ", ")}, last...))
+		}
+	}
+	for _, v := range m.versions() {
+		var has, lacks []string
+		for _, val := range m.cat.SupportedValues(m.s.Name, v) {
+			h := "`" + val.ID + "`"
+			if val.From != nil {
+				h += " from " + m.releaseName(v, val.From)
+			}
+			has = append(has, h)
+		}
+		for _, r := range m.cat.VersionRows(m.s.Name, v) {
+			if r.Verdict == catalog.Supported {
+				continue
+			}
+			lacks = append(lacks, "`"+strings.Join(r.ValueIDs(), "`, `")+"`: "+r.Note)
+		}
+		if len(has) == 0 {
+			has = []string{"none"}
+		}
+		cells := []string{strings.Join(has, ", "), strings.Join(lacks, "; ")}
+		if slices.Equal(cells, last) {
+			names = append(names, v.ID)
+			continue
+		}
+		flush()
+		names, last = []string{v.ID}, cells
+	}
+	flush()
+	return m.after(b.String(), false)
+}
+
+// releaseName names a release as pages do: "SP1 (CU4)" where the release has
+// another name.
+func (m matrix) releaseName(v *catalog.Version, r *catalog.Release) string {
+	if alias := m.cat.LevelAlias(r); alias != "" {
+		return alias + " (" + r.Name + ")"
+	}
+	return r.Name
 }
 
 func (m matrix) rowNotes() string {

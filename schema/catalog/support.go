@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -211,7 +212,7 @@ func (d *domain) spanIDs(s span) []string {
 	if s.lo < 0 {
 		return nil
 	}
-	return d.ids[s.lo : s.hi+1]
+	return slices.Clone(d.ids[s.lo : s.hi+1])
 }
 
 // Subject returns the support matrix of this name, or nil.
@@ -369,6 +370,44 @@ func (c *Catalog) SupportsAny(subject, value, windows string, v *Version) (Verdi
 		}
 	}
 	return verdict, row
+}
+
+// FirstSupported returns the first release of v from which the subject's
+// rows support value (nil when every release does); ok is false when no
+// release does, or the catalogue says nothing of v.
+func (c *Catalog) FirstSupported(subject, value string, v *Version) (from *Release, ok bool) {
+	for _, r := range c.VersionRows(subject, v) {
+		if r.Verdict == Supported && r.HasValue(value) {
+			return r.From, true
+		}
+	}
+	return nil, false
+}
+
+// ValueFrom is a value a subject supports for a version, from a release on
+// (nil: at every release).
+type ValueFrom struct {
+	ID   string
+	From *Release
+}
+
+// SupportedValues lists the values the subject's rows support for some
+// release of v, in file order, each from the first release that supports it.
+func (c *Catalog) SupportedValues(subject string, v *Version) []ValueFrom {
+	var out []ValueFrom
+	seen := map[string]bool{}
+	for _, r := range c.VersionRows(subject, v) {
+		if r.Verdict != Supported {
+			continue
+		}
+		for _, id := range r.ValueIDs() {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, ValueFrom{ID: id, From: r.From})
+			}
+		}
+	}
+	return out
 }
 
 // Bounds returns the releases at which the subject's rows for v start or

@@ -191,3 +191,37 @@ func TestSupportRows(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstSupportedAndSupportedValues(t *testing.T) {
+	c := Default()
+	if from, ok := c.FirstSupported("server-roles", "edge_transport", c.Version("2013")); !ok || from.Name != "CU4" {
+		t.Errorf("2013 Edge Transport: %v %v", from, ok)
+	}
+	if from, ok := c.FirstSupported("server-roles", "mailbox", c.Version("2019")); !ok || from != nil {
+		t.Errorf("2019 Mailbox: %v %v", from, ok)
+	}
+	if _, ok := c.FirstSupported("server-roles", "hub_transport", c.Version("2016")); ok {
+		t.Error("2016 has no Hub Transport role")
+	}
+	var got []string
+	for _, v := range c.SupportedValues("server-roles", c.Version("2013")) {
+		s := v.ID
+		if v.From != nil {
+			s += ">" + v.From.Name
+		}
+		got = append(got, s)
+	}
+	if strings.Join(got, ",") != "client_access,mailbox,edge_transport>CU4" {
+		t.Errorf("2013 roles: %v", got)
+	}
+	if vs := c.SupportedValues("server-roles", c.Version("5.5")); len(vs) != 0 {
+		t.Errorf("5.5 roles: %v", vs)
+	}
+	// ValueIDs is the caller's to change.
+	r := c.Subject("server-roles").Rows()[1]
+	ids := r.ValueIDs()
+	ids[0] = "changed"
+	if r.ValueIDs()[0] == "changed" {
+		t.Error("ValueIDs shares the catalogue's slice")
+	}
+}
