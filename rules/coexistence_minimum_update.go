@@ -34,7 +34,6 @@ func (coexistenceMinimumUpdate) Info() lint.RuleInfo {
 // every server of the older one, Edge Transport servers included. A disputed
 // row is a warning; its note, like any row's, qualifies the minimum in the
 // message.
-const coexistence = "coexistence"
 
 // requirement is one minimum a server fails.
 type requirement struct {

@@ -29,7 +29,6 @@ func (dotnetUnsupported) Info() lint.RuleInfo {
 // .NET Framework that aren't listed ... are not supported on any version of
 // Exchange. This includes minor and patch-level releases" (MS-MATRIX), so
 // .NET Framework 4.6 (4.6.0) and 4.7 (4.7.0) are supported nowhere.
-const dotnetMatrix = "dotnet"
 
 // dotnetVerdict is what the matrix says of .NET Framework id on server s: at
 // its release, or, when its release is unknown, what every level of its

@@ -184,19 +184,6 @@ func hybridRoleList(rs []string) string {
 	return "the " + words.And(rs) + " roles"
 }
 
-// hybridRolesHeld names a server's roles for a message: "Mailbox and Client
-// Access", or "no role".
-func hybridRolesHeld(s facts.Server) string {
-	var pretty []string
-	for _, r := range s.Roles.Values() {
-		pretty = append(pretty, roleNames[r])
-	}
-	if len(pretty) == 0 {
-		return "no role"
-	}
-	return words.And(pretty)
-}
-
 // rosterServers returns the servers of roster entries.
 func rosterServers(ms []facts.RosterEntry) []facts.Server {
 	ss := make([]facts.Server, len(ms))

@@ -29,9 +29,8 @@ func (hybridTLS12) Info() lint.RuleInfo {
 // and the .NET Framework TLS 1.2 needs (tls-dotnet; RISUAL-2018: "Exchange
 // 2016 – CU8 (CU9 if you wish to disable TLS 1.0/1.1) & .NET 4.7.1").
 const (
-	tlsSupport = "tls"
-	tlsOnly    = "tls-only"
-	tlsDotNet  = "tls-dotnet"
+	tlsOnly   = "tls-only"
+	tlsDotNet = "tls-dotnet"
 )
 
 func (hybridTLS12) Check(p *lint.Pass) {

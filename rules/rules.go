@@ -41,6 +41,35 @@ func sources(keys ...string) []lint.Source {
 	return out
 }
 
+// The support matrices more than one rule reads (subjects of
+// schema/catalog/data/support.csv).
+const (
+	coexistence  = "coexistence"  // Exchange versions in one organization
+	dotnetMatrix = "dotnet"       // .NET Framework versions of an Exchange server
+	tlsSupport   = "tls"          // TLS versions Exchange uses
+	serverRoles  = "server-roles" // the roles of each Exchange version
+)
+
+// roleOf returns whether version v has role, and from which release (nil:
+// every release).
+func roleOf(cat *catalog.Catalog, v *catalog.Version, role string) (present bool, from *catalog.Release) {
+	from, present = cat.FirstSupported(serverRoles, role, v)
+	return present, from
+}
+
+// hybridRolesHeld names a server's roles for a message: "Mailbox and Client
+// Access", or "no role".
+func hybridRolesHeld(s facts.Server) string {
+	var pretty []string
+	for _, r := range s.Roles.Values() {
+		pretty = append(pretty, roleNames[r])
+	}
+	if len(pretty) == 0 {
+		return "no role"
+	}
+	return words.And(pretty)
+}
+
 // hcwFAQWithout2010 is the day Microsoft's Hybrid Configuration Wizard FAQ
 // stopped naming Exchange 2010 among the hybrid servers the wizard supports
 // and licenses (DOCS-PR-3184, merged for the FAQ of 2022-06-16).

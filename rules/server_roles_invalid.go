@@ -27,14 +27,6 @@ func (serverRolesInvalid) Info() lint.RuleInfo {
 // roles it has, each from a release on where it came later (Exchange 2013's
 // Edge Transport role, from SP1 = CU4), and, for a role it lacks, why (the
 // note). 5.5 has neither server roles nor front-end and back-end servers.
-const serverRoles = "server-roles"
-
-// roleOf returns whether version v has role, and from which release (nil:
-// every release).
-func roleOf(cat *catalog.Catalog, v *catalog.Version, role string) (present bool, from *catalog.Release) {
-	from, present = cat.FirstSupported(serverRoles, role, v)
-	return present, from
-}
 
 // hostDescribeRoles lists a version's roles: "the Client Access, Mailbox and
 // Edge Transport (from SP1 = CU4) roles".
