@@ -4,6 +4,11 @@ package docs
 
 import "embed"
 
+// The support tables of the rule pages are the catalogue's, written by
+// tools/gentables (internal/catalogdoc); a test fails when they differ.
+//
+//go:generate go run ../tools/gentables -dir rules
+
 // Rules holds docs/rules/*.md.
 //
 //go:embed rules/*.md

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -48,28 +49,18 @@ type Rule interface {
 }
 
 // Pass is what a rule sees of one check: the topology, the catalogue and
-// the evaluation date, and a way to report.
+// the evaluation date, the facts derived from them, and a way to report.
 type Pass struct {
 	Topology *schema.Topology
 	Catalog  *catalog.Catalog
 	// AsOf is the date the topology is evaluated on (--as-of, default today).
 	AsOf catalog.Date
+	// Facts are what the rules share about the topology (each server's
+	// release, the hybrid path...), computed once per topology on first use.
+	Facts *facts.Topology
 
 	info RuleInfo
 	out  *[]Finding
-	memo map[string]any // shared by the rules of one check
-}
-
-// Memo returns the value computed by f under key, computing it once per
-// topology: rules share derived facts (each server's release, say) without
-// recomputing them.
-func (p *Pass) Memo(key string, f func() any) any {
-	if v, ok := p.memo[key]; ok {
-		return v
-	}
-	v := f()
-	p.memo[key] = v
-	return v
 }
 
 // Report records a finding at the rule's default severity.
@@ -166,11 +157,11 @@ func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *cata
 				err = &InternalError{Dir: top.Dir, Rule: current, Value: v, Stack: debug.Stack()}
 			}
 		}()
-		memo := map[string]any{}
+		derived := facts.New(top, cat)
 		for _, r := range rules {
 			info := r.Info()
 			current = info.ID
-			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, info: info, out: &fs, memo: memo})
+			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, Facts: derived, info: info, out: &fs})
 		}
 		rulesRun = true
 	}

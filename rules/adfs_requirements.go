@@ -34,9 +34,9 @@ func (adfsRequirements) Check(p *lint.Pass) {
 	for _, a := range t.ADFS {
 		checkADFSCertificate(p, a)
 		if os, ok := a.OS.Get(); ok {
-			if below, known := adWindowsBelow(p.Catalog, os, adfsMinOS); known && below {
+			if below, known := p.Catalog.WindowsBelow(os, adfsMinOS); known && below {
 				p.Report(a.OS, fmt.Sprintf("the AD FS farm %s runs %s: AD FS servers for federated sign-in with Microsoft Entra ID must run %s or later; "+
-					"move the farm to %s or later", a.Name(), adWindowsName(p.Catalog, os), adWindowsName(p.Catalog, adfsMinOS), adWindowsName(p.Catalog, adfsMinOS)))
+					"move the farm to %s or later", a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(adfsMinOS), p.Catalog.WindowsName(adfsMinOS)))
 			}
 		}
 	}

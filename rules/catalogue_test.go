@@ -43,3 +43,20 @@ func TestRuleIndexComplete(t *testing.T) {
 		}
 	}
 }
+
+// Overlap is declared as data: every rule a rule yields to exists, and is
+// another rule.
+func TestYieldsNameRules(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range All() {
+		ids[r.Info().ID] = true
+	}
+	for _, r := range All() {
+		info := r.Info()
+		for _, y := range info.Yields {
+			if !ids[y] || y == info.ID {
+				t.Errorf("%s yields to %q, which is not another rule", info.ID, y)
+			}
+		}
+	}
+}

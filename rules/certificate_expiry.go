@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -21,6 +21,9 @@ func (certificateExpiry) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "any certificate expired on as_of (warning within 60 days)",
 		Sources:  sources("CSS-HC-CERT", "CSS-HC-HYBRID"),
+		// An expired certificate that hybrid uses is also hybrid-certificate's,
+		// whose finding says what breaks in hybrid.
+		Yields: []string{"hybrid-certificate"},
 	}
 }
 
@@ -30,14 +33,6 @@ func (certificateExpiry) Info() lint.RuleInfo {
 const certificateWarningDays = 60
 
 func (certificateExpiry) Check(p *lint.Pass) {
-	// An expired certificate that hybrid uses is hybrid-certificate's, which
-	// says what breaks in hybrid; this rule still warns ahead of its expiry.
-	hybridCert := map[*schema.Certificate]bool{}
-	if p.Topology.Hybrid != nil {
-		for _, c := range hcCerts(p) {
-			hybridCert[c.Certificate] = true
-		}
-	}
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
 			continue
@@ -53,12 +48,9 @@ func (certificateExpiry) Check(p *lint.Pass) {
 		use := certificateUse(c.Services.Values(), len(c.Servers.Targets()))
 		switch {
 		case days < 0:
-			if hybridCert[c] {
-				continue
-			}
 			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s: Exchange services and connectors that use it "+
 				"fail TLS. Renew it, bind the new certificate to the same services, and update the connectors and hybrid configuration "+
-				"that name it if its issuer or subject changes", c.Name(), use, exp, plural(-days, "day"), p.AsOf))
+				"that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(-days, "day"), p.AsOf))
 		case days == 0:
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that "+
 				"day, Exchange services and connectors that use it fail TLS. Renew it now, bind the new certificate to the same services, and "+
@@ -66,7 +58,7 @@ func (certificateExpiry) Check(p *lint.Pass) {
 		case days <= certificateWarningDays:
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s (on %s; exlint warns %d days "+
 				"ahead, HealthChecker's threshold): renew it now, bind the new certificate to the same services, and update the connectors and hybrid "+
-				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, plural(days, "day"), p.AsOf, certificateWarningDays))
+				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(days, "day"), p.AsOf, certificateWarningDays))
 		}
 	}
 }
@@ -78,17 +70,10 @@ func certificateUse(services []string, servers int) string {
 		parts = append(parts, strings.Join(services, ", "))
 	}
 	if servers > 0 {
-		parts = append(parts, "on "+plural(servers, "server"))
+		parts = append(parts, "on "+words.Count(servers, "server"))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return " (" + strings.Join(parts, " ") + ")"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

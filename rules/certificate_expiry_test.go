@@ -57,29 +57,28 @@ func TestCertificateExpiryScope(t *testing.T) {
 	}
 }
 
-// An expired certificate hybrid uses is reported once, by hybrid-certificate;
-// this rule still warns before it expires.
-func TestCertificateExpiryLeavesHybridCertificates(t *testing.T) {
+// An expired certificate hybrid uses is reported once, by hybrid-certificate,
+// whose finding says what breaks in hybrid: this rule yields to it at the
+// same address. With hybrid-certificate turned off, this rule reports it.
+func TestCertificateExpiryYieldsToHybridCertificate(t *testing.T) {
 	src := org(srv("EX", "SE", "RTM", `roles = ["mailbox"]`),
 		cert("hyb", "2026-01-01", `issuer = "public_ca"`, `servers = ["EX"]`, `services = ["iis", "smtp"]`),
 		cert("other", "2026-01-01"),
 		"hybrid {\n  servers = [\"EX\"]\n  certificate = \"hyb\"\n}\n")
-	fs := check(t, certificateExpiry{}, today, src)
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, `certificate "other"`) {
-		t.Errorf("only the certificate hybrid does not use:\n%s", summary(fs))
+	rules := []lint.Rule{certificateExpiry{}, hybridCertificate{}}
+	fs := checkWith(t, rules, today, src, "")
+	if got := byRule(fs, "certificate-expiry"); got != "certificate.other.expires" {
+		t.Errorf("both rules on: certificate-expiry at %q, want only the certificate hybrid does not use:\n%s", got, summary(fs))
 	}
-	both := check(t, hybridCertificate{}, today, src)
-	expired := 0
-	for _, f := range both {
-		if strings.Contains(f.Message, "expired on 2026-01-01") {
-			expired++
-		}
+	if got := byRule(fs, "hybrid-certificate"); got != "certificate.hyb.expires" {
+		t.Errorf("both rules on: hybrid-certificate at %q:\n%s", got, summary(fs))
 	}
-	if expired != 1 {
-		t.Errorf("hybrid-certificate should report the expired hybrid certificate once:\n%s", summary(both))
+	fs = checkWith(t, rules, today, src, disabled("hybrid-certificate"))
+	if got := byRule(fs, "certificate-expiry"); got != "certificate.hyb.expires certificate.other.expires" {
+		t.Errorf("hybrid-certificate off: certificate-expiry at %q, want both expired certificates:\n%s", got, summary(fs))
 	}
-	fs = check(t, certificateExpiry{}, "2025-12-15", src)
-	if len(fs) != 2 {
-		t.Errorf("both certificates warn ahead of expiry:\n%s", summary(fs))
+	// Alone, the rule judges every certificate.
+	if fs := check(t, certificateExpiry{}, today, src); len(fs) != 2 {
+		t.Errorf("certificate-expiry alone:\n%s", summary(fs))
 	}
 }

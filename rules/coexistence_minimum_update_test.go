@@ -22,29 +22,36 @@ func releaseBefore(t *testing.T, r *catalog.Release) *catalog.Release {
 }
 
 // Every cell of the coexistence matrix with a minimum: exactly the minimum
-// passes, the release just below it fails, naming the newer version, the
-// minimum and its build.
+// passes (at most the warning of a disputed higher minimum), the release just
+// below it fails, naming the newer version, the minimum and its build.
 func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
 	cat := catalog.Default()
 	cells := []struct {
 		newer, older, min string
 		note              string // a fact of the message's note
+		install           string // the level asked for, when a disputed higher minimum applies too
 	}{
-		{"2007", "2000", "SP3", "community sources"},
-		{"2007", "2003", "SP2", "community sources"},
-		{"2010", "2003", "SP2", "community sources"},
-		{"2010", "2007", "SP2", "community sources"},
-		{"2013", "2007", "SP3 RU10", ""},
-		{"2013", "2010", "SP3", ""},
-		{"2016", "2010", "SP3 RU11", ""},
-		{"2016", "2013", "CU10", ""},
-		{"2019", "2013", "CU21", ""},
-		{"2019", "2016", "CU11", "2018 preview documentation said CU10"},
-		{"SE", "2016", "CU23", "whether SE setup refuses older levels is not documented"},
-		{"SE", "2019", "CU14", "in-place upgrade to SE from 2019 CU14 and CU15"},
+		{"2007", "2000", "SP3", "community sources", ""},
+		{"2007", "2003", "SP2", "community sources", ""},
+		{"2010", "2003", "SP2", "community sources", ""},
+		{"2010", "2007", "SP2", "community sources", ""},
+		{"2013", "2007", "SP3 RU10", "", ""},
+		{"2013", "2010", "SP3", "", ""},
+		{"2016", "2010", "SP3 RU11", "", ""},
+		{"2016", "2013", "CU10", "", ""},
+		{"2019", "2013", "CU21", "", ""},
+		{"2019", "2016", "CU11", "2018 preview documentation said CU10", "CU23"},
+		{"SE", "2016", "CU23", "per Microsoft's Exchange 2019 and SE system requirements, Edge Transport servers included", ""},
+		{"SE", "2019", "CU14", "in-place upgrade to SE from 2019 CU14 and CU15", ""},
 	}
-	if len(cells) != len(coexistenceMinimums) {
-		t.Errorf("the test covers %d cells, the rule has %d", len(cells), len(coexistenceMinimums))
+	minimums := 0
+	for _, r := range cat.Subject(coexistence).Rows() {
+		if r.From == nil && r.To != nil && r.Verdict == catalog.Unsupported && len(r.ValueIDs()) == 1 {
+			minimums++
+		}
+	}
+	if len(cells) != minimums {
+		t.Errorf("the test covers %d cells, the catalogue has %d minimums", len(cells), minimums)
 	}
 	for _, c := range cells {
 		min := cat.Release(cat.Version(c.older), c.min)
@@ -52,9 +59,14 @@ func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
 		newer := srv("NEW", c.newer, someLevel[c.newer])
 		// Exactly the minimum passes, by name and by build.
 		for _, level := range []string{c.min, min.Build.String()} {
-			if fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("OLD", c.older, level), newer)); len(fs) != 0 {
+			fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("OLD", c.older, level), newer))
+			if len(fs) != 0 && (c.install == "" || len(fs) != 1 || fs[0].Severity != lint.Warning) {
 				t.Errorf("%s at %s beside %s:\n%s", c.older, level, c.newer, summary(fs))
 			}
+		}
+		install := c.install
+		if install == "" {
+			install = c.min
 		}
 		// The release just below fails.
 		fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("OLD", c.older, prev.Build.String()), newer))
@@ -68,7 +80,7 @@ func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
 		}
 		want := "OLD runs " + prev.String() + "; Exchange " + c.newer + " in the same organization needs every " + c.older +
 			" server at " + c.min + " (" + min.Build.String() + ") or later"
-		if !strings.HasPrefix(f.Message, want) || !strings.HasSuffix(f.Message, "install "+c.min+" or later on OLD") || !strings.Contains(f.Message, c.note) {
+		if !strings.HasPrefix(f.Message, want) || !strings.HasSuffix(f.Message, "install "+install+" or later on OLD") || !strings.Contains(f.Message, c.note) {
 			t.Errorf("%s beside %s: message\n%s\nwant prefix\n%s\nand %q", c.older, c.newer, f.Message, want, c.note)
 		}
 	}
@@ -158,6 +170,52 @@ func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
 	fs = check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU1"), srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23")))
 	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.HasSuffix(fs[0].Message, "install CU10 or later on EX13") {
 		t.Errorf("2013 CU1 beside 2010 and 2016:\n%s", summary(fs))
+	}
+}
+
+// Exchange 2016 beside 2019: below CU11 an error (every source); CU11 to
+// CU22 a warning, since Microsoft's current system requirements ask for CU23
+// and those of 2018-2022 asked for CU11; CU23 passes. Edge Transport servers
+// count.
+func TestCoexistenceMinimumUpdate2016With2019(t *testing.T) {
+	const disputed = "needs every 2016 server at CU23 (15.1.2507.6) or later per Microsoft's current Exchange 2019 and SE system requirements, " +
+		"Edge Transport servers included (its 2018-2022 text asked for CU11: the sources conflict, so this alone is a warning)"
+	for _, tc := range []struct {
+		level, roles string
+		sev          lint.Severity
+		want         []string // nil: it passes
+	}{
+		{"CU10", "", lint.Error, []string{"needs every 2016 server at CU11 (15.1.1591.10) or later", disputed}},
+		{"CU11", "", lint.Warning, []string{disputed}},
+		{"15.1.1591.10", "", lint.Warning, []string{disputed}},
+		{"CU22", `roles = ["edge_transport"]`, lint.Warning, []string{"EX16 runs Exchange Server 2016 CU22", disputed}},
+		{"CU23", "", 0, nil},
+		{"15.1.2507.6", `roles = ["edge_transport"]`, 0, nil},
+	} {
+		fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX16", "2016", tc.level, tc.roles), srv("EX19", "2019", "CU15")))
+		if tc.want == nil {
+			if len(fs) != 0 {
+				t.Errorf("2016 %s beside 2019:\n%s", tc.level, summary(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Severity != tc.sev || !strings.HasSuffix(fs[0].Message, "install CU23 or later on EX16") {
+			t.Errorf("2016 %s beside 2019: want one %s\n%s", tc.level, tc.sev, summary(fs))
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(fs[0].Message, w) {
+				t.Errorf("2016 %s beside 2019: message lacks %q: %s", tc.level, w, fs[0].Message)
+			}
+		}
+	}
+	// With SE too, SE's undisputed CU23 is the one asked for: an error, without
+	// the disputed clause of 2019.
+	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX16", "2016", "CU22"), srv("EX19", "2019", "CU15"), srv("EXSE", "SE", "RTM")))
+	want := "EX16 runs Exchange Server 2016 CU22 (15.1.2375.7); Exchange SE in the same organization needs every 2016 server at CU23 (15.1.2507.6) or later " +
+		"(per Microsoft's Exchange 2019 and SE system requirements, Edge Transport servers included): install CU23 or later on EX16"
+	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
+		t.Errorf("2016 CU22 beside 2019 and SE: want\n%s\n%s", want, summary(fs))
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // coexistenceSECU2Legacy warns about Exchange SE servers planned at CU2 or
@@ -29,13 +31,13 @@ func (coexistenceSECU2Legacy) Info() lint.RuleInfo {
 const seBlockingCU = 2
 
 func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
-	_, groups := versionGroups(p)
+	_, groups := p.Facts.VersionGroups()
 	var legacy []string
-	var first *server
+	var first *facts.Server
 	for _, id := range []string{"2016", "2019"} {
 		if ss := groups[p.Catalog.Version(id)]; len(ss) > 0 {
-			part := fmt.Sprintf("%s (%s", ss[0].version.Name, names(ss))
-			if end, ok := ss[0].version.EndOfSupport(); ok && p.AsOf.After(end) {
+			part := fmt.Sprintf("%s (%s", ss[0].Exchange.Name, names(ss))
+			if end, ok := ss[0].Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 				part += fmt.Sprintf(", out of support since %s", end)
 			}
 			legacy = append(legacy, part+")")
@@ -52,23 +54,23 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 		if !ok || n < seBlockingCU {
 			continue
 		}
-		p.Report(levelNode(s), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+
+		p.Report(s.LevelNode(), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+
 			"Microsoft states that \"Setup for Exchange Server SE CU2 will block coexistence with any version of Exchange Server that is not supported at the time of release\"; move the work of those servers to Exchange SE (RTM or CU1) "+
 			"and remove them before installing CU%d",
-			s.Name(), s.version.Name, n, strings.Join(legacy, " and "), n),
-			lint.Related{Range: versionNode(*first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+			s.Name(), s.Exchange.Name, n, strings.Join(legacy, " and "), n),
+			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
 }
 
 // seCU returns the cumulative update an SE server is at or planned at: from
 // its release when the catalogue knows it, else from the update text (SE CU2
 // is not released, so the catalogue does not know it).
-func seCU(s server) (int, bool) {
-	if l := s.level(); l != nil {
-		return cuNumber(l.Name)
+func seCU(s facts.Server) (int, bool) {
+	if l := s.Level(); l != nil {
+		return catalog.CUNumber(l.Name)
 	}
 	if u, ok := s.Update.Get(); ok {
-		return cuNumber(u)
+		return catalog.CUNumber(u)
 	}
 	return 0, false
 }

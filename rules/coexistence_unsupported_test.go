@@ -13,7 +13,8 @@ var someLevel = map[string]string{
 
 var versionOrder = []string{"5.5", "2000", "2003", "2007", "2010", "2013", "2016", "2019", "SE"}
 
-// Every pair of versions in the coexistence matrix (exchange-domain.md §3):
+// Every pair of versions in the coexistence matrix (MS-READINESS, MS-SYSREQ,
+// MS-SYSREQ-2013, MS-COEX-2010, MS-SYSREQ-2007-COEX, MS-SE-UPGRADE):
 // the pairs below cannot share an organization; every other pair can.
 func TestCoexistenceMatrix(t *testing.T) {
 	forbidden := map[[2]string]bool{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -36,7 +37,7 @@ func dagFamily(id string) string {
 // group is the members sharing one value, in order of first appearance.
 type group struct {
 	label   string
-	members []server
+	members []facts.Server
 }
 
 func (dagMixedVersions) Check(p *lint.Pass) {
@@ -50,14 +51,14 @@ func (dagMixedVersions) Check(p *lint.Pass) {
 			if !it.Resolved() {
 				continue
 			}
-			s, ok := serverOf(p, it.Target)
+			s, ok := p.Facts.Server(it.Target)
 			if !ok {
 				continue
 			}
 			if firstAt < 0 {
 				firstAt = i
 			}
-			if add(&versions, dagFamily(s.version.ID), s) && len(versions) > 1 && versionAt < 0 {
+			if add(&versions, dagFamily(s.Exchange.ID), s) && len(versions) > 1 && versionAt < 0 {
 				versionAt = i
 			}
 			if os, ok := s.OS.Get(); ok {
@@ -96,14 +97,14 @@ func (dagMixedVersions) Check(p *lint.Pass) {
 
 // add puts s in the group with label, creating it when new; it reports
 // whether a group was created.
-func add(gs *[]*group, label string, s server) bool {
+func add(gs *[]*group, label string, s facts.Server) bool {
 	for _, g := range *gs {
 		if g.label == label {
 			g.members = append(g.members, s)
 			return false
 		}
 	}
-	*gs = append(*gs, &group{label: label, members: []server{s}})
+	*gs = append(*gs, &group{label: label, members: []facts.Server{s}})
 	return true
 }
 
@@ -120,17 +121,17 @@ func describeGroups(gs []*group, label func(*group) string) string {
 
 // versionLabel names the versions of a group: "Exchange Server 2019", or
 // "Exchange Server 2019 and SE" for the 2019/SE family.
-func versionLabel(ss []server) string {
+func versionLabel(ss []facts.Server) string {
 	var ids []string
 	seen := map[string]bool{}
 	for _, s := range ss {
-		if !seen[s.version.ID] {
-			seen[s.version.ID] = true
-			ids = append(ids, s.version.ID)
+		if !seen[s.Exchange.ID] {
+			seen[s.Exchange.ID] = true
+			ids = append(ids, s.Exchange.ID)
 		}
 	}
 	if len(ids) == 1 {
-		return ss[0].version.Name
+		return ss[0].Exchange.Name
 	}
 	return "Exchange Server " + strings.Join(ids, " and ")
 }

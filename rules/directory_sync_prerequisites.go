@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // directorySyncPrerequisites reports a directory synchronization server or a
@@ -17,25 +18,15 @@ func (directorySyncPrerequisites) Info() lint.RuleInfo {
 		ID:       "directory-sync-prerequisites",
 		Severity: lint.Error,
 		Summary:  "a directory synchronization host or forest that the tool does not support",
-		Sources:  sources("MS-ENTRA"),
+		Sources:  sources("MS-ENTRA", "MS-DIRSYNC-RETIRED"),
 	}
 }
 
-// dirsyncPrereq is what a synchronization tool needs of its host and forest.
-type dirsyncPrereq struct {
-	name    string
-	hostMin string // Windows Server version ID
-	fflMin  string // forest functional level ID
-}
-
-// dirsyncPrereqs, by tool. The reference (exchange-domain.md §5.3) gives the
-// prerequisites of Microsoft Entra Connect only; DirSync, Azure AD Sync,
-// Azure AD Connect (whose older releases had other host requirements) and
-// Entra Cloud Sync are not checked.
-var dirsyncPrereqs = map[string]dirsyncPrereq{
-	// MS-ENTRA: "forest functional level Windows Server 2003 or later"; the server "Windows Server 2016 or later".
-	"entra_connect": {name: "Microsoft Entra Connect", hostMin: "2016", fflMin: "2003"},
-}
+// The tools and what they need are the catalogue's (data/dirsync.csv): the
+// hosts and forest functional level of Microsoft Entra Connect (MS-ENTRA),
+// and DirSync and Azure AD Sync, retired (MS-DIRSYNC-RETIRED). Azure AD
+// Connect (whose older releases had other host requirements) and Entra Cloud
+// Sync are not judged.
 
 func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	ds := p.Topology.DirectorySync
@@ -43,23 +34,33 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	if ds == nil || ds.Enabled.IsFalse() || ds.Tool == nil {
 		return
 	}
-	pre, ok := dirsyncPrereqs[ds.Tool.Value]
-	if !ok {
+	tool := p.Catalog.SyncTool(ds.Tool.Value)
+	if tool == nil {
 		return
 	}
-	toolNote := lint.Related{Range: ds.Tool.SourceRange(), Message: "the directory synchronization tool is " + pre.name}
+	if tool.Verdict == catalog.Unsupported {
+		p.Report(ds.Tool, fmt.Sprintf("the directory synchronization tool is %s: %s", tool.Name, tool.Note))
+		return
+	}
+	toolNote := lint.Related{Range: ds.Tool.SourceRange(), Message: "the directory synchronization tool is " + tool.Name}
 	if os, ok := ds.HostOS.Get(); ok {
-		if below, known := adWindowsBelow(p.Catalog, os, pre.hostMin); known && below {
-			min := adWindowsName(p.Catalog, pre.hostMin)
+		hosts := tool.HostIDs()
+		min, max := hosts[0], hosts[len(hosts)-1]
+		if below, known := p.Catalog.WindowsBelow(os, min); known && below {
+			name := p.Catalog.WindowsName(min)
 			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s: %s needs a domain-joined server on %s or later; "+
-				"install it on a server running %s or later", adWindowsName(p.Catalog, os), pre.name, min, min), toolNote)
+				"install it on a server running %s or later", p.Catalog.WindowsName(os), tool.Name, name, name), toolNote)
+		} else if above, known := p.Catalog.WindowsBelow(max, os); known && above {
+			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s: %s needs a domain-joined server on %s (%s); "+
+				"install it on a server running %s or earlier", p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), tool.Note,
+				p.Catalog.WindowsName(max)), toolNote)
 		}
 	}
 	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel != nil {
-		cur, min := p.Catalog.FFLByID(o.ForestFunctionalLevel.Value), p.Catalog.FFLByID(pre.fflMin)
+		cur, min := p.Catalog.FFLByID(o.ForestFunctionalLevel.Value), tool.MinFFL
 		if cur != nil && cur.Level < min.Level {
 			p.Report(o.ForestFunctionalLevel, fmt.Sprintf("the forest functional level is %s: %s needs %s or higher; "+
-				"raise the forest functional level to %s or higher", cur.Name, pre.name, min.Name, min.Name), toolNote)
+				"raise the forest functional level to %s or higher", cur.Name, tool.Name, min.Name, min.Name), toolNote)
 		}
 	}
 }

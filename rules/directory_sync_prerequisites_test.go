@@ -8,10 +8,11 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// Microsoft Entra Connect's host on every Windows Server version: 2016
-// passes, 2012 R2 fails.
+// Microsoft Entra Connect's host on every Windows Server version (MS-ENTRA):
+// 2016 to 2022 pass, 2012 R2 fails, and so does 2025 ("Windows Server 2025
+// is NOT supported").
 func TestDirectorySyncHost(t *testing.T) {
-	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true}
+	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true, "2025": true}
 	for _, w := range catalog.Default().Windows {
 		fs := check(t, directorySyncPrerequisites{}, today, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
 		if !fails[w.ID] {
@@ -21,6 +22,10 @@ func TestDirectorySyncHost(t *testing.T) {
 			continue
 		}
 		want := "the directory synchronization server runs " + w.Name + ": Microsoft Entra Connect needs a domain-joined server on Windows Server 2016 or later; install it on a server running Windows Server 2016 or later"
+		if w.ID == "2025" {
+			want = "the directory synchronization server runs Windows Server 2025: Microsoft Entra Connect needs a domain-joined server on Windows Server 2016 to 2022 " +
+				"(Windows Server 2025 is not supported; Microsoft plans its support for a future release); install it on a server running Windows Server 2022 or earlier"
+		}
 		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.host_os" || fs[0].Message != want || len(fs[0].Related) != 1 {
 			t.Errorf("Entra Connect on %s: want one error at host_os:\n%s", w.ID, summary(fs))
 		}
@@ -45,9 +50,24 @@ func TestDirectorySyncForest(t *testing.T) {
 	}
 }
 
+// DirSync and Azure AD Sync are retired (MS-DIRSYNC-RETIRED): one error at
+// the tool, whatever the host and forest; turned off, nothing.
+func TestDirectorySyncRetiredTools(t *testing.T) {
+	for tool, name := range map[string]string{"dirsync": "DirSync", "aad_sync": "Azure AD Sync"} {
+		fs := check(t, directorySyncPrerequisites{}, today, orgFFL("2000", idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "2008R2"`)))
+		want := "the directory synchronization tool is " + name + ": Microsoft retired DirSync and Azure AD Sync, which are not supported and no longer work; upgrade to Microsoft Entra Connect"
+		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.tool" || fs[0].Message != want {
+			t.Errorf("%s: want one error at the tool:\n%s", tool, summary(fs))
+		}
+		if fs := check(t, directorySyncPrerequisites{}, today, org(idDirSync(`enabled = false`, `tool = "`+tool+`"`))); len(fs) != 0 {
+			t.Errorf("%s turned off: want no finding:\n%s", tool, summary(fs))
+		}
+	}
+}
+
 // Other tools, a turned-off synchronization and unknown facts stay silent.
 func TestDirectorySyncSilent(t *testing.T) {
-	for _, tool := range []string{"dirsync", "aad_sync", "aad_connect", "cloud_sync"} {
+	for _, tool := range []string{"aad_connect", "cloud_sync"} {
 		src := orgFFL("2000", idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "2008R2"`))
 		if fs := check(t, directorySyncPrerequisites{}, today, src); len(fs) != 0 {
 			t.Errorf("%s: want no finding:\n%s", tool, summary(fs))

@@ -8,8 +8,8 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// The domain controller table of exchange-domain.md §1.3, written out again
-// for the test: a column per range of Exchange levels, each tried at both
+// The domain controller table (MS-MATRIX, "Supported Active Directory
+// environments", with the rows of dc-os), written out again for the test: a column per range of Exchange levels, each tried at both
 // ends (and by build across the 2019 CU14/CU15 boundary), against every
 // Windows Server version. Y supported, N error, C warning (sources
 // disagree), ? silent (nothing known).
@@ -18,11 +18,11 @@ var dcTestColumns = []struct {
 	levels [][2]string // version, update or build
 }{
 	{"SE", [][2]string{{"SE", "RTM"}, {"SE", "RTM Aug26SU"}}},
-	{"2019 CU15+", [][2]string{{"2019", "CU15"}, {"2019", "15.2.1748.10"}, {"2019", "CU15 Aug26SU"}}},
-	{"2019 CU14", [][2]string{{"2019", "CU14"}, {"2019", "15.2.1748.9"}}},
-	{"2019 CU12-CU13", [][2]string{{"2019", "CU12"}, {"2019", "CU13"}}},
+	{"2019 CU14+", [][2]string{{"2019", "CU14"}, {"2019", "15.2.1544.4"}, {"2019", "CU15"}, {"2019", "CU15 Aug26SU"}}},
+	{"2019 CU12-CU13", [][2]string{{"2019", "CU12"}, {"2019", "CU13"}, {"2019", "15.2.1544.3"}}},
 	{"2019 RTM-CU11", [][2]string{{"2019", "RTM"}, {"2019", "CU11"}}},
-	{"2016 CU12+", [][2]string{{"2016", "CU12"}, {"2016", "CU23"}}},
+	{"2016 CU23", [][2]string{{"2016", "CU23"}, {"2016", "15.1.2507.6"}, {"2016", "CU23 Aug26SU"}}},
+	{"2016 CU12-CU22", [][2]string{{"2016", "CU12"}, {"2016", "CU22"}, {"2016", "15.1.2507.5"}}},
 	{"2016 CU7-CU11", [][2]string{{"2016", "CU7"}, {"2016", "CU11"}}},
 	{"2016 CU3-CU6", [][2]string{{"2016", "CU3"}, {"2016", "CU6"}}},
 	{"2016 RTM-CU2", [][2]string{{"2016", "RTM"}, {"2016", "CU2"}}},
@@ -39,17 +39,19 @@ var dcTestColumns = []struct {
 }
 
 var dcTestRows = map[string]string{
-	//        SE  19:15+ 14 12-13 ≤11  16:12+ 7-11 3-6 ≤2  13:SP1+ <SP1  10:RU22+ 5-21 <5  07:≥SP1RU9 <  03 00 55
-	"2025":   "Y   Y     C  N     N     N    N    N   N    N     N      N     N    N      N     N     N  N  ?",
-	"2022":   "Y   Y     Y  Y     N     N    N    N   N    N     N      N     N    N      N     N     N  N  ?",
-	"2019":   "Y   Y     Y  Y     Y     Y    N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
-	"2016":   "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     N    N      ?     ?     ?  ?  ?",
-	"2012R2": "Y   Y     Y  Y     Y     Y    Y    Y   Y    Y     N      Y     Y    N      ?     ?     ?  ?  ?",
-	"2012":   "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
-	"2008R2": "N   N     N  N     N     Y    Y    Y   Y    Y     Y      Y     Y    ?      Y     N     ?  ?  ?",
-	"2008":   "N   N     N  N     N     N    N    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
-	"2003":   "N   N     N  N     N     N    N    N   Y    Y     Y      Y     Y    Y      Y     Y     ?  ?  ?",
-	"2000":   "N   N     N  N     N     N    N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
+	// MS-MATRIX-2025: Windows Server 2025 DCs from 2019 CU14, 2022 from 2019 CU12 and 2016 CU23; its 2016
+	// row stops at Windows Server 2012, where the 2021 text listed 2008 R2 SP1 for 2016 CU12 and later.
+	//        SE  19:14+ 12-13 ≤11  16:23 12-22 7-11 3-6 ≤2  13:SP1+ <SP1  10:RU22+ 5-21 <5  07:≥SP1RU9 <  03 00 55
+	"2025":   "Y   Y     N     N     N    N     N    N   N    N     N      N     N    N      N     N     N  N  ?",
+	"2022":   "Y   Y     Y     N     Y    N     N    N   N    N     N      N     N    N      N     N     N  N  ?",
+	"2019":   "Y   Y     Y     Y     Y    Y     N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
+	"2016":   "Y   Y     Y     Y     Y    Y     Y    Y   Y    Y     N      Y     N    N      ?     ?     ?  ?  ?",
+	"2012R2": "Y   Y     Y     Y     Y    Y     Y    Y   Y    Y     N      Y     Y    N      ?     ?     ?  ?  ?",
+	"2012":   "N   N     N     N     Y    Y     Y    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2008R2": "N   N     N     N     C    Y     Y    Y   Y    Y     Y      Y     Y    ?      Y     N     ?  ?  ?",
+	"2008":   "N   N     N     N     N    N     N    Y   Y    Y     Y      Y     Y    ?      ?     ?     ?  ?  ?",
+	"2003":   "N   N     N     N     N    N     N    N   Y    Y     Y      Y     Y    Y      Y     Y     ?  ?  ?",
+	"2000":   "N   N     N     N     N    N     N    N   N    N     N      N     N    N      ?     ?     ?  ?  ?",
 }
 
 func TestDomainControllerOSTable(t *testing.T) {
@@ -97,10 +99,11 @@ func TestDomainControllerOSUnknownLevel(t *testing.T) {
 		os, version string
 		fails       bool
 	}{
-		{"2022", "2016", true},  // no 2016 CU supports it
+		{"2025", "2016", true},  // no 2016 CU supports it
+		{"2022", "2016", false}, // CU23 does
 		{"2019", "2016", false}, // CU12 and later do
 		{"2012", "2019", true},  // no 2019 CU supports it
-		{"2025", "2019", false}, // CU15 does, CU14 is disputed
+		{"2025", "2019", false}, // CU14 and later do
 		{"2019", "2013", true},
 		{"2016", "2013", false}, // SP1 and later do
 		{"2016", "2010", false}, // SP3 RU22 and later do
@@ -128,7 +131,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	}
 	want := "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
 		"Windows Server 2019 domain controllers are supported with Exchange Server Subscription Edition, Exchange Server 2019 and Exchange Server 2016 CU12 or later: " +
-		"update EX1 and EX2 to Exchange Server 2016 CU12 or later; or replace DC1 with a domain controller on Windows Server 2008 R2 to Windows Server 2016, which every Exchange server here supports"
+		"update EX1 and EX2 to Exchange Server 2016 CU12 or later; or replace DC1 with a domain controller on Windows Server 2012 to Windows Server 2016, which every Exchange server here supports"
 	if fs[0].Message != want || len(fs[0].Related) != 1 {
 		t.Errorf("got  %s\nwant %s", fs[0].Message, want)
 	}
@@ -136,21 +139,27 @@ func TestDomainControllerOSMessages(t *testing.T) {
 		t.Errorf("second finding at %s", fs[1].Address)
 	}
 
-	// An error and a disputed server on one Windows Server 2025 domain controller: one error that names
-	// the unsupported server and notes the dispute.
+	// Windows Server 2025 domain controllers: exactly 2019 CU14 passes (MS-MATRIX-2025), CU13 fails.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
-	if len(fs) != 1 || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, "which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support") ||
-		!strings.Contains(fs[0].Message, "for Exchange 2019 CU14 sources disagree") {
+	want = "DC1 runs Windows Server 2025, which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support on domain controllers: " +
+		"Windows Server 2025 domain controllers are supported with Exchange Server Subscription Edition and Exchange Server 2019 CU14 or later: " +
+		"update A to Exchange Server 2019 CU14 or later; or replace DC1 with a domain controller on Windows Server 2012 R2 to Windows Server 2022, which every Exchange server here supports"
+	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
 		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
 	}
-	// The disputed server alone: a warning.
-	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
-	want = "DC1 runs Windows Server 2025, which B (Exchange Server 2019 CU14 (15.2.1544.4)) may not support on domain controllers: " +
-		"Windows Server 2025 domain controllers are supported with Exchange Server Subscription Edition and Exchange Server 2019 CU15 or later; " +
-		"for Exchange 2019 CU14 sources disagree: Jaap Wesselius and payperitem.com say CU14 supports Windows Server 2025 domain controllers too: " +
-		"update B to Exchange Server 2019 CU15 or later; or replace DC1 with a domain controller on Windows Server 2012 R2 to Windows Server 2022, which every Exchange server here supports"
+	// Windows Server 2008 R2 domain controllers with Exchange 2016 CU23: Microsoft's matrix of 2021 listed
+	// them, its current revision does not: a warning that says so; CU22 passes.
+	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU23"), adDC("DC1", `os = "2008R2"`)))
+	want = "DC1 runs Windows Server 2008 R2, which B (Exchange Server 2016 CU23 (15.1.2507.6)) may not support on domain controllers: " +
+		"Windows Server 2008 R2 domain controllers are supported with Exchange Server 2016 CU22 or earlier, Exchange Server 2013, Exchange Server 2010 SP3 RU5 or later and Exchange Server 2007 SP1 RU9 or later; " +
+		"for Exchange 2016 CU23 sources disagree: Microsoft's current supportability matrix lists Windows Server 2012 and later for Exchange 2016, " +
+		"while its 2021 text listed Windows Server 2008 R2 SP1 for 2016 CU12 and later: " +
+		"replace DC1 with a domain controller on Windows Server 2012 to Windows Server 2022, which every Exchange server here supports"
 	if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Message != want {
-		t.Errorf("CU14 with a 2025 DC:\n%s", summary(fs))
+		t.Errorf("2016 CU23 with a 2008 R2 DC:\n%s", summary(fs))
+	}
+	if fs := check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU22"), adDC("DC1", `os = "2008R2"`))); len(fs) != 0 {
+		t.Errorf("2016 CU22 with a 2008 R2 DC:\n%s", summary(fs))
 	}
 	// No version supports it and nothing suits every server: say so.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
@@ -166,36 +175,30 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	}
 }
 
-// The rule's table has a row per Windows Server version of the catalogue and
-// a cell per column; every column's bounds name releases the catalogue has.
-func TestDomainControllerOSTableShape(t *testing.T) {
-	cat := catalog.Default()
-	for _, w := range cat.Windows {
-		r, ok := dcRowOf(w.ID)
-		if !ok {
-			t.Errorf("no row for %s", w.ID)
-			continue
-		}
-		if n := len(dcCells(r)); n != len(dcColumns) {
-			t.Errorf("row %s has %d cells, want %d", w.ID, n, len(dcColumns))
-		}
-		if strings.Contains(dcCells(r), "C") && r.conflict == "" {
-			t.Errorf("row %s has a disputed cell but no note", w.ID)
-		}
+// The catalogue's rows cut each Exchange version into the ranges the test
+// table above tries, and name them in messages as Microsoft's table does.
+func TestDomainControllerOSColumns(t *testing.T) {
+	var got []string
+	for _, c := range dcColumns(catalog.Default()) {
+		got = append(got, c.label())
 	}
-	for _, c := range dcColumns {
-		v := cat.Version(c.version)
-		for _, name := range []string{c.from, c.to} {
-			if name != "" && cat.Release(v, name) == nil {
-				t.Errorf("column %s: no release %s", c.label(cat), name)
-			}
-		}
+	want := []string{"Exchange Server Subscription Edition", "Exchange Server 2019 CU14 or later",
+		"Exchange Server 2019 CU12 to CU13", "Exchange Server 2019 CU11 or earlier", "Exchange Server 2016 CU23 or later", "Exchange Server 2016 CU12 to CU22",
+		"Exchange Server 2016 CU7 to CU11", "Exchange Server 2016 CU3 to CU6", "Exchange Server 2016 CU2 or earlier",
+		"Exchange Server 2013 SP1 (CU4) or later", "Exchange Server 2013 CU3 or earlier", "Exchange Server 2010 SP3 RU22 or later",
+		"Exchange Server 2010 SP3 RU5 to SP3 RU21", "Exchange Server 2010 SP3 RU4 or earlier", "Exchange Server 2007 SP1 RU9 or later",
+		"Exchange Server 2007 SP1 RU8 or earlier", "Exchange Server 2003", "Exchange 2000 Server", "Exchange Server 5.5"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("columns:\n%s\nwant\n%s", strings.Join(got, "; "), strings.Join(want, "; "))
+	}
+	if len(want) != len(dcTestColumns) {
+		t.Errorf("the test table has %d columns, the catalogue %d", len(dcTestColumns), len(want))
 	}
 }
 
 // Exchange 2010 SP3 RU5 is the minimum for Windows Server 2012 R2 domain
-// controllers, SP3 RU22 for Windows Server 2016 ones (exchange-domain.md
-// §2.3): one release below fails and names the update; exactly it passes.
+// controllers, SP3 RU22 for Windows Server 2016 ones (MS-MATRIX): one
+// release below fails and names the update; exactly it passes.
 func TestDomainControllerOS2010Minimums(t *testing.T) {
 	cases := []struct {
 		os, update, want string // want: "" when it passes

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -41,9 +43,9 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 		return
 	}
 	r2007, r2010 := p.Catalog.Version("2007").Rank, p.Catalog.Version("2010").Rank
-	exchange := map[*schema.Site][]server{}
-	for _, s := range servers(p) {
-		if s.isEdge() || s.version.Rank < r2007 || !s.Site.Resolved() {
+	exchange := map[*schema.Site][]facts.Server{}
+	for _, s := range p.Facts.Servers() {
+		if s.IsEdge() || s.Exchange.Rank < r2007 || !s.Site.Resolved() {
 			continue // Edge servers are outside the forest; a server of unknown site is not placed
 		}
 		exchange[s.Site.Target] = append(exchange[s.Site.Target], s)
@@ -64,7 +66,7 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 		}
 		writable := false
 		for _, s := range ss {
-			if s.version.Rank >= r2010 {
+			if s.Exchange.Rank >= r2010 {
 				writable = true
 			}
 		}
@@ -98,7 +100,7 @@ func dcAny(dcs []*schema.DomainController, f func(*schema.DomainController) bool
 	return false
 }
 
-func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.DomainController, writable bool) {
+func reportSite(p *lint.Pass, site *schema.Site, ss []facts.Server, dcs []*schema.DomainController, writable bool) {
 	// None of these qualifies or might: each is read-only (where that
 	// matters) or not a global catalog.
 	var roGCs, details []string
@@ -115,8 +117,8 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.Doma
 	msg := fmt.Sprintf("site %s has Exchange servers (%s) but ", site.Name(), names(ss))
 	switch {
 	case len(roGCs) > 0:
-		msg += fmt.Sprintf("its only global catalog %s (%s) %s read-only", adPlural(roGCs, "server", "servers"),
-			adJoinAnd(adShortList(roGCs)), adPlural(roGCs, "is", "are"))
+		msg += fmt.Sprintf("its only global catalog %s (%s) %s read-only", words.Pick(len(roGCs), "server", "servers"),
+			words.And(words.Short(roGCs)), words.Pick(len(roGCs), "is", "are"))
 	case len(dcs) == 0:
 		msg += "no domain controller"
 	case writable:
@@ -125,7 +127,7 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []server, dcs []*schema.Doma
 		msg += "no global catalog server"
 	}
 	if len(details) > 0 {
-		msg += " (" + adJoinAnd(adShortList(details)) + ")"
+		msg += " (" + words.And(words.Short(details)) + ")"
 	}
 	if writable {
 		msg += ": Exchange does not use read-only domain controllers or global catalogs, and every Active Directory site with Exchange servers " +

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -73,6 +74,6 @@ func (domainNotVerified) Check(p *lint.Pass) {
 		p.Report(d.Verified, fmt.Sprintf("domain %s is not verified in the Microsoft 365 tenant, and %s: Exchange Online "+
 			"accepts mail and addresses only for verified domains, so mailboxes cannot keep their addresses and mail for "+
 			"the domain is not routed. Add %s to the tenant and verify it (a TXT record in public DNS) before %s",
-			d.Name(), joinAnd(why[d]), d.Name(), before))
+			d.Name(), words.And(why[d]), d.Name(), before))
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,8 +10,9 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// exchange-domain.md §1.5, written out as the reference's rows with both ends
-// ("" = the version's last level), independently of the rule's table.
+// The .NET Framework table (MS-MATRIX, MS-SYSREQ, E1-NET), written out as
+// rows with both ends ("" = the version's last level), independently of the
+// catalogue's rows.
 type hostDotNetFact struct {
 	from, to string
 	dotnets  []string
@@ -81,7 +83,7 @@ func TestDotNetMatrix(t *testing.T) {
 				case fact == nil:
 					// 2007 and earlier, 2010 before SP3: no facts, no verdict
 					hostExpectNone(t, what, fs)
-				case contains(fact.dotnets, d.ID):
+				case slices.Contains(fact.dotnets, d.ID):
 					hostExpectNone(t, what, fs)
 				default:
 					hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", "EX runs "+cat.Version(version).Name+" "+level, "with "+d.Name+", which it does not support",
@@ -126,7 +128,8 @@ func TestDotNetMessages(t *testing.T) {
 			"install .NET Framework 4.5, 4.5.1 or 4.5.2, or update EX to CU15 (15.0.1263.5) or later"}},
 		{"2019", "RTM", "4.8", []string{"Exchange Server 2019 RTM to CU1 supports .NET Framework 4.7.2 only", "or update EX to CU2 (15.2.397.3) or later"}},
 		{"2019", "CU13", "4.8.1", []string{"Exchange Server 2019 CU4 to CU13 supports .NET Framework 4.8 only", "or update EX to CU14 (15.2.1544.4) or later"}},
-		{"SE", "RTM", "4.7.2", []string{"Exchange Server Subscription Edition RTM supports .NET Framework 4.8 and 4.8.1 only", "install .NET Framework 4.8 or 4.8.1 ("}},
+		{"SE", "RTM", "4.7.2", []string{"Exchange Server Subscription Edition RTM supports .NET Framework 4.8 and 4.8.1 (on Windows Server 2022 or later) only",
+			"install .NET Framework 4.8 or 4.8.1 (on Windows Server 2022 or later) ("}},
 		{"2010", "SP3 RU32", "4.8", []string{"Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5)", `state dotnet = "3.5 SP1"`}},
 		{"2013", "CU23", "4.7", []string{"with .NET Framework 4.7, which it does not support"}},
 	}
@@ -165,7 +168,7 @@ func TestDotNetUnknownLevel(t *testing.T) {
 	hostExpectNone(t, "no dotnet", check(t, dotnetUnsupported{}, today, org(srv("EX", "2016", "CU23"))))
 }
 
-// HealthChecker's recommended .NET (exchange-domain.md §1.5,
+// HealthChecker's recommended .NET (CSS-HC-OS,
 // Invoke-AnalyzerOsInformation.ps1), written out per level; os is the Windows
 // the answer depends on ("" when it does not).
 func hostExpectedRecommendation(t *testing.T, version, level, os string) (string, bool) {
@@ -240,10 +243,13 @@ func TestDotNetRecommended(t *testing.T) {
 			fact := hostDotNetFactAt(t, version, level)
 			for _, os := range oses {
 				want, known := hostExpectedRecommendation(t, version, level, os)
-				if known && !contains(fact.dotnets, want) {
+				if known && !slices.Contains(fact.dotnets, want) {
 					t.Errorf("Exchange %s %s on %q: the recommended %s is not supported there", version, level, os, want)
 				}
 				for _, d := range fact.dotnets {
+					if d == "4.8.1" && os == "2019" {
+						continue // not supported on Windows Server 2019 (MS-MATRIX-2025): TestDotNetOnWindows
+					}
 					var extra []string
 					if os != "" {
 						extra = append(extra, fmt.Sprintf("os = %q", os))
@@ -291,5 +297,58 @@ func TestDotNetRecommendedSilent(t *testing.T) {
 	}
 	for _, tc := range cases {
 		hostExpectNone(t, tc.name, check(t, dotnetNotRecommended{}, today, tc.src))
+	}
+}
+
+// The recommendation is one .NET Framework per update and Windows Server
+// version: at most one row of dotnet-recommended holds for any of them.
+func TestDotNetRecommendedUnique(t *testing.T) {
+	cat := catalog.Default()
+	for _, v := range cat.Versions() {
+		for _, l := range v.Levels() {
+			for _, w := range cat.Windows {
+				if rows, _ := cat.Rows(dotnetRecommended, l, w.ID); len(rows) > 1 {
+					t.Errorf("%s on %s: %d recommendations", l, w.ID, len(rows))
+				}
+			}
+		}
+	}
+}
+
+// On Windows Server 2019, Exchange 2019 CU14 and later and SE run on .NET
+// Framework 4.8 only (MS-MATRIX-2025, MS-DOTNET-WS2019); on Windows Server
+// 2022 and later 4.8.1 too; with Windows unknown, 4.8.1 is not judged.
+func TestDotNetOnWindows(t *testing.T) {
+	for _, tc := range []struct {
+		version, level, os, dotnet string
+		fails                      bool
+	}{
+		{"2019", "CU14", "2019", "4.8.1", true},
+		{"2019", "CU15 Aug26SU", "2019", "4.8.1", true},
+		{"2019", "CU14", "2019", "4.8", false},
+		{"2019", "CU14", "2022", "4.8.1", false},
+		{"2019", "CU14", "2025", "4.8.1", false},
+		{"2019", "CU14", "", "4.8.1", false},
+		{"2019", "CU13", "2022", "4.8.1", true}, // 4.8.1 only from CU14
+		{"SE", "RTM", "2019", "4.8.1", true},
+		{"SE", "RTM", "2019", "4.8", false},
+		{"SE", "RTM Aug26SU", "2022", "4.8.1", false},
+		{"SE", "RTM", "", "4.8.1", false},
+	} {
+		extra := []string{fmt.Sprintf("dotnet = %q", tc.dotnet)}
+		if tc.os != "" {
+			extra = append(extra, fmt.Sprintf("os = %q", tc.os))
+		}
+		what := fmt.Sprintf("%s %s on %q with %s", tc.version, tc.level, tc.os, tc.dotnet)
+		fs := check(t, dotnetUnsupported{}, today, org(srv("EX", tc.version, tc.level, extra...)))
+		if !tc.fails {
+			hostExpectNone(t, what, fs)
+			continue
+		}
+		parts := []string{"supports .NET Framework 4.8 only"}
+		if tc.os == "2019" {
+			parts = append(parts, "on Windows Server 2019 supports .NET Framework 4.8 only", "install .NET Framework 4.8 (")
+		}
+		hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", parts...)
 	}
 }

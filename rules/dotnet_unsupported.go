@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -18,212 +20,144 @@ func (dotnetUnsupported) Info() lint.RuleInfo {
 		ID:       "dotnet-unsupported",
 		Severity: lint.Error,
 		Summary:  "a .NET Framework version the server's Exchange update does not support",
-		Sources:  sources("MS-MATRIX", "MS-SYSREQ", "E1-NET", "MESSAGEWARE-CU14", "BORNCITY-CU14"),
+		Sources:  sources("MS-MATRIX", "MS-MATRIX-2025", "MS-SYSREQ", "E1-NET", "MESSAGEWARE-CU14", "BORNCITY-CU14", "MS-DOTNET-WS2019"),
 	}
 }
 
-// hostDotNetRow: from level from (inclusive) up to the next row's level, the
-// version supports these .NET Framework versions.
-type hostDotNetRow struct {
-	from    string
-	dotnets []string
-}
-
-// hostDotNet is exchange-domain.md §1.5. "Versions of the .NET Framework that
-// aren't listed in the tables below are not supported on any version of
+// The matrix is the catalogue's (subject dotnet): per Exchange version, the
+// .NET Framework versions each range of its levels supports. "Versions of the
+// .NET Framework that aren't listed ... are not supported on any version of
 // Exchange. This includes minor and patch-level releases" (MS-MATRIX), so
-// .NET Framework 4.6 (4.6.0) and 4.7 (4.7.0) are supported nowhere. Each
-// row holds from its level to the next row's; the last row to the version's
-// last level.
-var hostDotNet = map[string][]hostDotNetRow{
-	// MS-MATRIX (2021), Exchange 2013 table.
-	"2013": {
-		{"RTM", []string{"4.5"}},                               // RTM-CU3
-		{"CU4", []string{"4.5", "4.5.1", "4.5.2"}},             // SP1 (CU4)-CU12
-		{"CU13", []string{"4.5", "4.5.1", "4.5.2", "4.6.1"}},   // CU13-CU14; 4.6.1 with its hotfix
-		{"CU15", []string{"4.5.1", "4.5.2", "4.6.1", "4.6.2"}}, // CU15
-		{"CU16", []string{"4.6.2"}},                            // CU16-CU18
-		{"CU19", []string{"4.6.2", "4.7.1"}},                   // CU19-CU20
-		{"CU21", []string{"4.7.1", "4.7.2"}},                   // CU21-CU22
-		{"CU23", []string{"4.7.2", "4.8"}},                     // CU23
-	},
-	// MS-MATRIX (2021) up to CU21; MS-SYSREQ (2022): "CU15 to CU23: 4.8".
-	"2016": {
-		{"RTM", []string{"4.5.2"}},                   // RTM-CU1
-		{"CU2", []string{"4.5.2", "4.6.1"}},          // CU2; 4.6.1 with its hotfix
-		{"CU3", []string{"4.5.2", "4.6.1", "4.6.2"}}, // CU3-CU4
-		{"CU5", []string{"4.6.2"}},                   // CU5-CU7
-		{"CU8", []string{"4.6.2", "4.7.1"}},          // CU8-CU9
-		{"CU10", []string{"4.7.1"}},                  // CU10
-		{"CU11", []string{"4.7.1", "4.7.2"}},         // CU11-CU12
-		{"CU13", []string{"4.7.2", "4.8"}},           // CU13-CU14
-		{"CU15", []string{"4.8"}},                    // CU15-CU23
-	},
-	// MS-MATRIX (2021) up to CU10; E1-NET for CU14-CU15; CU14 "introduces
-	// support for .NET Framework 4.8.1" (MESSAGEWARE-CU14, BORNCITY-CU14).
-	// One rendering of E1-NET marks 4.8.1 for CU4-CU13 too; exchange-domain.md
-	// reads that as a table artefact and relies on the CU14 release notes,
-	// and so does exlint.
-	"2019": {
-		{"RTM", []string{"4.7.2"}},         // RTM-CU1
-		{"CU2", []string{"4.7.2", "4.8"}},  // CU2-CU3
-		{"CU4", []string{"4.8"}},           // CU4-CU13
-		{"CU14", []string{"4.8", "4.8.1"}}, // CU14-CU15
-	},
-	// E1-NET (2025-03-30, "Added Exchange SE").
-	"SE": {
-		{"RTM", []string{"4.8", "4.8.1"}},
-	},
-	// MS-MATRIX, "Exchange 2010 SP3": Exchange 2010 runs on .NET Framework
-	// 3.5 and 3.5 SP1; 4.0 and any 4.5 version may be installed side by side
-	// as long as 3.5 or 3.5 SP1 is installed too. The reference has nothing
-	// for Exchange 2010 before SP3, nor for Exchange 2007 (UNVERIFIED) or
-	// earlier: exlint does not judge them.
-	"2010": {
-		{"SP3", []string{"3.5", "3.5 SP1", "4.5", "4.5.1", "4.5.2"}},
-	},
-}
+// .NET Framework 4.6 (4.6.0) and 4.7 (4.7.0) are supported nowhere.
 
-// hostDotNetComplete lists the versions whose table starts at their first
-// level, so that the version alone decides for a .NET Framework version no
-// row lists (when the server's level is unknown).
-var hostDotNetComplete = map[string]bool{"2013": true, "2016": true, "2019": true, "SE": true}
-
-// hostDotNetRowOf returns the row that holds the server's level, or nil when
-// the level is unknown or below the table.
-func hostDotNetRowOf(cat *catalog.Catalog, s server) *hostDotNetRow {
-	rows := hostDotNet[s.version.ID]
-	if s.release == nil {
-		return nil
+// dotnetVerdict is what the matrix says of .NET Framework id on server s: at
+// its release, or, when its release is unknown, what every level of its
+// version says.
+func dotnetVerdict(cat *catalog.Catalog, s facts.Server, id string) catalog.Verdict {
+	os, _ := s.OS.Get()
+	if s.Release == nil {
+		v, _ := cat.SupportsAny(dotnetMatrix, id, os, s.Exchange)
+		return v
 	}
-	var found *hostDotNetRow
-	for i := range rows {
-		if below, _ := hostBelow(s, hostRelease(cat, s.version, rows[i].from)); below {
-			break
-		}
-		found = &rows[i]
-	}
-	return found
-}
-
-// hostDotNetSupported reports whether the server's level supports .NET
-// Framework id, and whether that is known.
-func hostDotNetSupported(cat *catalog.Catalog, s server, id string) (supported, known bool) {
-	rows, judged := hostDotNet[s.version.ID]
-	if !judged {
-		return false, false
-	}
-	if row := hostDotNetRowOf(cat, s); row != nil {
-		return contains(row.dotnets, id), true
-	}
-	if s.release == nil && hostDotNetComplete[s.version.ID] {
-		// The level is unknown: only a .NET version no level supports is known
-		// to be unsupported.
-		for _, r := range rows {
-			if contains(r.dotnets, id) {
-				return false, false
-			}
-		}
-		return false, true
-	}
-	return false, false
-}
-
-// hostDotNetRange describes the levels a row holds: "CU15 to CU23", "CU10".
-func hostDotNetRange(cat *catalog.Catalog, v *catalog.Version, row *hostDotNetRow) string {
-	rows := hostDotNet[v.ID]
-	first := hostRelease(cat, v, row.from)
-	var last *catalog.Release
-	for i := range rows {
-		if &rows[i] != row {
-			continue
-		}
-		if i+1 < len(rows) {
-			next := hostRelease(cat, v, rows[i+1].from)
-			for _, l := range v.Levels() {
-				if l.Build.Compare(next.Build) < 0 {
-					last = l
-				}
-			}
-		} else if ls := v.Levels(); len(ls) > 0 {
-			last = ls[len(ls)-1]
-		}
-	}
-	if last == nil || last == first {
-		return hostLevelName(first)
-	}
-	return hostLevelName(first) + " to " + hostLevelName(last)
-}
-
-// hostDotNetNames lists .NET versions for a message: ".NET Framework 4.7.2
-// or 4.8".
-func hostDotNetNames(ids []string) string {
-	if len(ids) == 0 {
-		return ""
-	}
-	return ".NET Framework " + hostOr(ids)
+	v, _ := cat.SupportsOn(dotnetMatrix, id, os, s.Release)
+	return v
 }
 
 func (dotnetUnsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	cat := p.Catalog
+	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
-		if !ok {
+		if !ok || dotnetVerdict(cat, s, id) != catalog.Unsupported {
 			continue
 		}
-		supported, known := hostDotNetSupported(p.Catalog, s, id)
-		if !known || supported {
-			continue
-		}
-		name := hostDotNetName(p.Catalog, id)
-		row := hostDotNetRowOf(p.Catalog, s)
-		if row == nil {
+		name := cat.DotNetName(id)
+		if s.Release == nil {
 			// Unknown level: no level of the version supports it.
 			p.Reportf(s.DotNet, "%s runs %s with %s, which no update of %s supports (.NET versions the supportability matrix does not list are not supported, "+
 				"patch levels included): its updates support .NET Framework %s, each a few of them; install the one the server's update supports",
-				s.Name(), s.version.Name, name, s.version.Name, hostAnd(hostDotNetAny(p.Catalog, s.version)))
+				s.Name(), s.Exchange.Name, name, s.Exchange.Name, words.And(dotnetAny(cat, s.Exchange)))
 			continue
 		}
-		msg := fmt.Sprintf("%s runs %s with %s, which it does not support: %s %s supports .NET Framework %s only",
-			s.Name(), s.levelName(), name, s.version.Name, hostDotNetRange(p.Catalog, s.version, row), hostAnd(row.dotnets))
-		if s.version.ID == "2010" {
-			msg = fmt.Sprintf("%s runs %s with %s, which it does not support: Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5), "+
-				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.levelName(), name)
+		supported := dotnetAt(cat, s)
+		band := dotnetBand(cat, s.Release)
+		if os, _ := s.OS.Get(); dotnetOnWindows(cat, id, os, s.Release) {
+			band += " on " + cat.WindowsName(os)
 		}
-		fix := fmt.Sprintf("install %s", hostDotNetNames(row.dotnets))
-		if s.version.ID == "2010" {
+		msg := fmt.Sprintf("%s runs %s with %s, which it does not support: %s %s supports .NET Framework %s only",
+			s.Name(), s.LevelName(), name, s.Exchange.Name, band, words.And(supported))
+		if s.Exchange.ID == "2010" {
+			msg = fmt.Sprintf("%s runs %s with %s, which it does not support: Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5), "+
+				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.LevelName(), name)
+		}
+		fix := "install .NET Framework " + words.Or(supported)
+		if s.Exchange.ID == "2010" {
 			fix = `install .NET Framework 3.5 SP1 (Exchange 2010 uses no other) and state dotnet = "3.5 SP1"`
 		}
-		if later := hostDotNetLaterRow(p.Catalog, s, row, id); later != nil {
-			fix += fmt.Sprintf(", or update %s to %s or later, which supports %s", s.Name(), hostReleaseLabel(hostRelease(p.Catalog, s.version, later.from)), name)
+		if later := dotnetFrom(cat, s, id); later != nil {
+			fix += fmt.Sprintf(", or update %s to %s or later, which supports %s", s.Name(), levelRef(cat, later), name)
 		}
 		p.Report(s.DotNet, msg+"; "+fix+" (.NET versions the supportability matrix does not list are not supported, patch levels included)")
 	}
 }
 
-// hostDotNetLaterRow returns the first row after row that supports .NET id,
-// or nil.
-func hostDotNetLaterRow(cat *catalog.Catalog, s server, row *hostDotNetRow, id string) *hostDotNetRow {
-	rows := hostDotNet[s.version.ID]
-	after := false
-	for i := range rows {
-		if &rows[i] == row {
-			after = true
-			continue
-		}
-		if after && contains(rows[i].dotnets, id) {
-			return &rows[i]
-		}
-	}
-	return nil
+// dotnetOnWindows reports whether the matrix's verdict on .NET Framework id
+// with rel depends on the server's Windows Server version os: whether a row
+// limited to some Windows Server versions decided it.
+func dotnetOnWindows(cat *catalog.Catalog, id, os string, rel *catalog.Release) bool {
+	_, row := cat.SupportsOn(dotnetMatrix, id, os, rel)
+	return row != nil && row.WindowsIDs() != nil
 }
 
-// hostDotNetAny lists the .NET versions some level of v supports, oldest
-// first.
-func hostDotNetAny(cat *catalog.Catalog, v *catalog.Version) []string {
+// dotnetAt lists the .NET Framework versions the server's release supports,
+// oldest first; when its Windows Server version is unknown, those supported
+// on some only say on which: "4.8.1 (on Windows Server 2022 or later)".
+func dotnetAt(cat *catalog.Catalog, s facts.Server) []string {
+	os, _ := s.OS.Get()
 	var out []string
 	for _, d := range cat.DotNets {
-		for _, r := range hostDotNet[v.ID] {
-			if contains(r.dotnets, d.ID) {
+		if v, _ := cat.SupportsOn(dotnetMatrix, d.ID, os, s.Release); v == catalog.Supported {
+			out = append(out, d.ID)
+			continue
+		}
+		if os != "" {
+			continue
+		}
+		for _, r := range cat.VersionRows(dotnetMatrix, s.Exchange) {
+			if r.Verdict == catalog.Supported && r.WindowsIDs() != nil && r.HasValue(d.ID) && r.Covers(s.Release) {
+				out = append(out, fmt.Sprintf("%s (on %s)", d.ID, cat.WindowsRangeName(r.WindowsIDs())))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// dotnetBand names the levels that support what rel's level supports, the
+// range between two bounds of the matrix's rows: "CU15 to CU23", "CU10".
+func dotnetBand(cat *catalog.Catalog, rel *catalog.Release) string {
+	v := rel.Version
+	var first, next *catalog.Release
+	for _, b := range cat.Bounds(dotnetMatrix, v) {
+		if b.Build.Compare(rel.Build) <= 0 {
+			first = b
+		} else if next == nil {
+			next = b
+		}
+	}
+	var last *catalog.Release
+	for _, l := range v.Levels() {
+		if next == nil || l.Build.Compare(next.Build) < 0 {
+			last = l
+		}
+	}
+	if last == nil || last == first {
+		return levelLabel(cat, first)
+	}
+	return levelLabel(cat, first) + " to " + levelLabel(cat, last)
+}
+
+// dotnetFrom returns the first level after the server's release that
+// supports .NET Framework id, or nil.
+func dotnetFrom(cat *catalog.Catalog, s facts.Server, id string) *catalog.Release {
+	var from *catalog.Release
+	for _, r := range cat.VersionRows(dotnetMatrix, s.Exchange) {
+		if r.Verdict != catalog.Supported || !r.HasValue(id) || r.From == nil || r.From.Build.Compare(s.Release.Build) <= 0 {
+			continue
+		}
+		if from == nil || r.From.Build.Compare(from.Build) < 0 {
+			from = r.From
+		}
+	}
+	return from
+}
+
+// dotnetAny lists the .NET Framework versions some level of v supports,
+// oldest first.
+func dotnetAny(cat *catalog.Catalog, v *catalog.Version) []string {
+	var out []string
+	for _, d := range cat.DotNets {
+		for _, r := range cat.VersionRows(dotnetMatrix, v) {
+			if r.Verdict == catalog.Supported && r.HasValue(d.ID) {
 				out = append(out, d.ID)
 				break
 			}

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -26,45 +28,52 @@ func (edgeSubscription) Info() lint.RuleInfo {
 	}
 }
 
-// edgeSyncHubMinimums: the level a Hub Transport server of each version needs
-// to synchronize an Exchange 2013 SP1 or later Edge Transport server
-// (footnotes of the Exchange 2013 system requirements, MS-SYSREQ-2013).
-var edgeSyncHubMinimums = map[string]string{
-	"2007": "SP3 RU13",
-	"2010": "SP3 RU5",
-}
+// The levels a Hub Transport server of each version needs to synchronize an
+// Exchange 2013 SP1 or later Edge Transport server are the catalogue's
+// (subject edgesync: the Hub's version and updates, the Edge's version).
+const edgeSync = "edgesync"
 
-// edgeResubscribeVersions are the versions whose Edge servers must have their
-// subscription re-created after being raised to the level a newer version
-// requires, and resubscribeNewer the newer versions whose setup documents it
-// (the Exchange 2013 and 2016 setup readiness articles, MS-READINESS).
-var (
-	edgeResubscribeVersions = map[string]bool{"2007": true, "2010": true, "2013": true}
-	resubscribeNewer        = map[string]bool{"2013": true, "2016": true}
-)
+// The versions whose Edge servers must have their subscription re-created
+// after being raised to the level a newer version requires, and the newer
+// versions whose setup documents it, are the catalogue's (subject
+// edge-resubscribe: the Exchange 2013 and 2016 setup readiness articles,
+// MS-READINESS).
+const edgeResubscribe = "edge-resubscribe"
+
+// resubscribeNewer reports whether the catalogue documents re-creating the
+// subscription of an Edge server of version edge once it meets what version
+// newer requires.
+func resubscribeNewer(cat *catalog.Catalog, edge *catalog.Version, newer string) bool {
+	for _, r := range cat.VersionRows(edgeResubscribe, edge) {
+		if r.Verdict == catalog.Supported && r.HasValue(newer) {
+			return true
+		}
+	}
+	return false
+}
 
 // subscribed reports whether an Edge server has an Edge subscription: edge_sync
 // = true, or a subscribed site given without edge_sync = false.
-func subscribed(s server) bool {
+func subscribed(s facts.Server) bool {
 	return s.EdgeSync.IsTrue() || (s.EdgeSync == nil && s.EdgeSyncSite.Resolved())
 }
 
 func (edgeSubscription) Check(p *lint.Pass) {
-	all := servers(p)
+	all := p.Facts.Servers()
 	checkEdgeSyncHubs(p, all)
 	checkResubscribe(p, all)
 }
 
 // checkEdgeSyncHubs: one error per Hub Transport server below the minimum in
 // a site a 2013 SP1 or later Edge server is subscribed to.
-func checkEdgeSyncHubs(p *lint.Pass, all []server) {
-	v13 := p.Catalog.Version("2013")
-	edges := map[*schema.Site][]server{}
+func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
+	edges := map[*schema.Site][]facts.Server{}
 	for _, s := range all {
-		if !s.isEdge() || s.version != v13 || !subscribed(s) || !s.EdgeSyncSite.Resolved() {
+		if !s.IsEdge() || !edgeSyncEdge(p.Catalog, s.Exchange) || !subscribed(s) || !s.EdgeSyncSite.Resolved() {
 			continue
 		}
-		if ok, known := s.atLeast(p.Catalog, "CU4"); ok && known {
+		// Exchange 2013 has the Edge Transport role from SP1 (CU4).
+		if ok, known := s.AtLeast(p.Catalog, "SP1"); ok && known {
 			edges[s.EdgeSyncSite.Target] = append(edges[s.EdgeSyncSite.Target], s)
 		}
 	}
@@ -72,30 +81,45 @@ func checkEdgeSyncHubs(p *lint.Pass, all []server) {
 		return
 	}
 	for _, hub := range all {
-		minName, ok := edgeSyncHubMinimums[hub.version.ID]
-		if !ok || !hub.hasRole("hub_transport") || !hub.Site.Resolved() || hub.release == nil {
+		if !hub.HasRole("hub_transport") || !hub.Site.Resolved() || hub.Release == nil {
 			continue
 		}
 		subscribers := edges[hub.Site.Target]
 		if len(subscribers) == 0 {
 			continue
 		}
-		min := p.Catalog.Release(hub.version, minName)
-		if hub.release.Build.Compare(min.Build) >= 0 {
+		var min *catalog.Release
+		for _, r := range p.Catalog.VersionRows(edgeSync, hub.Exchange) {
+			if r.Verdict == catalog.Unsupported && r.To != nil && r.HasValue(subscribers[0].Exchange.ID) {
+				min = r.To
+			}
+		}
+		if min == nil || hub.Release.Build.Compare(min.Build) >= 0 {
 			continue
 		}
 		site := hub.Site.Target.Name()
-		p.Report(levelNode(hub), fmt.Sprintf("%s runs %s and is a Hub Transport server in site %s, to which the Exchange 2013 SP1 or later "+
+		p.Report(hub.LevelNode(), fmt.Sprintf("%s runs %s and is a Hub Transport server in site %s, to which the Exchange 2013 SP1 or later "+
 			"Edge Transport %s %s subscribed: EdgeSync from an %s Hub Transport server to a 2013 SP1 or later Edge needs %s on the Hub; "+
 			"install %s or later on %s",
-			hub.Name(), hub.levelName(), site, pluralNoun("server", len(subscribers)), namesVerb(subscribers), shortName(hub.version),
-			releaseRef(min)+" or later", min.Name, hub.Name()),
+			hub.Name(), hub.LevelName(), site, words.Noun("server", len(subscribers)), namesVerb(subscribers), hub.Exchange.ShortName(),
+			min.Ref()+" or later", min.Name, hub.Name()),
 			lint.Related{Range: subscribers[0].EdgeSyncSite.SourceRange(), Message: fmt.Sprintf("%s is subscribed to site %s", subscribers[0].Name(), site)})
 	}
 }
 
+// edgeSyncEdge reports whether the catalogue's EdgeSync rows are about Edge
+// Transport servers of version v.
+func edgeSyncEdge(cat *catalog.Catalog, v *catalog.Version) bool {
+	for _, r := range cat.Subject(edgeSync).Rows() {
+		if r.HasValue(v.ID) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesVerb is "EDGE01 is" or "EDGE01 and EDGE02 are".
-func namesVerb(ss []server) string {
+func namesVerb(ss []facts.Server) string {
 	if len(ss) == 1 {
 		return names(ss) + " is"
 	}
@@ -105,23 +129,26 @@ func namesVerb(ss []server) string {
 // checkResubscribe: an info per subscribed Edge server of 2007, 2010 or 2013
 // in an organization with Exchange 2013 or 2016, when that version sets a
 // minimum for it.
-func checkResubscribe(p *lint.Pass, all []server) {
+func checkResubscribe(p *lint.Pass, all []facts.Server) {
 	present := map[string]bool{}
 	for _, s := range all {
-		present[s.version.ID] = true
+		present[s.Exchange.ID] = true
 	}
 	for _, s := range all {
-		if !s.isEdge() || !edgeResubscribeVersions[s.version.ID] || !subscribed(s) {
+		if !s.IsEdge() || len(p.Catalog.VersionRows(edgeResubscribe, s.Exchange)) == 0 || !subscribed(s) {
 			continue
 		}
 		var min *catalog.Release
 		var by string
-		for _, m := range coexistenceMinimums {
-			if m.older != s.version.ID || !present[m.newer] || !resubscribeNewer[m.newer] {
+		// The minimums newer versions ask (coexistence-minimum-update's rows).
+		for _, r := range p.Catalog.VersionRows(coexistence, s.Exchange) {
+			if r.From != nil || r.To == nil || r.Verdict != catalog.Unsupported {
 				continue
 			}
-			if r := p.Catalog.Release(s.version, m.min); r != nil && (min == nil || r.Build.Compare(min.Build) > 0) {
-				min, by = r, "Exchange "+m.newer
+			for _, newer := range r.ValueIDs() {
+				if present[newer] && resubscribeNewer(p.Catalog, s.Exchange, newer) && (min == nil || r.To.Build.Compare(min.Build) > 0) {
+					min, by = r.To, "Exchange "+newer
+				}
 			}
 		}
 		if min == nil {
@@ -136,6 +163,6 @@ func checkResubscribe(p *lint.Pass, all []server) {
 		p.ReportAs(lint.Info, at, fmt.Sprintf("%s runs %s and has an Edge subscription, in an organization with %s: once it runs %s or later, "+
 			"the level %s requires of %s servers, remove and re-create its Edge subscription (New-EdgeSubscription on %s, then import the file "+
 			"on a Hub Transport or Mailbox server of the subscribed site) so that Active Directory records its new version",
-			s.Name(), s.levelName(), by, releaseRef(min), by, s.version.ID, s.Name()))
+			s.Name(), s.LevelName(), by, min.Ref(), by, s.Exchange.ID, s.Name()))
 	}
 }

@@ -26,8 +26,8 @@ func (exchangeEndOfSupportSoon) Info() lint.RuleInfo {
 const soonDays = 365
 
 func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
-		end, ok := s.version.EndOfSupport()
+	for _, s := range p.Facts.Servers() {
+		end, ok := s.Exchange.EndOfSupport()
 		if !ok {
 			continue // Modern Lifecycle Policy (SE): no end date
 		}
@@ -46,13 +46,13 @@ func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 			when = "in 1 day"
 		}
 		msg := fmt.Sprintf("%s runs %s, whose extended support ends on %s (%s): from the next day it gets no fixes or security updates",
-			s.Name(), s.version.Name, end, when)
-		switch s.version.ID {
+			s.Name(), s.Exchange.Name, end, when)
+		switch s.Exchange.ID {
 		case "2016", "2019":
 			msg += "; plan the move to Exchange Server SE now (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23)"
 		default:
 			msg += "; plan the move of its work to a newer, supported version or to Exchange Online before then"
 		}
-		p.Report(versionNode(s), msg)
+		p.Report(s.VersionNode(), msg)
 	}
 }

@@ -52,8 +52,8 @@ func TestExchangeEndOfSupportMessages(t *testing.T) {
 	if len(fs) != 2 {
 		t.Fatalf("want 2 findings:\n%s", summary(fs))
 	}
-	// The scope of the second ESU period is known from news reports only
-	// (exchange-domain.md §1.1): the message says so.
+	// The scope of the second ESU period (ESU-P2) is known from news reports
+	// only: the message says so.
 	for _, want := range []string{"EX16 runs Exchange Server 2016, whose extended support ended on 2025-10-14", "Extended Security Updates",
 		"a first period to 2026-04-14, and a second period, May-October 2026, that news reports say covers only 2016 CU23 and 2019 CU14/CU15", "Exchange Server SE"} {
 		if !strings.Contains(fs[0].Message, want) {

@@ -22,29 +22,29 @@ func (exchangeSecurityUpdateMissing) Info() lint.RuleInfo {
 }
 
 func (exchangeSecurityUpdateMissing) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
-		current, known, _ := currency(p, s)
+	for _, s := range p.Facts.Servers() {
+		current, known, _ := s.Currency(p.AsOf)
 		if !known || !current {
 			continue // exchange-update-not-current reports other levels
 		}
-		level := s.level()
-		latest := s.version.LatestUpdate(level, p.AsOf)
-		if latest == nil || s.release.Build.Compare(latest.Build) >= 0 {
+		level := s.Level()
+		latest := s.Exchange.LatestUpdate(level, p.AsOf)
+		if latest == nil || s.Release.Build.Compare(latest.Build) >= 0 {
 			continue
 		}
 		// Up to the catalogue's newest release exlint knows every update; after
 		// it, a newer one may exist.
 		when := "on " + p.AsOf.String()
-		if horizon := catalogueHorizon(p); p.AsOf.After(horizon) {
+		if horizon := p.Catalog.Horizon(); p.AsOf.After(horizon) {
 			when = fmt.Sprintf("exlint's catalogue knows (it holds releases up to %s)", horizon)
 		}
 		msg := fmt.Sprintf("%s runs %s; the latest update for %s %s is %s, released %s: "+
 			"security and hotfix updates are cumulative for their level, so install %s on %s",
-			s.Name(), s.levelName(), level.Name, when, releaseRef(latest), latest.Date, latest.Name, s.Name())
-		if end, ok := s.version.EndOfSupport(); ok && latest.Date.After(end) {
+			s.Name(), s.LevelName(), level.Name, when, latest.Ref(), latest.Date, latest.Name, s.Name())
+		if end, ok := s.Exchange.EndOfSupport(); ok && latest.Date.After(end) {
 			msg += fmt.Sprintf(" (updates released after %s's end of support on %s may be available only through Microsoft's paid Extended Security Update programme)",
-				shortName(s.version), end)
+				s.Exchange.ShortName(), end)
 		}
-		p.Report(levelNode(s), msg)
+		p.Report(s.LevelNode(), msg)
 	}
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -19,74 +21,64 @@ func (exchangeUpdateNotCurrent) Info() lint.RuleInfo {
 		Severity: lint.Warning,
 		Summary:  "a server not on the latest or the previous CU/RU for its version",
 		Sources:  sources("CSS-HC", "MS-HYB-PREREQ", "MS-HCW-FAQ", "MS-BUILDS", "MS-GEBN", "ESU-E1"),
+		// A hybrid or hybrid Edge server that is not current is also
+		// hybrid-server-update's, an error (hybrid requires a current level).
+		Yields: []string{"hybrid-server-update"},
 	}
 }
 
 func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
-	judged := hybridUpdateJudged(p)
-	for _, s := range servers(p) {
-		if s.release != nil && s.release.Kind == catalog.Preview {
-			reportPreview(p, s) // hybrid-server-update does not judge previews
+	for _, s := range p.Facts.Servers() {
+		if s.Release != nil && s.Release.Kind == catalog.Preview {
+			reportPreview(p, s)
 			continue
 		}
-		if judged[s.Server] {
-			// A hybrid or hybrid Edge server: hybrid-server-update reports it,
-			// as an error (catalogue entry 3: an error when hybrid is enabled).
-			continue
-		}
-		current, known, levels := currency(p, s)
+		current, known, levels := s.Currency(p.AsOf)
 		if !known || current {
 			continue
 		}
 		latest := levels[len(levels)-1]
-		if s.level().Build.Compare(latest.Build) > 0 {
+		if s.Level().Build.Compare(latest.Build) > 0 {
 			// A level released after the evaluation date: not out of date.
 			continue
 		}
 		var msg string
-		if end, ok := s.version.EndOfSupport(); ok && p.AsOf.After(end) {
+		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 			msg = fmt.Sprintf("%s runs %s; %s is past its end of support (%s), and only %s still %s as current, the last %s Microsoft updated: "+
 				"anything older misses the last fixes and security updates; install %s on %s, then move its work to a supported version",
-				s.Name(), s.levelName(), s.version.Name, end, releaseRefs(levels, "and"), countVerb(len(levels)),
-				pluralNoun("level", len(levels)), latest.Name, s.Name())
+				s.Name(), s.LevelName(), s.Exchange.Name, end, releaseRefs(levels, "and"), words.Pick(len(levels), "counts", "count"),
+				words.Noun("level", len(levels)), latest.Name, s.Name())
 		} else {
 			msg = fmt.Sprintf("%s runs %s, but on %s the current %s of %s %s %s: Microsoft supports only the latest %s and the one before it "+
 				"(HealthChecker flags any other as out of date, and hybrid deployments require them); install %s on %s",
-				s.Name(), s.levelName(), p.AsOf, pluralNoun(levelWord(latest), len(levels)), s.version.Name, isAre(len(levels)), releaseRefs(levels, "and"),
+				s.Name(), s.LevelName(), p.AsOf, words.Noun(levelWord(latest), len(levels)), s.Exchange.Name, words.Pick(len(levels), "is", "are"), releaseRefs(levels, "and"),
 				levelWord(latest), latest.Name, s.Name())
 		}
-		p.Report(levelNode(s), msg)
+		p.Report(s.LevelNode(), msg)
 	}
 }
 
 // reportPreview: a preview build is never supported in production.
-func reportPreview(p *lint.Pass, s server) {
-	levels := s.version.CurrentLevels(p.AsOf)
+func reportPreview(p *lint.Pass, s facts.Server) {
+	levels := s.Exchange.CurrentLevels(p.AsOf)
 	if len(levels) == 0 {
 		return // nothing released yet to move to
 	}
 	latest := levels[len(levels)-1]
-	p.Report(levelNode(s), fmt.Sprintf("%s runs %s, a preview build, which Microsoft does not support in production: install %s (%s) on %s",
-		s.Name(), s.levelName(), latest.Name, latest.Build, s.Name()))
+	p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, a preview build, which Microsoft does not support in production: install %s (%s) on %s",
+		s.Name(), s.LevelName(), latest.Name, latest.Build, s.Name()))
 }
 
-func countVerb(n int) string {
-	if n == 1 {
-		return "counts"
+// levelWord names what a servicing level is: "cumulative update",
+// "update rollup", "service pack".
+func levelWord(r *catalog.Release) string {
+	switch r.Kind {
+	case catalog.CumulativeUpd:
+		return "cumulative update"
+	case catalog.UpdateRollup:
+		return "update rollup"
+	case catalog.ServicePack:
+		return "service pack"
 	}
-	return "count"
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
-func pluralNoun(word string, n int) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
+	return "release"
 }

@@ -137,8 +137,10 @@ func TestExchangeUpdateNotCurrentPreview(t *testing.T) {
 // A server hybrid-server-update judges (in hybrid.servers or
 // hybrid.edge_servers, or the implied 2013 hybrid servers of a 2007
 // organization) gets that rule's error, not this warning too: one finding
-// per server that is not current. Other servers keep the warning.
-func TestExchangeUpdateNotCurrentLeavesHybridServers(t *testing.T) {
+// per server that is not current, as this rule yields to that one at the same
+// address. Other servers keep the warning, and with hybrid-server-update
+// turned off, every server gets it.
+func TestExchangeUpdateNotCurrentYieldsToHybridServerUpdate(t *testing.T) {
 	ex16 := srv("EX16", "2016", "CU22", `roles = ["mailbox"]`)
 	other := srv("OTHER16", "2016", "CU22", `roles = ["mailbox"]`)
 	edge := srv("EDGE16", "2016", "CU22", `roles = ["edge_transport"]`)
@@ -169,9 +171,28 @@ func TestExchangeUpdateNotCurrentLeavesHybridServers(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
+	rules := []lint.Rule{exchangeUpdateNotCurrent{}, hybridServerUpdate{}}
 	for _, tc := range cases {
-		warned := check(t, exchangeUpdateNotCurrent{}, today, tc.src)
-		errored := check(t, hybridServerUpdate{}, today, tc.src)
+		fs := checkWith(t, rules, today, tc.src, "")
+		var warned, errored []lint.Finding
+		for _, f := range fs {
+			if f.Rule == "exchange-update-not-current" {
+				warned = append(warned, f)
+			} else {
+				errored = append(errored, f)
+			}
+		}
+		// Off, hybrid-server-update lets this rule's warning through for
+		// every server it would have reported: the hybrid servers too.
+		off := byRule(checkWith(t, rules, today, tc.src, disabled("hybrid-server-update")), "exchange-update-not-current")
+		if alone := addrs(check(t, exchangeUpdateNotCurrent{}, today, tc.src)); off != alone {
+			t.Errorf("%s: hybrid-server-update off: exchange-update-not-current at %q, want %q", tc.name, off, alone)
+		}
+		for _, a := range tc.errored {
+			if !strings.Contains(off+" ", a+" ") {
+				t.Errorf("%s: hybrid-server-update off: no warning at %s (%q)", tc.name, a, off)
+			}
+		}
 		if got := addrs(warned); got != strings.Join(tc.warned, " ") {
 			t.Errorf("%s: exchange-update-not-current at %q, want %q:\n%s", tc.name, got, strings.Join(tc.warned, " "), summary(warned))
 		}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -27,7 +28,7 @@ func (exoBlocksVulnerableServers) Info() lint.RuleInfo {
 // mailPathServer is a server on the hybrid mail path, with the list item
 // that puts it there.
 type mailPathServer struct {
-	server
+	facts.Server
 	item  schema.Node
 	where string // "hybrid.edge_servers", "connector ..."
 }
@@ -49,8 +50,8 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 				continue
 			}
 			seen[it.Target] = true
-			if s, ok := serverOf(p, it.Target); ok {
-				out = append(out, mailPathServer{server: s, item: it, where: where})
+			if s, ok := p.Facts.Server(it.Target); ok {
+				out = append(out, mailPathServer{Server: s, item: it, where: where})
 			}
 		}
 	}
@@ -75,36 +76,36 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 // without hybrid mail flow. An absent topology is the wizard's default, full.
 func isMinimal(h *schema.Hybrid) bool {
 	t, ok := h.Topology.Get()
-	return ok && minimalTopologies[t]
+	return ok && facts.WithoutHybridMail(t)
 }
 
 func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
 	for _, m := range hybridMailPath(p) {
-		s := m.server
+		s := m.Server
 		var state, fix string
 		var at schema.Node
-		if end, ok := s.version.EndOfSupport(); ok && p.AsOf.After(end) {
+		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 			state = fmt.Sprintf("out of support since %s", end)
 			fix = fmt.Sprintf("Route hybrid mail through supported, up-to-date servers (Exchange Server SE) and take %s off the mail path", s.Name())
-			at = versionNode(s)
-		} else if current, known, levels := currency(p, s); known && !current && s.level().Build.Compare(levels[len(levels)-1].Build) < 0 {
+			at = s.VersionNode()
+		} else if current, known, levels := s.Currency(p.AsOf); known && !current && s.Level().Build.Compare(levels[len(levels)-1].Build) < 0 {
 			latest := levels[len(levels)-1]
 			state = fmt.Sprintf("not on a current update level (%s)", releaseRefs(levels, "or"))
 			fix = fmt.Sprintf("Install %s and its latest security update on %s, or route hybrid mail through up-to-date servers", latest.Name, s.Name())
-			at = levelNode(s)
+			at = s.LevelNode()
 		} else {
 			continue
 		}
 		msg := fmt.Sprintf("%s runs %s and carries mail with Exchange Online (%s), but it is %s: "+
 			"Exchange Online's Transport-based Enforcement System reports, then throttles (450 4.7.230) and finally blocks (550 5.7.230) "+
 			"mail from persistently vulnerable Exchange servers; %s. %s",
-			s.Name(), s.levelName(), m.where, state, enforcementNote(s.version.ID), fix)
-		p.Report(m.item, msg, lint.Related{Range: at.SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.levelName())})
+			s.Name(), s.LevelName(), m.where, state, enforcementNote(s.Exchange.ID), fix)
+		p.Report(m.item, msg, lint.Related{Range: at.SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.LevelName())})
 	}
 }
 
 // enforcementNote says how sure the sources are that enforcement applies to
-// a version (exchange-domain.md §1.1).
+// a version (MS-TBES, Microsoft's announcements; CODETWO-TBES since).
 func enforcementNote(version string) string {
 	switch version {
 	case "2007":

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -36,9 +37,9 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 	// Only stated settings are judged: an attribute the topology leaves out
 	// is unknown (docs/language.md), so a connector that does not state its
 	// certificate or TLS settings is not reported for them.
-	for _, c := range exoConnectors(p) {
-		what := fmt.Sprintf("%s %s Exchange Online (%s)", describeConnector(c.Connector),
-			map[bool]string{true: "sends mail to", false: "receives mail from"}[c.Direction() == "send"], c.evidence)
+	for _, c := range p.Facts.ExchangeOnlineConnectors() {
+		what := fmt.Sprintf("%s %s Exchange Online (%s)", facts.DescribeConnector(c.Connector),
+			map[bool]string{true: "sends mail to", false: "receives mail from"}[c.Direction() == "send"], c.Evidence)
 		relay := c.Direction() == "send" && relaysToInternet(c.Connector)
 		if relay {
 			what += " to relay mail to the internet"
@@ -51,7 +52,7 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 	}
 }
 
-func checkExoSend(p *lint.Pass, c exoConnector, what string, relay bool) {
+func checkExoSend(p *lint.Pass, c facts.ExchangeOnlineConnector, what string, relay bool) {
 	if c.CloudServicesMail.IsFalse() && !relay {
 		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (CloudServicesMailEnabled): "+
 			"the mail it sends is not handled as the organization's internal mail. Set cloud_services_mail = true")
@@ -61,20 +62,20 @@ func checkExoSend(p *lint.Pass, c exoConnector, what string, relay bool) {
 		p.Report(c.TLSAuth, what+" without tls_auth = \"certificate_validation\" or \"domain_validation\": "+
 			"it does not validate Exchange Online's certificate. Set tls_auth to \"domain_validation\" with tls_domain = "+
 			"\"mail.protection.outlook.com\", as the Hybrid Configuration Wizard does")
-	case c.TLSAuth.Is("domain_validation") && c.TLSDomain != nil && !exoServiceDomain.MatchString(c.TLSDomain.Value):
+	case c.TLSAuth.Is("domain_validation") && c.TLSDomain != nil && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value):
 		p.Report(c.TLSDomain, what+" with tls_auth = \"domain_validation\" but without tls_domain = "+
 			"\"mail.protection.outlook.com\": Exchange then matches Exchange Online's certificate against another name. "+
 			"Set tls_domain = \"mail.protection.outlook.com\"")
 	}
 }
 
-func checkExoReceive(p *lint.Pass, c exoConnector, what string) {
+func checkExoReceive(p *lint.Pass, c facts.ExchangeOnlineConnector, what string) {
 	if c.CloudServicesMail.IsFalse() {
 		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (AcceptCloudServicesMail "+
 			"in TlsDomainCapabilities): mail from Exchange Online is not accepted as the organization's internal mail. "+
 			"Set cloud_services_mail = true")
 	}
-	if c.TLSDomain != nil && !exoServiceDomain.MatchString(c.TLSDomain.Value) {
+	if c.TLSDomain != nil && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value) {
 		p.Report(c.TLSDomain, what+" without tls_domain = \"mail.protection.outlook.com\" (the domain of "+
 			"TlsDomainCapabilities): it cannot tell Exchange Online's certificate from others. Set tls_domain = \"mail.protection.outlook.com\"")
 	}
@@ -92,7 +93,7 @@ func relaysToInternet(c *schema.Connector) bool {
 	}
 	wildcard := false
 	for _, a := range c.AddressSpaces.Items {
-		if exoRoutingDomain.MatchString(a.Value) {
+		if facts.IsExchangeOnlineRoutingDomain(a.Value) {
 			return false
 		}
 		if a.Value == "*" {

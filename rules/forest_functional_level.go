@@ -2,13 +2,18 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
 // forestFunctionalLevel reports a forest functional level below what the
-// Exchange servers of the organization need.
+// Exchange servers of the organization need, or above what they support.
 type forestFunctionalLevel struct{}
 
 func init() { register(forestFunctionalLevel{}) }
@@ -17,53 +22,83 @@ func (forestFunctionalLevel) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "forest-functional-level",
 		Severity: lint.Error,
-		Summary:  "a forest functional level below the minimum of the newest Exchange version present (and Exchange 2016 with Windows Server 2016 domain controllers)",
-		Sources: sources("MS-SYSREQ", "MS-MATRIX", "MS-FFL-2016", "MS-READINESS", "SUNIL-2016", "E1-IE15",
+		Summary:  "a forest functional level below the minimum of the newest Exchange version present (and Exchange 2016 with Windows Server 2016 domain controllers), or above what a server supports",
+		Sources: sources("MS-SYSREQ", "MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "MS-FFL-2016", "MS-READINESS", "SUNIL-2016", "E1-IE15",
 			"MS-SYSREQ-2013", "MS-SYSREQ-2010", "MS-ROADMAP-2024", "MS-SYSREQ-2007"),
 	}
 }
 
+// The levels are the catalogue's (subject forest-level): per range of
+// Exchange levels, the levels that are supported, not supported, or where
+// sources disagree, below the minimum and above the maximum. Where a domain
+// controller runs a given Windows Server version, Exchange may need more
+// (subject forest-level-dc).
+const (
+	forestLevel   = "forest-level"
+	forestLevelDC = "forest-level-dc"
+)
+
 // fflMinimum is the lowest forest functional level a range of Exchange levels
 // supports. Below hard every source agrees it is unsupported (an error);
 // between hard and min the sources disagree (a warning, conflict says how).
+// Above min, rows says what is not supported or disputed (the maximum).
 type fflMinimum struct {
-	adLevelRange
-	min, hard string // forest functional level IDs; hard "" is min
+	levelRange
+	min, hard *catalog.FFL
 	conflict  string
+	rows      []*catalog.Support
 }
 
-// fflMinimums: exchange-domain.md §1.3, "Minimum forest functional level".
-var fflMinimums = []fflMinimum{
-	// MS-SYSREQ (2019): "Windows Server 2012 R2 or higher"; MS-MATRIX FFL table, Exchange 2019 column.
-	{adLevelRange: adLevelRange{version: "2019"}, min: "2012R2"},
-	// MS-ROADMAP-2024: "we will continue to support the Windows Server 2012 R2 forest functional level".
-	{adLevelRange: adLevelRange{version: "SE"}, min: "2012R2"},
-	// MS-SYSREQ (2016, 2021-2022 text): "Windows Server 2008 R2 or higher"; MS-MATRIX column
-	// "Exchange 2016 CU7 and later" (CU7 raised the requirement).
-	{adLevelRange: adLevelRange{version: "2016", from: "CU7", first: "CU7"}, min: "2008R2"},
-	// MS-MATRIX column "Exchange 2016 CU3 to CU6": Windows Server 2008 and later; MS-FFL-2016
-	// (2016-10-27): "supported in environments configured to FFL 2008 and later".
-	{adLevelRange: adLevelRange{version: "2016", from: "CU3", to: "CU7", first: "CU3", last: "CU6"}, min: "2008"},
-	// Conflict. MS-MATRIX column "Exchange 2016 CU2 and earlier" lists Windows Server 2003, and setup's
-	// readiness check ForestLevelNotWin2003Native (MS-READINESS) asks for 2003; the RTM-era system
-	// requirements (SUNIL-2016) asked for Windows Server 2008. The reference's reading: 2003 is the
-	// hard setup gate, 2008 the documented requirement.
-	{adLevelRange: adLevelRange{version: "2016", to: "CU3", last: "CU2"}, min: "2008", hard: "2003",
-		conflict: "sources disagree for Exchange 2016 CU2 and earlier: the system requirements of the time asked for Windows Server 2008, " +
-			"while Microsoft's supportability matrix lists Windows Server 2003 and setup checks only for 2003"},
-	// MS-SYSREQ-2013: "Windows Server 2003 forest functionality mode or higher".
-	{adLevelRange: adLevelRange{version: "2013"}, min: "2003"},
-	// MS-SYSREQ-2010; MS-MATRIX (the Exchange 2010 SP3 columns start at Windows Server 2003).
-	{adLevelRange: adLevelRange{version: "2010"}, min: "2003"},
-	// MS-SYSREQ-2007: Windows 2000 native, the lowest forest functional level: always met.
-	{adLevelRange: adLevelRange{version: "2007"}, min: "2000"},
-	// Exchange 2003: Windows 2000 mixed or higher (MS-AD-2009, domain levels): always met.
-	{adLevelRange: adLevelRange{version: "2003"}, min: "2000"},
+// above is the row that judges level f, above the range's minimum, when it
+// is not supported or disputed; nil when it is supported or not judged.
+func (m fflMinimum) above(f *catalog.FFL) *catalog.Support {
+	if f.Level <= m.min.Level {
+		return nil
+	}
+	for _, r := range m.rows {
+		if r.Verdict != catalog.Supported && r.HasValue(f.ID) {
+			return r
+		}
+	}
+	return nil
 }
 
-// fflDCMinimum: Exchange 2016 with any Windows Server 2016 domain controller
-// needs the Windows Server 2008 R2 forest functional level (MS-FFL-2016).
-const fflDCMinimum, fflDCOS = "2008R2", "2016"
+// fflMinimums reads the minimums of every range the rows of forest-level
+// name, in the order of their first row.
+func fflMinimums(cat *catalog.Catalog) []fflMinimum {
+	var out []fflMinimum
+	index := map[[3]any]int{}
+	for _, r := range cat.Subject(forestLevel).Rows() {
+		for _, v := range r.Versions {
+			key := [3]any{v, r.From, r.To}
+			i, ok := index[key]
+			if !ok {
+				i = len(out)
+				index[key] = i
+				out = append(out, fflMinimum{levelRange: newLevelRange(cat, catalog.Range{Version: v, From: r.From, To: r.To})})
+			}
+			m := &out[i]
+			m.rows = append(m.rows, r)
+			for _, id := range r.ValueIDs() {
+				f := cat.FFLByID(id)
+				if r.Verdict == catalog.Supported && (m.min == nil || f.Level < m.min.Level) {
+					m.min = f
+				}
+				if r.Verdict != catalog.Unsupported && (m.hard == nil || f.Level < m.hard.Level) {
+					m.hard = f
+				}
+			}
+		}
+	}
+	for i, m := range out {
+		for _, r := range m.rows {
+			if r.Verdict == catalog.Disputed && cat.FFLByID(r.ValueIDs()[0]).Level < m.min.Level {
+				out[i].conflict = r.Note
+			}
+		}
+	}
+	return out
+}
 
 // fflNeed is one reason the forest needs a level: servers and why.
 type fflNeed struct {
@@ -84,29 +119,27 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		return
 	}
 	var needs []fflNeed
-	all := servers(p)
-	for _, m := range fflMinimums {
-		var ss []server
+	all := p.Facts.Servers()
+	minimums := fflMinimums(p.Catalog)
+	fflAbove(p, o.ForestFunctionalLevel, cur, minimums, all)
+	for _, m := range minimums {
+		var ss []facts.Server
 		for _, s := range all {
-			if in, _ := m.match(p.Catalog, s); in {
+			if in, _ := m.match(s); in {
 				ss = append(ss, s)
 			}
 		}
 		if len(ss) == 0 {
 			continue
 		}
-		hard := m.hard
-		if hard == "" {
-			hard = m.min
-		}
 		needs = append(needs, fflNeed{
-			min: p.Catalog.FFLByID(m.min), hard: p.Catalog.FFLByID(hard),
-			what:     adGroupName(ss, m.label(p.Catalog)) + adVerb(ss, " needs", " need"),
-			conflict: m.conflict, related: adRelatedServer(ss[0]),
+			min: m.min, hard: m.hard,
+			what:     groupName(ss, m.label()) + words.Pick(len(ss), " needs", " need"),
+			conflict: m.conflict, related: relatedLevel(ss[0]),
 		})
 	}
-	needs = append(needs, fflUnknownNeeds(p, all)...)
-	if n, ok := fflDCNeed(p, all); ok {
+	needs = append(needs, fflUnknownNeeds(p, minimums, all)...)
+	if n, ok := fflDCNeed(p, minimums, all); ok {
 		needs = append(needs, n)
 	}
 
@@ -158,9 +191,9 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 			}
 		}
 	}
-	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, adJoinAnd(parts))
+	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, words.And(parts))
 	if len(conflicts) > 0 {
-		msg += "; " + adJoinAnd(conflicts)
+		msg += "; " + words.And(conflicts)
 	}
 	msg += fmt.Sprintf(": raise the forest functional level to %s or higher", target.Name)
 	if isError {
@@ -170,21 +203,98 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 	p.ReportAs(lint.Warning, o.ForestFunctionalLevel, msg, related...)
 }
 
+// fflAbove reports a level above what a range of Exchange levels supports:
+// an error where a source says it is not supported (Exchange 2013 before SP1
+// with Windows Server 2012 R2 or 2016), with the update that supports it; a
+// warning where the sources leave it open (Windows Server 2025, which
+// Microsoft's matrix does not list). Servers of unknown level are not
+// guessed at.
+func fflAbove(p *lint.Pass, at schema.Node, cur *catalog.FFL, minimums []fflMinimum, all []facts.Server) {
+	var errs, warns fflOver
+	for _, m := range minimums {
+		row := m.above(cur)
+		if row == nil {
+			continue
+		}
+		var ss []facts.Server
+		for _, s := range all {
+			if in, known := m.match(s); in && known {
+				ss = append(ss, s)
+			}
+		}
+		if len(ss) == 0 {
+			continue
+		}
+		o := &errs
+		if row.Verdict == catalog.Disputed {
+			o = &warns
+		}
+		o.servers += len(ss)
+		o.whats = append(o.whats, groupName(ss, m.label()))
+		if !slices.Contains(o.notes, row.Note) {
+			o.notes = append(o.notes, row.Note)
+		}
+		if next := fflSupportedFrom(minimums, m, cur); next != "" {
+			o.fixes = append(o.fixes, fmt.Sprintf("install %s %s or later on %s", m.Version.Name, next, names(ss)))
+		}
+		o.related = append(o.related, relatedLevel(ss[0]))
+	}
+	switch {
+	case errs.servers > 0:
+		msg := fmt.Sprintf("the forest functional level is %s, which %s %s not support: %s", cur.Name, words.And(errs.whats),
+			words.Pick(errs.servers, "does", "do"), strings.Join(errs.notes, "; "))
+		if len(errs.fixes) > 0 {
+			msg += ": " + strings.Join(errs.fixes, "; ")
+		}
+		p.Report(at, msg, errs.related...)
+	case warns.servers > 0:
+		p.ReportAs(lint.Warning, at, fmt.Sprintf("the forest functional level is %s, which %s may not support: %s: "+
+			"check Microsoft's current supportability matrix before raising the forest functional level to it",
+			cur.Name, words.And(warns.whats), strings.Join(warns.notes, "; ")), warns.related...)
+	}
+}
+
+// fflOver gathers the ranges a level is above, for one finding.
+type fflOver struct {
+	servers             int
+	whats, notes, fixes []string
+	related             []lint.Related
+}
+
+// fflSupportedFrom names the first later range of m's version that supports
+// level f ("SP1 (CU4)", "SP3 RU22"), or "" when none does.
+func fflSupportedFrom(minimums []fflMinimum, m fflMinimum, f *catalog.FFL) string {
+	var best *fflMinimum
+	for i, n := range minimums {
+		if n.Version != m.Version || n.From == nil || (m.From != nil && n.From.Build.Compare(m.From.Build) <= 0) ||
+			(best != nil && n.From.Build.Compare(best.From.Build) >= 0) {
+			continue
+		}
+		if slices.ContainsFunc(n.rows, func(r *catalog.Support) bool { return r.Verdict == catalog.Supported && r.HasValue(f.ID) }) {
+			best = &minimums[i]
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.first
+}
+
 // fflUnknownNeeds: servers whose level is unknown, where their version's
 // minimum depends on the level (Exchange 2016), are judged at what every
 // range of the version agrees on: the lowest hard minimum among them (every
 // 2016 update needs Windows Server 2003 at least). Above it the ranges
 // differ, and the level is not guessed at.
-func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
+func fflUnknownNeeds(p *lint.Pass, minimums []fflMinimum, all []facts.Server) []fflNeed {
 	var order []*catalog.Version
-	unknown := map[*catalog.Version][]server{}
+	unknown := map[*catalog.Version][]facts.Server{}
 	for _, s := range all {
-		for _, m := range fflMinimums {
-			if _, known := m.match(p.Catalog, s); !known {
-				if unknown[s.version] == nil {
-					order = append(order, s.version)
+		for _, m := range minimums {
+			if _, known := m.match(s); !known {
+				if unknown[s.Exchange] == nil {
+					order = append(order, s.Exchange)
 				}
-				unknown[s.version] = append(unknown[s.version], s)
+				unknown[s.Exchange] = append(unknown[s.Exchange], s)
 				break
 			}
 		}
@@ -192,20 +302,16 @@ func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
 	var needs []fflNeed
 	for _, v := range order {
 		var agreed, top *catalog.FFL
-		var topRange adLevelRange
-		for _, m := range fflMinimums {
-			if m.version != v.ID {
+		var topRange levelRange
+		for _, m := range minimums {
+			if m.Version != v {
 				continue
 			}
-			hard := m.hard
-			if hard == "" {
-				hard = m.min
+			if agreed == nil || m.hard.Level < agreed.Level {
+				agreed = m.hard
 			}
-			if h := p.Catalog.FFLByID(hard); agreed == nil || h.Level < agreed.Level {
-				agreed = h
-			}
-			if mn := p.Catalog.FFLByID(m.min); top == nil || mn.Level > top.Level {
-				top, topRange = mn, m.adLevelRange
+			if top == nil || m.min.Level > top.Level {
+				top, topRange = m.min, m.levelRange
 			}
 		}
 		ss := unknown[v]
@@ -213,57 +319,76 @@ func fflUnknownNeeds(p *lint.Pass, all []server) []fflNeed {
 		if len(ss) > 1 {
 			whose = "their updates"
 		}
+		note := fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(), top.Name)
+		if top == agreed {
+			note = "" // every update needs the same
+		}
 		needs = append(needs, fflNeed{
 			min: agreed, hard: agreed,
-			what:    adGroupName(ss, v.Name) + adVerb(ss, " needs", " need"),
-			note:    fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(p.Catalog), top.Name),
-			related: adRelatedServer(ss[0]),
+			what:    groupName(ss, v.Name) + words.Pick(len(ss), " needs", " need"),
+			note:    note,
+			related: relatedLevel(ss[0]),
 		})
 	}
 	return needs
 }
 
-// fflDCNeed: the Exchange 2016 servers whose own minimum is below Windows
-// Server 2008 R2 (levels before CU7, or unknown) need it when any domain
-// controller runs Windows Server 2016.
-func fflDCNeed(p *lint.Pass, all []server) (fflNeed, bool) {
+// fflDCNeed: where a domain controller runs a Windows Server version the
+// rows of forest-level-dc name (Windows Server 2016, MS-FFL-2016), the
+// servers of their Exchange version (2016) whose own minimum is lower (levels
+// before CU7, or unknown) need the level those rows support.
+func fflDCNeed(p *lint.Pass, minimums []fflMinimum, all []facts.Server) (fflNeed, bool) {
+	rows := p.Catalog.Subject(forestLevelDC).Rows()
 	var dcs []string
 	var first lint.Related
 	for _, dc := range p.Topology.DomainControllers {
-		if dc.OS.Is(fflDCOS) {
-			if len(dcs) == 0 {
-				first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), adWindowsName(p.Catalog, fflDCOS))}
-			}
-			dcs = append(dcs, dc.Name())
+		os, ok := dc.OS.Get()
+		if !ok || !slices.ContainsFunc(rows, func(r *catalog.Support) bool { return r.OnWindows(os) }) {
+			continue
 		}
+		if len(dcs) == 0 {
+			first = lint.Related{Range: dc.OS.SourceRange(), Message: fmt.Sprintf("%s runs %s", dc.Name(), p.Catalog.WindowsName(os))}
+		}
+		dcs = append(dcs, dc.Name())
 	}
 	if len(dcs) == 0 {
 		return fflNeed{}, false
 	}
-	v16 := p.Catalog.Version("2016")
-	cu7 := adRelease(p.Catalog, v16, "CU7")
-	var ss []server
+	var min *catalog.FFL
+	var version *catalog.Version
+	var windows string
+	for _, r := range rows {
+		for _, id := range r.ValueIDs() {
+			if f := p.Catalog.FFLByID(id); r.Verdict == catalog.Supported && (min == nil || f.Level < min.Level) {
+				min, version, windows = f, r.Versions[0], r.WindowsIDs()[0]
+			}
+		}
+	}
+	var ss []facts.Server
 	for _, s := range all {
-		if s.version != v16 {
+		if s.Exchange != version {
 			continue
 		}
-		if l := s.level(); l != nil && l.Build.Compare(cu7.Build) >= 0 {
-			continue // CU7 and later need 2008 R2 anyway
+		if own := fflOwnMinimum(minimums, s); own != nil && own.Level >= min.Level {
+			continue // it needs as much anyway
 		}
 		ss = append(ss, s)
 	}
 	if len(ss) == 0 {
 		return fflNeed{}, false
 	}
-	min := p.Catalog.FFLByID(fflDCMinimum)
-	what := fmt.Sprintf("with Windows Server 2016 domain controllers (%s), %s%s", adJoinAnd(adShortList(dcs)), adGroupName(ss, "Exchange Server 2016"), adVerb(ss, " needs", " need"))
+	what := fmt.Sprintf("with %s domain controllers (%s), %s%s", p.Catalog.WindowsName(windows), words.And(words.Short(dcs)),
+		groupName(ss, version.Name), words.Pick(len(ss), " needs", " need"))
 	return fflNeed{min: min, hard: min, what: what, related: first}, true
 }
 
-// adShortList lists at most four names, then how many more.
-func adShortList(ns []string) []string {
-	if len(ns) <= 4 {
-		return ns
+// fflOwnMinimum is the minimum of the range a server's level is in, or nil
+// when its level is unknown.
+func fflOwnMinimum(minimums []fflMinimum, s facts.Server) *catalog.FFL {
+	for _, m := range minimums {
+		if in, known := m.match(s); in && known {
+			return m.min
+		}
 	}
-	return append(append([]string(nil), ns[:4]...), fmt.Sprintf("%d more", len(ns)-4))
+	return nil
 }

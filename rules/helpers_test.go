@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -36,6 +38,47 @@ func check(t *testing.T, r lint.Rule, asOf, src string) []lint.Finding {
 	return fs
 }
 
+// checkWith runs rules over src as exlint check does, with configuration
+// and overlap between rules (lint.ResolveOverlap) applied: cfg is the text
+// of an .exlint.hcl, or "".
+func checkWith(t *testing.T, rules []lint.Rule, asOf, src, cfg string) []lint.Finding {
+	t.Helper()
+	var cfgv *config.Config
+	if cfg != "" {
+		var known []lint.RuleInfo
+		for _, r := range All() {
+			known = append(known, r.Info())
+		}
+		var probs []config.Problem
+		cfgv, probs = config.Parse(".exlint.hcl", []byte(cfg), known)
+		if len(probs) > 0 {
+			t.Fatalf("configuration: %v", probs)
+		}
+	}
+	fs, err := runner.CheckFiles(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}},
+		runner.Options{Rules: rules, Catalog: catalog.Default(), AsOf: catalog.MustDate(asOf), Limits: schema.DefaultLimits, Config: cfgv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+// disabled is the configuration that turns a rule off.
+func disabled(rule string) string {
+	return fmt.Sprintf("rule %q {\n  enabled = false\n}\n", rule)
+}
+
+// byRule returns the addresses of the findings of one rule.
+func byRule(fs []lint.Finding, rule string) string {
+	var out []string
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f.Address)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // org starts a topology.
 func org(blocks ...string) string {
 	return "organization \"T\" {}\n" + strings.Join(blocks, "\n")
@@ -63,29 +106,6 @@ func summary(fs []lint.Finding) string {
 // at returns "line:col" of a finding.
 func at(f lint.Finding) string {
 	return fmt.Sprintf("%d:%d", f.Range.Start.Line, f.Range.Start.Column)
-}
-
-func TestCurrency(t *testing.T) {
-	cases := []struct {
-		version, level, asOf string
-		current, known       bool
-	}{
-		{"2019", "CU15 Aug26SU", today, true, true},
-		{"2019", "CU14", today, true, true},
-		{"2019", "CU13", today, false, true},
-		{"2019", "CU13", "2025-02-09", true, true},
-		{"2016", "CU22", today, false, true},
-		{"SE", "RTM", today, true, true},
-	}
-	for _, tc := range cases {
-		top := org(srv("EX", tc.version, tc.level))
-		var got, known bool
-		r := ruleFunc(func(p *lint.Pass) { got, known, _ = currency(p, servers(p)[0]) })
-		check(t, r, tc.asOf, top)
-		if got != tc.current || known != tc.known {
-			t.Errorf("%s %s on %s: current=%v known=%v", tc.version, tc.level, tc.asOf, got, known)
-		}
-	}
 }
 
 // ruleFunc runs a function as a rule, to test helpers.

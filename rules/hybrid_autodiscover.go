@@ -35,7 +35,7 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 		return
 	}
 	sev, note := lint.Error, ""
-	if mode, _ := hybridMode(p); mode == "modern_full" || mode == "modern_minimal" {
+	if mode, _ := p.Facts.HybridMode(); mode == "modern_full" || mode == "modern_minimal" {
 		sev = lint.Warning
 		note = fmt.Sprintf(" (in the %q topology, Microsoft's Hybrid Configuration Wizard options table marks Autodiscover "+
 			"external DNS \"Yes (see note)\" and inbound TCP 443 \"Yes for Autodiscover if needed, No for Hybrid Agent\": "+

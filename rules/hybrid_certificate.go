@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -64,24 +66,14 @@ var hcNeeds = map[string]struct{ iis, smtp, ews hcNeed }{
 // match (MS-HCW-OPTIONS: Send/Receive connectors in Full only).
 var hcTransportTopologies = map[string]bool{"classic_full": true, "modern_full": true, "": true}
 
-// hcCert is a certificate of the hybrid deployment with what it serves.
-type hcCert struct {
-	*schema.Certificate
-	// iis and smtp: bound to IIS on a hybrid server, to SMTP on a hybrid or
-	// hybrid Edge server (a transport certificate), or hybrid.certificate
-	// bound to them (to both when its services are unknown).
-	iis, smtp bool
-	named     bool // it is hybrid.certificate
-}
-
 func (hybridCertificate) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
 	if h == nil {
 		return
 	}
-	topo := hybridModeKey(p)
+	topo := p.Facts.HybridModeKey()
 	need := hcNeeds[topo]
-	certs := hcCerts(p)
+	certs := p.Facts.HybridCertificates()
 	for _, c := range certs {
 		hcIssuer(p, c, need.iis, need.smtp)
 		hcExpiry(p, c)
@@ -92,81 +84,21 @@ func (hybridCertificate) Check(p *lint.Pass) {
 	}
 }
 
-// hcCerts gathers hybrid.certificate and the certificates bound to IIS on
-// hybrid servers or to SMTP on hybrid or hybrid Edge servers, in source order.
-func hcCerts(p *lint.Pass) []hcCert {
-	h := p.Topology.Hybrid
-	ms, _ := hybridRoster(p)
-	internal := map[*schema.Server]bool{}
-	for _, m := range ms {
-		if !m.isEdge() {
-			internal[m.Server] = true
-		}
-	}
-	edges := map[*schema.Server]bool{}
-	for _, m := range edgeRoster(p) {
-		edges[m.Server] = true
-	}
-	var named *schema.Certificate
-	if h.Certificate.Resolved() {
-		named = h.Certificate.Target
-	}
-	var out []hcCert
-	for _, c := range p.Topology.Certificates {
-		onInternal, onAny := false, false
-		for _, s := range c.Servers.Targets() {
-			onInternal = onInternal || internal[s]
-			onAny = onAny || internal[s] || edges[s]
-		}
-		hc := hcCert{Certificate: c, named: c == named}
-		if hc.named && c.Services == nil {
-			hc.iis, hc.smtp = true, true // "the certificate for hybrid mail and services"
-		} else {
-			hc.iis = c.Services.Has("iis") && (hc.named || onInternal)
-			hc.smtp = c.Services.Has("smtp") && (hc.named || onAny)
-		}
-		if hc.named || hc.iis || hc.smtp {
-			out = append(out, hc)
-		}
-	}
-	return out
-}
-
-func (c hcCert) serves() string {
-	switch {
-	case c.iis && c.smtp:
-		return "IIS and SMTP"
-	case c.iis:
-		return "IIS"
-	case c.smtp:
-		return "SMTP"
-	}
-	return "hybrid"
-}
-
-// describe names the certificate and why it is a hybrid one.
-func (c hcCert) describe() string {
-	if c.named {
-		return fmt.Sprintf("the hybrid certificate %q", c.Name())
-	}
-	return fmt.Sprintf("certificate %q (bound to %s on hybrid servers)", c.Name(), c.serves())
-}
-
 // hcIssuer: Exchange services in hybrid need a certificate from a trusted
 // public CA; self-signed certificates are for the federation trust only
 // (MS-HYB-PREREQ, MS-HYB-CERT).
-func hcIssuer(p *lint.Pass, c hcCert, iis, smtp hcNeed) {
+func hcIssuer(p *lint.Pass, c facts.HybridCertificate, iis, smtp hcNeed) {
 	issuer, ok := c.Issuer.Get()
 	if !ok || issuer == "public_ca" {
 		return
 	}
 	var sev lint.Severity
 	var why []string
-	if c.iis && iis.required {
+	if c.IIS && iis.required {
 		sev = max(sev, iis.severity)
 		why = append(why, "it connects to Autodiscover and EWS on premises")
 	}
-	if c.smtp && smtp.required {
+	if c.SMTP && smtp.required {
 		sev = max(sev, smtp.severity)
 		why = append(why, "it exchanges hybrid mail with the transport servers")
 	}
@@ -179,7 +111,7 @@ func hcIssuer(p *lint.Pass, c hcCert, iis, smtp hcNeed) {
 	}
 	msg := fmt.Sprintf("%s is %s: Exchange Online checks it when %s, and trusts only certificates from public "+
 		"certification authorities (Microsoft allows self-signed certificates in hybrid for the federation trust only). "+
-		"Replace it with a certificate from a public CA", c.describe(), kind, strings.Join(why, " and when "))
+		"Replace it with a certificate from a public CA", c.Describe(), kind, strings.Join(why, " and when "))
 	if sev == lint.Warning {
 		msg += " (the Hybrid Agent topologies need one for Autodiscover only if it is published; Microsoft's options table says so in one row and requires it in another, hence a warning)"
 	}
@@ -194,15 +126,15 @@ func hcIssuer(p *lint.Pass, c hcCert, iis, smtp hcNeed) {
 // be on one of the IIS certificates of the hybrid servers, and when none has
 // them, the finding goes to hybrid.certificate (else the first of them). A
 // certificate whose names are unknown could cover anything: silence.
-func hcNames(p *lint.Pass, certs []hcCert, iis, ews hcNeed) {
+func hcNames(p *lint.Pass, certs []facts.HybridCertificate, iis, ews hcNeed) {
 	if !iis.required {
 		return
 	}
-	var web []hcCert
+	var web []facts.HybridCertificate
 	names := map[*schema.Certificate]map[string]bool{}
 	unknown := false
 	for _, c := range certs {
-		if !c.iis {
+		if !c.IIS {
 			continue
 		}
 		web = append(web, c)
@@ -224,7 +156,7 @@ func hcNames(p *lint.Pass, certs []hcCert, iis, ews hcNeed) {
 	}
 	primary := web[0]
 	for _, c := range web {
-		if c.named {
+		if c.Named {
 			primary = c
 		}
 	}
@@ -274,7 +206,7 @@ func hcNames(p *lint.Pass, certs []hcCert, iis, ews hcNeed) {
 		}
 		msg := fmt.Sprintf("%s does not cover %s: Exchange Online connects to the Autodiscover name of each hybrid "+
 			"domain and to the EWS external host, which must be on the certificate that serves them (subject or subject "+
-			"alternative names). Reissue it with %s", c.describe(), joinAnd(m), joinAnd(m))
+			"alternative names). Reissue it with %s", c.Describe(), words.And(m), words.And(m))
 		if iis.severity == lint.Warning {
 			msg += " (with the Hybrid Agent, Autodiscover needs a public name and certificate only if it is published; Microsoft's options table is ambiguous, hence a warning)"
 		}
@@ -296,7 +228,7 @@ func hcCovers(have map[string]bool, host string) bool {
 
 // hcExpiry: an expired certificate breaks the hybrid endpoints and mail
 // that use it. A certificate is valid through its expiry day.
-func hcExpiry(p *lint.Pass, c hcCert) {
+func hcExpiry(p *lint.Pass, c facts.HybridCertificate) {
 	e, ok := c.Expires.Get()
 	if !ok {
 		return
@@ -307,7 +239,7 @@ func hcExpiry(p *lint.Pass, c hcCert) {
 	}
 	p.Report(c.Expires, fmt.Sprintf("%s expired on %s (evaluated on %s): Exchange Online refuses it for Autodiscover, EWS "+
 		"and hybrid mail. Renew it, install the new certificate on every server that has this one, and re-run the "+
-		"Hybrid Configuration Wizard so the connectors use it", c.describe(), d, p.AsOf))
+		"Hybrid Configuration Wizard so the connectors use it", c.Describe(), d, p.AsOf))
 }
 
 // hcSame: the certificates for hybrid mail on all transport
@@ -315,10 +247,10 @@ func hcExpiry(p *lint.Pass, c hcCert) {
 // same subject (MS-HYB-PREREQ, MS-HYB-CERT). The reference is
 // hybrid.certificate when it serves SMTP, else the first transport
 // certificate; each other one that differs is reported once.
-func hcSame(p *lint.Pass, certs []hcCert) {
-	var transport []hcCert
+func hcSame(p *lint.Pass, certs []facts.HybridCertificate) {
+	var transport []facts.HybridCertificate
 	for _, c := range certs {
-		if c.smtp {
+		if c.SMTP {
 			transport = append(transport, c)
 		}
 	}
@@ -327,7 +259,7 @@ func hcSame(p *lint.Pass, certs []hcCert) {
 	}
 	ref := transport[0]
 	for _, c := range transport {
-		if c.named {
+		if c.Named {
 			ref = c
 		}
 	}
@@ -358,7 +290,7 @@ func hcSame(p *lint.Pass, certs []hcCert) {
 			"Client Access and Edge) must come from the same certification authority with the same subject, or "+
 			"Exchange Online does not recognize mail from some of them as the organization's. Install one "+
 			"certificate, or certificates of the same issuer and subject, on all of them",
-			c.describe(), joinAnd(diffs)),
+			c.Describe(), words.And(diffs)),
 			lint.Related{Range: refAt.SourceRange(), Message: fmt.Sprintf("%q is the hybrid transport certificate", ref.Name())})
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -24,20 +26,13 @@ func (hybridDedicatedApp) Info() lint.RuleInfo {
 	}
 }
 
-// dedicatedAppBuilds lists, per version, the April 2025 Hotfix Updates that
-// brought the dedicated Exchange hybrid app: a server needs the one for its
-// CU, or a later build (MS-HYBAPP-SEC; builds in CSS-HC). Every Exchange SE
-// build has it (SE RTM is 2019 CU15 with the May 2025 HU). Exchange 2013 uses
-// OAuth with Exchange Online but got no April 2025 HU, so none of its builds
-// can use the app. Exchange 2010 and older are not listed: they reach
-// Exchange Online through the federation trust, not OAuth, and do not use the
-// shared service principal.
-var dedicatedAppBuilds = map[string][]string{
-	"2013": nil,                              // no April 2025 HU (CSS-HC)
-	"2016": {"CU23 Apr25HU"},                 // 15.1.2507.55 (MS-HYBAPP-SEC, CSS-HC)
-	"2019": {"CU14 Apr25HU", "CU15 Apr25HU"}, // 15.2.1544.25, 15.2.1748.24 (MS-HYBAPP-SEC, CSS-HC)
-	"SE":   {},                               // every build
-}
+// The builds that can use the dedicated Exchange hybrid app are the
+// catalogue's (subject hybrid-dedicated-app): per version, from the April
+// 2025 Hotfix Update of each CU, or every build (Exchange SE), or none
+// (Exchange 2013, which got no April 2025 HU). Exchange 2010 and older have
+// no rows: they reach Exchange Online through the federation trust, not
+// OAuth, and do not use the shared service principal.
+const dedicatedAppMatrix = "hybrid-dedicated-app"
 
 // Exchange Online's enforcement of the dedicated app. From the April 2025 HU
 // (the first builds with the app) to the end of October 2025 Microsoft asked
@@ -56,7 +51,7 @@ var (
 // topology is the shared hybrid mode (hybridMode).
 func (hybridDedicatedApp) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
-	if mode, _ := hybridMode(p); h == nil || minimalTopologies[mode] {
+	if mode, _ := p.Facts.HybridMode(); h == nil || facts.WithoutHybridMail(mode) {
 		return
 	}
 	first := firstDedicatedAppHU(p.Catalog)
@@ -79,54 +74,58 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 			". Create it with the current Hybrid Configuration Wizard or ConfigureExchangeHybridApplication.ps1, after installing "+
 			"the April 2025 Hotfix Update or later on every Exchange server")
 	}
-	for _, s := range servers(p) {
-		hus, listed := dedicatedAppBuilds[s.version.ID]
-		if !listed || s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		if len(p.Catalog.VersionRows(dedicatedAppMatrix, s.Exchange)) == 0 || s.IsEdge() {
 			continue // Edge Transport servers take no part in free/busy, MailTips or photos
 		}
-		if hus == nil {
-			p.ReportAs(sev, versionNode(s), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
+		first, some := p.Catalog.FirstSupported(dedicatedAppMatrix, "", s.Exchange)
+		if !some {
+			p.ReportAs(sev, s.VersionNode(), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
 				"Exchange hybrid app: %s. Move its mailboxes to Exchange Online, or to a version with the update, and retire %s",
-				s.Name(), s.version.Name, consequence, s.Name()))
+				s.Name(), s.Exchange.Name, consequence, s.Name()))
 			continue
 		}
-		if len(hus) == 0 || s.release == nil {
-			continue // Exchange SE, or a level exlint does not know
+		if first == nil || s.Level() == nil {
+			continue // Exchange SE, a level exlint does not know, or a preview build (no level)
 		}
-		need, ok := dedicatedAppNeed(p.Catalog, s, hus)
-		if ok {
+		if v, _ := p.Catalog.Supports(dedicatedAppMatrix, "", s.Release); v == catalog.Supported {
 			continue
 		}
-		p.ReportAs(sev, levelNode(s), fmt.Sprintf("%s runs %s, below the April 2025 Hotfix Update, which the dedicated Exchange hybrid app "+
-			"needs: %s. Install %s, or a later build, on %s", s.Name(), s.levelName(), consequence, need, s.Name()))
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 Hotfix Update, which the dedicated Exchange hybrid app "+
+			"needs: %s. Install %s, or a later build, on %s", s.Name(), s.LevelName(), consequence, dedicatedAppNeed(p.Catalog, s), s.Name()))
 	}
 }
 
-// dedicatedAppNeed says whether server s has the April 2025 HU for its CU (or
-// is on a later CU), and otherwise names what it needs: the HU of its CU, or
-// those of the CUs that have one.
-func dedicatedAppNeed(cat *catalog.Catalog, s server, hus []string) (string, bool) {
+// dedicatedAppHUs are the April 2025 HUs of version v: the first builds of
+// its ranges that can use the app.
+func dedicatedAppHUs(cat *catalog.Catalog, v *catalog.Version) []*catalog.Release {
+	var out []*catalog.Release
+	for _, r := range cat.VersionRows(dedicatedAppMatrix, v) {
+		if r.Verdict == catalog.Supported && r.From != nil {
+			out = append(out, r.From)
+		}
+	}
+	return out
+}
+
+// dedicatedAppNeed names what server s needs: the HU of its CU, or those of
+// the CUs that have one.
+func dedicatedAppNeed(cat *catalog.Catalog, s facts.Server) string {
 	var names []string
-	for _, name := range hus {
-		hu := cat.Release(s.version, name)
-		if hu.Level == s.level() {
-			return fmt.Sprintf("%s (%s)", hu.Name, hu.Build), s.release.Build.Compare(hu.Build) >= 0
+	for _, hu := range dedicatedAppHUs(cat, s.Exchange) {
+		if hu.Level == s.Level() {
+			return hu.Ref()
 		}
-		names = append(names, fmt.Sprintf("%s (%s)", hu.Name, hu.Build))
+		names = append(names, hu.Ref())
 	}
-	last := cat.Release(s.version, hus[len(hus)-1])
-	if s.level().Build.Compare(last.Level.Build) > 0 {
-		return "", true // a CU released after the HU includes it
-	}
-	return strings.Join(names, " or "), false
+	return strings.Join(names, " or ")
 }
 
-// firstDedicatedAppHU is the earliest April 2025 HU of the table.
+// firstDedicatedAppHU is the earliest April 2025 HU of the catalogue.
 func firstDedicatedAppHU(cat *catalog.Catalog) *catalog.Release {
 	var first *catalog.Release
-	for id, hus := range dedicatedAppBuilds {
-		for _, name := range hus {
-			r := cat.Release(cat.Version(id), name)
+	for _, v := range cat.Versions() {
+		for _, r := range dedicatedAppHUs(cat, v) {
 			if first == nil || r.Date.Before(first.Date) {
 				first = r
 			}
@@ -141,8 +140,5 @@ func dateList(ds []catalog.Date) string {
 	for i, d := range ds {
 		ss[i] = d.String()
 	}
-	if len(ss) < 2 {
-		return strings.Join(ss, "")
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+	return words.And(ss)
 }

@@ -34,6 +34,7 @@ func TestHybridDedicatedAppBuilds(t *testing.T) {
 		{"2013", "CU23", true, "server.EX.version", "runs Exchange Server 2013, which has no April 2025 Hotfix Update"},
 		{"2010", "SP3 RU32", false, "", ""}, // federation trust, not OAuth
 		{"2019", "CU99", false, "", ""},     // unknown level: not guessed
+		{"2016", "Preview", false, "", ""},  // a preview has no level: exchange-update-not-current reports it
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridDedicatedApp{}, today, org(srv("EX", tc.version, tc.level), full))

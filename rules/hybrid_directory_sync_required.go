@@ -69,7 +69,7 @@ func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	mode, _ := hybridMode(p)
+	mode, _ := p.Facts.HybridMode()
 	need, ok := hybridDirSyncNeeds[mode]
 	if !ok || !need.required {
 		return

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -52,15 +55,11 @@ var hybridEdgeVersions = []hybridEdgeVersion{
 	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later",
 		"Microsoft's hybrid Edge guidance"},
 	// Microsoft's hybrid Edge guidance says "2010 or later" of 2016
-	// organizations only; Exchange 2019 cannot coexist with 2010, so an Edge
-	// server must be of a version that coexists with 2019: 2013 CU21 or 2016
-	// CU11 or later (MS-SYSREQ; exchange-domain.md §3, Edge included).
-	{[]string{"2019"}, []hybridEdgeMin{{"2013", "CU21"}, {"2016", "CU11"}}, "Exchange 2013 CU21 or Exchange 2016 CU11 or later",
-		"the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
-	// Exchange SE coexists with 2016 CU23 and 2019 CU14/CU15 only, not with
-	// 2013 or 2010 (MS-SE-UPGRADE; exchange-domain.md §3).
-	{[]string{"SE"}, []hybridEdgeMin{{"2016", "CU23"}, {"2019", "CU14"}}, "Exchange 2016 CU23 or Exchange 2019 CU14 or later",
-		"the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
+	// organizations only; Exchange 2019 and SE organizations accept the Edge
+	// servers of the versions that coexist with them, at the minimums the
+	// catalogue's coexistence rows give (hybridEdgeCoexisting).
+	{orgs: []string{"2019"}, source: "the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
+	{orgs: []string{"SE"}, source: "the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
 }
 
 func (hybridEdge) Check(p *lint.Pass) {
@@ -68,7 +67,7 @@ func (hybridEdge) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	edges := edgeRoster(p)
+	edges := p.Facts.EdgeRoster()
 	rule := hybridEdgeVersionFor(p)
 	var cert *schema.Certificate
 	inCert := map[*schema.Server]bool{}
@@ -82,8 +81,8 @@ func (hybridEdge) Check(p *lint.Pass) {
 		// server (MS-HYB-PREREQ, MS-HYB-CERT), which hybrid-certificate checks
 		// for every certificate bound to SMTP on a hybrid or hybrid Edge
 		// server. Such an Edge server is that rule's concern.
-		for _, c := range hcCerts(p) {
-			if c.smtp {
+		for _, c := range p.Facts.HybridCertificates() {
+			if c.SMTP {
 				for _, s := range c.Servers.Targets() {
 					inCert[s] = true
 				}
@@ -91,10 +90,10 @@ func (hybridEdge) Check(p *lint.Pass) {
 		}
 	}
 	for _, m := range edges {
-		if m.Roles != nil && !m.isEdge() {
-			p.Report(m.at, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
+		if m.Roles != nil && !m.IsEdge() {
+			p.Report(m.At, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
 				"hybrid.edge_servers is for Edge Transport servers in the perimeter network that relay hybrid mail. "+
-				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.server), m.Name()))
+				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.Server), m.Name()))
 			continue
 		}
 		if rule != nil {
@@ -110,8 +109,8 @@ func (hybridEdge) Check(p *lint.Pass) {
 				"Microsoft strongly recommends Edge Transport servers in a perimeter network, where they keep internal "+
 				"servers off the internet. Move %s to the perimeter network", m.Name(), m.Name()))
 		}
-		if cert != nil && !inCert[m.Server] {
-			p.Report(m.at, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
+		if cert != nil && !inCert[m.Server.Server] {
+			p.Report(m.At, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
 				"and no other certificate bound to SMTP is: every Edge server that carries hybrid mail presents to Exchange "+
 				"Online a certificate from the same issuer with the same subject. Install it on %s and add %s to the "+
 				"certificate's servers (or describe the Edge server's own SMTP certificate)",
@@ -128,40 +127,61 @@ func (hybridEdge) Check(p *lint.Pass) {
 // Exchange version of the organization, or nil when none applies.
 func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 	var newest *catalog.Version
-	for _, s := range servers(p) {
-		if !s.isEdge() && (newest == nil || s.version.Rank > newest.Rank) {
-			newest = s.version
+	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() && (newest == nil || s.Exchange.Rank > newest.Rank) {
+			newest = s.Exchange
 		}
 	}
 	if newest == nil {
 		return nil
 	}
-	for i, r := range hybridEdgeVersions {
-		if contains(r.orgs, newest.ID) {
-			return &hybridEdgeVersions[i]
+	for _, r := range hybridEdgeVersions {
+		if slices.Contains(r.orgs, newest.ID) {
+			if r.mins == nil {
+				r.mins, r.want = hybridEdgeCoexisting(p.Catalog, newest)
+			}
+			return &r
 		}
 	}
 	return nil
 }
 
-func hybridEdgeCheckVersion(p *lint.Pass, m rosterEntry, r *hybridEdgeVersion) {
-	if oldest := p.Catalog.Version(r.mins[0].version); m.version.Rank < oldest.Rank {
-		p.Report(versionNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
+// hybridEdgeCoexisting is what an organization whose newest version is org
+// accepts of Edge servers when the versions that coexist with org decide:
+// each older version with a coexistence minimum, at that minimum; newer
+// versions pass. want says it for the message: "Exchange 2013 CU21 or
+// Exchange 2016 CU11 or later".
+func hybridEdgeCoexisting(cat *catalog.Catalog, org *catalog.Version) (mins []hybridEdgeMin, want string) {
+	var names []string
+	for _, v := range cat.Versions() {
+		for _, r := range cat.VersionRows(coexistence, v) {
+			if r.From == nil && r.To != nil && r.Verdict == catalog.Unsupported && r.HasValue(org.ID) {
+				mins = append(mins, hybridEdgeMin{v.ID, r.To.Name})
+				names = append(names, fmt.Sprintf("Exchange %s %s", v.ID, r.To.Name))
+			}
+		}
+	}
+	return mins, strings.Join(names, " or ") + " or later"
+}
+
+func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVersion) {
+	if oldest := p.Catalog.Version(r.mins[0].version); m.Exchange.Rank < oldest.Rank {
+		p.Report(m.Server.VersionNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
 			"Transport servers for hybrid mail (%s). Replace %s with an Edge Transport server of a version it accepts",
-			m.Name(), m.version.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
+			m.Name(), m.Exchange.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
 		return
 	}
 	for _, min := range r.mins {
-		if min.version != m.version.ID || min.level == "" {
+		if min.version != m.Exchange.ID || min.level == "" {
 			continue
 		}
-		ok, known := m.atLeast(p.Catalog, min.level)
+		ok, known := m.AtLeast(p.Catalog, min.level)
 		if !known || ok {
 			return
 		}
-		p.Report(levelNode(m.server), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
+		p.Report(m.Server.LevelNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
 			"Transport servers for hybrid mail (%s). Install %s %s or later on %s",
-			m.Name(), m.levelName(), hybridEdgeWho(r), r.want, r.source, m.version.Name, min.level, m.Name()))
+			m.Name(), m.LevelName(), hybridEdgeWho(r), r.want, r.source, m.Exchange.Name, min.level, m.Name()))
 	}
 }
 
@@ -191,8 +211,8 @@ func hybridEdgeBypass(p *lint.Pass) {
 			if it.Target == nil {
 				continue
 			}
-			s, ok := serverOf(p, it.Target)
-			if !ok || s.Roles == nil || s.isEdge() {
+			s, ok := p.Facts.Server(it.Target)
+			if !ok || s.Roles == nil || s.IsEdge() {
 				continue
 			}
 			p.ReportAs(lint.Warning, it, fmt.Sprintf("%s connector %q carries hybrid mail (cloud_services_mail) on %s, an "+

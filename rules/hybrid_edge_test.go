@@ -33,7 +33,7 @@ func TestHybridEdgeVersion(t *testing.T) {
 		{"2016", "2010", "SP3 RU32", ""},
 		{"2016", "2010", "SP1", ""}, // how current: hybrid-server-update
 		// 2019 and SE organizations: the versions that coexist with them
-		// (exchange-domain.md §3), not "2010 or later" (said of 2016 ones).
+		// (the coexistence rows), not "2010 or later" (said of 2016 ones).
 		{"2019", "2007", "SP3 RU23", "server.EDGE.version"},
 		{"2019", "2010", "SP3 RU32", "server.EDGE.version"},
 		{"2019", "2013", "CU20", "server.EDGE.update"},

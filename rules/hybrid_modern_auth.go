@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -21,19 +22,13 @@ func (hybridModernAuth) Info() lint.RuleInfo {
 	}
 }
 
-// hmaMinimum is the first level of each version that supports hybrid modern
-// authentication (MS-HMA-PREREQ: "You're using either Exchange server 2013
-// CU19 and up, Exchange server 2016 CU8 and up, or Exchange Server 2019 CU1
-// and up"; "There is no Exchange server 2007 or 2010 in the Hybrid
-// environment"). Exchange SE, the code of 2019 CU15 (MS-SE-INPLACE), has no
-// minimum. A version missing here (2010 and older) cannot be in the
-// organization at all.
-var hmaMinimum = map[string]string{
-	"2013": "CU19", // MS-HMA-PREREQ
-	"2016": "CU8",  // MS-HMA-PREREQ
-	"2019": "CU1",  // MS-HMA-PREREQ
-	"SE":   "",     // any level: SE is 2019 CU15's code
-}
+// The first level of each version that supports hybrid modern
+// authentication is the catalogue's (subject hybrid-modern-auth:
+// MS-HMA-PREREQ's "Exchange server 2013 CU19 and up, Exchange server 2016
+// CU8 and up, or Exchange Server 2019 CU1 and up", and "There is no Exchange
+// server 2007 or 2010 in the Hybrid environment"). Exchange SE, the code of
+// 2019 CU15 (MS-SE-INPLACE), has no minimum.
+const hybridModernAuthMatrix = "hybrid-modern-auth"
 
 func (hybridModernAuth) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
@@ -41,48 +36,47 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		return
 	}
 	on := related(h.ModernAuth, "hybrid modern authentication is turned on here")
-	for _, s := range servers(p) {
-		if s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		if s.IsEdge() {
 			// Edge Transport servers take no part in modern authentication:
 			// they serve no clients and no EWS, Autodiscover or OAuth (as
 			// hybrid-dedicated-app, which skips them too).
 			continue
 		}
-		min, supported := hmaMinimum[s.version.ID]
+		min, supported := p.Catalog.FirstSupported(hybridModernAuthMatrix, "", s.Exchange)
 		if !supported {
-			p.Report(versionNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
+			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
 				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+
-				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.version.Name, s.Name()), on)
+				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.Exchange.Name, s.Name()), on)
 			continue
 		}
-		if s.level() == nil {
+		if s.Level() == nil {
 			continue // unknown level: exchange-build-unknown reports it
 		}
-		if min != "" {
-			if ok, known := s.atLeast(p.Catalog, min); known && !ok {
-				m := p.Catalog.Release(s.version, min)
-				p.Report(levelNode(s), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
-					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.levelName(), m, s.version.Name, s.Name()), on)
+		if min != nil {
+			if below, known := s.Below(min); known && below {
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
+					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.LevelName(), min, s.Exchange.Name, s.Name()), on)
 				continue
 			}
 		}
-		current, known, levels := currency(p, s)
+		current, known, levels := s.Currency(p.AsOf)
 		if !known {
 			continue
 		}
-		latest := latestLevel(s.version, p.AsOf)
+		latest := s.Exchange.LatestLevel(p.AsOf)
 		switch {
 		case !current:
-			p.Report(levelNode(s), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
+			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
 				"on the latest CU (%s %s on %s); it is not even on a CU Microsoft supports for hybrid (%s): install %s on %s",
-				s.Name(), s.levelName(), s.version.Name, latest.Name, p.AsOf, levelNames(levels), latest.Name, s.Name()), on)
-		case s.level() != latest:
+				s.Name(), s.LevelName(), s.Exchange.Name, latest.Name, p.AsOf, words.Or(releaseNames(levels)), latest.Name, s.Name()), on)
+		case s.Level() != latest:
 			// Microsoft's HMA prerequisites ask for the latest CU; its hybrid
 			// support statement, quoted on the same page, accepts the latest
 			// or the previous one: sources conflict, so a warning.
-			p.ReportAs(lint.Warning, levelNode(s), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
+			p.ReportAs(lint.Warning, s.LevelNode(), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
 				"prerequisites ask for the latest CU (%s) on every Exchange server, while its hybrid support statement accepts the latest "+
-				"or the previous one; install %s on %s", s.Name(), s.levelName(), latest.Name, latest.Name, s.Name()), on)
+				"or the previous one; install %s on %s", s.Name(), s.LevelName(), latest.Name, latest.Name, s.Name()), on)
 		}
 	}
 }

@@ -24,16 +24,14 @@ func (hybridMultiTenant) Info() lint.RuleInfo {
 }
 
 // Hybrid from one organization to several tenants (MS-HCW-2020): "up to 5
-// tenants"; it "requires Exchange Server 2016, CU18 or higher or Exchange
-// Server 2019, CU7 or higher". Exchange SE, the code of 2019 CU15, meets it;
-// older versions cannot.
-const maxHybridTenants = 5
-
-var multiTenantMinimum = map[string]string{
-	"2016": "CU18", // MS-HCW-2020
-	"2019": "CU7",  // MS-HCW-2020
-	"SE":   "",     // every release
-}
+// tenants"; the hybrid servers it needs are the catalogue's (subject
+// hybrid-multi-tenant: "Exchange Server 2016, CU18 or higher or Exchange
+// Server 2019, CU7 or higher"; Exchange SE, the code of 2019 CU15, meets it;
+// older versions cannot).
+const (
+	maxHybridTenants  = 5
+	multiTenantMatrix = "hybrid-multi-tenant"
+)
 
 func (hybridMultiTenant) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
@@ -57,18 +55,18 @@ func (hybridMultiTenant) Check(p *lint.Pass) {
 			len(tenants), maxHybridTenants, maxHybridTenants))
 	}
 	list := related(h.Tenants, fmt.Sprintf("%d tenants: %s", len(tenants), strings.Join(tenants, ", ")))
-	for _, s := range hybridServers(p) {
-		min, supported := multiTenantMinimum[s.version.ID]
+	for _, s := range p.Facts.HybridServers() {
+		min, supported := p.Catalog.FirstSupported(multiTenantMatrix, "", s.Exchange)
 		switch {
 		case !supported:
-			p.Report(versionNode(s), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs Exchange 2016 CU18, "+
-				"2019 CU7 or later on the hybrid servers: run hybrid on such servers instead of %s", s.Name(), s.version.Name, len(tenants), s.Name()), list)
-		case min == "":
+			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs Exchange 2016 CU18, "+
+				"2019 CU7 or later on the hybrid servers: run hybrid on such servers instead of %s", s.Name(), s.Exchange.Name, len(tenants), s.Name()), list)
+		case min == nil:
 		default:
-			if ok, known := s.atLeast(p.Catalog, min); known && !ok {
-				p.Report(levelNode(s), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later "+
+			if below, known := s.Below(min); known && below {
+				p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later "+
 					"(Exchange 2016 CU18 or 2019 CU7): update %s to the latest CU",
-					s.Name(), s.levelName(), len(tenants), shortRelease(p.Catalog.Release(s.version, min)), s.Name()), list)
+					s.Name(), s.LevelName(), len(tenants), min.Ref(), s.Name()), list)
 			}
 		}
 	}

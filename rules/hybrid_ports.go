@@ -58,7 +58,7 @@ func (hybridPorts) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	topo := hybridModeKey(p)
+	topo := p.Facts.HybridModeKey()
 	for _, hp := range hybridPortTable {
 		if !hp.topology[topo] {
 			continue

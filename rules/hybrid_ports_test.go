@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,7 +44,7 @@ func TestHybridPorts(t *testing.T) {
 		}
 		for _, p := range all {
 			fs := check(t, hybridPorts{}, today, org(ports(p)))
-			needed := contains(need, p)
+			needed := slices.Contains(need, p)
 			dir, n, _ := strings.Cut(p, " ")
 			attr := map[string]string{"in": "hybrid.inbound_ports", "out": "hybrid.outbound_ports"}[dir]
 			switch {

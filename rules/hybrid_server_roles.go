@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -23,25 +25,11 @@ func (hybridServerRoles) Info() lint.RuleInfo {
 	}
 }
 
-// hybridRoles lists, per version of the hybrid servers, the roles a hybrid
-// deployment needs: at least one instance of each among the organization's
-// servers of that version, "separately or on one server" (MS-HYB-PREREQ).
-var hybridRoles = map[string][]string{
-	// MS-HYB-PREREQ: "Exchange 2010: At least one instance of Mailbox, Hub
-	// Transport, and Client Access server roles installed (separately or on one
-	// server; we strongly recommend on one server)". Hub Transport is what
-	// carries hybrid mail (TCP 25 with Exchange Online Protection: "2010 Hub or
-	// Edge", for Full hybrid only); see hybridMailRoles.
-	"2010": {"mailbox", "hub_transport", "client_access"},
-	// MS-HYB-PREREQ: "Exchange 2013: At least one instance of Mailbox and
-	// Client Access server roles installed (separately or on one server)";
-	// MS-HYB-2007-ROLES adds the single-server clause (see hybridRoleGroup).
-	"2013": {"client_access", "mailbox"},
-	// MS-HYB-PREREQ: "Exchange 2016 and newer: At least one Mailbox server".
-	"2016": {"mailbox"},
-	"2019": {"mailbox"},
-	"SE":   {"mailbox"},
-}
+// The roles a hybrid deployment needs, per version of the hybrid servers,
+// are the catalogue's (subject hybrid-roles): at least one instance of each
+// among the organization's servers of that version, "separately or on one
+// server" (MS-HYB-PREREQ).
+const hybridRolesMatrix = "hybrid-roles"
 
 // hybridMailRoles are the roles needed only for hybrid mail flow: the
 // Minimal and Express options of the Hybrid Configuration Wizard configure
@@ -51,67 +39,59 @@ var hybridRoles = map[string][]string{
 var hybridMailRoles = map[string]bool{"hub_transport": true}
 
 // hybridRolesNeeded returns the roles a hybrid deployment based on v needs in
-// the planned hybrid mode.
-func hybridRolesNeeded(v *catalog.Version, mode string) []string {
+// the planned hybrid mode, in the catalogue's order.
+func hybridRolesNeeded(cat *catalog.Catalog, v *catalog.Version, mode string) []string {
 	var out []string
-	for _, r := range hybridRoles[v.ID] {
-		if hybridMailRoles[r] && minimalTopologies[mode] {
-			continue
+	for _, row := range cat.VersionRows(hybridRolesMatrix, v) {
+		for _, r := range row.ValueIDs() {
+			if row.Verdict != catalog.Supported || (hybridMailRoles[r] && facts.WithoutHybridMail(mode)) {
+				continue
+			}
+			out = append(out, r)
 		}
-		out = append(out, r)
 	}
 	return out
 }
 
-var hybridRoleNames = map[string]string{
-	"mailbox":           "Mailbox",
-	"hub_transport":     "Hub Transport",
-	"client_access":     "Client Access",
-	"unified_messaging": "Unified Messaging",
-	"edge_transport":    "Edge Transport",
-	"front_end":         "front-end",
-	"back_end":          "back-end",
-}
-
 func (hybridServerRoles) Check(p *lint.Pass) {
-	ms, known := hybridRoster(p)
+	ms, known := p.Facts.HybridRoster()
 	if !known {
 		return
 	}
 	// Edge Transport servers cannot run the hybrid endpoints; they belong in
 	// hybrid.edge_servers. Other servers are judged by version.
 	var order []*catalog.Version
-	groups := map[*catalog.Version][]rosterEntry{}
+	groups := map[*catalog.Version][]facts.RosterEntry{}
 	for _, m := range ms {
-		if m.isEdge() {
-			p.Report(m.at, fmt.Sprintf("%s is an Edge Transport server, which cannot run the hybrid endpoints "+
+		if m.IsEdge() {
+			p.Report(m.At, fmt.Sprintf("%s is an Edge Transport server, which cannot run the hybrid endpoints "+
 				"(Autodiscover, EWS, mailbox moves) that hybrid.servers are for: list it in hybrid.edge_servers if it "+
 				"carries hybrid mail, and name internal servers in hybrid.servers", m.Name()))
 			continue
 		}
-		if _, ok := hybridRoles[m.version.ID]; !ok {
+		if len(p.Catalog.VersionRows(hybridRolesMatrix, m.Exchange)) == 0 {
 			continue // versions that cannot be hybrid servers: hybrid-server-version
 		}
-		if groups[m.version] == nil {
-			order = append(order, m.version)
+		if groups[m.Exchange] == nil {
+			order = append(order, m.Exchange)
 		}
-		groups[m.version] = append(groups[m.version], m)
+		groups[m.Exchange] = append(groups[m.Exchange], m)
 	}
 	if len(order) == 0 {
 		return
 	}
-	mode, _ := hybridMode(p)
+	mode, _ := p.Facts.HybridMode()
 	// The organization's servers of each version, Edge Transport servers
 	// aside: where the roles are counted.
-	_, all := versionGroups(p)
+	_, all := p.Facts.VersionGroups()
 	for _, v := range order {
-		var inOrg []server
+		var inOrg []facts.Server
 		for _, s := range all[v] {
-			if !s.isEdge() {
+			if !s.IsEdge() {
 				inOrg = append(inOrg, s)
 			}
 		}
-		hybridRoleGroup(p, v, hybridRolesNeeded(v, mode), groups[v], inOrg)
+		hybridRoleGroup(p, v, hybridRolesNeeded(p.Catalog, v, mode), groups[v], inOrg)
 	}
 }
 
@@ -124,14 +104,14 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 // one server" (MS-HYB-PREREQ). With exactly one such server, the finding is
 // at its roles; for 2013 it is also Microsoft's single-server clause
 // (MS-HYB-2007-ROLES: a single Exchange 2013 server must hold both roles).
-func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []rosterEntry, inOrg []server) {
+func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []facts.RosterEntry, inOrg []facts.Server) {
 	if len(need) == 1 {
-		role := hybridRoleNames[need[0]]
+		role := roleNames[need[0]]
 		for _, m := range g {
-			if m.Roles == nil || m.hasRole(need[0]) {
+			if m.Roles == nil || m.HasRole(need[0]) {
 				continue
 			}
-			has := fmt.Sprintf("has %s but not %s", hybridRolesHeld(m.server), role)
+			has := fmt.Sprintf("has %s but not %s", hybridRolesHeld(m.Server), role)
 			if len(m.Roles.Values()) == 0 {
 				has = fmt.Sprintf("has no server role (management tools only), so not %s", role)
 			}
@@ -151,12 +131,12 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []roster
 			switch {
 			case s.Roles == nil:
 				unknown = true
-			case s.hasRole(r):
+			case s.HasRole(r):
 				found = true
 			}
 		}
 		if !found && !unknown {
-			missing = append(missing, hybridRoleNames[r])
+			missing = append(missing, roleNames[r])
 		}
 	}
 	if len(missing) == 0 {
@@ -176,22 +156,22 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []roster
 				"the Client Access and Mailbox roles for hybrid (Microsoft's 2013 hybrid server roles page)", only.Name(), v.Name)
 		}
 		p.Report(only.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: %s. Install %s on %s, or add an %s server that has %s",
-			only.Name(), hybridRolesHeld(only), joinAnd(missing), why, hybridRoleList(missing), only.Name(), v.Name, it))
+			only.Name(), hybridRolesHeld(only), words.And(missing), why, hybridRoleList(missing), only.Name(), v.Name, it))
 		return
 	}
-	var at schema.Node = g[0].at
+	var at schema.Node = g[0].At
 	if h := p.Topology.Hybrid; h.Servers != nil {
 		at = h.Servers
 	}
 	p.Report(at, fmt.Sprintf("none of the organization's %s servers (%s) has %s: %s. Install %s on one of them (on the hybrid "+
-		"servers %s, as Microsoft recommends)", v.Name, names(inOrg), hybridRoleList(missing), needs, hybridRoleList(missing), rosterNames(g)))
+		"servers %s, as Microsoft recommends)", v.Name, names(inOrg), hybridRoleList(missing), needs, hybridRoleList(missing), names(rosterServers(g))))
 }
 
 // hybridRoleListOf names roles by keyword: "the Client Access and Mailbox roles".
 func hybridRoleListOf(rs []string) string {
 	var pretty []string
 	for _, r := range rs {
-		pretty = append(pretty, hybridRoleNames[r])
+		pretty = append(pretty, roleNames[r])
 	}
 	return hybridRoleList(pretty)
 }
@@ -201,18 +181,14 @@ func hybridRoleList(rs []string) string {
 	if len(rs) == 1 {
 		return "the " + rs[0] + " role"
 	}
-	return "the " + joinAnd(rs) + " roles"
+	return "the " + words.And(rs) + " roles"
 }
 
-// hybridRolesHeld names a server's roles for a message: "Mailbox and Client
-// Access", or "no role".
-func hybridRolesHeld(s server) string {
-	var pretty []string
-	for _, r := range s.Roles.Values() {
-		pretty = append(pretty, hybridRoleNames[r])
+// rosterServers returns the servers of roster entries.
+func rosterServers(ms []facts.RosterEntry) []facts.Server {
+	ss := make([]facts.Server, len(ms))
+	for i, m := range ms {
+		ss[i] = m.Server
 	}
-	if len(pretty) == 0 {
-		return "no role"
-	}
-	return joinAnd(pretty)
+	return ss
 }

@@ -38,7 +38,7 @@ func TestHybridServerRolesSingle(t *testing.T) {
 			src := org(srv("HYB", v, someLevel[v], `roles = [`+hyQuoted(rest)+`]`), hybridWith("HYB"))
 			fs := check(t, hybridServerRoles{}, today, src)
 			if len(fs) != 1 || fs[0].Address != "server.HYB.roles" || fs[0].Severity.String() != "error" ||
-				!strings.Contains(fs[0].Message, "not "+hybridRoleNames[missing]+":") {
+				!strings.Contains(fs[0].Message, "not "+roleNames[missing]+":") {
 				t.Errorf("%s without %s: want one error at server.HYB.roles naming it:\n%s", v, missing, summary(fs))
 			}
 		}

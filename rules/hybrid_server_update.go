@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -28,54 +30,37 @@ func (hybridServerUpdate) Info() lint.RuleInfo {
 // also supported", Edge Transport servers included. After a version's end of
 // support, the current levels are those Microsoft kept servicing (currency).
 func (hybridServerUpdate) Check(p *lint.Pass) {
-	ms, _ := hybridRoster(p)
+	ms, _ := p.Facts.HybridRoster()
 	seen := map[*schema.Server]bool{}
-	for _, group := range [][]rosterEntry{ms, edgeRoster(p)} {
+	for _, group := range [][]facts.RosterEntry{ms, p.Facts.EdgeRoster()} {
 		for _, m := range group {
-			if seen[m.Server] {
+			if seen[m.Server.Server] {
 				continue
 			}
-			seen[m.Server] = true
-			current, known, levels := currency(p, m.server)
+			seen[m.Server.Server] = true
+			current, known, levels := m.Server.Currency(p.AsOf)
 			if !known || current {
 				continue
 			}
 			kind := "hybrid server"
-			if m.isEdge() {
+			if m.IsEdge() {
 				kind = "hybrid Edge Transport server"
 			}
 			latest := levels[len(levels)-1]
 			var when string
-			if end, ok := m.version.EndOfSupport(); ok && p.AsOf.After(end) {
+			if end, ok := m.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 				when = fmt.Sprintf("%s is past its end of support (%s), so only a level Microsoft still services counts: %s",
-					m.version.Name, end, levelNames(levels))
+					m.Exchange.Name, end, words.Or(releaseNames(levels)))
 			} else {
-				when = fmt.Sprintf("on %s that means %s", p.AsOf, levelNames(levels))
+				when = fmt.Sprintf("on %s that means %s", p.AsOf, words.Or(releaseNames(levels)))
 			}
 			msg := fmt.Sprintf("%s %s runs %s: hybrid deployments need the latest or the previous CU/RU of the version, "+
-				"Edge Transport servers included; %s. Install %s on %s", kind, m.Name(), m.levelName(), when, latest.Name, m.Name())
+				"Edge Transport servers included; %s. Install %s on %s", kind, m.Name(), m.LevelName(), when, latest.Name, m.Name())
 			var rel []lint.Related
-			if m.at != versionNode(m.server) {
-				rel = append(rel, lint.Related{Range: m.at.SourceRange(), Message: fmt.Sprintf("%s is listed here", m.Name())})
+			if m.At != m.Server.VersionNode() {
+				rel = append(rel, lint.Related{Range: m.At.SourceRange(), Message: fmt.Sprintf("%s is listed here", m.Name())})
 			}
-			p.Report(levelNode(m.server), msg, rel...)
+			p.Report(m.Server.LevelNode(), msg, rel...)
 		}
 	}
-}
-
-// hybridUpdateJudged returns the servers whose servicing level this rule
-// judges: the hybrid servers (hybridRoster) and hybrid.edge_servers.
-// exchange-update-not-current leaves them to this rule, so that a hybrid
-// server that is not current gets one finding, this error.
-func hybridUpdateJudged(p *lint.Pass) map[*schema.Server]bool {
-	return p.Memo("hybrid_server_update.judged", func() any {
-		judged := map[*schema.Server]bool{}
-		ms, _ := hybridRoster(p)
-		for _, group := range [][]rosterEntry{ms, edgeRoster(p)} {
-			for _, m := range group {
-				judged[m.Server] = true
-			}
-		}
-		return judged
-	}).(map[*schema.Server]bool)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -24,29 +26,21 @@ func (hybridServerVersion) Info() lint.RuleInfo {
 	}
 }
 
-// hybridVersions lists, for each version present on-premises, the versions a
-// hybrid server may run: the "Which hybrid version" table of Microsoft's
-// hybrid prerequisites (MS-HYB-PREREQ, 2019-2022 pages: the 2010, 2013, 2016
-// and 2019 rows), extended with SE, and the 2011-2012 guidance that put a
-// 2010 hybrid server in 2003 organizations. A 2007 organization needs a 2013
-// server (checked apart).
-var hybridVersions = map[string][]string{
-	"2003": {"2010"},                 // MS-2010SP1-HYB, MS-2010SP2-HYB
-	"2007": {"2010", "2013"},         // MS-2010SP2-HYB; MS-HYB-2007-ROLES
-	"2010": {"2010", "2013", "2016"}, // MS-HYB-PREREQ table
-	"2013": {"2013", "2016", "2019"}, // MS-HYB-PREREQ table
-	// MS-HYB-PREREQ table; SE coexists with 2016 CU23 (MS-SE-UPGRADE).
-	"2016": {"2016", "2019", "SE"},
-	// MS-HYB-PREREQ table; "2019-based (Mailbox role) or SE via in-place
-	// upgrade from CU14/CU15" (exchange-domain.md §4.2).
-	"2019": {"2019", "SE"},
-	// The SE row of Microsoft's current table is unverified (exchange-domain.md
-	// §4.1). SE coexists with 2019 CU14/CU15 (§3; MS-SE-UPGRADE,
-	// MS-SE-INPLACE), and an organization in the middle of the in-place
-	// upgrade keeps its 2019 hybrid servers beside SE servers (§4.2): allow
-	// 2019, as the 2019 row allows SE. 2016, which the 2019 row rejects,
-	// stays rejected.
-	"SE": {"2019", "SE"},
+// The versions a hybrid server may run, by the versions of the
+// organization, are the catalogue's (subject hybrid-server): an organization
+// version with rows allows only the hybrid server versions they list.
+const hybridServer = "hybrid-server"
+
+// hybridAllowed reports whether an organization with version org may have a
+// hybrid server of version hybrid, and whether the catalogue says.
+func hybridAllowed(cat *catalog.Catalog, org, hybrid *catalog.Version) (allowed, known bool) {
+	rows := cat.VersionRows(hybridServer, org)
+	for _, r := range rows {
+		if r.Verdict == catalog.Supported && r.HasValue(hybrid.ID) {
+			return true, true
+		}
+	}
+	return false, len(rows) > 0
 }
 
 func (hybridServerVersion) Check(p *lint.Pass) {
@@ -54,8 +48,8 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 	if h == nil {
 		return
 	}
-	all := servers(p)
-	order, groups := byVersion(all)
+	all := p.Facts.Servers()
+	order, groups := facts.ByVersion(all)
 	if v07 := p.Catalog.Version("2007"); len(groups[v07]) > 0 {
 		// With Exchange 2007, what matters is the 2013 hybrid server; whatever
 		// else is listed is named in that one finding.
@@ -66,15 +60,14 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		return
 	}
 	for _, item := range h.Servers.Items {
-		hs, ok := serverOf(p, item.Target)
+		hs, ok := p.Facts.Server(item.Target)
 		if !ok {
 			continue
 		}
 		var conflicts []string
-		var first server
+		var first facts.Server
 		for _, v := range order {
-			allowed, known := hybridVersions[v.ID]
-			if !known || contains(allowed, hs.version.ID) {
+			if allowed, known := hybridAllowed(p.Catalog, v, hs.Exchange); !known || allowed {
 				continue
 			}
 			if len(conflicts) == 0 {
@@ -86,35 +79,47 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 			continue
 		}
 		fix := "no hybrid server version suits every version here: retire the older versions first"
-		if best := newestAllowed(order, groups, hs); best != "" {
+		if best := newestAllowed(p.Catalog, order, groups, hs); best != "" {
 			fix = fmt.Sprintf("run hybrid on an Exchange %s server instead (Microsoft advises the newest version it supports)", best)
 		}
 		p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
 			"Microsoft supports %s hybrid servers there; %s",
-			hs.Name(), hs.version.Name, strings.Join(conflicts, " and "), describeAllowed(first.version), fix),
-			lint.Related{Range: versionNode(first).SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.version.Name)})
+			hs.Name(), hs.Exchange.Name, strings.Join(conflicts, " and "), describeAllowed(p.Catalog, first.Exchange), fix),
+			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
 }
 
 // check2007: an organization with Exchange 2007 needs an Exchange 2013 CU1 or
 // later hybrid server with the Client Access and Mailbox roles, whatever else
 // is listed (MS-HYB-2007-ROLES, MS-HCW-FAQ).
-func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
-	v13 := p.Catalog.Version("2013")
-	cu1 := p.Catalog.Release(v13, "CU1")
+func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []facts.Server) {
+	// The hybrid server version an organization with Exchange 2007 needs
+	// (Exchange 2013), at the first level that coexists with 2007 (CU1).
+	var hv *catalog.Version
+	for _, v := range p.Catalog.Versions() {
+		if ok, _ := hybridAllowed(p.Catalog, ex2007[0].Exchange, v); ok {
+			hv = v
+		}
+	}
+	var min *catalog.Release
+	for _, r := range p.Catalog.VersionRows(coexistence, hv) {
+		if r.From == nil && r.To != nil && r.Verdict == catalog.Unsupported && r.HasValue(ex2007[0].Exchange.ID) {
+			min = r.To
+		}
+	}
 	candidates := all
 	if h.Servers != nil {
-		candidates = hybridServers(p)
+		candidates = p.Facts.HybridServers()
 	}
-	var below, others []server
+	var below, others []facts.Server
 	for _, s := range candidates {
 		switch {
-		case s.isEdge():
-		case s.version != v13:
+		case s.IsEdge():
+		case s.Exchange != hv:
 			others = append(others, s)
-		case s.level() == nil:
+		case s.Level() == nil:
 			return // a 2013 server whose level is unknown: stay silent
-		case s.level().Build.Compare(cu1.Build) >= 0:
+		case s.Level().Build.Compare(min.Build) >= 0:
 			return
 		default:
 			below = append(below, s)
@@ -130,7 +135,7 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 	switch {
 	case len(below) > 0:
 		msg += fmt.Sprintf(", and %s runs %s. Update it to CU1 or later (the latest, CU23, is best; Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
-			below[0].Name(), below[0].levelName())
+			below[0].Name(), below[0].LevelName())
 	case h.Servers != nil && len(others) > 0:
 		msg += fmt.Sprintf("; hybrid.servers lists %s, which cannot serve it (Microsoft's current hybrid guidance for 2007 names Exchange 2013 only). %s",
 			describeServers(others), install)
@@ -143,21 +148,12 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []server) {
 }
 
 // describeServers lists servers with their versions: "EX07 (Exchange Server 2007)".
-func describeServers(ss []server) string {
+func describeServers(ss []facts.Server) string {
 	var parts []string
 	for _, s := range ss {
-		parts = append(parts, fmt.Sprintf("%s (%s)", s.Name(), s.version.Name))
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.Name(), s.Exchange.Name))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // newestAllowed returns the newest hybrid server version that every version
@@ -165,31 +161,52 @@ func contains(xs []string, x string) bool {
 // version is left out when that server is the only one of its version (it is
 // what would be replaced, and its version would go with it); when other
 // servers of that version remain, they still constrain the answer.
-func newestAllowed(order []*catalog.Version, groups map[*catalog.Version][]server, rejected server) string {
+func newestAllowed(cat *catalog.Catalog, order []*catalog.Version, groups map[*catalog.Version][]facts.Server, rejected facts.Server) string {
 	best := ""
-	for _, cand := range []string{"2010", "2013", "2016", "2019", "SE"} {
+	for _, cand := range hybridCandidates(cat) {
 		ok := true
 		for _, v := range order {
-			if v == rejected.version && len(groups[v]) == 1 {
+			if v == rejected.Exchange && len(groups[v]) == 1 {
 				continue
 			}
-			if allowed, known := hybridVersions[v.ID]; known && !contains(allowed, cand) {
+			if allowed, known := hybridAllowed(cat, v, cand); known && !allowed {
 				ok = false
 			}
 		}
 		if ok {
-			best = cand
+			best = cand.ID
 		}
 	}
 	return best
 }
 
-func describeAllowed(v *catalog.Version) string {
-	parts := hybridVersions[v.ID]
-	switch len(parts) {
-	case 1:
-		return "only Exchange " + parts[0] + "-based"
-	default:
-		return "Exchange " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + "-based"
+// hybridCandidates are the versions the catalogue allows as hybrid servers
+// somewhere, oldest first.
+func hybridCandidates(cat *catalog.Catalog) []*catalog.Version {
+	var out []*catalog.Version
+	for _, v := range cat.Versions() {
+		for _, r := range cat.Subject(hybridServer).Rows() {
+			if r.Verdict == catalog.Supported && r.HasValue(v.ID) {
+				out = append(out, v)
+				break
+			}
+		}
 	}
+	return out
+}
+
+// describeAllowed names the hybrid server versions an organization with
+// version v allows: "only Exchange 2010-based", "Exchange 2010, 2013 and
+// 2016-based".
+func describeAllowed(cat *catalog.Catalog, v *catalog.Version) string {
+	var parts []string
+	for _, c := range cat.Versions() {
+		if ok, _ := hybridAllowed(cat, v, c); ok {
+			parts = append(parts, c.ID)
+		}
+	}
+	if len(parts) == 1 {
+		return "only Exchange " + parts[0] + "-based"
+	}
+	return "Exchange " + words.And(parts) + "-based"
 }

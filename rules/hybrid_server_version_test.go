@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestHybridServerVersionMatrix(t *testing.T) {
 		for _, hv := range []string{"2010", "2013", "2016", "2019", "SE"} {
 			src := org(srv("OLD", onprem, someLevel[onprem]), srv("HYB", hv, someLevel[hv], `roles = ["mailbox", "client_access"]`), hybridWith("HYB"))
 			fs := check(t, hybridServerVersion{}, today, src)
-			want := !contains(ok, hv)
+			want := !slices.Contains(ok, hv)
 			if got := len(fs) == 1; got != want || len(fs) > 1 {
 				t.Errorf("%s hybrid server with %s on premises: %d findings, want forbidden=%v\n%s", hv, onprem, len(fs), want, summary(fs))
 				continue

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -26,13 +27,13 @@ func (hybridSingleServer) Info() lint.RuleInfo {
 // for every version: one server is a single point of failure for free/busy,
 // mailbox moves and, in a full hybrid, mail flow.
 func (hybridSingleServer) Check(p *lint.Pass) {
-	ms, known := hybridRoster(p)
+	ms, known := p.Facts.HybridRoster()
 	if !known {
 		return
 	}
-	var internal []rosterEntry
+	var internal []facts.RosterEntry
 	for _, m := range ms {
-		if !m.isEdge() {
+		if !m.IsEdge() {
 			internal = append(internal, m)
 		}
 	}
@@ -40,8 +41,8 @@ func (hybridSingleServer) Check(p *lint.Pass) {
 		return
 	}
 	m := internal[0]
-	p.Report(m.at, fmt.Sprintf("%s is the only hybrid server: the hybrid endpoints (Autodiscover and EWS for "+
+	p.Report(m.At, fmt.Sprintf("%s is the only hybrid server: the hybrid endpoints (Autodiscover and EWS for "+
 		"Exchange Online, mailbox moves and, in a full hybrid, mail with Exchange Online) stop when it is down; "+
 		"Microsoft highly recommends more than one hybrid server for reliability and availability. "+
-		"Add a second %s server to hybrid.servers", m.Name(), m.version.Name))
+		"Add a second %s server to hybrid.servers", m.Name(), m.Exchange.Name))
 }

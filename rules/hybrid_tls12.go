@@ -3,7 +3,9 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // hybridTLS12 reports servers on the hybrid path to Exchange Online that
@@ -21,49 +23,44 @@ func (hybridTLS12) Info() lint.RuleInfo {
 	}
 }
 
-// tls12Levels is, per version, the first level that uses TLS 1.2 with Office
-// 365, the first that runs with TLS 1.0 and 1.1 turned off, and the .NET
-// Framework TLS 1.2 needs (MS-TLS12; RISUAL-2018: "Exchange 2016 – CU8 (CU9
-// if you wish to disable TLS 1.0/1.1) & .NET 4.7.1; Exchange 2013 – CU19
-// (CU20 ...) & .NET 4.7.1; Exchange 2010 – SP3 RU19 (RU20 ...)"). Exchange
-// 2019 and SE support TLS 1.2 from their first release. Exchange 2007 and
-// older are not supported (RISUAL-2018: "Exchange 2007 and older are not
-// supported").
-var tls12Levels = map[string]struct{ min, tls12Only, dotnet string }{
-	"2010": {"SP3 RU19", "SP3 RU20", ""}, // Exchange 2010 uses .NET 3.5
-	"2013": {"CU19", "CU20", "4.7.1"},    // MS-TLS12, RISUAL-2018
-	"2016": {"CU8", "CU9", "4.7.1"},      // MS-TLS12, RISUAL-2018
-	"2019": {"", "", ""},                 // TLS 1.2 from RTM
-	"SE":   {"", "", ""},                 // TLS 1.2 from RTM
-}
+// The levels are the catalogue's: per version, the first level that uses
+// TLS 1.2 with Office 365 (subject tls, value 1.2; Exchange 2007 and older
+// cannot), the first that runs with TLS 1.0 and 1.1 turned off (tls-only)
+// and the .NET Framework TLS 1.2 needs (tls-dotnet; RISUAL-2018: "Exchange
+// 2016 – CU8 (CU9 if you wish to disable TLS 1.0/1.1) & .NET 4.7.1").
+const (
+	tlsOnly   = "tls-only"
+	tlsDotNet = "tls-dotnet"
+)
 
 func (hybridTLS12) Check(p *lint.Pass) {
-	for _, ps := range hybridPathServers(p) {
-		s := ps.server
-		where := related(ps.at, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.why))
-		lv, known := tls12Levels[s.version.ID]
-		if !known {
-			if s.version.Rank < p.Catalog.Version("2010").Rank {
-				p.Report(versionNode(s), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
+	cat := p.Catalog
+	for _, ps := range p.Facts.HybridPathServers() {
+		s := ps.Server
+		where := related(ps.At, fmt.Sprintf("%s exchanges mail with Exchange Online here (%s)", s.Name(), ps.Why))
+		min, ok := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
+		if !ok {
+			if len(cat.VersionRows(tlsSupport, s.Exchange)) > 0 {
+				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"Exchange 2007 and older cannot use TLS 1.2 with Office 365 and are not supported there. "+
 					"Route mail and hybrid traffic through Exchange 2013 CU19, 2016 CU8, 2019 or later servers instead of %s",
-					s.Name(), s.version.Name, ps.why, s.Name()), where)
+					s.Name(), s.Exchange.Name, ps.Why, s.Name()), where)
 			}
 			continue
 		}
-		if lv.min != "" {
-			if ok, known := s.atLeast(p.Catalog, lv.min); known && !ok {
-				p.Report(levelNode(s), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
+		if min != nil {
+			if below, known := s.Below(min); known && below {
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
 					"%s uses TLS 1.2 with Office 365 from %s: install the latest update on %s",
-					s.Name(), s.levelName(), ps.why, s.version.Name, shortRelease(p.Catalog.Release(s.version, lv.min)), s.Name()), where)
+					s.Name(), s.LevelName(), ps.Why, s.Exchange.Name, min.Ref(), s.Name()), where)
 			}
 		}
-		if lv.dotnet != "" && s.DotNet != nil {
-			need := p.Catalog.DotNetByID(lv.dotnet)
-			if have := p.Catalog.DotNetByID(s.DotNet.Value); have != nil && have.Rank < need.Rank {
+		if s.DotNet != nil {
+			need := tlsDotNetNeed(cat, s.Exchange)
+			if have := cat.DotNetByID(s.DotNet.Value); need != nil && have != nil && have.Rank < need.Rank {
 				p.Report(s.DotNet, fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s): %s needs %s or later "+
 					"for TLS 1.2 with Office 365; install a .NET Framework version its CU supports, %s or later",
-					s.Name(), have.Name, ps.why, s.version.Name, need.Name, need.Name), where)
+					s.Name(), have.Name, ps.Why, s.Exchange.Name, need.Name, need.Name), where)
 			}
 		}
 		if s.TLS == nil {
@@ -71,15 +68,26 @@ func (hybridTLS12) Check(p *lint.Pass) {
 		}
 		if !s.TLS.Has("1.2") {
 			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.2 turned off (tls = %s) and is on the hybrid path to Exchange Online (%s), "+
-				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), quoted(s.TLS.Values()), ps.why, s.Name()), where)
+				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), words.Quoted(s.TLS.Values()), ps.Why, s.Name()), where)
 			continue
 		}
-		if lv.tls12Only != "" && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
-			if ok, known := s.atLeast(p.Catalog, lv.tls12Only); known && !ok {
+		if only, ok := cat.FirstSupported(tlsOnly, "1.2", s.Exchange); ok && only != nil && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
+			if below, known := s.Below(only); known && below {
 				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s: %s runs without TLS 1.0 and 1.1 only from %s. "+
 					"Install it (or the latest update) on %s before turning them off; Office 365 needs only TLS 1.2 to be on",
-					s.Name(), quoted(s.TLS.Values()), s.levelName(), s.version.Name, shortRelease(p.Catalog.Release(s.version, lv.tls12Only)), s.Name()), where)
+					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), s.Exchange.Name, only.Ref(), s.Name()), where)
 			}
 		}
 	}
+}
+
+// tlsDotNetNeed is the oldest .NET Framework with which version v uses TLS
+// 1.2 with Office 365, or nil when the catalogue names none.
+func tlsDotNetNeed(cat *catalog.Catalog, v *catalog.Version) *catalog.DotNet {
+	for _, r := range cat.VersionRows(tlsDotNet, v) {
+		if r.Verdict == catalog.Supported {
+			return cat.DotNetByID(r.ValueIDs()[0])
+		}
+	}
+	return nil
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -25,32 +27,27 @@ func (hybridWizardUnsupported) Info() lint.RuleInfo {
 }
 
 var (
-	// DOCS-PR-3184 (merged for the FAQ of 2022-06-16): the Hybrid Configuration
-	// Wizard FAQ names Exchange 2013, 2016 and 2019 hybrid servers, no longer
-	// Exchange 2010. Before, the FAQ listed "Exchange 2010 SP3 (latest RU
-	// strongly recommended)" among the versions the wizard supports.
-	hcwWithout2010 = catalog.MustDate("2022-06-16")
 	// MS-HYB-PREREQ: ".NET Framework: 4.6.2 or later is required to install
 	// Hybrid Configuration Wizard."
 	hcwDotNet = "4.6.2"
 )
 
 func (hybridWizardUnsupported) Check(p *lint.Pass) {
-	ms, known := hybridRoster(p)
+	ms, known := p.Facts.HybridRoster()
 	if !known {
 		return
 	}
-	if !p.AsOf.Before(hcwWithout2010) {
+	if !p.AsOf.Before(hcwFAQWithout2010) {
 		for _, m := range ms {
-			if m.version.ID != "2010" || m.isEdge() {
+			if m.Exchange.ID != "2010" || m.IsEdge() {
 				continue
 			}
 			msg := fmt.Sprintf("hybrid server %s runs %s: since June 2022 Microsoft's Hybrid Configuration Wizard FAQ names "+
 				"Exchange 2013, 2016 and 2019 as the hybrid servers the wizard licenses, no longer Exchange 2010, which has been "+
 				"out of support since %s, so the current wizard may not configure or license it. Microsoft advises Exchange 2016 "+
 				"hybrid endpoints for organizations with Exchange 2010: install one and list it in hybrid.servers",
-				m.Name(), m.version.Name, hybridEOS(m.version))
-			p.Report(m.at, msg)
+				m.Name(), m.Exchange.Name, hybridEOS(m.Exchange))
+			p.Report(m.At, msg)
 		}
 	}
 	hybridWizardHost(p, ms)
@@ -59,12 +56,12 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 // hybridWizardHost: the wizard runs on a computer with .NET Framework 4.6.2 or
 // later, usually a hybrid server. When every hybrid server has an older .NET
 // Framework, none of them can run it.
-func hybridWizardHost(p *lint.Pass, ms []rosterEntry) {
+func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
 	min := p.Catalog.DotNetByID(hcwDotNet)
 	var old []string
-	var internal []rosterEntry
+	var internal []facts.RosterEntry
 	for _, m := range ms {
-		if m.isEdge() {
+		if m.IsEdge() {
 			continue
 		}
 		internal = append(internal, m)
@@ -84,7 +81,7 @@ func hybridWizardHost(p *lint.Pass, ms []rosterEntry) {
 	}
 	p.Report(at, fmt.Sprintf("no hybrid server can run the Hybrid Configuration Wizard, which needs %s or later on the "+
 		"computer that runs it (%s): install %s or later on a hybrid server, or run the wizard from another "+
-		"domain-joined computer that has it", min.Name, joinAnd(old), min.Name))
+		"domain-joined computer that has it", min.Name, words.And(old), min.Name))
 }
 
 // hybridEOS is a version's end of support, for messages.

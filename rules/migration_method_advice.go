@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -75,11 +78,11 @@ var migrationPaths = map[string]map[bool]map[string]migrationPath{
 
 func (migrationMethodAdvice) Check(p *lint.Pass) {
 	m := p.Topology.Migration
-	method := migrationMethod(p)
+	method := p.Facts.MigrationMethod()
 	if method == "" || method == "third_party" {
 		return // a partner's tool is always among Microsoft's options
 	}
-	srcs := migrationSources(p)
+	srcs := p.Facts.MigrationSources()
 	ancient := selectVersions(srcs, imapOnlyVersions)
 	old := selectVersions(srcs, stagedVersions)
 	recent := selectVersions(srcs, minimalHybridVersions)
@@ -89,7 +92,7 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	if len(ancient) > 0 && method != "imap" && method != "cutover" && method != "staged" {
 		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the organization has %s: Microsoft's migration path for Exchange 2000 "+
 			"and earlier is IMAP migration only; move those mailboxes with an IMAP migration (it copies email only)",
-			methodPhrase(method), describeByVersion(ancient)), relatedServer(ancient[0]))
+			methodPhrase(method), describeByVersion(ancient)), relatedVersion(ancient[0]))
 	}
 
 	n, sized := 0, m.Mailboxes != nil
@@ -101,9 +104,9 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n) {
 		timeframe, _ := m.Timeframe.Get()
 		path := migrationPaths[group][n <= cutoverRecommended][timeframe]
-		if !contains(path.methods, method) {
+		if !slices.Contains(path.methods, method) {
 			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s instead",
-				methodPhrase(method), thousands(n), describeByVersion(sources), situation(group, n, timeframe), path.phrase)
+				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(group, n, timeframe), path.phrase)
 			if method == "imap" {
 				msg += " (IMAP migration copies email only, not calendars, contacts or tasks)"
 			}
@@ -111,7 +114,7 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 				msg += " (the table names Exchange 2010, 2013 and 2016; exlint applies it to 2019 and SE, which use the same hybrid tools)"
 			}
 			if partner {
-				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", thousands(partnerThreshold))
+				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", words.Thousands(partnerThreshold))
 			}
 			p.Report(m.Method, msg)
 			reported = true
@@ -119,7 +122,7 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	}
 	if partner && !reported {
 		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests hiring a partner to help "+
-			"migrate the email data: consider a Microsoft partner or a third-party migration service", thousands(n), thousands(partnerThreshold)))
+			"migrate the email data: consider a Microsoft partner or a third-party migration service", words.Thousands(n), words.Thousands(partnerThreshold)))
 	}
 }
 
@@ -127,7 +130,7 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 // sources, or "" when there is none to apply: no known source, or sources in
 // both groups (an Exchange 2007 organization with an Exchange 2013 server,
 // which the table does not cover).
-func sourceGroup(old, recent []server) (string, []server) {
+func sourceGroup(old, recent []facts.Server) (string, []facts.Server) {
 	switch {
 	case len(old) > 0 && len(recent) == 0:
 		return "2003-2007", old

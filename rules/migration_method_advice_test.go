@@ -2,9 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -50,7 +52,7 @@ func TestMigrationMethodAdviceTable(t *testing.T) {
 						(method == "cutover" && !small) ||
 						(method == "staged" && !old) ||
 						((method == "express" || method == "minimal_hybrid") && old)
-					want := !skipped && !contains(rec, method)
+					want := !skipped && !slices.Contains(rec, method)
 					src := org(srv("SRC", v, someLevel[v]), migrationBlock(method, n, tf))
 					fs := check(t, migrationMethodAdvice{}, today, src)
 					what := fmt.Sprintf("%s of %d from %s, timeframe %q", method, n, v, tf)
@@ -65,7 +67,7 @@ func TestMigrationMethodAdviceTable(t *testing.T) {
 						continue
 					}
 					msg := fs[0].Message
-					wants := []string{methodPhrase(method) + " of " + thousands(n) + " mailboxes", "(SRC)", "migration-path table recommends"}
+					wants := []string{methodPhrase(method) + " of " + words.Thousands(n) + " mailboxes", "(SRC)", "migration-path table recommends"}
 					for _, r := range rec {
 						wants = append(wants, map[string]string{"cutover": "a cutover", "staged": "a staged", "hybrid": "hybrid migration",
 							"express": "express", "minimal_hybrid": "minimal hybrid"}[r])

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -25,8 +26,8 @@ func (migrationMinimalHybrid) Info() lint.RuleInfo {
 }
 
 func (migrationMinimalHybrid) Check(p *lint.Pass) {
-	method := migrationMethod(p)
-	mode, modeAt := hybridMode(p)
+	method := p.Facts.MigrationMethod()
+	mode, modeAt := p.Facts.HybridMode()
 	// What declares minimal hybrid, for the server prerequisite: the
 	// migration method, else the Hybrid Configuration Wizard option. Either
 	// needs an Exchange 2010 or later server.
@@ -34,7 +35,7 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	switch {
 	case method == "express" || method == "minimal_hybrid":
 		at = p.Topology.Migration.Method
-	case mode == "express" || isMinimalMode(mode):
+	case mode == "express" || facts.IsMinimalMode(mode):
 		at = modeAt
 	default:
 		return
@@ -70,9 +71,9 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 // minimalHybridNoServerMessage: what the organization has instead of an
 // Exchange 2010 or later server, and what to plan.
 func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
-	var others []server
-	for _, s := range servers(p) {
-		if !s.isEdge() {
+	var others []facts.Server
+	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() {
 			others = append(others, s)
 		}
 	}
@@ -80,7 +81,7 @@ func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
 		"and the mailbox moves (Microsoft names Exchange 2010, 2013 and 2016)", what)
 	if len(others) == 0 {
 		has := "no Exchange server"
-		if len(servers(p)) > 0 {
+		if len(p.Facts.Servers()) > 0 {
 			has = "only Edge Transport servers"
 		}
 		return need + ", and the topology has " + has + ": describe the on-premises Exchange servers, or plan a method " +
@@ -94,9 +95,9 @@ func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
 }
 
 func minimalHybridRelated(p *lint.Pass) []lint.Related {
-	for _, s := range servers(p) {
-		if !s.isEdge() {
-			return []lint.Related{relatedServer(s)}
+	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() {
+			return []lint.Related{relatedVersion(s)}
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -27,7 +28,7 @@ func (migrationOutlookAnywhere) Info() lint.RuleInfo {
 }
 
 // outlookAnywherePort: the migration service reaches Outlook Anywhere (RPC
-// over HTTP) over HTTPS, TCP 443 (exchange-domain.md §5.3, entry 77).
+// over HTTP) over HTTPS, TCP 443 (MS-CUTOVER-STEPS, MS-STAGED-STEPS).
 const outlookAnywherePort = 443
 
 // exchange2003RPCPorts: "When migrating from Exchange 2003, TCP port 6001,
@@ -36,11 +37,11 @@ var exchange2003RPCPorts = []int{6001, 6002, 6004}
 
 func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 	m := p.Topology.Migration
-	method := migrationMethod(p)
+	method := p.Facts.MigrationMethod()
 	if method != "cutover" && method != "staged" {
 		return
 	}
-	srcs := migrationSources(p)
+	srcs := p.Facts.MigrationSources()
 	legacy := selectVersions(srcs, outlookAnywhereToEnable)
 	oa := p.Topology.OutlookAnywhere
 	if oa == nil {
@@ -50,7 +51,7 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 			p.Report(m.Method, fmt.Sprintf("%s reaches the source mailboxes through Outlook Anywhere (RPC over HTTP), which must be "+
 				"set up on %s, and the topology has no outlook_anywhere block: enable Outlook Anywhere on TCP 443 with a certificate "+
 				"from a public certification authority, and describe it in an outlook_anywhere block",
-				methodPhrase(method), describeByVersion(legacy)), relatedServer(legacy[0]))
+				methodPhrase(method), describeByVersion(legacy)), relatedVersion(legacy[0]))
 		}
 		return
 	}
@@ -127,7 +128,7 @@ func coversHost(name, host string) bool {
 // check2003RPCPorts: from Exchange 2003, TCP 6001, 6002 and 6004 must be open
 // on the Exchange 2003 side (warning: the note is on the cutover page; staged
 // migration uses the same Outlook Anywhere endpoint).
-func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []server) {
+func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.Server) {
 	if len(ex2003) == 0 || oa.RPCPorts == nil {
 		return
 	}
@@ -146,5 +147,5 @@ func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []server
 	}
 	p.ReportAs(lint.Warning, oa.RPCPorts, fmt.Sprintf("the source runs Exchange 2003 (%s), and Microsoft asks for TCP 6001, 6002 and 6004 "+
 		"to be open on the Exchange 2003 side for the migration, which reaches the mailboxes through RPC over HTTP; rpc_ports lacks %s: "+
-		"open TCP %s on the Exchange 2003 side", names(ex2003), list, list), relatedServer(ex2003[0]))
+		"open TCP %s on the Exchange 2003 side", names(ex2003), list, list), relatedVersion(ex2003[0]))
 }

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -51,12 +54,12 @@ var sourceLimits = map[string][]struct {
 
 func (migrationSourceVersion) Check(p *lint.Pass) {
 	m := p.Topology.Migration
-	method := migrationMethod(p)
+	method := p.Facts.MigrationMethod()
 	limits, ok := sourceLimits[method]
 	if !ok {
 		return
 	}
-	order, groups := byVersion(migrationSources(p))
+	order, groups := facts.ByVersion(p.Facts.MigrationSources())
 	for _, v := range order {
 		for _, l := range limits {
 			if !isAny(v, l.versions) {
@@ -64,7 +67,7 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 			}
 			ss := groups[v]
 			p.Report(m.Method, fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
-				methodPhrase(method), v.Name, names(ss), l.why, sourceVersionFix(p, v.ID)), relatedServer(ss[0]))
+				methodPhrase(method), v.Name, names(ss), l.why, sourceVersionFix(p, v.ID)), relatedVersion(ss[0]))
 		}
 	}
 }
@@ -72,7 +75,7 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 // sourceVersionFix names what to plan instead for a source version, with
 // Microsoft's migration-path table and the planned number of mailboxes.
 func sourceVersionFix(p *lint.Pass, version string) string {
-	if contains(imapOnlyVersions, version) {
+	if slices.Contains(imapOnlyVersions, version) {
 		return "move these mailboxes with an IMAP migration (it copies email only, not calendars, contacts or tasks)"
 	}
 	m := p.Topology.Migration
@@ -80,7 +83,7 @@ func sourceVersionFix(p *lint.Pass, version string) string {
 	case m.Mailboxes == nil:
 		return "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express migration for 150 or fewer moved over a few days)"
 	case m.Mailboxes.Value <= cutoverRecommended:
-		return fmt.Sprintf("for %s mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead", thousands(m.Mailboxes.Value))
+		return fmt.Sprintf("for %s mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead", words.Thousands(m.Mailboxes.Value))
 	}
-	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes)", thousands(m.Mailboxes.Value))
+	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes)", words.Thousands(m.Mailboxes.Value))
 }

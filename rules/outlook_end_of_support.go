@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -44,7 +45,7 @@ func (outlookEndOfSupport) Check(p *lint.Pass) {
 		}
 		msg := fmt.Sprintf("%s reached the end of its support on %s: it gets no security updates or fixes; ", o.Outlook.Name, end)
 		if alts := supportedOutlooks(p.Catalog, p.AsOf); len(alts) > 0 {
-			msg += fmt.Sprintf("move these users to %s", adJoinOr(alts))
+			msg += fmt.Sprintf("move these users to %s", words.Or(alts))
 		} else {
 			msg += "move these users to a supported Outlook"
 		}

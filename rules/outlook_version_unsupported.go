@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -19,109 +22,108 @@ func (outlookVersionUnsupported) Info() lint.RuleInfo {
 		ID:       "outlook-version-unsupported",
 		Severity: lint.Error,
 		Summary:  "an Outlook version below the minimum of an Exchange version that hosts mailboxes",
-		Sources:  sources("MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "TECHREP-2010", "MS-ROADMAP-2024"),
+		Sources:  sources("MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "TECHREP-2010", "MS-OFFICE2016-ADMIN"),
 	}
 }
 
-// outlookMinimum is what an Exchange version supports of Outlook: the oldest
-// product line (and for some lines a service pack), for some versions the
-// newest, and the product lines its list names.
-type outlookMinimum struct {
-	version string
-	product string         // the oldest Outlook product line supported
-	sp      map[string]int // per product line, the lowest service pack supported
-	text    string         // the requirement, for messages
-	// unverified: the reference gives no verified list (SE): a finding is a warning.
-	unverified bool
-	// newest is the newest Outlook product line supported, when Microsoft
-	// states one (Exchange 2010: "through Outlook 2016"): newer is an error.
-	newest string
-	// named lists the product lines the version's list names, when the list
-	// is closed at its snapshot's date: a newer product line it does not name
-	// (Outlook 2021 for Exchange 2016) is a warning. Nil: not checked.
-	named []string
-}
+// The lists are the catalogue's (subject outlook): per Exchange version, the
+// Outlook levels supported, not supported, or in doubt (what only the 2021
+// matrix listed for Exchange 2019 and 2016). A product newer than a list
+// names has no row: a warning that the list may predate it (Exchange 2013's);
+// a version whose list names nothing supported (2007) is not warned about. A level written without a service
+// pack has an unknown one: it is judged at the product's last service pack,
+// so that only its product line is judged.
+const outlookMatrix = "outlook"
 
 // outlookSnapshots says where the lists come from, for the warnings about
 // clients they do not name.
 const outlookSnapshots = "exlint's lists come from 2021-2022 snapshots of Microsoft's supportability matrix and system requirements"
 
-// outlookMinimums: exchange-domain.md §1.4 (Outlook for Windows). Exchange
-// 2007 and 2003 are UNVERIFIED there and not checked.
-var outlookMinimums = []outlookMinimum{
-	// MS-SYSREQ (2019, 2022 text) and MS-MATRIX: Outlook 2013, 2016, 2019, 2021 (added by 2022),
-	// Microsoft 365 Apps; Outlook 2010 "Not supported". Matrix footnote 1 on Outlook 2013 and 2016:
-	// "Requires the latest Office service pack and the latest public update" (Outlook 2013: SP1).
-	// Outlook 2024 came later: not named.
-	{version: "2019", product: "2013", sp: map[string]int{"2013": 1}, named: []string{"2013", "2016", "2019", "2021", "365"},
-		text: "Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported"},
-	// UNVERIFIED: the reference expects Exchange 2019's list for SE (MS-ROADMAP-2024: SE has the
-	// system requirements of 2019 CU15), plus Outlook 2021, LTSC 2024 and Microsoft 365 Apps; no
-	// Microsoft list was read. No newer product line is questioned.
-	{version: "SE", product: "2013", sp: map[string]int{"2013": 1}, unverified: true,
-		text: "no list of supported Outlook versions for Exchange Server SE was verified; exlint applies Exchange 2019's (Outlook 2013 SP1 or later), " +
-			"since SE has the system requirements of Exchange 2019 CU15"},
-	// MS-SYSREQ (2016, 2021 and 2022 text): "Outlook 2010 SP2 (with updates)", 2013, 2016, 2019, Microsoft 365
-	// Apps; MS-MATRIX footnote 1: the latest service pack and public update for Outlook 2010 (SP2) and 2013 (SP1).
-	{version: "2016", product: "2010", sp: map[string]int{"2010": 2, "2013": 1}, named: []string{"2010", "2013", "2016", "2019", "365"},
-		text: "Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update"},
-	// MS-MATRIX footnotes 2 and 3 (Outlook 2010 SP1, Outlook 2007 SP3, each with the latest public
-	// update), with Outlook 2013, 2016, 2019 and Microsoft 365 Apps; MS-SYSREQ-2013: "Outlook clients
-	// earlier than Outlook 2007 are not supported".
-	{version: "2013", product: "2007", sp: map[string]int{"2007": 3, "2010": 1}, named: []string{"2007", "2010", "2013", "2016", "2019", "365"},
-		text: "Exchange 2013 supports Outlook 2007 SP3, Outlook 2010 SP1 and later, each with the latest public update"},
-	// MS-SYSREQ-2010 and TECHREP-2010: Outlook 2003 SP2 or later (SP3 recommended); MS-MATRIX lists
-	// Outlook 2007 to 2016 for Exchange 2010 SP3: Outlook 2003 SP2 "through Outlook 2016".
-	{version: "2010", product: "2003", sp: map[string]int{"2003": 2}, newest: "2016",
-		text: "Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016"},
+// outlookList is what the catalogue says of Outlook for one Exchange version.
+type outlookList struct {
+	version *catalog.Version
+	levels  []catalog.OutlookLevel // every Outlook level, oldest first
+	verdict []catalog.Verdict
+	rows    []*catalog.Support
 }
 
-// below reports whether an Outlook level is below the minimum, and the
-// lowest level of its line (or of the oldest line) that the minimum allows.
-// A level written without a service pack has an unknown one: only its
-// product line is judged.
-func (m outlookMinimum) below(cat *catalog.Catalog, o catalog.OutlookLevel) (bool, catalog.OutlookLevel) {
-	min := cat.OutlookByID(m.product)
-	if o.Outlook.Rank < min.Rank {
-		return true, catalog.OutlookLevel{Outlook: min, SP: m.sp[min.ID]}
-	}
-	if floor, ok := m.sp[o.Outlook.ID]; ok && o.SP > 0 && o.SP < floor {
-		return true, catalog.OutlookLevel{Outlook: o.Outlook, SP: floor}
-	}
-	return false, catalog.OutlookLevel{}
-}
-
-// above reports whether an Outlook level is newer than the newest product
-// line the version supports, and that line.
-func (m outlookMinimum) above(cat *catalog.Catalog, o catalog.OutlookLevel) (bool, *catalog.Outlook) {
-	if m.newest == "" {
-		return false, nil
-	}
-	max := cat.OutlookByID(m.newest)
-	return o.Outlook.Rank > max.Rank, max
-}
-
-// unnamed reports whether the version's list does not name an Outlook
-// product line at or above its minimum, and the text of what it names.
-func (m outlookMinimum) unnamed(cat *catalog.Catalog, o catalog.OutlookLevel) (bool, string) {
-	if m.named == nil || contains(m.named, o.Outlook.ID) {
-		return false, ""
-	}
-	var ns []string
-	for _, id := range m.named {
-		n := cat.OutlookByID(id).Name
-		if sp := m.sp[id]; sp > 0 {
-			n = fmt.Sprintf("%s SP%d", n, sp)
+func newOutlookList(cat *catalog.Catalog, v *catalog.Version) outlookList {
+	l := outlookList{version: v}
+	for _, o := range cat.Outlooks {
+		for sp := 0; sp <= o.LastSP; sp++ {
+			lv := catalog.OutlookLevel{Outlook: o, SP: sp}
+			verdict, row := cat.SupportsAny(outlookMatrix, lv.Key(), "", v)
+			l.levels, l.verdict, l.rows = append(l.levels, lv), append(l.verdict, verdict), append(l.rows, row)
 		}
-		ns = append(ns, n)
 	}
-	return true, fmt.Sprintf("Exchange %s's list names %s, not %s", m.version, adJoinAnd(ns), o.Outlook.Name)
+	return l
+}
+
+// judge returns the position of o in the list: at its product's last
+// service pack when it names none.
+func (l outlookList) judge(o catalog.OutlookLevel) int {
+	if o.SP == 0 {
+		o.SP = o.Outlook.LastSP
+	}
+	for i, lv := range l.levels {
+		if lv.Compare(o) == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// lowestAbove is the lowest supported level above position i, if any.
+func (l outlookList) lowestAbove(i int) (catalog.OutlookLevel, bool) {
+	for j := i + 1; j < len(l.levels); j++ {
+		if l.verdict[j] == catalog.Supported {
+			return l.levels[j], true
+		}
+	}
+	return catalog.OutlookLevel{}, false
+}
+
+// newest is the newest product line the version supports when it names newer
+// ones it does not support (Exchange 2010: "through Outlook 2016"), else nil.
+func (l outlookList) newest() *catalog.Outlook {
+	last := -1
+	for i, v := range l.verdict {
+		if v == catalog.Supported {
+			last = i
+		}
+	}
+	for j := last + 1; last >= 0 && j < len(l.levels); j++ {
+		if l.verdict[j] == catalog.Unsupported {
+			return l.levels[last].Outlook
+		}
+	}
+	return nil
+}
+
+// names reports whether the version's list names any Outlook it supports:
+// only then is a product it does not name newer than the list.
+func (l outlookList) names() bool {
+	return slices.Contains(l.verdict, catalog.Supported)
+}
+
+// named is the text of what the version's list names: "Exchange 2016's list
+// names Outlook 2010 SP2, ..., not Outlook 2021".
+func (l outlookList) named(o catalog.OutlookLevel) string {
+	var ns []string
+	seen := map[*catalog.Outlook]bool{}
+	for i, lv := range l.levels {
+		if l.verdict[i] == catalog.Supported && !seen[lv.Outlook] {
+			seen[lv.Outlook] = true
+			ns = append(ns, lv.String())
+		}
+	}
+	return fmt.Sprintf("Exchange %s's list names %s, not %s", l.version.ID, words.And(ns), o.Outlook.Name)
 }
 
 // outlookFailure is one Exchange version's verdict on one Outlook item.
 type outlookFailure struct {
-	m      outlookMinimum
-	ss     []server
+	ss     []facts.Server
+	text   string               // the requirement, for messages
 	target catalog.OutlookLevel // too old: the lowest level that would do
 	max    *catalog.Outlook     // too new: the newest product line supported
 	named  string               // not named: what the list names
@@ -134,23 +136,29 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	}
 	// Servers that host mailboxes, by version: the mailbox role declared.
 	// A server whose roles are not stated is not assumed to host any.
-	mailbox := map[string][]server{}
-	for _, s := range servers(p) {
-		if s.hasRole("mailbox") {
-			mailbox[s.version.ID] = append(mailbox[s.version.ID], s)
+	mailbox := map[*catalog.Version][]facts.Server{}
+	for _, s := range p.Facts.Servers() {
+		if s.HasRole("mailbox") {
+			mailbox[s.Exchange] = append(mailbox[s.Exchange], s)
 		}
 	}
 	if len(mailbox) == 0 {
 		return
 	}
-	// The newest Outlook every version hosting mailboxes supports, if one
-	// of them has a newest (Exchange 2010): a fix must not go beyond it.
+	// The lists of the versions hosting mailboxes, newest version first, and
+	// the newest Outlook every one of them supports, if one has a newest
+	// (Exchange 2010): a fix must not go beyond it.
+	var lists []outlookList
 	var newest *catalog.Outlook
-	for _, m := range outlookMinimums {
-		if _, ok := mailbox[m.version]; ok && m.newest != "" {
-			if o := p.Catalog.OutlookByID(m.newest); newest == nil || o.Rank < newest.Rank {
-				newest = o
-			}
+	vs := p.Catalog.Versions()
+	for i := len(vs) - 1; i >= 0; i-- {
+		if len(mailbox[vs[i]]) == 0 || len(p.Catalog.VersionRows(outlookMatrix, vs[i])) == 0 {
+			continue
+		}
+		l := newOutlookList(p.Catalog, vs[i])
+		lists = append(lists, l)
+		if o := l.newest(); o != nil && (newest == nil || o.Rank < newest.Rank) {
+			newest = o
 		}
 	}
 	for _, item := range c.Outlook.Items {
@@ -162,28 +170,31 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 		// 2010), or newer than some versions' lists: never two of these, since
 		// every minimum is below Outlook 2016 and every list names Outlook 2019.
 		var old, unverified, tooNew, unnamed []outlookFailure
-		for _, m := range outlookMinimums {
-			ss := mailbox[m.version]
-			if len(ss) == 0 {
-				continue
-			}
-			if bad, t := m.below(p.Catalog, o); bad {
-				if m.unverified {
-					unverified = append(unverified, outlookFailure{m: m, ss: ss, target: t})
-				} else {
-					old = append(old, outlookFailure{m: m, ss: ss, target: t})
+		for _, l := range lists {
+			ss := mailbox[l.version]
+			i := l.judge(o)
+			switch l.verdict[i] {
+			case catalog.Unsupported, catalog.Disputed:
+				f := outlookFailure{ss: ss, text: l.rows[i].Note}
+				target, older := l.lowestAbove(i)
+				switch {
+				case !older:
+					f.max = l.newest()
+					tooNew = append(tooNew, f)
+				case l.verdict[i] == catalog.Disputed:
+					f.target = target
+					unverified = append(unverified, f)
+				default:
+					f.target = target
+					old = append(old, f)
 				}
-				continue
-			}
-			if bad, max := m.above(p.Catalog, o); bad {
-				tooNew = append(tooNew, outlookFailure{m: m, ss: ss, max: max})
-				continue
-			}
-			if bad, named := m.unnamed(p.Catalog, o); bad {
-				unnamed = append(unnamed, outlookFailure{m: m, ss: ss, named: named})
+			case catalog.Unknown:
+				if l.names() {
+					unnamed = append(unnamed, outlookFailure{ss: ss, named: l.named(o)})
+				}
 			}
 		}
-		related := func(fs []outlookFailure) lint.Related { return adRelatedServer(fs[0].ss[0]) }
+		related := func(fs []outlookFailure) lint.Related { return relatedLevel(fs[0].ss[0]) }
 		switch {
 		case len(old) > 0:
 			p.Report(item, outlookTooOld(o, old, "is not", newest), related(old))
@@ -201,7 +212,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 // version requires.
 func outlookHosts(fs []outlookFailure, why func(outlookFailure) string) (hosts, whys []string) {
 	for _, f := range fs {
-		hosts = append(hosts, adGroupName(f.ss, f.ss[0].version.Name))
+		hosts = append(hosts, groupName(f.ss, f.ss[0].Exchange.Name))
 		whys = append(whys, why(f))
 	}
 	return hosts, whys
@@ -214,24 +225,43 @@ func outlookTooOld(o catalog.OutlookLevel, fs []outlookFailure, is string, newes
 			target = f.target
 		}
 	}
-	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.m.text })
+	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
 	to := fmt.Sprintf("%s or later", target)
-	if newest != nil {
+	switch {
+	case newest != nil && newest == target.Outlook:
+		to = target.String()
+	case newest != nil:
 		to = fmt.Sprintf("%s up to %s", target, newest.Name)
 	}
 	return fmt.Sprintf("%s %s supported with the mailboxes on %s: %s; move these clients to %s",
-		o, is, adJoinAnd(hosts), strings.Join(whys, "; "), to)
+		o, is, words.And(hosts), strings.Join(whys, "; "), to)
 }
 
 func outlookTooNew(o catalog.OutlookLevel, fs []outlookFailure) string {
-	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.m.text })
-	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
-		o, adJoinAnd(hosts), strings.Join(whys, "; "), fs[0].max.Name)
+	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
+	// The newest product line every failing version supports; none is known
+	// for a version whose list names only what it does not support (2007).
+	keep := "an earlier Outlook"
+	var max *catalog.Outlook
+	for _, f := range fs {
+		if f.max == nil {
+			max = nil
+			break
+		}
+		if max == nil || f.max.Rank < max.Rank {
+			max = f.max
+		}
+	}
+	if max != nil {
+		keep = max.Name + " or earlier"
+	}
+	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s until their mailboxes move to a newer Exchange version or to Exchange Online",
+		o, words.And(hosts), strings.Join(whys, "; "), keep)
 }
 
 func outlookUnnamed(o catalog.OutlookLevel, fs []outlookFailure) string {
 	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.named })
 	return fmt.Sprintf("%s may not be supported with the mailboxes on %s: %s; %s, which may predate it: "+
 		"check Microsoft's current list before relying on %s with these mailboxes",
-		o, adJoinAnd(hosts), strings.Join(whys, "; "), outlookSnapshots, o.Outlook.Name)
+		o, words.And(hosts), strings.Join(whys, "; "), outlookSnapshots, o.Outlook.Name)
 }

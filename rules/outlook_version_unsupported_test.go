@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,25 +32,28 @@ func outlookLevels() []string {
 	return out
 }
 
-// Every Outlook version against every Exchange version hosting mailboxes:
-// the minimum passes, the service pack or product below fails; Exchange 2010
-// supports up to Outlook 2016 (newer fails); a newer product line a
-// version's list does not name is a warning. A version without a service
-// pack has an unknown one: only its product line counts.
+// Every Outlook version against every Exchange version hosting mailboxes
+// (MS-MATRIX-2025 for SE, 2019 and 2016; the 2021 lists for 2013 and 2010;
+// MS-OFFICE2016-ADMIN for 2007): the minimum passes, the service pack or
+// product below fails; Exchange 2010 supports up to Outlook 2016 (newer
+// fails); Outlook 2016 does not connect to Exchange 2007; what only the 2021
+// matrix listed for 2019 and 2016 (Outlook 2013 SP1, 2010 SP2) is a warning;
+// a newer product line the 2013 list does not name is a warning. A version
+// without a service pack has an unknown one: it is judged at its last.
 func TestOutlookVersionTable(t *testing.T) {
 	old := []string{"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007", "2007 SP1", "2007 SP2", "2007 SP3", "2010", "2010 SP1", "2010 SP2"}
 	errors := map[string][]string{
+		"SE":   append(append([]string(nil), old...), "2013", "2013 SP1"),
 		"2019": old,
 		"2016": {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007", "2007 SP1", "2007 SP2", "2007 SP3", "2010 SP1"},
 		"2013": {"2003", "2003 SP1", "2003 SP2", "2003 SP3", "2007 SP1", "2007 SP2"},
 		"2010": {"2003 SP1", "2019", "2021", "2024", "365"},
-		"2007": nil, // UNVERIFIED in the reference: not checked
+		"2007": {"2016", "2019", "2021", "2024", "365"}, // and nothing else known
 		"2003": nil,
 	}
 	warnings := map[string][]string{
-		"SE":   old, // SE's list is not verified
-		"2019": {"2024"},
-		"2016": {"2021", "2024"},
+		"2019": {"2013", "2013 SP1"},
+		"2016": {"2010", "2010 SP2", "2013", "2013 SP1"},
 		"2013": {"2021", "2024"},
 	}
 	levels := map[string]string{"2019": "CU15", "SE": "RTM", "2016": "CU23", "2013": "CU23", "2010": "SP3 RU32", "2007": "SP3 RU23", "2003": "SP2"}
@@ -64,9 +68,9 @@ func TestOutlookVersionTable(t *testing.T) {
 			var sev lint.Severity
 			var want string
 			switch {
-			case contains(errors[version], ol):
+			case slices.Contains(errors[version], ol):
 				sev, want = lint.Error, " is not supported with the mailboxes on EX (Exchange Server"
-			case contains(warnings[version], ol):
+			case slices.Contains(warnings[version], ol):
 				sev, want = lint.Warning, " may not be supported with the mailboxes on EX (Exchange Server"
 			}
 			if sev == 0 {
@@ -87,43 +91,51 @@ func TestOutlookVersionTable(t *testing.T) {
 	}
 }
 
+// The requirements the messages quote (the notes of the catalogue's rows).
+const (
+	ex19Outlook = "Exchange 2019 supports Outlook 2016 or later and Microsoft 365 Apps; Outlook 2010 and older are not supported"
+	ex16Outlook = "Exchange 2016 supports Outlook 2016 or later and Microsoft 365 Apps; Outlook 2007 and older, and Outlook 2010 before SP2, are not supported"
+)
+
 func TestOutlookVersionMessages(t *testing.T) {
 	mbx := `roles = ["mailbox"]`
 	cases := []struct {
 		name, src string
 		want      []string // the messages, in order
 	}{
-		{"Exchange 2016: SP1 below SP2, and a product below",
+		{"Exchange 2016: SP1 below SP2 and a product below are errors, 2010 (judged at SP2) a warning",
 			org(srv("EX16", "2016", "CU23", mbx), outlookClients("2010 SP1", "2010", "2007 SP3")),
 			[]string{
-				"Outlook 2010 SP1 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2010 SP2 or later",
-				"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2010 SP2 or later",
+				"Outlook 2010 SP1 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016 or later",
+				"Outlook 2010 may not be supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
+					"Microsoft's current supportability matrix no longer lists Outlook 2010 and 2013 for Exchange 2016, while its 2021 text and the system requirements " +
+					"of the time supported Outlook 2010 SP2 and 2013 SP1 with their latest public updates; move these clients to Outlook 2016 or later",
+				"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016 or later",
 			}},
 		{"two versions: both named, the strictest target",
 			org(srv("EX16", "2016", "CU23", mbx), srv("EX19A", "2019", "CU15", mbx), srv("EX19B", "2019", "CU14", mbx), outlookClients("2007 SP3")),
 			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX19A and EX19B (Exchange Server 2019) and EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
-				"Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; " +
-				"Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2013 SP1 or later"}},
-		{"SE alone: a warning that says the list is not verified",
-			org(srv("EXSE", "SE", "RTM", mbx), outlookClients("2010 SP2")),
-			[]string{"Outlook 2010 SP2 may not be supported with the mailboxes on EXSE (Exchange Server Subscription Edition RTM (15.2.2562.17)): " +
-				"no list of supported Outlook versions for Exchange Server SE was verified; exlint applies Exchange 2019's (Outlook 2013 SP1 or later), " +
-				"since SE has the system requirements of Exchange 2019 CU15; move these clients to Outlook 2013 SP1 or later"}},
-		{"SE and 2019: the 2019 error only",
-			org(srv("EXSE", "SE", "RTM", mbx), srv("EX19", "2019", "CU15", mbx), outlookClients("2010")),
-			[]string{"Outlook 2010 is not supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10)): " +
-				"Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; move these clients to Outlook 2013 SP1 or later"}},
+				ex19Outlook + "; " + ex16Outlook + "; move these clients to Outlook 2016 or later"}},
+		{"SE: Microsoft's current list, Outlook 2013 and older are errors",
+			org(srv("EXSE", "SE", "RTM", mbx), outlookClients("2013", "2016")),
+			[]string{"Outlook 2013 is not supported with the mailboxes on EXSE (Exchange Server Subscription Edition RTM (15.2.2562.17)): " +
+				"Exchange SE supports Outlook 2016 or later and Microsoft 365 Apps; move these clients to Outlook 2016 or later"}},
+		{"Exchange 2019: Outlook 2013 SP1, which only the 2021 matrix listed, is a warning",
+			org(srv("EX19", "2019", "CU15", mbx), outlookClients("2013 SP1")),
+			[]string{"Outlook 2013 SP1 may not be supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10)): " +
+				"Microsoft's current supportability matrix no longer lists Outlook 2013 for Exchange 2019, while its 2021 text supported Outlook 2013 SP1 " +
+				"with its latest public update; move these clients to Outlook 2016 or later"}},
 		{"Exchange 2013: Outlook 2010 needs SP1",
 			org(srv("EX13", "2013", "CU23", mbx), outlookClients("2010", "2010 SP1", "2007 SP2")),
 			[]string{"Outlook 2007 SP2 is not supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
 				"Exchange 2013 supports Outlook 2007 SP3, Outlook 2010 SP1 and later, each with the latest public update; move these clients to Outlook 2007 SP3 or later"}},
 		{"a server without the mailbox role does not count",
-			org(srv("EX19", "2019", "CU15", `roles = ["edge_transport"]`), srv("EX16", "2016", "CU23", mbx), outlookClients("2010 SP2")), nil},
+			org(srv("EX19", "2019", "CU15", `roles = ["edge_transport"]`), srv("EX16", "2016", "CU23", mbx), outlookClients("2016")), nil},
 		{"a server whose roles are unknown does not count",
 			org(srv("EX19", "2019", "CU15"), outlookClients("2003")), nil},
 		{"a server of unknown level still hosts mailboxes of its version",
 			org(srv("EX19", "2019", "CU99", mbx), outlookClients("2010 SP2")),
-			[]string{"Outlook 2010 SP2 is not supported with the mailboxes on EX19 (Exchange Server 2019): Exchange 2019 supports Outlook 2013 SP1 or later, each with its latest public update; Outlook 2010 and older are not supported; move these clients to Outlook 2013 SP1 or later"}},
+			[]string{"Outlook 2010 SP2 is not supported with the mailboxes on EX19 (Exchange Server 2019): " + ex19Outlook + "; move these clients to Outlook 2016 or later"}},
 		{"Exchange 2010: up to Outlook 2016; newer is an error, at the item",
 			org(srv("EX10", "2010", "SP3 RU32", mbx), outlookClients("2016", "365", "2019")),
 			[]string{
@@ -132,29 +144,29 @@ func TestOutlookVersionMessages(t *testing.T) {
 				"Outlook 2019 is not supported with the mailboxes on EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0)): " +
 					"Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016; keep these clients on Outlook 2016 or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
 			}},
-		{"Exchange 2010 with 2016: a client too old moves up to Outlook 2016 only",
+		{"Exchange 2010 with 2016: a client too old moves to Outlook 2016, the one both support",
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
-			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
-				"Exchange 2016 supports Outlook 2010 SP2 or later, each with its latest service pack and public update; move these clients to Outlook 2010 SP2 up to Outlook 2016"}},
-		{"Exchange 2010 with 2016: the 2010 error wins over the 2016 warning",
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016"}},
+		{"Exchange 2010 with 2016: the 2010 error for a client newer than 2010's list",
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2021")),
 			[]string{"Outlook 2021 is not supported with the mailboxes on EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0)): " +
 				"Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016; keep these clients on Outlook 2016 or earlier until their mailboxes move to a newer Exchange version or to Exchange Online"}},
-		{"Exchange 2016 and 2013: Outlook 2021 is named by neither list, a warning",
+		{"Exchange 2013: Outlook 2021 is not named by its list, a warning; 2016 names it",
 			org(srv("EX16", "2016", "CU23", mbx), srv("EX13", "2013", "CU23", mbx), outlookClients("2019", "2021")),
-			[]string{"Outlook 2021 may not be supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)) and EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
-				"Exchange 2016's list names Outlook 2010 SP2, Outlook 2013 SP1, Outlook 2016, Outlook 2019 and Microsoft 365 Apps, not Outlook 2021; " +
+			[]string{"Outlook 2021 may not be supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
 				"Exchange 2013's list names Outlook 2007 SP3, Outlook 2010 SP1, Outlook 2013, Outlook 2016, Outlook 2019 and Microsoft 365 Apps, not Outlook 2021; " +
 				"exlint's lists come from 2021-2022 snapshots of Microsoft's supportability matrix and system requirements, which may predate it: " +
 				"check Microsoft's current list before relying on Outlook 2021 with these mailboxes"}},
-		{"Exchange 2019: Outlook 2021 is named, 2024 is not",
-			org(srv("EX19", "2019", "CU15", mbx), outlookClients("2021", "2024")),
-			[]string{"Outlook 2024 may not be supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10)): " +
-				"Exchange 2019's list names Outlook 2013 SP1, Outlook 2016, Outlook 2019, Outlook 2021 and Microsoft 365 Apps, not Outlook 2024; " +
-				"exlint's lists come from 2021-2022 snapshots of Microsoft's supportability matrix and system requirements, which may predate it: " +
-				"check Microsoft's current list before relying on Outlook 2024 with these mailboxes"}},
-		{"SE: Outlook 2024 expected, not questioned",
-			org(srv("EXSE", "SE", "RTM", mbx), outlookClients("2021", "2024", "365")), nil},
+		{"Exchange 2019, 2016 and SE: Outlook 2024, 2021 and Microsoft 365 Apps are named",
+			org(srv("EX19", "2019", "CU15", mbx), srv("EX16", "2016", "CU23", mbx), srv("EXSE", "SE", "RTM", mbx), outlookClients("2021", "2024", "365")), nil},
+		{"Exchange 2007: Outlook 2016 and later do not connect; nothing else is known",
+			org(srv("EX07", "2007", "SP3 RU23", mbx), outlookClients("2016", "2013", "2019")),
+			[]string{
+				"Outlook 2016 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " +
+					"Outlook 2016 and later do not connect to Exchange 2007; keep these clients on an earlier Outlook until their mailboxes move to a newer Exchange version or to Exchange Online",
+				"Outlook 2019 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " +
+					"Outlook 2016 and later do not connect to Exchange 2007; keep these clients on an earlier Outlook until their mailboxes move to a newer Exchange version or to Exchange Online",
+			}},
 		{"no clients block", org(srv("EX19", "2019", "CU15", mbx)), nil},
 	}
 	for _, tc := range cases {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // serverCoreUnsupported reports Exchange on a Server Core installation of
@@ -19,33 +20,25 @@ func (serverCoreUnsupported) Info() lint.RuleInfo {
 	}
 }
 
-// hostFullInstall names, for each version that needs the full installation of
-// Windows, what Microsoft calls it and where it says so (exchange-domain.md
-// §1.2). Exchange 2019 and SE support Server Core ("fully supported and
-// recommended", MS-SYSREQ). The reference says nothing for Exchange 2010 and
+// The versions that need the full installation of Windows are the
+// catalogue's (subject server-core: the note names the installation as
+// Microsoft does). Exchange 2019 and SE support Server Core ("fully supported
+// and recommended", MS-SYSREQ); nothing is known for Exchange 2010 and
 // earlier, so exlint does not judge them.
-var hostFullInstall = map[string]string{
-	// "We don't support the installation of Exchange 2013 on a computer
-	// that's running in Windows Server Core mode" (MS-SYSREQ-2013).
-	"2013": "the full installation of Windows Server (Server with a GUI)",
-	// "We don't support the installation of Exchange 2016 on a computer
-	// that's running Windows Server Core or Nano Server" (MS-SYSREQ; setup
-	// readiness check IsServerCoreInstalled).
-	"2016": "Windows Server with the Desktop Experience (Server with a GUI on Windows Server 2012 and 2012 R2)",
-}
+const serverCore = "server-core"
 
 func (serverCoreUnsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		if !s.Core.IsTrue() {
 			continue
 		}
-		full, judged := hostFullInstall[s.version.ID]
-		if !judged {
+		verdict, row := p.Catalog.SupportsAny(serverCore, "", "", s.Exchange)
+		if verdict != catalog.Unsupported || row == nil {
 			continue
 		}
 		p.Reportf(s.Core, "%s runs %s on a Server Core installation of Windows, which %s does not support: it needs %s; "+
 			"reinstall Windows with the full installation (core = false), or move to %s",
-			s.Name(), s.version.Name, s.version.Name, full, coreVersions(p))
+			s.Name(), s.Exchange.Name, s.Exchange.Name, row.Note, coreVersions(p))
 	}
 }
 

@@ -9,9 +9,9 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// Server Core: not supported by 2013 and 2016 (exchange-domain.md §1.2,
-// MS-SYSREQ-2013, MS-SYSREQ, readiness check IsServerCoreInstalled);
-// supported by 2019 and SE; the reference says nothing for 2010 and earlier.
+// Server Core: not supported by 2013 and 2016 (MS-SYSREQ-2013, MS-SYSREQ,
+// readiness check IsServerCoreInstalled, MS-READINESS); supported by 2019 and
+// SE; nothing is known for 2010 and earlier.
 func TestServerCore(t *testing.T) {
 	needsFull := map[string]string{
 		"2013": "it needs the full installation of Windows Server (Server with a GUI)",

@@ -25,21 +25,21 @@ func (serverOnDomainController) Info() lint.RuleInfo {
 // controller is not supported at all when the organization uses Active
 // Directory split permissions (InstallOnDCInADSplitPermissionMode). Promoting
 // or demoting the server after Exchange is installed is not supported
-// (MS-SYSREQ). exchange-domain.md §3, entry 33.
+// (MS-SYSREQ; the readiness checks are MS-READINESS's).
 func (serverOnDomainController) Check(p *lint.Pass) {
 	split := p.Topology.Organization != nil && p.Topology.Organization.SplitPermissions.IsTrue()
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		if !s.OnDomainController.IsTrue() {
 			continue
 		}
 		if split {
-			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.version.Name+" installed on a domain controller, "+
+			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" installed on a domain controller, "+
 				"and the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported "+
 				"(setup readiness check InstallOnDCInADSplitPermissionMode): install Exchange on a member server, "+
 				"or switch the organization to RBAC split or shared permissions")
 			continue
 		}
-		p.Report(s.OnDomainController, s.Name()+" has "+s.version.Name+" installed on a domain controller, which Microsoft advises against "+
+		p.Report(s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" installed on a domain controller, which Microsoft advises against "+
 			"(setup readiness check WarningInstallExchangeRolesOnDomainController): the Exchange Trusted Subsystem group is added to Domain Admins "+
 			"(every Exchange server gets domain administrator rights), "+
 			"Active Directory split permissions become impossible, both compete for resources, and demoting the server later is not supported; "+

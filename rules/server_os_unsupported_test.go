@@ -8,8 +8,9 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// The Windows Server versions each Exchange version runs on
-// (exchange-domain.md §1.2), written out independently of the rule's table:
+// The Windows Server versions each Exchange version runs on (MS-MATRIX,
+// MS-SYSREQ and the system requirements of each version), written out
+// independently of the catalogue's rows:
 // for each version, each Windows Server version it supports with the first
 // level that supports it ("" = every level), and, where sources conflict,
 // the lower level some sources accept. Every other Windows Server version of
@@ -79,19 +80,19 @@ func TestServerOSBoundaries(t *testing.T) {
 			fs := check(t, serverOSUnsupported{}, today, hostOSServer(version, below, os))
 			if fact.disputed == "" {
 				hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Error, "server.EX.os",
-					"EX runs "+v.Name+" "+below, "on "+osName, "supports only from "+hostReleaseLabel(min), "install "+hostLevelName(min)+" or later on EX")
+					"EX runs "+v.Name+" "+below, "on "+osName, "supports only from "+levelRef(cat, min), "install "+levelLabel(cat, min)+" or later on EX")
 				continue
 			}
 			// below the undisputed minimum: the disputed range
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Warning, "server.EX.os",
-				"sources conflict", "install "+hostReleaseLabel(min)+" or later on EX")
+				"sources conflict", "install "+levelRef(cat, min)+" or later on EX")
 			disputed := cat.Release(v, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, fact.disputed, osName),
 				check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.disputed, os)), lint.Warning, "server.EX.os", "sources conflict")
 			belowDisputed := hostLevelBefore(t, version, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, belowDisputed, osName),
 				check(t, serverOSUnsupported{}, today, hostOSServer(version, belowDisputed, os)), lint.Error, "server.EX.os",
-				"at the earliest from "+hostReleaseLabel(disputed), "without dispute from "+hostReleaseLabel(min))
+				"at the earliest from "+levelRef(cat, disputed), "without dispute from "+levelRef(cat, min))
 		}
 	}
 }
@@ -101,7 +102,7 @@ func TestServerOSConflicts(t *testing.T) {
 	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2019", "CU14 Apr25HU", "2025"))
 	hostExpectOne(t, "2019 CU14 on 2025", fs, lint.Warning, "server.EX.os",
 		"EX runs Exchange Server 2019 CU14 Apr25HU (15.2.1544.25) on Windows Server 2025, where sources conflict",
-		"Jaap Wesselius", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
+		"current supportability matrix lists Exchange 2019 CU14", "2024 roadmap", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2010", "SP3 RU4", "2012R2"))
 	hostExpectOne(t, "2010 SP3 RU4 on 2012 R2", fs, lint.Warning, "server.EX.os",
 		"Microsoft's supportability matrix lists Windows Server 2012 R2 for Exchange 2010 SP3", "community sources name SP3 RU5",

@@ -21,14 +21,14 @@ func (serverRoles2013Split) Info() lint.RuleInfo {
 
 // Microsoft: "the best practice and recommended server configuration is to
 // install both the Client Access and Mailbox server roles on each Exchange 2013
-// server" (MS-HYB-2007-ROLES; exchange-domain.md §3, entry 29). Edge Transport
+// server" (MS-HYB-2007-ROLES). Edge Transport
 // servers hold no other role (server-roles-edge-combined).
 func (serverRoles2013Split) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
-		if s.version.ID != "2013" || s.Roles == nil || s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		if s.Exchange.ID != "2013" || s.Roles == nil || s.IsEdge() {
 			continue
 		}
-		cas, mbx := s.hasRole("client_access"), s.hasRole("mailbox")
+		cas, mbx := s.HasRole("client_access"), s.HasRole("mailbox")
 		if cas == mbx {
 			continue
 		}

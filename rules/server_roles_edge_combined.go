@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -22,20 +23,20 @@ func (serverRolesEdgeCombined) Info() lint.RuleInfo {
 // The Edge Transport role cannot coexist on the same computer with any other
 // server role; it belongs in the perimeter network, outside the Active
 // Directory forest (MS-2013-INSTALL; the rule holds from Exchange 2007, which
-// introduced the role, exchange-domain.md §3). Roles the version does not have
+// introduced the role). Roles the version does not have
 // are left to server-roles-invalid, and so is an Edge Transport role on
 // Exchange 2013 before SP1, which had none.
 func (serverRolesEdgeCombined) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
-		if !s.isEdge() {
+	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() {
 			continue
 		}
-		present, from := hostRoleOf(s.version, "edge_transport")
+		present, from := roleOf(p.Catalog, s.Exchange, "edge_transport")
 		if !present {
 			continue // 5.5, 2000, 2003: no Edge Transport role at all
 		}
-		if from != "" {
-			if below, known := hostBelow(s, hostRelease(p.Catalog, s.version, from)); known && below {
+		if from != nil {
+			if below, known := s.Below(from); known && below {
 				continue
 			}
 		}
@@ -44,8 +45,8 @@ func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 			if item.Value == "edge_transport" {
 				continue
 			}
-			if ok, _ := hostRoleOf(s.version, item.Value); ok {
-				others = append(others, hostRoleName(item.Value))
+			if ok, _ := roleOf(p.Catalog, s.Exchange, item.Value); ok {
+				others = append(others, roleName(item.Value))
 			}
 		}
 		if len(others) == 0 {
@@ -53,7 +54,7 @@ func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 		}
 		p.Reportf(s.Roles, "%s combines the Edge Transport role with the %s: the Edge Transport role cannot share a server with any other role "+
 			"(it sits in the perimeter network, outside the Active Directory forest); put Edge Transport on a server of its own, "+
-			"and %s on internal servers", s.Name(), hostRoleList(others), hostAnd(others))
+			"and %s on internal servers", s.Name(), hostRoleList(others), words.And(others))
 	}
 }
 
@@ -62,5 +63,5 @@ func hostRoleList(names []string) string {
 	if len(names) == 1 {
 		return names[0] + " role"
 	}
-	return hostAnd(names) + " roles"
+	return words.And(names) + " roles"
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -9,8 +10,8 @@ import (
 
 var hostAllRoles = []string{"mailbox", "client_access", "hub_transport", "unified_messaging", "edge_transport", "front_end", "back_end"}
 
-// The roles of each version (exchange-domain.md §1.1, §3, entry 27), written
-// out independently of the rule's table. 2013 has Edge Transport from SP1 =
+// The roles of each version (MS-DISCONT, MS-ARCH, MS-SYSREQ-2013,
+// MS-ROADMAP-2024), written out independently of the rule's table. 2013 has Edge Transport from SP1 =
 // CU4 only (tested apart).
 var hostRoleFacts = map[string][]string{
 	"5.5":  {},
@@ -51,12 +52,12 @@ func TestServerRolesMatrix(t *testing.T) {
 				}
 				fs := check(t, serverRolesInvalid{}, today, org(srv("EX", version, level, roles)))
 				what := fmt.Sprintf("Exchange %s %s with %s", version, level, role)
-				if contains(has, role) {
+				if slices.Contains(has, role) {
 					hostExpectNone(t, what, fs)
 					continue
 				}
 				hostExpectOne(t, what, fs, lint.Error, at,
-					"EX declares the "+hostRoleName(role)+" role, which", "does not have", hostRoleSummaries[version], fmt.Sprintf("remove %q from roles", role))
+					"EX declares the "+roleName(role)+" role, which", "does not have", hostRoleSummaries[version], fmt.Sprintf("remove %q from roles", role))
 			}
 		}
 	}
@@ -144,7 +145,7 @@ func TestServerRolesEdgeCombined(t *testing.T) {
 			}
 			src := org(srv("EX", version, hostLastLevel(t, version), fmt.Sprintf(`roles = ["edge_transport", %q]`, role)))
 			hostExpectOne(t, version+" Edge with "+role, check(t, serverRolesEdgeCombined{}, today, src), lint.Error, "server.EX.roles",
-				"EX combines the Edge Transport role with the "+hostRoleName(role)+" role", "cannot share a server with any other role",
+				"EX combines the Edge Transport role with the "+roleName(role)+" role", "cannot share a server with any other role",
 				"put Edge Transport on a server of its own")
 		}
 		src := org(srv("EX", version, hostLastLevel(t, version), `roles = ["edge_transport"]`))

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -23,42 +24,43 @@ func (tls13Unsupported) Info() lint.RuleInfo {
 }
 
 // Exchange supports TLS 1.3 from Exchange 2019 CU15 and in Exchange Server SE,
-// on Windows Server 2022 or later; HealthChecker reports TLS 1.3 enabled
-// anywhere else as an error (CSS-HC-SEC, JW-CU15; exchange-domain.md §2.6,
-// §7, entry 36). TLS 1.3 covers HTTPS only: SMTP keeps TLS 1.2.
+// on Windows Server 2022 or later (the catalogue's rows of subject tls, value
+// 1.3); HealthChecker reports TLS 1.3 enabled anywhere else as an error
+// (CSS-HC-SEC, JW-CU15). TLS 1.3 covers HTTPS only: SMTP keeps TLS 1.2.
 func (tls13Unsupported) Check(p *lint.Pass) {
-	for _, s := range servers(p) {
+	for _, s := range p.Facts.Servers() {
 		item := s.TLS.Find("1.3")
 		if item == nil {
 			continue
 		}
-		// Exchange: 2019 from CU15, or SE; unknown for a 2019 server whose
-		// level is unknown.
+		// Exchange: from the first release the catalogue's rows support TLS
+		// 1.3 on (2019 CU15, every SE release); unknown for a 2019 server
+		// whose level is unknown.
 		exOK, exKnown := false, true
-		var cu15 *catalog.Release
-		switch s.version.ID {
-		case "SE":
+		cu15, some := p.Catalog.FirstSupported(tlsSupport, "1.3", s.Exchange)
+		switch {
+		case some && cu15 == nil:
 			exOK = true
-		case "2019":
-			cu15 = hostRelease(p.Catalog, s.version, "CU15")
-			below, known := hostBelow(s, cu15)
+		case some:
+			below, known := s.Below(cu15)
 			exOK, exKnown = known && !below, known
 		}
-		// Windows: Server 2022 or later; unknown without os.
+		// Windows: a version some row supports TLS 1.3 on (Windows Server 2022
+		// or later); unknown without os.
 		osOK, osKnown := false, false
 		var osName string
 		if id, ok := s.OS.Get(); ok {
 			osKnown = true
-			osName = hostWindowsName(p.Catalog, id)
-			osOK = hostWindowsRank(p.Catalog, id) >= hostWindowsRank(p.Catalog, "2022")
+			osName = p.Catalog.WindowsName(id)
+			osOK = tls13Windows(p.Catalog, id)
 		}
 		if (exKnown && !exOK) || (osKnown && !osOK) {
 			var why []string
 			if exKnown && !exOK {
 				if cu15 != nil {
-					why = append(why, fmt.Sprintf("%s is below %s", s.levelName(), hostReleaseLabel(cu15)))
+					why = append(why, fmt.Sprintf("%s is below %s", s.LevelName(), levelRef(p.Catalog, cu15)))
 				} else {
-					why = append(why, s.version.Name+" has no TLS 1.3 support")
+					why = append(why, s.Exchange.Name+" has no TLS 1.3 support")
 				}
 			}
 			if osKnown && !osOK {
@@ -66,7 +68,18 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 			}
 			p.Report(item, fmt.Sprintf("%s enables TLS 1.3, which Exchange supports only from Exchange Server 2019 CU15 and in Exchange Server SE, "+
 				"on Windows Server 2022 or later, and only for HTTPS (SMTP stays on TLS 1.2): %s; disable TLS 1.3 on %s (keep TLS 1.2 enabled), or enable it only once the server runs a build and Windows version that support it",
-				s.Name(), hostAnd(why), s.Name()))
+				s.Name(), words.And(why), s.Name()))
 		}
 	}
+}
+
+// tls13Windows reports whether some Exchange release supports TLS 1.3 on
+// Windows Server id.
+func tls13Windows(cat *catalog.Catalog, id string) bool {
+	for _, r := range cat.Subject(tlsSupport).Rows() {
+		if r.Verdict == catalog.Supported && r.HasValue("1.3") && r.WindowsIDs() != nil && r.OnWindows(id) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,7 +34,8 @@ func TestTLS13(t *testing.T) {
 		for _, os := range oses {
 			osOK, osKnown := false, os != ""
 			if osKnown {
-				osOK = hostWindowsRank(catalog.Default(), os) >= hostWindowsRank(catalog.Default(), "2022")
+				below, _ := catalog.Default().WindowsBelow(os, "2022")
+				osOK = !below
 			}
 			extra := []string{`tls = ["1.2", "1.3"]`}
 			if os != "" {

@@ -11,6 +11,7 @@ package catalog
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +105,10 @@ func baseName(name string) string {
 	return name[:len(name)-len(last)+i]
 }
 
+// Ref names the release with its build, without its version: "CU8
+// (15.1.1415.2)".
+func (r *Release) Ref() string { return fmt.Sprintf("%s (%s)", r.Name, r.Build) }
+
 // String is the release as people say it: "Exchange Server 2013 CU23 (15.0.1497.2)".
 func (r *Release) String() string {
 	return fmt.Sprintf("%s %s (%s)", r.Version.Name, r.Name, r.Build)
@@ -118,12 +123,22 @@ type Catalog struct {
 	FFLs     []*FFL
 	DotNets  []*DotNet
 	Outlooks []*Outlook
+	// syncTools are the directory synchronization tools (data/dirsync.csv).
+	syncTools []*SyncTool
 	// aliases maps a version ID and a normalised alias to a canonical release
 	// name, e.g. ("2013", "SP1") -> "CU4".
 	aliases map[[2]string]string
 	// alternates maps a build another Microsoft source gives for a release to
 	// that release (data/alternates.csv).
 	alternates map[Build]*Release
+	// horizon is the date of the newest release; firstCUVersion the first
+	// version serviced by cumulative updates.
+	horizon        Date
+	firstCUVersion *Version
+	// subjects are the support matrices (data/subjects.csv, support.csv).
+	subjects     map[string]*Subject
+	subjectOrder []*Subject
+	data         fs.FS // the tables, while loading
 }
 
 var (
@@ -143,6 +158,10 @@ func Default() *Catalog {
 	})
 	return defaultCat
 }
+
+// ShortName is how messages name a version in passing: "Exchange 2013",
+// "Exchange SE".
+func (v *Version) ShortName() string { return "Exchange " + v.ID }
 
 // Versions returns every version from oldest to newest.
 func (c *Catalog) Versions() []*Version { return c.versions }

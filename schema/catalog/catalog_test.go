@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Pins published build numbers and dates (exchange-domain.md §1-2). A change to
+// Pins published build numbers and dates (MS-BUILDS, CSS-HC, MS-GEBN). A change to
 // the data that moves any of these is a change of fact and must be deliberate.
 func TestReleasesPinned(t *testing.T) {
 	c := Default()

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +23,8 @@ type table struct {
 	line []int // line number of each row, for error messages
 }
 
-func readTable(name string) (*table, error) {
-	f, err := dataFS.Open("data/" + name)
+func (c *Catalog) readTable(name string) (*table, error) {
+	f, err := c.data.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -84,14 +85,26 @@ func (t *table) errorf(i int, format string, args ...any) error {
 }
 
 func load() (*Catalog, error) {
+	data, err := fs.Sub(dataFS, "data")
+	if err != nil {
+		return nil, err
+	}
+	return loadFrom(data)
+}
+
+// loadFrom reads and checks the catalogue's tables from data, a directory
+// of the files of data/.
+func loadFrom(data fs.FS) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Version{}, sources: map[string]*Source{}, aliases: map[[2]string]string{},
-		alternates: map[Build]*Release{}}
-	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook}
+		alternates: map[Build]*Release{}, data: data}
+	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadSyncTools, loadSubjects, loadSupport}
 	for _, step := range steps {
 		if err := step(c); err != nil {
 			return nil, err
 		}
 	}
+	c.computeHorizon()
+	c.data = nil
 	return c, nil
 }
 
@@ -121,7 +134,7 @@ func optionalDate(t *table, i int, col string) (Date, error) {
 }
 
 func loadSources(c *Catalog) error {
-	t, err := readTable("sources.csv")
+	t, err := c.readTable("sources.csv")
 	if err != nil {
 		return err
 	}
@@ -139,7 +152,7 @@ func loadSources(c *Catalog) error {
 }
 
 func loadVersions(c *Catalog) error {
-	t, err := readTable("versions.csv")
+	t, err := c.readTable("versions.csv")
 	if err != nil {
 		return err
 	}
@@ -175,7 +188,7 @@ func loadVersions(c *Catalog) error {
 }
 
 func loadReleases(c *Catalog) error {
-	t, err := readTable("releases.csv")
+	t, err := c.readTable("releases.csv")
 	if err != nil {
 		return err
 	}
@@ -243,7 +256,7 @@ func loadReleases(c *Catalog) error {
 }
 
 func loadAliases(c *Catalog) error {
-	t, err := readTable("aliases.csv")
+	t, err := c.readTable("aliases.csv")
 	if err != nil {
 		return err
 	}
@@ -269,7 +282,7 @@ func loadAliases(c *Catalog) error {
 }
 
 func loadAlternates(c *Catalog) error {
-	t, err := readTable("alternates.csv")
+	t, err := c.readTable("alternates.csv")
 	if err != nil {
 		return err
 	}
@@ -308,7 +321,7 @@ func loadAlternates(c *Catalog) error {
 }
 
 func loadServiced(c *Catalog) error {
-	t, err := readTable("serviced.csv")
+	t, err := c.readTable("serviced.csv")
 	if err != nil {
 		return err
 	}
@@ -330,12 +343,21 @@ func loadServiced(c *Catalog) error {
 }
 
 func loadWindows(c *Catalog) error {
-	t, err := readTable("windows.csv")
+	t, err := c.readTable("windows.csv")
 	if err != nil {
 		return err
 	}
 	for i := range t.rows {
 		w := &Windows{ID: t.get(i, "id"), Name: t.get(i, "name"), Rank: i}
+		if w.MainstreamEnd, err = optionalDate(t, i, "mainstream_end"); err != nil {
+			return err
+		}
+		if w.ExtendedEnd, err = optionalDate(t, i, "extended_end"); err != nil {
+			return err
+		}
+		if w.MainstreamEnd.IsZero() != w.ExtendedEnd.IsZero() || (!w.ExtendedEnd.IsZero() && !w.MainstreamEnd.Before(w.ExtendedEnd)) {
+			return t.errorf(i, "mainstream_end and extended_end: both or neither, mainstream first")
+		}
 		if w.Sources, err = c.sourceList(t, i); err != nil {
 			return err
 		}
@@ -345,7 +367,7 @@ func loadWindows(c *Catalog) error {
 }
 
 func loadFFL(c *Catalog) error {
-	t, err := readTable("ffl.csv")
+	t, err := c.readTable("ffl.csv")
 	if err != nil {
 		return err
 	}
@@ -366,7 +388,7 @@ func loadFFL(c *Catalog) error {
 }
 
 func loadDotNet(c *Catalog) error {
-	t, err := readTable("dotnet.csv")
+	t, err := c.readTable("dotnet.csv")
 	if err != nil {
 		return err
 	}
@@ -386,7 +408,7 @@ func loadDotNet(c *Catalog) error {
 }
 
 func loadOutlook(c *Catalog) error {
-	t, err := readTable("outlook.csv")
+	t, err := c.readTable("outlook.csv")
 	if err != nil {
 		return err
 	}

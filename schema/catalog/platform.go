@@ -8,10 +8,14 @@ import (
 
 // Windows is a Windows Server version, as written in topologies ("2012R2").
 type Windows struct {
-	ID      string
-	Name    string // "Windows Server 2012 R2"
-	Rank    int    // oldest first
-	Sources []*Source
+	ID   string
+	Name string // "Windows Server 2012 R2"
+	Rank int    // oldest first
+	// MainstreamEnd and ExtendedEnd are the last days of Microsoft's
+	// mainstream and extended support; zero where the catalogue has not
+	// verified them.
+	MainstreamEnd, ExtendedEnd Date
+	Sources                    []*Source
 }
 
 // FFL is an Active Directory forest functional level.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -41,49 +43,11 @@ func isAny(v *catalog.Version, ids []string) bool {
 	return false
 }
 
-// mayHostMailboxes reports whether a server may hold mailboxes a migration
-// moves: not an Edge Transport server and, when its roles are given, a
-// Mailbox (2007 and later) or back-end (2000, 2003) server. Without roles it
-// counts: Exchange 5.5 has no roles, and a server whose roles are unknown may
-// hold mailboxes.
-func mayHostMailboxes(s server) bool {
-	if s.isEdge() {
-		return false
-	}
-	if s.Roles == nil {
-		return true
-	}
-	return s.hasRole("mailbox") || s.hasRole("back_end")
-}
-
-// migrationSources returns the servers whose mailboxes a migration to
-// Exchange Online moves (see mayHostMailboxes), in source order.
-func migrationSources(p *lint.Pass) []server {
-	return p.Memo("migrationSources", func() any {
-		var out []server
-		for _, s := range servers(p) {
-			if mayHostMailboxes(s) {
-				out = append(out, s)
-			}
-		}
-		return out
-	}).([]server)
-}
-
-// migrationMethod returns migration.method, or "" when it is not given.
-func migrationMethod(p *lint.Pass) string {
-	if p.Topology.Migration == nil {
-		return ""
-	}
-	m, _ := p.Topology.Migration.Method.Get()
-	return m
-}
-
 // selectVersions returns the servers whose version is one of ids.
-func selectVersions(ss []server, ids []string) []server {
-	var out []server
+func selectVersions(ss []facts.Server, ids []string) []facts.Server {
+	var out []facts.Server
 	for _, s := range ss {
-		if isAny(s.version, ids) {
+		if isAny(s.Exchange, ids) {
 			out = append(out, s)
 		}
 	}
@@ -92,8 +56,8 @@ func selectVersions(ss []server, ids []string) []server {
 
 // describeByVersion names servers grouped by version: "Exchange Server 2003
 // (EX1, EX2) and Exchange Server 2010 (EX3)".
-func describeByVersion(ss []server) string {
-	order, groups := byVersion(ss)
+func describeByVersion(ss []facts.Server) string {
+	order, groups := facts.ByVersion(ss)
 	var parts []string
 	for _, v := range order {
 		parts = append(parts, fmt.Sprintf("%s (%s)", v.Name, names(groups[v])))
@@ -105,11 +69,6 @@ func describeByVersion(ss []server) string {
 		return parts[0]
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// relatedServer points at a server's version, for a finding about it.
-func relatedServer(s server) lint.Related {
-	return lint.Related{Range: versionNode(s).SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.version.Name)}
 }
 
 // methodPhrase names a migration method in a sentence.
@@ -135,10 +94,10 @@ func methodPhrase(method string) string {
 
 // minimalHybridServers returns the non-Edge servers that can run minimal
 // hybrid: Exchange 2010 or later (see minimalHybridVersions).
-func minimalHybridServers(p *lint.Pass) []server {
-	var out []server
-	for _, s := range selectVersions(servers(p), minimalHybridVersions) {
-		if !s.isEdge() {
+func minimalHybridServers(p *lint.Pass) []facts.Server {
+	var out []facts.Server
+	for _, s := range selectVersions(p.Facts.Servers(), minimalHybridVersions) {
+		if !s.IsEdge() {
 			out = append(out, s)
 		}
 	}
@@ -148,3 +107,57 @@ func minimalHybridServers(p *lint.Pass) []server {
 // hasMinimalHybridServer reports whether the organization has a server that
 // can run minimal hybrid.
 func hasMinimalHybridServer(p *lint.Pass) bool { return len(minimalHybridServers(p)) > 0 }
+
+// Cutover limits (MS-CUTOVER): at most 2,000 mailboxes, and Microsoft
+// recommends cutover for 150 or fewer. Microsoft's 2012 guidance capped cutover
+// at 1,000 (MS-2012-CUTOVER).
+const (
+	cutoverMax         = 2000
+	cutoverRecommended = 150
+	cutoverMax2012     = 1000
+)
+
+// alternativeMethod names what Microsoft's decision table recommends instead
+// of cutover for the versions of the migration's sources (the servers that
+// may hold mailboxes, migrationSources): IMAP for Exchange 2000 and 5.5, the
+// only option there (MS-MIG-PATH: "if your Exchange server is older than
+// Exchange 2003, IMAP migration is your only option"); staged for 2003 and
+// 2007; hybrid for 2010 and later. With sources of several groups, each
+// group's method is named for its mailboxes.
+func alternativeMethod(p *lint.Pass) string {
+	ss := p.Facts.MigrationSources()
+	type group struct {
+		present       bool
+		method, which string
+		alone         string
+	}
+	groups := []group{
+		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "Exchange 2000 or 5.5",
+			"plan an IMAP migration instead (the source runs Exchange 2000 or 5.5, for which IMAP is Microsoft's only migration path)"},
+		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "Exchange 2003/2007",
+			"plan a staged migration instead (the source runs Exchange 2003/2007)"},
+		{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "Exchange 2010 or later",
+			"plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+	}
+	var present []group
+	for _, g := range groups {
+		if g.present {
+			present = append(present, g)
+		}
+	}
+	switch len(present) {
+	case 0:
+		return "plan a staged migration (Exchange 2003/2007 sources) or a hybrid migration (Exchange 2010 and later) instead"
+	case 1:
+		return present[0].alone
+	}
+	var parts []string
+	for i, g := range present {
+		whose := "for those on "
+		if i == 0 {
+			whose = "for the mailboxes on "
+		}
+		parts = append(parts, g.method+" "+whose+g.which)
+	}
+	return "plan " + words.And(parts) + " instead"
+}

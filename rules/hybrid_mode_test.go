@@ -6,44 +6,7 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema"
 )
-
-// The hybrid mode both directory-synchronization rules judge by: a stated
-// hybrid.topology wins; else a migration method of express or minimal_hybrid
-// means express; else a hybrid block means classic_full.
-func TestHybridMode(t *testing.T) {
-	cases := []struct {
-		name, src, mode, at string
-	}{
-		{"nothing", "", "", ""},
-		{"hybrid block only", "hybrid {}\n", "classic_full", "hybrid"},
-		{"topology stated", hybridBlockOfTopology("modern_minimal"), "modern_minimal", "hybrid.topology"},
-		{"method express", migrationBlock("express", 100, ""), "express", "migration.method"},
-		{"method minimal_hybrid", migrationBlock("minimal_hybrid", 100, ""), "express", "migration.method"},
-		{"method minimal_hybrid, hybrid block", migrationBlock("minimal_hybrid", 100, "") + "hybrid {}\n", "express", "migration.method"},
-		{"method express, topology classic_minimal", migrationBlock("express", 100, "") + hybridBlockOfTopology("classic_minimal"), "classic_minimal", "hybrid.topology"},
-		{"method minimal_hybrid, topology classic_full", migrationBlock("minimal_hybrid", 100, "") + hybridBlockOfTopology("classic_full"), "classic_full", "hybrid.topology"},
-		{"method hybrid, no hybrid block", migrationBlock("hybrid", 100, ""), "", ""},
-		{"method cutover, hybrid block", migrationBlock("cutover", 100, "") + "hybrid {}\n", "classic_full", "hybrid"},
-	}
-	for _, tc := range cases {
-		var mode, at string
-		fs := check(t, ruleFunc(func(p *lint.Pass) {
-			var node schema.Node
-			mode, node = hybridMode(p)
-			if node != nil {
-				p.Report(node, mode)
-			}
-		}), today, org(tc.src))
-		if len(fs) == 1 {
-			at = fs[0].Address
-		}
-		if mode != tc.mode || at != tc.at {
-			t.Errorf("%s: mode %q at %q, want %q at %q", tc.name, mode, at, tc.mode, tc.at)
-		}
-	}
-}
 
 // hybrid-directory-sync-required and migration-minimal-hybrid judge directory
 // synchronization by the same hybrid mode: for every migration method, hybrid
