@@ -88,6 +88,24 @@ type Release struct {
 	// for RTM/SP/RU/CU, the patched CU (or RTM) for an SU/HU.
 	Level   *Release
 	Sources []*Source
+	// line is the release's row in releases.csv; origin, for a row from
+	// outside the embedded tables (--catalog), is where it comes from.
+	line   int
+	origin *Origin
+}
+
+// Origin says where a release from outside the embedded tables comes from
+// (a --catalog file or the configuration's catalog setting); it is nil for
+// the embedded releases, whose Sources say where they come from.
+func (r *Release) Origin() *Origin { return r.origin }
+
+// Where is the release's row: "releases.csv:434" for an embedded release,
+// the file and line it was added from otherwise.
+func (r *Release) Where() string {
+	if r.origin != nil {
+		return r.origin.String()
+	}
+	return fmt.Sprintf("releases.csv:%d", r.line)
 }
 
 // BaseName is the release's name without the re-release suffix of its last
@@ -131,6 +149,9 @@ type Catalog struct {
 	// alternates maps a build another Microsoft source gives for a release to
 	// that release (data/alternates.csv).
 	alternates map[Build]*Release
+	// altDates are the dates another Microsoft source gives for a release
+	// (data/alternate_dates.csv).
+	altDates map[*Release][]Date
 	// horizon is the date of the newest release; firstCUVersion the first
 	// version serviced by cumulative updates.
 	horizon        Date
@@ -139,6 +160,10 @@ type Catalog struct {
 	subjects     map[string]*Subject
 	subjectOrder []*Subject
 	data         fs.FS // the tables, while loading
+	// extra are the release rows to merge (Extend), and releaseAt each
+	// version's releases by build, while loading.
+	extra     []Row
+	releaseAt map[*Version]map[[4]int]*Release
 }
 
 var (

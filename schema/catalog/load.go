@@ -94,17 +94,22 @@ func load() (*Catalog, error) {
 
 // loadFrom reads and checks the catalogue's tables from data, a directory
 // of the files of data/.
-func loadFrom(data fs.FS) (*Catalog, error) {
+func loadFrom(data fs.FS) (*Catalog, error) { return loadWith(data, nil) }
+
+// loadWith is loadFrom with release rows from outside the tables merged
+// in (Extend).
+func loadWith(data fs.FS, extra []Row) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Version{}, sources: map[string]*Source{}, aliases: map[[2]string]string{},
-		alternates: map[Build]*Release{}, data: data}
-	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadSyncTools, loadSubjects, loadSupport}
+		alternates: map[Build]*Release{}, altDates: map[*Release][]Date{}, extra: extra, data: data}
+	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadAlternateDates, mergeRows,
+		loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadSyncTools, loadSubjects, loadSupport}
 	for _, step := range steps {
 		if err := step(c); err != nil {
 			return nil, err
 		}
 	}
 	c.computeHorizon()
-	c.data = nil
+	c.data, c.extra = nil, nil
 	return c, nil
 }
 
@@ -192,18 +197,17 @@ func loadReleases(c *Catalog) error {
 	if err != nil {
 		return err
 	}
+	c.releaseAt = map[*Version]map[[4]int]*Release{}
 	for i := range t.rows {
 		v, err := c.rowVersion(t, i)
 		if err != nil {
 			return err
 		}
-		r := &Release{Version: v, Name: t.get(i, "name"), Kind: Kind(t.get(i, "kind"))}
+		r := &Release{Version: v, Name: t.get(i, "name"), Kind: Kind(t.get(i, "kind")), line: t.line[i]}
 		if NormalizeUpdateName(r.Name) != r.Name {
 			return t.errorf(i, "name %q is not canonical (%q)", r.Name, NormalizeUpdateName(r.Name))
 		}
-		switch r.Kind {
-		case Preview, RTM, ServicePack, UpdateRollup, CumulativeUpd, SecurityUpdate, HotfixUpdate:
-		default:
+		if !r.Kind.valid() {
 			return t.errorf(i, "unknown kind %q", r.Kind)
 		}
 		if r.Build, err = ParseBuild(t.get(i, "build")); err != nil {
@@ -218,16 +222,26 @@ func loadReleases(c *Catalog) error {
 		if r.Sources, err = c.sourceList(t, i); err != nil {
 			return err
 		}
-		for _, o := range v.releases {
-			if o.Name == r.Name {
-				return t.errorf(i, "duplicate release %s %s", v.ID, r.Name)
-			}
-			if o.Build.Compare(r.Build) == 0 {
-				return t.errorf(i, "%s %s and %s share build %s", v.ID, o.Name, r.Name, r.Build)
-			}
+		if v.byName == nil {
+			v.byName = map[string]*Release{}
+			c.releaseAt[v] = map[[4]int]*Release{}
+		}
+		if v.byName[r.Name] != nil {
+			return t.errorf(i, "duplicate release %s %s", v.ID, r.Name)
+		}
+		if o := c.releaseAt[v][r.Build.parts]; o != nil {
+			return t.errorf(i, "%s %s and %s share build %s", v.ID, o.Name, r.Name, r.Build)
 		}
 		v.releases = append(v.releases, r)
+		v.byName[r.Name] = r
+		c.releaseAt[v][r.Build.parts] = r
 	}
+	return c.indexReleases()
+}
+
+// indexReleases sorts each version's releases by build and ties each
+// security or hotfix update to the level it patches.
+func (c *Catalog) indexReleases() error {
 	for _, v := range c.versions {
 		sort.Slice(v.releases, func(a, b int) bool { return v.releases[a].Build.Compare(v.releases[b].Build) < 0 })
 		v.byName = map[string]*Release{}
@@ -245,6 +259,14 @@ func loadReleases(c *Catalog) error {
 				r.Level = r
 			case r.Kind == SecurityUpdate || r.Kind == HotfixUpdate:
 				if level == nil || !strings.HasPrefix(r.Name, level.Name+" ") {
+					if r.origin != nil {
+						below := "no level"
+						if level != nil {
+							below = level.Ref()
+						}
+						return &RowsError{Problems: []string{fmt.Sprintf("%s: %s %s is not named after the servicing level below its build, %s: add the level's row, or correct the name or build",
+							r.origin, v.Name, r.Name, below)}}
+					}
 					return fmt.Errorf("releases.csv: %s %s is not named after the level below it (%v)", v.ID, r.Name, level)
 				}
 				r.Level = level
