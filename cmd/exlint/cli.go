@@ -152,7 +152,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 		return usageErr("%v", err)
 	})
 	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
-	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout))
+	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout), newCatalog(stdout, getenv))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }
@@ -173,6 +173,8 @@ type checkFlags struct {
 	stdin         io.Reader
 	// maxFindingsPerFile and maxFindings cap the findings reported.
 	maxFindingsPerFile, maxFindings string
+	// catalog names release files to add to the catalogue (--catalog).
+	catalog []string
 }
 
 // stdinDefaultName is the name of a topology read from standard input
@@ -218,6 +220,7 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from the working directory up to the repository root)")
 	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
 	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
+	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
 	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
@@ -266,6 +269,11 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return err
 	}
 	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
+	if err != nil {
+		return err
+	}
+	catalogFlag(cmd, cfg, f.catalog)
+	cat, _, err := loadCatalog(cfg)
 	if err != nil {
 		return err
 	}
@@ -329,7 +337,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		}
 		return nil
 	}
-	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
+	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
 		WholeTopologies: f.wholeTopology}
 	if paths[0] == "-" {
 		if opts.Stdin, err = readStdin(f, cfg.Limits().MaxFileSize); err != nil {

@@ -23,6 +23,7 @@ import (
 type graphFlags struct {
 	format, out, state, asOf, config string
 	expand                           bool
+	catalog                          []string
 }
 
 func newGraph(stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -54,6 +55,7 @@ current state, the one exlint check checks).`,
 	cmd.Flags().BoolVar(&f.expand, "expand", false, "draw every server on its own, without grouping alike ones")
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "colour by the findings on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file, as for check")
+	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
 	return cmd
 }
 
@@ -74,6 +76,11 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	if err != nil {
 		return err
 	}
+	catalogFlag(cmd, cfg, f.catalog)
+	cat, _, err := loadCatalog(cfg)
+	if err != nil {
+		return err
+	}
 	dir, files, err := readTopology(path, cfg.Limits())
 	if err != nil {
 		return err
@@ -83,7 +90,7 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	if err != nil {
 		return err
 	}
-	opts := runner.Options{Rules: allRules(), Catalog: catalog.Default(), AsOf: asOf, Limits: cfg.Limits(), Config: cfg}
+	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg}
 	var findings []lint.Finding
 	switch {
 	case state.Stage == nil:

@@ -225,3 +225,48 @@ func TestSIGTERMLeavesNoTemporaryFiles(t *testing.T) {
 		t.Errorf("out.sarif holds %.40q", got)
 	}
 }
+
+// A release file (--catalog, the catalog setting) is read only from a
+// regular file of at most 1 MiB: a FIFO, a device, a directory or a larger
+// file is an error (exit 2) at once; what the file holds and its name reach
+// the terminal escaped.
+func TestCatalogFiles(t *testing.T) {
+	repo := configRepo(t, "")
+	check := func(name, wantErr string, args ...string) {
+		t.Helper()
+		_, stderr, code := runIn(t, repo, "", noEnv, args...)
+		if code != 2 || !strings.Contains(stderr, wantErr) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", name, code, stderr, wantErr)
+		}
+		if bad := forged(stderr); len(bad) > 0 {
+			t.Errorf("%s: %q", name, bad)
+		}
+	}
+	fifo := filepath.Join(repo, "fifo.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(repo, "huge.csv")
+	f, _ := os.Create(huge)
+	f.Truncate(2 << 20) // sparse: nothing is written
+	f.Close()
+	for _, cmd := range [][]string{{"check", "topo"}, {"graph", "topo"}, {"catalog"}} {
+		check("--catalog FIFO", "--catalog "+fifo+": not a regular file (a FIFO)", append(cmd, "--catalog", fifo)...)
+		check("--catalog /dev/zero", "not a regular file (a character device)", append(cmd, "--catalog", "/dev/zero")...)
+		check("--catalog directory", "not a regular file (a directory)", append(cmd, "--catalog", repo)...)
+		check("--catalog of 2 MiB", "the file is 2097152 bytes; exlint reads at most 1048576 here", append(cmd, "--catalog", huge)...)
+	}
+	// The setting, through a committed link to a device.
+	os.Symlink("/dev/zero", filepath.Join(repo, "zero.csv"))
+	os.WriteFile(filepath.Join(repo, ".exlint.hcl"), []byte(`catalog = "zero.csv"`+"\n"), 0o644)
+	check("catalog setting -> /dev/zero", `catalog "zero.csv" (.exlint.hcl:1:1): zero.csv: not a regular file (a character device)`, "check", "topo")
+	os.Remove(filepath.Join(repo, ".exlint.hcl"))
+
+	// Hostile names and contents.
+	name := "x\n::error file=y::forged\x1b]0;title\x07.csv"
+	check("a missing file with a hostile name", "no such file", "check", "--catalog", name, "topo")
+	os.WriteFile(filepath.Join(repo, name), []byte("Product Name,Build Number,Date,KB,Blog\nExchange 2019 CU15 \x1b[2J,1,2,,\n::error::x,1.2,3,,\n"), 0o644)
+	check("hostile rows", "field 1 holds the control character U+001B", "catalog", "--catalog", name)
+	os.WriteFile(filepath.Join(repo, name), []byte("version,name,build,date,kind,source\n2019,CU15 Sep26SU,15.2.1748.52,2026-09-08,su,\"a\nb\"\n"), 0o644)
+	check("a source holding a line break", "field 6 holds the control character U+000A", "catalog", "--catalog", name)
+}

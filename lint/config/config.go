@@ -50,6 +50,10 @@ type Config struct {
 	// Baseline is the baseline file exlint check filters findings with
 	// when no flag names one, as written: relative to Base (BaselinePath).
 	Baseline Setting[string]
+	// Catalog names release files (Microsoft's ExchangeBuildNumbers.csv, or
+	// exlint's releases.csv shape) whose rows the catalogue adds to its own,
+	// as written: relative to Base (CatalogPaths).
+	Catalog Setting[[]string]
 	// MaxFindingsPerFile and MaxFindings cap the findings reported, per file
 	// and per run (defaults DefaultMaxFindingsPerFile, DefaultMaxFindings).
 	MaxFindingsPerFile Setting[int]
@@ -206,7 +210,7 @@ func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "max_findings_per_file", "max_findings", "baseline"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "max_findings_per_file", "max_findings", "baseline", "catalog"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -311,6 +315,10 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				continue
 			}
 			cfg.Baseline = Setting[string]{Value: s, Set: true, At: a.SrcRange}
+		case "catalog":
+			if files, ok := catalogFiles(a, v, filepath.Base(filename), add); ok {
+				cfg.Catalog = Setting[[]string]{Value: files, Set: true, At: a.SrcRange}
+			}
 		case "max_findings_per_file", "max_findings":
 			n, err := findingsLimit(v)
 			if err != nil {
@@ -684,6 +692,55 @@ func (c *Config) BaselinePath() string {
 		return p
 	}
 	return filepath.Join(c.Base, p)
+}
+
+// CatalogPaths are the release files the configuration (or --catalog)
+// names, as paths from the working directory: relative paths in the file
+// are relative to its directory, as baseline is; a flag's are as given.
+func (c *Config) CatalogPaths() []string {
+	if c == nil || !c.Catalog.Set {
+		return nil
+	}
+	var out []string
+	for _, f := range c.Catalog.Value {
+		p := filepath.FromSlash(f)
+		if c.Catalog.From == "" && !filepath.IsAbs(p) {
+			p = filepath.Join(c.Base, p)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// catalogFiles reads the catalog setting: a file name, or a list of them.
+func catalogFiles(a *hclsyntax.Attribute, v cty.Value, config string, add func(hcl.Range, string, ...any)) ([]string, bool) {
+	var vals []cty.Value
+	switch {
+	case v.Type() == cty.String:
+		vals = []cty.Value{v}
+	case v.Type().IsTupleType() || v.Type().IsListType():
+		vals = v.AsValueSlice()
+	default:
+		add(a.Expr.Range(), "catalog must be a file name or a list of them, such as [\"ExchangeBuildNumbers.csv\"]")
+		return nil, false
+	}
+	if len(vals) == 0 {
+		add(a.Expr.Range(), "catalog is an empty list: name Microsoft's ExchangeBuildNumbers.csv, relative to the directory of %s, or remove the setting", config)
+		return nil, false
+	}
+	var files []string
+	for _, ev := range vals {
+		if ev.IsNull() || ev.Type() != cty.String {
+			add(a.Expr.Range(), "catalog must be a list of file names, in quotes")
+			return nil, false
+		}
+		if strings.TrimSpace(ev.AsString()) == "" {
+			add(a.Expr.Range(), "catalog: a file name is empty; name a file relative to the directory of %s, such as \"ExchangeBuildNumbers.csv\"", config)
+			return nil, false
+		}
+		files = append(files, ev.AsString())
+	}
+	return files, true
 }
 
 func pathDir(p string) string {

@@ -216,3 +216,46 @@ func TestMaxFileSize(t *testing.T) {
 		t.Error("the default is 4MiB")
 	}
 }
+
+// catalog names one release file or a list of them, relative to the
+// configuration's directory; --catalog names them from the working
+// directory.
+func TestCatalogSetting(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`catalog = "ExchangeBuildNumbers.csv"`, filepath.Join("dir", "ExchangeBuildNumbers.csv")},
+		{`catalog = ["a.csv", "sub/b.csv", "/abs/c.csv"]`, strings.Join([]string{filepath.Join("dir", "a.csv"), filepath.Join("dir", "sub", "b.csv"), filepath.FromSlash("/abs/c.csv")}, ",")},
+	} {
+		cfg, probs := Parse("dir/.exlint.hcl", []byte(tc.src), testRules)
+		if len(probs) > 0 {
+			t.Fatalf("%s: %v", tc.src, probs)
+		}
+		if got := strings.Join(cfg.CatalogPaths(), ","); got != tc.want || cfg.Catalog.Origin() != "dir/.exlint.hcl:1:1" {
+			t.Errorf("%s: paths %s (origin %s), want %s", tc.src, got, cfg.Catalog.Origin(), tc.want)
+		}
+	}
+	cfg, _ := Parse("dir/.exlint.hcl", []byte(`catalog = "a.csv"`), testRules)
+	cfg.Catalog.Override([]string{"b.csv"}, "--catalog")
+	if got := strings.Join(cfg.CatalogPaths(), ","); got != "b.csv" {
+		t.Errorf("--catalog: %s", got)
+	}
+	var none *Config
+	if none.CatalogPaths() != nil {
+		t.Error("no configuration names no file")
+	}
+	for _, tc := range []struct{ src, want string }{
+		{`catalog = 1`, `.exlint.hcl:1:11: catalog must be a file name or a list of them`},
+		{`catalog = []`, `.exlint.hcl:1:11: catalog is an empty list`},
+		{`catalog = ["a.csv", 2]`, `.exlint.hcl:1:11: catalog must be a list of file names`},
+		{`catalog = ["  "]`, `.exlint.hcl:1:11: catalog: a file name is empty`},
+		{`catalogue = "a.csv"`, `unknown attribute "catalogue"; did you mean "catalog"?`},
+	} {
+		_, probs := Parse(".exlint.hcl", []byte(tc.src), testRules)
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.String())
+		}
+		if !strings.Contains(strings.Join(got, "\n"), tc.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tc.src, got, tc.want)
+		}
+	}
+}

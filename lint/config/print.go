@@ -128,6 +128,17 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	} else {
 		b.WriteString("# baseline is not set: exlint check reports every finding unless --baseline names a file\n")
 	}
+	if !show(c.Catalog.Set) {
+		// not set
+	} else if c.Catalog.Set {
+		var files []string
+		for _, f := range c.Catalog.Value {
+			files = append(files, hclString(f))
+		}
+		fmt.Fprintf(&b, "catalog = [%s] # %s; the files %s\n", strings.Join(files, ", "), escape.Text(c.Catalog.Origin()), escape.Text(strings.Join(c.CatalogPaths(), ", ")))
+	} else {
+		b.WriteString("# catalog is not set: exlint knows the releases it was built with, unless --catalog names a release file\n")
+	}
 
 	var structural []string
 	for _, r := range opt.Rules {

@@ -285,7 +285,10 @@ func (c *Catalog) exlintRow(row *Row, version, name, build, date, kind string) s
 	if !row.Kind.valid() {
 		return fmt.Sprintf("unknown kind %q: preview, rtm, sp, ru, cu, su or hu", kind)
 	}
-	if k := nameKind(n); k != "" && k != row.Kind {
+	switch k := nameKind(n); {
+	case k == "" && !(row.Kind == HotfixUpdate && strings.Contains(n, " PostSP")):
+		return fmt.Sprintf("exlint cannot tell the kind of update %q (RTM, SPn, RUn, CUn, or a security or hotfix update such as \"CU15 Aug26SU\")", n)
+	case k != "" && k != row.Kind:
 		return fmt.Sprintf("%s is a release of kind %s by its name, not %s", n, k, row.Kind)
 	}
 	var err error

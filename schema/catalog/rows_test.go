@@ -115,6 +115,7 @@ func TestReadRowsErrors(t *testing.T) {
 		{ex + "2019,CU15,15.2.1748.10,2025-02-10,su,\n", "CU15 is a release of kind cu by its name, not su"},
 		{ex + "2019,CU15,15.2.1748.10,10/2/2025,cu,\n", `date "10/2/2025" is not YYYY-MM-DD`},
 		{ex + "2019,,15.2.1748.10,2025-02-10,cu,\n", "f.csv:2: the name is empty"},
+		{ex + "2019,CU15 Latest,15.2.1748.10,2025-02-10,su,\n", `f.csv:2: exlint cannot tell the kind of update "CU15 Latest"`},
 	} {
 		_, _, err := Default().ReadRows("f.csv", []byte(tc.src), "--catalog")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
