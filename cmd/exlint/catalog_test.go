@@ -212,3 +212,22 @@ func exlintCode(t *testing.T, dir string, args ...string) (int, string) {
 	_, stderr, code := exlintIn(t, dir, noEnv, args...)
 	return code, stderr
 }
+
+// exlint version gives the embedded catalogue's horizon and its age, and
+// how to update it once it is more than 90 days old.
+func TestVersionHorizon(t *testing.T) {
+	for _, tc := range []struct{ on, want string }{
+		{"2026-11-09", "catalogue: Exchange releases up to 2026-08-11, 90 days before 2026-11-09 (exlint catalog lists them)\n"},
+		{"2026-11-10", "catalogue: Exchange releases up to 2026-08-11, 91 days before 2026-11-10 (exlint catalog lists them)\n" +
+			"more than 90 days: add Microsoft's ExchangeBuildNumbers.csv with --catalog (" + gebnURL + "), or update exlint\n"},
+		{"2026-08-10", "catalogue: Exchange releases up to 2026-08-11, 1 day after 2026-08-10 (exlint catalog lists them)\n"},
+	} {
+		out, _, code := exlint(t, noEnv, "version", "--as-of", tc.on)
+		if _, rest, _ := strings.Cut(out, "\n"); code != 0 || rest != tc.want {
+			t.Errorf("version --as-of %s: exit %d\n%s", tc.on, code, out)
+		}
+	}
+	if _, stderr, code := exlint(t, noEnv, "version", "--as-of", "2026-13-01"); code != 2 || !strings.Contains(stderr, "month") {
+		t.Errorf("a bad --as-of: exit %d %s", code, stderr)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -503,18 +504,40 @@ func newRules(stdout io.Writer) *cobra.Command {
 }
 
 func newVersion(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var asOf string
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print exlint's version (or the commit it was built from) and the age of its Exchange catalogue",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The configuration is not read: version answers whatever the
+			// configuration holds.
+			on := catalog.DateOf(time.Now())
+			if asOf != "" {
+				d, err := catalog.ParseDate(asOf)
+				if err != nil || d.MonthOnly() {
+					return usageErr("--as-of %q: %s", asOf, config.DateProblem(asOf))
+				}
+				on = d
+			}
 			bi, _ := debug.ReadBuildInfo()
 			fmt.Fprintf(stdout, "exlint %s\n", describeBuild(version, bi))
-			newest := newestRelease(catalog.Default())
-			fmt.Fprintf(stdout, "catalogue: Exchange releases up to %s (%s)\n", newest.Date, strings.TrimPrefix(newest.String(), "Exchange Server "))
+			fmt.Fprint(stdout, catalogueLine(catalog.Default(), on))
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "give the catalogue's age on this date, YYYY-MM-DD (default: today)")
+	return cmd
+}
+
+// catalogueLine says how far the embedded catalogue reaches and how old
+// that is on a date, with how to bring it up to date once it is stale.
+func catalogueLine(c *catalog.Catalog, on catalog.Date) string {
+	line := fmt.Sprintf("catalogue: Exchange releases up to %s, %s (exlint catalog lists them)\n", c.Horizon(), horizonAge(c.Horizon(), on))
+	if c.Stale(on) {
+		line += fmt.Sprintf("more than %d days: add Microsoft's ExchangeBuildNumbers.csv with --catalog (%s), or update exlint\n", catalog.StaleDays, gebnURL)
+	}
+	return line
 }
 
 // describeBuild says which exlint this is: the version (set at build
@@ -564,16 +587,4 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return version
-}
-
-func newestRelease(c *catalog.Catalog) *catalog.Release {
-	var newest *catalog.Release
-	for _, v := range c.Versions() {
-		for _, r := range v.Releases() {
-			if newest == nil || r.Date.After(newest.Date) {
-				newest = r
-			}
-		}
-	}
-	return newest
 }

@@ -14,6 +14,19 @@ import (
 // can know about. A build or update dated after it may be real.
 func (c *Catalog) Horizon() Date { return c.horizon }
 
+// StaleDays is how many days past the horizon the catalogue counts as
+// stale: between the releases of releases.csv since 2021, the gap was at
+// most 91 days but once (203 days, April to November 2024), so a catalogue
+// whose newest release is more than 90 days old has most likely missed one.
+const StaleDays = 90
+
+// Age returns how many days on is past the horizon (negative before it).
+func (c *Catalog) Age(on Date) int { return c.horizon.DaysUntil(on) }
+
+// Stale reports whether the catalogue is stale on a date: more than
+// StaleDays past its horizon.
+func (c *Catalog) Stale(on Date) bool { return c.Age(on) > StaleDays }
+
 func (c *Catalog) computeHorizon() {
 	for _, v := range c.versions {
 		for _, r := range v.releases {

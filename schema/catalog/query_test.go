@@ -18,6 +18,27 @@ func TestHorizon(t *testing.T) {
 	}
 }
 
+// The catalogue is stale more than StaleDays past its horizon: exactly 90
+// days is not stale, 91 is.
+func TestStale(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		on    string
+		age   int
+		stale bool
+	}{
+		{"2026-08-11", 0, false},
+		{"2026-08-01", -10, false},
+		{"2026-11-09", 90, false},
+		{"2026-11-10", 91, true},
+		{"2027-08-11", 365, true},
+	} {
+		if age, stale := c.Age(MustDate(tc.on)), c.Stale(MustDate(tc.on)); age != tc.age || stale != tc.stale {
+			t.Errorf("on %s: age %d, stale %v; want %d, %v", tc.on, age, stale, tc.age, tc.stale)
+		}
+	}
+}
+
 // A level is live when it is current on the horizon and was updated in the
 // 180 days before it; a version is open while in support on the horizon.
 func TestLiveAndOpen(t *testing.T) {
