@@ -25,6 +25,11 @@ func Extend(rows []Row) (*Catalog, error) {
 	return loadWith(data, rows)
 }
 
+// Load reads a catalogue from data, a directory holding the tables of
+// data/ (the repository's copy, for tools/catalogimport), with rows merged
+// as Extend merges them.
+func Load(data fs.FS, rows []Row) (*Catalog, error) { return loadWith(data, rows) }
+
 // loadAlternateDates reads the dates another Microsoft source gives for a
 // release, so that a file from that source (Microsoft's
 // ExchangeBuildNumbers.csv) does not contradict the catalogue.
