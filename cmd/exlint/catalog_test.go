@@ -79,6 +79,22 @@ func TestCatalogResolvesNewerBuilds(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"findings: no findings`) || stderr != "" {
 		t.Errorf("graph with the catalog setting: exit %d\n%s%s", code, out, stderr)
 	}
+	// A year past the embedded horizon, the catalogue is stale; the
+	// fixture's release moves the horizon to 2027-01-12.
+	for _, tc := range []struct {
+		on      string
+		catalog bool
+		stale   bool
+	}{{"2027-08-11", false, true}, {"2027-04-12", false, true}, {"2027-04-12", true, false}, {"2027-04-13", true, true}} {
+		args := []string{"check", "--as-of", tc.on, "--format", "compact", "topo"}
+		if tc.catalog {
+			args = append(args, "--catalog", "ExchangeBuildNumbers.csv")
+		}
+		out, _, _ := exlintIn(t, futureRepo(t, ""), noEnv, args...)
+		if strings.Contains(out, "[catalog-stale]") != tc.stale {
+			t.Errorf("%v: stale %v, want %v\n%s", args, !tc.stale, tc.stale, out)
+		}
+	}
 	// The setting's files are relative to the configuration: a missing one
 	// names the setting and where Microsoft publishes the file.
 	repo = futureRepo(t, `catalog = "vendor/ExchangeBuildNumbers.csv"`+"\n")

@@ -90,6 +90,22 @@ func (c *Catalog) Open(v *Version) bool {
 	return !ok || !c.horizon.After(end)
 }
 
+// Updated reports whether Microsoft was still releasing updates for v at
+// the catalogue's horizon: v may get new cumulative updates (Open), or one
+// of its levels is Live. Releases after the horizon may concern such a
+// version, not the others.
+func (c *Catalog) Updated(v *Version) bool {
+	if c.Open(v) {
+		return true
+	}
+	for _, l := range v.CurrentLevels(c.horizon) {
+		if c.Live(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // UsesCUs reports whether v is serviced by cumulative updates: the version
 // that brought them (Exchange 2013) and every later one.
 func (c *Catalog) UsesCUs(v *Version) bool {

@@ -39,6 +39,18 @@ func TestStale(t *testing.T) {
 	}
 }
 
+// On the horizon (2026-08-11), Microsoft was still updating 2016 CU23,
+// 2019 CU14 and CU15 (extended security updates) and SE.
+func TestUpdated(t *testing.T) {
+	c := Default()
+	for _, v := range c.Versions() {
+		want := v.ID == "2016" || v.ID == "2019" || v.ID == "SE"
+		if c.Updated(v) != want {
+			t.Errorf("Exchange %s: updated %v, want %v", v.ID, c.Updated(v), want)
+		}
+	}
+}
+
 // A level is live when it is current on the horizon and was updated in the
 // 180 days before it; a version is open while in support on the horizon.
 func TestLiveAndOpen(t *testing.T) {
