@@ -255,7 +255,8 @@ func writeCatalogText(w io.Writer, cat *catalog.Catalog, files []releaseFile, on
 			if u := v.NewestOf(l); u != l {
 				fmt.Fprintf(tw, "\t%s\t%s\t%s\t%s\n", escape.Text(u.Name), u.Build, u.Date, escape.Text(releaseFrom(u)))
 			} else {
-				fmt.Fprint(tw, "\t-\n")
+				// every cell, so that the columns stay aligned; none empty last
+				fmt.Fprint(tw, "\t-\t\t\t-\n")
 			}
 		}
 	}

@@ -147,7 +147,7 @@ func TestCatalogCommand(t *testing.T) {
 		"add newer releases with --catalog ExchangeBuildNumbers.csv (" + gebnURL + ")",
 		"SE Exchange Server Subscription Edition 15.2.2562 to below 15.3 2025-07-01 - none (Modern Lifecycle Policy) MS-ROADMAP-2024;CSS-HC\n",
 		"2019 CU15 15.2.1748.10 2025-02-10 CSS-HC CU15 Aug26SU 15.2.1748.49 2026-08-11 MS-GEBN\n",
-		"2000 SP2 6.0.5762 2001-11-29 MS-BUILDS -\n",
+		"2000 SP2 6.0.5762 2001-11-29 MS-BUILDS - -\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("exlint catalog lacks %q:\n%s", want, out)
