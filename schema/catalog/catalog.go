@@ -99,6 +99,15 @@ type Release struct {
 // the embedded releases, whose Sources say where they come from.
 func (r *Release) Origin() *Origin { return r.origin }
 
+// Line is the release's line in releases.csv, or 0 for a release added
+// from outside the embedded tables.
+func (r *Release) Line() int {
+	if r.origin != nil {
+		return 0
+	}
+	return r.line
+}
+
 // Where is the release's row: "releases.csv:434" for an embedded release,
 // the file and line it was added from otherwise.
 func (r *Release) Where() string {

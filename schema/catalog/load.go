@@ -80,6 +80,19 @@ func (c *Catalog) rowVersion(t *table, i int) (*Version, error) {
 	return nil, t.errorf(i, "unknown version %q", t.get(i, "version"))
 }
 
+// rowRelease returns the release a row's "version" and "release" columns
+// name, or an error naming the row.
+func (c *Catalog) rowRelease(t *table, i int) (*Release, error) {
+	v, err := c.rowVersion(t, i)
+	if err != nil {
+		return nil, err
+	}
+	if r := v.byName[t.get(i, "release")]; r != nil {
+		return r, nil
+	}
+	return nil, t.errorf(i, "unknown release %s %q", v.ID, t.get(i, "release"))
+}
+
 func (t *table) errorf(i int, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", t.name, t.line[i], fmt.Sprintf(format, args...))
 }
@@ -309,19 +322,11 @@ func loadAlternates(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v, err := c.rowVersion(t, i)
+		rel, err := c.rowRelease(t, i)
 		if err != nil {
 			return err
 		}
-		var rel *Release
-		for _, r := range v.releases {
-			if r.Name == t.get(i, "release") {
-				rel = r
-			}
-		}
-		if rel == nil {
-			return t.errorf(i, "unknown release %s %q", v.ID, t.get(i, "release"))
-		}
+		v := rel.Version
 		b, err := ParseBuild(t.get(i, "build"))
 		if err != nil {
 			return t.errorf(i, "%v", err)

@@ -39,20 +39,16 @@ func loadAlternateDates(c *Catalog) error {
 		return err
 	}
 	for i := range t.rows {
-		v, err := c.rowVersion(t, i)
+		r, err := c.rowRelease(t, i)
 		if err != nil {
 			return err
-		}
-		r := v.byName[t.get(i, "release")]
-		if r == nil {
-			return t.errorf(i, "unknown release %s %q", v.ID, t.get(i, "release"))
 		}
 		d, err := ParseDate(t.get(i, "date"))
 		if err != nil {
 			return t.errorf(i, "%v", err)
 		}
 		if d == r.Date {
-			return t.errorf(i, "%s %s is dated %s in releases.csv already", v.ID, r.Name, d)
+			return t.errorf(i, "%s %s is dated %s in releases.csv already", r.Version.ID, r.Name, d)
 		}
 		if _, err := c.sourceList(t, i); err != nil {
 			return err

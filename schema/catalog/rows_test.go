@@ -234,3 +234,19 @@ func TestExtendNewLevel(t *testing.T) {
 		t.Errorf("current levels %v, %v", latest, previous)
 	}
 }
+
+// alternate_dates.csv names a known release and a date releases.csv does
+// not give it already.
+func TestAlternateDatesLoadErrors(t *testing.T) {
+	for _, tc := range []struct{ row, want string }{
+		{"2007,SP9,2008-05-08,MS-GEBN,", `unknown release 2007 "SP9"`},
+		{"2007,SP1 RU2,2008-05-09,MS-GEBN,", "2007 SP1 RU2 is dated 2008-05-09 in releases.csv already"},
+		{"2007,SP1 RU2,2008-5-8,MS-GEBN,", `date "2008-5-8" is not YYYY-MM-DD`},
+		{"2007,SP1 RU2,2008-05-07,NOPE,", `unknown source "NOPE"`},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"alternate_dates.csv": "+" + tc.row}))
+		if err == nil || !strings.Contains(err.Error(), "alternate_dates.csv:") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.row, err, tc.want)
+		}
+	}
+}

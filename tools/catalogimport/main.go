@@ -25,11 +25,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -122,18 +120,14 @@ func importRows(data fs.FS, name string, src []byte) (*result, error) {
 	for _, r := range rows {
 		listed[r.Version+" "+r.Name] = true
 	}
-	var added []*catalog.Release
 	for _, v := range merged.Versions() {
 		for _, r := range v.Releases() {
-			switch {
-			case r.Origin() != nil:
-				added = append(added, r)
-			case cites(r, importSource) && !listed[v.ID+" "+r.Name]:
+			if r.Origin() == nil && cites(r, importSource) && !listed[v.ID+" "+r.Name] {
 				res.missing = append(res.missing, fmt.Sprintf("%s %s (%s)", v.ID, r.Name, r.Where()))
 			}
 		}
 	}
-	res.releases, res.added, err = insertRows(old, merged, added)
+	res.releases, res.added, err = insertRows(old, merged)
 	return res, err
 }
 
@@ -141,86 +135,48 @@ func cites(r *catalog.Release, key string) bool {
 	return slices.ContainsFunc(r.Sources, func(s *catalog.Source) bool { return s.Key == key })
 }
 
-// insertRows writes each added release into releases.csv's text: before the
-// first row of its version with a higher build, else after its version's
-// last row (after the rows of the versions before it, for a version without
-// rows), keeping every other line as it is.
-func insertRows(old []byte, c *catalog.Catalog, added []*catalog.Release) ([]byte, []string, error) {
-	lines := strings.SplitAfter(string(old), "\n")
+// insertRows writes each release added from outside the tables into releases.csv's text: before the
+// next release of its version by build that releases.csv has, else after
+// the last one it has (after the rows of the versions before it, for a
+// version without rows), keeping every other line as it is.
+func insertRows(old []byte, c *catalog.Catalog) ([]byte, []string, error) {
 	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
 		return nil, nil, errors.New("releases.csv does not end with a line break")
 	}
-	type at struct {
-		build catalog.Build
-		line  int // 0-based
-	}
-	byVersion := map[string][]at{}
-	r := csv.NewReader(bytes.NewReader(old))
-	r.Comment = '#'
-	r.FieldsPerRecord = -1
-	header := true
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("releases.csv: %w", err)
-		}
-		if header {
-			header = false
-			continue
-		}
-		line, _ := r.FieldPos(0)
-		b, err := catalog.ParseBuild(rec[2])
-		if err != nil {
-			return nil, nil, fmt.Errorf("releases.csv:%d: %w", line, err)
-		}
-		byVersion[rec[0]] = append(byVersion[rec[0]], at{b, line - 1})
-	}
-	before := map[int][]string{} // rows to write before a line; len(lines) is the end
-	after := map[int][]string{}
+	lines := strings.SplitAfter(string(old), "\n")
+	// Rows go before line n (1-based; len(lines)+1 for the end), or after it.
+	before, after := map[int][]string{}, map[int][]string{}
 	var out []string
-	for _, rel := range added {
-		row := fmt.Sprintf("%s,%s,%s,%s,%s,%s\n", rel.Version.ID, rel.Name, rel.Build, rel.Date, rel.Kind, importSource)
-		out = append(out, strings.TrimSuffix(row, "\n"))
-		rows := byVersion[rel.Version.ID]
-		i := slices.IndexFunc(rows, func(a at) bool { return a.build.Compare(rel.Build) > 0 })
-		switch {
-		case i >= 0:
-			before[rows[i].line] = append(before[rows[i].line], row)
-		case len(rows) > 0:
-			last := rows[len(rows)-1].line
-			after[last] = append(after[last], row)
-		default:
-			// A version without rows: after the rows of the versions before it.
-			pos := -1
-			for _, v := range c.Versions() {
-				if v == rel.Version {
-					break
-				}
-				if vr := byVersion[v.ID]; len(vr) > 0 {
-					pos = vr[len(vr)-1].line
-				}
+	last := 0 // the last line of the versions so far
+	for _, v := range c.Versions() {
+		rs := v.Releases() // by build
+		for i, r := range rs {
+			if r.Line() > 0 {
+				last = r.Line()
+				continue
 			}
-			if pos < 0 {
-				before[len(lines)] = append(before[len(lines)], row)
+			row := fmt.Sprintf("%s,%s,%s,%s,%s,%s\n", v.ID, r.Name, r.Build, r.Date, r.Kind, importSource)
+			out = append(out, strings.TrimSuffix(row, "\n"))
+			if j := slices.IndexFunc(rs[i+1:], func(n *catalog.Release) bool { return n.Line() > 0 }); j >= 0 {
+				before[rs[i+1+j].Line()] = append(before[rs[i+1+j].Line()], row)
+			} else if last > 0 {
+				after[last] = append(after[last], row)
 			} else {
-				after[pos] = append(after[pos], row)
+				before[len(lines)+1] = append(before[len(lines)+1], row)
 			}
 		}
 	}
 	var b strings.Builder
 	for i, l := range lines {
-		for _, row := range before[i] {
+		for _, row := range before[i+1] {
 			b.WriteString(row)
 		}
 		b.WriteString(l)
-		for _, row := range after[i] {
+		for _, row := range after[i+1] {
 			b.WriteString(row)
 		}
 	}
-	for _, row := range before[len(lines)] {
+	for _, row := range before[len(lines)+1] {
 		b.WriteString(row)
 	}
 	return []byte(b.String()), out, nil
