@@ -336,8 +336,8 @@ func TestGraphStatesAndGrouping(t *testing.T) {
 	}
 }
 
-// checkState, which colours a stage's state until the engine checks plans,
-// finds on a topology what runner.CheckFiles finds on it: same rules,
+// runner.CheckState, which colours one state of a plan, finds on a
+// topology without stages what runner.CheckFiles finds on it: same rules,
 // configuration, suppressions and overlap.
 func TestCheckStateAgreesWithRunner(t *testing.T) {
 	cfg, err := loadConfig("", noEnv)
@@ -386,7 +386,7 @@ rule "exchange-security-update-missing" {
 			t.Fatal(err)
 		}
 		plan, probs := schema.DecodePlan(ex, fs, opts.Limits)
-		got, err := checkState(plan.States[0], probs, fs, opts)
+		got, err := runner.CheckState(plan, plan.States[0], probs, fs, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -395,7 +395,7 @@ rule "exchange-security-update-missing" {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: checkState finds %d findings, the runner %d", ex, len(got), len(want))
+			t.Errorf("%s: CheckState finds %d findings, CheckFiles %d", ex, len(got), len(want))
 		}
 		total += len(want)
 	}
