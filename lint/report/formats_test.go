@@ -304,7 +304,7 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	leftOut := fixture()
 	leftOut.LeftOut, leftOut.MaxFindingsPerFile, leftOut.MaxFindings = []LeftOut{{File: "a.exchange.hcl", Count: 3}}, 1, 10
-	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut} {
+	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut, "plan": planFixture()} {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(render(t, "sarif", r, Options{})))
 		if err != nil {
 			t.Fatal(err)
