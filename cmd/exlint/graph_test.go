@@ -386,6 +386,11 @@ rule "exchange-security-update-missing" {
 			t.Fatal(err)
 		}
 		plan, probs := schema.DecodePlan(ex, fs, opts.Limits)
+		if len(plan.States) > 1 {
+			// A plan's findings are followed across its states; one state
+			// of it alone is runner's TestCheckStateOfAPlan.
+			continue
+		}
 		got, err := runner.CheckState(plan, plan.States[0], probs, fs, opts)
 		if err != nil {
 			t.Fatal(err)
