@@ -113,6 +113,20 @@ func TestRunPlan(t *testing.T) {
 	}
 }
 
+// CheckFiles gives a plan's findings in order, as Run does.
+func TestCheckFilesPlanSorted(t *testing.T) {
+	files := []*schema.File{{Name: "p.exchange.hcl", Src: []byte(planSrc)}, {Name: "o.exchange.hcl", Src: []byte("organization \"O\" {}\n")}}
+	fs, err := CheckFiles(".", files, Options{Rules: planRules, Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits})
+	if err != nil || len(fs) != 7 {
+		t.Fatalf("%v: %d findings", err, len(fs))
+	}
+	sorted := append([]lint.Finding(nil), fs...)
+	lint.SortFindings(sorted)
+	if !reflect.DeepEqual(fs, sorted) {
+		t.Error("CheckFiles's findings of a plan are not in order")
+	}
+}
+
 // A stage dated before the run's date is judged on the run's date; the
 // current state on the run's date.
 func TestStateAsOf(t *testing.T) {

@@ -460,7 +460,9 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 	// they hide a problem wherever it is found, and one is unused only if it
 	// hides nothing in any state.
 	fs, hidden := c.settle(files, all, rulesRun)
-	return lint.AcrossStates(fs, states, c.transition), rulesRun, hidden, nil
+	fs = lint.AcrossStates(fs, states, c.transition)
+	lint.SortFindings(fs)
+	return fs, rulesRun, hidden, nil
 }
 
 // decode reads a topology as a plan, explaining a missing organization.
