@@ -239,22 +239,50 @@ const (
 	// MaxAddressBytes bounds a finding's address; a longer one is cut and
 	// ends with a hash of the whole, so that two addresses stay two.
 	MaxAddressBytes = 500
+	// MaxStateBytes bounds the name of a plan's state a finding carries,
+	// cut as an address is: a stage's name labels every finding of its
+	// state, and every state a finding lasts through is listed with it.
+	MaxStateBytes = 100
 )
 
-// BoundText cuts the messages and addresses of fs that exceed the bounds
-// above, in place, on a character boundary, marking the cut with "…".
+// BoundText cuts the messages, addresses and state names of fs that exceed
+// the bounds above, in place, on a character boundary, marking the cut with
+// "…".
 func BoundText(fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
 		f.Message = cutText(f.Message, MaxMessageBytes)
-		if len(f.Address) > MaxAddressBytes {
-			sum := sha256.Sum256([]byte(f.Address))
-			f.Address = cutText(f.Address, MaxAddressBytes-len("#")-16) + "#" + hex.EncodeToString(sum[:8])
-		}
+		f.Address = cutName(f.Address, MaxAddressBytes)
 		for j := range f.Related {
 			f.Related[j].Message = cutText(f.Related[j].Message, MaxMessageBytes)
 		}
+		f.State.Name = cutName(f.State.Name, MaxStateBytes)
+		if f.ResolvedBy != nil && len(f.ResolvedBy.Name) > MaxStateBytes {
+			r := *f.ResolvedBy
+			r.Name = cutName(r.Name, MaxStateBytes)
+			f.ResolvedBy = &r
+		}
+		copied := false
+		for j, s := range f.States {
+			if len(s) > MaxStateBytes {
+				if !copied {
+					// The list may be shared with other findings: cut a copy.
+					f.States, copied = append([]string(nil), f.States...), true
+				}
+				f.States[j] = cutName(s, MaxStateBytes)
+			}
+		}
 	}
+}
+
+// cutName returns a name of at most n bytes: s, or s cut and ending with a
+// hash of the whole, so that two names stay two.
+func cutName(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	return cutText(s, n-len("#")-16) + "#" + hex.EncodeToString(sum[:8])
 }
 
 // cutText returns s cut to at most n bytes, "…" included, on a character

@@ -127,6 +127,21 @@ func TestCheckFilesPlanSorted(t *testing.T) {
 	}
 }
 
+// A stage's name longer than a finding may carry is cut in the output,
+// after the findings of its state are matched with the others'.
+func TestRunPlanLongStageName(t *testing.T) {
+	long := strings.Repeat("s", 5*lint.MaxStateBytes)
+	src := strings.ReplaceAll(planSrc, `stage "s1"`, `stage "`+long+`"`)
+	files := []*schema.File{{Name: "p.exchange.hcl", Src: []byte(src)}, {Name: "o.exchange.hcl", Src: []byte("organization \"O\" {}\n")}}
+	fs, err := CheckFiles(".", files, Options{Rules: planRules, Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits})
+	if err != nil || len(fs) != 7 {
+		t.Fatalf("%v: %d findings, want 7 as with a short name", err, len(fs))
+	}
+	if !fs[0].Planned || len(fs[0].States) != 2 || len(fs[0].States[1]) > lint.MaxStateBytes || len(fs[1].State.Name) > lint.MaxStateBytes {
+		t.Errorf("first findings: %+v\n%+v", fs[0], fs[1])
+	}
+}
+
 // A stage dated before the run's date is judged on the run's date; the
 // current state on the run's date.
 func TestStateAsOf(t *testing.T) {

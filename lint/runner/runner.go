@@ -434,6 +434,7 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 			return nil, false, nil, err
 		}
 		fs, hidden := c.settle(files, fs, rulesRun)
+		lint.BoundText(fs)
 		return fs, rulesRun, hidden, nil
 	}
 	// Structural problems stop the rules in every state: the current one
@@ -461,6 +462,7 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 	// hides nothing in any state.
 	fs, hidden := c.settle(files, all, rulesRun)
 	fs = lint.AcrossStates(fs, states, c.transition)
+	lint.BoundText(fs) // after AcrossStates, which matches states by their whole names
 	lint.SortFindings(fs)
 	return fs, rulesRun, hidden, nil
 }
@@ -509,12 +511,10 @@ func StateAsOf(st *schema.State, asOf catalog.Date) catalog.Date {
 }
 
 // settle applies the files' suppressions to findings with their configured
-// severity, then the overlap between rules, and bounds their text.
+// severity, then the overlap between rules. The caller bounds their text.
 func (c *checker) settle(files []*schema.File, fs []lint.Finding, rulesRun bool) ([]lint.Finding, map[string]int) {
 	fs, hidden := c.sup.Apply(files, fs, rulesRun)
-	fs = lint.ResolveOverlap(fs, c.yields)
-	lint.BoundText(fs)
-	return fs, hidden
+	return lint.ResolveOverlap(fs, c.yields), hidden
 }
 
 // CheckFiles checks one topology held in memory (the files of a directory)
@@ -543,6 +543,7 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 		return nil, err
 	}
 	fs, _ = c.settle(files, fs, rulesRun)
+	lint.BoundText(fs)
 	if !isPlan(plan) {
 		return fs, nil
 	}
