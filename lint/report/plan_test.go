@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -45,22 +44,6 @@ func planFixture() *Report {
 			{ID: "plan-structure", Severity: lint.Error, Summary: "a plan's own mistakes", Transition: true},
 		},
 		Tool: Tool{Name: "exlint", Version: "1.2.3", InformationURI: "https://github.com/exlint/exlint"},
-	}
-}
-
-// Every format's output of the plan fixture, byte for byte. The goldens of
-// the fixture without stages (TestFormatsGolden) do not change with plans.
-func TestPlanFormatsGolden(t *testing.T) {
-	ext := map[string]string{"text": "txt", "json": "json", "compact": "compact.txt", "sarif": "sarif",
-		"junit": "junit.xml", "checkstyle": "checkstyle.xml", "github": "github.txt"}
-	for _, format := range Formats {
-		t.Run(format, func(t *testing.T) {
-			var summary bytes.Buffer
-			goldenFile(t, "plan."+ext[format], render(t, format, planFixture(), Options{StepSummary: &summary}))
-			if format == "github" {
-				goldenFile(t, "plan.github-summary.md", summary.String())
-			}
-		})
 	}
 }
 
@@ -121,21 +104,10 @@ func TestPlanStateInEveryFormat(t *testing.T) {
 
 	// SARIF: the result properties, and a fingerprint of its own for a
 	// stage's finding.
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				RuleID       string            `json:"ruleId"`
-				Properties   map[string]any    `json:"properties"`
-				Fingerprints map[string]string `json:"partialFingerprints"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal([]byte(render(t, "sarif", r, Options{})), &log); err != nil {
-		t.Fatal(err)
-	}
 	props := map[string]map[string]any{}
-	for _, res := range log.Runs[0].Results {
-		props[res.RuleID] = res.Properties
+	for _, res := range sarifResults(sarifDoc(t, r)) {
+		p, _ := res["properties"].(map[string]any)
+		props[res["ruleId"].(string)] = p
 	}
 	if p := props["exchange-end-of-support"]; p["state"] != "current" || p["planned"] != true || p["resolvedBy"].(map[string]any)["stage"] != "retire-2007" {
 		t.Errorf("SARIF properties: %v", p)
@@ -154,11 +126,11 @@ func TestPlanStateInEveryFormat(t *testing.T) {
 	f.State, f.States, f.ResolvedBy, f.Planned = lint.State{Name: "introduce-2016", Date: "2027-09-15"}, []string{"introduce-2016"}, nil, false
 	plain := again.Findings[0]
 	plain.State, plain.States, plain.ResolvedBy, plain.Planned = lint.State{}, nil, nil, false
-	fps := sarifFingerprints(t, &Report{Findings: []lint.Finding{again.Findings[0], f}})
+	fps := fingerprints(t, &Report{Findings: []lint.Finding{again.Findings[0], f}})
 	if fps[0] == fps[1] {
 		t.Error("a stage's finding has the current state's fingerprint")
 	}
-	if fp := sarifFingerprints(t, &Report{Findings: []lint.Finding{plain}}); fp[0] != fps[0] {
+	if fp := fingerprints(t, &Report{Findings: []lint.Finding{plain}}); fp[0] != fps[0] {
 		t.Error("the current state's fingerprint changes with stages")
 	}
 }
@@ -167,25 +139,6 @@ func toStrings(v any) []string {
 	var out []string
 	for _, s := range v.([]any) {
 		out = append(out, s.(string))
-	}
-	return out
-}
-
-func sarifFingerprints(t *testing.T, r *Report) []string {
-	t.Helper()
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				Fingerprints map[string]string `json:"partialFingerprints"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal([]byte(render(t, "sarif", r, Options{})), &log); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, res := range log.Runs[0].Results {
-		out = append(out, res.Fingerprints[FingerprintKey])
 	}
 	return out
 }
