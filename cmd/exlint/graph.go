@@ -37,7 +37,8 @@ the worst finding exlint check reports on it, with a legend. Alike servers of
 a site are drawn as one node with a count unless --expand is given.
 
 For a plan, --state NAME draws the state after that stage (default: the
-current state, the one exlint check checks).`,
+current state), coloured by that state's findings on the later of the
+stage's date and --as-of.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "."

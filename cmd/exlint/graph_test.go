@@ -293,7 +293,8 @@ func TestGraphCommand(t *testing.T) {
 }
 
 // A plan: --state draws each state with its own servers and findings, and
-// the title names the state; --expand draws alike servers one by one.
+// the title names the state and the date it is judged on (the stage's,
+// later than --as-of); --expand draws alike servers one by one.
 func TestGraphStatesAndGrouping(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range topogen.Generate(topogen.Options{Servers: 24, Stages: 3}) {
@@ -315,6 +316,15 @@ func TestGraphStatesAndGrouping(t *testing.T) {
 	if !strings.Contains(states["current"], "Contoso, state current, 1 of 4, as of "+asOf) ||
 		!strings.Contains(states["step-003"], "Contoso, state step-003 (") {
 		t.Errorf("titles do not name the state:\n%s", states["step-003"])
+	}
+	// The title, before the diagram cuts it to its width.
+	var files []*schema.File
+	for _, f := range topogen.Generate(topogen.Options{Servers: 24, Stages: 3}) {
+		files = append(files, &schema.File{Name: f.Name, Src: f.Src})
+	}
+	plan, _ := schema.DecodePlan(".", files, schema.DefaultLimits)
+	if title := graphTitle(plan, plan.States[3], catalog.MustDate(asOf)); title != "Contoso, state step-003 (2027-03-01), 4 of 4, as of 2027-03-01" {
+		t.Errorf("title %q", title)
 	}
 	if states["step-001"] == states["current"] || states["step-003"] == states["step-001"] {
 		t.Error("the states are drawn the same")
