@@ -83,8 +83,8 @@ func TestCheckPlan(t *testing.T) {
 	}
 	for _, want := range []string{
 		"fabrikam/fabrikam.exchange.hcl:14:13: error: EX10 runs Exchange Server 2010, ",
-		"[exchange-end-of-support] (planned: resolved by stage retire-2010 on 2027-03)\n",
-		"[coexistence-unsupported] (planned: resolved by stage retire-2010 on 2027-03)\n",
+		"(planned: resolved by stage retire-2010 on 2027-03) [exchange-end-of-support]\n",
+		"(planned: resolved by stage retire-2010 on 2027-03) [coexistence-unsupported]\n",
 		"checked 1 topology (1 file): 2 errors (2 planned), 0 warnings, 0 info\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -149,7 +149,7 @@ func TestCheckPlan(t *testing.T) {
 	os.WriteFile(filepath.Join(repo, "fabrikam", "stages.exchange.hcl"), []byte(addsEX16), 0o644)
 	out, _, code = exlintIn(t, repo, noEnv, "check", "fabrikam", "--as-of", asOf, "--format", "compact")
 	if code != exitFindings || !strings.Contains(out, "fabrikam/stages.exchange.hcl:5:15: error: EX16 runs Exchange Server 2016, ") ||
-		!strings.Contains(out, "[exchange-end-of-support] (stage add-2016, 2027-06)\n") {
+		!strings.Contains(out, "(stage add-2016, 2027-06) [exchange-end-of-support]\n") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
@@ -180,7 +180,7 @@ func TestBaselinePlan(t *testing.T) {
   }`, 1)
 	os.WriteFile(filepath.Join(repo, "fabrikam", "fabrikam.exchange.hcl"), []byte(moved), 0o644)
 	out, _, code := exlintIn(t, repo, noEnv, "check", "fabrikam", "--as-of", asOf, "--baseline", "b.json", "--format", "compact")
-	if code != exitFindings || strings.Count(out, "\n") != 2 || !strings.Contains(out, "[exchange-end-of-support] (stage add-2010, 2027-06)") ||
+	if code != exitFindings || strings.Count(out, "\n") != 2 || !strings.Contains(out, "(stage add-2010, 2027-06) [exchange-end-of-support]") ||
 		strings.Contains(out, "planned") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}

@@ -54,11 +54,11 @@ func TestPlanStateInEveryFormat(t *testing.T) {
 	intro := "(stage introduce-2013, 2027-02, until stage retire-2007 on 2027-06)"
 	lasting := "(current, through stage introduce-2016)"
 	for _, tc := range []struct{ format, want string }{
-		{"text", "plan/org.exchange.hcl:3:13: error: EX07 runs Exchange Server 2007 [exchange-end-of-support] " + planned + "\n"},
-		{"text", "warning: the forest is at 2008R2 [forest-functional-level] " + lasting + "\n"},
+		{"text", "plan/org.exchange.hcl:3:13: error: EX07 runs Exchange Server 2007 " + planned + " [exchange-end-of-support]\n"},
+		{"text", "warning: the forest is at 2008R2 " + lasting + " [forest-functional-level]\n"},
 		{"text", "4 errors (1 planned), 2 warnings, 0 info"},
-		{"compact", "plan/stages.exchange.hcl:8:15: error: EX13 runs on Windows Server 2008R2 [server-os-unsupported] " + intro + "\n"},
-		{"compact", "error: stage \"later\" has no date [plan-structure] (stage later)\n"},
+		{"compact", "plan/stages.exchange.hcl:8:15: error: EX13 runs on Windows Server 2008R2 " + intro + " [server-os-unsupported]\n"},
+		{"compact", "error: stage \"later\" has no date (stage later) [plan-structure]\n"},
 		{"compact", "warning: this suppression gives no reason [suppression]\n"},
 		{"github", "::EX07 runs Exchange Server 2007 " + planned + " (https://"},
 		{"github", "4 errors (1 planned), 2 warnings, 0 info"},
