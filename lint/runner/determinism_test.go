@@ -56,6 +56,9 @@ func TestDeterministicOutput(t *testing.T) {
 	examples, _ := filepath.Abs("../../examples")
 
 	want := render(t, []string{root, examples}, 1)
+	if !bytes.Contains(want, []byte("(planned: resolved by stage step-")) || !bytes.Contains(want, []byte(`"states": [`)) {
+		t.Fatal("the plans' findings do not name their states")
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, procs := range []int{1, 2, 8} {
 		runtime.GOMAXPROCS(procs)
