@@ -30,6 +30,17 @@ type RuleInfo struct {
 	// rule's finding there redundant: that finding is dropped when, after
 	// configuration and suppressions, one of theirs remains (ResolveOverlap).
 	Yields []string
+	// Transition marks a rule that judges the step into a state of a plan
+	// (its stage's operations, the states before it) rather than the state
+	// itself: each of its findings belongs to the state it is reported in
+	// alone, and is neither followed into later states nor planned
+	// (AcrossStates). plan-structure and the plan-* rules are transitions.
+	Transition bool
+	// OfTheRun marks a rule that judges the run rather than a state (the
+	// age of exlint's catalogue on the run's date): it reports in the
+	// current state only, and like a transition's, its findings are neither
+	// followed into later states nor planned.
+	OfTheRun bool
 }
 
 // DocPath is the rule's documentation page, relative to the repository root.
@@ -49,15 +60,32 @@ type Rule interface {
 }
 
 // Pass is what a rule sees of one check: the topology, the catalogue and
-// the evaluation date, the facts derived from them, and a way to report.
+// the evaluation date, the facts derived from them, and a way to report. Of a
+// plan, each state is one check: the fields after Facts say which, and what
+// came before it.
 type Pass struct {
 	Topology *schema.Topology
 	Catalog  *catalog.Catalog
-	// AsOf is the date the topology is evaluated on (--as-of, default today).
+	// AsOf is the date the topology is evaluated on (--as-of, default today;
+	// for a stage's state, the stage's date when it is later).
 	AsOf catalog.Date
 	// Facts are what the rules share about the topology (each server's
 	// release, the hybrid path...), computed once per topology on first use.
 	Facts *facts.Topology
+
+	// Plan is the plan the state belongs to: its stages, its states in date
+	// order (those before this one included) and its structural problems.
+	// Nil for a topology without stages.
+	Plan *schema.Plan
+	// State is the state checked: "current" or the name of the stage that
+	// led to it, with the stage's date. Zero for a topology without stages.
+	State State
+	// Previous is the state before this one; Stage is the stage that led
+	// from it to this state, with its date and its operations in the order
+	// they apply. Both are nil for the current state and for a topology
+	// without stages.
+	Previous *schema.Topology
+	Stage    *schema.Stage
 
 	info RuleInfo
 	out  *[]Finding
@@ -76,6 +104,14 @@ func (p *Pass) Reportf(at schema.Node, format string, args ...any) {
 // ReportAs records a finding at a given severity, for rules whose verdict
 // is weaker in some cases (a warning where sources conflict).
 func (p *Pass) ReportAs(sev Severity, at schema.Node, msg string, related ...Related) {
+	p.ReportIn(p.State, sev, at, msg, related...)
+}
+
+// ReportIn records a finding that belongs to another state of the plan
+// than the one checked: plan-structure, which runs on the current state,
+// reports each stage's problems in that stage, those of stages whose state
+// is not built or not checked included.
+func (p *Pass) ReportIn(state State, sev Severity, at schema.Node, msg string, related ...Related) {
 	f := Finding{
 		Rule:     p.info.ID,
 		Severity: sev,
@@ -83,6 +119,7 @@ func (p *Pass) ReportAs(sev Severity, at schema.Node, msg string, related ...Rel
 		Range:    at.SourceRange(),
 		Address:  at.Address(),
 		Related:  related,
+		State:    state,
 	}
 	if item, ok := at.(interface{ PositionAddress() string }); ok {
 		f.PositionAddress = item.PositionAddress()
@@ -143,6 +180,23 @@ func (e *InternalError) Error() string {
 // findings; when there are any, the rules do not run (a partly read topology
 // would give wrong verdicts), and rulesRun is false.
 func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date) (fs []Finding, rulesRun bool, err error) {
+	return CheckState(nil, &schema.State{Topology: top}, probs, rules, cat, asOf)
+}
+
+// CheckState runs rules over one state of a plan as Check runs them over a
+// topology: each rule's Pass carries the plan, the state, the state before
+// it and the stage between them, and each finding its state. asOf is the
+// date the state is judged on. With a nil plan it is Check.
+func CheckState(plan *schema.Plan, state *schema.State, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date) (fs []Finding, rulesRun bool, err error) {
+	top := state.Topology
+	var st State
+	if plan != nil {
+		st = StateOf(state)
+	}
+	var prev *schema.Topology
+	if state.Previous != nil {
+		prev = state.Previous.Topology
+	}
 	for _, p := range probs {
 		f := Finding{Rule: string(p.Kind), Severity: Error, Message: p.Message, Range: p.Range, Address: p.Address}
 		for _, r := range p.Related {
@@ -161,7 +215,8 @@ func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *cata
 		for _, r := range rules {
 			info := r.Info()
 			current = info.ID
-			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, Facts: derived, info: info, out: &fs})
+			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, Facts: derived, Plan: plan, State: st, Previous: prev, Stage: state.Stage,
+				info: info, out: &fs})
 		}
 		rulesRun = true
 	}

@@ -85,6 +85,22 @@ type Finding struct {
 	// are matched with it. Empty otherwise.
 	PositionAddress string
 	Related         []Related
+
+	// Of a plan's finding (all zero for a topology without stages):
+	//
+	// State is the state the finding is reported in: the first of the
+	// states it is found in, one after the other (AcrossStates).
+	State State
+	// States are the states it is found in, from State on, one after the
+	// other; the states whose rules did not run are left out.
+	States []string
+	// ResolvedBy is the stage after the last of States, in whose state the
+	// problem is gone; nil when it stays to the plan's last state.
+	ResolvedBy *State
+	// Planned marks a problem of the current state that a later stage
+	// resolves for good: it does not fail a check unless the configuration
+	// says so (fail_on_planned).
+	Planned bool
 }
 
 // SortFindings orders findings by file, line, column and rule, then message,
@@ -128,40 +144,90 @@ func Dedupe(fs []Finding) []Finding {
 }
 
 func same(a, b Finding) bool {
-	return a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message &&
+	return a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message && a.State.Name == b.State.Name &&
 		a.Range.Filename == b.Range.Filename && a.Range.Start == b.Range.Start && a.Range.End == b.Range.End
 }
 
-// Counts tallies findings by severity.
+// Counts tallies findings by severity, and among them the planned ones.
 type Counts struct {
 	Errors, Warnings, Infos int
+	// PlannedErrors, PlannedWarnings and PlannedInfos count the planned
+	// findings included in Errors, Warnings and Infos.
+	PlannedErrors, PlannedWarnings, PlannedInfos int
 }
 
 // Count tallies fs.
 func Count(fs []Finding) Counts {
 	var c Counts
 	for _, f := range fs {
-		switch f.Severity {
-		case Error:
-			c.Errors++
-		case Warning:
-			c.Warnings++
-		default:
-			c.Infos++
-		}
+		c.add(f)
 	}
 	return c
 }
 
-// Summary renders counts as "2 errors, 1 warning, 3 info".
-func (c Counts) Summary() string {
-	plural := func(n int, word string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, word)
-		}
-		return fmt.Sprintf("%d %ss", n, word)
+func (c *Counts) add(f Finding) {
+	n, planned := &c.Infos, &c.PlannedInfos
+	switch f.Severity {
+	case Error:
+		n, planned = &c.Errors, &c.PlannedErrors
+	case Warning:
+		n, planned = &c.Warnings, &c.PlannedWarnings
 	}
-	return fmt.Sprintf("%s, %s, %d info", plural(c.Errors, "error"), plural(c.Warnings, "warning"), c.Infos)
+	*n++
+	if f.Planned {
+		*planned++
+	}
+}
+
+// Add adds the counts of o to c.
+func (c *Counts) Add(o Counts) {
+	c.Errors += o.Errors
+	c.Warnings += o.Warnings
+	c.Infos += o.Infos
+	c.PlannedErrors += o.PlannedErrors
+	c.PlannedWarnings += o.PlannedWarnings
+	c.PlannedInfos += o.PlannedInfos
+}
+
+// Total is how many findings c counts.
+func (c Counts) Total() int { return c.Errors + c.Warnings + c.Infos }
+
+// Planned is how many of them are planned.
+func (c Counts) Planned() int { return c.PlannedErrors + c.PlannedWarnings + c.PlannedInfos }
+
+// Fail reports whether the findings counted fail a check that fails on
+// failOn and above; planned ones count only when withPlanned is set.
+func (c Counts) Fail(failOn Severity, withPlanned bool) bool {
+	for _, s := range []struct {
+		sev          Severity
+		all, planned int
+	}{{Error, c.Errors, c.PlannedErrors}, {Warning, c.Warnings, c.PlannedWarnings}, {Info, c.Infos, c.PlannedInfos}} {
+		n := s.all
+		if !withPlanned {
+			n -= s.planned
+		}
+		if s.sev >= failOn && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary renders counts as "2 errors, 1 warning, 3 info", saying how many
+// of each are planned when some are: "2 errors (1 planned), ...".
+func (c Counts) Summary() string {
+	plural := func(n, planned int, word, words string) string {
+		s := fmt.Sprintf("%d %s", n, words)
+		if n == 1 {
+			s = fmt.Sprintf("%d %s", n, word)
+		}
+		if planned > 0 {
+			s += fmt.Sprintf(" (%d planned)", planned)
+		}
+		return s
+	}
+	return plural(c.Errors, c.PlannedErrors, "error", "errors") + ", " + plural(c.Warnings, c.PlannedWarnings, "warning", "warnings") +
+		", " + plural(c.Infos, c.PlannedInfos, "info", "info")
 }
 
 // Bounds on what a finding carries: names come from the input, and a
@@ -173,22 +239,50 @@ const (
 	// MaxAddressBytes bounds a finding's address; a longer one is cut and
 	// ends with a hash of the whole, so that two addresses stay two.
 	MaxAddressBytes = 500
+	// MaxStateBytes bounds the name of a plan's state a finding carries,
+	// cut as an address is: a stage's name labels every finding of its
+	// state, and every state a finding lasts through is listed with it.
+	MaxStateBytes = 100
 )
 
-// BoundText cuts the messages and addresses of fs that exceed the bounds
-// above, in place, on a character boundary, marking the cut with "…".
+// BoundText cuts the messages, addresses and state names of fs that exceed
+// the bounds above, in place, on a character boundary, marking the cut with
+// "…".
 func BoundText(fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
 		f.Message = cutText(f.Message, MaxMessageBytes)
-		if len(f.Address) > MaxAddressBytes {
-			sum := sha256.Sum256([]byte(f.Address))
-			f.Address = cutText(f.Address, MaxAddressBytes-len("#")-16) + "#" + hex.EncodeToString(sum[:8])
-		}
+		f.Address = cutName(f.Address, MaxAddressBytes)
 		for j := range f.Related {
 			f.Related[j].Message = cutText(f.Related[j].Message, MaxMessageBytes)
 		}
+		f.State.Name = cutName(f.State.Name, MaxStateBytes)
+		if f.ResolvedBy != nil && len(f.ResolvedBy.Name) > MaxStateBytes {
+			r := *f.ResolvedBy
+			r.Name = cutName(r.Name, MaxStateBytes)
+			f.ResolvedBy = &r
+		}
+		copied := false
+		for j, s := range f.States {
+			if len(s) > MaxStateBytes {
+				if !copied {
+					// The list may be shared with other findings: cut a copy.
+					f.States, copied = append([]string(nil), f.States...), true
+				}
+				f.States[j] = cutName(s, MaxStateBytes)
+			}
+		}
 	}
+}
+
+// cutName returns a name of at most n bytes: s, or s cut and ending with a
+// hash of the whole, so that two names stay two.
+func cutName(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	return cutText(s, n-len("#")-16) + "#" + hex.EncodeToString(sum[:8])
 }
 
 // cutText returns s cut to at most n bytes, "…" included, on a character

@@ -32,3 +32,22 @@ func TestBoundText(t *testing.T) {
 		t.Error("related message not cut")
 	}
 }
+
+// A plan's state names are bounded like addresses: cut, with a hash.
+func TestBoundTextStates(t *testing.T) {
+	long := string(bytes.Repeat([]byte("s"), 5000))
+	shared := []string{"current", long, long + "x"}
+	r := State{Name: long + "y"}
+	fs := []Finding{{State: State{Name: long}, States: shared, ResolvedBy: &r}}
+	BoundText(fs)
+	f := fs[0]
+	if len(f.State.Name) > MaxStateBytes || len(f.ResolvedBy.Name) > MaxStateBytes || r.Name != long+"y" {
+		t.Errorf("state %d bytes, resolved by %d bytes", len(f.State.Name), len(f.ResolvedBy.Name))
+	}
+	if f.States[0] != "current" || len(f.States[1]) > MaxStateBytes || f.States[1] == f.States[2] || shared[1] != long {
+		t.Errorf("states: %q", f.States)
+	}
+	if f.State.Name != f.States[1] {
+		t.Error("a name is not cut the same way everywhere")
+	}
+}

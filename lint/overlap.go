@@ -8,22 +8,22 @@ package lint
 // back the finding that gave way to it.
 
 // ResolveOverlap drops each finding whose rule yields to a rule that
-// reported a finding at the same address. Findings without an address never
-// give way. The order of fs is kept.
+// reported a finding at the same address in the same state of a plan.
+// Findings without an address never give way. The order of fs is kept.
 func ResolveOverlap(fs []Finding, yields map[string][]string) []Finding {
 	if len(yields) == 0 || len(fs) < 2 {
 		return fs
 	}
-	type key struct{ rule, address string }
+	type key struct{ rule, address, state string }
 	present := make(map[key]bool, len(fs))
 	for _, f := range fs {
 		if f.Address != "" {
-			present[key{f.Rule, f.Address}] = true
+			present[key{f.Rule, f.Address, f.State.Name}] = true
 		}
 	}
 	out := fs[:0:0]
 	for _, f := range fs {
-		if f.Address != "" && givesWay(f, yields[f.Rule], func(r string) bool { return present[key{r, f.Address}] }) {
+		if f.Address != "" && givesWay(f, yields[f.Rule], func(r string) bool { return present[key{r, f.Address, f.State.Name}] }) {
 			continue
 		}
 		out = append(out, f)

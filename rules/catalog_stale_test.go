@@ -95,3 +95,27 @@ func TestCatalogStaleConfigured(t *testing.T) {
 		t.Errorf("disabled: %v", fs)
 	}
 }
+
+// Of a plan, the catalogue's age is judged once, in the current state, on
+// the run's date, with the versions of every state: a stage dated after the
+// catalogue's 90 days does not make it stale, and a version only a stage
+// brings counts.
+func TestCatalogStalePlan(t *testing.T) {
+	plan := org(srv("EX10", "2010", "SP3 RU32", "")) + `
+stage "introduce-se" {
+  date = "2027-06"
+  add "server" "EXSE" {
+    version = "SE"
+    update  = "RTM Aug26SU"
+  }
+}
+`
+	rule := []lint.Rule{catalogStale{}}
+	if fs := checkWith(t, rule, "2026-11-01", plan, ""); len(fs) != 0 {
+		t.Errorf("a stage's later date made the catalogue stale: %v", fs)
+	}
+	fs := checkWith(t, rule, "2026-11-10", plan, "")
+	if len(fs) != 1 || fs[0].State.Name != "current" || fs[0].Planned || !strings.Contains(fs[0].Message, "newer updates for Exchange SE may exist") {
+		t.Errorf("stale on the run's date, for the version a stage adds: %+v", fs)
+	}
+}

@@ -33,10 +33,13 @@ const currentState = "current"
 const maxPlanStages = 100
 
 // maxPlanWork bounds the blocks decoded over all states, so that a large
-// topology with many stages cannot multiply its decoding time by a hundred
-// (a block takes about 10µs to decode). A real plan (tens of stages,
-// hundreds or a few thousand blocks) stays far below it.
-const maxPlanWork = 1 << 18
+// topology with many stages cannot multiply its checking time by a hundred:
+// every state is decoded (about 10µs a block) and then checked by every rule
+// (some 40µs a block whose server has findings). At this bound a hostile
+// plan of 1 MiB costs a few times a topology of 1 MiB (the budget test
+// holds it); a real plan (tens of stages over a few hundred blocks, twenty
+// over three thousand) stays below it.
+const maxPlanWork = 1 << 16
 
 // Plan is a topology with its stages and the state after each.
 type Plan struct {

@@ -51,7 +51,20 @@ func hostileInputs() map[string]map[string]string {
 	for i := 0; stacked.Len() < budgetSize; i++ {
 		fmt.Fprintf(&stacked, "# exlint-ignore: server-os-unsupported -- not this one\nserver \"E%06d\" {\n  version = \"2010\"\n  update  = \"SP3\"\n}\n", i)
 	}
+	// A plan of as many states as exlint builds, each checked by every
+	// rule: Exchange 2010 servers, each with findings in every state, and
+	// stages whose descriptions fill the rest.
+	var plan strings.Builder
+	plan.WriteString("organization \"O\" {}\n")
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&plan, "server \"E%05d\" {\n  version = \"2010\"\n  update  = \"SP3\"\n}\n", i)
+	}
+	for i := 0; plan.Len() < budgetSize-10000; i++ {
+		fmt.Fprintf(&plan, "stage \"s%03d\" {\n  date        = \"%04d-%02d\"\n  description = \"%s\"\n  change \"server\" \"E%05d\" {\n    update = \"SP3 RU%d\"\n  }\n}\n",
+			i, 2027+i/12, i%12+1, strings.Repeat("d", 8000), i, i%30+1)
+	}
 	return map[string]map[string]string{
+		"a plan of many states": one("a.exchange.hcl", plan.String()),
 		"one line of @":         one("a.exchange.hcl", fill("", "@", "\n")),
 		"lines of @":            one("a.exchange.hcl", fill("", "@\n", "")),
 		"one line of NUL":       one("a.exchange.hcl", fill("", "\x00", "\n")),

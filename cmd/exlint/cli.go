@@ -142,8 +142,9 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, getenv env) *cobra.Comma
 (*.exchange.hcl, *.exchange.hcl.json) and reports every breach of Microsoft's
 support rules, with where, why, how to fix it and Microsoft's source.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
-2 usage or configuration error; 3 internal error.`,
+Exit codes: 0 no finding at or above --fail-on (planned findings of a plan
+aside, unless --fail-on-planned); 1 findings at or above it; 2 usage or
+configuration error; 3 internal error.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -164,6 +165,8 @@ type checkFlags struct {
 	color   string
 	failOn  string
 	config  string
+	// failOnPlanned makes planned findings fail (--fail-on-planned).
+	failOnPlanned bool
 	// baseline and writeBaseline name baseline files (--baseline,
 	// --write-baseline).
 	baseline, writeBaseline string
@@ -215,6 +218,7 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this severity: error, warning or info (default: fail_on of the configuration, else error)")
+	cmd.Flags().BoolVar(&f.failOnPlanned, "fail-on-planned", false, failOnPlannedHelp)
 	cmd.Flags().BoolVar(&f.wholeTopology, "whole-topology", false, "a file argument reports its directory's whole topology, not only that file's findings (for pre-commit hooks)")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every current finding in this baseline file, then report as --baseline FILE would")
@@ -278,6 +282,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
+	failOnPlanned := failOnPlannedFlag(cmd, cfg, f.failOnPlanned)
 	useColor, err := colorEnabled(f.color, stdout, getenv)
 	if err != nil {
 		return err
@@ -330,9 +335,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 				return &writeError{p.err}
 			}
 		}
-		for _, fd := range kept {
-			failed = failed || fd.Severity >= failOn
-		}
+		failed = failed || lint.Count(kept).Fail(failOn, failOnPlanned)
 		if err := set.write(ff.Name, kept, ff.Sources, p.encoded); err != nil {
 			return &writeError{err}
 		}
@@ -396,9 +399,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if note := rep.LeftOutNote(); note != "" && !hasText(outs) {
 		fmt.Fprintf(stderr, "exlint: note: %s\n", note)
 	}
-	left := capped.LeftOut
-	failed = failed || failOn <= lint.Error && left.Errors > 0 || failOn <= lint.Warning && left.Warnings > 0 || failOn <= lint.Info && left.Infos > 0
-	if failed {
+	if failed || capped.LeftOut.Fail(failOn, failOnPlanned) {
 		return &exitError{code: exitFindings}
 	}
 	return nil

@@ -114,6 +114,18 @@ func settings(cmd *cobra.Command, cfg *config.Config, asOfFlag, failOnFlag strin
 	return asOf, failOn, nil
 }
 
+// failOnPlannedFlag is the --fail-on-planned flag of check and config: given,
+// it wins over the configuration's fail_on_planned. It returns the setting in
+// effect.
+func failOnPlannedFlag(cmd *cobra.Command, cfg *config.Config, value bool) bool {
+	if cmd.Flags().Changed("fail-on-planned") {
+		cfg.FailOnPlanned.Override(value, "--fail-on-planned")
+	}
+	return cfg.FailOnPlanned.Value
+}
+
+const failOnPlannedHelp = "planned findings (problems of a plan's current state that a later stage resolves) make the exit code 1 like the others (default: fail_on_planned of the configuration, else false)"
+
 // maxFileSizeFlag is the --max-file-size flag of check and fmt: it wins over
 // the configuration's max_file_size.
 func maxFileSizeFlag(cmd *cobra.Command, cfg *config.Config, value string) error {
@@ -151,7 +163,7 @@ const maxFileSizeHelp = "the largest topology file read, in bytes or as a size s
 
 func newConfig(stdout io.Writer, getenv env) *cobra.Command {
 	var configPath, asOf, failOn string
-	var changed bool
+	var changed, failOnPlanned bool
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Print the configuration in effect and where each value comes from",
@@ -171,6 +183,7 @@ differ from the defaults.`,
 			if err != nil {
 				return err
 			}
+			failOnPlannedFlag(cmd, cfg, failOnPlanned)
 			wd, _ := os.Getwd()
 			err = cfg.WriteEffective(stdout, config.EffectiveOptions{AsOf: date, Version: buildVersion(), FailOn: lint.Error,
 				Rules: allRuleInfos(), WorkingIn: wd, Changed: changed})
@@ -183,6 +196,7 @@ differ from the defaults.`,
 	cmd.Flags().StringVar(&configPath, "config", "", "the configuration file (default: $EXLINT_CONFIG, else .exlint.hcl from here up to the repository root)")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "show the configuration as check --as-of would use it")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "show the configuration as check --fail-on would use it")
+	cmd.Flags().BoolVar(&failOnPlanned, "fail-on-planned", false, "show the configuration as check --fail-on-planned would use it")
 	cmd.Flags().BoolVar(&changed, "changed", false, "show only the values that differ from the defaults")
 	return cmd
 }

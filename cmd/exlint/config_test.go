@@ -160,6 +160,7 @@ func TestConfigCommand(t *testing.T) {
 		`required_version = ">= 0.1"      # ../../.exlint.hcl:1:1; not checked: this is a development build (dev)`,
 		`as_of            = "2026-11-21"  # --as-of`,
 		`fail_on          = "error"       # default`,
+		`fail_on_planned  = false         # default`,
 		`exclude          = ["old/**"]    # ../../.exlint.hcl:2:1; relative to ../..`,
 		"rule \"migration-cutover-size\" {\n  enabled   = true      # default\n  severity  = \"warning\" # ../../.exlint.hcl:5:3\n  ignorable = false     # ../../.exlint.hcl:6:3\n}",
 		"rule \"suppression\" {\n  enabled  = true      # default\n  severity = \"warning\" # default\n}",

@@ -15,7 +15,6 @@ import (
 	"github.com/exlint/exlint/graph"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/runner"
-	"github.com/exlint/exlint/lint/suppress"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -39,7 +38,8 @@ the worst finding exlint check reports on it, with a legend. Alike servers of
 a site are drawn as one node with a count unless --expand is given.
 
 For a plan, --state NAME draws the state after that stage (default: the
-current state, the one exlint check checks).`,
+current state), coloured by that state's findings on the later of the
+stage's date and --as-of.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "."
@@ -91,13 +91,8 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 		return err
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg}
-	var findings []lint.Finding
-	switch {
-	case state.Stage == nil:
-		findings, err = runner.CheckFiles(dir, files, opts)
-	case state.Checkable:
-		findings, err = checkState(state, probs, files, opts)
-	default:
+	findings, err := runner.CheckState(plan, state, probs, files, opts)
+	if !state.Checkable {
 		fmt.Fprintf(stderr, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram has no findings\n", state.Name)
 	}
 	if err != nil {
@@ -220,7 +215,7 @@ func graphTitle(plan *schema.Plan, state *schema.State, asOf catalog.Date) strin
 		}
 		parts = append(parts, fmt.Sprintf("%s, %d of %d", s, stateIndex(plan, state)+1, len(plan.States)))
 	}
-	return strings.Join(append(parts, "as of "+asOf.String()), ", ")
+	return strings.Join(append(parts, "as of "+runner.StateAsOf(state, asOf).String()), ", ")
 }
 
 func stateIndex(plan *schema.Plan, state *schema.State) int {
@@ -230,53 +225,6 @@ func stateIndex(plan *schema.Plan, state *schema.State) int {
 		}
 	}
 	return 0
-}
-
-// checkState checks the topology of a stage's state as runner.CheckFiles
-// checks a topology: the enabled rules, the configuration's severities, the
-// files' suppressions, overlap between rules. The engine does not check
-// plans yet; TestCheckStateAgreesWithRunner holds this to the runner on the
-// current state of every example.
-func checkState(state *schema.State, probs []schema.Problem, files []*schema.File, opts runner.Options) ([]lint.Finding, error) {
-	var enabled []lint.Rule
-	var known []lint.RuleInfo
-	yields := map[string][]string{}
-	for _, r := range opts.Rules {
-		info := r.Info()
-		known = append(known, info)
-		if opts.Config.RuleEnabled(info.ID) {
-			enabled = append(enabled, r)
-		}
-		if len(info.Yields) > 0 {
-			yields[info.ID] = info.Yields
-		}
-	}
-	structural := map[string]bool{}
-	for _, s := range lint.StructuralRules() {
-		structural[s.ID] = true
-		known = append(known, s)
-	}
-	known = append(known, lint.MetaRules()...)
-	fs, rulesRun, err := lint.Check(state.Topology, probs, enabled, opts.Catalog, opts.AsOf)
-	if err != nil {
-		return nil, err
-	}
-	fs = opts.Config.Apply(fs, structural)
-	fs, _ = suppress.New(known, opts.Config).Apply(files, fs, rulesRun)
-	fs = lint.ResolveOverlap(fs, yields)
-	if state.Stage == nil {
-		return fs, nil
-	}
-	// A suppression written for one state may cover nothing in another;
-	// whether that is a finding is for the engine to say when it checks
-	// plans, not for a picture of one state.
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Rule != lint.SuppressionRule {
-			out = append(out, f)
-		}
-	}
-	return out, nil
 }
 
 // internalErr is an exit code 3 for an error that is a defect in exlint.

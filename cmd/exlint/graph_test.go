@@ -293,7 +293,8 @@ func TestGraphCommand(t *testing.T) {
 }
 
 // A plan: --state draws each state with its own servers and findings, and
-// the title names the state; --expand draws alike servers one by one.
+// the title names the state and the date it is judged on (the stage's,
+// later than --as-of); --expand draws alike servers one by one.
 func TestGraphStatesAndGrouping(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range topogen.Generate(topogen.Options{Servers: 24, Stages: 3}) {
@@ -316,6 +317,15 @@ func TestGraphStatesAndGrouping(t *testing.T) {
 		!strings.Contains(states["step-003"], "Contoso, state step-003 (") {
 		t.Errorf("titles do not name the state:\n%s", states["step-003"])
 	}
+	// The title, before the diagram cuts it to its width.
+	var files []*schema.File
+	for _, f := range topogen.Generate(topogen.Options{Servers: 24, Stages: 3}) {
+		files = append(files, &schema.File{Name: f.Name, Src: f.Src})
+	}
+	plan, _ := schema.DecodePlan(".", files, schema.DefaultLimits)
+	if title := graphTitle(plan, plan.States[3], catalog.MustDate(asOf)); title != "Contoso, state step-003 (2027-03-01), 4 of 4, as of 2027-03-01" {
+		t.Errorf("title %q", title)
+	}
 	if states["step-001"] == states["current"] || states["step-003"] == states["step-001"] {
 		t.Error("the states are drawn the same")
 	}
@@ -336,8 +346,8 @@ func TestGraphStatesAndGrouping(t *testing.T) {
 	}
 }
 
-// checkState, which colours a stage's state until the engine checks plans,
-// finds on a topology what runner.CheckFiles finds on it: same rules,
+// runner.CheckState, which colours one state of a plan, finds on a
+// topology without stages what runner.CheckFiles finds on it: same rules,
 // configuration, suppressions and overlap.
 func TestCheckStateAgreesWithRunner(t *testing.T) {
 	cfg, err := loadConfig("", noEnv)
@@ -386,7 +396,12 @@ rule "exchange-security-update-missing" {
 			t.Fatal(err)
 		}
 		plan, probs := schema.DecodePlan(ex, fs, opts.Limits)
-		got, err := checkState(plan.States[0], probs, fs, opts)
+		if len(plan.States) > 1 {
+			// A plan's findings are followed across its states; one state
+			// of it alone is runner's TestCheckStateOfAPlan.
+			continue
+		}
+		got, err := runner.CheckState(plan, plan.States[0], probs, fs, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -395,7 +410,7 @@ rule "exchange-security-update-missing" {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: checkState finds %d findings, the runner %d", ex, len(got), len(want))
+			t.Errorf("%s: CheckState finds %d findings, CheckFiles %d", ex, len(got), len(want))
 		}
 		total += len(want)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -104,6 +105,7 @@ func TestExamplesOnOtherDates(t *testing.T) {
 	for _, tc := range []struct{ example, asOf string }{
 		{"2019-to-se-upgrade", "2025-06-01"},
 		{"2010-to-2016-onprem", "2019-06-01"},
+		{"plan-2007-to-2016", "2015-07-01"},
 	} {
 		t.Run(tc.example+"@"+tc.asOf, func(t *testing.T) {
 			out, stderr, _ := exlint(t, noEnv, "check", "examples/"+tc.example, "--as-of", tc.asOf, "--color", "never")
@@ -112,6 +114,35 @@ func TestExamplesOnOtherDates(t *testing.T) {
 			}
 			golden(t, tc.example+"@"+tc.asOf+".txt", out)
 		})
+	}
+}
+
+// The plan example, checked on the date its architect wrote it, has only
+// planned findings: it checks green, and red with --fail-on-planned.
+func TestPlanExample(t *testing.T) {
+	js, _, code := exlint(t, noEnv, "check", "examples/plan-2007-to-2016", "--as-of", "2015-07-01", "--format", "json")
+	var doc struct {
+		Findings []struct {
+			Rule    string `json:"rule"`
+			Planned bool   `json:"planned"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || code != exitOK || len(doc.Findings) == 0 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, js)
+	}
+	for _, f := range doc.Findings {
+		if !f.Planned {
+			t.Errorf("%s is not planned", f.Rule)
+		}
+	}
+	// Its planned finding is a warning.
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{{[]string{"--fail-on", "warning"}, exitOK}, {[]string{"--fail-on", "warning", "--fail-on-planned"}, exitFindings}} {
+		if _, _, code := exlint(t, noEnv, append([]string{"check", "examples/plan-2007-to-2016", "--as-of", "2015-07-01"}, tc.args...)...); code != tc.want {
+			t.Errorf("%v: exit %d, want %d", tc.args, code, tc.want)
+		}
 	}
 }
 

@@ -15,10 +15,11 @@ import (
 const Version = 1
 
 // Baseline is a record of accepted findings. A finding matches an entry by
-// rule, file, the address of the offending thing (server.EX01.update) and
-// severity, never by line, so that edits elsewhere in the file do not bring a
-// recorded finding back. File names are relative to the baseline file's
-// directory, so a baseline works from any working directory.
+// rule, file, the address of the offending thing (server.EX01.update),
+// severity and, for a plan, state, never by line, so that edits elsewhere in
+// the file do not bring a recorded finding back. File names are relative to
+// the baseline file's directory, so a baseline works from any working
+// directory.
 type Baseline struct {
 	Version  int     `json:"version"`
 	Findings []Entry `json:"findings"`
@@ -35,6 +36,9 @@ type Entry struct {
 	Address  string `json:"address"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	// State is the state of a plan the finding is reported in ("current"
+	// or a stage's name); absent for a topology without stages.
+	State string `json:"state,omitempty"`
 }
 
 func (e Entry) key() string {
@@ -45,7 +49,15 @@ func (e Entry) key() string {
 		// it recorded: same position and same message.
 		id += "\x00" + e.Message
 	}
-	return e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
+	k := e.Rule + "\x00" + e.File + "\x00" + id + "\x00" + e.Severity
+	if e.State != "" && e.State != lint.CurrentState {
+		// A stage's finding is not the current state's at the same
+		// address. The current state's entries match as those of a
+		// topology without stages do: adding stages to a topology keeps
+		// its baseline, and a baseline written before plans still reads.
+		k += "\x00" + e.State
+	}
+	return k
 }
 
 // New records findings in a baseline to be written at path.
@@ -73,7 +85,8 @@ func structuralIDs() map[string]bool {
 }
 
 func (b *Baseline) entry(f lint.Finding) Entry {
-	return Entry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message}
+	return Entry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message,
+		State: f.State.Name}
 }
 
 // relFile is a finding's file relative to the baseline's directory, with

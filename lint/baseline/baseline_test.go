@@ -128,3 +128,44 @@ func TestReadBaselineErrors(t *testing.T) {
 		t.Error("a missing baseline is an error")
 	}
 }
+
+// Of a plan, entries name their state: a finding a stage brings is matched
+// only by an entry of that stage, and the current state's findings match
+// entries with or without a state (a baseline written before the topology
+// had stages, or by an exlint without plans, still reads).
+func TestBaselineStates(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	inState := func(f lint.Finding, state string) lint.Finding {
+		f.State = lint.State{Name: state}
+		return f
+	}
+	eos := finding("exchange-end-of-support", "a.exchange.hcl", 3, "server.EX01.version")
+	b := New([]lint.Finding{inState(eos, "current"), inState(eos, "retire-2007")}, "b.json")
+	if err := b.Write("b.json"); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile("b.json")
+	if !strings.Contains(string(raw), `"state": "current"`) || !strings.Contains(string(raw), `"state": "retire-2007"`) {
+		t.Errorf("the states are not written:\n%s", raw)
+	}
+	if plain := New([]lint.Finding{eos}, "p.json"); plain.Write("p.json") != nil {
+		t.Fatal("write")
+	}
+	if raw, _ := os.ReadFile("p.json"); strings.Contains(string(raw), "state") {
+		t.Errorf("an entry without a plan has a state:\n%s", raw)
+	}
+	read, err := Read("b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, baselined, stale := read.Filter([]lint.Finding{inState(eos, "current"), inState(eos, "introduce-2016"), inState(eos, "retire-2007")})
+	if len(kept) != 1 || kept[0].State.Name != "introduce-2016" || baselined != 2 || stale != 0 {
+		t.Errorf("kept %+v, %d baselined, %d stale", kept, baselined, stale)
+	}
+	old, _ := Read("p.json")
+	kept, baselined, _ = old.Filter([]lint.Finding{inState(eos, "current"), inState(eos, "retire-2007")})
+	if len(kept) != 1 || kept[0].State.Name != "retire-2007" || baselined != 1 {
+		t.Errorf("an entry without a state: kept %+v, %d baselined", kept, baselined)
+	}
+}

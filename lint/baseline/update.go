@@ -70,8 +70,8 @@ func (b *Baseline) path(e Entry) string {
 	return filepath.Join(b.dir, filepath.FromSlash(e.File))
 }
 
-// sortEntries orders entries by file, rule, address and message: the same
-// entries always give the same bytes.
+// sortEntries orders entries by file, rule, address, state and message: the
+// same entries always give the same bytes.
 func sortEntries(es []Entry) {
 	sort.SliceStable(es, func(i, j int) bool {
 		x, y := es[i], es[j]
@@ -83,6 +83,9 @@ func sortEntries(es []Entry) {
 		}
 		if x.Address != y.Address {
 			return x.Address < y.Address
+		}
+		if x.State != y.State {
+			return x.State < y.State
 		}
 		return x.Message < y.Message
 	})

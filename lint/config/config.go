@@ -43,7 +43,10 @@ type Config struct {
 	RequiredVersion Setting[string]
 	AsOf            Setting[catalog.Date]
 	FailOn          Setting[lint.Severity]
-	Exclude         Setting[[]string]
+	// FailOnPlanned makes planned findings (problems of a plan's current
+	// state that a later stage resolves) fail a check like the others.
+	FailOnPlanned Setting[bool]
+	Exclude       Setting[[]string]
 	// MaxFileSize caps the size of a topology file, in bytes (default
 	// schema.DefaultLimits.MaxFileSize).
 	MaxFileSize Setting[int64]
@@ -210,7 +213,7 @@ func Load(path string, known []lint.RuleInfo) (*Config, error) {
 	return cfg, nil
 }
 
-var configAttributes = []string{"required_version", "as_of", "fail_on", "exclude", "max_file_size", "max_findings_per_file", "max_findings", "baseline", "catalog"}
+var configAttributes = []string{"required_version", "as_of", "fail_on", "fail_on_planned", "exclude", "max_file_size", "max_findings_per_file", "max_findings", "baseline", "catalog"}
 var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 
 // ParseConfig decodes a configuration file's text. Every problem is
@@ -281,6 +284,10 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				continue
 			}
 			cfg.FailOn = Setting[lint.Severity]{Value: sev, Set: true, At: a.SrcRange}
+		case "fail_on_planned":
+			if bv, ok := boolValue(a, v, add); ok {
+				cfg.FailOnPlanned = Setting[bool]{Value: bv, Set: true, At: a.SrcRange}
+			}
 		case "max_file_size":
 			var text string
 			switch {

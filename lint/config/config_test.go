@@ -19,6 +19,7 @@ func TestParseConfig(t *testing.T) {
 	src := `required_version = ">= 1.2, < 2.0"
 as_of            = "2027-01-31"
 fail_on          = "warning"
+fail_on_planned  = true
 exclude          = ["archive/**", "./drafts/*.exchange.hcl"]
 
 rule "migration-cutover-size" {
@@ -34,12 +35,12 @@ rule "exchange-end-of-support" {
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
-	if cfg.RequiredVersion.Value != ">= 1.2, < 2.0" || cfg.AsOf.Value.String() != "2027-01-31" || cfg.FailOn.Value != lint.Warning ||
+	if cfg.RequiredVersion.Value != ">= 1.2, < 2.0" || cfg.AsOf.Value.String() != "2027-01-31" || cfg.FailOn.Value != lint.Warning || !cfg.FailOnPlanned.Value ||
 		strings.Join(cfg.Exclude.Value, ",") != "archive/**,drafts/*.exchange.hcl" || cfg.Base != "dir" {
 		t.Errorf("decoded: %+v", cfg)
 	}
-	if cfg.FailOn.Origin() != "dir/.exlint.hcl:3:1" || cfg.Exclude.Origin() != "dir/.exlint.hcl:4:1" {
-		t.Errorf("origins: %s %s", cfg.FailOn.Origin(), cfg.Exclude.Origin())
+	if cfg.FailOn.Origin() != "dir/.exlint.hcl:3:1" || cfg.FailOnPlanned.Origin() != "dir/.exlint.hcl:4:1" || cfg.Exclude.Origin() != "dir/.exlint.hcl:5:1" {
+		t.Errorf("origins: %s %s %s", cfg.FailOn.Origin(), cfg.FailOnPlanned.Origin(), cfg.Exclude.Origin())
 	}
 	if cfg.RuleEnabled("exchange-end-of-support") || !cfg.RuleEnabled("migration-cutover-size") {
 		t.Error("enabled")
@@ -47,7 +48,7 @@ rule "exchange-end-of-support" {
 	if sev, ok := cfg.SeverityOf("migration-cutover-size"); !ok || sev != lint.Info {
 		t.Error("severity override")
 	}
-	if ign, at := cfg.Ignorable(testRules[1]); ign || at.Origin() != "dir/.exlint.hcl:8:3" {
+	if ign, at := cfg.Ignorable(testRules[1]); ign || at.Origin() != "dir/.exlint.hcl:9:3" {
 		t.Errorf("ignorable: %v %s", ign, at.Origin())
 	}
 	if ign, _ := cfg.Ignorable(testRules[2]); ign {
@@ -81,6 +82,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{`exclude = ["/abs/**"]`, `.exlint.hcl:1:11: exclude pattern "/abs/**": write a path relative`},
 		{`exclude = ["a/[b"]`, `.exlint.hcl:1:11: exclude pattern "a/[b" is not a valid glob`},
 		{`fail_on = 1`, `.exlint.hcl:1:11: fail_on must be a string`},
+		{`fail_on_planned = "true"`, `.exlint.hcl:1:19: fail_on_planned must be true or false: write fail_on_planned = true, without quotes`},
+		{`fail_on_plan = true`, `.exlint.hcl:1:1: unknown attribute "fail_on_plan"; did you mean "fail_on_planned"?`},
 		{"fail_on = \"error\"\nfail_on = \"info\"", `.exlint.hcl:2:1: attribute redefined`},
 		{"rule \"x\" {", `.exlint.hcl:1:10: unclosed configuration block`},
 		{strings.Repeat("[", 200), `expressions nest more than`},

@@ -96,6 +96,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 	if show(failOn.Value != opt.FailOn) {
 		fmt.Fprintf(&b, "fail_on = %s # %s\n", hclString(failOn.Value.String()), escape.Text(failOn.Origin()))
 	}
+	if planned := c.FailOnPlanned; show(planned.Value) {
+		fmt.Fprintf(&b, "fail_on_planned = %t # %s\n", planned.Value, escape.Text(planned.Origin()))
+	}
 	var pats []string
 	for _, p := range c.Exclude.Value {
 		pats = append(pats, hclString(p))

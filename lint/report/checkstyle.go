@@ -63,7 +63,7 @@ func (c *checkstyleWriter) File(name string, fs []lint.Finding, _ map[string]*li
 	for _, f := range fs {
 		line, col := start(f.Range)
 		cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: f.Severity.String(),
-			Message: xmlText(f.Message), Source: xmlText(f.Rule)})
+			Message: xmlText(withState(f)), Source: xmlText(f.Rule)})
 	}
 	return c.enc.EncodeElement(cf, xml.StartElement{Name: xml.Name{Local: "file"}})
 }

@@ -12,7 +12,10 @@ import (
 // Compact writes one line per finding, for editors and problem matchers:
 //
 //	file:line:col: severity: message [rule]
+//	file:line:col: severity: message (stage NAME, DATE) [rule]
 //
+// (the second for a plan's finding, with its state: the line ends with
+// the rule either way, as problem matchers read it).
 // The file name and message are kept on one line (control characters are
 // escaped), so a line is always one finding. Nothing else is written: no
 // header, no summary.
@@ -48,5 +51,5 @@ func (c *compactWriter) Close(*Report) error { return c.bw.Flush() }
 
 func compactLine(f lint.Finding) string {
 	line, col := start(f.Range)
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", escape.Name(f.Range.Filename), line, col, f.Severity, escape.Text(f.Message), escape.Text(f.Rule))
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", escape.Name(f.Range.Filename), line, col, f.Severity, escape.Text(withState(f)), escape.Text(f.Rule))
 }

@@ -92,23 +92,26 @@ func goldenFile(t *testing.T, name, got string) {
 	}
 }
 
-// Every format's output of the fixture, byte for byte, and the same bytes
-// on a second run.
+// Every format's output of the fixture and of the plan fixture, byte for
+// byte, and the same bytes on a second run. The fixture's goldens, a report
+// without stages, did not change when plans came.
 func TestFormatsGolden(t *testing.T) {
 	ext := map[string]string{"text": "txt", "json": "json", "compact": "compact.txt", "sarif": "sarif",
 		"junit": "junit.xml", "checkstyle": "checkstyle.xml", "github": "github.txt"}
-	for _, format := range Formats {
-		t.Run(format, func(t *testing.T) {
-			var summary bytes.Buffer
-			got := render(t, format, fixture(), Options{StepSummary: &summary})
-			if again := render(t, format, fixture(), Options{StepSummary: &bytes.Buffer{}}); again != got {
-				t.Error("two runs over the same report differ")
-			}
-			goldenFile(t, "fixture."+ext[format], got)
-			if format == "github" {
-				goldenFile(t, "fixture.github-summary.md", summary.String())
-			}
-		})
+	for name, report := range map[string]func() *Report{"fixture": fixture, "plan": planFixture} {
+		for _, format := range Formats {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				var summary bytes.Buffer
+				got := render(t, format, report(), Options{StepSummary: &summary})
+				if again := render(t, format, report(), Options{StepSummary: &bytes.Buffer{}}); again != got {
+					t.Error("two runs over the same report differ")
+				}
+				goldenFile(t, name+"."+ext[format], got)
+				if format == "github" {
+					goldenFile(t, name+".github-summary.md", summary.String())
+				}
+			})
+		}
 	}
 	if err := Write("xml", &bytes.Buffer{}, fixture(), Options{}); err == nil {
 		t.Error("an unknown format must be an error")
@@ -304,7 +307,7 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	leftOut := fixture()
 	leftOut.LeftOut, leftOut.MaxFindingsPerFile, leftOut.MaxFindings = []LeftOut{{File: "a.exchange.hcl", Count: 3}}, 1, 10
-	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut} {
+	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut, "plan": planFixture()} {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(render(t, "sarif", r, Options{})))
 		if err != nil {
 			t.Fatal(err)
@@ -375,13 +378,7 @@ func TestSARIFContent(t *testing.T) {
 // Fingerprints depend on the rule, the file and the address, not on lines:
 // a finding that moves keeps its fingerprint; another address changes it.
 func TestSARIFFingerprintsStable(t *testing.T) {
-	fp := func(r *Report) []string {
-		var out []string
-		for _, res := range sarifResults(sarifDoc(t, r)) {
-			out = append(out, res["partialFingerprints"].(map[string]any)[FingerprintKey].(string))
-		}
-		return out
-	}
+	fp := func(r *Report) []string { return fingerprints(t, r) }
 	a := fixture()
 	b := fixture()
 	for i := range b.Findings {
@@ -412,6 +409,15 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 	if f := fp(d); f[0] == f[4] {
 		t.Error("repeated findings must get distinct fingerprints")
 	}
+}
+
+// fingerprints are the SARIF results' exlint fingerprints, in order.
+func fingerprints(t *testing.T, r *Report) []string {
+	var out []string
+	for _, res := range sarifResults(sarifDoc(t, r)) {
+		out = append(out, res["partialFingerprints"].(map[string]any)[FingerprintKey].(string))
+	}
+	return out
 }
 
 // URIs are relative to the base directory with "/" separators; a file

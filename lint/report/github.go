@@ -48,7 +48,7 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 		path, _ := relPath(r.BaseDir, f.Range.Filename)
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			ghCommand(f.Severity), escape.Property(path), line, col, endLine, endCol,
-			escape.Property("exlint: "+f.Rule), escape.Data(f.Message+" ("+lint.DocsBaseURL+f.Rule+".md)"))
+			escape.Property("exlint: "+f.Rule), escape.Data(withState(f)+" ("+lint.DocsBaseURL+f.Rule+".md)"))
 	}
 	if len(overflow) > 0 {
 		fmt.Fprintf(bw, "exlint: %d more finding(s) than GitHub shows as annotations (%d per kind and step):\n", len(overflow), AnnotationsPerStep)
@@ -95,7 +95,7 @@ func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
 			line, col := start(f.Range)
 			path, _ := relPath(r.BaseDir, f.Range.Filename)
 			fmt.Fprintf(bw, "| %s | %s | [%s](%s) | %s |\n", f.Severity,
-				markdownCode(fmt.Sprintf("%s:%d:%d", path, line, col)), markdownText(f.Rule), lint.DocsBaseURL+f.Rule+".md", markdownText(f.Message))
+				markdownCode(fmt.Sprintf("%s:%d:%d", path, line, col)), markdownText(f.Rule), lint.DocsBaseURL+f.Rule+".md", markdownText(withState(f)))
 		}
 	}
 	bw.WriteString("\n")

@@ -31,6 +31,36 @@ type jsonFinding struct {
 	Address  string        `json:"address"`
 	Range    jsonRange     `json:"range"`
 	Related  []jsonRelated `json:"related"`
+	// A plan's finding only (docs/json-format.md): its state, the states it
+	// lasts through, whether it is planned, and the stage that resolves it.
+	State      string     `json:"state,omitempty"`
+	StateDate  string     `json:"state_date,omitempty"`
+	States     []string   `json:"states,omitempty"`
+	Planned    *bool      `json:"planned,omitempty"`
+	ResolvedBy *jsonStage `json:"resolved_by,omitempty"`
+}
+
+type jsonStage struct {
+	Stage string `json:"stage"`
+	Date  string `json:"date"`
+}
+
+// toJSONFinding is a finding as the JSON format holds it; appendFinding
+// writes the same bytes without reflection.
+func toJSONFinding(f lint.Finding) jsonFinding {
+	jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Address: f.Address,
+		Range: toJSONRange(f.Range), Related: []jsonRelated{}}
+	for _, rel := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
+	}
+	if !f.State.IsZero() {
+		planned := f.Planned
+		jf.State, jf.StateDate, jf.States, jf.Planned = f.State.Name, f.State.Date, f.States, &planned
+		if f.ResolvedBy != nil {
+			jf.ResolvedBy = &jsonStage{Stage: f.ResolvedBy.Name, Date: f.ResolvedBy.Date}
+		}
+	}
+	return jf
 }
 
 type jsonRelated struct {
@@ -65,6 +95,7 @@ type jsonSummary struct {
 	Suppressed int      `json:"suppressed_count"`
 	Baselined  int      `json:"baselined_count"`
 	LeftOut    int      `json:"left_out_count,omitempty"`
+	Planned    int      `json:"planned_count,omitempty"`
 }
 
 func toJSONRange(r hcl.Range) jsonRange {
@@ -149,7 +180,7 @@ func (j *jsonWriter) Close(r *Report) error {
 	c := j.Counts
 	summary := jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
 		Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
-		Suppressed: r.Suppressed, Baselined: r.Baselined, LeftOut: r.leftOutCount()}
+		Suppressed: r.Suppressed, Baselined: r.Baselined, LeftOut: r.leftOutCount(), Planned: c.Planned()}
 	for _, u := range r.Unchecked {
 		summary.Unchecked = append(summary.Unchecked, filepath.ToSlash(u))
 	}

@@ -40,7 +40,38 @@ func appendFinding(b []byte, f lint.Finding) []byte {
 		}
 		b = append(b, in+"]"...)
 	}
+	if !f.State.IsZero() {
+		b = appendState(b, in, f)
+	}
 	return append(b, "\n    }"...)
+}
+
+// appendState writes the fields of a plan's finding.
+func appendState(b []byte, in string, f lint.Finding) []byte {
+	b = appendField(b, ","+in, "state", f.State.Name)
+	if f.State.Date != "" {
+		b = appendField(b, ","+in, "state_date", f.State.Date)
+	}
+	if len(f.States) > 0 {
+		b = append(b, ","+in+`"states": [`...)
+		for i, s := range f.States {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in+"  "...)
+			b = appendString(b, s)
+		}
+		b = append(b, in+"]"...)
+	}
+	b = append(b, ","+in+`"planned": `...)
+	b = strconv.AppendBool(b, f.Planned)
+	if r := f.ResolvedBy; r != nil {
+		b = append(b, ","+in+`"resolved_by": {`...)
+		b = appendField(b, in+"  ", "stage", r.Name)
+		b = appendField(b, ","+in+"  ", "date", r.Date)
+		b = append(b, in+"}"...)
+	}
+	return b
 }
 
 // findingSize is about the size of a finding's JSON, ",\n    " before it
@@ -49,6 +80,12 @@ func findingSize(f lint.Finding) int {
 	n := 380 + len(f.Rule) + len(f.Message) + len(f.Address) + len(f.Range.Filename)
 	for _, rel := range f.Related {
 		n += 360 + len(rel.Message) + len(rel.Range.Filename)
+	}
+	if !f.State.IsZero() {
+		n += 120 + 2*len(f.State.Name)
+		for _, s := range f.States {
+			n += 10 + len(s)
+		}
 	}
 	return n
 }

@@ -27,7 +27,7 @@ func JUnit(w io.Writer, r *Report) error {
 				Classname: xmlText(path),
 				Time:      "0",
 				Failure: &junit.Result{
-					Message: xmlText(f.Message),
+					Message: xmlText(withState(f)),
 					Type:    f.Severity.String(),
 					Data:    xmlText(junitDetail(path, f)),
 				},
@@ -44,18 +44,25 @@ func JUnit(w io.Writer, r *Report) error {
 	return suites.WriteXML(w)
 }
 
+// caseName names a finding's test case: its rule and address (or place),
+// and the state of a plan's finding that is not the current state's, so
+// that a problem the plan brings later is a case of its own.
 func caseName(f lint.Finding) string {
 	line, col := start(f.Range)
+	name := fmt.Sprintf("%s at %d:%d", f.Rule, line, col)
 	if f.Address != "" {
-		return fmt.Sprintf("%s: %s", f.Rule, f.Address)
+		name = fmt.Sprintf("%s: %s", f.Rule, f.Address)
 	}
-	return fmt.Sprintf("%s at %d:%d", f.Rule, line, col)
+	if !f.State.IsZero() && f.State.Name != lint.CurrentState {
+		name += " in stage " + f.State.Name
+	}
+	return name
 }
 
 func junitDetail(path string, f lint.Finding) string {
 	line, col := start(f.Range)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", path, line, col, f.Severity, f.Message, f.Rule)
+	fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", path, line, col, f.Severity, withState(f), f.Rule)
 	for _, rel := range f.Related {
 		rl, rc := start(rel.Range)
 		fmt.Fprintf(&b, "%s:%d:%d: note: %s\n", rel.Range.Filename, rl, rc, rel.Message)

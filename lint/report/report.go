@@ -168,6 +168,16 @@ func byFile(fs []lint.Finding) map[string][]lint.Finding {
 	return out
 }
 
+// withState is a finding's message with, for a plan's finding, its state
+// and how long it lasts after it: "... (stage retire-2007, 2027-06)". The
+// formats without a place of their own for the state carry it so.
+func withState(f lint.Finding) string {
+	if note := f.StateNote(); note != "" {
+		return f.Message + " (" + note + ")"
+	}
+	return f.Message
+}
+
 // start returns where a range starts, line and column at least 1 (a problem
 // with no place in the file is reported at its start).
 func start(r hcl.Range) (line, col int) {

@@ -13,8 +13,9 @@ import (
 
 // FingerprintKey names exlint's entry in a SARIF result's
 // partialFingerprints. Its value hashes the rule, the file and the address
-// of the offending thing, never a line number, so that a finding keeps its
-// identity when lines move.
+// of the offending thing (and, for a plan's finding in a stage, the
+// stage's name), never a line number, so that a finding keeps its identity
+// when lines move.
 const FingerprintKey = "exlintFingerprint/v1"
 
 // SARIF writes the report as a SARIF 2.1.0 log with one run: the tool with
@@ -77,14 +78,23 @@ func SARIF(w io.Writer, r *Report) error {
 		res := run.CreateResultForRule(f.Rule).
 			WithRuleIndex(int(index[f.Rule])).
 			WithLevel(level(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message))
+			WithMessage(sarif.NewTextMessage(withState(f)))
 		res.AddLocation(sarifLocation(r, uri, f.Range))
+		if !f.State.IsZero() {
+			res.AttachPropertyBag(stateProperties(f))
+		}
 		for i, rel := range f.Related {
 			loc := sarifLocation(r, fileURI(r.BaseDir, rel.Range.Filename), rel.Range).WithId(i + 1)
 			loc.Message = sarif.NewTextMessage(rel.Message)
 			res.AddRelatedLocation(loc)
 		}
 		key := f.Rule + "\x00" + uri + "\x00" + identity(f)
+		if !f.State.IsZero() && f.State.Name != lint.CurrentState {
+			// A problem a stage brings is not the current state's problem
+			// at the same place: it gets a fingerprint of its own. The
+			// current state's keep theirs, stages or not.
+			key += "\x00" + f.State.Name
+		}
 		n := occurrences[key]
 		occurrences[key]++
 		res.WithPartialFingerPrints(map[string]interface{}{FingerprintKey: fingerprint(key, n)})
@@ -100,6 +110,23 @@ func SARIF(w io.Writer, r *Report) error {
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// stateProperties are a plan's finding's state, the states it lasts
+// through, whether it is planned and the stage that resolves it, as the
+// JSON format has them.
+func stateProperties(f lint.Finding) *sarif.PropertyBag {
+	pb := sarif.NewPropertyBag()
+	pb.Add("state", f.State.Name)
+	if f.State.Date != "" {
+		pb.Add("stateDate", f.State.Date)
+	}
+	pb.Add("states", f.States)
+	pb.Add("planned", f.Planned)
+	if f.ResolvedBy != nil {
+		pb.Add("resolvedBy", map[string]string{"stage": f.ResolvedBy.Name, "date": f.ResolvedBy.Date})
+	}
+	return pb
 }
 
 // identity is what tells a finding from others of its rule in a file: its

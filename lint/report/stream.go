@@ -124,11 +124,6 @@ func (c *collector) Close(r *Report) error {
 // tally counts findings by severity as they are written.
 type tally struct{ lint.Counts }
 
-func (t *tally) add(fs []lint.Finding) {
-	c := lint.Count(fs)
-	t.Errors += c.Errors
-	t.Warnings += c.Warnings
-	t.Infos += c.Infos
-}
+func (t *tally) add(fs []lint.Finding) { t.Add(lint.Count(fs)) }
 
-func (t *tally) total() int { return t.Errors + t.Warnings + t.Infos }
+func (t *tally) total() int { return t.Total() }

@@ -36,12 +36,7 @@ func TestJSONStreamMatchesEncoder(t *testing.T) {
 			Summary: jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Topologies: r.Topologies, Files: r.Files,
 				Unchecked: []string{}, Suppressed: r.Suppressed, Baselined: r.Baselined}}
 		for _, f := range r.Findings {
-			jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Address: f.Address,
-				Range: toJSONRange(f.Range), Related: []jsonRelated{}}
-			for _, rel := range f.Related {
-				jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
-			}
-			whole.Findings = append(whole.Findings, jf)
+			whole.Findings = append(whole.Findings, toJSONFinding(f))
 		}
 		for _, s := range r.Skipped {
 			whole.Skipped = append(whole.Skipped, jsonSkipped{Path: filepath.ToSlash(s.Path), Reason: s.Reason})
@@ -142,12 +137,16 @@ func FuzzAppendFinding(f *testing.F) {
 		for i := 0; i < related%3; i++ {
 			fd.Related = append(fd.Related, lint.Related{Message: message + name, Range: rng(name, i, i, i, i, i, i)})
 		}
-		jf := jsonFinding{Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Address: fd.Address,
-			Range: toJSONRange(fd.Range), Related: []jsonRelated{}}
-		for _, rel := range fd.Related {
-			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Range: toJSONRange(rel.Range)})
+		if related%2 == 1 {
+			// A plan's finding: states named with whatever the fuzzer gives.
+			fd.State = lint.State{Name: name, Date: message}
+			fd.States = []string{name, message}[:1+related%4/2]
+			fd.Planned = related%3 == 0
+			if related%5 > 1 {
+				fd.ResolvedBy = &lint.State{Name: message, Date: name}
+			}
 		}
-		want, err := json.MarshalIndent(jf, "    ", "  ")
+		want, err := json.MarshalIndent(toJSONFinding(fd), "    ", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}

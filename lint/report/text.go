@@ -51,12 +51,14 @@ func newPalette(on bool) palette {
 
 // Text writes findings the way compilers do: a location line, the source
 // line(s) with a ^~~~ marker under the exact range, then a summary. The
-// marker is plain text, so it survives CI logs and NO_COLOR.
+// marker is plain text, so it survives CI logs and NO_COLOR. A plan's
+// finding names its state after the message.
 //
 //	org.exchange.hcl:12:13: error: Exchange 2016 cannot join ... [coexistence-unsupported]
 //	   |
 //	12 |   version = "2016"
 //	   |             ^~~~~~
+//	stages.exchange.hcl:9:15: error: ... (stage introduce-2016, 2027-09) [exchange-end-of-support]
 func Text(w io.Writer, r *Report, opt TextOptions) error {
 	return Write("text", w, r, Options{Color: opt.Color})
 }
@@ -133,8 +135,14 @@ type textOut interface {
 
 func writeFindings(bw textOut, fs []lint.Finding, sources map[string]*lint.Excerpt, p palette) {
 	for _, f := range fs {
+		// A plan's finding names its state before the rule, so that the
+		// line still ends with the rule, as problem matchers read it.
+		tag := "[" + escape.Text(f.Rule) + "]"
+		if note := f.StateNote(); note != "" {
+			tag = "(" + escape.Text(note) + ") " + tag
+		}
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), escape.Text(f.Message), p.dim.Sprint("["+escape.Text(f.Rule)+"]"))
+			p.bold.Sprint(location(f.Range)), p.sev[f.Severity].Sprint(f.Severity), escape.Text(f.Message), p.dim.Sprint(tag))
 		writeSnippet(bw, sources[f.Range.Filename], f.Range, p.sev[f.Severity])
 		for _, rel := range f.Related {
 			fmt.Fprintf(bw, "%s: %s: %s\n", p.bold.Sprint(location(rel.Range)), p.dim.Sprint("note"), escape.Text(rel.Message))

@@ -49,6 +49,38 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
+// BenchmarkCheckPlan checks one plan of N stages in memory as exlint check
+// does (runner.CheckFiles: parse once, decode every state, every rule on
+// each, the configuration and suppressions, findings followed across
+// states): it should cost about N+1 times stages=0, a topology without
+// stages. legacy is the finding-heavy kind, a few findings per server in
+// every state, which the states' findings are matched across.
+func BenchmarkCheckPlan(b *testing.B) {
+	opts := runner.Options{Rules: rules.All(), Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits}
+	for _, tc := range []struct {
+		servers int
+		legacy  bool
+	}{{100, false}, {1000, false}, {100, true}} {
+		for _, n := range []int{0, 1, 5, 20} {
+			var fs []*schema.File
+			var size int64
+			for _, f := range topogen.Generate(topogen.Options{Servers: tc.servers, Stages: n, Legacy: tc.legacy}) {
+				fs = append(fs, &schema.File{Name: f.Name, Src: f.Src})
+				size += int64(len(f.Src))
+			}
+			b.Run(fmt.Sprintf("servers=%d/legacy=%v/stages=%d", tc.servers, tc.legacy, n), func(b *testing.B) {
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := runner.CheckFiles(".", fs, opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkDecode is the reading part alone, for comparison.
 func BenchmarkDecode(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {

@@ -11,7 +11,8 @@ type Cap struct {
 	PerFile, PerRun int
 
 	kept int
-	// LeftOut counts the findings left out, by severity.
+	// LeftOut counts the findings left out, by severity (and the planned
+	// ones among them, which fail a check only when planned ones do).
 	LeftOut lint.Counts
 	// Files lists the files that lost findings, in order, with how many.
 	Files []LeftOut
@@ -36,14 +37,11 @@ func (c *Cap) Keep(name string, fs []lint.Finding) []lint.Finding {
 		c.kept += n
 		return fs
 	}
-	left := lint.Count(fs[n:])
-	c.LeftOut.Errors += left.Errors
-	c.LeftOut.Warnings += left.Warnings
-	c.LeftOut.Infos += left.Infos
+	c.LeftOut.Add(lint.Count(fs[n:]))
 	c.Files = append(c.Files, LeftOut{File: name, Count: len(fs) - n})
 	c.kept += n
 	return fs[:n:n]
 }
 
 // Total is how many findings were left out.
-func (c *Cap) Total() int { return c.LeftOut.Errors + c.LeftOut.Warnings + c.LeftOut.Infos }
+func (c *Cap) Total() int { return c.LeftOut.Total() }

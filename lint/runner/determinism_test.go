@@ -41,10 +41,11 @@ func render(t *testing.T, paths []string, workers int) []byte {
 // GOMAXPROCS, or the order of the paths on the command line.
 func TestDeterministicOutput(t *testing.T) {
 	root := t.TempDir()
+	// Three of them are plans, whose findings are followed across states.
 	for i, n := range []int{3, 12, 40, 7, 25, 60} {
 		dir := filepath.Join(root, "customer-"+string(rune('a'+i)))
 		os.MkdirAll(dir, 0o755)
-		for _, f := range topogen.Generate(topogen.Options{Servers: n, ServersPerFile: 5}) {
+		for _, f := range topogen.Generate(topogen.Options{Servers: n, ServersPerFile: 5, Stages: []int{0, 4, 0, 2, 12, 0}[i], Legacy: i == 4}) {
 			os.WriteFile(filepath.Join(dir, f.Name), f.Src, 0o644)
 		}
 	}
@@ -55,6 +56,9 @@ func TestDeterministicOutput(t *testing.T) {
 	examples, _ := filepath.Abs("../../examples")
 
 	want := render(t, []string{root, examples}, 1)
+	if !bytes.Contains(want, []byte("(planned: resolved by stage step-")) || !bytes.Contains(want, []byte(`"states": [`)) {
+		t.Fatal("the plans' findings do not name their states")
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, procs := range []int{1, 2, 8} {
 		runtime.GOMAXPROCS(procs)

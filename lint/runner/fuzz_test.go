@@ -12,17 +12,18 @@ import (
 
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// checkAndRender runs the whole check on one file and renders every output
-// format.
+// checkAndRender runs the whole check on one file, as exlint check does (a
+// plan's every state included), and renders every output format.
 func checkAndRender(t *testing.T, name string, src []byte) []byte {
 	files := []*schema.File{{Name: name, Src: src, JSON: strings.HasSuffix(name, ".json")}}
-	top, probs := schema.Decode(".", files, schema.DefaultLimits)
-	fs, _, err := lint.Check(top, probs, rules.All(), catalog.Default(), catalog.MustDate("2026-11-21"))
+	fs, err := runner.CheckFiles(".", files, runner.Options{Rules: rules.All(), Catalog: catalog.Default(),
+		AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits})
 	if err != nil {
 		t.Fatalf("internal error: %v", err)
 	}
@@ -84,6 +85,13 @@ func FuzzCheck(f *testing.F) {
 	addSeeds(f, ".exchange.hcl")
 	f.Add([]byte("organization \"O\" {}\nserver \"E\" {\n  version = \"2019\"\n  build = \"15.2.1748.24\"\n}\nhybrid {\n  servers = [\"E\"]\n}\n"))
 	f.Add([]byte("server \"\" {}\nsite \"\\u0000\" {}\n"))
+	// A plan: the example's two files as one.
+	var plan []byte
+	for _, name := range []string{"contoso.exchange.hcl", "stages.exchange.hcl"} {
+		b, _ := os.ReadFile(filepath.Join("../../examples/plan-2007-to-2016", name))
+		plan = append(plan, b...)
+	}
+	f.Add(plan)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a := checkAndRender(t, "f.exchange.hcl", src)
 		if b := checkAndRender(t, "f.exchange.hcl", src); !bytes.Equal(a, b) {
@@ -97,6 +105,8 @@ func FuzzCheckJSON(f *testing.F) {
 	addSeeds(f, ".exchange.hcl.json")
 	f.Add([]byte(`{"organization": {"O": {}}, "server": {"E": {"version": "SE", "update": "RTM"}}}`))
 	f.Add([]byte(`{"server": {"E": {"version": ["SE"], "build": 15}}, "hybrid": [{}]}`))
+	f.Add([]byte(`{"organization": {"O": {}}, "server": {"E": {"version": "2010", "update": "SP3"}},
+  "stage": {"s1": {"date": "2027-06", "remove": {"server": {"E": {}}}}, "s0": {"date": "2027-06", "add": {"site": {"S": {}}}}}}`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a := checkAndRender(t, "f.exchange.hcl.json", src)
 		if b := checkAndRender(t, "f.exchange.hcl.json", src); !bytes.Equal(a, b) {

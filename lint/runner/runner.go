@@ -390,10 +390,11 @@ type checker struct {
 	structural map[string]bool
 	sup        *suppress.Suppressor
 	yields     map[string][]string // RuleInfo.Yields of the rules that declare any
+	transition map[string]bool     // the rules whose RuleInfo.Transition or OfTheRun is set
 }
 
 func newChecker(opts Options) *checker {
-	c := &checker{opts: opts, structural: map[string]bool{}}
+	c := &checker{opts: opts, structural: map[string]bool{}, transition: map[string]bool{}}
 	var known []lint.RuleInfo
 	for _, r := range opts.Rules {
 		info := r.Info()
@@ -407,6 +408,9 @@ func newChecker(opts Options) *checker {
 			}
 			c.yields[info.ID] = info.Yields
 		}
+		if info.Transition || info.OfTheRun {
+			c.transition[info.ID] = true
+		}
 	}
 	for _, s := range lint.StructuralRules() {
 		c.structural[s.ID] = true
@@ -417,33 +421,139 @@ func newChecker(opts Options) *checker {
 	return c
 }
 
-// check decodes one topology and runs the enabled rules, applies the
-// configuration's severities and the files' suppressions. It returns the
-// findings, whether the rules ran, and how many findings each file
-// suppressed.
+// check decodes one topology and runs the enabled rules on each of its
+// states, applies the configuration's severities and the files'
+// suppressions, and, for a plan, reports each problem once across the
+// states (lint.AcrossStates). It returns the findings, whether the rules
+// ran, and how many findings each file suppressed.
 func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool, map[string]int, error) {
-	top, probs := schema.Decode(dir, files, c.opts.Limits)
+	plan, probs := c.decode(dir, files)
+	if !isPlan(plan) {
+		fs, rulesRun, err := c.checkState(plan, plan.States[0], probs)
+		if err != nil {
+			return nil, false, nil, err
+		}
+		fs, hidden := c.settle(files, fs, rulesRun)
+		lint.BoundText(fs)
+		return fs, rulesRun, hidden, nil
+	}
+	// Structural problems stop the rules in every state: the current one
+	// reports them.
+	var all []lint.Finding
+	var states []lint.StateResult
+	rulesRun := false
+	for i, st := range plan.States {
+		if i > 0 && (len(probs) > 0 || !st.Checkable) {
+			states = append(states, lint.StateResult{State: lint.StateOf(st)})
+			continue
+		}
+		fs, ran, err := c.checkState(plan, st, probs)
+		if err != nil {
+			return nil, false, nil, err
+		}
+		if i == 0 {
+			rulesRun = ran
+		}
+		all = append(all, fs...)
+		states = append(states, lint.StateResult{State: lint.StateOf(st), Checked: ran})
+	}
+	// Suppressions are positional: applied once to every state's findings,
+	// they hide a problem wherever it is found, and one is unused only if it
+	// hides nothing in any state.
+	fs, hidden := c.settle(files, all, rulesRun)
+	fs = lint.AcrossStates(fs, states, c.transition)
+	lint.BoundText(fs) // after AcrossStates, which matches states by their whole names
+	lint.SortFindings(fs)
+	return fs, rulesRun, hidden, nil
+}
+
+// decode reads a topology as a plan, explaining a missing organization.
+func (c *checker) decode(dir string, files []*schema.File) (*schema.Plan, []schema.Problem) {
+	plan, probs := schema.DecodePlan(dir, files, c.opts.Limits)
 	for i, p := range probs {
 		if p.MissingOrganization() {
 			probs[i].Message += ancestorOrganization(dir, c.opts.Limits)
 		}
 	}
-	fs, rulesRun, err := lint.Check(top, probs, c.rules, c.opts.Catalog, c.opts.AsOf)
-	if err != nil {
-		return nil, false, nil, err
+	return plan, probs
+}
+
+// isPlan reports whether a topology has stages: states besides the current
+// one, or problems of its stages.
+func isPlan(plan *schema.Plan) bool { return len(plan.States) > 1 || len(plan.Problems) > 0 }
+
+// checkState runs the enabled rules on one state, judged on the later of its
+// stage's date and the run's date, and gives the findings their configured
+// severity. A topology without stages is its current state, checked as
+// lint.Check checks it.
+func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema.Problem) ([]lint.Finding, bool, error) {
+	asOf := StateAsOf(st, c.opts.AsOf)
+	var of *schema.Plan
+	if isPlan(plan) {
+		of = plan
 	}
-	fs = c.opts.Config.Apply(fs, c.structural)
+	fs, rulesRun, err := lint.CheckState(of, st, probs, c.rules, c.opts.Catalog, asOf)
+	if err != nil {
+		return nil, false, err
+	}
+	return c.opts.Config.Apply(fs, c.structural), rulesRun, nil
+}
+
+// StateAsOf is the date a state is judged on in a run on asOf: the later
+// of its stage's date and asOf (asOf for the current state). A plan is
+// judged as it will be when each stage happens, and never earlier than the
+// run's date.
+func StateAsOf(st *schema.State, asOf catalog.Date) catalog.Date {
+	if st.Stage != nil && st.Date.After(asOf) {
+		return st.Date
+	}
+	return asOf
+}
+
+// settle applies the files' suppressions to findings with their configured
+// severity, then the overlap between rules. The caller bounds their text.
+func (c *checker) settle(files []*schema.File, fs []lint.Finding, rulesRun bool) ([]lint.Finding, map[string]int) {
 	fs, hidden := c.sup.Apply(files, fs, rulesRun)
-	fs = lint.ResolveOverlap(fs, c.yields)
-	lint.BoundText(fs)
-	return fs, rulesRun, hidden, nil
+	return lint.ResolveOverlap(fs, c.yields), hidden
 }
 
 // CheckFiles checks one topology held in memory (the files of a directory)
-// the way Run checks one on disk: configuration and suppressions included.
+// the way Run checks one on disk: configuration and suppressions included,
+// and every state of a plan.
 func CheckFiles(dir string, files []*schema.File, opts Options) ([]lint.Finding, error) {
 	fs, _, _, err := newChecker(opts).check(dir, files)
 	return fs, err
+}
+
+// CheckState checks one state of a plan on its own (what exlint graph
+// colours), as the run checks each: the enabled rules on the state's date,
+// the configuration, the files' suppressions, the overlap between rules.
+// Its findings are the state's, not followed across states. Of a plan,
+// findings about suppressions are left out: whether a suppression is used
+// is known only from every state. A topology without stages gives what
+// CheckFiles gives. probs are the structural problems DecodePlan returned
+// with plan; a state that is not checkable has no findings.
+func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, files []*schema.File, opts Options) ([]lint.Finding, error) {
+	c := newChecker(opts)
+	if !st.Checkable {
+		return nil, nil
+	}
+	fs, rulesRun, err := c.checkState(plan, st, probs)
+	if err != nil {
+		return nil, err
+	}
+	fs, _ = c.settle(files, fs, rulesRun)
+	lint.BoundText(fs)
+	if !isPlan(plan) {
+		return fs, nil
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Rule != lint.SuppressionRule {
+			out = append(out, f)
+		}
+	}
+	return out, nil
 }
 
 // restrict keeps the findings in the named files. When the rules could not

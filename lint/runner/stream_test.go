@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/rules"
@@ -59,12 +60,21 @@ func streamOpts(workers int) runner.Options {
 // emits, joined, is Run's result, whatever the number of workers.
 func TestStreamOrder(t *testing.T) {
 	root := nested(t, 6)
+	// A plan whose files sort between those of another topology.
+	plan := filepath.Join(root, "b", "plan")
+	os.Mkdir(plan, 0o755)
+	for _, f := range topogen.Generate(topogen.Options{Servers: 12, Stages: 5}) {
+		os.WriteFile(filepath.Join(plan, f.Name), f.Src, 0o644)
+	}
 	want, err := runner.Run([]string{root}, streamOpts(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want.Findings) == 0 || want.Topologies != 7 {
-		t.Fatalf("the test needs findings in 7 topologies: %d findings, %d topologies", len(want.Findings), want.Topologies)
+	if len(want.Findings) == 0 || want.Topologies != 8 {
+		t.Fatalf("the test needs findings in 8 topologies: %d findings, %d topologies", len(want.Findings), want.Topologies)
+	}
+	if planned := lint.Count(want.Findings).Planned(); planned == 0 {
+		t.Fatal("the plan has no planned findings")
 	}
 	for _, workers := range []int{1, 2, 3, 8} {
 		var names []string

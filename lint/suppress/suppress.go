@@ -377,11 +377,12 @@ func New(known []lint.RuleInfo, cfg *config.Config) *Suppressor {
 	return s
 }
 
-// apply removes the findings that suppressions cover and returns what
+// Apply removes the findings that suppressions cover and returns what
 // remains, with the suppression rule's findings about the directives
 // themselves, and how many findings were suppressed in each file. rulesRun says whether
 // the topology's rules ran: when they did not, a suppression cannot be
-// called unused.
+// called unused. Of a plan, fs holds the findings of every state: a
+// suppression is used if it hides a finding of any state.
 func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun bool) ([]lint.Finding, map[string]int) {
 	byFile := map[string][]*directive{}
 	var all []*directive
@@ -405,12 +406,22 @@ func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun boo
 	for name, idx := range byName {
 		newIndex(byFile[name]).hide(fs, idx, hidden)
 	}
+	// A problem found in several states of a plan is hidden in each, and
+	// counted once.
+	counted := map[lint.Identity]bool{}
 	for i, f := range fs {
-		if hidden[i] {
-			suppressed[f.Range.Filename]++
+		if !hidden[i] {
+			out = append(out, f)
 			continue
 		}
-		out = append(out, f)
+		if !f.State.IsZero() {
+			id := lint.IdentityOf(f)
+			if counted[id] {
+				continue
+			}
+			counted[id] = true
+		}
+		suppressed[f.Range.Filename]++
 	}
 	if s.cfg.RuleEnabled(lint.SuppressionRule) {
 		sev := lint.Warning

@@ -1,0 +1,109 @@
+# The stages of Contoso's journey, in date order. Each server is kept on the
+# latest or the previous update of its version while it runs.
+
+stage "introduce-2013" {
+  date        = "2015-10"
+  description = "Exchange 2013 CU10 beside 2007, once 2007 has the latest rollup"
+
+  change "server" "EX07-01" {
+    update = "SP3 RU17"
+  }
+  add "server" "EX13-01" {
+    site      = "HQ"
+    version   = "2013"
+    update    = "CU10"
+    roles     = ["mailbox", "client_access"]
+    os        = "2012R2"
+    mailboxes = 0
+  }
+  change "certificate" "contoso-mail" {
+    servers = ["EX07-01", "EX13-01"]
+  }
+}
+
+stage "move-mailboxes-to-2013" {
+  date = "2016-01-15"
+
+  change "server" "EX13-01" {
+    update    = "CU11"
+    mailboxes = 1200
+  }
+  change "server" "EX07-01" {
+    mailboxes = 0
+  }
+}
+
+stage "move-public-folders-to-2013" {
+  date = "2016-02"
+
+  change "server" "EX13-01" {
+    public_folders = true
+  }
+  change "server" "EX07-01" {
+    public_folders = false
+  }
+}
+
+stage "retire-2007" {
+  date        = "2016-04"
+  description = "Remove Exchange 2007, then raise the forest to 2008 R2 for Exchange 2016"
+
+  change "certificate" "contoso-mail" {
+    servers = ["EX13-01"]
+  }
+  remove "server" "EX07-01" {}
+  change "organization" "Contoso" {
+    forest_functional_level = "2008R2"
+  }
+}
+
+stage "introduce-2016" {
+  date        = "2016-07"
+  description = "Exchange 2016 CU2 beside 2013, once 2013 has the latest CU"
+
+  change "server" "EX13-01" {
+    update = "CU13"
+  }
+  add "server" "EX16-01" {
+    site      = "HQ"
+    version   = "2016"
+    update    = "CU2"
+    roles     = ["mailbox"]
+    os        = "2012R2"
+    mailboxes = 0
+  }
+  change "certificate" "contoso-mail" {
+    servers = ["EX13-01", "EX16-01"]
+  }
+}
+
+stage "move-mailboxes-to-2016" {
+  date = "2016-09"
+
+  change "server" "EX16-01" {
+    mailboxes = 1200
+  }
+  change "server" "EX13-01" {
+    mailboxes = 0
+  }
+}
+
+stage "move-public-folders-to-2016" {
+  date = "2016-10"
+
+  change "server" "EX16-01" {
+    public_folders = true
+  }
+  change "server" "EX13-01" {
+    public_folders = false
+  }
+}
+
+stage "retire-2013" {
+  date = "2016-11-15"
+
+  change "certificate" "contoso-mail" {
+    servers = ["EX16-01"]
+  }
+  remove "server" "EX13-01" {}
+}

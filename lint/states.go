@@ -1,0 +1,203 @@
+package lint
+
+import (
+	"github.com/exlint/exlint/schema"
+)
+
+// A plan is checked state by state (CheckState), and each problem is then
+// reported once across the states it is found in (AcrossStates): at the
+// first of them, saying how long it lasts and, for a problem of today that
+// the plan resolves for good, that it is planned.
+
+// State names a state of a plan: "current", or the name of the stage that
+// led to it with the stage's date as written ("2027-06" or "2027-06-15").
+// The zero State is that of a topology without stages.
+type State struct {
+	Name string
+	Date string
+}
+
+// CurrentState names the state before any stage.
+const CurrentState = "current"
+
+// IsZero reports whether s is the state of a topology without stages.
+func (s State) IsZero() bool { return s.Name == "" }
+
+// StateOf names a state of a plan.
+func StateOf(s *schema.State) State {
+	st := State{Name: s.Name}
+	if s.Stage != nil && s.Stage.DateAttr != nil {
+		st.Date = s.Stage.DateAttr.Value
+	}
+	return st
+}
+
+// Describe names the state in messages: "current", or "stage NAME, DATE".
+func (s State) Describe() string {
+	if s.Name == CurrentState {
+		return s.Name
+	}
+	if s.Date == "" {
+		return "stage " + s.Name
+	}
+	return "stage " + s.Name + ", " + s.Date
+}
+
+// Identity is what makes a finding of one state the same problem as a
+// finding of another: the rule, the address, and where it points. The
+// message may differ (a date in it, counted from each state's date).
+type Identity struct {
+	Rule, Address, File string
+	Line, Column        int
+}
+
+// IdentityOf returns f's identity across states.
+func IdentityOf(f Finding) Identity {
+	return Identity{Rule: f.Rule, Address: f.Address, File: f.Range.Filename, Line: f.Range.Start.Line, Column: f.Range.Start.Column}
+}
+
+// StateResult says whether the rules ran on a state of a plan.
+type StateResult struct {
+	State State
+	// Checked is false when the rules did not run on the state (a stage
+	// removed a block it still names): what it holds is unknown, so a
+	// problem found before and after it is not taken as gone in between.
+	Checked bool
+}
+
+// AcrossStates turns the findings of every state of a plan (each with its
+// State; states lists them in date order) into the findings to report:
+//
+//   - A problem found in consecutive states is reported once, at the first
+//     of them, listing them (States). A state whose rules did not run
+//     neither ends nor breaks the run.
+//   - A problem of the current state that a later stage removes for good
+//     (it is gone in that stage's state and never comes back) is Planned,
+//     with the stage that resolves it (ResolvedBy).
+//   - A problem a stage introduces (absent in the state before) is reported
+//     at that stage, with the stage that resolves it if one does; it is not
+//     planned. A problem that comes back after a stage resolved it is
+//     reported again where it comes back, and the first time is not
+//     planned either.
+//   - A problem whose severity changes from one state to the next is
+//     reported again at the state where it changes.
+//
+// Findings without a state (structural ones, those about suppressions) and
+// those of transition rules (RuleInfo.Transition; findings about the step
+// into a state) are reported where they are, alone in their States. The
+// order of fs is kept for them; the others come after, in the order of the
+// states they start in. The runner sorts the result.
+func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool) []Finding {
+	index := make(map[string]int, len(states))
+	for i, s := range states {
+		index[s.State.Name] = i
+	}
+	byState := make([][]int, len(states))
+	var out []Finding
+	for i, f := range fs {
+		at, ok := index[f.State.Name]
+		if f.State.IsZero() || !ok || transition[f.Rule] {
+			if !f.State.IsZero() {
+				f.States = []string{f.State.Name}
+			}
+			out = append(out, f)
+			continue
+		}
+		byState[at] = append(byState[at], i)
+	}
+
+	// A key is an identity and its occurrence in a state: a rule may report
+	// twice at one place, and each is followed on its own.
+	type key struct {
+		id Identity
+		n  int
+	}
+	type run struct {
+		f      Finding
+		key    key
+		start  int
+		last   int
+		states []string
+		// changed: it ended because its severity changed, not because a
+		// stage resolved it.
+		changed  bool
+		resolved *State
+	}
+	var runs []*run
+	open := map[key]*run{}
+	started := map[key]int{} // runs started, by key
+	for si, st := range states {
+		if !st.Checked {
+			continue
+		}
+		seen := map[Identity]int{}
+		for _, i := range byState[si] {
+			f := fs[i]
+			id := IdentityOf(f)
+			k := key{id, seen[id]}
+			seen[id]++
+			r := open[k]
+			if r != nil && r.f.Severity != f.Severity {
+				r.changed = true
+				delete(open, k)
+				r = nil
+			}
+			if r == nil {
+				r = &run{f: f, key: k, start: si}
+				open[k] = r
+				runs = append(runs, r)
+				started[k]++
+			}
+			r.states = append(r.states, st.State.Name)
+			r.last = si
+		}
+		for k, r := range open {
+			if r.last != si {
+				resolver := st.State
+				r.resolved = &resolver
+				delete(open, k)
+			}
+		}
+	}
+	for _, r := range runs {
+		f := r.f
+		f.States = r.states
+		if !r.changed {
+			f.ResolvedBy = r.resolved
+		}
+		f.Planned = r.start == 0 && f.ResolvedBy != nil && started[r.key] == 1
+		out = append(out, f)
+	}
+	return out
+}
+
+// StateNote says where a plan's finding is and how long it lasts, for every
+// output format; "" for a topology without stages:
+//
+//	planned: resolved by stage retire-2007 on 2027-06
+//	current, through stage retire-2013
+//	stage introduce-2016, 2027-09, until stage retire-2013 on 2028-01-15
+func (f Finding) StateNote() string {
+	if f.State.IsZero() {
+		return ""
+	}
+	if f.Planned {
+		return "planned: resolved by " + f.ResolvedBy.on()
+	}
+	note := f.State.Describe()
+	switch {
+	case f.ResolvedBy != nil:
+		note += ", until " + f.ResolvedBy.on()
+	case len(f.States) > 1:
+		note += ", through " + (State{Name: f.States[len(f.States)-1]}).Describe()
+	}
+	return note
+}
+
+// on names a resolving stage and its date: "stage retire-2007 on 2027-06".
+func (s State) on() string {
+	if s.Date == "" {
+		return "stage " + s.Name
+	}
+	return "stage " + s.Name + " on " + s.Date
+}
