@@ -281,4 +281,21 @@ func TestDomains(t *testing.T) {
 	if !IsExchangeOnlineServiceDomain("Mail.Protection.Outlook.com") || IsExchangeOnlineServiceDomain("x.mail.protection.outlook.com") {
 		t.Error("service domain")
 	}
+	for h, want := range map[string]bool{
+		"contoso-com.mail.protection.outlook.com":        true,
+		"contoso-com.mail.protection.outlook.com.":       true, // a fully qualified name
+		"contoso-com.mail.protection.partner.outlook.cn": true,
+		"contoso-com.mail.protection.office365.us":       true,
+		"contoso-com.e-v1.mx.microsoft":                  true, // DNSSEC (MS-PS-DNSSEC)
+		"mx.microsoft":                                   false,
+		"e-v1.mx.microsoft":                              false,
+		"a.b.c.mx.microsoft":                             false,
+		"mail.protection.outlook.com":                    false, // the service domain, not a host
+		"a.b.mail.protection.outlook.com":                false,
+		"mail.contoso.com":                               false,
+	} {
+		if IsExchangeOnlineProtectionHost(h) != want {
+			t.Errorf("IsExchangeOnlineProtectionHost(%q) != %v", h, want)
+		}
+	}
 }
