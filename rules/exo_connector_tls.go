@@ -20,6 +20,9 @@ func (exoConnectorTLS) Info() lint.RuleInfo {
 		Severity: lint.Warning,
 		Summary:  "a connector to Exchange Online without the TLS settings hybrid mail needs",
 		Sources:  sources("CSS-HC-EXOCONN", "CSS-HC-HYBRID"),
+		// connector-exchange-online reports the same settings as errors, at
+		// the same attributes.
+		Yields: []string{"connector-exchange-online"},
 	}
 }
 
