@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -297,5 +298,31 @@ func TestDomains(t *testing.T) {
 		if IsExchangeOnlineProtectionHost(h) != want {
 			t.Errorf("IsExchangeOnlineProtectionHost(%q) != %v", h, want)
 		}
+	}
+}
+
+func TestRelaysInternetMail(t *testing.T) {
+	f := of(t, serverNamed("EX", "SE", `update = "RTM"`), `
+connector "send" "Relay" {
+  address_spaces = ["*"]
+  smart_hosts    = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "send" "Hybrid" {
+  address_spaces = ["*", "contoso.mail.onmicrosoft.com"]
+  smart_hosts    = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "send" "Unstated" {
+  smart_hosts = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "receive" "From EXO" {
+  cloud_services_mail = true
+}
+`)
+	var got []string
+	for _, c := range f.ExchangeOnlineConnectors() {
+		got = append(got, fmt.Sprintf("%s:%v", c.Name(), c.RelaysInternetMail()))
+	}
+	if s := strings.Join(got, " "); s != "Relay:true Hybrid:false Unstated:false From EXO:false" {
+		t.Errorf("relays: %s", s)
 	}
 }

@@ -64,6 +64,24 @@ func (t *Topology) ExchangeOnlineConnectors() []ExchangeOnlineConnector {
 	return t.exo
 }
 
+// RelaysInternetMail reports whether a send connector to Exchange Online
+// routes every domain ("*") and no tenant routing domain: it relays internet
+// mail through Exchange Online rather than carrying hybrid mail
+// (CSS-HC-HYBRID: "Relay Internet Mails via M365").
+func (c ExchangeOnlineConnector) RelaysInternetMail() bool {
+	if c.Direction() != "send" {
+		return false
+	}
+	wildcard := false
+	for _, a := range c.AddressSpaces.Values() {
+		if exoRoutingDomain.MatchString(a) {
+			return false
+		}
+		wildcard = wildcard || a == "*"
+	}
+	return wildcard
+}
+
 func exoEvidence(c *schema.Connector) string {
 	if c.Direction() == "send" {
 		if c.SmartHosts != nil {

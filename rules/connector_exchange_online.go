@@ -36,7 +36,7 @@ func (connectorExchangeOnline) Info() lint.RuleInfo {
 func (connectorExchangeOnline) Check(p *lint.Pass) {
 	for _, c := range p.Facts.ExchangeOnlineConnectors() {
 		what := facts.DescribeConnector(c.Connector)
-		relay := c.Direction() == "send" && exoRelays(c.Connector)
+		relay := c.RelaysInternetMail()
 		switch {
 		case relay:
 			what += " relaying through Exchange Online"
@@ -175,21 +175,6 @@ func exoDomainOf(domains map[string]*schema.Domain, host string) *schema.Domain 
 		h = rest
 	}
 	return nil
-}
-
-// exoRelays reports whether a send connector to Exchange Online routes every
-// domain ("*") and no tenant routing domain: it relays internet mail through
-// Exchange Online rather than carrying hybrid mail (CSS-HC-HYBRID, "Relay
-// Internet Mails via M365").
-func exoRelays(c *schema.Connector) bool {
-	wildcard := false
-	for _, a := range c.AddressSpaces.Values() {
-		if facts.IsExchangeOnlineRoutingDomain(a) {
-			return false
-		}
-		wildcard = wildcard || a == "*"
-	}
-	return wildcard
 }
 
 // exoServiceDomainOf is the service domain of the cloud a connector talks
