@@ -34,6 +34,11 @@ func (connectorExchangeOnline) Info() lint.RuleInfo {
 // domain, no tenant routing domain) does not carry hybrid mail, so it needs no
 // cloud services mail; the rest holds for it too.
 func (connectorExchangeOnline) Check(p *lint.Pass) {
+	domains := map[string]*schema.Domain{}
+	for _, d := range p.Topology.Domains {
+		domains[normalHost(d.Name())] = d
+	}
+	installed := map[*schema.Certificate]map[*schema.Server]bool{}
 	for _, c := range p.Facts.ExchangeOnlineConnectors() {
 		what := facts.DescribeConnector(c.Connector)
 		relay := c.RelaysInternetMail()
@@ -52,12 +57,12 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 		}
 		if c.Direction() == "send" {
 			exoSendTLS(p, c.Connector, what, service)
-			exoCertificateDomain(p, c.Connector, what)
+			exoCertificateDomain(p, c.Connector, what, domains)
 		} else if d, ok := c.TLSDomain.Get(); ok && !facts.IsExchangeOnlineServiceDomain(d) {
 			p.Report(c.TLSDomain, fmt.Sprintf("%s accepts Exchange Online by tls_domain = %q, which its certificate does not "+
 				"name. Set tls_domain = %q", what, d, service))
 		}
-		exoCertificateServers(p, c.Connector, what)
+		exoCertificateServers(p, c.Connector, what, installed)
 	}
 }
 
@@ -92,14 +97,18 @@ func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
 // certificate, so the certificate must be installed on each (MS-HYB-CERT:
 // on every Mailbox, Client Access and Edge Transport server that carries
 // hybrid mail). Judged when the certificate states its servers.
-func exoCertificateServers(p *lint.Pass, c *schema.Connector, what string) {
+func exoCertificateServers(p *lint.Pass, c *schema.Connector, what string, installed map[*schema.Certificate]map[*schema.Server]bool) {
 	if !c.TLSCertificate.Resolved() || c.TLSCertificate.Target.Servers == nil || c.Servers == nil {
 		return
 	}
 	cert := c.TLSCertificate.Target
-	on := map[*schema.Server]bool{}
-	for _, s := range cert.Servers.Targets() {
-		on[s] = true
+	on, ok := installed[cert]
+	if !ok {
+		on = map[*schema.Server]bool{}
+		for _, s := range cert.Servers.Targets() {
+			on[s] = true
+		}
+		installed[cert] = on
 	}
 	seen := map[*schema.Server]bool{}
 	for _, it := range c.Servers.Items {
@@ -122,8 +131,8 @@ func exoCertificateServers(p *lint.Pass, c *schema.Connector, what string) {
 // the tenant, or a host in one (mail.contoso.com for contoso.com). Judged
 // when the topology describes its domains and the certificate its names; a
 // name in a domain whose verification is unknown passes.
-func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string) {
-	if !c.TLSCertificate.Resolved() || len(p.Topology.Domains) == 0 {
+func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string, domains map[string]*schema.Domain) {
+	if !c.TLSCertificate.Resolved() || len(domains) == 0 {
 		return
 	}
 	cert := c.TLSCertificate.Target
@@ -134,10 +143,6 @@ func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string) {
 	hosts = append(hosts, cert.Names.Values()...)
 	if len(hosts) == 0 {
 		return
-	}
-	domains := map[string]*schema.Domain{}
-	for _, d := range p.Topology.Domains {
-		domains[normalHost(d.Name())] = d
 	}
 	var unverified []string
 	for _, h := range hosts {

@@ -71,6 +71,7 @@ func (ps mxPaths) noConnectors() string {
 
 func (mailFlowMX) Check(p *lint.Pass) {
 	paths := mxPathsOf(p)
+	receivers := mxCanReceive(p)
 	eop, enhancedOff := mxTenantFiltering(p.Topology.Tenants)
 	for _, d := range p.Topology.Domains {
 		mx, at := mxTarget(p, d)
@@ -87,7 +88,7 @@ func (mailFlowMX) Check(p *lint.Pass) {
 					mxMailboxes(where), paths.noConnectors()))
 			}
 		case "on_premises":
-			if !mxReceivers(p, d, at) && (where == "exchange_online" || where == "both") && !paths.out {
+			if !mxNoReceiver(p, d, at, receivers) && (where == "exchange_online" || where == "both") && !paths.out {
 				p.Report(at, fmt.Sprintf("MX of %s points on premises, but %s in Exchange Online and no connector routes "+
 					"mail on to them%s. Run the wizard's Full option, or add a send connector to the tenant's routing domain",
 					name, mxMailboxes(where), paths.noConnectors()))
@@ -144,28 +145,36 @@ func mxTarget(p *lint.Pass, d *schema.Domain) (mx string, at schema.Node) {
 	return mx, d.MX
 }
 
-// mxReceivers reports, for a domain whose MX points on premises, whether a
-// server there can receive mail from the internet: an Edge Transport server,
-// or one with the role that runs receive connectors in its version
-// (transport-roles). When none can, it reports and returns true. A server
-// whose version or roles are unknown may be one: silence.
-func mxReceivers(p *lint.Pass, d *schema.Domain, at schema.Node) (reported bool) {
+// mxCanReceive says whether a server on premises can, or may, receive mail
+// from the internet: an Edge Transport server, or one with the role that runs
+// receive connectors in its version (transport-roles). A server whose version
+// or roles are unknown may be one.
+func mxCanReceive(p *lint.Pass) bool {
 	if len(p.Facts.Servers()) < len(p.Topology.Servers) {
-		return false
+		return true
 	}
 	for _, s := range p.Facts.Servers() {
 		if yes, known := carriesMail(p.Catalog, s); yes || !known {
-			return false
+			return true
 		}
 	}
-	if len(p.Topology.Servers) == 0 {
+	return false
+}
+
+// mxNoReceiver reports a domain whose MX points on premises where no server
+// can receive its mail, and returns whether it did.
+func mxNoReceiver(p *lint.Pass, d *schema.Domain, at schema.Node, receivers bool) bool {
+	switch {
+	case receivers:
+		return false
+	case len(p.Topology.Servers) == 0:
 		p.Report(at, fmt.Sprintf("MX of %s points on premises, and the organization has no Exchange server there to receive "+
 			"the mail. Point MX to where the mailboxes are (Exchange Online: the domain's EOP host)", d.Name()))
-		return true
+	default:
+		p.Report(at, fmt.Sprintf("MX of %s points on premises, and no server there can receive mail from the internet: none has a "+
+			"transport role (Edge Transport, Mailbox, Client Access in 2013, Hub Transport before). Add one, or point MX elsewhere",
+			d.Name()))
 	}
-	p.Report(at, fmt.Sprintf("MX of %s points on premises, and no server there can receive mail from the internet: none has a "+
-		"transport role (Edge Transport, Mailbox, Client Access in 2013, Hub Transport before). Add one, or point MX elsewhere",
-		d.Name()))
 	return true
 }
 

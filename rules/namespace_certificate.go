@@ -100,12 +100,17 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 		return
 	}
 	var web []*schema.Certificate
+	all := certNames{exact: map[string]bool{}} // the names of all of them
 	for _, c := range p.Topology.Certificates {
 		if c.Services == nil || c.Services.Has("iis") {
-			if !namesOf(c).known {
+			cn := namesOf(c)
+			if !cn.known {
 				return
 			}
 			web = append(web, c)
+			for h := range cn.exact {
+				all.exact[h] = true
+			}
 		}
 	}
 	for _, d := range p.Topology.Domains {
@@ -116,11 +121,7 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 		if served[host] {
 			continue
 		}
-		covered := false
-		for _, c := range web {
-			covered = covered || namesOf(c).covers(host)
-		}
-		if covered {
+		if all.covers(host) {
 			continue
 		}
 		if len(web) == 0 {
