@@ -85,8 +85,8 @@ func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
 		p.Report(c.TLSAuth, fmt.Sprintf("%s has tls_auth = %q: it never checks Exchange Online's certificate. "+
 			"Set tls_auth = \"domain_validation\" with tls_domain = %q", what, auth, service))
 	case auth == "domain_validation" && c.TLSDomain == nil:
-		p.Report(c.TLSAuth, fmt.Sprintf("%s has tls_auth = \"domain_validation\" without tls_domain: Exchange then matches "+
-			"Exchange Online's certificate against each recipient's domain. Set tls_domain = %q", what, service))
+		p.Report(c.TLSAuth, fmt.Sprintf("%s has domain validation without tls_domain, so it checks Exchange Online's "+
+			"certificate against each recipient's domain. Set tls_domain = %q", what, service))
 	case auth == "domain_validation" && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value):
 		p.Report(c.TLSDomain, fmt.Sprintf("%s validates Exchange Online's certificate against %q, a name it does not have. "+
 			"Set tls_domain = %q", what, c.TLSDomain.Value, service))

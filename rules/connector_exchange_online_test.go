@@ -32,7 +32,7 @@ func TestConnectorExchangeOnlineSend(t *testing.T) {
 		{"no TLS authentication", append(without(hcwSendTLS, "tls_auth", "tls_domain"), `tls_auth = "none"`),
 			[]want{{lint.Error, c + "tls_auth", `has tls_auth = "none"`}}},
 		{"domain validation without a TLS domain", without(hcwSendTLS, "tls_domain"),
-			[]want{{lint.Error, c + "tls_auth", `has tls_auth = "domain_validation" without tls_domain: Exchange then matches Exchange Online's certificate against each recipient's domain. Set tls_domain = "mail.protection.outlook.com"`}}},
+			[]want{{lint.Error, c + "tls_auth", `has domain validation without tls_domain, so it checks Exchange Online's certificate against each recipient's domain. Set tls_domain = "mail.protection.outlook.com"`}}},
 		{"domain validation, another domain", append(without(hcwSendTLS, "tls_domain"), `tls_domain = "contoso.com"`),
 			[]want{{lint.Error, c + "tls_domain", `against "contoso.com"`}}},
 		{"a TLS domain without domain validation", append(without(hcwSendTLS, "tls_auth"), `tls_auth = "certificate_validation"`), nil},

@@ -44,7 +44,7 @@ func (namespaceCertificate) Check(p *lint.Pass) {
 		served[host] = true
 		if cn := namesOf(c); cn.known && !cn.covers(host) {
 			p.Report(n.Certificate, fmt.Sprintf("namespace %s is not on certificate %q (%s): clients refuse the connection. "+
-				"Add %s to the certificate's names, or serve it with a certificate that has it", host, c.Name(), cn.describe(), host),
+				"Add %s to the certificate's names", host, c.Name(), cn.describe(), host),
 				lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", c.Name())})
 		}
 		namespaceIssuer(p, n, c)
@@ -125,13 +125,13 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 			continue
 		}
 		if len(web) == 0 {
-			p.Report(d.Autodiscover, fmt.Sprintf("domain %s publishes Autodiscover on premises, and no certificate is bound to IIS "+
-				"to serve %s: Outlook cannot set itself up. Bind a certificate that names %s to IIS", d.Name(), host, host))
+			p.Report(d.Autodiscover, fmt.Sprintf("Autodiscover for %s points on premises to %s, and no certificate is bound to "+
+				"IIS: Outlook cannot set itself up. Bind a certificate that names it to IIS", d.Name(), host))
 			continue
 		}
 		cn := namesOf(web[0])
-		p.Report(d.Autodiscover, fmt.Sprintf("domain %s publishes Autodiscover on premises, and no certificate bound to IIS names %s: "+
-			"Outlook warns or fails to set itself up. Add %s to certificate %q", d.Name(), host, host, web[0].Name()),
+		p.Report(d.Autodiscover, fmt.Sprintf("Autodiscover for %s points on premises to %s, which no IIS certificate names: "+
+			"Outlook warns or cannot set itself up. Add it to certificate %q", d.Name(), host, web[0].Name()),
 			lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", web[0].Name())})
 	}
 }

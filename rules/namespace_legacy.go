@@ -58,8 +58,8 @@ func (namespaceLegacy) Check(p *lint.Pass) {
 		if newer == nil {
 			continue
 		}
-		p.Report(first.VersionNode(), fmt.Sprintf("%s runs %s beside %s (%s), and no namespace is the legacy one that "+
-			"serves its users. Add namespace \"legacy.%s\" with legacy = true, and put that name on the certificate",
+		p.Report(first.VersionNode(), fmt.Sprintf("%s runs %s beside %s (%s) without a legacy namespace for its users. "+
+			"Add namespace \"legacy.%s\" with legacy = true, and put the name on the certificate",
 			first.Name(), old.Name, newer.Exchange.Name, newer.Name(), legacyDomain(p)))
 	}
 }

@@ -12,7 +12,7 @@ func TestNamespaceLegacy(t *testing.T) {
 	ns := func(host string, attrs ...string) string {
 		return block(`namespace "`+host+`"`, append(attrs, `port = 443`)...)
 	}
-	const msg07 = `EX07 runs Exchange Server 2007 beside Exchange Server 2013 (EX13), and no namespace is the legacy one`
+	const msg07 = `EX07 runs Exchange Server 2007 beside Exchange Server 2013 (EX13) without a legacy namespace for its users`
 	cases := []struct {
 		name   string
 		blocks []string
