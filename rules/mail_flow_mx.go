@@ -72,6 +72,7 @@ func (ps mxPaths) noConnectors() string {
 func (mailFlowMX) Check(p *lint.Pass) {
 	paths := mxPathsOf(p)
 	receivers := mxCanReceive(p)
+	hosting := mxHosting(p)
 	eop, enhancedOff := mxTenantFiltering(p.Topology.Tenants)
 	for _, d := range p.Topology.Domains {
 		mx, at := mxTarget(p, d)
@@ -82,10 +83,19 @@ func (mailFlowMX) Check(p *lint.Pass) {
 		name := d.Name()
 		switch mx {
 		case "exchange_online":
-			if (where == "on_premises" || where == "both") && !paths.in {
+			if paths.in {
+				break
+			}
+			switch {
+			case where == "on_premises" || where == "both":
 				p.Report(at, fmt.Sprintf("MX of %s points to Exchange Online, but %s on premises and no connector routes mail "+
 					"back to them%s. Run the wizard's Full option, or add a receive connector from Exchange Online", name,
 					mxMailboxes(where), paths.noConnectors()))
+			case where == "" && hosting != nil:
+				p.Report(at, fmt.Sprintf("MX of %s points to Exchange Online, but %s hosts %s on premises and no connector "+
+					"routes mail back to them%s. Run the wizard's Full option, or add a receive connector from Exchange Online",
+					name, hosting.Name(), mxCount(hosting.Mailboxes.Value), paths.noConnectors()),
+					related(hosting.Mailboxes, fmt.Sprintf("%s hosts mailboxes", hosting.Name())))
 			}
 		case "on_premises":
 			if !mxNoReceiver(p, d, at, receivers) && (where == "exchange_online" || where == "both") && !paths.out {
@@ -159,6 +169,26 @@ func mxCanReceive(p *lint.Pass) bool {
 		}
 	}
 	return false
+}
+
+// mxCount is a number of mailboxes: "1 mailbox", "2,400 mailboxes".
+func mxCount(n int) string {
+	if n == 1 {
+		return "1 mailbox"
+	}
+	return words.Thousands(n) + " mailboxes"
+}
+
+// mxHosting returns the first server known to host mailboxes on premises
+// (mailboxes > 0), or nil. Where a domain does not say where its mailboxes
+// are, such a server says that some are on premises.
+func mxHosting(p *lint.Pass) *schema.Server {
+	for _, s := range p.Topology.Servers {
+		if s.Mailboxes != nil && s.Mailboxes.Value > 0 {
+			return s
+		}
+	}
+	return nil
 }
 
 // mxNoReceiver reports a domain whose MX points on premises where no server
