@@ -1,44 +1,17 @@
 package rules
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
 )
-
-// block writes a block of the given header with attribute lines.
-func block(header string, attrs ...string) string {
-	return header + " {\n  " + strings.Join(attrs, "\n  ") + "\n}\n"
-}
-
-// want is one expected finding: severity, address and a part of the message.
-type want struct {
-	sev  lint.Severity
-	addr string
-	msg  string
-}
-
-// expect compares findings with wants, in order.
-func expect(t *testing.T, name string, fs []lint.Finding, ws []want) {
-	t.Helper()
-	if len(fs) != len(ws) {
-		t.Errorf("%s: want %d findings, got:\n%s", name, len(ws), summary(fs))
-		return
-	}
-	for i, w := range ws {
-		if fs[i].Severity != w.sev || fs[i].Address != w.addr || !strings.Contains(fs[i].Message, w.msg) {
-			t.Errorf("%s: finding %d: want %s at %s with %q, got:\n%s", name, i, w.sev, w.addr, w.msg, summary(fs))
-		}
-	}
-}
 
 func TestNamespaceCertificateNames(t *testing.T) {
 	const at = `namespace."owa.contoso.com".certificate`
 	cases := []struct {
 		name string
 		cert []string
-		want []want
+		want []wantFinding
 	}{
 		{"the exact name", []string{`names = ["owa.contoso.com"]`}, nil},
 		{"among others, another case", []string{`names = ["mail.contoso.com", "OWA.Contoso.com."]`}, nil},
@@ -46,28 +19,28 @@ func TestNamespaceCertificateNames(t *testing.T) {
 		{"the subject, names unstated", []string{`subject = "owa.contoso.com"`}, nil},
 		{"a wildcard one label up", []string{`names = ["*.contoso.com"]`}, nil},
 		{"another name only", []string{`subject = "mail.contoso.com"`, `names = ["mail.contoso.com"]`},
-			[]want{{lint.Error, at, `namespace owa.contoso.com is not on certificate "web" (mail.contoso.com)`}}},
-		{"no names at all", []string{`names = []`}, []want{{lint.Error, at, `(no names)`}}},
-		{"a wildcard two labels up", []string{`names = ["*.com"]`}, []want{{lint.Error, at, "is not on certificate"}}},
-		{"a wildcard of another domain", []string{`names = ["*.contoso.net"]`}, []want{{lint.Error, at, "is not on certificate"}}},
+			[]wantFinding{{lint.Error, at, `namespace owa.contoso.com is not on certificate "web" (mail.contoso.com)`}}},
+		{"no names at all", []string{`names = []`}, []wantFinding{{lint.Error, at, `(no names)`}}},
+		{"a wildcard two labels up", []string{`names = ["*.com"]`}, []wantFinding{{lint.Error, at, "is not on certificate"}}},
+		{"a wildcard of another domain", []string{`names = ["*.contoso.net"]`}, []wantFinding{{lint.Error, at, "is not on certificate"}}},
 		{"names unknown, subject elsewhere", []string{`subject = "mail.contoso.com"`}, nil},
 		{"nothing stated", nil, nil},
 	}
 	for _, tc := range cases {
-		fs := check(t, namespaceCertificate{}, today, org(block(`certificate "web"`, tc.cert...),
-			block(`namespace "owa.contoso.com"`, `certificate = "web"`)))
-		expect(t, tc.name, fs, tc.want)
+		fs := check(t, namespaceCertificate{}, today, org(hclBlock(`certificate "web"`, tc.cert...),
+			hclBlock(`namespace "owa.contoso.com"`, `certificate = "web"`)))
+		expectFindings(t, tc.name, fs, tc.want)
 	}
 	// A wildcard covers exactly one label: not the domain itself, not two labels.
 	for host, ok := range map[string]bool{"mail.contoso.com": true, "contoso.com": false, "a.mail.contoso.com": false} {
-		fs := check(t, namespaceCertificate{}, today, org(block(`certificate "web"`, `names = ["*.contoso.com"]`),
-			block(`namespace "`+host+`"`, `certificate = "web"`)))
+		fs := check(t, namespaceCertificate{}, today, org(hclBlock(`certificate "web"`, `names = ["*.contoso.com"]`),
+			hclBlock(`namespace "`+host+`"`, `certificate = "web"`)))
 		if (len(fs) == 0) != ok {
 			t.Errorf("*.contoso.com for %s: covered %v, got:\n%s", host, ok, summary(fs))
 		}
 	}
 	// Without a certificate, nothing to judge.
-	if fs := check(t, namespaceCertificate{}, today, org(block(`namespace "owa.contoso.com"`, `port = 443`))); len(fs) != 0 {
+	if fs := check(t, namespaceCertificate{}, today, org(hclBlock(`namespace "owa.contoso.com"`, `port = 443`))); len(fs) != 0 {
 		t.Errorf("no certificate:\n%s", summary(fs))
 	}
 }
@@ -76,14 +49,14 @@ func TestNamespaceCertificateIssuer(t *testing.T) {
 	const at = `namespace."mail.contoso.com".certificate`
 	cases := []struct {
 		issuer, scope string
-		want          []want
+		want          []wantFinding
 	}{
 		{"public_ca", "external", nil},
 		{"public_ca", "internal", nil},
-		{"self_signed", "external", []want{{lint.Error, at, `external namespace mail.contoso.com is served by self-signed certificate "web"`}}},
-		{"self_signed", "", []want{{lint.Error, at, `namespace mail.contoso.com is served by self-signed certificate`}}},
-		{"self_signed", "internal", []want{{lint.Warning, at, `internal namespace mail.contoso.com is served by self-signed`}}},
-		{"enterprise_ca", "external", []want{{lint.Warning, at, `from an enterprise CA: devices outside the domain do not trust it`}}},
+		{"self_signed", "external", []wantFinding{{lint.Error, at, `external namespace mail.contoso.com is served by self-signed certificate "web"`}}},
+		{"self_signed", "", []wantFinding{{lint.Error, at, `namespace mail.contoso.com is served by self-signed certificate`}}},
+		{"self_signed", "internal", []wantFinding{{lint.Warning, at, `internal namespace mail.contoso.com is served by self-signed`}}},
+		{"enterprise_ca", "external", []wantFinding{{lint.Warning, at, `from an enterprise CA: devices outside the domain do not trust it`}}},
 		{"enterprise_ca", "internal", nil},
 		{"enterprise_ca", "", nil},
 		{"", "external", nil},
@@ -98,46 +71,46 @@ func TestNamespaceCertificateIssuer(t *testing.T) {
 		if tc.scope != "" {
 			ns = append(ns, `scope = "`+tc.scope+`"`)
 		}
-		fs := check(t, namespaceCertificate{}, today, org(block(`certificate "web"`, cert...), block(`namespace "mail.contoso.com"`, ns...)))
-		expect(t, tc.issuer+"/"+tc.scope, fs, tc.want)
+		fs := check(t, namespaceCertificate{}, today, org(hclBlock(`certificate "web"`, cert...), hclBlock(`namespace "mail.contoso.com"`, ns...)))
+		expectFindings(t, tc.issuer+"/"+tc.scope, fs, tc.want)
 	}
 }
 
 func TestNamespaceCertificateAutodiscover(t *testing.T) {
 	const at = `domain."contoso.com".autodiscover`
 	dom := func(target string) string {
-		return block(`domain "contoso.com"`, `autodiscover = "`+target+`"`)
+		return hclBlock(`domain "contoso.com"`, `autodiscover = "`+target+`"`)
 	}
 	cases := []struct {
 		name   string
 		blocks []string
-		want   []want
+		want   []wantFinding
 	}{
-		{"named", []string{dom("on_premises"), block(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com", "autodiscover.contoso.com"]`)}, nil},
-		{"a wildcard", []string{dom("on_premises"), block(`certificate "web"`, `names = ["*.contoso.com"]`)}, nil},
-		{"on a second certificate", []string{dom("on_premises"), block(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`),
-			block(`certificate "ad"`, `services = ["iis"]`, `names = ["autodiscover.contoso.com"]`)}, nil},
-		{"missing", []string{dom("on_premises"), block(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`)},
-			[]want{{lint.Error, at, `Autodiscover for contoso.com points on premises to autodiscover.contoso.com, which no IIS certificate names`}}},
-		{"only on the SMTP certificate", []string{dom("on_premises"), block(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`),
-			block(`certificate "smtp"`, `services = ["smtp"]`, `names = ["autodiscover.contoso.com"]`)},
-			[]want{{lint.Error, at, `Add it to certificate "web"`}}},
-		{"no certificate bound to IIS", []string{dom("on_premises"), block(`certificate "smtp"`, `services = ["smtp"]`, `names = ["mail.contoso.com"]`)},
-			[]want{{lint.Error, at, `to autodiscover.contoso.com, and no certificate is bound to IIS`}}},
-		{"a wildcard of the parent domain", []string{block(`domain "eu.contoso.com"`, `autodiscover = "on_premises"`),
-			block(`certificate "web"`, `names = ["*.contoso.com"]`)},
-			[]want{{lint.Error, `domain."eu.contoso.com".autodiscover`, `to autodiscover.eu.contoso.com, which no IIS certificate names`}}},
-		{"names unknown", []string{dom("on_premises"), block(`certificate "web"`, `subject = "mail.contoso.com"`)}, nil},
+		{"named", []string{dom("on_premises"), hclBlock(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com", "autodiscover.contoso.com"]`)}, nil},
+		{"a wildcard", []string{dom("on_premises"), hclBlock(`certificate "web"`, `names = ["*.contoso.com"]`)}, nil},
+		{"on a second certificate", []string{dom("on_premises"), hclBlock(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`),
+			hclBlock(`certificate "ad"`, `services = ["iis"]`, `names = ["autodiscover.contoso.com"]`)}, nil},
+		{"missing", []string{dom("on_premises"), hclBlock(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`)},
+			[]wantFinding{{lint.Error, at, `Autodiscover for contoso.com points on premises to autodiscover.contoso.com, which no IIS certificate names`}}},
+		{"only on the SMTP certificate", []string{dom("on_premises"), hclBlock(`certificate "web"`, `services = ["iis"]`, `names = ["mail.contoso.com"]`),
+			hclBlock(`certificate "smtp"`, `services = ["smtp"]`, `names = ["autodiscover.contoso.com"]`)},
+			[]wantFinding{{lint.Error, at, `Add it to certificate "web"`}}},
+		{"no certificate bound to IIS", []string{dom("on_premises"), hclBlock(`certificate "smtp"`, `services = ["smtp"]`, `names = ["mail.contoso.com"]`)},
+			[]wantFinding{{lint.Error, at, `to autodiscover.contoso.com, and no certificate is bound to IIS`}}},
+		{"a wildcard of the parent domain", []string{hclBlock(`domain "eu.contoso.com"`, `autodiscover = "on_premises"`),
+			hclBlock(`certificate "web"`, `names = ["*.contoso.com"]`)},
+			[]wantFinding{{lint.Error, `domain."eu.contoso.com".autodiscover`, `to autodiscover.eu.contoso.com, which no IIS certificate names`}}},
+		{"names unknown", []string{dom("on_premises"), hclBlock(`certificate "web"`, `subject = "mail.contoso.com"`)}, nil},
 		{"no certificate described", []string{dom("on_premises")}, nil},
-		{"Autodiscover in Exchange Online", []string{dom("exchange_online"), block(`certificate "web"`, `names = ["mail.contoso.com"]`)}, nil},
-		{"Autodiscover unstated", []string{block(`domain "contoso.com"`, `mx = "on_premises"`), block(`certificate "web"`, `names = ["mail.contoso.com"]`)}, nil},
+		{"Autodiscover in Exchange Online", []string{dom("exchange_online"), hclBlock(`certificate "web"`, `names = ["mail.contoso.com"]`)}, nil},
+		{"Autodiscover unstated", []string{hclBlock(`domain "contoso.com"`, `mx = "on_premises"`), hclBlock(`certificate "web"`, `names = ["mail.contoso.com"]`)}, nil},
 		// A namespace of the name is judged as a namespace, once.
-		{"a namespace of the name", []string{dom("on_premises"), block(`certificate "web"`, `names = ["mail.contoso.com"]`),
-			block(`namespace "autodiscover.contoso.com"`, `certificate = "web"`)},
-			[]want{{lint.Error, `namespace."autodiscover.contoso.com".certificate`, `namespace autodiscover.contoso.com is not on certificate`}}},
+		{"a namespace of the name", []string{dom("on_premises"), hclBlock(`certificate "web"`, `names = ["mail.contoso.com"]`),
+			hclBlock(`namespace "autodiscover.contoso.com"`, `certificate = "web"`)},
+			[]wantFinding{{lint.Error, `namespace."autodiscover.contoso.com".certificate`, `namespace autodiscover.contoso.com is not on certificate`}}},
 	}
 	for _, tc := range cases {
 		fs := check(t, namespaceCertificate{}, today, org(tc.blocks...))
-		expect(t, tc.name, fs, tc.want)
+		expectFindings(t, tc.name, fs, tc.want)
 	}
 }
