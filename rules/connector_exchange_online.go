@@ -39,6 +39,7 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 		domains[normalHost(d.Name())] = d
 	}
 	installed := map[*schema.Certificate]map[*schema.Server]bool{}
+	verdicts := map[*schema.Certificate]string{}
 	for _, c := range p.Facts.ExchangeOnlineConnectors() {
 		what := facts.DescribeConnector(c.Connector)
 		relay := c.RelaysInternetMail()
@@ -57,7 +58,7 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 		}
 		if c.Direction() == "send" {
 			exoSendTLS(p, c.Connector, what, service)
-			exoCertificateDomain(p, c.Connector, what, domains)
+			exoCertificateDomain(p, c.Connector, what, domains, verdicts)
 		} else if d, ok := c.TLSDomain.Get(); ok && !facts.IsExchangeOnlineServiceDomain(d) {
 			p.Report(c.TLSDomain, fmt.Sprintf("%s accepts Exchange Online by tls_domain = %q, which its certificate does not "+
 				"name. Set tls_domain = %q", what, d, service))
@@ -130,40 +131,52 @@ func exoCertificateServers(p *lint.Pass, c *schema.Connector, what string, insta
 // a tenant move (MC1226222). The certificate must name a domain verified in
 // the tenant, or a host in one (mail.contoso.com for contoso.com). Judged
 // when the topology describes its domains and the certificate its names; a
-// name in a domain whose verification is unknown passes.
-func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string, domains map[string]*schema.Domain) {
+// name in a domain whose verification is unknown passes. Each certificate's
+// verdict is worked out once (why, "" when it passes).
+func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string, domains map[string]*schema.Domain, verdicts map[*schema.Certificate]string) {
 	if !c.TLSCertificate.Resolved() || len(domains) == 0 {
 		return
 	}
 	cert := c.TLSCertificate.Target
+	why, ok := verdicts[cert]
+	if !ok {
+		why = exoCertificateVerdict(cert, domains)
+		verdicts[cert] = why
+	}
+	if why != "" {
+		p.Report(c.TLSCertificate, fmt.Sprintf("certificate %q of %s %s: Exchange Online may attribute its mail to the "+
+			"wrong tenant. Use a certificate with a name in a verified domain", cert.Name(), what, why))
+	}
+}
+
+func exoCertificateVerdict(cert *schema.Certificate, domains map[string]*schema.Domain) string {
+	if cert.Names == nil {
+		return "" // the alternative names are unknown and may hold one
+	}
 	var hosts []string
 	if cert.Subject != nil {
 		hosts = append(hosts, cert.Subject.Value)
 	}
 	hosts = append(hosts, cert.Names.Values()...)
 	if len(hosts) == 0 {
-		return
+		return ""
 	}
-	var unverified []string
+	var unverified string
 	for _, h := range hosts {
 		d := exoDomainOf(domains, normalHost(strings.TrimPrefix(h, "*.")))
 		switch {
 		case d == nil:
 		case !d.Verified.IsFalse():
-			return // verified, or not known not to be
-		default:
-			unverified = append(unverified, d.Name())
+			return "" // verified, or not known not to be
+		case unverified == "":
+			unverified = d.Name()
 		}
 	}
-	if cert.Names == nil {
-		return // the alternative names are unknown and may hold one
-	}
 	why := "names no domain verified in the tenant"
-	if len(unverified) > 0 {
-		why += fmt.Sprintf(" (%s is not verified)", unverified[0])
+	if unverified != "" {
+		why += fmt.Sprintf(" (%s is not verified)", unverified)
 	}
-	p.Report(c.TLSCertificate, fmt.Sprintf("certificate %q of %s %s: Exchange Online may attribute its mail to the "+
-		"wrong tenant. Use a certificate with a name in a verified domain", cert.Name(), what, why))
+	return why
 }
 
 // exoDomainOf returns the domain block that is host or its nearest parent

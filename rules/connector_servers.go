@@ -36,11 +36,13 @@ func (connectorServers) Check(p *lint.Pass) {
 		}
 		var edges []*schema.Ref[*schema.Server]
 		var internal []facts.Server
+		seen := map[*schema.Server]bool{}
 		for _, it := range c.Servers.Items {
 			s, ok := p.Facts.Server(it.Target)
-			if !ok || s.Roles == nil {
+			if !ok || s.Roles == nil || seen[it.Target] {
 				continue
 			}
+			seen[it.Target] = true
 			if yes, known := carriesMail(p.Catalog, s); known && !yes {
 				p.Report(it, fmt.Sprintf("%s (%s, %s) has no transport role to carry %s: %s connectors run on %s servers. "+
 					"Name one of those", s.Name(), s.Exchange.Name, hybridRolesHeld(s), facts.DescribeConnector(c),

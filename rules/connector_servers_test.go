@@ -30,6 +30,10 @@ func TestConnectorServersTransportRole(t *testing.T) {
 		fs := check(t, connectorServers{}, today, org(append(tc.servers, hclBlock(`connector "`+tc.dir+`" "C"`, `servers = ["S"]`))...))
 		expectFindings(t, tc.name, fs, tc.want)
 	}
+	// A server listed twice is one offending server.
+	fs := check(t, connectorServers{}, today, org(srv("S", "2010", "SP3 RU32", `roles = ["mailbox"]`),
+		hclBlock(`connector "send" "C"`, `servers = ["S", "S"]`)))
+	expectFindings(t, "listed twice", fs, []wantFinding{{lint.Error, `connector.send.C.servers[0]`, "has no transport role"}})
 }
 
 func TestConnectorServersEdge(t *testing.T) {
