@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -280,5 +281,48 @@ func TestDomains(t *testing.T) {
 	}
 	if !IsExchangeOnlineServiceDomain("Mail.Protection.Outlook.com") || IsExchangeOnlineServiceDomain("x.mail.protection.outlook.com") {
 		t.Error("service domain")
+	}
+	for h, want := range map[string]bool{
+		"contoso-com.mail.protection.outlook.com":        true,
+		"contoso-com.mail.protection.outlook.com.":       true, // a fully qualified name
+		"contoso-com.mail.protection.partner.outlook.cn": true,
+		"contoso-com.mail.protection.office365.us":       true,
+		"contoso-com.e-v1.mx.microsoft":                  true, // DNSSEC (MS-PS-DNSSEC)
+		"mx.microsoft":                                   false,
+		"e-v1.mx.microsoft":                              false,
+		"a.b.c.mx.microsoft":                             false,
+		"mail.protection.outlook.com":                    false, // the service domain, not a host
+		"a.b.mail.protection.outlook.com":                false,
+		"mail.contoso.com":                               false,
+	} {
+		if IsExchangeOnlineProtectionHost(h) != want {
+			t.Errorf("IsExchangeOnlineProtectionHost(%q) != %v", h, want)
+		}
+	}
+}
+
+func TestRelaysInternetMail(t *testing.T) {
+	f := of(t, serverNamed("EX", "SE", `update = "RTM"`), `
+connector "send" "Relay" {
+  address_spaces = ["*"]
+  smart_hosts    = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "send" "Hybrid" {
+  address_spaces = ["*", "contoso.mail.onmicrosoft.com"]
+  smart_hosts    = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "send" "Unstated" {
+  smart_hosts = ["contoso-com.mail.protection.outlook.com"]
+}
+connector "receive" "From EXO" {
+  cloud_services_mail = true
+}
+`)
+	var got []string
+	for _, c := range f.ExchangeOnlineConnectors() {
+		got = append(got, fmt.Sprintf("%s:%v", c.Name(), c.RelaysInternetMail()))
+	}
+	if s := strings.Join(got, " "); s != "Relay:true Hybrid:false Unstated:false From EXO:false" {
+		t.Errorf("relays: %s", s)
 	}
 }

@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -14,11 +15,21 @@ import (
 // EOP smart hosts ("contoso-com.mail.protection.outlook.com"), the tenant's
 // remote routing domain ("contoso.mail.onmicrosoft.com") and the service
 // domain a connector's TLS domain names ("mail.protection.outlook.com").
+// A domain with DNSSEC has its MX, and so its smart host, under
+// mx.microsoft instead ("contoso-com.e-v1.mx.microsoft", MS-PS-DNSSEC).
 var (
-	exoSmartHost     = regexp.MustCompile(`(?i)^[^.]+\.mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)$`)
+	exoSmartHost     = regexp.MustCompile(`(?i)^([^.]+\.mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)|[^.]+\.[^.]+\.mx\.microsoft)$`)
 	exoRoutingDomain = regexp.MustCompile(`(?i)^[^.]+\.mail\.(onmicrosoft\.com|partner\.onmschina\.cn|onmicrosoft\.us)$`)
 	exoServiceDomain = regexp.MustCompile(`(?i)^mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)$`)
 )
+
+// IsExchangeOnlineProtectionHost reports whether a host name is an Exchange
+// Online Protection host of a tenant's domain, the target of its MX record
+// and of smart hosts to Exchange Online ("contoso-com.mail.protection.outlook.com",
+// "contoso-com.e-v1.mx.microsoft").
+func IsExchangeOnlineProtectionHost(h string) bool {
+	return exoSmartHost.MatchString(strings.TrimSuffix(h, "."))
+}
 
 // IsExchangeOnlineRoutingDomain reports whether a domain is a tenant's remote
 // routing domain ("contoso.mail.onmicrosoft.com").
@@ -53,11 +64,29 @@ func (t *Topology) ExchangeOnlineConnectors() []ExchangeOnlineConnector {
 	return t.exo
 }
 
+// RelaysInternetMail reports whether a send connector to Exchange Online
+// routes every domain ("*") and no tenant routing domain: it relays internet
+// mail through Exchange Online rather than carrying hybrid mail
+// (CSS-HC-HYBRID: "Relay Internet Mails via M365").
+func (c ExchangeOnlineConnector) RelaysInternetMail() bool {
+	if c.Direction() != "send" {
+		return false
+	}
+	wildcard := false
+	for _, a := range c.AddressSpaces.Values() {
+		if exoRoutingDomain.MatchString(a) {
+			return false
+		}
+		wildcard = wildcard || a == "*"
+	}
+	return wildcard
+}
+
 func exoEvidence(c *schema.Connector) string {
 	if c.Direction() == "send" {
 		if c.SmartHosts != nil {
 			for _, h := range c.SmartHosts.Items {
-				if exoSmartHost.MatchString(h.Value) {
+				if IsExchangeOnlineProtectionHost(h.Value) {
 					return "smart host " + h.Value
 				}
 			}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema"
 )
 
 // exoConnectorTLS reports connectors to or from Exchange Online without the
@@ -20,6 +19,9 @@ func (exoConnectorTLS) Info() lint.RuleInfo {
 		Severity: lint.Warning,
 		Summary:  "a connector to Exchange Online without the TLS settings hybrid mail needs",
 		Sources:  sources("CSS-HC-EXOCONN", "CSS-HC-HYBRID"),
+		// connector-exchange-online reports the same settings as errors, at
+		// the same attributes.
+		Yields: []string{"connector-exchange-online"},
 	}
 }
 
@@ -40,7 +42,7 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 	for _, c := range p.Facts.ExchangeOnlineConnectors() {
 		what := fmt.Sprintf("%s %s Exchange Online (%s)", facts.DescribeConnector(c.Connector),
 			map[bool]string{true: "sends mail to", false: "receives mail from"}[c.Direction() == "send"], c.Evidence)
-		relay := c.Direction() == "send" && relaysToInternet(c.Connector)
+		relay := c.RelaysInternetMail()
 		if relay {
 			what += " to relay mail to the internet"
 		}
@@ -79,26 +81,4 @@ func checkExoReceive(p *lint.Pass, c facts.ExchangeOnlineConnector, what string)
 		p.Report(c.TLSDomain, what+" without tls_domain = \"mail.protection.outlook.com\" (the domain of "+
 			"TlsDomainCapabilities): it cannot tell Exchange Online's certificate from others. Set tls_domain = \"mail.protection.outlook.com\"")
 	}
-}
-
-// relaysToInternet reports whether a send connector through Exchange Online
-// Protection routes every domain ("*") and no tenant routing domain: it
-// relays internet mail through Microsoft 365 rather than carrying hybrid
-// mail. HealthChecker then checks only its TLS authentication
-// (CSS-HC-HYBRID: "Relay Internet Mails via M365"; CSS-HC-EXOCONN notes that
-// its connector check may flag such connectors wrongly).
-func relaysToInternet(c *schema.Connector) bool {
-	if c.AddressSpaces == nil {
-		return false
-	}
-	wildcard := false
-	for _, a := range c.AddressSpaces.Items {
-		if facts.IsExchangeOnlineRoutingDomain(a.Value) {
-			return false
-		}
-		if a.Value == "*" {
-			wildcard = true
-		}
-	}
-	return wildcard
 }

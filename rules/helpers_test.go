@@ -113,3 +113,29 @@ type ruleFunc func(p *lint.Pass)
 
 func (ruleFunc) Info() lint.RuleInfo  { return lint.RuleInfo{ID: "test"} }
 func (f ruleFunc) Check(p *lint.Pass) { f(p) }
+
+// hclBlock writes a block of the given header with attribute lines.
+func hclBlock(header string, attrs ...string) string {
+	return header + " {\n  " + strings.Join(attrs, "\n  ") + "\n}\n"
+}
+
+// wantFinding is one expected finding: severity, address and a part of the message.
+type wantFinding struct {
+	sev  lint.Severity
+	addr string
+	msg  string
+}
+
+// expectFindings compares findings with wants, in order.
+func expectFindings(t *testing.T, name string, fs []lint.Finding, ws []wantFinding) {
+	t.Helper()
+	if len(fs) != len(ws) {
+		t.Errorf("%s: want %d findings, got:\n%s", name, len(ws), summary(fs))
+		return
+	}
+	for i, w := range ws {
+		if fs[i].Severity != w.sev || fs[i].Address != w.addr || !strings.Contains(fs[i].Message, w.msg) {
+			t.Errorf("%s: finding %d: want %s at %s with %q, got:\n%s", name, i, w.sev, w.addr, w.msg, summary(fs))
+		}
+	}
+}

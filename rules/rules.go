@@ -48,6 +48,9 @@ const (
 	dotnetMatrix = "dotnet"       // .NET Framework versions of an Exchange server
 	tlsSupport   = "tls"          // TLS versions Exchange uses
 	serverRoles  = "server-roles" // the roles of each Exchange version
+	// transportRoles are the roles that run connectors: the servers a
+	// connector may name and that receive mail from outside.
+	transportRoles = "transport-roles"
 )
 
 // roleOf returns whether version v has role, and from which release (nil:
@@ -68,6 +71,31 @@ func hybridRolesHeld(s facts.Server) string {
 		return "no role"
 	}
 	return words.And(pretty)
+}
+
+// carriesMail reports whether a server holds a role that runs connectors
+// (transportRoles), and whether that is known: not when its roles are not
+// stated, nor when the catalogue says nothing of its version's roles.
+func carriesMail(cat *catalog.Catalog, s facts.Server) (yes, known bool) {
+	if s.Roles == nil || len(cat.VersionRows(transportRoles, s.Exchange)) == 0 {
+		return false, false
+	}
+	for _, r := range s.Roles.Values() {
+		if _, ok := cat.FirstSupported(transportRoles, r, s.Exchange); ok {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// transportRoleNames names the roles that run connectors in version v, for
+// messages: "Hub Transport or Edge Transport".
+func transportRoleNames(cat *catalog.Catalog, v *catalog.Version) string {
+	var out []string
+	for _, r := range cat.SupportedValues(transportRoles, v) {
+		out = append(out, roleName(r.ID))
+	}
+	return words.Or(out)
 }
 
 // hcwFAQWithout2010 is the day Microsoft's Hybrid Configuration Wizard FAQ

@@ -30,6 +30,8 @@ var keywordAliases = map[string]map[string]string{
 	},
 	"mx_target":           {"exo": "exchange_online", "o365": "exchange_online", "office365": "exchange_online", "m365": "exchange_online", "onprem": "on_premises", "onpremise": "on_premises"},
 	"autodiscover_target": {"exo": "exchange_online", "o365": "exchange_online", "office365": "exchange_online", "m365": "exchange_online", "onprem": "on_premises", "onpremise": "on_premises"},
+	"mailbox_location":    {"exo": "exchange_online", "o365": "exchange_online", "office365": "exchange_online", "m365": "exchange_online", "cloud": "exchange_online", "onprem": "on_premises", "onpremise": "on_premises", "hybrid": "both"},
+	"namespace_scope":     {"public": "external", "internet": "external", "extern": "external", "private": "internal", "intranet": "internal", "lan": "internal"},
 	"sign_in":             {"phs": "password_hash_sync", "pta": "pass_through", "passthroughauthentication": "pass_through", "adfs": "federation", "federated": "federation"},
 	"issuer":              {"public": "public_ca", "commercial": "public_ca", "thirdparty": "public_ca", "internal": "enterprise_ca", "internalca": "enterprise_ca", "adcs": "enterprise_ca", "selfsigned": "self_signed"},
 	"dirsync_tool":        {"azureadconnect": "aad_connect", "aadc": "aad_connect", "entraconnectsync": "entra_connect", "entracloudsync": "cloud_sync", "azureadconnectcloudsync": "cloud_sync"},

@@ -69,6 +69,8 @@ domain "contoso.com" {
   verified     = true
   mx           = "exchange_online"
   autodiscover = "on_premises"
+  mailboxes    = "both"
+  mx_hosts     = ["contoso-com.mail.protection.outlook.com"]
 }
 
 certificate "mail-2026" {
@@ -84,6 +86,8 @@ namespace "mail.contoso.com" {
   services    = ["owa", "ews", "autodiscover", "outlook_anywhere", "mapi", "activesync"]
   certificate = "mail-2026"
   port        = 443
+  scope       = "external"
+  legacy      = false
 }
 
 connector "send" "Outbound to Office 365" {
@@ -94,10 +98,13 @@ connector "send" "Outbound to Office 365" {
   tls_auth            = "domain_validation"
   tls_domain          = "mail.protection.outlook.com"
   cloud_services_mail = true
+  require_tls         = true
 }
 
 tenant "contoso.onmicrosoft.com" {
-  plan = "E3"
+  plan               = "E3"
+  eop_filtering      = true
+  enhanced_filtering = false
 }
 
 directory_sync {
@@ -223,6 +230,8 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("verified", dom.Verified.IsTrue(), true)
 	eq("mx", dom.MX.Value, "exchange_online")
 	eq("autodiscover", dom.Autodiscover.Value, "on_premises")
+	eq("mailboxes", dom.Mailboxes.Value, "both")
+	eq("mx hosts", dom.MXHosts.Values(), []string{"contoso-com.mail.protection.outlook.com"})
 	c := top.Certificates[0]
 	eq("issuer", c.Issuer.Value, "public_ca")
 	eq("subject", c.Subject.Value, "mail.contoso.com")
@@ -235,6 +244,8 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("ns services", len(ns.Services.Items), 6)
 	eq("ns cert", ns.Certificate.Target.Name(), "mail-2026")
 	eq("ns port", ns.Port.Value, 443)
+	eq("ns scope", ns.Scope.Value, "external")
+	eq("ns legacy", ns.Legacy.IsFalse(), true)
 	cn := top.Connectors[0]
 	eq("direction", cn.Direction(), "send")
 	eq("connector", cn.Name(), "Outbound to Office 365")
@@ -246,7 +257,10 @@ func checkFullTopology(t *testing.T, top *Topology) {
 	eq("tls auth", cn.TLSAuth.Value, "domain_validation")
 	eq("tls domain", cn.TLSDomain.Value, "mail.protection.outlook.com")
 	eq("cloud", cn.CloudServicesMail.IsTrue(), true)
+	eq("require tls", cn.RequireTLS.IsTrue(), true)
 	eq("tenant plan", top.Tenants[0].Plan.Value, "E3")
+	eq("eop filtering", top.Tenants[0].EOPFiltering.IsTrue(), true)
+	eq("enhanced filtering", top.Tenants[0].EnhancedFiltering.IsFalse(), true)
 	ds := top.DirectorySync
 	eq("ds", ds.Enabled.IsTrue(), true)
 	eq("tool", ds.Tool.Value, "entra_connect")
@@ -319,18 +333,20 @@ const fullTopologyJSON = `{
                "edge_sync": true, "edge_sync_site": "HQ", "mailboxes": 0, "databases": 0, "public_folders": false}
   },
   "dag": {"DAG01": {"members": ["EX01", "EX02"], "witness": "FS01"}},
-  "domain": {"contoso.com": {"accepted": "authoritative", "verified": true, "mx": "exchange_online", "autodiscover": "on_premises"}},
+  "domain": {"contoso.com": {"accepted": "authoritative", "verified": true, "mx": "exchange_online", "autodiscover": "on_premises",
+    "mailboxes": "both", "mx_hosts": ["contoso-com.mail.protection.outlook.com"]}},
   "certificate": {"mail-2026": {"issuer": "public_ca", "subject": "mail.contoso.com",
     "names": ["mail.contoso.com", "autodiscover.contoso.com"], "expires": "2027-03-01",
     "servers": ["EX01", "EX02"], "services": ["iis", "smtp"]},
     "edge-2026": {"issuer": "public_ca", "subject": "mail.contoso.com", "servers": ["EDGE01"], "services": ["smtp"],
     "issuer_name": "Contoso Public TLS CA 2026"}},
   "namespace": {"mail.contoso.com": {"services": ["owa", "ews", "autodiscover", "outlook_anywhere", "mapi", "activesync"],
-    "certificate": "mail-2026", "port": 443}},
+    "certificate": "mail-2026", "port": 443, "scope": "external", "legacy": false}},
   "connector": {"send": {"Outbound to Office 365": {"servers": ["EX01"], "address_spaces": ["contoso.mail.onmicrosoft.com"],
     "smart_hosts": ["contoso-com.mail.protection.outlook.com"], "tls_certificate": "mail-2026",
-    "tls_auth": "domain_validation", "tls_domain": "mail.protection.outlook.com", "cloud_services_mail": true}}},
-  "tenant": {"contoso.onmicrosoft.com": {"plan": "E3"}},
+    "tls_auth": "domain_validation", "tls_domain": "mail.protection.outlook.com", "cloud_services_mail": true,
+    "require_tls": true}}},
+  "tenant": {"contoso.onmicrosoft.com": {"plan": "E3", "eop_filtering": true, "enhanced_filtering": false}},
   "directory_sync": {"enabled": true, "tool": "entra_connect", "host_os": "2019", "sign_in": "password_hash_sync",
     "exchange_hybrid_writeback": true},
   "adfs": {"FS-FARM": {"os": "2019", "certificate": "mail-2026"}},
@@ -362,11 +378,11 @@ func TestValueRangesAndAddresses(t *testing.T) {
 		{s.Version, "t.exchange.hcl:18:26-18:32", "server.EX01.version", "string value"},
 		{s.Roles, "t.exchange.hcl:21:26-21:37", "server.EX01.roles", "list"},
 		{s.Roles.Items[0], "t.exchange.hcl:21:27-21:36", `server.EX01.roles["mailbox"]`, "list item"},
-		{top.Hybrid, "t.exchange.hcl:89:1-89:7", "hybrid", "unlabelled block"},
-		{top.Hybrid.Servers.Items[1], "t.exchange.hcl:91:40-91:46", `hybrid.servers["EX02"]`, "reference item"},
-		{top.Hybrid.InboundPorts.Items[1], "t.exchange.hcl:101:36-101:39", `hybrid.inbound_ports["443"]`, "number item"},
+		{top.Hybrid, "t.exchange.hcl:96:1-96:7", "hybrid", "unlabelled block"},
+		{top.Hybrid.Servers.Items[1], "t.exchange.hcl:98:40-98:46", `hybrid.servers["EX02"]`, "reference item"},
+		{top.Hybrid.InboundPorts.Items[1], "t.exchange.hcl:108:36-108:39", `hybrid.inbound_ports["443"]`, "number item"},
 		{top.Domains[0], "t.exchange.hcl:40:8-40:21", `domain."contoso.com"`, "quoted label"},
-		{top.Migration.Mailboxes, "t.exchange.hcl:110:15-110:19", "migration.mailboxes", "number"},
+		{top.Migration.Mailboxes, "t.exchange.hcl:117:15-117:19", "migration.mailboxes", "number"},
 	}
 	for _, tc := range cases {
 		if got := rangeString(tc.node.SourceRange()); got != tc.rng {

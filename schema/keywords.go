@@ -63,6 +63,8 @@ var keywordSets = map[string]*keywordSet{
 	"accepted_domain":     static("an accepted-domain type", "authoritative", "internal_relay", "external_relay"),
 	"mx_target":           static("an MX target", "on_premises", "exchange_online", "third_party"),
 	"autodiscover_target": static("an Autodiscover target", "on_premises", "exchange_online"),
+	"mailbox_location":    static("a mailbox location", "on_premises", "exchange_online", "both"),
+	"namespace_scope":     static("a namespace scope", "internal", "external"),
 	"issuer":              static("a certificate issuer kind", "public_ca", "enterprise_ca", "self_signed"),
 	"certificate_service": static("an Exchange certificate service", "iis", "smtp", "imap", "pop", "um", "um_call_router", "federation"),
 	"client_service": static("a client-access service", "owa", "ews", "autodiscover", "outlook_anywhere", "mapi", "activesync",

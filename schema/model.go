@@ -83,6 +83,11 @@ type Domain struct {
 	Verified     *Bool   `exl:"verified" doc:"whether the domain is verified in the Microsoft 365 tenant"`
 	MX           *String `exl:"mx,enum=mx_target" doc:"where the public MX record points"`
 	Autodiscover *String `exl:"autodiscover,enum=autodiscover_target" doc:"where the public Autodiscover record points"`
+	// Mailboxes and MXHosts serve the mail flow rules: where the domain's
+	// mailboxes are decides where its MX may point, and the MX hosts tell
+	// Exchange Online Protection from other targets.
+	Mailboxes *String     `exl:"mailboxes,enum=mailbox_location" doc:"where the mailboxes with addresses in the domain are: on premises, in Exchange Online, or both (during a hybrid migration)"`
+	MXHosts   *StringList `exl:"mx_hosts" doc:"the host names its public MX records name (\"contoso-com.mail.protection.outlook.com\")"`
 }
 
 // Certificate is an X.509 certificate bound to Exchange services.
@@ -106,6 +111,11 @@ type Namespace struct {
 	Services    *StringList        `exl:"services,enum=client_service" doc:"the services published under it"`
 	Certificate *Ref[*Certificate] `exl:"certificate,ref=certificate" doc:"the certificate that serves it"`
 	Port        *Int               `exl:"port,min=1,max=65535" doc:"the TCP port"`
+	// Scope and Legacy serve the namespace rules: a certificate clients
+	// outside do not trust breaks an external namespace, and an Exchange
+	// 2003 or 2007 server beside a newer version needs a legacy namespace.
+	Scope  *String `exl:"scope,enum=namespace_scope" doc:"who reaches it: clients inside the organization's network only (internal), or from the internet too (external)"`
+	Legacy *Bool   `exl:"legacy" doc:"whether it is the legacy namespace (\"legacy.contoso.com\") that serves the Exchange 2003 or 2007 servers while a newer version coexists with them"`
 }
 
 // Connector is a send or receive connector; its first label is the direction.
@@ -118,6 +128,9 @@ type Connector struct {
 	TLSAuth           *String            `exl:"tls_auth,enum=tls_auth" doc:"its TLS authentication level (TlsAuthLevel; send connectors only)"`
 	TLSDomain         *String            `exl:"tls_domain" doc:"the domain the peer's certificate must match (with domain_validation)"`
 	CloudServicesMail *Bool              `exl:"cloud_services_mail" doc:"whether it carries hybrid mail with Exchange Online (CloudServicesMailEnabled)"`
+	// RequireTLS is a send connector's RequireTLS: without it, Exchange
+	// accepts no TlsAuthLevel, so the connector cannot validate its peer.
+	RequireTLS *Bool `exl:"require_tls" doc:"whether it requires TLS for every message it sends (RequireTLS; send connectors only)"`
 }
 
 // Direction is "send" or "receive".
@@ -127,6 +140,11 @@ func (c *Connector) Direction() string { return c.Labels[0] }
 type Tenant struct {
 	Block
 	Plan *String `exl:"plan,enum=tenant_plan" doc:"its Microsoft 365 plan"`
+	// EOPFiltering and EnhancedFiltering serve mail-flow-mx: what the
+	// organization expects of Exchange Online Protection, and how it sees
+	// mail that a third-party service relays to it.
+	EOPFiltering      *Bool `exl:"eop_filtering" doc:"whether the organization relies on Exchange Online Protection to filter spam and malware in the mail its domains receive from the internet"`
+	EnhancedFiltering *Bool `exl:"enhanced_filtering" doc:"whether Enhanced Filtering for Connectors is on for the inbound connector from the third-party service that receives the domains' mail first (their MX)"`
 }
 
 // DirectorySync is directory synchronization to Microsoft Entra ID.

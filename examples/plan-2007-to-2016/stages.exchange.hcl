@@ -17,7 +17,16 @@ stage "introduce-2013" {
     mailboxes = 0
   }
   change "certificate" "contoso-mail" {
+    names   = ["mail.contoso.com", "autodiscover.contoso.com", "legacy.contoso.com"]
     servers = ["EX07-01", "EX13-01"]
+  }
+  # Exchange 2013 proxies to 2007 only through a legacy namespace, which the
+  # 2007 users keep until their mailboxes move.
+  add "namespace" "legacy.contoso.com" {
+    services    = ["owa", "ews", "activesync"]
+    certificate = "contoso-mail"
+    port        = 443
+    legacy      = true
   }
 }
 
@@ -49,8 +58,10 @@ stage "retire-2007" {
   description = "Remove Exchange 2007, then raise the forest to 2008 R2 for Exchange 2016"
 
   change "certificate" "contoso-mail" {
+    names   = ["mail.contoso.com", "autodiscover.contoso.com"]
     servers = ["EX13-01"]
   }
+  remove "namespace" "legacy.contoso.com" {}
   remove "server" "EX07-01" {}
   change "organization" "Contoso" {
     forest_functional_level = "2008R2"

@@ -1,7 +1,13 @@
+# Mail for contoso.com arrives at Exchange Online Protection, which filters
+# it and sends mail for the mailboxes not yet moved back on premises over the
+# hybrid connectors below. Autodiscover stays on premises until the last
+# mailbox has moved.
 domain "contoso.com" {
   accepted     = "authoritative"
   verified     = true
   mx           = "exchange_online"
+  mx_hosts     = ["contoso-com.mail.protection.outlook.com"]
+  mailboxes    = "both"
   autodiscover = "on_premises"
 }
 
@@ -15,9 +21,17 @@ certificate "mail-2027" {
 }
 
 namespace "mail.contoso.com" {
-  services    = ["owa", "ews", "autodiscover", "mapi", "activesync", "oab"]
+  services    = ["owa", "ews", "mapi", "activesync", "oab"]
   certificate = "mail-2027"
   port        = 443
+  scope       = "external"
+}
+
+namespace "autodiscover.contoso.com" {
+  services    = ["autodiscover"]
+  certificate = "mail-2027"
+  port        = 443
+  scope       = "external"
 }
 
 connector "send" "Outbound to Office 365" {
@@ -27,7 +41,14 @@ connector "send" "Outbound to Office 365" {
   tls_certificate     = "mail-2027"
   tls_auth            = "domain_validation"
   tls_domain          = "mail.protection.outlook.com"
+  require_tls         = true
   cloud_services_mail = true
+}
+
+# Mail from the on-premises mailboxes to the internet leaves directly, by DNS.
+connector "send" "Internet" {
+  servers        = ["EX01", "EX02"]
+  address_spaces = ["*"]
 }
 
 connector "receive" "Inbound from Office 365" {
@@ -38,7 +59,8 @@ connector "receive" "Inbound from Office 365" {
 }
 
 tenant "contoso.onmicrosoft.com" {
-  plan = "E3"
+  plan          = "E3"
+  eop_filtering = true
 }
 
 directory_sync {

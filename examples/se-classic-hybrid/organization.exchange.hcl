@@ -1,5 +1,7 @@
 # Contoso: Exchange Server SE on premises, in a classic full hybrid with
-# Exchange Online. Two Mailbox servers in a DAG across two sites.
+# Exchange Online. Two Mailbox servers in a DAG across two sites, with its
+# witness; MX at Exchange Online Protection, Autodiscover on premises, hybrid
+# connectors both ways, and the namespaces on a public certificate.
 
 organization "Contoso" {
   forest_functional_level = "2016"

@@ -24,6 +24,8 @@ server "EX02" {
   tls     = ["1.2"]
 }
 
+# Two members, so the DAG uses its witness: a file server in the HQ site,
+# neither a member nor a domain controller.
 dag "DAG01" {
   members = ["EX01", "EX02"]
   witness = "FS01"
