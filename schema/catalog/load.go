@@ -399,6 +399,9 @@ func loadDotNet(c *Catalog) error {
 				return t.errorf(i, "release: %v", err)
 			}
 		}
+		if d.ExtendedEnd, err = optionalDate(t, i, "extended_end"); err != nil {
+			return err
+		}
 		if d.Sources, err = c.sourceList(t, i); err != nil {
 			return err
 		}
