@@ -23,20 +23,21 @@ func (adfsRequirements) Info() lint.RuleInfo {
 	}
 }
 
-// adfsMinOS: AD FS servers must run Windows Server 2012 R2 or later
-// (MS-ENTRA, hybrid identity prerequisites).
-const adfsMinOS = "2012R2"
+// adfsMinOS: the oldest Windows Server AD FS servers run on (limit
+// adfs-windows-min: MS-ENTRA, hybrid identity prerequisites).
+const adfsMinOS = "adfs-windows-min"
 
 func (adfsRequirements) Check(p *lint.Pass) {
 	t := p.Topology
 	ds := t.DirectorySync
 	checkADFSDirectorySync(p, t, ds)
+	minOS := p.Catalog.PlatformID(adfsMinOS)
 	for _, a := range t.ADFS {
 		checkADFSCertificate(p, a)
 		if os, ok := a.OS.Get(); ok {
-			if below, known := p.Catalog.WindowsBelow(os, adfsMinOS); known && below {
+			if below, known := p.Catalog.WindowsBelow(os, minOS); known && below {
 				p.Report(a.OS, fmt.Sprintf("the AD FS farm %s runs %s: AD FS servers for federated sign-in with Microsoft Entra ID must run %s or later; "+
-					"move the farm to %s or later", a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(adfsMinOS), p.Catalog.WindowsName(adfsMinOS)))
+					"move the farm to %s or later", a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(minOS), p.Catalog.WindowsName(minOS)))
 			}
 		}
 	}

@@ -30,9 +30,10 @@ func (certificateExpiry) Info() lint.RuleInfo {
 // certificateWarningDays: HealthChecker shows a certificate with fewer than
 // 60 days left in yellow or red (CSS-HC-CERT: green when LifetimeInDays >= 60;
 // the same threshold for hybrid connector certificates in CSS-HC-HYBRID).
-const certificateWarningDays = 60
+const certificateWarningDays = "certificate-warning-days"
 
 func (certificateExpiry) Check(p *lint.Pass) {
+	warnDays := p.Catalog.Days(certificateWarningDays)
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
 			continue
@@ -55,10 +56,10 @@ func (certificateExpiry) Check(p *lint.Pass) {
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that "+
 				"day, Exchange services and connectors that use it fail TLS. Renew it now, bind the new certificate to the same services, and "+
 				"update the connectors and hybrid configuration that name it if its issuer or subject changes", c.Name(), use, exp))
-		case days <= certificateWarningDays:
+		case days <= warnDays:
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s (on %s; exlint warns %d days "+
 				"ahead, HealthChecker's threshold): renew it now, bind the new certificate to the same services, and update the connectors and hybrid "+
-				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(days, "day"), p.AsOf, certificateWarningDays))
+				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(days, "day"), p.AsOf, warnDays))
 		}
 	}
 }

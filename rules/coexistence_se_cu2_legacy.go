@@ -28,7 +28,7 @@ func (coexistenceSECU2Legacy) Info() lint.RuleInfo {
 
 // seBlockingCU is the first Exchange SE CU whose setup blocks versions that
 // are out of support when it is released (MS-SE-UPGRADE).
-const seBlockingCU = 2
+const seBlockingCU = "se-coexistence-blocking-cu"
 
 func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	_, groups := p.Facts.VersionGroups()
@@ -51,7 +51,7 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	}
 	for _, s := range groups[p.Catalog.Version("SE")] {
 		n, ok := seCU(s)
-		if !ok || n < seBlockingCU {
+		if !ok || n < p.Catalog.CU(seBlockingCU) {
 			continue
 		}
 		p.Report(s.LevelNode(), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+

@@ -23,7 +23,7 @@ func (exchangeEndOfSupportSoon) Info() lint.RuleInfo {
 
 // soonDays is the warning window: HealthChecker turns a server's end of
 // support yellow within one year (CSS-HC, Invoke-AnalyzerExchangeInformation.ps1).
-const soonDays = 365
+const soonDays = "end-of-support-warning-days"
 
 func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
@@ -35,7 +35,7 @@ func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 		// back to soonDays before it, warn; after it, exchange-end-of-support
 		// reports the server.
 		days := p.AsOf.DaysUntil(end)
-		if days < 0 || days > soonDays {
+		if days < 0 || days > p.Catalog.Days(soonDays) {
 			continue
 		}
 		when := fmt.Sprintf("in %d days", days)

@@ -42,8 +42,8 @@ const dedicatedAppMatrix = "hybrid-dedicated-app"
 // (MS-HYBAPP: "permanently blocked starting in October 2025";
 // MS-HYBAPP-REMINDER: "final deprecation ... at the end of October 2025").
 var (
-	dedicatedAppTemporaryBlocks = []catalog.Date{catalog.MustDate("2025-09-16"), catalog.MustDate("2025-10-07")}
-	dedicatedAppPermanentBlock  = catalog.MustDate("2025-10-31") // the last day before the permanent block
+	dedicatedAppTemporaryBlocks = "hybrid-app-temporary-blocks"
+	dedicatedAppPermanentBlock  = "hybrid-app-permanent-block" // the last day before the permanent block
 )
 
 // topologies without rich coexistence (no organization relationship, no
@@ -58,16 +58,17 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 	if p.AsOf.Before(first.Date) {
 		return // the dedicated app did not exist yet
 	}
+	permanent := p.Catalog.Day(dedicatedAppPermanentBlock)
 	sev := lint.Error
 	consequence := "Exchange Online has blocked EWS calls through its shared service principal since the end of October 2025 " +
-		"(after " + dedicatedAppPermanentBlock.String() + "), so free/busy, MailTips and profile pictures between Exchange Server " +
+		"(after " + permanent.String() + "), so free/busy, MailTips and profile pictures between Exchange Server " +
 		"and Exchange Online mailboxes no longer work (mail flow, migrations and management are not affected)"
-	if !p.AsOf.After(dedicatedAppPermanentBlock) {
+	if !p.AsOf.After(permanent) {
 		sev = lint.Warning
 		consequence = fmt.Sprintf("Exchange Online blocks EWS calls through its shared service principal permanently after %s "+
 			"(temporary blocks on %s), and free/busy, MailTips and profile pictures between Exchange Server and Exchange Online "+
 			"mailboxes then stop (mail flow, migrations and management are not affected)",
-			dedicatedAppPermanentBlock, dateList(dedicatedAppTemporaryBlocks))
+			permanent, dateList(p.Catalog.DaysList(dedicatedAppTemporaryBlocks)))
 	}
 	if h.DedicatedApp.IsFalse() {
 		p.ReportAs(sev, h.DedicatedApp, "the dedicated Exchange hybrid app is not configured (dedicated_app = false): "+consequence+

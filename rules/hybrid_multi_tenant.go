@@ -29,7 +29,7 @@ func (hybridMultiTenant) Info() lint.RuleInfo {
 // Server 2019, CU7 or higher"; Exchange SE, the code of 2019 CU15, meets it;
 // older versions cannot).
 const (
-	maxHybridTenants  = 5
+	maxHybridTenants  = "hybrid-tenants-max"
 	multiTenantMatrix = "hybrid-multi-tenant"
 )
 
@@ -49,10 +49,10 @@ func (hybridMultiTenant) Check(p *lint.Pass) {
 	if len(tenants) < 2 {
 		return
 	}
-	if len(tenants) > maxHybridTenants {
+	if max := p.Catalog.Count(maxHybridTenants); len(tenants) > max {
 		p.Report(h.Tenants, fmt.Sprintf("hybrid.tenants names %d tenants, and the Hybrid Configuration Wizard connects one "+
 			"on-premises organization to at most %d: keep %d tenants or fewer in this hybrid deployment",
-			len(tenants), maxHybridTenants, maxHybridTenants))
+			len(tenants), max, max))
 	}
 	list := related(h.Tenants, fmt.Sprintf("%d tenants: %s", len(tenants), strings.Join(tenants, ", ")))
 	for _, s := range p.Facts.HybridServers() {

@@ -29,7 +29,7 @@ func (hybridWizardUnsupported) Info() lint.RuleInfo {
 var (
 	// MS-HYB-PREREQ: ".NET Framework: 4.6.2 or later is required to install
 	// Hybrid Configuration Wizard."
-	hcwDotNet = "4.6.2"
+	hcwDotNet = "hcw-dotnet-min"
 )
 
 func (hybridWizardUnsupported) Check(p *lint.Pass) {
@@ -37,7 +37,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 	if !known {
 		return
 	}
-	if !p.AsOf.Before(hcwFAQWithout2010) {
+	if !p.AsOf.Before(p.Catalog.Day(hcwFAQWithout2010)) {
 		for _, m := range ms {
 			if m.Exchange.ID != "2010" || m.IsEdge() {
 				continue
@@ -57,7 +57,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 // later, usually a hybrid server. When every hybrid server has an older .NET
 // Framework, none of them can run it.
 func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
-	min := p.Catalog.DotNetByID(hcwDotNet)
+	min := p.Catalog.DotNetByID(p.Catalog.PlatformID(hcwDotNet))
 	var old []string
 	var internal []facts.RosterEntry
 	for _, m := range ms {

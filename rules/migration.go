@@ -112,9 +112,9 @@ func hasMinimalHybridServer(p *lint.Pass) bool { return len(minimalHybridServers
 // recommends cutover for 150 or fewer. Microsoft's 2012 guidance capped cutover
 // at 1,000 (MS-2012-CUTOVER).
 const (
-	cutoverMax         = 2000
-	cutoverRecommended = 150
-	cutoverMax2012     = 1000
+	cutoverMax         = "cutover-mailboxes-max"
+	cutoverRecommended = "cutover-mailboxes-recommended"
+	cutoverMax2012     = "cutover-mailboxes-max-2012"
 )
 
 // alternativeMethod names what Microsoft's decision table recommends instead

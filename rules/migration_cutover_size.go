@@ -28,6 +28,7 @@ func (migrationCutoverSize) Check(p *lint.Pass) {
 		return
 	}
 	n := m.Mailboxes.Value
+	cutoverMax, cutoverRecommended, cutoverMax2012 := p.Catalog.Count(cutoverMax), p.Catalog.Count(cutoverRecommended), p.Catalog.Count(cutoverMax2012)
 	if n <= cutoverRecommended {
 		return
 	}

@@ -30,7 +30,7 @@ func (migrationMethodAdvice) Info() lint.RuleInfo {
 
 // partnerThreshold: "If you have an extremely large number of mailboxes
 // (5,000+), you might want to hire a partner" (MS-MIG-PATH).
-const partnerThreshold = 5000
+const partnerThreshold = "migration-partner-mailboxes"
 
 // migrationPath is one row of Microsoft's migration-path table (MS-MIG-PATH,
 // 2021 text). Rows are keyed by source group, by whether the migration moves
@@ -99,14 +99,15 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	if sized {
 		n = m.Mailboxes.Value
 	}
+	partnerThreshold, small := p.Catalog.Count(partnerThreshold), p.Catalog.Count(cutoverRecommended)
 	partner := sized && n >= partnerThreshold
 	reported := false
-	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n) {
+	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n, small) {
 		timeframe, _ := m.Timeframe.Get()
-		path := migrationPaths[group][n <= cutoverRecommended][timeframe]
+		path := migrationPaths[group][n <= small][timeframe]
 		if !slices.Contains(path.methods, method) {
 			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s instead",
-				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(group, n, timeframe), path.phrase)
+				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(group, n, small, timeframe), path.phrase)
 			if method == "imap" {
 				msg += " (IMAP migration copies email only, not calendars, contacts or tasks)"
 			}
@@ -141,9 +142,9 @@ func sourceGroup(old, recent []facts.Server) (string, []facts.Server) {
 }
 
 // adviceReportedElsewhere: methods another migration rule already reports.
-func adviceReportedElsewhere(p *lint.Pass, method, group string, n int) bool {
+func adviceReportedElsewhere(p *lint.Pass, method, group string, n, small int) bool {
 	switch {
-	case method == "cutover" && n > cutoverRecommended:
+	case method == "cutover" && n > small:
 		return true // migration-cutover-size names the table's alternative
 	case method == "staged" && group == "2010-later":
 		return true // migration-source-version
@@ -155,7 +156,7 @@ func adviceReportedElsewhere(p *lint.Pass, method, group string, n int) bool {
 
 // situation describes the table row: "more than 150 mailboxes from Exchange
 // 2003 or 2007".
-func situation(group string, n int, timeframe string) string {
+func situation(group string, n, cutoverRecommended int, timeframe string) string {
 	from := "Exchange 2003 or 2007"
 	if group == "2010-later" {
 		from = "Exchange 2010 or later"

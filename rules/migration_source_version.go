@@ -82,7 +82,7 @@ func sourceVersionFix(p *lint.Pass, version string) string {
 	switch {
 	case m.Mailboxes == nil:
 		return "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express migration for 150 or fewer moved over a few days)"
-	case m.Mailboxes.Value <= cutoverRecommended:
+	case m.Mailboxes.Value <= p.Catalog.Count(cutoverRecommended):
 		return fmt.Sprintf("for %s mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead", words.Thousands(m.Mailboxes.Value))
 	}
 	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes)", words.Thousands(m.Mailboxes.Value))

@@ -73,7 +73,7 @@ func hybridRolesHeld(s facts.Server) string {
 // hcwFAQWithout2010 is the day Microsoft's Hybrid Configuration Wizard FAQ
 // stopped naming Exchange 2010 among the hybrid servers the wizard supports
 // and licenses (DOCS-PR-3184, merged for the FAQ of 2022-06-16).
-var hcwFAQWithout2010 = catalog.MustDate("2022-06-16")
+const hcwFAQWithout2010 = "hcw-faq-without-2010"
 
 // The wording the rules share.
 
