@@ -8,13 +8,15 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 )
 
 // migrationMethodAdvice reports a migration method other than the one
 // Microsoft's migration-path table recommends for the source version, the
 // number of mailboxes and how quickly the organization wants to move
-// (MS-MIG-PATH). Where another migration rule already reports the method as
-// impossible or over its limits, this one stays silent.
+// (MS-MIG-PATH). Where another migration rule reports the method as
+// impossible or over its limits at the same address, this one gives way to it
+// (RuleInfo.Yields).
 type migrationMethodAdvice struct{}
 
 func init() { register(migrationMethodAdvice{}) }
@@ -25,6 +27,13 @@ func (migrationMethodAdvice) Info() lint.RuleInfo {
 		Severity: lint.Info,
 		Summary:  "a migration method other than the one Microsoft's migration-path table recommends for the size and source",
 		Sources:  sources("MS-MIG-PATH", "MS-CUTOVER"),
+		// What the other migration rules report at the same address says
+		// what this rule would, and more: a cutover above 150 mailboxes
+		// (migration-cutover-size, at migration.mailboxes), a method that
+		// cannot move the sources' mailboxes (migration-source-version) or an
+		// express migration without a server to run it
+		// (migration-minimal-hybrid), both at migration.method.
+		Yields: []string{"migration-cutover-size", "migration-source-version", "migration-minimal-hybrid"},
 	}
 }
 
@@ -102,7 +111,7 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	partnerThreshold, small := p.Catalog.Count(partnerThreshold), p.Catalog.Count(cutoverRecommended)
 	partner := sized && n >= partnerThreshold
 	reported := false
-	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n, small) {
+	if group, sources := sourceGroup(old, recent); group != "" && sized {
 		timeframe, _ := m.Timeframe.Get()
 		path := migrationPaths[group][n <= small][timeframe]
 		if !slices.Contains(path.methods, method) {
@@ -117,7 +126,13 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 			if partner {
 				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", words.Thousands(partnerThreshold))
 			}
-			p.Report(m.Method, msg)
+			// A cutover above 150 mailboxes is too big for its method: the
+			// finding points at the size, as migration-cutover-size's does.
+			var at schema.Node = m.Method
+			if method == "cutover" && n > small {
+				at = m.Mailboxes
+			}
+			p.Report(at, msg)
 			reported = true
 		}
 	}
@@ -139,19 +154,6 @@ func sourceGroup(old, recent []facts.Server) (string, []facts.Server) {
 		return "2010-later", recent
 	}
 	return "", nil
-}
-
-// adviceReportedElsewhere: methods another migration rule already reports.
-func adviceReportedElsewhere(p *lint.Pass, method, group string, n, small int) bool {
-	switch {
-	case method == "cutover" && n > small:
-		return true // migration-cutover-size names the table's alternative
-	case method == "staged" && group == "2010-later":
-		return true // migration-source-version
-	case (method == "express" || method == "minimal_hybrid") && !hasMinimalHybridServer(p):
-		return true // migration-minimal-hybrid
-	}
-	return false
 }
 
 // situation describes the table row: "more than 150 mailboxes from Exchange

@@ -88,8 +88,12 @@ func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
 			"their version supports"
 	}
 	fix := "plan a cutover or a staged migration instead (Microsoft's path for Exchange 2003 and 2007)"
-	if len(selectVersions(others, stagedVersions)) == 0 {
+	switch staged, imap := len(selectVersions(others, stagedVersions)) > 0, len(selectVersions(others, imapOnlyVersions)) > 0; {
+	case !staged:
 		fix = "plan an IMAP migration instead (Microsoft's only path for Exchange 2000 and earlier)"
+	case imap:
+		fix = "plan a cutover or a staged migration for the Exchange 2003 and 2007 mailboxes and an IMAP migration for those on " +
+			"Exchange 2000 and earlier (Microsoft's only path for them) instead"
 	}
 	return fmt.Sprintf("%s, and the organization has only %s: %s", need, describeByVersion(others), fix)
 }

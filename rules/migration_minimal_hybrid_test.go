@@ -75,6 +75,9 @@ func TestMigrationMinimalHybridServerKinds(t *testing.T) {
 		{"2010 beside 2003", org(srv("EX03", "2003", "SP2"), srv("EX10", "2010", "SP3 RU32")), ""},
 		{"no server", org(), "the topology has no Exchange server"},
 		{"Edge only", org(srv("EDGE16", "2016", "CU23", `roles = ["edge_transport"]`)), "the topology has only Edge Transport servers"},
+		// Exchange 2000 beside 2003: each group's path (the IMAP advice
+		// migration-method-advice gives way to this finding for).
+		{"2000 beside 2003", org(srv("EX2K", "2000", "SP3"), srv("EX03", "2003", "SP2")), "an IMAP migration for those on Exchange 2000 and earlier"},
 	}
 	for _, tc := range cases {
 		fs := check(t, migrationMinimalHybrid{}, today, tc.src+migrationBlock("express", 100, ""))

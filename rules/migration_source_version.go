@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // migrationSourceVersion reports a cutover or staged migration from a source
@@ -60,15 +61,31 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 		return
 	}
 	order, groups := facts.ByVersion(p.Facts.MigrationSources())
+	type refusal struct {
+		v   *catalog.Version
+		why string
+	}
+	var refused []refusal
 	for _, v := range order {
 		for _, l := range limits {
-			if !isAny(v, l.versions) {
-				continue
+			if isAny(v, l.versions) {
+				refused = append(refused, refusal{v, l.why})
 			}
-			ss := groups[v]
-			p.Report(m.Method, fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
-				methodPhrase(method), v.Name, names(ss), l.why, sourceVersionFix(p, v.ID)), relatedVersion(ss[0]))
 		}
+	}
+	// Where the method can move the mailboxes of some sources, what is wrong
+	// is the servers it cannot move: each finding points at the first of
+	// them. Where it can move none, the method is wrong.
+	partial := len(refused) < len(order)
+	for _, r := range refused {
+		ss := groups[r.v]
+		msg := fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
+			methodPhrase(method), r.v.Name, names(ss), r.why, sourceVersionFix(p, r.v.ID))
+		if partial {
+			p.Report(ss[0].VersionNode(), msg, related(m.Method, "the migration method"))
+			continue
+		}
+		p.Report(m.Method, msg, relatedVersion(ss[0]))
 	}
 }
 
