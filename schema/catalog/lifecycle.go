@@ -75,9 +75,9 @@ func (o *Outlook) InSupport(on Date) bool {
 }
 
 // InSupport reports whether .NET Framework version d is supported on day on:
-// not past the end of support the catalogue records for it (4.5.2, 4.6 and
-// 4.6.1, MS-DOTNET-RETIRED); a version without a date is not known to be
-// past its end.
+// not past the end of support the catalogue records for it (4.5 and 4.5.1,
+// MS-DOTNET-2016; 4.5.2, 4.6 and 4.6.1, MS-DOTNET-RETIRED); a version without
+// a date follows the Windows it runs on and is not judged here.
 func (d *DotNet) InSupport(on Date) bool {
 	return d.ExtendedEnd.IsZero() || !on.After(d.ExtendedEnd)
 }

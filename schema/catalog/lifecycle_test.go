@@ -80,13 +80,16 @@ func TestPlatformInSupport(t *testing.T) {
 	if !c.OutlookByID("2016").InSupport(MustDate("2025-10-14")) {
 		t.Error("Outlook 2016 is in support on its last day")
 	}
-	for id, want := range map[string]bool{"4.5.2": false, "4.6": false, "4.6.1": false, "4.6.2": true, "4.8": true, "3.5 SP1": true} {
+	for id, want := range map[string]bool{"4.5": false, "4.5.1": false, "4.5.2": false, "4.6": false, "4.6.1": false, "4.6.2": true, "4.8": true, "3.5 SP1": true} {
 		if got := c.DotNetByID(id).InSupport(on); got != want {
 			t.Errorf(".NET Framework %s on %s: %v, want %v", id, on, got, want)
 		}
 	}
 	if !c.DotNetByID("4.6.1").InSupport(MustDate("2022-04-26")) || c.DotNetByID("4.6.1").InSupport(MustDate("2022-04-27")) {
 		t.Error(".NET Framework 4.6.1: supported through 2022-04-26, not after")
+	}
+	if !c.DotNetByID("4.5.1").InSupport(MustDate("2016-01-12")) || c.DotNetByID("4.5.1").InSupport(MustDate("2016-01-13")) {
+		t.Error(".NET Framework 4.5.1: supported through 2016-01-12, not after")
 	}
 	_, err := loadFrom(withTables(t, map[string]string{"dotnet.csv": "+4.9,.NET Framework 4.9,600000,2040-13-01,CSS-HC-NET"}))
 	if err == nil || !strings.HasPrefix(err.Error(), "dotnet.csv:") || !strings.Contains(err.Error(), "extended_end") {
