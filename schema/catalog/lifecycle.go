@@ -4,9 +4,13 @@ package catalog
 // a message never advises one that is not. Support ends at the end of the
 // published last day.
 
-// InSupport reports whether Exchange version v is within its extended
-// support on day on. A version under the Modern Lifecycle Policy (SE) is.
+// InSupport reports whether Exchange version v is released and within its
+// extended support on day on. A version under the Modern Lifecycle Policy
+// (SE) has no end.
 func (v *Version) InSupport(on Date) bool {
+	if !v.GA.IsZero() && on.Before(v.GA) {
+		return false
+	}
 	end, ok := v.EndOfSupport()
 	return !ok || !on.After(end)
 }

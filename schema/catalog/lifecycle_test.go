@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// Exchange versions: in support through the last day, not after; SE has no
-// end.
+// Exchange versions: in support from general availability through the last
+// day, not after; SE has no end.
 func TestVersionInSupport(t *testing.T) {
 	c := Default()
 	for _, tc := range []struct {
@@ -19,6 +19,8 @@ func TestVersionInSupport(t *testing.T) {
 		{"2013", "2023-04-11", true},
 		{"2013", "2023-04-12", false},
 		{"SE", "2099-01-01", true},
+		{"SE", "2025-06-30", false}, // before its general availability
+		{"SE", "2025-07-01", true},
 	} {
 		if got := c.Version(tc.version).InSupport(MustDate(tc.on)); got != tc.want {
 			t.Errorf("%s on %s: %v, want %v", tc.version, tc.on, got, tc.want)
