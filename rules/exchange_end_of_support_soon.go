@@ -45,14 +45,7 @@ func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 		case 1:
 			when = "in 1 day"
 		}
-		msg := fmt.Sprintf("%s runs %s, whose extended support ends on %s (%s): from the next day it gets no fixes or security updates",
-			s.Name(), s.Exchange.Name, end, when)
-		switch s.Exchange.ID {
-		case "2016", "2019":
-			msg += "; plan the move to Exchange Server SE now (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23)"
-		default:
-			msg += "; plan the move of its work to a newer, supported version or to Exchange Online before then"
-		}
-		p.Report(s.VersionNode(), msg)
+		p.Reportf(s.VersionNode(), "%s runs %s, whose extended support ends on %s (%s): plan the move of its work to %s before then",
+			s.Name(), s.Exchange.Name, end, when, moveTo(p, s.Exchange, end.AddDays(1)))
 	}
 }

@@ -99,9 +99,8 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	// Exchange 2000 and earlier: IMAP only. Cutover and staged from them are
 	// migration-source-version's errors.
 	if len(ancient) > 0 && method != "imap" && method != "cutover" && method != "staged" {
-		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the organization has %s: Microsoft's migration path for Exchange 2000 "+
-			"and earlier is IMAP migration only; move those mailboxes with an IMAP migration (it copies email only)",
-			methodPhrase(method), describeByVersion(ancient)), relatedVersion(ancient[0]))
+		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the mailboxes on %s can move only by IMAP migration: "+
+			"move them with an IMAP migration (it copies email only)", methodPhrase(method), describeByVersion(ancient)), relatedVersion(ancient[0]))
 	}
 
 	n, sized := 0, m.Mailboxes != nil
@@ -115,16 +114,15 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 		timeframe, _ := m.Timeframe.Get()
 		path := migrationPaths[group][n <= small][timeframe]
 		if !slices.Contains(path.methods, method) {
-			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s instead",
-				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(group, n, small, timeframe), path.phrase)
+			// The table's rows, and that exlint applies them to 2019 and SE,
+			// are the rule page's.
+			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s",
+				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(n, small, timeframe), path.phrase)
 			if method == "imap" {
-				msg += " (IMAP migration copies email only, not calendars, contacts or tasks)"
-			}
-			if len(selectVersions(sources, []string{"2019", "SE"})) > 0 {
-				msg += " (the table names Exchange 2010, 2013 and 2016; exlint applies it to 2019 and SE, which use the same hybrid tools)"
+				msg += " (IMAP copies email only)"
 			}
 			if partner {
-				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", words.Thousands(partnerThreshold))
+				msg += fmt.Sprintf(", and a partner from %s mailboxes", words.Thousands(partnerThreshold))
 			}
 			// A cutover above 150 mailboxes is too big for its method: the
 			// finding points at the size, as migration-cutover-size's does.
@@ -137,8 +135,8 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 		}
 	}
 	if partner && !reported {
-		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests hiring a partner to help "+
-			"migrate the email data: consider a Microsoft partner or a third-party migration service", words.Thousands(n), words.Thousands(partnerThreshold)))
+		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests a partner: "+
+			"consider a Microsoft partner or a third-party migration service", words.Thousands(n), words.Thousands(partnerThreshold)))
 	}
 }
 
@@ -156,18 +154,15 @@ func sourceGroup(old, recent []facts.Server) (string, []facts.Server) {
 	return "", nil
 }
 
-// situation describes the table row: "more than 150 mailboxes from Exchange
-// 2003 or 2007".
-func situation(group string, n, cutoverRecommended int, timeframe string) string {
-	from := "Exchange 2003 or 2007"
-	if group == "2010-later" {
-		from = "Exchange 2010 or later"
-	}
+// situation describes the table row: "more than 150 mailboxes", "150
+// mailboxes or fewer moved a few users at a time" (the source's group is
+// named with the source).
+func situation(n, cutoverRecommended int, timeframe string) string {
 	if n > cutoverRecommended {
-		return fmt.Sprintf("more than %d mailboxes from %s (cutover performance suffers above %d)", cutoverRecommended, from, cutoverRecommended)
+		return fmt.Sprintf("more than %d mailboxes", cutoverRecommended)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d mailboxes or fewer from %s", cutoverRecommended, from)
+	fmt.Fprintf(&b, "%d mailboxes or fewer", cutoverRecommended)
 	switch timeframe {
 	case "fast":
 		b.WriteString(" moved over a weekend or a few days")

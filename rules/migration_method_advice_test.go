@@ -83,9 +83,6 @@ func TestMigrationMethodAdviceTable(t *testing.T) {
 					if small && tf == "slow" {
 						wants = append(wants, "a few users at a time")
 					}
-					if v == "2019" || v == "SE" {
-						wants = append(wants, "exlint applies it to 2019 and SE")
-					}
 					if method == "imap" {
 						wants = append(wants, "copies email only")
 					}
@@ -175,7 +172,7 @@ func TestMigrationMethodAdviceIMAPOnly(t *testing.T) {
 				}
 				continue
 			}
-			if len(fs) != 1 || fs[0].Address != "migration.method" || !strings.Contains(fs[0].Message, "IMAP migration only") ||
+			if len(fs) != 1 || fs[0].Address != "migration.method" || !strings.Contains(fs[0].Message, "can move only by IMAP migration: move them with an IMAP migration") ||
 				!strings.Contains(fs[0].Message, "(OLD)") {
 				t.Errorf("%s from %s: want one finding at migration.method recommending IMAP:\n%s", method, v, summary(fs))
 			}

@@ -112,7 +112,7 @@ func TestMigrationSourceVersionFix(t *testing.T) {
 		{"2010", 150, "for 150 mailboxes, plan a cutover or an express migration"},
 		{"2013", 151, "for 151 mailboxes, plan a hybrid migration instead"},
 		{"SE", 3000, "for 3,000 mailboxes, plan a hybrid migration instead"},
-		{"2016", -1, "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express"},
+		{"2016", -1, "plan a hybrid migration instead (a cutover or express migration for 150 or fewer moved over a few days)"},
 	}
 	for _, tc := range cases {
 		fs := check(t, migrationSourceVersion{}, today, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock("staged", tc.mailboxes, "")))
