@@ -77,7 +77,7 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		if old := hybridBlockers(p, except); len(old) > 0 {
 			fix = fmt.Sprintf("no version in support suits Exchange %s; retire those servers first", words.And(old))
 		}
-		if best := newestAllowed(p, order, groups, hs); best != nil {
+		if best := hybridTarget(p, except); best != nil {
 			fix = fmt.Sprintf("run hybrid on an %s server instead", best.ShortName())
 		}
 		p.Report(item, fmt.Sprintf("%s runs %s, which %s %s not accept as hybrid server (%s): %s",
@@ -157,35 +157,6 @@ func describeServers(ss []facts.Server) string {
 	return strings.Join(parts, ", ")
 }
 
-// newestAllowed returns the newest hybrid server version in support on the
-// evaluation date that every version present allows, or nil when there is
-// none. The rejected hybrid server's own version is left out when that server
-// is the only one of its version (it is what would be replaced, and its
-// version would go with it); when other servers of that version remain, they
-// still constrain the answer.
-func newestAllowed(p *lint.Pass, order []*catalog.Version, groups map[*catalog.Version][]facts.Server, rejected facts.Server) *catalog.Version {
-	cat := p.Catalog
-	var best *catalog.Version
-	for _, cand := range hybridCandidates(cat) {
-		if !cand.InSupport(p.AsOf) {
-			continue
-		}
-		ok := true
-		for _, v := range order {
-			if v == rejected.Exchange && len(groups[v]) == 1 {
-				continue
-			}
-			if allowed, known := hybridAllowed(cat, v, cand); known && !allowed {
-				ok = false
-			}
-		}
-		if ok {
-			best = cand
-		}
-	}
-	return best
-}
-
 // hybridBlockers are the versions present (but except, a version being
 // retired) that accept no hybrid server version in support on the
 // evaluation date: those to retire before hybrid can run on a supported
@@ -208,21 +179,6 @@ func hybridBlockers(p *lint.Pass, except *catalog.Version) []string {
 		}
 		if !any {
 			out = append(out, v.ID)
-		}
-	}
-	return out
-}
-
-// hybridCandidates are the versions the catalogue allows as hybrid servers
-// somewhere, oldest first.
-func hybridCandidates(cat *catalog.Catalog) []*catalog.Version {
-	var out []*catalog.Version
-	for _, v := range cat.Versions() {
-		for _, r := range cat.Subject(hybridServer).Rows() {
-			if r.Verdict == catalog.Supported && r.HasValue(v.ID) {
-				out = append(out, v)
-				break
-			}
 		}
 	}
 	return out
