@@ -23,23 +23,39 @@ func (adfsRequirements) Info() lint.RuleInfo {
 	}
 }
 
-// adfsMinOS: AD FS servers must run Windows Server 2012 R2 or later
-// (MS-ENTRA, hybrid identity prerequisites).
-const adfsMinOS = "2012R2"
+// adfsMinOS: the oldest Windows Server AD FS servers run on (limit
+// adfs-windows-min: MS-ENTRA, hybrid identity prerequisites).
+const adfsMinOS = "adfs-windows-min"
 
 func (adfsRequirements) Check(p *lint.Pass) {
 	t := p.Topology
 	ds := t.DirectorySync
 	checkADFSDirectorySync(p, t, ds)
+	minOS := p.Catalog.PlatformID(adfsMinOS)
 	for _, a := range t.ADFS {
 		checkADFSCertificate(p, a)
 		if os, ok := a.OS.Get(); ok {
-			if below, known := p.Catalog.WindowsBelow(os, adfsMinOS); known && below {
-				p.Report(a.OS, fmt.Sprintf("the AD FS farm %s runs %s: AD FS servers for federated sign-in with Microsoft Entra ID must run %s or later; "+
-					"move the farm to %s or later", a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(adfsMinOS), p.Catalog.WindowsName(adfsMinOS)))
+			if below, known := p.Catalog.WindowsBelow(os, minOS); known && below {
+				p.Report(a.OS, fmt.Sprintf("AD FS farm %s runs %s, below %s, the minimum for federated sign-in with Microsoft Entra ID: %s",
+					a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(minOS), adfsTarget(p, minOS)))
 			}
 		}
 	}
+}
+
+// adfsTarget is the fix: the oldest Windows Server from min on that is in
+// support on the evaluation date.
+func adfsTarget(p *lint.Pass, min string) string {
+	var from []string
+	for _, w := range p.Catalog.Windows {
+		if below, _ := p.Catalog.WindowsBelow(w.ID, min); !below {
+			from = append(from, w.ID)
+		}
+	}
+	if ids := p.Catalog.SupportedWindows(from, p.AsOf); len(ids) > 0 {
+		return fmt.Sprintf("move the farm to %s or later", p.Catalog.WindowsName(ids[0]))
+	}
+	return "move the farm to a Windows Server version in support"
 }
 
 // checkADFSDirectorySync: federated sign-in (sign_in = "federation", or an
@@ -55,15 +71,15 @@ func checkADFSDirectorySync(p *lint.Pass, t *schema.Topology, ds *schema.Directo
 	default:
 		return
 	}
-	why := "federated sign-in to Microsoft 365 works only for users that directory synchronization (Microsoft Entra Connect) " +
-		"has synchronized from Active Directory"
+	// Federated sign-in works only for users directory synchronization has
+	// synchronized from Active Directory (the page says more).
 	switch {
 	case ds == nil:
-		p.Report(t.ADFS[0], fmt.Sprintf("%s, but the topology has no directory synchronization: %s; "+
-			"set up Microsoft Entra Connect (a directory_sync block) before federating the domains", how, why))
+		p.Report(t.ADFS[0], fmt.Sprintf("%s, but the topology has no directory synchronization, which federated users need: "+
+			"set up Microsoft Entra Connect (a directory_sync block) before federating the domains", how))
 	case ds.Enabled.IsFalse():
-		p.Report(ds.Enabled, fmt.Sprintf("%s, but directory synchronization is turned off: %s; "+
-			"turn directory synchronization on, or move the users to password hash synchronization before turning it off", how, why))
+		p.Report(ds.Enabled, fmt.Sprintf("%s, but directory synchronization is turned off, which federated users need: "+
+			"turn it on, or move the users to password hash synchronization first", how))
 	}
 }
 
@@ -78,12 +94,11 @@ func checkADFSCertificate(p *lint.Pass, a *schema.ADFS) {
 	if !ok || issuer == "public_ca" {
 		return
 	}
-	kind := map[string]string{"enterprise_ca": "issued by an internal (enterprise) certification authority", "self_signed": "self-signed"}[issuer]
+	kind := map[string]string{"enterprise_ca": "issued by an internal CA", "self_signed": "self-signed"}[issuer]
 	if kind == "" {
 		return
 	}
-	p.Report(a.Certificate, fmt.Sprintf("the AD FS farm %s uses certificate %s, which is %s: federated sign-in needs a certificate "+
-		"from a trusted third-party certification authority, which establishes the trust between web clients and federation server proxies; "+
+	p.Report(a.Certificate, fmt.Sprintf("AD FS farm %s uses certificate %s, which is %s, and federated sign-in needs a publicly trusted one: "+
 		"replace it with a public CA certificate for the federation service name", a.Name(), c.Name(), kind),
 		lint.Related{Range: c.Issuer.SourceRange(), Message: fmt.Sprintf("certificate %s is %s", c.Name(), kind)})
 }

@@ -34,9 +34,9 @@ func TestADFSDirectorySync(t *testing.T) {
 		{"federation with sync on", org(idDirSync(`enabled = true`, `tool = "entra_connect"`, fed)), "", ""},
 		{"federation with sync of unknown state", org(idDirSync(fed)), "", ""},
 		{"federation with sync off", org(idDirSync(`enabled = false`, fed)), "directory_sync.enabled",
-			`sign-in is federated (sign_in = "federation"), but directory synchronization is turned off: federated sign-in to Microsoft 365 works only for users that directory synchronization (Microsoft Entra Connect) has synchronized from Active Directory; turn directory synchronization on`},
+			`sign-in is federated (sign_in = "federation"), but directory synchronization is turned off, which federated users need: turn it on, or move the users to password hash synchronization first`},
 		{"an AD FS farm without any sync", org(idADFS("ADFS")), "adfs.ADFS",
-			"the AD FS farm ADFS provides federated sign-in, but the topology has no directory synchronization: "},
+			"the AD FS farm ADFS provides federated sign-in, but the topology has no directory synchronization, which federated users need: set up Microsoft Entra Connect"},
 		{"an AD FS farm with sync off, sign-in not stated", org(idADFS("ADFS"), idDirSync(`enabled = false`)), "directory_sync.enabled",
 			"the AD FS farm ADFS provides federated sign-in, but directory synchronization is turned off"},
 		{"an AD FS farm with sync on", org(idADFS("ADFS"), idDirSync(`enabled = true`)), "", ""},
@@ -66,7 +66,7 @@ func TestADFSCertificate(t *testing.T) {
 		fails  string // "" for no finding
 	}{
 		{"public_ca", ""},
-		{"enterprise_ca", "which is issued by an internal (enterprise) certification authority"},
+		{"enterprise_ca", "which is issued by an internal CA"},
 		{"self_signed", "which is self-signed"},
 		{"", ""}, // issuer unknown
 	}
@@ -79,7 +79,7 @@ func TestADFSCertificate(t *testing.T) {
 			continue
 		}
 		if len(fs) != 1 || fs[0].Address != "adfs.ADFS.certificate" || len(fs[0].Related) != 1 ||
-			!strings.HasPrefix(fs[0].Message, "the AD FS farm ADFS uses certificate sts, "+tc.fails+": federated sign-in needs a certificate from a trusted third-party certification authority") {
+			!strings.HasPrefix(fs[0].Message, "AD FS farm ADFS uses certificate sts, "+tc.fails+", and federated sign-in needs a publicly trusted one: replace it with a public CA certificate") {
 			t.Errorf("issuer %q: want one finding at adfs.ADFS.certificate:\n%s", tc.issuer, summary(fs))
 		}
 	}
@@ -88,21 +88,25 @@ func TestADFSCertificate(t *testing.T) {
 	}
 }
 
-// AD FS on every Windows Server version: 2012 R2 passes, 2012 fails.
+// AD FS on every Windows Server version: 2012 R2 passes, 2012 fails. The fix
+// names the oldest version from 2012 R2 on that is still in support: 2012
+// R2 through its last day, 2016 after it.
 func TestADFSOperatingSystem(t *testing.T) {
 	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true}
-	for _, w := range catalog.Default().Windows {
-		fs := check(t, adfsRequirements{}, today, org(sync, idADFS("ADFS", `os = "`+w.ID+`"`), idADFS("ADFS2", `os = "2022"`)))
-		if !fails[w.ID] {
-			if len(fs) != 0 {
-				t.Errorf("AD FS on %s: want no finding:\n%s", w.ID, summary(fs))
+	for asOf, target := range map[string]string{"2023-10-10": "Windows Server 2012 R2", "2023-10-11": "Windows Server 2016", today: "Windows Server 2016"} {
+		for _, w := range catalog.Default().Windows {
+			fs := check(t, adfsRequirements{}, asOf, org(sync, idADFS("ADFS", `os = "`+w.ID+`"`), idADFS("ADFS2", `os = "2022"`)))
+			if !fails[w.ID] {
+				if len(fs) != 0 {
+					t.Errorf("AD FS on %s: want no finding:\n%s", w.ID, summary(fs))
+				}
+				continue
 			}
-			continue
-		}
-		want := "the AD FS farm ADFS runs " + w.Name + ": AD FS servers for federated sign-in with Microsoft Entra ID must run Windows Server 2012 R2 or later; move the farm to Windows Server 2012 R2 or later"
-		if len(fs) != 1 || fs[0].Address != "adfs.ADFS.os" || fs[0].Message != want {
-			t.Errorf("AD FS on %s: want one finding at adfs.ADFS.os:\n%s", w.ID, summary(fs))
+			want := "AD FS farm ADFS runs " + w.Name + ", below Windows Server 2012 R2, the minimum for federated sign-in with Microsoft Entra ID: move the farm to " + target + " or later"
+			if len(fs) != 1 || fs[0].Address != "adfs.ADFS.os" || fs[0].Message != want {
+				t.Errorf("AD FS on %s, as of %s: want one finding at adfs.ADFS.os: %s\n%s", w.ID, asOf, want, summary(fs))
+			}
 		}
 	}
 }

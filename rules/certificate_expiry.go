@@ -30,9 +30,10 @@ func (certificateExpiry) Info() lint.RuleInfo {
 // certificateWarningDays: HealthChecker shows a certificate with fewer than
 // 60 days left in yellow or red (CSS-HC-CERT: green when LifetimeInDays >= 60;
 // the same threshold for hybrid connector certificates in CSS-HC-HYBRID).
-const certificateWarningDays = 60
+const certificateWarningDays = "certificate-warning-days"
 
 func (certificateExpiry) Check(p *lint.Pass) {
+	warnDays := p.Catalog.Days(certificateWarningDays)
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
 			continue
@@ -46,19 +47,16 @@ func (certificateExpiry) Check(p *lint.Pass) {
 		// support: on that day it warns, after it is expired.
 		days := p.AsOf.DaysUntil(exp)
 		use := certificateUse(c.Services.Values(), len(c.Servers.Targets()))
+		// What fails and what to update besides is the page's.
+		const renew = "renew it and bind the new certificate to the same services and connectors"
 		switch {
 		case days < 0:
-			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s: Exchange services and connectors that use it "+
-				"fail TLS. Renew it, bind the new certificate to the same services, and update the connectors and hybrid configuration "+
-				"that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(-days, "day"), p.AsOf))
+			p.Report(c.Expires, fmt.Sprintf("certificate %q%s expired on %s, %s before %s, so services using it fail TLS: %s",
+				c.Name(), use, exp, words.Count(-days, "day"), p.AsOf, renew))
 		case days == 0:
-			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, the evaluation date: from its expiry time that "+
-				"day, Exchange services and connectors that use it fail TLS. Renew it now, bind the new certificate to the same services, and "+
-				"update the connectors and hybrid configuration that name it if its issuer or subject changes", c.Name(), use, exp))
-		case days <= certificateWarningDays:
-			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s (on %s; exlint warns %d days "+
-				"ahead, HealthChecker's threshold): renew it now, bind the new certificate to the same services, and update the connectors and hybrid "+
-				"configuration that name it if its issuer or subject changes", c.Name(), use, exp, words.Count(days, "day"), p.AsOf, certificateWarningDays))
+			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires today (%s): %s now", c.Name(), use, exp, renew))
+		case days <= warnDays:
+			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s: %s", c.Name(), use, exp, words.Count(days, "day"), renew))
 		}
 	}
 }

@@ -22,10 +22,10 @@ func TestCertificateExpiry(t *testing.T) {
 		want string
 	}{
 		{"2026-11-20", 0, ""},
-		{"2026-11-21", lint.Warning, "expires on 2027-01-20, in 60 days (on 2026-11-21; exlint warns 60 days ahead"},
-		{"2027-01-19", lint.Warning, "in 1 day (on 2027-01-19"},
-		{"2027-01-20", lint.Warning, "expires on 2027-01-20, the evaluation date"},
-		{"2027-01-21", lint.Error, "expired on 2027-01-20, 1 day before 2027-01-21"},
+		{"2026-11-21", lint.Warning, `certificate "mail" expires on 2027-01-20, in 60 days: renew it`},
+		{"2027-01-19", lint.Warning, "expires on 2027-01-20, in 1 day: renew it"},
+		{"2027-01-20", lint.Warning, "expires today (2027-01-20): renew it"},
+		{"2027-01-21", lint.Error, "expired on 2027-01-20, 1 day before 2027-01-21, so services using it fail TLS: renew it"},
 		{"2028-01-20", lint.Error, "expired on 2027-01-20, 365 days before 2028-01-20"},
 	}
 	for _, tc := range cases {

@@ -32,15 +32,19 @@ func (coexistenceMinimumUpdate) Info() lint.RuleInfo {
 // The minimums are the catalogue's (subject coexistence): a row of an older
 // version with a "to" bound is the level a newer version (its value) asks of
 // every server of the older one, Edge Transport servers included. A disputed
-// row is a warning; its note, like any row's, qualifies the minimum in the
-// message.
+// row is a warning whose message says the sources disagree; the rows' notes
+// (what the sources say) are on the rule page.
 
 // requirement is one minimum a server fails.
 type requirement struct {
 	by   string // what requires it: "Exchange 2013"
 	min  *catalog.Release
 	sev  lint.Severity
-	note string
+	note string // " (sources disagree: see the rule page)" for a disputed minimum
+	// hold is what the newer servers must not do meanwhile: "keep the 2019
+	// servers below CU15" where a later update of theirs refuses the
+	// server's version altogether.
+	hold string
 }
 
 func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
@@ -52,19 +56,30 @@ func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
 			continue
 		}
 		sev, target := lint.Info, reqs[0].min
-		var clauses []string
-		for _, r := range reqs {
+		var clauses, holds []string
+		for i, r := range reqs {
+			if r.hold != "" && !slices.Contains(holds, r.hold) {
+				holds = append(holds, r.hold)
+			}
 			if r.sev > sev {
 				sev = r.sev
 			}
 			if r.min.Build.Compare(target.Build) > 0 {
 				target = r.min
 			}
-			clauses = append(clauses, fmt.Sprintf("%s in the same organization needs every %s server at %s or later%s",
+			// A disputed minimum after another of the same version: one clause.
+			if i > 0 && reqs[i-1].by == r.by {
+				clauses[len(clauses)-1] += fmt.Sprintf(", and %s or later%s", r.min.Ref(), r.note)
+				continue
+			}
+			clauses = append(clauses, fmt.Sprintf("%s in the organization needs every %s server at %s or later%s",
 				r.by, s.Exchange.ID, r.min.Ref(), r.note))
 		}
-		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s; %s: install %s or later on %s",
-			s.Name(), s.LevelName(), strings.Join(clauses, "; "), target.Name, s.Name()))
+		fix := fmt.Sprintf("install %s or later on %s", target.Name, s.Name())
+		if len(holds) > 0 {
+			fix += ", and " + words.And(holds) + " while it remains"
+		}
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s; %s: %s", s.Name(), s.LevelName(), strings.Join(clauses, "; "), fix))
 	}
 	checkNativeMode(p, groups)
 }
@@ -72,8 +87,7 @@ func (coexistenceMinimumUpdate) Check(p *lint.Pass) {
 // failedMinimums returns the minimums a server fails, in the order of the
 // catalogue's rows; none when its level is unknown. A minimum is not asked
 // for when every server of the version that asks it refuses the server's
-// version altogether (coexistence-unsupported reports the pair), and its note
-// says so when some do.
+// version altogether (coexistence-unsupported reports the pair).
 func failedMinimums(p *lint.Pass, s facts.Server, groups map[*catalog.Version][]facts.Server) []requirement {
 	if s.Release == nil {
 		return nil
@@ -94,21 +108,14 @@ func failedMinimums(p *lint.Pass, s facts.Server, groups map[*catalog.Version][]
 		if len(by) == 0 {
 			continue
 		}
-		note := r.Note
-		if refusing, from := coexistenceRefusing(p, s.Exchange, newer); len(refusing) == len(newer) {
+		if refusing := coexistenceRefusing(p, s.Exchange, newer); len(refusing) == len(newer) {
 			continue
-		} else if len(refusing) > 0 {
-			note = strings.TrimSuffix(note, ")") + fmt.Sprintf("; %s already %s %s or later, which coexistence-unsupported reports)",
-				names(refusing), words.Pick(len(refusing), "runs", "run"), from.Name)
 		}
-		if note != "" {
-			note = " " + note
-		}
-		sev := lint.Error
+		sev, note := lint.Error, ""
 		if r.Verdict == catalog.Disputed {
-			sev = lint.Warning
+			sev, note = lint.Warning, " (sources disagree: see the rule page)"
 		}
-		out = append(out, requirement{by: "Exchange " + words.And(by), min: r.To, sev: sev, note: note})
+		out = append(out, requirement{by: "Exchange " + words.And(by), min: r.To, sev: sev, note: note, hold: refusalHold(p, s.Exchange, newer)})
 	}
 	return undisputed(out)
 }
@@ -131,19 +138,32 @@ func undisputed(reqs []requirement) []requirement {
 	})
 }
 
+// refusalHold says which newer servers must stay below the update from which
+// they refuse version older altogether: "keep the 2019 servers below CU15".
+func refusalHold(p *lint.Pass, older *catalog.Version, newer []facts.Server) string {
+	for _, s := range newer {
+		for _, r := range p.Catalog.VersionRows(coexistence, s.Exchange) {
+			if r.From != nil && r.To == nil && r.Verdict == catalog.Unsupported && r.HasValue(older.ID) {
+				return fmt.Sprintf("keep the %s servers below %s", s.Exchange.ID, r.From.Name)
+			}
+		}
+	}
+	return ""
+}
+
 // coexistenceRefusing returns the servers among newer whose release is in a
 // range that refuses version older altogether (Exchange 2019 CU15 and later
-// refuse Exchange 2013), and where that range starts.
-func coexistenceRefusing(p *lint.Pass, older *catalog.Version, newer []facts.Server) (refusing []facts.Server, from *catalog.Release) {
+// refuse Exchange 2013).
+func coexistenceRefusing(p *lint.Pass, older *catalog.Version, newer []facts.Server) (refusing []facts.Server) {
 	for _, s := range newer {
 		for _, r := range p.Catalog.VersionRows(coexistence, s.Exchange) {
 			if r.From != nil && r.To == nil && r.Verdict == catalog.Unsupported && r.HasValue(older.ID) && r.Covers(s.Release) {
-				refusing, from = append(refusing, s), r.From
+				refusing = append(refusing, s)
 				break
 			}
 		}
 	}
-	return refusing, from
+	return refusing
 }
 
 // checkNativeMode: Exchange 2007 and 2010 need the organization in native
@@ -162,7 +182,7 @@ func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]facts.Server) {
 	if len(parts) == 0 {
 		return
 	}
-	p.Report(o.NativeMode, fmt.Sprintf("the organization is in mixed mode (native_mode = false), but %s needs an organization in native mode: "+
-		"remove every Exchange 5.5 server and the Site Replication Service, switch the organization to native mode, then install the newer servers",
-		strings.Join(parts, " and ")))
+	p.Report(o.NativeMode, fmt.Sprintf("the organization is in mixed mode (native_mode = false), but %s %s native mode: "+
+		"remove every Exchange 5.5 server and the Site Replication Service, then switch the organization to native mode",
+		strings.Join(parts, " and "), words.Pick(len(parts), "needs", "need")))
 }

@@ -28,21 +28,21 @@ func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
 	cat := catalog.Default()
 	cells := []struct {
 		newer, older, min string
-		note              string // a fact of the message's note
+		note              string // the disputed higher minimum's clause, where there is one
 		install           string // the level asked for, when a disputed higher minimum applies too
 	}{
-		{"2007", "2000", "SP3", "community sources", ""},
-		{"2007", "2003", "SP2", "community sources", ""},
-		{"2010", "2003", "SP2", "community sources", ""},
-		{"2010", "2007", "SP2", "community sources", ""},
+		{"2007", "2000", "SP3", "", ""},
+		{"2007", "2003", "SP2", "", ""},
+		{"2010", "2003", "SP2", "", ""},
+		{"2010", "2007", "SP2", "", ""},
 		{"2013", "2007", "SP3 RU10", "", ""},
 		{"2013", "2010", "SP3", "", ""},
 		{"2016", "2010", "SP3 RU11", "", ""},
 		{"2016", "2013", "CU10", "", ""},
 		{"2019", "2013", "CU21", "", ""},
-		{"2019", "2016", "CU11", "2018 preview documentation said CU10", "CU23"},
-		{"SE", "2016", "CU23", "per Microsoft's Exchange 2019 and SE system requirements, Edge Transport servers included", ""},
-		{"SE", "2019", "CU14", "in-place upgrade to SE from 2019 CU14 and CU15", ""},
+		{"2019", "2016", "CU11", ", and CU23 (15.1.2507.6) or later (sources disagree: see the rule page)", "CU23"},
+		{"SE", "2016", "CU23", "", ""},
+		{"SE", "2019", "CU14", "", ""},
 	}
 	minimums := 0
 	for _, r := range cat.Subject(coexistence).Rows() {
@@ -78,9 +78,9 @@ func TestCoexistenceMinimumUpdateMatrix(t *testing.T) {
 		if f.Severity != lint.Error || f.Address != "server.OLD.build" || at(f) != "4:11" {
 			t.Errorf("%s beside %s: %s at %s (%s)", c.older, c.newer, f.Severity, f.Address, at(f))
 		}
-		want := "OLD runs " + prev.String() + "; Exchange " + c.newer + " in the same organization needs every " + c.older +
+		want := "OLD runs " + prev.String() + "; Exchange " + c.newer + " in the organization needs every " + c.older +
 			" server at " + c.min + " (" + min.Build.String() + ") or later"
-		if !strings.HasPrefix(f.Message, want) || !strings.HasSuffix(f.Message, "install "+install+" or later on OLD") || !strings.Contains(f.Message, c.note) {
+		if !strings.HasPrefix(f.Message, want) || !strings.Contains(f.Message, ": install "+install+" or later on OLD") || !strings.Contains(f.Message, c.note) {
 			t.Errorf("%s beside %s: message\n%s\nwant prefix\n%s\nand %q", c.older, c.newer, f.Message, want, c.note)
 		}
 	}
@@ -96,14 +96,14 @@ func TestCoexistenceMinimumUpdateSeveralNewer(t *testing.T) {
 		target       string
 	}{
 		{"2010", "SP3 RU11", []string{"2013", "2016"}, nil, ""},
-		{"2010", "SP3 RU10", []string{"2013", "2016"}, []string{"Exchange 2016 in the same organization needs every 2010 server at SP3 RU11 (14.3.266.2)"}, "SP3 RU11"},
+		{"2010", "SP3 RU10", []string{"2013", "2016"}, []string{"Exchange 2016 in the organization needs every 2010 server at SP3 RU11 (14.3.266.2)"}, "SP3 RU11"},
 		{"2010", "SP2 RU8", []string{"2013", "2016"}, []string{
-			"Exchange 2013 in the same organization needs every 2010 server at SP3 (14.3.123.4) or later; Exchange 2016 in the same organization needs every 2010 server at SP3 RU11 (14.3.266.2) or later"}, "SP3 RU11"},
+			"Exchange 2013 in the organization needs every 2010 server at SP3 (14.3.123.4) or later; Exchange 2016 in the organization needs every 2010 server at SP3 RU11 (14.3.266.2) or later"}, "SP3 RU11"},
 		{"2013", "CU21", []string{"2016", "2019"}, nil, ""},
-		{"2013", "CU20", []string{"2016", "2019"}, []string{"Exchange 2019 in the same organization needs every 2013 server at CU21 (15.0.1395.4)"}, "CU21"},
+		{"2013", "CU20", []string{"2016", "2019"}, []string{"Exchange 2019 in the organization needs every 2013 server at CU21 (15.0.1395.4)"}, "CU21"},
 		{"2013", "CU9", []string{"2016", "2019"}, []string{"Exchange 2016", "CU10 (15.0.1130.7)", "Exchange 2019", "CU21 (15.0.1395.4)"}, "CU21"},
 		{"2016", "CU23", []string{"2019", "SE"}, nil, ""},
-		{"2016", "CU22", []string{"2019", "SE"}, []string{"Exchange SE in the same organization needs every 2016 server at CU23 (15.1.2507.6)"}, "CU23"},
+		{"2016", "CU22", []string{"2019", "SE"}, []string{"Exchange SE in the organization needs every 2016 server at CU23 (15.1.2507.6)"}, "CU23"},
 		{"2016", "CU10", []string{"2019", "SE"}, []string{"Exchange 2019", "CU11 (15.1.1591.10)", "Exchange SE", "CU23 (15.1.2507.6)"}, "CU23"},
 	}
 	for _, tc := range cases {
@@ -141,10 +141,10 @@ func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
 			ok    bool
 			want  string
 		}{
-			{"RTM", lint.Error, false, "needs every 2013 server at CU1 (15.0.620.29) or later (Exchange 2013 RTM cannot coexist with earlier versions: CU1 was the first update that could)"},
-			{"15.0.516.32", lint.Error, false, "RTM cannot coexist"},
-			{"CU1", lint.Warning, false, "needs every 2013 server at CU2 (15.0.712.24) or later per Microsoft's Exchange 2013 system requirements (its 2013/2007 hybrid page asks for CU1 only: the sources conflict, so this alone is a warning)"},
-			{"15.0.620.29", lint.Warning, false, "the sources conflict"},
+			{"RTM", lint.Error, false, "needs every 2013 server at CU1 (15.0.620.29) or later, and CU2 (15.0.712.24) or later (sources disagree: see the rule page)"},
+			{"15.0.516.32", lint.Error, false, "needs every 2013 server at CU1 (15.0.620.29) or later"},
+			{"CU1", lint.Warning, false, "needs every 2013 server at CU2 (15.0.712.24) or later (sources disagree: see the rule page)"},
+			{"15.0.620.29", lint.Warning, false, "(sources disagree: see the rule page)"},
 			{"CU2", 0, true, ""},
 			{"15.0.712.24", 0, true, ""},
 		} {
@@ -156,7 +156,7 @@ func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
 				continue
 			}
 			if len(fs) != 1 || fs[0].Severity != tc.sev || !strings.Contains(fs[0].Message, tc.want) ||
-				!strings.Contains(fs[0].Message, "Exchange "+legacy+" in the same organization") || !strings.HasSuffix(fs[0].Message, "install CU2 or later on EX13") {
+				!strings.Contains(fs[0].Message, "Exchange "+legacy+" in the organization") || !strings.HasSuffix(fs[0].Message, "install CU2 or later on EX13") {
 				t.Errorf("2013 %s beside %s: want %s with %q\n%s", tc.level, legacy, tc.sev, tc.want, summary(fs))
 			}
 		}
@@ -164,7 +164,7 @@ func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
 	// Both legacy versions are named; with 2016 too, the error wins and the
 	// highest minimum is asked for.
 	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU1"), srv("EX07", "2007", "SP3 RU23"), srv("EX10", "2010", "SP3 RU32")))
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "Exchange 2007 and 2010 in the same organization needs every 2013 server at CU2") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "Exchange 2007 and 2010 in the organization needs every 2013 server at CU2") {
 		t.Errorf("2013 CU1 beside 2007 and 2010:\n%s", summary(fs))
 	}
 	fs = check(t, coexistenceMinimumUpdate{}, today, org(srv("EX13", "2013", "CU1"), srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23")))
@@ -178,15 +178,14 @@ func TestCoexistenceMinimumUpdate2013WithLegacy(t *testing.T) {
 // and those of 2018-2022 asked for CU11; CU23 passes. Edge Transport servers
 // count.
 func TestCoexistenceMinimumUpdate2016With2019(t *testing.T) {
-	const disputed = "needs every 2016 server at CU23 (15.1.2507.6) or later per Microsoft's current Exchange 2019 and SE system requirements, " +
-		"Edge Transport servers included (its 2018-2022 text asked for CU11: the sources conflict, so this alone is a warning)"
+	const disputed = "CU23 (15.1.2507.6) or later (sources disagree: see the rule page)"
 	for _, tc := range []struct {
 		level, roles string
 		sev          lint.Severity
 		want         []string // nil: it passes
 	}{
-		{"CU10", "", lint.Error, []string{"needs every 2016 server at CU11 (15.1.1591.10) or later", disputed}},
-		{"CU11", "", lint.Warning, []string{disputed}},
+		{"CU10", "", lint.Error, []string{"Exchange 2019 in the organization needs every 2016 server at CU11 (15.1.1591.10) or later, and " + disputed}},
+		{"CU11", "", lint.Warning, []string{"Exchange 2019 in the organization needs every 2016 server at " + disputed}},
 		{"15.1.1591.10", "", lint.Warning, []string{disputed}},
 		{"CU22", `roles = ["edge_transport"]`, lint.Warning, []string{"EX16 runs Exchange Server 2016 CU22", disputed}},
 		{"CU23", "", 0, nil},
@@ -212,8 +211,8 @@ func TestCoexistenceMinimumUpdate2016With2019(t *testing.T) {
 	// With SE too, SE's undisputed CU23 is the one asked for: an error, without
 	// the disputed clause of 2019.
 	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX16", "2016", "CU22"), srv("EX19", "2019", "CU15"), srv("EXSE", "SE", "RTM")))
-	want := "EX16 runs Exchange Server 2016 CU22 (15.1.2375.7); Exchange SE in the same organization needs every 2016 server at CU23 (15.1.2507.6) or later " +
-		"(per Microsoft's Exchange 2019 and SE system requirements, Edge Transport servers included): install CU23 or later on EX16"
+	want := "EX16 runs Exchange Server 2016 CU22 (15.1.2375.7); Exchange SE in the organization needs every 2016 server at CU23 (15.1.2507.6) or later: " +
+		"install CU23 or later on EX16"
 	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
 		t.Errorf("2016 CU22 beside 2019 and SE: want\n%s\n%s", want, summary(fs))
 	}
@@ -246,7 +245,7 @@ func TestCoexistenceMinimumUpdateServers(t *testing.T) {
 // build, the newer version, the minimum and its build, and the fix.
 func TestCoexistenceMinimumUpdateMessage(t *testing.T) {
 	fs := check(t, coexistenceMinimumUpdate{}, today, org(srv("EX07", "2007", "SP3 RU9"), srv("EX13", "2013", "CU23")))
-	want := "EX07 runs Exchange Server 2007 SP3 RU9 (8.3.297.2); Exchange 2013 in the same organization needs every 2007 server at SP3 RU10 (8.3.298.3) or later: install SP3 RU10 or later on EX07"
+	want := "EX07 runs Exchange Server 2007 SP3 RU9 (8.3.297.2); Exchange 2013 in the organization needs every 2007 server at SP3 RU10 (8.3.298.3) or later: install SP3 RU10 or later on EX07"
 	if len(fs) != 1 || fs[0].Message != want {
 		t.Errorf("got\n%s\nwant\n%s", summary(fs), want)
 	}
@@ -281,7 +280,7 @@ func TestCoexistenceMinimumUpdateNativeMode(t *testing.T) {
 // Exchange 2019 needs every 2013 server at CU21, but 2019 CU15 and later
 // refuse Exchange 2013 altogether (coexistence-unsupported): with every 2019
 // server at CU15 or later the 2019 minimum is not asked for; with some below
-// CU15 (or of unknown level) it is, and the message mentions the CU15 block.
+// CU15 (or of unknown level) it is, and the fix says to keep them below CU15.
 func TestCoexistenceMinimumUpdate2019CU15(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -291,13 +290,12 @@ func TestCoexistenceMinimumUpdate2019CU15(t *testing.T) {
 		{"every 2019 server at CU15", []string{srv("EX19", "2019", "CU15")}, ""},
 		{"every 2019 server at CU15 or later, by update and build", []string{srv("EX19", "2019", "CU15 Aug26SU"), srv("EX19B", "2019", "15.2.1748.10")}, ""},
 		{"a 2019 server at CU14", []string{srv("EX19", "2019", "CU14")},
-			"Exchange 2019 in the same organization needs every 2013 server at CU21 (15.0.1395.4) or later " +
-				"(and Exchange 2019 CU15 and later refuse Exchange 2013 altogether: keep the 2019 servers at CU14 or earlier until every 2013 server is gone): install CU21 or later on EX13"},
-		{"one build below CU15", []string{srv("EX19", "2019", "15.2.1748.9")}, "keep the 2019 servers at CU14 or earlier"},
+			"EX13 runs Exchange Server 2013 CU20 (15.0.1367.3); Exchange 2019 in the organization needs every 2013 server at CU21 (15.0.1395.4) or later: " +
+				"install CU21 or later on EX13, and keep the 2019 servers below CU15 while it remains"},
+		{"one build below CU15", []string{srv("EX19", "2019", "15.2.1748.9")}, "keep the 2019 servers below CU15"},
 		{"2019 at CU15 and at CU14", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU14")},
-			"(and Exchange 2019 CU15 and later refuse Exchange 2013 altogether: keep the 2019 servers at CU14 or earlier until every 2013 server is gone; " +
-				"EX19 already runs CU15 or later, which coexistence-unsupported reports)"},
-		{"2019 at CU15 and of unknown level", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU99")}, "EX19 already runs CU15 or later"},
+			"install CU21 or later on EX13, and keep the 2019 servers below CU15 while it remains"},
+		{"2019 at CU15 and of unknown level", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU99")}, "keep the 2019 servers below CU15"},
 	}
 	for _, tc := range cases {
 		fs := check(t, coexistenceMinimumUpdate{}, today, org(append([]string{srv("EX13", "2013", "CU20")}, tc.servers...)...))

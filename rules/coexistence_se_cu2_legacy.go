@@ -28,19 +28,17 @@ func (coexistenceSECU2Legacy) Info() lint.RuleInfo {
 
 // seBlockingCU is the first Exchange SE CU whose setup blocks versions that
 // are out of support when it is released (MS-SE-UPGRADE).
-const seBlockingCU = 2
+const seBlockingCU = "se-coexistence-blocking-cu"
 
 func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	_, groups := p.Facts.VersionGroups()
 	var legacy []string
 	var first *facts.Server
+	out := true // every version named is out of support on the evaluation date
 	for _, id := range []string{"2016", "2019"} {
 		if ss := groups[p.Catalog.Version(id)]; len(ss) > 0 {
-			part := fmt.Sprintf("%s (%s", ss[0].Exchange.Name, names(ss))
-			if end, ok := ss[0].Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
-				part += fmt.Sprintf(", out of support since %s", end)
-			}
-			legacy = append(legacy, part+")")
+			legacy = append(legacy, fmt.Sprintf("%s (%s)", ss[0].Exchange.ShortName(), names(ss)))
+			out = out && !ss[0].Exchange.InSupport(p.AsOf)
 			if first == nil {
 				first = &ss[0]
 			}
@@ -51,13 +49,17 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	}
 	for _, s := range groups[p.Catalog.Version("SE")] {
 		n, ok := seCU(s)
-		if !ok || n < seBlockingCU {
+		if !ok || n < p.Catalog.CU(seBlockingCU) {
 			continue
 		}
-		p.Report(s.LevelNode(), fmt.Sprintf("%s is planned at %s CU%d, but the organization still has %s: "+
-			"Microsoft states that \"Setup for Exchange Server SE CU2 will block coexistence with any version of Exchange Server that is not supported at the time of release\"; move the work of those servers to Exchange SE (RTM or CU1) "+
-			"and remove them before installing CU%d",
-			s.Name(), s.Exchange.Name, n, strings.Join(legacy, " and "), n),
+		// Microsoft's statement of the block is quoted on the rule page.
+		state := ""
+		if out {
+			state = ", out of support"
+		}
+		p.Report(s.LevelNode(), fmt.Sprintf("%s is planned at %s CU%d, whose setup blocks versions out of support, "+
+			"and will not run beside %s%s: move their work to Exchange SE (RTM or CU1) and remove them before installing CU%d",
+			s.Name(), s.Exchange.ShortName(), n, strings.Join(legacy, " and "), state, n),
 			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
 }

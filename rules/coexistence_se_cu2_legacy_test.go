@@ -15,15 +15,15 @@ func TestCoexistenceSECU2Legacy(t *testing.T) {
 		facts   []string // in the first finding's message
 	}{
 		{"CU2 beside 2016", []string{srv("SE1", "SE", "CU2"), srv("EX16", "2016", "CU23")},
-			[]string{"server.SE1.update"}, []string{"SE1 is planned at Exchange Server Subscription Edition CU2, but the organization still has Exchange Server 2016 (EX16, out of support since 2025-10-14)",
-				`"Setup for Exchange Server SE CU2 will block coexistence with any version of Exchange Server that is not supported at the time of release"`,
+			[]string{"server.SE1.update"}, []string{"SE1 is planned at Exchange SE CU2, whose setup blocks versions out of support, and will not run beside Exchange 2016 (EX16), out of support: " +
+				"move their work to Exchange SE (RTM or CU1)",
 				"remove them before installing CU2"}},
 		{"CU2 beside 2019", []string{srv("SE1", "SE", "CU2"), srv("EX19", "2019", "CU15")},
-			[]string{"server.SE1.update"}, []string{"Exchange Server 2019 (EX19, out of support since 2025-10-14)"}},
+			[]string{"server.SE1.update"}, []string{"Exchange 2019 (EX19), out of support"}},
 		{"CU2 beside both", []string{srv("EX16", "2016", "CU23"), srv("EX19", "2019", "CU14"), srv("SE1", "SE", "CU2")},
-			[]string{"server.SE1.update"}, []string{"Exchange Server 2016 (EX16, out of support since 2025-10-14) and Exchange Server 2019 (EX19, out of support since 2025-10-14)"}},
+			[]string{"server.SE1.update"}, []string{"Exchange 2016 (EX16) and Exchange 2019 (EX19), out of support"}},
 		{"a later CU and a CU2 update", []string{srv("SE1", "SE", "CU3"), srv("SE2", "SE", "cu2 jan27su"), srv("EX19", "2019", "CU15")},
-			[]string{"server.SE1.update", "server.SE2.update"}, []string{"planned at Exchange Server Subscription Edition CU3", "before installing CU3"}},
+			[]string{"server.SE1.update", "server.SE2.update"}, []string{"planned at Exchange SE CU3", "before installing CU3"}},
 		{"CU1 beside 2019", []string{srv("SE1", "SE", "CU1"), srv("EX19", "2019", "CU15")}, nil, nil},
 		{"RTM beside 2019", []string{srv("SE1", "SE", "RTM Aug26SU"), srv("EX19", "2019", "CU15")}, nil, nil},
 		{"CU2 alone", []string{srv("SE1", "SE", "CU2")}, nil, nil},

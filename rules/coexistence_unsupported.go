@@ -30,45 +30,19 @@ func (coexistenceUnsupported) Info() lint.RuleInfo {
 // in the same organization (the note says why), and rows for a range of a
 // version's updates that refuses an older version (Exchange 2019 CU15 and
 // later refuse Exchange 2013). Microsoft's path from one version to the
-// other is the note of its upgrade-path row.
-const upgradePath = "upgrade-path"
+// other (subject upgrade-path) is a table of the rule page.
 
-// throughEach is the fix of a path through several versions.
-const throughEach = "Microsoft's path is %[3]s: move through each version in turn, removing the servers of a version before installing one that cannot coexist with it; " +
-	"every server running %[2]s must be gone before %[1]s is installed"
-
-// forbiddenFix is the way out, a sentence: %[1]s is the newer version's name,
-// %[2]s the older's, %[3]s Microsoft's upgrade path from the older version to
-// the newer.
+// forbiddenFix is the way out: move the older version's mailboxes and remove
+// its servers (an organization in mixed mode because of Exchange 5.5 also
+// switches to native mode). Microsoft's on-premises path through the versions
+// between, which may be out of support, is the rule page's table
+// (upgrade-path), not the message's.
 func forbiddenFix(newer, older *catalog.Version) string {
-	switch {
-	case older.ID == "2007" && newer.ID == "SE":
-		// SE setup refuses Exchange 2013 too: 2016 CU23 or 2019 CU14/CU15 come between.
-		return "Microsoft's path is %[3]s: introduce Exchange 2013 (CU2 or later, with every 2007 server at SP3 RU10), move mailboxes and services to it, " +
-			"and remove every server running %[2]s; then move to Exchange 2016 CU23 or 2019 CU14/CU15 and remove every Exchange 2013 server before installing %[1]s"
-	case older.ID == "2007":
-		// Exchange 2013 CU2: the 2013 system requirements' coexistence table (coexistence-minimum-update warns below it).
-		return "Microsoft's path is %[3]s: introduce Exchange 2013 (CU2 or later, with every 2007 server at SP3 RU10), move mailboxes and services to it, " +
-			"and remove every server running %[2]s before installing %[1]s"
-	case older.ID == "2010":
-		return "Go through Exchange 2016 (%[3]s) and remove every Exchange 2010 server before installing %[1]s"
-	case older.ID == "2013":
-		return "Move to Exchange 2016 CU23 or 2019 CU14/CU15 first and remove every Exchange 2013 server before installing %[1]s"
-	case older.ID == "5.5" && newer.ID == "2007":
-		return "Move off Exchange 5.5 (through Exchange 2000 or 2003), switch the organization to native mode, then install %[1]s"
+	fix := fmt.Sprintf("move the %[1]s mailboxes (to Exchange Online, or as the rule page shows) and remove the %[1]s servers first", older.ID)
+	if older.ID == "5.5" {
+		fix += ", then switch the organization to native mode"
 	}
-	return throughEach
-}
-
-// pathOf is Microsoft's path from version older to version newer: "2003 →
-// 2010 → 2016 → SE", or "" when the catalogue has none.
-func pathOf(cat *catalog.Catalog, older, newer *catalog.Version) string {
-	for _, r := range cat.VersionRows(upgradePath, older) {
-		if r.HasValue(newer.ID) {
-			return r.Note
-		}
-	}
-	return ""
+	return fix
 }
 
 func (coexistenceUnsupported) Check(p *lint.Pass) {
@@ -88,9 +62,8 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 					reportRefusal(p, r, newer, ov, older)
 					continue
 				}
-				msg := fmt.Sprintf("%s (%s) cannot be in the same organization as %s (%s): %s. ",
-					nv.Name, names(newer), ov.Name, names(older), r.Note) +
-					fmt.Sprintf(forbiddenFix(nv, ov), nv.Name, ov.Name, pathOf(p.Catalog, ov, nv))
+				msg := fmt.Sprintf("%s (%s) cannot be in one organization with %s (%s): %s",
+					nv.Name, names(newer), ov.Name, names(older), forbiddenFix(nv, ov))
 				p.Report(newer[0].VersionNode(), msg,
 					lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
 			}
@@ -119,9 +92,9 @@ func reportRefusal(p *lint.Pass, r *catalog.Support, newer []facts.Server, ov *c
 			before = l.Name
 		}
 	}
-	msg := fmt.Sprintf("%s %s or later (%s) cannot be in the same organization as %s (%s): %s. "+
-		"Keep the %s servers at %s until every %s server is removed, then update them to %s",
-		v.Name, r.From.Name, names(blocking), ov.Name, names(older), r.Note, v.ID, before, ov.ShortName(), r.From.Name)
+	msg := fmt.Sprintf("%s %s or later (%s) cannot be in one organization with %s (%s): "+
+		"keep the %s servers at %s until every %s server is removed, then update them to %s",
+		v.Name, r.From.Name, names(blocking), ov.Name, names(older), v.ID, before, ov.ShortName(), r.From.Name)
 	p.Report(blocking[0].LevelNode(), msg,
 		lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
 }

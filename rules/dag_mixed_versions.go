@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -81,16 +82,18 @@ func (dagMixedVersions) Check(p *lint.Pass) {
 		if at < 0 || (osAt >= 0 && osAt < at) {
 			at = osAt
 		}
-		var why []string
+		// Why (one version, failover clustering; 2019 and SE during the
+		// in-place upgrade) is the rule page's.
+		var one []string
 		if versionAt >= 0 {
-			why = append(why, "all members of a DAG must run the same Exchange version (only Exchange 2019 and SE may share one, during the in-place upgrade to SE)")
+			one = append(one, "one Exchange version")
 		}
 		if osAt >= 0 {
-			why = append(why, "DAGs use Windows failover clustering, so all members must run the same operating system (a new operating system means new Exchange servers in a new DAG)")
+			one = append(one, "one Windows Server version")
 		}
 		first := d.Members.Items[at]
-		p.Report(first, fmt.Sprintf("DAG %s mixes %s: %s; create a new DAG for the new servers and move the mailbox databases to it",
-			d.Name(), strings.Join(mixes, ", and "), strings.Join(why, "; ")),
+		p.Report(first, fmt.Sprintf("DAG %s mixes %s, and its members must run %s: create a new DAG for the new servers and move the mailbox databases to it",
+			d.Name(), strings.Join(mixes, ", and "), words.And(one)),
 			lint.Related{Range: d.Members.Items[firstAt].SourceRange(), Message: fmt.Sprintf("%s, the DAG's first member", d.Members.Items[firstAt].Value)})
 	}
 }

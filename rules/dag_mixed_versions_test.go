@@ -24,7 +24,7 @@ func TestDAGMixedVersions(t *testing.T) {
 		{"2019 CU14 and CU15", srv("A", "2019", "CU14", `os = "2019"`) + srv("B", "2019", "CU15", `os = "2019"`), `"A", "B"`, "", nil},
 		{"2019 and SE: the in-place upgrade", s("A", "2019", "2022") + s("B", "SE", "2022"), `"A", "B"`, "", nil},
 		{"2016 and 2019", s("A", "2016", "2016") + s("B", "2016", "2016") + s("C", "2019", "2016"), `"A", "B", "C"`, "dag.DAG1.members[2]",
-			[]string{"DAG DAG1 mixes Exchange Server 2016 (A and B) and Exchange Server 2019 (C): all members of a DAG must run the same Exchange version",
+			[]string{"DAG DAG1 mixes Exchange Server 2016 (A and B) and Exchange Server 2019 (C), and its members must run one Exchange version: create a new DAG",
 				"create a new DAG for the new servers and move the mailbox databases to it"}},
 		{"2013 and 2016", s("A", "2013", "2012R2") + s("B", "2016", "2012R2"), `"A", "B"`, "dag.DAG1.members[1]",
 			[]string{"Exchange Server 2013 (A) and Exchange Server 2016 (B)"}},
@@ -33,11 +33,11 @@ func TestDAGMixedVersions(t *testing.T) {
 		{"2019, SE and 2016", s("A", "2019", "2022") + s("B", "SE", "2022") + s("C", "2016", "2022"), `"A", "B", "C"`, "dag.DAG1.members[2]",
 			[]string{"Exchange Server 2019 and SE (A and B) and Exchange Server 2016 (C)"}},
 		{"two OSes", s("A", "2019", "2019") + s("B", "2019", "2022"), `"A", "B"`, "dag.DAG1.members[1]",
-			[]string{"DAG DAG1 mixes Windows Server 2019 (A) and Windows Server 2022 (B): DAGs use Windows failover clustering, so all members must run the same operating system"}},
+			[]string{"DAG DAG1 mixes Windows Server 2019 (A) and Windows Server 2022 (B), and its members must run one Windows Server version: create a new DAG"}},
 		{"OS unknown on one member", s("A", "2019", "2019") + s("B", "2019", "") + s("C", "2019", "2019"), `"A", "B", "C"`, "", nil},
 		{"both mixes: at the first differing member", s("A", "2016", "2016") + s("B", "2016", "2012R2") + s("C", "2019", "2019"), `"A", "B", "C"`, "dag.DAG1.members[1]",
 			[]string{"Exchange Server 2016 (A and B) and Exchange Server 2019 (C), and Windows Server 2016 (A), Windows Server 2012 R2 (B) and Windows Server 2019 (C)",
-				"same Exchange version", "same operating system"}},
+				"must run one Exchange version and one Windows Server version"}},
 		{"version unknown on one member", s("A", "2019", "2022") + srv("B", "2019", "CU99", `os = "2022"`), `"A", "B"`, "", nil},
 	}
 	for _, tc := range cases {

@@ -46,20 +46,22 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	if os, ok := ds.HostOS.Get(); ok {
 		hosts := tool.HostIDs()
 		min, max := hosts[0], hosts[len(hosts)-1]
-		if below, known := p.Catalog.WindowsBelow(os, min); known && below {
-			name := p.Catalog.WindowsName(min)
-			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s: %s needs a domain-joined server on %s or later; "+
-				"install it on a server running %s or later", p.Catalog.WindowsName(os), tool.Name, name, name), toolNote)
-		} else if above, known := p.Catalog.WindowsBelow(max, os); known && above {
-			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s: %s needs a domain-joined server on %s (%s); "+
-				"install it on a server running %s or earlier", p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), tool.Note,
-				p.Catalog.WindowsName(max)), toolNote)
+		below, knownBelow := p.Catalog.WindowsBelow(os, min)
+		above, knownAbove := p.Catalog.WindowsBelow(max, os)
+		if (knownBelow && below) || (knownAbove && above) {
+			// The hosts it runs on that are in support on the evaluation date.
+			fix := "no Windows Server version it runs on is in support: plan its successor"
+			if in := supportedWindowsNames(p, hosts, "or"); in != "" {
+				fix = "install it on a domain-joined server on " + in
+			}
+			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s, which %s does not support (it runs on %s): %s",
+				p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), fix), toolNote)
 		}
 	}
 	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel != nil {
 		cur, min := p.Catalog.FFLByID(o.ForestFunctionalLevel.Value), tool.MinFFL
 		if cur != nil && cur.Level < min.Level {
-			p.Report(o.ForestFunctionalLevel, fmt.Sprintf("the forest functional level is %s: %s needs %s or higher; "+
+			p.Report(o.ForestFunctionalLevel, fmt.Sprintf("the forest functional level is %s, and %s needs %s or higher: "+
 				"raise the forest functional level to %s or higher", cur.Name, tool.Name, min.Name, min.Name), toolNote)
 		}
 	}

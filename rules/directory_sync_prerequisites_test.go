@@ -10,24 +10,28 @@ import (
 
 // Microsoft Entra Connect's host on every Windows Server version (MS-ENTRA):
 // 2016 to 2022 pass, 2012 R2 fails, and so does 2025 ("Windows Server 2025
-// is NOT supported").
+// is NOT supported"). The fix names the hosts still in support on the
+// evaluation date: 2016 through its last day, not after.
 func TestDirectorySyncHost(t *testing.T) {
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true, "2025": true}
-	for _, w := range catalog.Default().Windows {
-		fs := check(t, directorySyncPrerequisites{}, today, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
-		if !fails[w.ID] {
-			if len(fs) != 0 {
-				t.Errorf("Entra Connect on %s: want no finding:\n%s", w.ID, summary(fs))
+	for asOf, hosts := range map[string]string{today: "Windows Server 2016, 2019 or 2022", "2027-01-12": "Windows Server 2016, 2019 or 2022",
+		"2027-01-13": "Windows Server 2019 or 2022", "2031-10-15": ""} {
+		for _, w := range catalog.Default().Windows {
+			fs := check(t, directorySyncPrerequisites{}, asOf, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
+			if !fails[w.ID] {
+				if len(fs) != 0 {
+					t.Errorf("Entra Connect on %s: want no finding:\n%s", w.ID, summary(fs))
+				}
+				continue
 			}
-			continue
-		}
-		want := "the directory synchronization server runs " + w.Name + ": Microsoft Entra Connect needs a domain-joined server on Windows Server 2016 or later; install it on a server running Windows Server 2016 or later"
-		if w.ID == "2025" {
-			want = "the directory synchronization server runs Windows Server 2025: Microsoft Entra Connect needs a domain-joined server on Windows Server 2016 to 2022 " +
-				"(Windows Server 2025 is not supported; Microsoft plans its support for a future release); install it on a server running Windows Server 2022 or earlier"
-		}
-		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.host_os" || fs[0].Message != want || len(fs[0].Related) != 1 {
-			t.Errorf("Entra Connect on %s: want one error at host_os:\n%s", w.ID, summary(fs))
+			fix := "install it on a domain-joined server on " + hosts
+			if hosts == "" {
+				fix = "no Windows Server version it runs on is in support: plan its successor"
+			}
+			want := "the directory synchronization server runs " + w.Name + ", which Microsoft Entra Connect does not support (it runs on Windows Server 2016 to 2022): " + fix
+			if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.host_os" || fs[0].Message != want || len(fs[0].Related) != 1 {
+				t.Errorf("Entra Connect on %s as of %s: want one error at host_os: %s\n%s", w.ID, asOf, want, summary(fs))
+			}
 		}
 	}
 }
@@ -43,7 +47,7 @@ func TestDirectorySyncForest(t *testing.T) {
 			}
 			continue
 		}
-		want := "the forest functional level is Windows 2000: Microsoft Entra Connect needs Windows Server 2003 or higher; raise the forest functional level to Windows Server 2003 or higher"
+		want := "the forest functional level is Windows 2000, and Microsoft Entra Connect needs Windows Server 2003 or higher: raise the forest functional level to Windows Server 2003 or higher"
 		if len(fs) != 1 || fs[0].Address != "organization.T.forest_functional_level" || fs[0].Message != want {
 			t.Errorf("FFL %s: want one error at the level:\n%s", f.ID, summary(fs))
 		}

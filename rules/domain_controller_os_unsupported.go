@@ -178,14 +178,11 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, os, cells string, pl dc
 	if len(no) == 0 {
 		neg = "may not"
 	}
+	// Which levels support the OS, and what the disputing sources say, is
+	// the rule page's table.
 	msg := fmt.Sprintf("%s runs %s, which %s %s support on domain controllers", dc.Name(), osName, words.And(offenders), neg)
-	if spans := pl.supportedSpans(cells); len(spans) > 0 {
-		msg += fmt.Sprintf(": %s domain controllers are supported with %s", osName, words.And(spans))
-	} else {
-		msg += fmt.Sprintf(": Microsoft's supportability matrix lists %s domain controllers for no Exchange version", osName)
-	}
-	if len(disputed) > 0 {
-		msg += "; " + dcConflict(p.Catalog, os)
+	if len(no) == 0 {
+		msg += " (sources disagree: see the rule page)"
 	}
 	msg += ": " + dcFix(p, dc, cells, pl, groups)
 	related := []lint.Related{relatedLevel(groups[0].servers[0])}
@@ -196,32 +193,10 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, os, cells string, pl dc
 	p.ReportAs(lint.Warning, dc.OS, msg, related...)
 }
 
-// supportedSpans lists the ranges of Exchange levels whose cells are Y:
-// "Exchange Server 2016 CU12 or later", newest version first.
-func (pl dcPlacement) supportedSpans(cells string) []string {
-	var out []string
-	cols := pl.cols
-	for i := 0; i < len(cols); {
-		c := cols[i]
-		if cells[i] != 'Y' {
-			i++
-			continue
-		}
-		// Extend over the older columns of the same version that are Y too.
-		j := i
-		for j+1 < len(cols) && cols[j+1].Version == c.Version && cells[j+1] == 'Y' {
-			j++
-		}
-		newest, oldest := cols[i], cols[j]
-		out = append(out, spanLabel(c.Version.Name, oldest.first, newest.last))
-		i = j + 1
-	}
-	return out
-}
-
 // dcFix: update the servers a newer level of their version supports, or
 // replace the domain controller with one on a Windows Server version every
-// Exchange server of the organization supports.
+// Exchange server of the organization supports and that is in support on the
+// evaluation date.
 func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlacement, groups []dcGroup) string {
 	cols := pl.cols
 	var fixes []string
@@ -232,7 +207,7 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 		// The oldest newer column of the same version that supports the OS.
 		for k := g.column - 1; k >= 0 && cols[k].Version == cols[g.column].Version; k-- {
 			if cells[k] == 'Y' {
-				fixes = append(fixes, fmt.Sprintf("update %s to %s", names(g.servers), spanLabel(cols[k].Version.Name, cols[k].first, "")))
+				fixes = append(fixes, fmt.Sprintf("update %s to %s or later", names(g.servers), cols[k].first))
 				break
 			}
 		}
@@ -256,23 +231,23 @@ func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlaceme
 				ok = false
 			}
 		}
-		if ok {
+		if in, known := p.Catalog.WindowsInSupport(w.ID, p.AsOf); ok && in && known {
 			if last >= 0 && ri != last+1 {
 				contiguous = false
 			}
 			last = ri
-			oses = append([]string{w.Name}, oses...) // oldest first
+			oses = append([]string{w.ID}, oses...) // oldest first
 		}
 	}
 	switch {
 	case len(oses) >= 3 && contiguous:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s to %s, which every Exchange server here supports",
-			dc.Name(), oses[0], oses[len(oses)-1]))
+		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s to %s", dc.Name(),
+			p.Catalog.WindowsName(oses[0]), strings.TrimPrefix(p.Catalog.WindowsName(oses[len(oses)-1]), "Windows Server ")))
 	case len(oses) > 0:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s, which every Exchange server here supports", dc.Name(), words.Or(oses)))
+		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s", dc.Name(), supportedWindowsNames(p, oses, "or")))
 	}
 	if len(fixes) == 0 {
-		return "no domain controller version suits every Exchange server here: retire the older Exchange version first"
+		return "no Windows Server version in support suits every Exchange server here: retire the older Exchange servers first"
 	}
-	return strings.Join(fixes, "; or ")
+	return strings.Join(fixes, ", or ")
 }

@@ -130,10 +130,18 @@ func TestDomainControllerOSMessages(t *testing.T) {
 		t.Fatalf("want one finding per 2019 DC:\n%s", summary(fs))
 	}
 	want := "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"Windows Server 2019 domain controllers are supported with Exchange Server Subscription Edition, Exchange Server 2019 and Exchange Server 2016 CU12 or later: " +
-		"update EX1 and EX2 to Exchange Server 2016 CU12 or later; or replace DC1 with a domain controller on Windows Server 2012 to Windows Server 2016, which every Exchange server here supports"
+		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
 	if fs[0].Message != want || len(fs[0].Related) != 1 {
 		t.Errorf("got  %s\nwant %s", fs[0].Message, want)
+	}
+	// The Windows Server versions to replace it with are those in support on
+	// the evaluation date: Windows Server 2012 and 2012 R2 through
+	// 2023-10-10, not after.
+	fs = check(t, domainControllerOSUnsupported{}, "2023-10-10", src)
+	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
+		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2012 to 2016"
+	if len(fs) != 2 || fs[0].Message != want {
+		t.Errorf("on 2023-10-10:\n%s\nwant %s", summary(fs), want)
 	}
 	if fs[1].Address != "domain_controller.DC2.os" {
 		t.Errorf("second finding at %s", fs[1].Address)
@@ -142,19 +150,15 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// Windows Server 2025 domain controllers: exactly 2019 CU14 passes (MS-MATRIX-2025), CU13 fails.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
 	want = "DC1 runs Windows Server 2025, which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support on domain controllers: " +
-		"Windows Server 2025 domain controllers are supported with Exchange Server Subscription Edition and Exchange Server 2019 CU14 or later: " +
-		"update A to Exchange Server 2019 CU14 or later; or replace DC1 with a domain controller on Windows Server 2012 R2 to Windows Server 2022, which every Exchange server here supports"
+		"update A to CU14 or later, or replace DC1 with a domain controller on Windows Server 2016 to 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
 		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
 	}
 	// Windows Server 2008 R2 domain controllers with Exchange 2016 CU23: Microsoft's matrix of 2021 listed
 	// them, its current revision does not: a warning that says so; CU22 passes.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU23"), adDC("DC1", `os = "2008R2"`)))
-	want = "DC1 runs Windows Server 2008 R2, which B (Exchange Server 2016 CU23 (15.1.2507.6)) may not support on domain controllers: " +
-		"Windows Server 2008 R2 domain controllers are supported with Exchange Server 2016 CU22 or earlier, Exchange Server 2013, Exchange Server 2010 SP3 RU5 or later and Exchange Server 2007 SP1 RU9 or later; " +
-		"for Exchange 2016 CU23 sources disagree: Microsoft's current supportability matrix lists Windows Server 2012 and later for Exchange 2016, " +
-		"while its 2021 text listed Windows Server 2008 R2 SP1 for 2016 CU12 and later: " +
-		"replace DC1 with a domain controller on Windows Server 2012 to Windows Server 2022, which every Exchange server here supports"
+	want = "DC1 runs Windows Server 2008 R2, which B (Exchange Server 2016 CU23 (15.1.2507.6)) may not support on domain controllers " +
+		"(sources disagree: see the rule page): replace DC1 with a domain controller on Windows Server 2016 to 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Message != want {
 		t.Errorf("2016 CU23 with a 2008 R2 DC:\n%s", summary(fs))
 	}
@@ -163,8 +167,8 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	}
 	// No version supports it and nothing suits every server: say so.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "lists Windows 2000 Server domain controllers for no Exchange version") ||
-		!strings.HasSuffix(fs[0].Message, "no domain controller version suits every Exchange server here: retire the older Exchange version first") {
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "do not support on domain controllers: "+
+		"no Windows Server version in support suits every Exchange server here: retire the older Exchange servers first") {
 		t.Errorf("2000 DC:\n%s", summary(fs))
 	}
 	// Nothing to judge.
@@ -204,11 +208,11 @@ func TestDomainControllerOS2010Minimums(t *testing.T) {
 		os, update, want string // want: "" when it passes
 	}{
 		{"2012R2", "SP3 RU4", "DC1 runs Windows Server 2012 R2, which EX (Exchange Server 2010 SP3 RU4 (14.3.174.1)) does not support on domain controllers: " +
-			"Windows Server 2012 R2 domain controllers are supported with"},
-		{"2012R2", "SP2 RU8", "update EX to Exchange Server 2010 SP3 RU5 or later"},
+			"update EX to SP3 RU5 or later"}, // no Windows Server in support suits SP3 RU4
+		{"2012R2", "SP2 RU8", "update EX to SP3 RU5 or later"},
 		{"2012R2", "SP3 RU5", ""},
-		{"2016", "SP3 RU21", "update EX to Exchange Server 2010 SP3 RU22 or later"},
-		{"2016", "SP3 RU4", "update EX to Exchange Server 2010 SP3 RU22 or later"},
+		{"2016", "SP3 RU21", "update EX to SP3 RU22 or later"},
+		{"2016", "SP3 RU4", "update EX to SP3 RU22 or later"},
 		{"2016", "SP3 RU22", ""},
 	}
 	for _, tc := range cases {

@@ -129,12 +129,12 @@ func reportSite(p *lint.Pass, site *schema.Site, ss []facts.Server, dcs []*schem
 	if len(details) > 0 {
 		msg += " (" + words.And(words.Short(details)) + ")"
 	}
+	// Why (read-only ones are not used; setup fails) is the rule page's.
 	if writable {
-		msg += ": Exchange does not use read-only domain controllers or global catalogs, and every Active Directory site with Exchange servers " +
-			"needs at least one writable domain controller that is also a global catalog server, or setup fails; " +
-			fmt.Sprintf("make a writable domain controller in %s a global catalog server, or add one", site.Name())
+		msg += fmt.Sprintf(", and Exchange needs a writable global catalog in each of its sites: "+
+			"make a writable domain controller in %s a global catalog server, or add one", site.Name())
 	} else {
-		msg += fmt.Sprintf(": Exchange 2007 needs a global catalog server in every Active Directory site with Exchange servers; "+
+		msg += fmt.Sprintf(", and Exchange 2007 needs a global catalog in each of its sites: "+
 			"make a domain controller in %s a global catalog server, or add one", site.Name())
 	}
 	p.Report(site, msg, lint.Related{Range: ss[0].Site.SourceRange(), Message: fmt.Sprintf("%s is in site %s", ss[0].Name(), site.Name())})

@@ -20,22 +20,22 @@ func TestDomainControllerReadOnly(t *testing.T) {
 	}{
 		{"writable GC in the site", org(sites, hqGC, ex19, adDC("DC-BR", `site = "Branch"`, `global_catalog = true`, `read_only = false`)), ""},
 		{"only a read-only GC", org(sites, hqGC, ex19, adDC("RODC", `site = "Branch"`, `global_catalog = true`, `read_only = true`)),
-			"site Branch has Exchange servers (EX19) but its only global catalog server (RODC) is read-only: Exchange does not use read-only domain controllers"},
+			"site Branch has Exchange servers (EX19) but its only global catalog server (RODC) is read-only, and Exchange needs a writable global catalog in each of its sites: make a writable domain controller in Branch a global catalog server, or add one"},
 		{"read-only GCs and a writable non-GC", org(sites, hqGC, ex19,
 			adDC("RODC1", `site = "Branch"`, `global_catalog = true`, `read_only = true`),
 			adDC("RODC2", `site = "Branch"`, `global_catalog = true`, `read_only = true`),
 			adDC("DC-BR", `site = "Branch"`, `global_catalog = false`, `read_only = false`)),
 			"its only global catalog servers (RODC1 and RODC2) are read-only (DC-BR is not a global catalog)"},
-		{"no domain controller in the site", org(sites, hqGC, ex19), "site Branch has Exchange servers (EX19) but no domain controller: "},
+		{"no domain controller in the site", org(sites, hqGC, ex19), "site Branch has Exchange servers (EX19) but no domain controller, and Exchange needs"},
 		{"a writable DC that is not a GC", org(sites, hqGC, ex19, adDC("DC-BR", `site = "Branch"`, `global_catalog = false`)),
-			"but no writable global catalog server (DC-BR is not a global catalog): "},
+			"but no writable global catalog server (DC-BR is not a global catalog), and Exchange needs"},
 		{"an RODC of unknown GC role", org(sites, hqGC, ex19, adDC("RODC", `site = "Branch"`, `read_only = true`)),
-			"but no writable global catalog server (RODC is a read-only domain controller): "},
+			"but no writable global catalog server (RODC is a read-only domain controller), and Exchange needs"},
 		{"a GC whose read-only flag is unknown", org(sites, hqGC, ex19, adDC("DC-BR", `site = "Branch"`, `global_catalog = true`)), ""},
 		{"a writable DC whose GC role is unknown", org(sites, hqGC, ex19, adDC("DC-BR", `site = "Branch"`, `read_only = false`)), ""},
 		{"a DC of unknown site that might serve", org(sites, hqGC, ex19, adDC("DC-X", `global_catalog = true`, `read_only = false`)), ""},
 		{"a DC of unknown site that cannot serve", org(sites, hqGC, ex19, adDC("RODC-X", `global_catalog = true`, `read_only = true`)),
-			"but no domain controller: "},
+			"but no domain controller, and Exchange needs"},
 		{"no domain controller at all: Active Directory not described", org(sites, ex19), ""},
 		{"a server of unknown site", org(sites, hqGC, srv("EX", "2019", "CU15")), ""},
 		{"an Edge server in the site", org(sites, hqGC, ex("EDGE", "2019", "CU15", `roles = ["edge_transport"]`)), ""},
@@ -44,7 +44,7 @@ func TestDomainControllerReadOnly(t *testing.T) {
 			"its only global catalog server (RODC) is read-only"},
 		{"Exchange 2007 needs a GC: a read-only one is one", org(sites, hqGC, ex("EX07", "2007", "SP3 RU23"), adDC("RODC", `site = "Branch"`, `global_catalog = true`, `read_only = true`)), ""},
 		{"Exchange 2007 without a GC", org(sites, hqGC, ex("EX07", "2007", "SP3 RU23"), adDC("DC-BR", `site = "Branch"`, `global_catalog = false`)),
-			"but no global catalog server (DC-BR is not a global catalog): Exchange 2007 needs a global catalog server in every Active Directory site with Exchange servers; make a domain controller in Branch a global catalog server, or add one"},
+			"but no global catalog server (DC-BR is not a global catalog), and Exchange 2007 needs a global catalog in each of its sites: make a domain controller in Branch a global catalog server, or add one"},
 		{"Exchange 2007 and 2010: writable", org(sites, hqGC, ex("EX07", "2007", "SP3 RU23"), ex("EX10", "2010", "SP3 RU32"), adDC("RODC", `site = "Branch"`, `global_catalog = true`, `read_only = true`)),
 			"site Branch has Exchange servers (EX07 and EX10) but its only global catalog server (RODC) is read-only"},
 		{"Exchange 2003 is not checked", org(sites, hqGC, ex("EX03", "2003", "SP2")), ""},
@@ -75,10 +75,8 @@ func TestDomainControllerReadOnlyPerSite(t *testing.T) {
 	if len(fs) != 2 || fs[0].Address != "site.A" || fs[1].Address != "site.B" {
 		t.Fatalf("want findings at sites A and B:\n%s", summary(fs))
 	}
-	want := "site A has Exchange servers (EXA and EXA2) but its only global catalog server (RODC-A) is read-only: " +
-		"Exchange does not use read-only domain controllers or global catalogs, and every Active Directory site with Exchange servers " +
-		"needs at least one writable domain controller that is also a global catalog server, or setup fails; " +
-		"make a writable domain controller in A a global catalog server, or add one"
+	want := "site A has Exchange servers (EXA and EXA2) but its only global catalog server (RODC-A) is read-only, " +
+		"and Exchange needs a writable global catalog in each of its sites: make a writable domain controller in A a global catalog server, or add one"
 	if fs[0].Message != want || at(fs[0]) != "2:6" || len(fs[0].Related) != 1 {
 		t.Errorf("got %s %s\nwant %s", at(fs[0]), fs[0].Message, want)
 	}

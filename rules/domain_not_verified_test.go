@@ -49,7 +49,8 @@ func TestDomainNotVerified(t *testing.T) {
 			continue
 		}
 		for i, f := range fs {
-			if f.Address != tc.at[i] || f.Severity.String() != "error" || !strings.Contains(f.Message, tc.reason) {
+			if f.Address != tc.at[i] || f.Severity.String() != "error" || !strings.Contains(f.Message, tc.reason) ||
+				!strings.Contains(f.Message, ": add it to the tenant and verify it (a TXT record in public DNS) before ") {
 				t.Errorf("%s: want an error at %s mentioning %q:\n%s", tc.name, tc.at[i], tc.reason, summary(fs))
 			}
 		}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
@@ -28,8 +27,11 @@ func (dotnetNotRecommended) Info() lint.RuleInfo {
 // server's Windows), with one deliberate difference, a disputed row: for 2013
 // CU21 and CU22 HealthChecker falls through to 4.8, which the supportability
 // matrix does not list for them; exlint recommends 4.7.2, the newest .NET
-// they support. The row's note is the reason the message gives, {level} and
-// {windows} standing for the server's.
+// they support. The rows' notes are the rule page's; the message names the
+// Windows Server version where the recommendation depends on it. A
+// recommendation past its own end of support (.NET Framework 4.5.2 to 4.6.1)
+// is not given: exchange-update-not-current reports the old level that asks
+// for it.
 const dotnetRecommended = "dotnet-recommended"
 
 func (dotnetNotRecommended) Check(p *lint.Pass) {
@@ -51,19 +53,24 @@ func (dotnetNotRecommended) Check(p *lint.Pass) {
 		}
 		rec := rows[0]
 		want := rec.ValueIDs()[0]
-		if want == id {
+		// Never a .NET past its end of support, nor one the matrix does not
+		// support on the server's Windows (HealthChecker recommends 4.8.1 on
+		// Windows Server 2016 and older, where dotnet-unsupported would
+		// then report it).
+		if want == id || !cat.DotNetByID(want).InSupport(p.AsOf) {
 			continue
 		}
-		by := "HealthChecker"
+		if v, _ := cat.SupportsOn(dotnetMatrix, want, os, s.Release); v != catalog.Supported {
+			continue
+		}
+		by, note := "HealthChecker", ""
 		if rec.Verdict == catalog.Disputed {
-			by = "exlint"
+			by, note = "exlint", ", the newest it supports (sources disagree: see the rule page)"
 		}
-		why := rec.Note
-		if why == "" {
-			why = "for {level}"
+		if rec.WindowsIDs() != nil {
+			note = " on " + cat.WindowsName(os) + note
 		}
-		why = strings.NewReplacer("{level}", s.LevelName(), "{windows}", cat.WindowsName(os)).Replace(why)
-		p.Report(s.DotNet, fmt.Sprintf("%s runs %s with %s, which it supports, but %s recommends %s %s: install %s on %s",
-			s.Name(), s.LevelName(), cat.DotNetName(id), by, cat.DotNetName(want), why, cat.DotNetName(want), s.Name()))
+		p.Report(s.DotNet, fmt.Sprintf("%s runs %s with %s, which it supports, but %s recommends %s%s: install it on %s",
+			s.Name(), s.LevelName(), cat.DotNetName(id), by, cat.DotNetName(want), note, s.Name()))
 	}
 }

@@ -86,8 +86,7 @@ func TestDotNetMatrix(t *testing.T) {
 				case slices.Contains(fact.dotnets, d.ID):
 					hostExpectNone(t, what, fs)
 				default:
-					hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", "EX runs "+cat.Version(version).Name+" "+level, "with "+d.Name+", which it does not support",
-						"install .NET Framework", "patch levels included")
+					hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", "EX runs "+cat.Version(version).Name+" "+level, "with "+d.Name+", which it does not support: ")
 				}
 			}
 		}
@@ -114,28 +113,40 @@ func TestDotNetBuilds(t *testing.T) {
 	}
 }
 
-// The messages: the row's range and .NET versions, and a later update that
-// supports the declared .NET.
+// The messages: the .NET versions the level supports that are still in
+// support on the evaluation date, and a later update that supports the
+// declared .NET.
 func TestDotNetMessages(t *testing.T) {
 	cases := []struct {
-		version, level, dotnet string
-		parts                  []string
+		version, level, dotnet, asOf string
+		message                      string
 	}{
-		{"2016", "CU23", "4.8.1", []string{"Exchange Server 2016 CU15 to CU23 supports .NET Framework 4.8 only", "install .NET Framework 4.8 ("}},
-		{"2016", "CU10", "4.8", []string{"Exchange Server 2016 CU10 supports .NET Framework 4.7.1 only",
-			"install .NET Framework 4.7.1, or update EX to CU13 (15.1.1779.2) or later, which supports .NET Framework 4.8"}},
-		{"2013", "CU4", "4.6.2", []string{"Exchange Server 2013 SP1 = CU4 to CU12 supports .NET Framework 4.5, 4.5.1 and 4.5.2 only",
-			"install .NET Framework 4.5, 4.5.1 or 4.5.2, or update EX to CU15 (15.0.1263.5) or later"}},
-		{"2019", "RTM", "4.8", []string{"Exchange Server 2019 RTM to CU1 supports .NET Framework 4.7.2 only", "or update EX to CU2 (15.2.397.3) or later"}},
-		{"2019", "CU13", "4.8.1", []string{"Exchange Server 2019 CU4 to CU13 supports .NET Framework 4.8 only", "or update EX to CU14 (15.2.1544.4) or later"}},
-		{"SE", "RTM", "4.7.2", []string{"Exchange Server Subscription Edition RTM supports .NET Framework 4.8 and 4.8.1 (on Windows Server 2022 or later) only",
-			"install .NET Framework 4.8 or 4.8.1 (on Windows Server 2022 or later) ("}},
-		{"2010", "SP3 RU32", "4.8", []string{"Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5)", `state dotnet = "3.5 SP1"`}},
-		{"2013", "CU23", "4.7", []string{"with .NET Framework 4.7, which it does not support"}},
+		{"2016", "CU23", "4.8.1", today, "EX runs Exchange Server 2016 CU23 (15.1.2507.6) with .NET Framework 4.8.1, which it does not support: install .NET Framework 4.8"},
+		{"2016", "CU10", "4.8", today, "EX runs Exchange Server 2016 CU10 (15.1.1531.3) with .NET Framework 4.8, which it does not support: " +
+			"install .NET Framework 4.7.1, or update EX to CU13 (15.1.1779.2) or later"},
+		// 4.5, 4.5.1 and 4.5.2 are past their end of support: only the update.
+		{"2013", "CU4", "4.6.2", today, "EX runs Exchange Server 2013 CU4 (15.0.847.32) with .NET Framework 4.6.2, which it does not support: " +
+			"update EX to CU15 (15.0.1263.5) or later"},
+		// In 2022, before 4.5.2's end, it is named too.
+		{"2013", "CU4", "4.6.2", "2022-04-26", "EX runs Exchange Server 2013 CU4 (15.0.847.32) with .NET Framework 4.6.2, which it does not support: " +
+			"install .NET Framework 4.5.2, or update EX to CU15 (15.0.1263.5) or later"},
+		{"2019", "RTM", "4.8", today, "EX runs Exchange Server 2019 RTM (15.2.221.12) with .NET Framework 4.8, which it does not support: " +
+			"install .NET Framework 4.7.2, or update EX to CU2 (15.2.397.3) or later"},
+		{"2019", "CU13", "4.8.1", today, "EX runs Exchange Server 2019 CU13 (15.2.1258.12) with .NET Framework 4.8.1, which it does not support: " +
+			"install .NET Framework 4.8, or update EX to CU14 (15.2.1544.4) or later"},
+		{"SE", "RTM", "4.7.2", today, "EX runs Exchange Server Subscription Edition RTM (15.2.2562.17) with .NET Framework 4.7.2, which it does not support: " +
+			"install .NET Framework 4.8 or 4.8.1 (on Windows Server 2022 or later)"},
+		{"2010", "SP3 RU32", "4.8", today, `EX runs Exchange Server 2010 SP3 RU32 (14.3.513.0) with .NET Framework 4.8, which it does not support: install .NET Framework 3.5 SP1 and state dotnet = "3.5 SP1"`},
+		// No .NET in support and no later level: say so.
+		{"2016", "CU2", "4.8.1", today, "EX runs Exchange Server 2016 CU2 (15.1.466.34) with .NET Framework 4.8.1, which it does not support: " +
+			"no .NET Framework in support runs with its update: update EX to the latest CU"},
 	}
 	for _, tc := range cases {
-		fs := check(t, dotnetUnsupported{}, today, hostDotNetServer(tc.version, tc.level, tc.dotnet))
-		hostExpectOne(t, tc.version+" "+tc.level+" "+tc.dotnet, fs, lint.Error, "server.EX.dotnet", tc.parts...)
+		fs := check(t, dotnetUnsupported{}, tc.asOf, hostDotNetServer(tc.version, tc.level, tc.dotnet))
+		hostExpectOne(t, tc.version+" "+tc.level+" "+tc.dotnet+" on "+tc.asOf, fs, lint.Error, "server.EX.dotnet", tc.message)
+		if len(fs) == 1 && fs[0].Message != tc.message {
+			t.Errorf("%s %s %s: got\n%s\nwant\n%s", tc.version, tc.level, tc.dotnet, fs[0].Message, tc.message)
+		}
 	}
 }
 
@@ -157,7 +168,7 @@ func TestDotNetUnknownLevel(t *testing.T) {
 			fs := check(t, dotnetUnsupported{}, today, hostDotNetServer(version, hostUnknownLevel, d.ID))
 			if complete && !any[d.ID] {
 				hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", "which no update of "+cat.Version(version).Name+" supports")
-				if version == "2016" && len(fs) == 1 && !strings.Contains(fs[0].Message, "its updates support .NET Framework 4.5.2, 4.6.1, 4.6.2, 4.7.1, 4.7.2 and 4.8") {
+				if version == "2016" && len(fs) == 1 && !strings.HasSuffix(fs[0].Message, ": install one its update supports (4.6.2, 4.7.1, 4.7.2 or 4.8, by update)") {
 					t.Errorf("%s: the message should list what the version's updates support: %s", what, fs[0].Message)
 				}
 			} else {
@@ -231,7 +242,11 @@ func hostExpectedRecommendation(t *testing.T, version, level, os string) (string
 // Every level of 2013, 2016, 2019 and SE, on every Windows Server version and
 // on an unknown one, with every .NET the level supports: a finding exactly
 // when it is not the recommended one. This covers each branch of
-// HealthChecker's function, and its OS conditions, on both sides.
+// HealthChecker's function, and its OS conditions, on both sides. A
+// recommendation is not given where it would advise a .NET past its end of
+// support (4.5.2 to 4.6.1) or one the matrix does not support on the
+// server's Windows (4.8.1 below Windows Server 2022): the message would
+// contradict dotnet-unsupported.
 func TestDotNetRecommended(t *testing.T) {
 	cat := catalog.Default()
 	oses := []string{""}
@@ -256,13 +271,15 @@ func TestDotNetRecommended(t *testing.T) {
 					}
 					what := fmt.Sprintf("Exchange %s %s on %q with %s", version, level, os, d)
 					fs := check(t, dotnetNotRecommended{}, today, hostDotNetServer(version, level, d, extra...))
-					if !known || d == want {
+					advisable := known && !slices.Contains([]string{"4.5.2", "4.6", "4.6.1"}, want) &&
+						(want != "4.8.1" || os == "2022" || os == "2025")
+					if !advisable || d == want {
 						hostExpectNone(t, what, fs)
 						continue
 					}
 					hostExpectOne(t, what, fs, lint.Info, "server.EX.dotnet",
 						"EX runs "+cat.Version(version).Name+" "+level, "with "+hostDotNetTestName(d)+", which it supports, but",
-						"recommends "+hostDotNetTestName(want), "install "+hostDotNetTestName(want)+" on EX")
+						"recommends "+hostDotNetTestName(want), ": install it on EX")
 				}
 			}
 		}
@@ -274,13 +291,19 @@ func hostDotNetTestName(id string) string { return ".NET Framework " + id }
 // Who recommends: HealthChecker, except where exlint departs from it.
 func TestDotNetRecommendedBy(t *testing.T) {
 	fs := check(t, dotnetNotRecommended{}, today, hostDotNetServer("2013", "CU22", "4.7.1"))
-	hostExpectOne(t, "2013 CU22", fs, lint.Info, "server.EX.dotnet", "but exlint recommends .NET Framework 4.7.2",
-		"HealthChecker's code falls through to 4.8 here, which the supportability matrix does not list for 2013 CU21 and CU22")
+	hostExpectOne(t, "2013 CU22", fs, lint.Info, "server.EX.dotnet",
+		"but exlint recommends .NET Framework 4.7.2, the newest it supports (sources disagree: see the rule page): install it on EX")
 	fs = check(t, dotnetNotRecommended{}, today, hostDotNetServer("2019", "CU15", "4.8", `os = "2022"`))
 	hostExpectOne(t, "2019 CU15 on 2022", fs, lint.Info, "server.EX.dotnet",
-		"but HealthChecker recommends .NET Framework 4.8.1 for Exchange 2019 CU14 and later and Exchange Server SE on Windows Server 2022")
-	fs = check(t, dotnetNotRecommended{}, today, hostDotNetServer("2016", "CU2", "4.5.2"))
-	hostExpectOne(t, "2016 CU2", fs, lint.Info, "server.EX.dotnet", "with the .NET Framework 4.6.1 hotfix for its Windows version")
+		"but HealthChecker recommends .NET Framework 4.8.1 on Windows Server 2022: install it on EX")
+	// HealthChecker's 4.6.1 for 2016 CU2 ended on 2022-04-26: recommended
+	// through that day, not after.
+	fs = check(t, dotnetNotRecommended{}, "2022-04-26", hostDotNetServer("2016", "CU2", "4.5.2"))
+	hostExpectOne(t, "2016 CU2 on 2022-04-26", fs, lint.Info, "server.EX.dotnet", "but HealthChecker recommends .NET Framework 4.6.1: install it on EX")
+	hostExpectNone(t, "2016 CU2 on 2022-04-27", check(t, dotnetNotRecommended{}, "2022-04-27", hostDotNetServer("2016", "CU2", "4.5.2")))
+	// 4.8.1 where the matrix does not support it (Windows Server 2016): no
+	// recommendation, which dotnet-unsupported would contradict.
+	hostExpectNone(t, "2019 CU15 on 2016", check(t, dotnetNotRecommended{}, today, hostDotNetServer("2019", "CU15", "4.8", `os = "2016"`)))
 }
 
 // Nothing for an unsupported .NET (dotnet-unsupported's finding), for versions
@@ -345,9 +368,9 @@ func TestDotNetOnWindows(t *testing.T) {
 			hostExpectNone(t, what, fs)
 			continue
 		}
-		parts := []string{"supports .NET Framework 4.8 only"}
+		parts := []string{"which it does not support", ": install .NET Framework 4.8"}
 		if tc.os == "2019" {
-			parts = append(parts, "on Windows Server 2019 supports .NET Framework 4.8 only", "install .NET Framework 4.8 (")
+			parts = append(parts, "which it does not support on Windows Server 2019: install .NET Framework 4.8")
 		}
 		hostExpectOne(t, what, fs, lint.Error, "server.EX.dotnet", parts...)
 	}

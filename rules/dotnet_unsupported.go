@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -51,33 +52,48 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 			continue
 		}
 		name := cat.DotNetName(id)
+		// What the matrix lists per level, and that versions it does not list
+		// are not supported (patch levels included), is the rule page's.
 		if s.Release == nil {
 			// Unknown level: no level of the version supports it.
-			p.Reportf(s.DotNet, "%s runs %s with %s, which no update of %s supports (.NET versions the supportability matrix does not list are not supported, "+
-				"patch levels included): its updates support .NET Framework %s, each a few of them; install the one the server's update supports",
-				s.Name(), s.Exchange.Name, name, s.Exchange.Name, words.And(dotnetAny(cat, s.Exchange)))
+			p.Reportf(s.DotNet, "%s runs %s with %s, which no update of %s supports: install one its update supports (%s, by update)",
+				s.Name(), s.Exchange.Name, name, s.Exchange.Name, words.Or(inSupportDotNets(p, dotnetAny(cat, s.Exchange))))
 			continue
 		}
-		supported := dotnetAt(cat, s)
-		band := dotnetBand(cat, s.Release)
+		where := ""
 		if os, _ := s.OS.Get(); dotnetOnWindows(cat, id, os, s.Release) {
-			band += " on " + cat.WindowsName(os)
+			where = " on " + cat.WindowsName(os)
 		}
-		msg := fmt.Sprintf("%s runs %s with %s, which it does not support: %s %s supports .NET Framework %s only",
-			s.Name(), s.LevelName(), name, s.Exchange.Name, band, words.And(supported))
+		msg := fmt.Sprintf("%s runs %s with %s, which it does not support%s", s.Name(), s.LevelName(), name, where)
+		var fixes []string
 		if s.Exchange.ID == "2010" {
-			msg = fmt.Sprintf("%s runs %s with %s, which it does not support: Exchange 2010 SP3 runs on .NET Framework 3.5 SP1 (or 3.5), "+
-				"and the supportability matrix allows .NET Framework 4.0 and 4.5.x beside it only", s.Name(), s.LevelName(), name)
-		}
-		fix := "install .NET Framework " + words.Or(supported)
-		if s.Exchange.ID == "2010" {
-			fix = `install .NET Framework 3.5 SP1 (Exchange 2010 uses no other) and state dotnet = "3.5 SP1"`
+			// Exchange 2010 runs on .NET Framework 3.5 SP1; the matrix only
+			// allows 4.0 to 4.5.2 beside it.
+			fixes = append(fixes, `install .NET Framework 3.5 SP1 and state dotnet = "3.5 SP1"`)
+		} else if supported := inSupportDotNets(p, dotnetAt(cat, s)); len(supported) > 0 {
+			fixes = append(fixes, "install .NET Framework "+words.Or(supported))
 		}
 		if later := dotnetFrom(cat, s, id); later != nil {
-			fix += fmt.Sprintf(", or update %s to %s or later, which supports %s", s.Name(), levelRef(cat, later), name)
+			fixes = append(fixes, fmt.Sprintf("update %s to %s or later", s.Name(), levelRef(cat, later)))
 		}
-		p.Report(s.DotNet, msg+"; "+fix+" (.NET versions the supportability matrix does not list are not supported, patch levels included)")
+		if len(fixes) == 0 {
+			fixes = append(fixes, fmt.Sprintf("no .NET Framework in support runs with its update: update %s to the latest CU", s.Name()))
+		}
+		p.Report(s.DotNet, msg+": "+strings.Join(fixes, ", or "))
 	}
+}
+
+// inSupportDotNets keeps the .NET Framework versions of ids (as dotnetAt and
+// dotnetAny write them) that are in support on the evaluation date.
+func inSupportDotNets(p *lint.Pass, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		base, _, _ := strings.Cut(id, " (on ")
+		if d := p.Catalog.DotNetByID(base); d == nil || d.InSupport(p.AsOf) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // dotnetOnWindows reports whether the matrix's verdict on .NET Framework id

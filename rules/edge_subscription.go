@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/exlint/exlint/facts"
-	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -98,11 +97,9 @@ func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 			continue
 		}
 		site := hub.Site.Target.Name()
-		p.Report(hub.LevelNode(), fmt.Sprintf("%s runs %s and is a Hub Transport server in site %s, to which the Exchange 2013 SP1 or later "+
-			"Edge Transport %s %s subscribed: EdgeSync from an %s Hub Transport server to a 2013 SP1 or later Edge needs %s on the Hub; "+
-			"install %s or later on %s",
-			hub.Name(), hub.LevelName(), site, words.Noun("server", len(subscribers)), namesVerb(subscribers), hub.Exchange.ShortName(),
-			min.Ref()+" or later", min.Name, hub.Name()),
+		p.Report(hub.LevelNode(), fmt.Sprintf("Hub Transport server %s runs %s, too old for EdgeSync with %s, subscribed to its site %s "+
+			"(%s SP1 or later): install %s or later on %s",
+			hub.Name(), hub.LevelName(), names(subscribers), site, subscribers[0].Exchange.ShortName(), min.Ref(), hub.Name()),
 			lint.Related{Range: subscribers[0].EdgeSyncSite.SourceRange(), Message: fmt.Sprintf("%s is subscribed to site %s", subscribers[0].Name(), site)})
 	}
 }
@@ -116,14 +113,6 @@ func edgeSyncEdge(cat *catalog.Catalog, v *catalog.Version) bool {
 		}
 	}
 	return false
-}
-
-// namesVerb is "EDGE01 is" or "EDGE01 and EDGE02 are".
-func namesVerb(ss []facts.Server) string {
-	if len(ss) == 1 {
-		return names(ss) + " is"
-	}
-	return names(ss) + " are"
 }
 
 // checkResubscribe: an info per subscribed Edge server of 2007, 2010 or 2013
@@ -160,9 +149,9 @@ func checkResubscribe(p *lint.Pass, all []facts.Server) {
 		} else if s.EdgeSyncSite != nil {
 			at = s.EdgeSyncSite
 		}
-		p.ReportAs(lint.Info, at, fmt.Sprintf("%s runs %s and has an Edge subscription, in an organization with %s: once it runs %s or later, "+
-			"the level %s requires of %s servers, remove and re-create its Edge subscription (New-EdgeSubscription on %s, then import the file "+
-			"on a Hub Transport or Mailbox server of the subscribed site) so that Active Directory records its new version",
-			s.Name(), s.LevelName(), by, min.Ref(), by, s.Exchange.ID, s.Name()))
+		// Why (Active Directory keeps the version recorded at subscription)
+		// is the rule page's.
+		p.ReportAs(lint.Info, at, fmt.Sprintf("Edge server %s runs %s, and %s needs %s or later on %s servers: once it runs that, "+
+			"re-create its Edge subscription", s.Name(), s.LevelName(), by, min.Ref(), s.Exchange.ID))
 	}
 }

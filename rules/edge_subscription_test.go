@@ -29,11 +29,11 @@ func TestEdgeSubscriptionHubMinimum(t *testing.T) {
 	}{
 		{"2007", "SP3 RU13", false, ""},
 		{"2007", "8.3.348.1", false, ""}, // an alternate build of SP3 RU13
-		{"2007", "SP3 RU12", true, "EdgeSync from an Exchange 2007 Hub Transport server to a 2013 SP1 or later Edge needs SP3 RU13 (8.3.348.2) or later on the Hub; install SP3 RU13 or later on HUB"},
+		{"2007", "SP3 RU12", true, "Hub Transport server HUB runs Exchange Server 2007 SP3 RU12 (8.3.342.4), too old for EdgeSync with EDGE13, subscribed to its site HQ (Exchange 2013 SP1 or later): install SP3 RU13 (8.3.348.2) or later on HUB"},
 		{"2007", "SP3 RU23", false, ""},
 		{"2010", "SP3 RU5", false, ""},
-		{"2010", "SP3 RU4", true, "EdgeSync from an Exchange 2010 Hub Transport server to a 2013 SP1 or later Edge needs SP3 RU5 (14.3.181.6) or later on the Hub; install SP3 RU5 or later on HUB"},
-		{"2010", "SP2 RU8", true, "needs SP3 RU5 (14.3.181.6)"},
+		{"2010", "SP3 RU4", true, "Hub Transport server HUB runs Exchange Server 2010 SP3 RU4 (14.3.174.1), too old for EdgeSync with EDGE13, subscribed to its site HQ (Exchange 2013 SP1 or later): install SP3 RU5 (14.3.181.6) or later on HUB"},
+		{"2010", "SP2 RU8", true, "install SP3 RU5 (14.3.181.6) or later on HUB"},
 		{"2010", "SP3 RU99", false, ""}, // unknown level: not guessed at
 	}
 	for _, tc := range cases {
@@ -56,7 +56,7 @@ func TestEdgeSubscriptionHubMinimum(t *testing.T) {
 		if (f.Address != "server.HUB.update" && f.Address != "server.HUB.build") || len(f.Related) != 1 || f.Related[0].Range.Start.Line != 17 {
 			t.Errorf("%s %s: at %s, related %+v", tc.version, tc.level, f.Address, f.Related)
 		}
-		if !strings.Contains(f.Message, tc.want) || !strings.Contains(f.Message, "is a Hub Transport server in site HQ, to which the Exchange 2013 SP1 or later Edge Transport server EDGE13 is subscribed") {
+		if !strings.Contains(f.Message, tc.want) || !strings.Contains(f.Message, "too old for EdgeSync with EDGE13, subscribed to its site HQ (Exchange 2013 SP1 or later)") {
 			t.Errorf("%s %s: message lacks %q: %s", tc.version, tc.level, tc.want, f.Message)
 		}
 	}
@@ -99,7 +99,7 @@ func TestEdgeSubscriptionScope(t *testing.T) {
 	fs := check(t, edgeSubscription{}, today, org(sites, oldHub, hub("HUB2", "2010", "SP3 RU3", "HQ"),
 		edge("E1", "2013", "CU23", `edge_sync = true`, `edge_sync_site = "HQ"`),
 		edge("E2", "2013", "CU22", `edge_sync = true`, `edge_sync_site = "HQ"`)))
-	if len(fs) != 2 || !strings.Contains(fs[0].Message, "Edge Transport servers E1 and E2 are subscribed") || fs[1].Address != "server.HUB2.update" {
+	if len(fs) != 2 || !strings.Contains(fs[0].Message, "too old for EdgeSync with E1 and E2, subscribed to its site") || fs[1].Address != "server.HUB2.update" {
 		t.Errorf("two Edges, two hubs:\n%s", summary(fs))
 	}
 }
@@ -113,16 +113,16 @@ func TestEdgeSubscriptionResubscribe(t *testing.T) {
 		at            string
 	}{
 		{"2010 Edge beside 2013", edge("EDGE10", "2010", "SP3 RU32", `edge_sync = true`) + srv("EX13", "2013", "CU23"),
-			"EDGE10 runs Exchange Server 2010 SP3 RU32 (14.3.513.0) and has an Edge subscription, in an organization with Exchange 2013: once it runs SP3 (14.3.123.4) or later, the level Exchange 2013 requires of 2010 servers, remove and re-create its Edge subscription",
+			"Edge server EDGE10 runs Exchange Server 2010 SP3 RU32 (14.3.513.0), and Exchange 2013 needs SP3 (14.3.123.4) or later on 2010 servers: once it runs that, re-create its Edge subscription",
 			"server.EDGE10.edge_sync"},
 		{"2010 Edge beside 2013 and 2016: the higher minimum", edge("EDGE10", "2010", "SP3 RU2", `edge_sync = true`) + srv("EX13", "2013", "CU23") + srv("EX16", "2016", "CU23"),
-			"once it runs SP3 RU11 (14.3.266.2) or later, the level Exchange 2016 requires", "server.EDGE10.edge_sync"},
+			"Exchange 2016 needs SP3 RU11 (14.3.266.2) or later on 2010 servers: once it runs that", "server.EDGE10.edge_sync"},
 		{"2007 Edge beside 2013", edge("EDGE07", "2007", "SP3 RU9", `edge_sync_site = "HQ"`) + srv("EX13", "2013", "CU23"),
-			"once it runs SP3 RU10 (8.3.298.3) or later, the level Exchange 2013 requires", "server.EDGE07.edge_sync_site"},
+			"Exchange 2013 needs SP3 RU10 (8.3.298.3) or later on 2007 servers", "server.EDGE07.edge_sync_site"},
 		{"2013 Edge beside 2016", edge("EDGE13", "2013", "CU23", `edge_sync = true`) + srv("EX16", "2016", "CU23"),
-			"once it runs CU10 (15.0.1130.7) or later, the level Exchange 2016 requires", "server.EDGE13.edge_sync"},
+			"Exchange 2016 needs CU10 (15.0.1130.7) or later on 2013 servers", "server.EDGE13.edge_sync"},
 		{"2013 Edge of unknown level", edge("EDGE13", "2013", "CU99", `edge_sync = true`) + srv("EX16", "2016", "CU23"),
-			"once it runs CU10 (15.0.1130.7) or later", "server.EDGE13.edge_sync"},
+			"needs CU10 (15.0.1130.7) or later", "server.EDGE13.edge_sync"},
 		{"without a subscription", edge("EDGE10", "2010", "SP3 RU32", `edge_sync = false`) + srv("EX13", "2013", "CU23"), "", ""},
 		{"subscription unknown", edge("EDGE10", "2010", "SP3 RU32") + srv("EX13", "2013", "CU23"), "", ""},
 		{"no newer version", edge("EDGE10", "2010", "SP3 RU32", `edge_sync = true`) + srv("EX10", "2010", "SP3 RU32"), "", ""},
@@ -130,7 +130,7 @@ func TestEdgeSubscriptionResubscribe(t *testing.T) {
 		{"2013 Edge beside 2019 only (not documented)", edge("EDGE13", "2013", "CU23", `edge_sync = true`) + srv("EX19", "2019", "CU14"), "", ""},
 		{"2007 Edge beside 2010 only (not documented)", edge("EDGE07", "2007", "SP3 RU23", `edge_sync = true`) + srv("EX10", "2010", "SP3 RU32"), "", ""},
 		{"2013 Edge beside 2016 and 2019: 2016's minimum", edge("EDGE13", "2013", "CU23", `edge_sync = true`) + srv("EX16", "2016", "CU23") + srv("EX19", "2019", "CU14"),
-			"once it runs CU10 (15.0.1130.7) or later, the level Exchange 2016 requires", "server.EDGE13.edge_sync"},
+			"Exchange 2016 needs CU10 (15.0.1130.7) or later on 2013 servers", "server.EDGE13.edge_sync"},
 		{"a mailbox server", srv("EX10", "2010", "SP3 RU32", `edge_sync = true`) + srv("EX13", "2013", "CU23"), "", ""},
 	}
 	for _, tc := range cases {

@@ -72,32 +72,30 @@ func checkBuild(p *lint.Pass, s facts.Server) (buildVerdict, *catalog.Release) {
 		// Between two known releases, or above the newest one.
 		level := r.Level
 		if level != nil && r == level.Version.NewestOf(level) && b.SameFamily(level.Build) && p.Catalog.Live(level) {
-			p.ReportAs(lint.Warning, s.Build, fmt.Sprintf("%s's build %s is newer than %s, the newest %s %s update in exlint's catalogue, "+
-				"which knows releases up to %s: if Microsoft has released a newer update, update exlint; otherwise correct the build. "+
-				"Until then exlint judges %s as %s",
-				s.Name(), b, r.Ref(), v.ShortName(), level.Name, horizon, s.Name(), r.Name))
+			p.ReportAs(lint.Warning, s.Build, fmt.Sprintf("%s's build %s is newer than %s, the newest %s %s update exlint knows (to %s): "+
+				"update exlint if Microsoft released a newer one, else correct the build (exlint judges it as %s meanwhile)",
+				s.Name(), b, r.Ref(), v.ShortName(), level.Name, horizon, r.Name))
 			return buildNewer, r
 		}
 		rs := v.Releases()
 		if r == rs[len(rs)-1] && (level == nil || !b.SameFamily(level.Build)) && p.Catalog.UsesCUs(v) && p.Catalog.Open(v) {
-			p.ReportAs(lint.Warning, s.Build, fmt.Sprintf("%s's build %s is above %s, the newest %s release in exlint's catalogue, "+
-				"which knows releases up to %s: it may be a cumulative update released since; if so, update exlint, otherwise correct the build. "+
-				"Until then exlint judges %s as %s",
-				s.Name(), b, r.Ref(), v.ShortName(), horizon, s.Name(), r.Name))
+			p.ReportAs(lint.Warning, s.Build, fmt.Sprintf("%s's build %s is above %s, the newest %s release exlint knows (to %s), maybe a later CU: "+
+				"update exlint if so, else correct the build (exlint judges it as %s meanwhile)",
+				s.Name(), b, r.Ref(), v.ShortName(), horizon, r.Name))
 			// Its level is unknown: no agreement check against update.
 			return buildNewer, nil
 		}
-		msg := fmt.Sprintf("%s's build %s matches no release of %s in exlint's catalogue, which knows releases up to %s",
-			s.Name(), b, v.Name, horizon)
+		msg := fmt.Sprintf("%s's build %s matches no release of %s exlint knows (to %s)", s.Name(), b, v.Name, horizon)
 		if level != nil && r == level.Version.NewestOf(level) && b.SameFamily(level.Build) {
-			msg += fmt.Sprintf(": it is above %s, the newest update of %s in the catalogue, and %s is no longer updated", r.Ref(), level.Name, level.Name)
+			msg += fmt.Sprintf(": it is above %s, the last update of %s, which is no longer updated", r.Ref(), level.Name)
 		} else {
 			msg += fmt.Sprintf(": the nearest release below it is %s", r.Ref())
 			if next := v.Next(r); next != nil {
 				msg += fmt.Sprintf(", the next %s", next.Ref())
 			}
 		}
-		p.Report(s.Build, msg+". Correct the build: Exchange shows it in Get-ExchangeServer (AdminDisplayVersion) and as ExSetup.exe's file version")
+		// Where Exchange shows its build is the rule page's.
+		p.Report(s.Build, msg+"; correct the build")
 		return buildBad, nil
 	}
 	// The build is not one of this version's.
@@ -105,11 +103,11 @@ func checkBuild(p *lint.Pass, s facts.Server) (buildVerdict, *catalog.Release) {
 	var msg string
 	switch {
 	case other == nil:
-		msg = fmt.Sprintf("%s's build %s belongs to no Exchange version: %s builds run from %s to below %s",
+		msg = fmt.Sprintf("%s's build %s belongs to no Exchange version (%s builds run from %s to below %s): correct the build",
 			s.Name(), b, v.Name, v.BuildFrom, v.BuildTo)
 	case other == v:
 		first := v.Releases()[0]
-		msg = fmt.Sprintf("%s's build %s is below %s, the first release of %s", s.Name(), b, first.Ref(), v.Name)
+		msg = fmt.Sprintf("%s's build %s is below %s, the first release of %s: correct the build", s.Name(), b, first.Ref(), v.Name)
 	case r != nil && exact:
 		msg = fmt.Sprintf("%s's build %s is %s %s, not %s: correct version or build", s.Name(), b, other.Name, r.Name, v.Name)
 	default:
@@ -137,8 +135,8 @@ func checkUpdate(p *lint.Pass, s facts.Server) *catalog.Release {
 	// support: a planned target (Exchange SE CU1, CU2), not a typo.
 	if n, ok := catalog.CUNumber(name); ok && p.Catalog.UsesCUs(v) && n > v.NewestCU() {
 		if p.Catalog.Open(v) {
-			p.ReportAs(lint.Warning, s.Update, fmt.Sprintf("%s is planned at %s CU%d, which is not released as of exlint's catalogue (releases up to %s): "+
-				"if Microsoft has released it since, update exlint; until then exlint cannot check %s's level",
+			p.ReportAs(lint.Warning, s.Update, fmt.Sprintf("%s is planned at %s CU%d, which exlint does not know (it knows releases to %s): "+
+				"update exlint once Microsoft releases it; until then exlint cannot check %s's level",
 				s.Name(), v.Name, n, horizon, s.Name()))
 			return nil
 		}
@@ -148,16 +146,16 @@ func checkUpdate(p *lint.Pass, s facts.Server) *catalog.Release {
 	// after the catalogue's newest release when they share the month (the
 	// catalogue's convention for dates known by month only).
 	if level, month, ok := p.Catalog.UpdateMonth(v, name); ok && p.Catalog.Live(level) && month.After(horizon) {
-		msg := fmt.Sprintf("%s declares update %q, which is not in exlint's catalogue, which knows releases up to %s: "+
-			"if Microsoft has released it, update exlint; otherwise correct the update. Until then exlint judges %s by its level, %s",
-			s.Name(), text, horizon, s.Name(), level.Name)
+		judged := level.Name
 		if s.Release != nil && s.Release != level {
-			msg += fmt.Sprintf(", as at least %s, the newest update of %s it knows before then", s.Release.Ref(), level.Name)
+			judged = s.Release.Ref()
 		}
-		p.ReportAs(lint.Warning, s.Update, msg)
+		p.ReportAs(lint.Warning, s.Update, fmt.Sprintf("%s declares update %q, which exlint does not know (it knows releases to %s): "+
+			"update exlint if Microsoft released it, else correct the update (exlint judges %s as %s meanwhile)",
+			s.Name(), text, horizon, s.Name(), judged))
 		return nil
 	}
-	msg := fmt.Sprintf("%s declares update %q, which %s does not have (exlint's catalogue knows releases up to %s)", s.Name(), text, v.Name, horizon)
+	msg := fmt.Sprintf("%s declares update %q, which %s does not have (exlint knows releases to %s)", s.Name(), text, v.Name, horizon)
 	if last := beyondLast(v, name); last != "" {
 		// No suggestion: "CU16" is one letter from "CU1" as well as "CU15".
 		msg += ": " + last + "."
@@ -166,7 +164,7 @@ func checkUpdate(p *lint.Pass, s facts.Server) *catalog.Release {
 	} else {
 		msg += "."
 	}
-	msg += fmt.Sprintf(" Name the update as Microsoft does (%s), or give the server's build", exampleNames(v))
+	msg += fmt.Sprintf(" Name it as Microsoft does (%s), or give the build", exampleNames(v))
 	p.Report(s.Update, msg)
 	return nil
 }
@@ -248,7 +246,7 @@ func checkAgreement(p *lint.Pass, s facts.Server, upd, rel *catalog.Release, exa
 	if !exact {
 		fix = fmt.Sprintf("correct update to %q", rel.Level.Name)
 	}
-	p.Report(s.Update, fmt.Sprintf("%s's update %q and build %s disagree: the build is %s, %s; exlint judges the server by its build: %s, or correct the build",
+	p.Report(s.Update, fmt.Sprintf("%s's update %q and build %s disagree: the build is %s, %s (exlint judges the build): %s, or correct the build",
 		s.Name(), s.Update.Value, b, is, what, fix),
 		lint.Related{Range: s.Build.SourceRange(), Message: fmt.Sprintf("build %s", b)})
 }

@@ -54,7 +54,7 @@ func TestExchangeBuildUnknownBuilds(t *testing.T) {
 		// The newest known update of a level Microsoft still updates passes;
 		// a build above it may be a newer update: a warning.
 		{"2019", "15.2.1748.49", 0, ""},
-		{"2019", "15.2.1748.50", lint.Warning, "newer than CU15 Aug26SU (15.2.1748.49), the newest Exchange 2019 CU15 update in exlint's catalogue, which knows releases up to 2026-08-11"},
+		{"2019", "15.2.1748.50", lint.Warning, "EX's build 15.2.1748.50 is newer than CU15 Aug26SU (15.2.1748.49), the newest Exchange 2019 CU15 update exlint knows (to 2026-08-11): update exlint if Microsoft released a newer one, else correct the build (exlint judges it as CU15 Aug26SU meanwhile)"},
 		{"2019", "15.2.1544.44", 0, ""},
 		{"2019", "15.2.1544.45", lint.Warning, "newer than CU14 Aug26SU (15.2.1544.44), the newest Exchange 2019 CU14 update"},
 		{"2016", "15.1.2507.72", 0, ""},
@@ -62,15 +62,15 @@ func TestExchangeBuildUnknownBuilds(t *testing.T) {
 		{"SE", "15.2.2562.46", 0, ""},
 		{"SE", "15.2.2562.47", lint.Warning, "newer than RTM Aug26SU (15.2.2562.46), the newest Exchange SE RTM update"},
 		// SE is in support: a build of a new build number may be a new CU.
-		{"SE", "15.2.2600.1", lint.Warning, "above RTM Aug26SU (15.2.2562.46), the newest Exchange SE release in exlint's catalogue, which knows releases up to 2026-08-11: it may be a cumulative update released since"},
+		{"SE", "15.2.2600.1", lint.Warning, "above RTM Aug26SU (15.2.2562.46), the newest Exchange SE release exlint knows (to 2026-08-11), maybe a later CU: update exlint if so, else correct the build"},
 		// Between two known releases: an error.
-		{"2019", "15.2.1748.44", lint.Error, "matches no release of Exchange Server 2019 in exlint's catalogue, which knows releases up to 2026-08-11: the nearest release below it is CU15 Feb26SU (15.2.1748.43), the next CU15 Jun26SU (15.2.1748.46)"},
+		{"2019", "15.2.1748.44", lint.Error, "matches no release of Exchange Server 2019 exlint knows (to 2026-08-11): the nearest release below it is CU15 Feb26SU (15.2.1748.43), the next CU15 Jun26SU (15.2.1748.46); correct the build"},
 		{"2019", "15.2.1600.1", lint.Error, "the nearest release below it is CU14 Aug26SU (15.2.1544.44), the next CU15 (15.2.1748.10)"},
 		{"2010", "14.3.500.0", lint.Error, "the nearest release below it is SP3 RU30 (14.3.496.0), the next SP3 RU31 (14.3.509.0)"},
 		// Above the newest update of a level no longer updated: an error.
 		{"2013", "15.0.1497.48", 0, ""},
-		{"2013", "15.0.1497.49", lint.Error, "it is above CU23 Mar23SU (15.0.1497.48), the newest update of CU23 in the catalogue, and CU23 is no longer updated"},
-		{"2019", "15.2.1258.40", lint.Error, "it is above CU13 Nov24SUv2 (15.2.1258.39), the newest update of CU13 in the catalogue, and CU13 is no longer updated"},
+		{"2013", "15.0.1497.49", lint.Error, "it is above CU23 Mar23SU (15.0.1497.48), the last update of CU23, which is no longer updated; correct the build"},
+		{"2019", "15.2.1258.40", lint.Error, "it is above CU13 Nov24SUv2 (15.2.1258.39), the last update of CU13, which is no longer updated"},
 		// A new build number for a version past its end of support: an error.
 		{"2019", "15.2.1800.1", lint.Error, "the nearest release below it is CU15 Aug26SU (15.2.1748.49)"},
 		{"2010", "14.3.520.0", lint.Error, "the nearest release below it is SP3 RU32 (14.3.513.0)"},
@@ -79,8 +79,8 @@ func TestExchangeBuildUnknownBuilds(t *testing.T) {
 		{"2019", "15.2.2562.17", lint.Error, "is Exchange Server Subscription Edition RTM, not Exchange Server 2019"},
 		{"SE", "15.2.1748.10", lint.Error, "is Exchange Server 2019 CU15, not Exchange Server Subscription Edition"},
 		{"2019", "15.1.2507.99", lint.Error, "is in Exchange Server 2016's range of builds (15.1 to below 15.2), not Exchange Server 2019's"},
-		{"2019", "16.0.100.1", lint.Error, "belongs to no Exchange version: Exchange Server 2019 builds run from 15.2 to below 15.2.2562"},
-		{"2019", "15.2.100.0", lint.Error, "is below Preview (15.2.196.0), the first release of Exchange Server 2019"},
+		{"2019", "16.0.100.1", lint.Error, "belongs to no Exchange version (Exchange Server 2019 builds run from 15.2 to below 15.2.2562): correct the build"},
+		{"2019", "15.2.100.0", lint.Error, "is below Preview (15.2.196.0), the first release of Exchange Server 2019: correct the build"},
 	}
 	for _, tc := range cases {
 		fs := check(t, exchangeBuildUnknown{}, today, org(srv("EX", tc.version, tc.build)))
@@ -108,29 +108,29 @@ func TestExchangeBuildUnknownUpdates(t *testing.T) {
 		sev             lint.Severity // 0: passes
 		want            string
 	}{
-		{"2019", "CU 15", lint.Error, `EX declares update "CU 15", which Exchange Server 2019 does not have (exlint's catalogue knows releases up to 2026-08-11): did you mean "CU15"? Name the update as Microsoft does ("CU15", "CU15 Aug26SU"), or give the server's build`},
+		{"2019", "CU 15", lint.Error, `EX declares update "CU 15", which Exchange Server 2019 does not have (exlint knows releases to 2026-08-11): did you mean "CU15"? Name it as Microsoft does ("CU15", "CU15 Aug26SU"), or give the build`},
 		{"2019", "CU15 Jul26HU", lint.Error, `did you mean "CU15 Jul26SU"?`},
-		{"2010", "SP3 RU33", lint.Error, `which Exchange Server 2010 does not have (exlint's catalogue knows releases up to 2026-08-11): its last update rollup on SP3 is SP3 RU32. Name`},
+		{"2010", "SP3 RU33", lint.Error, `which Exchange Server 2010 does not have (exlint knows releases to 2026-08-11): its last update rollup on SP3 is SP3 RU32. Name`},
 		{"2010", "SP3 RU0", lint.Error, `did you mean "SP3 RU1"?`},
 		{"2007", "SP3RU10", lint.Error, `did you mean "SP3 RU10"?`},
-		{"2013", "Service Pack 1", lint.Error, `which Exchange Server 2013 does not have (exlint's catalogue knows releases up to 2026-08-11). Name the update`},
+		{"2013", "Service Pack 1", lint.Error, `which Exchange Server 2013 does not have (exlint knows releases to 2026-08-11). Name it as Microsoft does`},
 		// A CU beyond the last of a version past its end of support: an
 		// error, with no "did you mean" (CU16 is as close to CU1 as to CU15).
-		{"2019", "CU16", lint.Error, `which Exchange Server 2019 does not have (exlint's catalogue knows releases up to 2026-08-11): its last cumulative update is CU15. Name`},
+		{"2019", "CU16", lint.Error, `which Exchange Server 2019 does not have (exlint knows releases to 2026-08-11): its last cumulative update is CU15. Name`},
 		{"2016", "CU24", lint.Error, "its last cumulative update is CU23"},
 		{"2013", "CU24", lint.Error, "its last cumulative update is CU23"},
 		// SE is in support: CU1 and CU2 are planned targets, not typos.
-		{"SE", "CU1", lint.Warning, "EX is planned at Exchange Server Subscription Edition CU1, which is not released as of exlint's catalogue (releases up to 2026-08-11)"},
+		{"SE", "CU1", lint.Warning, "EX is planned at Exchange Server Subscription Edition CU1, which exlint does not know (it knows releases to 2026-08-11): update exlint once Microsoft releases it"},
 		{"SE", "CU2", lint.Warning, "planned at Exchange Server Subscription Edition CU2"},
 		{"SE", "cu1 dec26su", lint.Warning, "planned at Exchange Server Subscription Edition CU1"},
 		{"SE", "SP1", lint.Error, "which Exchange Server Subscription Edition does not have"},
 		// An update dated after the catalogue, for a level still updated:
 		// a warning (a month counts from its end, so the catalogue's own
 		// month too); before the catalogue's month: an error.
-		{"2019", "CU15 Sep26SU", lint.Warning, `EX declares update "CU15 Sep26SU", which is not in exlint's catalogue, which knows releases up to 2026-08-11: if Microsoft has released it, update exlint`},
-		{"2016", "CU23 Jan27SU", lint.Warning, "not in exlint's catalogue"},
-		{"SE", "RTM Oct26HU", lint.Warning, "not in exlint's catalogue"},
-		{"2019", "CU15 Aug26HU", lint.Warning, "not in exlint's catalogue"}, // August 2026 may end after 2026-08-11
+		{"2019", "CU15 Sep26SU", lint.Warning, `EX declares update "CU15 Sep26SU", which exlint does not know (it knows releases to 2026-08-11): update exlint if Microsoft released it, else correct the update`},
+		{"2016", "CU23 Jan27SU", lint.Warning, "which exlint does not know (it knows releases to 2026-08-11)"},
+		{"SE", "RTM Oct26HU", lint.Warning, "which exlint does not know (it knows releases to 2026-08-11)"},
+		{"2019", "CU15 Aug26HU", lint.Warning, "which exlint does not know (it knows releases to 2026-08-11)"}, // August 2026 may end after 2026-08-11
 		{"2019", "CU15 Jul26HU", lint.Error, "which Exchange Server 2019 does not have"},
 		{"2013", "CU23 Sep26SU", lint.Error, "which Exchange Server 2013 does not have"},
 		{"2019", "CU13 Sep26SU", lint.Error, "which Exchange Server 2019 does not have"},
@@ -167,7 +167,7 @@ func TestExchangeBuildUnknownAgreement(t *testing.T) {
 	}{
 		{"2019", "CU15", "15.2.1748.10", false, ""},
 		{"2019", "CU15", "15.2.1748.49", false, ""},
-		{"2019", "CU14", "15.2.1748.49", true, `EX's update "CU14" and build 15.2.1748.49 disagree: the build is Exchange Server 2019 CU15 Aug26SU (15.2.1748.49), not CU14 or one of its updates; exlint judges the server by its build: correct update to "CU15 Aug26SU" (or "CU15"), or correct the build`},
+		{"2019", "CU14", "15.2.1748.49", true, `EX's update "CU14" and build 15.2.1748.49 disagree: the build is Exchange Server 2019 CU15 Aug26SU (15.2.1748.49), not CU14 or one of its updates (exlint judges the build): correct update to "CU15 Aug26SU" (or "CU15"), or correct the build`},
 		{"2019", "CU15", "15.2.1544.44", true, "the build is Exchange Server 2019 CU14 Aug26SU (15.2.1544.44), not CU15 or one of its updates"},
 		{"2019", "CU15 Aug26SU", "15.2.1748.49", false, ""},
 		{"2019", "CU15 Jul26SU", "15.2.1748.49", true, "not CU15 Jul26SU (15.2.1748.48), the one release the update names"},
@@ -194,7 +194,7 @@ func TestExchangeBuildUnknownAgreement(t *testing.T) {
 		{"2003", "SP1", "6.5.7638", true, "the build is Exchange Server 2003 SP2 (6.5.7638), not SP1"},
 		// A build newer than the catalogue: judged by its level.
 		{"2019", "CU15", "15.2.1748.50", false, ""},
-		{"2019", "CU14", "15.2.1748.50", true, `the build is a build of Exchange Server 2019 CU15 newer than CU15 Aug26SU (15.2.1748.49), not CU14 or one of its updates; exlint judges the server by its build: correct update to "CU15", or correct the build`},
+		{"2019", "CU14", "15.2.1748.50", true, `the build is a build of Exchange Server 2019 CU15 newer than CU15 Aug26SU (15.2.1748.49), not CU14 or one of its updates (exlint judges the build): correct update to "CU15", or correct the build`},
 		{"2019", "CU15 Aug26SU", "15.2.1748.50", true, "not CU15 Aug26SU (15.2.1748.49), the one release the update names"},
 		{"SE", "RTM", "15.2.2600.1", false, ""}, // a possible new CU: its level is unknown
 	}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/exlint/exlint/lint"
 )
 
@@ -28,18 +26,10 @@ func (exchangeEndOfSupport) Check(p *lint.Pass) {
 		if !ok || !p.AsOf.After(end) {
 			continue
 		}
-		msg := fmt.Sprintf("%s runs %s, whose extended support ended on %s: it gets no fixes or security updates",
-			s.Name(), s.Exchange.Name, end)
-		switch s.Exchange.ID {
-		case "2016", "2019":
-			// ESU-E1: the first period; ESU-P2: the second, whose scope is
-			// known from news reports only.
-			msg += " (Microsoft's paid Extended Security Updates, sold through account teams, are security fixes, not support: " +
-				"a first period to 2026-04-14, and a second period, May-October 2026, that news reports say covers only 2016 CU23 and 2019 CU14/CU15). " +
-				"Move to Exchange Server SE (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23) and retire " + s.Name()
-		default:
-			msg += ". Move its work to a supported version (Exchange Server SE) or to Exchange Online, then retire " + s.Name()
-		}
-		p.Report(s.VersionNode(), msg)
+		// How to move (in place from 2019, beside 2016) and Microsoft's paid
+		// Extended Security Updates, which are not support, are the rule
+		// page's.
+		p.Reportf(s.VersionNode(), "%s runs %s, out of support since %s (no fixes or security updates): move its work to %s and retire it",
+			s.Name(), s.Exchange.Name, end, moveTo(p, s.Exchange, p.AsOf))
 	}
 }

@@ -23,7 +23,7 @@ func (exchangeEndOfSupportSoon) Info() lint.RuleInfo {
 
 // soonDays is the warning window: HealthChecker turns a server's end of
 // support yellow within one year (CSS-HC, Invoke-AnalyzerExchangeInformation.ps1).
-const soonDays = 365
+const soonDays = "end-of-support-warning-days"
 
 func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
@@ -35,7 +35,7 @@ func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 		// back to soonDays before it, warn; after it, exchange-end-of-support
 		// reports the server.
 		days := p.AsOf.DaysUntil(end)
-		if days < 0 || days > soonDays {
+		if days < 0 || days > p.Catalog.Days(soonDays) {
 			continue
 		}
 		when := fmt.Sprintf("in %d days", days)
@@ -45,14 +45,7 @@ func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 		case 1:
 			when = "in 1 day"
 		}
-		msg := fmt.Sprintf("%s runs %s, whose extended support ends on %s (%s): from the next day it gets no fixes or security updates",
-			s.Name(), s.Exchange.Name, end, when)
-		switch s.Exchange.ID {
-		case "2016", "2019":
-			msg += "; plan the move to Exchange Server SE now (in-place upgrade from 2019 CU14 or CU15; new SE servers beside 2016 CU23)"
-		default:
-			msg += "; plan the move of its work to a newer, supported version or to Exchange Online before then"
-		}
-		p.Report(s.VersionNode(), msg)
+		p.Reportf(s.VersionNode(), "%s runs %s, whose extended support ends on %s (%s): plan the move of its work to %s before then",
+			s.Name(), s.Exchange.Name, end, when, moveTo(p, s.Exchange, end.AddDays(1)))
 	}
 }

@@ -66,19 +66,21 @@ func TestExchangeEndOfSupportSoonSE(t *testing.T) {
 	}
 }
 
-// The advice names Exchange SE for 2016 and 2019, and stays generic before.
+// The advice names the newest version in support the day after the end that
+// can join the organization: Exchange SE for 2016 and 2019, 2016 for 2010 in
+// 2020 (2019 cannot be in one organization with 2010).
 func TestExchangeEndOfSupportSoonAdvice(t *testing.T) {
 	fs := check(t, exchangeEndOfSupportSoon{}, "2025-06-01", org(srv("EX16", "2016", "CU23"), srv("EX19", "2019", "CU15")))
 	if len(fs) != 2 {
 		t.Fatalf("want 2 findings:\n%s", summary(fs))
 	}
 	for _, f := range fs {
-		if !strings.Contains(f.Message, "in 135 days") || !strings.Contains(f.Message, "Exchange Server SE") {
+		if !strings.Contains(f.Message, "(in 135 days): plan the move of its work to Exchange SE or Exchange Online before then") {
 			t.Errorf("message: %s", f.Message)
 		}
 	}
 	fs = check(t, exchangeEndOfSupportSoon{}, "2020-01-01", org(srv("EX10", "2010", "SP3 RU29")))
-	if len(fs) != 1 || strings.Contains(fs[0].Message, "Exchange Server SE") || !strings.Contains(fs[0].Message, "in 286 days") {
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "(in 286 days): plan the move of its work to Exchange 2016 or Exchange Online before then") {
 		t.Errorf("2010 in 2020:\n%s", summary(fs))
 	}
 }

@@ -33,18 +33,17 @@ func (exchangeSecurityUpdateMissing) Check(p *lint.Pass) {
 			continue
 		}
 		// Up to the catalogue's newest release exlint knows every update; after
-		// it, a newer one may exist.
-		when := "on " + p.AsOf.String()
+		// it, a newer one may exist. Updates are cumulative for their level
+		// (the rule page says more).
+		which := "the latest update for " + level.Name
 		if horizon := p.Catalog.Horizon(); p.AsOf.After(horizon) {
-			when = fmt.Sprintf("exlint's catalogue knows (it holds releases up to %s)", horizon)
+			which += fmt.Sprintf(" exlint knows (to %s)", horizon)
 		}
-		msg := fmt.Sprintf("%s runs %s; the latest update for %s %s is %s, released %s: "+
-			"security and hotfix updates are cumulative for their level, so install %s on %s",
-			s.Name(), s.LevelName(), level.Name, when, latest.Ref(), latest.Date, latest.Name, s.Name())
+		paid := ""
 		if end, ok := s.Exchange.EndOfSupport(); ok && latest.Date.After(end) {
-			msg += fmt.Sprintf(" (updates released after %s's end of support on %s may be available only through Microsoft's paid Extended Security Update programme)",
-				s.Exchange.ShortName(), end)
+			paid = " (a paid Extended Security Update)"
 		}
-		p.Report(s.LevelNode(), msg)
+		p.Reportf(s.LevelNode(), "%s runs %s, without %s, released %s%s, %s: install it on %s",
+			s.Name(), s.LevelName(), latest.Ref(), latest.Date, paid, which, s.Name())
 	}
 }

@@ -61,7 +61,7 @@ func TestExchangeSecurityUpdateMissing(t *testing.T) {
 		if f.Severity != lint.Info || (f.Address != "server.EX.update" && f.Address != "server.EX.build") {
 			t.Errorf("%s %s: %s at %s", tc.version, tc.level, f.Severity, f.Address)
 		}
-		if !strings.Contains(f.Message, "is "+tc.latest+", released") || !strings.HasPrefix(f.Message, "EX runs Exchange ") {
+		if !strings.Contains(f.Message, ", without "+tc.latest+", released") || !strings.HasPrefix(f.Message, "EX runs Exchange ") || !strings.HasSuffix(f.Message, ": install it on EX") {
 			t.Errorf("%s %s on %s: message lacks %q: %s", tc.version, tc.level, tc.asOf, tc.latest, f.Message)
 		}
 	}
@@ -74,8 +74,9 @@ func TestExchangeSecurityUpdateMissingESU(t *testing.T) {
 	if len(fs) != 2 {
 		t.Fatalf("want 2 findings:\n%s", summary(fs))
 	}
-	want := "EX16 runs Exchange Server 2016 CU23 Jun26SU (15.1.2507.69); the latest update for CU23 exlint's catalogue knows (it holds releases up to 2026-08-11) is CU23 Aug26SU (15.1.2507.72), released 2026-08-11"
-	if !strings.HasPrefix(fs[0].Message, want) || !strings.Contains(fs[0].Message, "Extended Security Update programme") {
+	want := "EX16 runs Exchange Server 2016 CU23 Jun26SU (15.1.2507.69), without CU23 Aug26SU (15.1.2507.72), released 2026-08-11 (a paid Extended Security Update), " +
+		"the latest update for CU23 exlint knows (to 2026-08-11): install it on EX16"
+	if fs[0].Message != want {
 		t.Errorf("2016: %s", fs[0].Message)
 	}
 	if strings.Contains(fs[1].Message, "Extended Security Update") {
@@ -96,9 +97,9 @@ func TestExchangeSecurityUpdateMissingHorizon(t *testing.T) {
 		}
 	}
 	cases := []struct{ asOf, want string }{
-		{horizon.String(), "; the latest update for CU15 on " + horizon.String() + " is CU15 Aug26SU (15.2.1748.49), released 2026-08-11: "},
-		{horizon.AddDays(1).String(), "; the latest update for CU15 exlint's catalogue knows (it holds releases up to " + horizon.String() + ") is CU15 Aug26SU (15.2.1748.49), released 2026-08-11: "},
-		{today, "; the latest update for CU15 exlint's catalogue knows (it holds releases up to " + horizon.String() + ") is CU15 Aug26SU"},
+		{horizon.String(), ", without CU15 Aug26SU (15.2.1748.49), released 2026-08-11 (a paid Extended Security Update), the latest update for CU15: install it on EX"},
+		{horizon.AddDays(1).String(), ", the latest update for CU15 exlint knows (to " + horizon.String() + "): install it on EX"},
+		{today, ", the latest update for CU15 exlint knows (to " + horizon.String() + "): install it on EX"},
 	}
 	for _, tc := range cases {
 		fs := check(t, exchangeSecurityUpdateMissing{}, tc.asOf, org(srv("EX", "2019", "CU15 Jul26SU")))

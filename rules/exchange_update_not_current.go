@@ -42,17 +42,15 @@ func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
 			// A level released after the evaluation date: not out of date.
 			continue
 		}
+		// Why the latest and the previous level (Microsoft's support,
+		// HealthChecker, hybrid) is the rule page's.
 		var msg string
 		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
-			msg = fmt.Sprintf("%s runs %s; %s is past its end of support (%s), and only %s still %s as current, the last %s Microsoft updated: "+
-				"anything older misses the last fixes and security updates; install %s on %s, then move its work to a supported version",
-				s.Name(), s.LevelName(), s.Exchange.Name, end, releaseRefs(levels, "and"), words.Pick(len(levels), "counts", "count"),
-				words.Noun("level", len(levels)), latest.Name, s.Name())
+			msg = fmt.Sprintf("%s runs %s, behind %s, the last %s Microsoft updated: install %s on %s",
+				s.Name(), s.LevelName(), releaseRefs(levels, "and"), words.Noun("level", len(levels)), latest.Name, s.Name())
 		} else {
-			msg = fmt.Sprintf("%s runs %s, but on %s the current %s of %s %s %s: Microsoft supports only the latest %s and the one before it "+
-				"(HealthChecker flags any other as out of date, and hybrid deployments require them); install %s on %s",
-				s.Name(), s.LevelName(), p.AsOf, words.Noun(levelWord(latest), len(levels)), s.Exchange.Name, words.Pick(len(levels), "is", "are"), releaseRefs(levels, "and"),
-				levelWord(latest), latest.Name, s.Name())
+			msg = fmt.Sprintf("%s runs %s, not a current %s (on %s: %s): install %s on %s",
+				s.Name(), s.LevelName(), levelWord(latest), p.AsOf, releaseRefs(levels, "or"), latest.Name, s.Name())
 		}
 		p.Report(s.LevelNode(), msg)
 	}
@@ -65,7 +63,7 @@ func reportPreview(p *lint.Pass, s facts.Server) {
 		return // nothing released yet to move to
 	}
 	latest := levels[len(levels)-1]
-	p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, a preview build, which Microsoft does not support in production: install %s (%s) on %s",
+	p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, a preview build Microsoft does not support in production: install %s (%s) on %s",
 		s.Name(), s.LevelName(), latest.Name, latest.Build, s.Name()))
 }
 

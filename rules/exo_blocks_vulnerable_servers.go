@@ -66,7 +66,7 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 	}
 	for _, c := range p.Topology.Connectors {
 		if c.CloudServicesMail.IsTrue() {
-			add(c.Servers, fmt.Sprintf("the %s connector %q to Exchange Online", c.Direction(), c.Name()))
+			add(c.Servers, fmt.Sprintf("%s connector %q", c.Direction(), c.Name()))
 		}
 	}
 	return out
@@ -82,43 +82,27 @@ func isMinimal(h *schema.Hybrid) bool {
 func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
 	for _, m := range hybridMailPath(p) {
 		s := m.Server
-		var state, fix string
+		var subject, fix string
 		var at schema.Node
 		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
-			state = fmt.Sprintf("out of support since %s", end)
-			fix = fmt.Sprintf("Route hybrid mail through supported, up-to-date servers (Exchange Server SE) and take %s off the mail path", s.Name())
+			subject = fmt.Sprintf("%s (%s, out of support since %s)", s.Name(), s.Exchange.ShortName(), end)
+			fix = fmt.Sprintf("take %s off the mail path", s.Name())
+			if next, _ := successor(p, s.Exchange, p.AsOf); next != nil {
+				fix += fmt.Sprintf(" and move that mail to up-to-date %s servers", next.ShortName())
+			}
 			at = s.VersionNode()
 		} else if current, known, levels := s.Currency(p.AsOf); known && !current && s.Level().Build.Compare(levels[len(levels)-1].Build) < 0 {
 			latest := levels[len(levels)-1]
-			state = fmt.Sprintf("not on a current update level (%s)", releaseRefs(levels, "or"))
-			fix = fmt.Sprintf("Install %s and its latest security update on %s, or route hybrid mail through up-to-date servers", latest.Name, s.Name())
+			subject = fmt.Sprintf("%s runs %s, not on a current update level (%s), and", s.Name(), s.LevelName(), releaseRefs(levels, "or"))
+			fix = fmt.Sprintf("install %s and its latest security update on %s, or move that mail to up-to-date servers", latest.Name, s.Name())
 			at = s.LevelNode()
 		} else {
 			continue
 		}
-		msg := fmt.Sprintf("%s runs %s and carries mail with Exchange Online (%s), but it is %s: "+
-			"Exchange Online's Transport-based Enforcement System reports, then throttles (450 4.7.230) and finally blocks (550 5.7.230) "+
-			"mail from persistently vulnerable Exchange servers; %s. %s",
-			s.Name(), s.LevelName(), m.where, state, enforcementNote(s.Exchange.ID), fix)
+		// How far enforcement reaches for each version, and how sure the
+		// sources are, is the rule page's.
+		msg := fmt.Sprintf("%s carries mail with Exchange Online (%s), which throttles and blocks such servers: %s",
+			subject, m.where, fix)
 		p.Report(m.item, msg, lint.Related{Range: at.SourceRange(), Message: fmt.Sprintf("%s runs %s", s.Name(), s.LevelName())})
 	}
-}
-
-// enforcementNote says how sure the sources are that enforcement applies to
-// a version (MS-TBES, Microsoft's announcements; CODETWO-TBES since).
-func enforcementNote(version string) string {
-	switch version {
-	case "2007":
-		return "Microsoft started enforcement with Exchange 2007 servers in 2023"
-	case "2013":
-		return "enforcement reached Exchange 2013 in 2024"
-	case "2016", "2019":
-		return "Microsoft counts every out-of-support version, and 2016 and 2019 servers far behind on updates, as persistently vulnerable; " +
-			"CodeTwo (2025/2026) reports that enforcement now covers nearly every version but SE and spares, for now, " +
-			"2016 and 2019 servers on the October 2025 updates or later, which exlint cannot verify"
-	case "SE":
-		return "Microsoft counts unpatched servers of supported versions as persistently vulnerable too, without publishing how far behind is too far"
-	}
-	return "Microsoft's 2023 announcement counts every out-of-support version as persistently vulnerable; its enforcement started with 2007 " +
-		"and reached 2013 in 2024, and CodeTwo (2025/2026) reports that it now covers nearly every version but SE"
 }

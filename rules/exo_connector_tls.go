@@ -56,29 +56,25 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 
 func checkExoSend(p *lint.Pass, c facts.ExchangeOnlineConnector, what string, relay bool) {
 	if c.CloudServicesMail.IsFalse() && !relay {
-		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (CloudServicesMailEnabled): "+
-			"the mail it sends is not handled as the organization's internal mail. Set cloud_services_mail = true")
+		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false, so its mail is not the organization's internal mail: "+
+			"set cloud_services_mail = true")
 	}
 	switch {
 	case c.TLSAuth != nil && !exoTLSAuth[c.TLSAuth.Value]:
-		p.Report(c.TLSAuth, what+" without tls_auth = \"certificate_validation\" or \"domain_validation\": "+
-			"it does not validate Exchange Online's certificate. Set tls_auth to \"domain_validation\" with tls_domain = "+
-			"\"mail.protection.outlook.com\", as the Hybrid Configuration Wizard does")
+		p.Report(c.TLSAuth, what+" without validating Exchange Online's certificate: set tls_auth = \"domain_validation\" and tls_domain = "+
+			"\"mail.protection.outlook.com\"")
 	case c.TLSAuth.Is("domain_validation") && c.TLSDomain != nil && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value):
-		p.Report(c.TLSDomain, what+" with tls_auth = \"domain_validation\" but without tls_domain = "+
-			"\"mail.protection.outlook.com\": Exchange then matches Exchange Online's certificate against another name. "+
-			"Set tls_domain = \"mail.protection.outlook.com\"")
+		p.Report(c.TLSDomain, what+" and checks Exchange Online's certificate against another name: "+
+			"set tls_domain = \"mail.protection.outlook.com\"")
 	}
 }
 
 func checkExoReceive(p *lint.Pass, c facts.ExchangeOnlineConnector, what string) {
 	if c.CloudServicesMail.IsFalse() {
-		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false (AcceptCloudServicesMail "+
-			"in TlsDomainCapabilities): mail from Exchange Online is not accepted as the organization's internal mail. "+
-			"Set cloud_services_mail = true")
+		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false, so its mail is not accepted as the organization's internal mail: "+
+			"set cloud_services_mail = true")
 	}
 	if c.TLSDomain != nil && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value) {
-		p.Report(c.TLSDomain, what+" without tls_domain = \"mail.protection.outlook.com\" (the domain of "+
-			"TlsDomainCapabilities): it cannot tell Exchange Online's certificate from others. Set tls_domain = \"mail.protection.outlook.com\"")
+		p.Report(c.TLSDomain, what+" and cannot tell Exchange Online's certificate from others: set tls_domain = \"mail.protection.outlook.com\"")
 	}
 }

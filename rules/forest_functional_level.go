@@ -165,20 +165,17 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 			target = n.min
 		}
 	}
-	var parts, conflicts []string
+	// What the disputing sources say, and how far below the minimum setup
+	// still runs, is the rule page's.
+	var parts []string
+	disputed := false
 	var related []lint.Related
 	for _, n := range failing {
 		if n.min != target || (isError && n.hard.Level <= cur.Level) {
 			continue
 		}
-		part := fmt.Sprintf("%s %s or higher%s", n.what, n.min.Name, n.note)
-		if isError && n.hard != n.min {
-			part += fmt.Sprintf(" (its setup refuses anything below %s)", n.hard.Name)
-		}
-		parts = append(parts, part)
-		if !isError && n.conflict != "" {
-			conflicts = append(conflicts, n.conflict)
-		}
+		parts = append(parts, fmt.Sprintf("%s %s or higher%s", n.what, n.min.Name, n.note))
+		disputed = disputed || (!isError && n.conflict != "")
 		related = append(related, n.related)
 	}
 	if len(parts) == 0 {
@@ -192,8 +189,8 @@ func (forestFunctionalLevel) Check(p *lint.Pass) {
 		}
 	}
 	msg := fmt.Sprintf("the forest functional level is %s, but %s", cur.Name, words.And(parts))
-	if len(conflicts) > 0 {
-		msg += "; " + words.And(conflicts)
+	if disputed {
+		msg += " (sources disagree: see the rule page)"
 	}
 	msg += fmt.Sprintf(": raise the forest functional level to %s or higher", target.Name)
 	if isError {
@@ -235,22 +232,23 @@ func fflAbove(p *lint.Pass, at schema.Node, cur *catalog.FFL, minimums []fflMini
 			o.notes = append(o.notes, row.Note)
 		}
 		if next := fflSupportedFrom(minimums, m, cur); next != "" {
-			o.fixes = append(o.fixes, fmt.Sprintf("install %s %s or later on %s", m.Version.Name, next, names(ss)))
+			o.fixes = append(o.fixes, fmt.Sprintf("install %s or later on %s", next, names(ss)))
 		}
 		o.related = append(o.related, relatedLevel(ss[0]))
 	}
+	// The rows' notes (what the sources say) are the rule page's.
 	switch {
 	case errs.servers > 0:
-		msg := fmt.Sprintf("the forest functional level is %s, which %s %s not support: %s", cur.Name, words.And(errs.whats),
-			words.Pick(errs.servers, "does", "do"), strings.Join(errs.notes, "; "))
+		fix := "update or retire them"
 		if len(errs.fixes) > 0 {
-			msg += ": " + strings.Join(errs.fixes, "; ")
+			fix = strings.Join(errs.fixes, "; ")
 		}
-		p.Report(at, msg, errs.related...)
+		p.Report(at, fmt.Sprintf("the forest functional level is %s, which %s %s not support: %s", cur.Name, words.And(errs.whats),
+			words.Pick(errs.servers, "does", "do"), fix), errs.related...)
 	case warns.servers > 0:
-		p.ReportAs(lint.Warning, at, fmt.Sprintf("the forest functional level is %s, which %s may not support: %s: "+
-			"check Microsoft's current supportability matrix before raising the forest functional level to it",
-			cur.Name, words.And(warns.whats), strings.Join(warns.notes, "; ")), warns.related...)
+		p.ReportAs(lint.Warning, at, fmt.Sprintf("the forest functional level is %s, which %s may not support (sources leave it open: see the rule page): "+
+			"check Microsoft's current supportability matrix before relying on it",
+			cur.Name, words.And(warns.whats)), warns.related...)
 	}
 }
 
@@ -319,7 +317,7 @@ func fflUnknownNeeds(p *lint.Pass, minimums []fflMinimum, all []facts.Server) []
 		if len(ss) > 1 {
 			whose = "their updates"
 		}
-		note := fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s or higher)", whose, topRange.label(), top.Name)
+		note := fmt.Sprintf(" at any update (exlint does not know %s; %s needs %s)", whose, topRange.label(), top.Name)
 		if top == agreed {
 			note = "" // every update needs the same
 		}

@@ -37,9 +37,7 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 	sev, note := lint.Error, ""
 	if mode, _ := p.Facts.HybridMode(); mode == "modern_full" || mode == "modern_minimal" {
 		sev = lint.Warning
-		note = fmt.Sprintf(" (in the %q topology, Microsoft's Hybrid Configuration Wizard options table marks Autodiscover "+
-			"external DNS \"Yes (see note)\" and inbound TCP 443 \"Yes for Autodiscover if needed, No for Hybrid Agent\": "+
-			"whether Autodiscover must be published on premises depends on the configuration, hence a warning)", mode)
+		note = fmt.Sprintf(" (%s may not need it: see the rule page)", mode)
 	}
 	seen := map[string]bool{}
 	for _, d := range h.Domains.Targets() {
@@ -47,10 +45,9 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 			continue
 		}
 		seen[d.Name()] = true
-		p.ReportAs(sev, d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online: "+
-			"in a hybrid deployment it must point to the on-premises servers (Exchange 2016 and later Mailbox, "+
-			"Exchange 2010/2013 Client Access), which answer for on-premises mailboxes and redirect to Exchange Online "+
-			"for moved ones; Outlook and Exchange Online cannot find on-premises mailboxes otherwise. Point "+
-			"autodiscover.%s to the on-premises hybrid endpoint%s", d.Name(), d.Name(), note))
+		// Why (on-premises servers answer for their mailboxes and redirect to
+		// Exchange Online) is the rule page's.
+		p.ReportAs(sev, d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online, "+
+			"so on-premises mailboxes cannot be found%s: point autodiscover.%s to the on-premises hybrid servers", d.Name(), note, d.Name()))
 	}
 }

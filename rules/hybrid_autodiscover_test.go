@@ -39,7 +39,7 @@ func TestHybridAutodiscover(t *testing.T) {
 			t.Errorf("%q: want one %s:\n%s", tp.decl, tp.severity, summary(fs))
 			continue
 		}
-		note := strings.Contains(fs[0].Message, "Yes (see note)") && strings.Contains(fs[0].Message, "if needed")
+		note := strings.Contains(fs[0].Message, " may not need it: see the rule page")
 		if note != (tp.severity == "warning") {
 			t.Errorf("%q: the options table's note belongs to the warning only: %s", tp.decl, fs[0].Message)
 		}

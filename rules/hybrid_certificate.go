@@ -93,29 +93,30 @@ func hcIssuer(p *lint.Pass, c facts.HybridCertificate, iis, smtp hcNeed) {
 		return
 	}
 	var sev lint.Severity
-	var why []string
+	var uses []string
 	if c.IIS && iis.required {
 		sev = max(sev, iis.severity)
-		why = append(why, "it connects to Autodiscover and EWS on premises")
+		uses = append(uses, "Autodiscover and EWS")
 	}
 	if c.SMTP && smtp.required {
 		sev = max(sev, smtp.severity)
-		why = append(why, "it exchanges hybrid mail with the transport servers")
+		uses = append(uses, "hybrid mail")
 	}
-	if len(why) == 0 {
+	if len(uses) == 0 {
 		return
 	}
 	kind := "self-signed"
 	if issuer == "enterprise_ca" {
 		kind = "issued by a private (enterprise) CA"
 	}
-	msg := fmt.Sprintf("%s is %s: Exchange Online checks it when %s, and trusts only certificates from public "+
-		"certification authorities (Microsoft allows self-signed certificates in hybrid for the federation trust only). "+
-		"Replace it with a certificate from a public CA", c.Describe(), kind, strings.Join(why, " and when "))
+	// Self-signed certificates are for the federation trust only (the rule
+	// page says more).
+	note := ""
 	if sev == lint.Warning {
-		msg += " (the Hybrid Agent topologies need one for Autodiscover only if it is published; Microsoft's options table says so in one row and requires it in another, hence a warning)"
+		note = " (with the Hybrid Agent, only where Autodiscover is published: see the rule page)"
 	}
-	p.ReportAs(sev, c.Issuer, msg)
+	p.ReportAs(sev, c.Issuer, fmt.Sprintf("%s is %s, and Exchange Online trusts only public CAs for %s%s: replace it with a certificate from a public CA",
+		c.Describe(), kind, strings.Join(uses, " and "), note))
 }
 
 // hcNames: the Autodiscover name of each hybrid domain and the EWS external
@@ -204,13 +205,12 @@ func hcNames(p *lint.Pass, certs []facts.HybridCertificate, iis, ews hcNeed) {
 		if len(m) == 0 {
 			continue
 		}
-		msg := fmt.Sprintf("%s does not cover %s: Exchange Online connects to the Autodiscover name of each hybrid "+
-			"domain and to the EWS external host, which must be on the certificate that serves them (subject or subject "+
-			"alternative names). Reissue it with %s", c.Describe(), words.And(m), words.And(m))
+		note := ""
 		if iis.severity == lint.Warning {
-			msg += " (with the Hybrid Agent, Autodiscover needs a public name and certificate only if it is published; Microsoft's options table is ambiguous, hence a warning)"
+			note = " (with the Hybrid Agent, only where Autodiscover is published: see the rule page)"
 		}
-		p.ReportAs(iis.severity, c.Names, msg)
+		p.ReportAs(iis.severity, c.Names, fmt.Sprintf("%s does not cover %s, which Exchange Online connects to%s: reissue it with %s",
+			c.Describe(), words.And(m), note, words.Pick(len(m), "that name", "those names")))
 	}
 }
 
@@ -237,9 +237,8 @@ func hcExpiry(p *lint.Pass, c facts.HybridCertificate) {
 	if err != nil || !p.AsOf.After(d) {
 		return
 	}
-	p.Report(c.Expires, fmt.Sprintf("%s expired on %s (evaluated on %s): Exchange Online refuses it for Autodiscover, EWS "+
-		"and hybrid mail. Renew it, install the new certificate on every server that has this one, and re-run the "+
-		"Hybrid Configuration Wizard so the connectors use it", c.Describe(), d, p.AsOf))
+	p.Report(c.Expires, fmt.Sprintf("%s expired on %s, and Exchange Online refuses it for Autodiscover, EWS and hybrid mail: "+
+		"renew it, install it on every server that has this one and re-run the Hybrid Configuration Wizard", c.Describe(), d))
 }
 
 // hcSame: the certificates for hybrid mail on all transport
@@ -286,10 +285,7 @@ func hcSame(p *lint.Pass, certs []facts.HybridCertificate) {
 		if len(diffs) == 0 {
 			continue
 		}
-		p.Report(at, fmt.Sprintf("%s has %s: the certificates for hybrid mail on every transport server (Mailbox, "+
-			"Client Access and Edge) must come from the same certification authority with the same subject, or "+
-			"Exchange Online does not recognize mail from some of them as the organization's. Install one "+
-			"certificate, or certificates of the same issuer and subject, on all of them",
+		p.Report(at, fmt.Sprintf("%s has %s: use one issuer and subject on every hybrid transport server",
 			c.Describe(), words.And(diffs)),
 			lint.Related{Range: refAt.SourceRange(), Message: fmt.Sprintf("%q is the hybrid transport certificate", ref.Name())})
 	}

@@ -42,8 +42,8 @@ const dedicatedAppMatrix = "hybrid-dedicated-app"
 // (MS-HYBAPP: "permanently blocked starting in October 2025";
 // MS-HYBAPP-REMINDER: "final deprecation ... at the end of October 2025").
 var (
-	dedicatedAppTemporaryBlocks = []catalog.Date{catalog.MustDate("2025-09-16"), catalog.MustDate("2025-10-07")}
-	dedicatedAppPermanentBlock  = catalog.MustDate("2025-10-31") // the last day before the permanent block
+	dedicatedAppTemporaryBlocks = "hybrid-app-temporary-blocks"
+	dedicatedAppPermanentBlock  = "hybrid-app-permanent-block" // the last day before the permanent block
 )
 
 // topologies without rich coexistence (no organization relationship, no
@@ -58,21 +58,19 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 	if p.AsOf.Before(first.Date) {
 		return // the dedicated app did not exist yet
 	}
+	// Exchange Online's blocks of its shared service principal, and what
+	// they do and do not break, are the rule page's.
+	permanent := p.Catalog.Day(dedicatedAppPermanentBlock)
 	sev := lint.Error
-	consequence := "Exchange Online has blocked EWS calls through its shared service principal since the end of October 2025 " +
-		"(after " + dedicatedAppPermanentBlock.String() + "), so free/busy, MailTips and profile pictures between Exchange Server " +
-		"and Exchange Online mailboxes no longer work (mail flow, migrations and management are not affected)"
-	if !p.AsOf.After(dedicatedAppPermanentBlock) {
+	consequence := fmt.Sprintf("free/busy and MailTips with Exchange Online fail since %s", permanent.AddDays(1))
+	if !p.AsOf.After(permanent) {
 		sev = lint.Warning
-		consequence = fmt.Sprintf("Exchange Online blocks EWS calls through its shared service principal permanently after %s "+
-			"(temporary blocks on %s), and free/busy, MailTips and profile pictures between Exchange Server and Exchange Online "+
-			"mailboxes then stop (mail flow, migrations and management are not affected)",
-			dedicatedAppPermanentBlock, dateList(dedicatedAppTemporaryBlocks))
+		consequence = fmt.Sprintf("free/busy and MailTips with Exchange Online fail from %s (and on %s)",
+			permanent.AddDays(1), dateList(p.Catalog.DaysList(dedicatedAppTemporaryBlocks)))
 	}
 	if h.DedicatedApp.IsFalse() {
-		p.ReportAs(sev, h.DedicatedApp, "the dedicated Exchange hybrid app is not configured (dedicated_app = false): "+consequence+
-			". Create it with the current Hybrid Configuration Wizard or ConfigureExchangeHybridApplication.ps1, after installing "+
-			"the April 2025 Hotfix Update or later on every Exchange server")
+		p.ReportAs(sev, h.DedicatedApp, "the dedicated Exchange hybrid app is not configured (dedicated_app = false), so "+consequence+
+			": create it with the current Hybrid Configuration Wizard, after the April 2025 Hotfix Update on every Exchange server")
 	}
 	for _, s := range p.Facts.Servers() {
 		if len(p.Catalog.VersionRows(dedicatedAppMatrix, s.Exchange)) == 0 || s.IsEdge() {
@@ -80,9 +78,8 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 		}
 		first, some := p.Catalog.FirstSupported(dedicatedAppMatrix, "", s.Exchange)
 		if !some {
-			p.ReportAs(sev, s.VersionNode(), fmt.Sprintf("%s runs %s, which has no April 2025 Hotfix Update and cannot use the dedicated "+
-				"Exchange hybrid app: %s. Move its mailboxes to Exchange Online, or to a version with the update, and retire %s",
-				s.Name(), s.Exchange.Name, consequence, s.Name()))
+			p.ReportAs(sev, s.VersionNode(), fmt.Sprintf("%s runs %s, which has no update for the dedicated hybrid app, so %s: "+
+				"move its mailboxes to %s and retire it", s.Name(), s.Exchange.Name, consequence, moveTo(p, s.Exchange, p.AsOf)))
 			continue
 		}
 		if first == nil || s.Level() == nil {
@@ -91,8 +88,8 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 		if v, _ := p.Catalog.Supports(dedicatedAppMatrix, "", s.Release); v == catalog.Supported {
 			continue
 		}
-		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 Hotfix Update, which the dedicated Exchange hybrid app "+
-			"needs: %s. Install %s, or a later build, on %s", s.Name(), s.LevelName(), consequence, dedicatedAppNeed(p.Catalog, s), s.Name()))
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 HU the dedicated hybrid app needs, so %s: "+
+			"install %s or later", s.Name(), s.LevelName(), consequence, dedicatedAppNeed(p.Catalog, s)))
 	}
 }
 

@@ -19,19 +19,19 @@ func TestHybridDedicatedAppBuilds(t *testing.T) {
 		{"2016", "15.1.2507.55", false, "", ""},
 		{"2016", "CU23 Apr25HU", false, "", ""},
 		{"2016", "CU23 Aug26SU", false, "", ""},
-		{"2016", "15.1.2507.54", true, "server.EX.build", "runs Exchange Server 2016 CU23 Nov24SUv2 (15.1.2507.44), below the April 2025 Hotfix Update"},
-		{"2016", "CU23", true, "server.EX.update", "Install CU23 Apr25HU (15.1.2507.55), or a later build, on EX"},
-		{"2016", "CU22", true, "server.EX.update", "Install CU23 Apr25HU (15.1.2507.55), or a later build"},
+		{"2016", "15.1.2507.54", true, "server.EX.build", "runs Exchange Server 2016 CU23 Nov24SUv2 (15.1.2507.44), below the April 2025 HU the dedicated hybrid app needs"},
+		{"2016", "CU23", true, "server.EX.update", ": install CU23 Apr25HU (15.1.2507.55) or later"},
+		{"2016", "CU22", true, "server.EX.update", ": install CU23 Apr25HU (15.1.2507.55) or later"},
 		{"2019", "15.2.1544.25", false, "", ""},
-		{"2019", "15.2.1544.24", true, "server.EX.build", "Install CU14 Apr25HU (15.2.1544.25), or a later build"},
+		{"2019", "15.2.1544.24", true, "server.EX.build", ": install CU14 Apr25HU (15.2.1544.25) or later"},
 		{"2019", "CU14 Nov24SUv2", true, "server.EX.update", "CU14 Apr25HU (15.2.1544.25)"},
 		{"2019", "15.2.1748.24", false, "", ""},
-		{"2019", "15.2.1748.23", true, "server.EX.build", "runs Exchange Server 2019 CU15 (15.2.1748.10), below the April 2025 Hotfix Update"},
+		{"2019", "15.2.1748.23", true, "server.EX.build", "runs Exchange Server 2019 CU15 (15.2.1748.10), below the April 2025 HU"},
 		{"2019", "CU15 Feb26SU", false, "", ""},
-		{"2019", "CU13", true, "server.EX.update", "Install CU14 Apr25HU (15.2.1544.25) or CU15 Apr25HU (15.2.1748.24), or a later build"},
+		{"2019", "CU13", true, "server.EX.update", ": install CU14 Apr25HU (15.2.1544.25) or CU15 Apr25HU (15.2.1748.24) or later"},
 		{"SE", "RTM", false, "", ""},
 		{"SE", "15.2.2562.17", false, "", ""},
-		{"2013", "CU23", true, "server.EX.version", "runs Exchange Server 2013, which has no April 2025 Hotfix Update"},
+		{"2013", "CU23", true, "server.EX.version", "runs Exchange Server 2013, which has no update for the dedicated hybrid app, so free/busy and MailTips with Exchange Online fail since 2025-11-01: move its mailboxes to Exchange Online and retire it"},
 		{"2010", "SP3 RU32", false, "", ""}, // federation trust, not OAuth
 		{"2019", "CU99", false, "", ""},     // unknown level: not guessed
 		{"2016", "Preview", false, "", ""},  // a preview has no level: exchange-update-not-current reports it
@@ -45,7 +45,7 @@ func TestHybridDedicatedAppBuilds(t *testing.T) {
 			continue
 		}
 		if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != tc.at || !strings.Contains(fs[0].Message, tc.want) ||
-			!strings.Contains(fs[0].Message, "since the end of October 2025 (after 2025-10-31)") {
+			!strings.Contains(fs[0].Message, ", so free/busy and MailTips with Exchange Online fail since 2025-11-01: ") {
 			t.Errorf("%s %s: want one error at %s with %q:\n%s", tc.version, tc.level, tc.at, tc.want, summary(fs))
 		}
 	}
@@ -61,10 +61,10 @@ func TestHybridDedicatedAppDates(t *testing.T) {
 		want string
 	}{
 		{"2025-04-17", 0, ""},
-		{"2025-04-18", lint.Warning, "permanently after 2025-10-31 (temporary blocks on 2025-09-16 and 2025-10-07)"},
-		{"2025-10-31", lint.Warning, "permanently after 2025-10-31"},
-		{"2025-11-01", lint.Error, "has blocked EWS calls through its shared service principal since the end of October 2025"},
-		{today, lint.Error, "no longer work (mail flow, migrations and management are not affected)"},
+		{"2025-04-18", lint.Warning, "fail from 2025-11-01 (and on 2025-09-16 and 2025-10-07): "},
+		{"2025-10-31", lint.Warning, "fail from 2025-11-01 (and on 2025-09-16 and 2025-10-07): "},
+		{"2025-11-01", lint.Error, "fail since 2025-11-01: "},
+		{today, lint.Error, "fail since 2025-11-01: "},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridDedicatedApp{}, tc.asOf, src)

@@ -24,20 +24,12 @@ func (hybridDirectorySyncRequired) Info() lint.RuleInfo {
 }
 
 // hybridDirSyncNeed says, per hybrid topology, whether directory synchronization
-// must keep running, and how sure the sources are.
+// must keep running, and how sure the sources are (what they say is the rule
+// page's).
 type hybridDirSyncNeed struct {
 	required bool
 	severity lint.Severity
-	why      string // what the sources say, for the message
 }
-
-const hybridDirSyncSeparately = "Microsoft's hybrid prerequisites require it (Exchange Online knows the on-premises users and " +
-	"mailboxes only as synchronized objects), and the Hybrid Configuration Wizard leaves it to be set up separately in this topology"
-
-// hybridDirSyncMinimal is why the two Minimal options get a warning.
-const hybridDirSyncMinimal = "Microsoft's hybrid prerequisites and migration guidance require it for hybrid, while its minimal hybrid " +
-	"page describes minimal hybrid as an express migration that synchronizes users once, and the wizard's options table does not set " +
-	"it up in the Minimal options (sources disagree, hence a warning)"
 
 // hybridDirSyncNeeds says, per hybrid mode (hybridMode), whether directory
 // synchronization must keep running. The Minimal options are treated alike.
@@ -46,8 +38,8 @@ var hybridDirSyncNeeds = map[string]hybridDirSyncNeed{
 	// MS-HCW-OPTIONS: "No; set up separately" for Classic Full and Modern Full.
 	// A hybrid block without a topology (and no express method) is taken as
 	// Classic Full.
-	"classic_full": {true, lint.Error, hybridDirSyncSeparately},
-	"modern_full":  {true, lint.Error, hybridDirSyncSeparately},
+	"classic_full": {true, lint.Error},
+	"modern_full":  {true, lint.Error},
 	// MS-HYB-PREREQ and MS-MIG-PATH ("Staged and Exchange Hybrid migrations
 	// require that you also set up directory synchronization") against
 	// MS-MINHYB, which calls minimal hybrid "also known as express migration"
@@ -55,13 +47,13 @@ var hybridDirSyncNeeds = map[string]hybridDirSyncNeed{
 	// Minimal and "No; set up separately" for Modern Minimal (Entra Connect in
 	// express configuration). The reference treats both Minimal options alike:
 	// a warning for both.
-	"classic_minimal": {true, lint.Warning, hybridDirSyncMinimal},
-	"modern_minimal":  {true, lint.Warning, hybridDirSyncMinimal},
+	"classic_minimal": {true, lint.Warning},
+	"modern_minimal":  {true, lint.Warning},
 	// MS-HCW-OPTIONS: Classic Express sets up Entra Connect in express
 	// configuration; MS-MINHYB: synchronized once, then turned off. A
 	// migration method of express or minimal_hybrid without a topology means
 	// this mode too.
-	"express": {false, 0, ""},
+	"express": {false, 0},
 }
 
 func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
@@ -76,30 +68,28 @@ func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
 	}
 	what := fmt.Sprintf("the %q hybrid deployment", mode)
 	if h.Topology == nil {
-		what = "the hybrid deployment (no topology stated, so a classic full hybrid; an express migration, which synchronizes " +
-			"once and turns it off, would say topology = \"express\")"
+		what = "the hybrid deployment (no topology: a classic full hybrid, not topology = \"express\")"
 	}
 	var at schema.Node = h
 	if h.Topology != nil {
 		at = h.Topology
 	}
+	// A warning says the sources disagree.
 	note := ""
 	if need.severity == lint.Warning {
-		note = " (sources disagree on whether minimal hybrid keeps directory synchronization, hence a warning)"
+		note = " (sources disagree for minimal hybrid: see the rule page)"
 	}
 	ds := p.Topology.DirectorySync
 	switch {
 	case ds == nil:
-		p.ReportAs(need.severity, at, fmt.Sprintf("%s has no directory synchronization (no directory_sync block): %s. "+
-			"Set up Microsoft Entra Connect with the Exchange hybrid deployment option, and describe it in a directory_sync block",
-			what, need.why))
+		p.ReportAs(need.severity, at, fmt.Sprintf("%s has no directory synchronization (no directory_sync block), which hybrid needs%s: "+
+			"set up Microsoft Entra Connect with the Exchange hybrid deployment option and describe it in a directory_sync block", what, note))
 	case ds.Enabled.IsFalse():
-		p.ReportAs(need.severity, ds.Enabled, fmt.Sprintf("directory synchronization is turned off, and %s needs it: %s. "+
-			"Turn it on, with the Exchange hybrid deployment option", what, need.why))
+		p.ReportAs(need.severity, ds.Enabled, fmt.Sprintf("directory synchronization is turned off, and %s needs it%s: "+
+			"turn it on, with the Exchange hybrid deployment option", what, note))
 	case ds.ExchangeHybridWriteback.IsFalse():
 		p.ReportAs(need.severity, ds.ExchangeHybridWriteback, fmt.Sprintf("directory synchronization runs without the "+
-			"Exchange hybrid deployment option, and %s needs it: that option writes back to Active Directory the "+
-			"attributes that let mailboxes on premises and in Exchange Online coexist. Turn on the Exchange hybrid "+
-			"deployment optional feature in Microsoft Entra Connect (or Exchange hybrid writeback in Cloud Sync)%s", what, note))
+			"Exchange hybrid deployment option, which %s needs%s: turn it on in Microsoft Entra Connect (or Exchange hybrid writeback in Cloud Sync)",
+			what, note))
 	}
 }

@@ -34,9 +34,8 @@ type hybridEdgeVersion struct {
 	// oldest level ("" for any). An Edge server older than the first is
 	// rejected; one of a listed version must be at its level; newer versions
 	// pass.
-	mins   []hybridEdgeMin
-	want   string // for the message
-	source string // why, for the message
+	mins []hybridEdgeMin
+	want string // for the message
 }
 
 type hybridEdgeMin struct{ version, level string }
@@ -46,20 +45,19 @@ var hybridEdgeVersions = []hybridEdgeVersion{
 	// hybrid through Exchange 2013) use "either Exchange Server 2013 Edge
 	// Transport servers or Exchange 2010 Edge Transport servers running
 	// Service Pack 3 (SP3)".
-	{[]string{"2007", "2013"}, []hybridEdgeMin{{"2010", "SP3"}}, "Exchange 2013 or Exchange 2010 SP3",
-		"Microsoft's 2013/2007 hybrid Edge guidance"},
+	{[]string{"2007", "2013"}, []hybridEdgeMin{{"2010", "SP3"}}, "Exchange 2013 or Exchange 2010 SP3"},
 	// MS-HYB-EDGE: "Exchange 2016 organizations ... have the option of
 	// deploying Edge Transport servers running the latest release of Exchange
 	// 2010 or later". How current the level must be is hybrid-server-update's
 	// concern.
-	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later",
-		"Microsoft's hybrid Edge guidance"},
+	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later"},
 	// Microsoft's hybrid Edge guidance says "2010 or later" of 2016
 	// organizations only; Exchange 2019 and SE organizations accept the Edge
 	// servers of the versions that coexist with them, at the minimums the
-	// catalogue's coexistence rows give (hybridEdgeCoexisting).
-	{orgs: []string{"2019"}, source: "the versions that coexist with Exchange 2019 (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and 2019 cannot coexist with 2010)"},
-	{orgs: []string{"SE"}, source: "the versions that coexist with Exchange SE (Microsoft's hybrid Edge guidance says \"2010 or later\" of 2016 organizations only, and SE cannot coexist with 2010 or 2013)"},
+	// catalogue's coexistence rows give (hybridEdgeCoexisting): 2019 cannot
+	// coexist with 2010, SE neither with 2010 nor 2013.
+	{orgs: []string{"2019"}},
+	{orgs: []string{"SE"}},
 }
 
 func (hybridEdge) Check(p *lint.Pass) {
@@ -91,29 +89,24 @@ func (hybridEdge) Check(p *lint.Pass) {
 	}
 	for _, m := range edges {
 		if m.Roles != nil && !m.IsEdge() {
-			p.Report(m.At, fmt.Sprintf("%s is listed in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
-				"hybrid.edge_servers is for Edge Transport servers in the perimeter network that relay hybrid mail. "+
-				"Move %s to hybrid.servers, or name the Edge Transport servers", m.Name(), hybridRolesHeld(m.Server), m.Name()))
+			p.Report(m.At, fmt.Sprintf("%s is in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
+				"move %s to hybrid.servers, or list Edge Transport servers there", m.Name(), hybridRolesHeld(m.Server), m.Name()))
 			continue
 		}
 		if rule != nil {
 			hybridEdgeCheckVersion(p, m, rule)
 		}
 		if m.EdgeSync.IsFalse() {
-			p.Report(m.EdgeSync, fmt.Sprintf("hybrid Edge Transport server %s has no Edge subscription: an Edge subscription "+
-				"(EdgeSync) is required for hybrid, set up before the Hybrid Configuration Wizard runs and after every CU. "+
-				"Subscribe %s to an Active Directory site, then run the wizard", m.Name(), m.Name()))
+			p.Report(m.EdgeSync, fmt.Sprintf("hybrid Edge Transport server %s has no Edge subscription, which hybrid needs: "+
+				"subscribe it to an Active Directory site, then run the Hybrid Configuration Wizard", m.Name()))
 		}
 		if m.Network.Is("internal") {
-			p.ReportAs(lint.Warning, m.Network, fmt.Sprintf("hybrid Edge Transport server %s is in the internal network: "+
-				"Microsoft strongly recommends Edge Transport servers in a perimeter network, where they keep internal "+
-				"servers off the internet. Move %s to the perimeter network", m.Name(), m.Name()))
+			p.ReportAs(lint.Warning, m.Network, fmt.Sprintf("hybrid Edge Transport server %s is in the internal network, "+
+				"and Microsoft strongly recommends a perimeter network: move %s there", m.Name(), m.Name()))
 		}
 		if cert != nil && !inCert[m.Server.Server] {
-			p.Report(m.At, fmt.Sprintf("the hybrid certificate %q is not installed on hybrid Edge Transport server %s, "+
-				"and no other certificate bound to SMTP is: every Edge server that carries hybrid mail presents to Exchange "+
-				"Online a certificate from the same issuer with the same subject. Install it on %s and add %s to the "+
-				"certificate's servers (or describe the Edge server's own SMTP certificate)",
+			p.Report(m.At, fmt.Sprintf("the hybrid certificate %q is not on hybrid Edge Transport server %s, nor is another SMTP certificate: "+
+				"install it there and add %s to its servers (or describe %s's own SMTP certificate)",
 				cert.Name(), m.Name(), m.Name(), m.Name()),
 				lint.Related{Range: cert.Servers.SourceRange(), Message: fmt.Sprintf("%q is installed on these servers", cert.Name())})
 		}
@@ -165,10 +158,14 @@ func hybridEdgeCoexisting(cat *catalog.Catalog, org *catalog.Version) (mins []hy
 }
 
 func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVersion) {
+	// Which guidance gives what an organization accepts is the rule page's.
 	if oldest := p.Catalog.Version(r.mins[0].version); m.Exchange.Rank < oldest.Rank {
-		p.Report(m.Server.VersionNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
-			"Transport servers for hybrid mail (%s). Replace %s with an Edge Transport server of a version it accepts",
-			m.Name(), m.Exchange.Name, hybridEdgeWho(r), r.want, r.source, m.Name()))
+		with := "an Edge Transport server of a version it accepts"
+		if v := hybridEdgeTarget(p, r); v != nil {
+			with = "an " + v.ShortName() + " Edge Transport server"
+		}
+		p.Report(m.Server.VersionNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s, which %s does not accept for hybrid mail "+
+			"(it accepts %s): replace %s with %s", m.Name(), m.Exchange.Name, hybridEdgeWho(r), r.want, m.Name(), with))
 		return
 	}
 	for _, min := range r.mins {
@@ -179,10 +176,24 @@ func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVers
 		if !known || ok {
 			return
 		}
-		p.Report(m.Server.LevelNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s: %s accepts %s Edge "+
-			"Transport servers for hybrid mail (%s). Install %s %s or later on %s",
-			m.Name(), m.LevelName(), hybridEdgeWho(r), r.want, r.source, m.Exchange.Name, min.level, m.Name()))
+		p.Report(m.Server.LevelNode(), fmt.Sprintf("hybrid Edge Transport server %s runs %s, which %s does not accept for hybrid mail "+
+			"(it accepts %s): install %s or later on %s", m.Name(), m.LevelName(), hybridEdgeWho(r), r.want, min.level, m.Name()))
 	}
+}
+
+// hybridEdgeTarget is the newest version in support on the evaluation date
+// that the organization accepts for its Edge Transport servers and that can
+// be in one organization with its newest version, or nil.
+func hybridEdgeTarget(p *lint.Pass, r *hybridEdgeVersion) *catalog.Version {
+	org := p.Catalog.Version(r.orgs[len(r.orgs)-1])
+	oldest := p.Catalog.Version(r.mins[0].version)
+	vs := p.Catalog.SupportedVersions(p.AsOf)
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Rank >= oldest.Rank && coexist(p.Catalog, vs[i], org) {
+			return vs[i]
+		}
+	}
+	return nil
 }
 
 // hybridEdgeWho names whose requirement it is, for the message: "an
@@ -215,11 +226,11 @@ func hybridEdgeBypass(p *lint.Pass) {
 			if !ok || s.Roles == nil || s.IsEdge() {
 				continue
 			}
-			p.ReportAs(lint.Warning, it, fmt.Sprintf("%s connector %q carries hybrid mail (cloud_services_mail) on %s, an "+
-				"internal server, while hybrid.edge_servers routes hybrid mail through Edge Transport servers: the "+
-				"hybrid configuration then has %s set together with EdgeTransportServers, which must be empty when Edge "+
-				"servers are used (Microsoft's HealthChecker warns). Carry hybrid mail on the Edge servers only, or "+
-				"remove hybrid.edge_servers", c.Direction(), c.Name(), s.Name(), param))
+			// The hybrid configuration's parameters involved are the rule
+			// page's.
+			p.ReportAs(lint.Warning, it, fmt.Sprintf("%s connector %q carries hybrid mail on %s, an internal server, while "+
+				"hybrid.edge_servers routes it through Edge servers (%s conflicts): carry hybrid mail on the Edge servers only, "+
+				"or remove hybrid.edge_servers", c.Direction(), c.Name(), s.Name(), param))
 		}
 	}
 }

@@ -51,20 +51,17 @@ func (hybridLicense) Check(p *lint.Pass) {
 			if below, known := s.Below(min); !known || !below {
 				continue
 			}
-			p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s: the Hybrid Configuration Wizard's free hybrid license "+
-				"covers %s hybrid servers only from %s (%s, released %s); below it, license %s, or update it to the latest CU "+
-				"(the wizard then offers the key)", s.Name(), s.LevelName(), s.Exchange.ShortName(), min.Name, min.Build, min.Date, s.Name()))
+			p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and the wizard's free hybrid license covers %s only from %s (%s): "+
+				"update %s to the latest CU, or license it", s.Name(), s.LevelName(), s.Exchange.ShortName(), min.Name, min.Build, s.Name()))
 		case verdict == catalog.Disputed:
-			if p.AsOf.Before(hcwFAQWithout2010) {
+			if p.AsOf.Before(cat.Day(hcwFAQWithout2010)) {
 				continue
 			}
-			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s: Microsoft's Hybrid Configuration Wizard FAQ has named "+
-				"only Exchange 2013, 2016 and 2019 hybrid servers for the free hybrid license since %s (Exchange 2010 was named before); "+
-				"do not count on a free key for %s", s.Name(), s.Exchange.Name, hcwFAQWithout2010, s.Name()))
+			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, which the Hybrid Configuration Wizard's FAQ no longer names for "+
+				"the free hybrid license (since %s): do not count on a free key for %s", s.Name(), s.Exchange.Name, cat.Day(hcwFAQWithout2010), s.Name()))
 		default:
 			p.Report(s.VersionNode(), fmt.Sprintf("hybrid server %s runs %s, which the Hybrid Configuration Wizard's free hybrid license "+
-				"does not cover: Microsoft's wizard FAQ named Exchange 2010, 2013 and 2016 hybrid servers, then (from %s) 2013, 2016 and 2019 "+
-				"from CU12, and Exchange SE gets it too", s.Name(), s.Exchange.Name, hcwFAQWithout2010))
+				"does not cover: license %s", s.Name(), s.Exchange.Name, s.Name()))
 		}
 	}
 }

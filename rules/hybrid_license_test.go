@@ -19,12 +19,12 @@ func TestHybridLicense(t *testing.T) {
 		{"SE", "RTM", today, "", ""},
 		{"2019", "CU12", today, "", ""},
 		{"2019", "15.2.1118.7", today, "", ""},
-		{"2019", "15.2.1118.6", today, "server.EX.build", "only from CU12 (15.2.1118.7, released 2022-04-20)"},
+		{"2019", "15.2.1118.6", today, "server.EX.build", "hybrid server EX runs Exchange Server 2019 CU11 Mar23SU (15.2.986.42), and the wizard's free hybrid license covers Exchange 2019 only from CU12 (15.2.1118.7): update EX to the latest CU, or license it"},
 		{"2019", "CU11", today, "server.EX.update", "hybrid server EX runs Exchange Server 2019 CU11"},
 		{"2019", "CU11", "2021-01-01", "server.EX.update", "only from CU12"},
 		{"2019", "CU99", today, "", ""}, // unknown level: not guessed
 		{"2010", "SP3 RU32", "2022-06-15", "", ""},
-		{"2010", "SP3 RU32", "2022-06-16", "server.EX.version", "only Exchange 2013, 2016 and 2019 hybrid servers for the free hybrid license since 2022-06-16"},
+		{"2010", "SP3 RU32", "2022-06-16", "server.EX.version", "which the Hybrid Configuration Wizard's FAQ no longer names for the free hybrid license (since 2022-06-16): do not count on a free key for EX"},
 		{"2007", "SP3 RU23", today, "server.EX.version", "which the Hybrid Configuration Wizard's free hybrid license does not cover"},
 	}
 	for _, tc := range cases {

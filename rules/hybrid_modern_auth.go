@@ -45,9 +45,9 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		}
 		min, supported := p.Catalog.FirstSupported(hybridModernAuthMatrix, "", s.Exchange)
 		if !supported {
-			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs "+
-				"an organization without any Exchange 2007 or 2010 server: only Exchange 2013 CU19, 2016 CU8, 2019 CU1, SE and later take part in it. "+
-				"Move %s's mailboxes and remove it before turning on modern authentication", s.Name(), s.Exchange.Name, s.Name()), on)
+			// The levels that take part are the rule page's table.
+			p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs an organization "+
+				"without %s servers: move its mailboxes and remove it before turning it on", s.Name(), s.Exchange.Name, s.Exchange.ShortName()), on)
 			continue
 		}
 		if s.Level() == nil {
@@ -55,8 +55,8 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		}
 		if min != nil {
 			if below, known := s.Below(min); known && below {
-				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first %s level that supports hybrid modern authentication "+
-					"(hybrid.modern_auth): install the latest CU on %s", s.Name(), s.LevelName(), min, s.Exchange.Name, s.Name()), on)
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first level with hybrid modern authentication (hybrid.modern_auth): "+
+					"install the latest CU on %s", s.Name(), s.LevelName(), min, s.Name()), on)
 				continue
 			}
 		}
@@ -67,16 +67,14 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		latest := s.Exchange.LatestLevel(p.AsOf)
 		switch {
 		case !current:
-			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, and hybrid modern authentication (hybrid.modern_auth) needs every Exchange server "+
-				"on the latest CU (%s %s on %s); it is not even on a CU Microsoft supports for hybrid (%s): install %s on %s",
-				s.Name(), s.LevelName(), s.Exchange.Name, latest.Name, p.AsOf, words.Or(releaseNames(levels)), latest.Name, s.Name()), on)
+			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, not a current CU (%s), and hybrid modern authentication (hybrid.modern_auth) needs the latest: "+
+				"install %s on %s", s.Name(), s.LevelName(), words.Or(releaseNames(levels)), latest.Name, s.Name()), on)
 		case s.Level() != latest:
 			// Microsoft's HMA prerequisites ask for the latest CU; its hybrid
 			// support statement, quoted on the same page, accepts the latest
 			// or the previous one: sources conflict, so a warning.
-			p.ReportAs(lint.Warning, s.LevelNode(), fmt.Sprintf("%s runs %s, the previous CU: Microsoft's hybrid modern authentication "+
-				"prerequisites ask for the latest CU (%s) on every Exchange server, while its hybrid support statement accepts the latest "+
-				"or the previous one; install %s on %s", s.Name(), s.LevelName(), latest.Name, latest.Name, s.Name()), on)
+			p.ReportAs(lint.Warning, s.LevelNode(), fmt.Sprintf("%s runs %s, the previous CU, and hybrid modern authentication asks for the latest "+
+				"(sources disagree: see the rule page): install %s on %s", s.Name(), s.LevelName(), latest.Name, s.Name()), on)
 		}
 	}
 }

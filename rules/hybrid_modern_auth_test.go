@@ -16,11 +16,11 @@ func TestHybridModernAuth(t *testing.T) {
 		want                       string
 	}{
 		// No Exchange 2007 or 2010 in the organization, whatever their level.
-		{"2010", "2010", "SP3 RU32", today, lint.Error, "server.EX.version", "needs an organization without any Exchange 2007 or 2010 server"},
+		{"2010", "2010", "SP3 RU32", today, lint.Error, "server.EX.version", "needs an organization without Exchange 2010 servers: move its mailboxes and remove it before turning it on"},
 		{"2007", "2007", "SP3 RU23", today, lint.Error, "server.EX.version", "runs Exchange Server 2007"},
 		// The minimum of each version, on the day its minimum came out: one
 		// level below is then the previous CU, current for hybrid, yet too old.
-		{"2013 CU18", "2013", "CU18", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2013 CU19 (15.0.1365.1), the first Exchange Server 2013 level"},
+		{"2013 CU18", "2013", "CU18", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2013 CU19 (15.0.1365.1), the first level with hybrid modern authentication (hybrid.modern_auth): install the latest CU on EX"},
 		{"2013 CU19", "2013", "CU19", "2017-12-19", 0, "", ""},
 		{"2016 CU7", "2016", "CU7", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2016 CU8 (15.1.1415.2)"},
 		{"2016 CU8", "2016", "CU8", "2017-12-19", 0, "", ""},
@@ -32,14 +32,14 @@ func TestHybridModernAuth(t *testing.T) {
 		// disagree); older ones fail.
 		{"2019 CU15", "2019", "CU15", today, 0, "", ""},
 		{"2019 CU15 with an SU", "2019", "CU15 Feb26SU", today, 0, "", ""},
-		{"2019 CU14", "2019", "CU14", today, lint.Warning, "server.EX.update", "the previous CU: Microsoft's hybrid modern authentication prerequisites ask for the latest CU (CU15)"},
-		{"2019 CU13", "2019", "CU13", today, lint.Error, "server.EX.update", "on the latest CU (Exchange Server 2019 CU15 on 2026-11-21); it is not even on a CU Microsoft supports for hybrid (CU14 or CU15)"},
-		{"2019 CU13 before CU15", "2019", "CU13", "2025-02-09", lint.Warning, "server.EX.update", "latest CU (CU14)"},
+		{"2019 CU14", "2019", "CU14", today, lint.Warning, "server.EX.update", "the previous CU, and hybrid modern authentication asks for the latest (sources disagree: see the rule page): install CU15 on EX"},
+		{"2019 CU13", "2019", "CU13", today, lint.Error, "server.EX.update", "not a current CU (CU14 or CU15), and hybrid modern authentication (hybrid.modern_auth) needs the latest: install CU15 on EX"},
+		{"2019 CU13 before CU15", "2019", "CU13", "2025-02-09", lint.Warning, "server.EX.update", "the previous CU, and hybrid modern authentication asks for the latest (sources disagree: see the rule page): install CU14 on EX"},
 		{"2019 CU14 before CU15", "2019", "CU14", "2025-02-09", 0, "", ""},
 		{"2016 CU23", "2016", "CU23", today, 0, "", ""},
-		{"2016 CU22", "2016", "CU22", today, lint.Error, "server.EX.update", "latest CU (Exchange Server 2016 CU23"},
+		{"2016 CU22", "2016", "CU22", today, lint.Error, "server.EX.update", "not a current CU (CU23), and hybrid modern authentication (hybrid.modern_auth) needs the latest: install CU23 on EX"},
 		{"2013 CU23", "2013", "CU23", today, 0, "", ""},
-		{"2013 CU22", "2013", "CU22", today, lint.Error, "server.EX.update", "latest CU (Exchange Server 2013 CU23"},
+		{"2013 CU22", "2013", "CU22", today, lint.Error, "server.EX.update", "not a current CU (CU23), and hybrid modern authentication (hybrid.modern_auth) needs the latest: install CU23 on EX"},
 		{"SE RTM", "SE", "RTM", today, 0, "", ""},
 		{"SE RTM with an SU", "SE", "RTM Aug25SU", today, 0, "", ""},
 		{"unknown level", "2019", "CU99", today, 0, "", ""},

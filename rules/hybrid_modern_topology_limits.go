@@ -34,15 +34,14 @@ func (hybridModernTopologyLimits) Check(p *lint.Pass) {
 	if h == nil || !(h.Topology.Is("modern_full") || h.Topology.Is("modern_minimal")) {
 		return
 	}
-	topology := fmt.Sprintf("the Modern hybrid topology (%s, the Hybrid Agent)", h.Topology.Value)
+	topology := fmt.Sprintf("the Modern hybrid topology (%s)", h.Topology.Value)
 	// MS-HYB-AGENT: "Hybrid Modern Authentication is not supported with the
 	// Hybrid Agent. You need to use the Classic Exchange Hybrid Topology and
 	// publish AutoDiscover, EWS, ActiveSync, MAPI and OAB endpoints"; the same
 	// in MS-HMA-PREREQ.
 	if h.ModernAuth.IsTrue() {
 		p.Report(h.ModernAuth, topology+" does not support hybrid modern authentication: "+
-			"it needs the Classic topology, with Autodiscover, EWS, ActiveSync, MAPI and OAB published on premises. "+
-			"Run the Hybrid Configuration Wizard with the Classic topology (classic_full), or leave modern authentication off")
+			"run the Hybrid Configuration Wizard with the Classic topology (classic_full), or leave modern authentication off")
 	}
 	if h.Features != nil {
 		for _, f := range h.Features.Items {
@@ -50,23 +49,20 @@ func (hybridModernTopologyLimits) Check(p *lint.Pass) {
 			if !limited {
 				continue
 			}
-			p.Report(f, fmt.Sprintf("%s does not carry %s: it needs the Classic topology, with EWS and Autodiscover "+
-				"published on premises and reachable from Exchange Online. Use the Classic topology (classic_full), or do without %s",
-				topology, what, what))
+			p.Report(f, fmt.Sprintf("%s does not carry %s: use the Classic topology (classic_full), or do without it", topology, what))
 		}
 	}
 	// MS-HYB-AGENT: "The Hybrid Agent supports a single Exchange organization.
 	// Multiple Exchange organizations are not supported."
 	if n := h.ExchangeOrganizations; n != nil && n.Value > 1 {
-		p.Report(n, fmt.Sprintf("%s supports a single Exchange organization, and %d are in hybrid with this tenant: "+
-			"use the Classic topology for a hybrid deployment with several Exchange organizations", topology, n.Value))
+		p.Report(n, fmt.Sprintf("%s supports one Exchange organization, and %d are in hybrid with this tenant: "+
+			"use the Classic topology (classic_full)", topology, n.Value))
 	}
 	// MS-HYB-AGENT: "The Hybrid Agent supports a single migration endpoint with
 	// the service default limits. Multiple migration endpoints using custom
 	// endpoints or URLs is not supported."
 	if n := h.MigrationEndpoints; n != nil && n.Value > 1 {
-		p.Report(n, fmt.Sprintf("%s supports a single migration endpoint, with the service's default limits, and this plan has %d: "+
-			"several migration endpoints, with custom endpoints or URLs, need the Classic topology; move mailboxes through one endpoint, or use the Classic topology",
-			topology, n.Value))
+		p.Report(n, fmt.Sprintf("%s supports one migration endpoint, and this plan has %d: "+
+			"move mailboxes through one endpoint, or use the Classic topology (classic_full)", topology, n.Value))
 	}
 }

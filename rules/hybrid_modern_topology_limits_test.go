@@ -28,10 +28,10 @@ func TestHybridModernTopologyLimits(t *testing.T) {
 		{"multi-mailbox search", []string{`features = ["multi_mailbox_search"]`}, "hybrid.features[0]", "does not carry cross-premises multi-mailbox search"},
 		{"features the agent carries", []string{`features = ["free_busy", "mailtips", "online_archive", "owa_redirection", "photos", "secure_mail", "centralized_transport"]`}, "", ""},
 		{"one organization", []string{`exchange_organizations = 1`}, "", ""},
-		{"two organizations", []string{`exchange_organizations = 2`}, "hybrid.exchange_organizations", "supports a single Exchange organization, and 2 are in hybrid"},
+		{"two organizations", []string{`exchange_organizations = 2`}, "hybrid.exchange_organizations", "supports one Exchange organization, and 2 are in hybrid with this tenant: use the Classic topology (classic_full)"},
 		{"no migration endpoint", []string{`migration_endpoints = 0`}, "", ""},
 		{"one migration endpoint", []string{`migration_endpoints = 1`}, "", ""},
-		{"two migration endpoints", []string{`migration_endpoints = 2`}, "hybrid.migration_endpoints", "supports a single migration endpoint, with the service's default limits, and this plan has 2"},
+		{"two migration endpoints", []string{`migration_endpoints = 2`}, "hybrid.migration_endpoints", "supports one migration endpoint, and this plan has 2: move mailboxes through one endpoint"},
 	}
 	for _, topology := range []string{"modern_full", "modern_minimal"} {
 		for _, tc := range cases {
@@ -44,7 +44,7 @@ func TestHybridModernTopologyLimits(t *testing.T) {
 				continue
 			}
 			if len(fs) != 1 || fs[0].Address != tc.at || fs[0].Severity != lint.Warning ||
-				!strings.Contains(fs[0].Message, tc.want) || !strings.Contains(fs[0].Message, "("+topology+", the Hybrid Agent)") {
+				!strings.Contains(fs[0].Message, tc.want) || !strings.Contains(fs[0].Message, "the Modern hybrid topology ("+topology+")") {
 				t.Errorf("%s, %s: want one warning at %s with %q:\n%s", topology, tc.name, tc.at, tc.want, summary(fs))
 			}
 		}

@@ -35,7 +35,8 @@ func TestHybridMultiTenantServers(t *testing.T) {
 		{"2019", "CU6", "server.HYB.update", "needs CU7 (15.2.721.2) or later"},
 		{"2019", "CU7", "", ""},
 		{"SE", "RTM", "", ""},
-		{"2013", "CU23", "server.HYB.version", "runs Exchange Server 2013, and hybrid with 2 tenants needs Exchange 2016 CU18, 2019 CU7 or later"},
+		{"2013", "CU23", "server.HYB.version", "runs Exchange Server 2013, and hybrid with 2 tenants needs Exchange 2016 CU18 or later, 2019 CU7 or later or SE hybrid servers: " +
+			"run hybrid on Exchange SE servers instead of HYB"},
 		{"2010", "SP3 RU32", "server.HYB.version", "runs Exchange Server 2010"},
 		{"2016", "CU99", "", ""}, // unknown level: not guessed
 	}
@@ -82,5 +83,16 @@ func TestHybridMultiTenantCount(t *testing.T) {
 	src = org(srv("HYB", "SE", "RTM"), srv("OLD", "2016", "CU17"), tenantsHybrid(2))
 	if fs := check(t, hybridMultiTenant{}, today, src); len(fs) != 0 {
 		t.Errorf("old server outside hybrid.servers: want no finding:\n%s", summary(fs))
+	}
+}
+
+// The fix names a hybrid server version in support that the organization can
+// have beside its other servers: none while other Exchange 2013 servers stay
+// (SE cannot join an organization with Exchange 2013).
+func TestHybridMultiTenantFix(t *testing.T) {
+	fs := check(t, hybridMultiTenant{}, today, org(srv("HYB", "2013", "CU23"), srv("EX13", "2013", "CU23"), tenantsHybrid(2)))
+	want := ": no version in support can serve them beside this organization's: keep one tenant, or retire the older versions first"
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, want) {
+		t.Errorf("want the fix %q:\n%s", want, summary(fs))
 	}
 }

@@ -25,7 +25,7 @@ func (hybridPorts) Info() lint.RuleInfo {
 type hybridPort struct {
 	port     int
 	inbound  bool
-	why      string
+	why      string          // what for, after "needs"
 	topology map[string]bool // the topologies that need it ("" = not stated)
 }
 
@@ -46,11 +46,11 @@ var (
 // table for 25 and 443. No topology stated: the prerequisites' general table
 // (a full hybrid).
 var hybridPortTable = []hybridPort{
-	{25, true, "Exchange Online Protection delivers hybrid mail to the on-premises transport servers on TCP 25", hybridPortsFull},
-	{443, true, "Exchange Online reaches Autodiscover and EWS on premises, mailbox moves included (/ews/mrsproxy.svc), on TCP 443", hybridPortsClassic},
-	{25, false, "the on-premises transport servers send hybrid mail to Exchange Online Protection on TCP 25", hybridPortsFull},
-	{443, false, "the hybrid servers reach Exchange Online (and, with the Hybrid Agent, its relay) on TCP 443", hybridPortsAll},
-	{80, false, "the hybrid servers check certificate revocation lists on TCP 80", hybridPortsAll},
+	{25, true, "for hybrid mail from Exchange Online Protection", hybridPortsFull},
+	{443, true, "for Autodiscover, EWS and mailbox moves from Exchange Online", hybridPortsClassic},
+	{25, false, "for hybrid mail to Exchange Online Protection", hybridPortsFull},
+	{443, false, "to reach Exchange Online (and the Hybrid Agent's relay)", hybridPortsAll},
+	{80, false, "for certificate revocation checks", hybridPortsAll},
 }
 
 func (hybridPorts) Check(p *lint.Pass) {
@@ -74,7 +74,7 @@ func (hybridPorts) Check(p *lint.Pass) {
 		if topo != "" {
 			what = fmt.Sprintf("the %q hybrid deployment", topo)
 		}
-		p.Report(list, fmt.Sprintf("hybrid.%s_ports does not open TCP %d, which %s needs: %s. Open TCP %d %s and add it to %s_ports",
+		p.Report(list, fmt.Sprintf("hybrid.%s_ports does not open TCP %d, which %s needs %s: open TCP %d %s and add it to %s_ports",
 			dir, hp.port, what, hp.why, hp.port, dir, dir))
 	}
 }

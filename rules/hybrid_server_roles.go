@@ -64,9 +64,8 @@ func (hybridServerRoles) Check(p *lint.Pass) {
 	groups := map[*catalog.Version][]facts.RosterEntry{}
 	for _, m := range ms {
 		if m.IsEdge() {
-			p.Report(m.At, fmt.Sprintf("%s is an Edge Transport server, which cannot run the hybrid endpoints "+
-				"(Autodiscover, EWS, mailbox moves) that hybrid.servers are for: list it in hybrid.edge_servers if it "+
-				"carries hybrid mail, and name internal servers in hybrid.servers", m.Name()))
+			p.Report(m.At, fmt.Sprintf("%s is an Edge Transport server, which cannot run the hybrid endpoints of hybrid.servers: "+
+				"list it in hybrid.edge_servers if it carries hybrid mail, and internal servers in hybrid.servers", m.Name()))
 			continue
 		}
 		if len(p.Catalog.VersionRows(hybridRolesMatrix, m.Exchange)) == 0 {
@@ -115,10 +114,9 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []facts.
 			if len(m.Roles.Values()) == 0 {
 				has = fmt.Sprintf("has no server role (management tools only), so not %s", role)
 			}
-			p.Report(m.Roles, fmt.Sprintf("hybrid server %s %s: a hybrid deployment based on %s runs its hybrid endpoints "+
-				"on servers with %s, and %s runs none of them. Install %s on %s, or take %s out of hybrid.servers "+
-				"and list %s servers that have it",
-				m.Name(), has, v.Name, hybridRoleList([]string{role}), m.Name(), hybridRoleList([]string{role}), m.Name(), m.Name(), v.Name))
+			p.Report(m.Roles, fmt.Sprintf("hybrid server %s %s, which runs the hybrid endpoints of %s: install %s on %s, "+
+				"or list servers that have it in hybrid.servers",
+				m.Name(), has, v.ShortName(), hybridRoleList([]string{role}), m.Name()))
 		}
 		return
 	}
@@ -142,29 +140,20 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []facts.
 	if len(missing) == 0 {
 		return
 	}
-	needs := fmt.Sprintf("a hybrid deployment based on %s needs at least one instance of %s in the organization, "+
-		"separately or on one server (Microsoft strongly recommends one server)", v.Name, hybridRoleListOf(need))
+	// Where the roles may be (one server or several; Microsoft recommends
+	// one) is the rule page's.
 	if len(inOrg) == 1 {
 		only := inOrg[0]
-		it := "it"
-		if len(missing) > 1 {
-			it = "them"
-		}
-		why := fmt.Sprintf("%s is the organization's only %s server, and %s", only.Name(), v.Name, needs)
-		if v.ID == "2013" {
-			why = fmt.Sprintf("%s is the organization's only %s server, and a single Exchange 2013 server must hold both "+
-				"the Client Access and Mailbox roles for hybrid (Microsoft's 2013 hybrid server roles page)", only.Name(), v.Name)
-		}
-		p.Report(only.Roles, fmt.Sprintf("hybrid server %s has %s but not %s: %s. Install %s on %s, or add an %s server that has %s",
-			only.Name(), hybridRolesHeld(only), words.And(missing), why, hybridRoleList(missing), only.Name(), v.Name, it))
+		p.Report(only.Roles, fmt.Sprintf("hybrid server %s has %s but not %s, and is the organization's only %s server: install %s on %s",
+			only.Name(), hybridRolesHeld(only), words.And(missing), v.Name, hybridRoleList(missing), only.Name()))
 		return
 	}
 	var at schema.Node = g[0].At
 	if h := p.Topology.Hybrid; h.Servers != nil {
 		at = h.Servers
 	}
-	p.Report(at, fmt.Sprintf("none of the organization's %s servers (%s) has %s: %s. Install %s on one of them (on the hybrid "+
-		"servers %s, as Microsoft recommends)", v.Name, names(inOrg), hybridRoleList(missing), needs, hybridRoleList(missing), names(rosterServers(g))))
+	p.Report(at, fmt.Sprintf("none of the organization's %s servers (%s) has %s, which a hybrid deployment based on %s needs: "+
+		"install %s on the hybrid servers (%s)", v.Name, names(inOrg), hybridRoleList(missing), v.ID, words.Pick(len(missing), "it", "them"), names(rosterServers(g))))
 }
 
 // hybridRoleListOf names roles by keyword: "the Client Access and Mailbox roles".

@@ -38,7 +38,7 @@ func TestHybridServerRolesSingle(t *testing.T) {
 			src := org(srv("HYB", v, someLevel[v], `roles = [`+hyQuoted(rest)+`]`), hybridWith("HYB"))
 			fs := check(t, hybridServerRoles{}, today, src)
 			if len(fs) != 1 || fs[0].Address != "server.HYB.roles" || fs[0].Severity.String() != "error" ||
-				!strings.Contains(fs[0].Message, "not "+roleNames[missing]+":") {
+				!strings.Contains(fs[0].Message, "not "+roleNames[missing]+",") || !strings.Contains(fs[0].Message, ": install the "+roleNames[missing]+" role on HYB") {
 				t.Errorf("%s without %s: want one error at server.HYB.roles naming it:\n%s", v, missing, summary(fs))
 			}
 		}
@@ -95,9 +95,9 @@ func TestHybridServerRolesSeveral(t *testing.T) {
 				t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
 			}
 		case "per-server", "management tools only":
-			if len(fs) != 1 || fs[0].Address != "server.HYB2.roles" || !strings.Contains(fs[0].Message, "take HYB2 out of hybrid.servers") {
+			if len(fs) != 1 || fs[0].Address != "server.HYB2.roles" || !strings.Contains(fs[0].Message, "or list servers that have it in hybrid.servers") {
 				t.Errorf("%s: want one finding at server.HYB2.roles:\n%s", tc.name, summary(fs))
-			} else if tc.missing == "management tools only" && !strings.Contains(fs[0].Message, "has no server role (management tools only), so not Mailbox:") {
+			} else if tc.missing == "management tools only" && !strings.Contains(fs[0].Message, "has no server role (management tools only), so not Mailbox,") {
 				t.Errorf("%s: the message should say the server has no role: %s", tc.name, fs[0].Message)
 			}
 		default:
@@ -145,7 +145,7 @@ func TestHybridServerRolesImplied(t *testing.T) {
 }
 
 // Microsoft asks for at least one instance of each role among the servers of
-// the hybrid servers' version, "separately or on one server": the roles are
+// the hybrid servers' version, "which a hybrid deployment based on": the roles are
 // counted across the organization's non-Edge servers of that version, not
 // only the listed ones. The single-server clause (both 2013 roles on one
 // server) holds only when the organization has exactly one 2013 server.
@@ -160,16 +160,16 @@ func TestHybridServerRolesAcrossOrganization(t *testing.T) {
 			"", nil},
 		{"2010 hybrid MBX+CAS, no Hub Transport anywhere",
 			org(srv("EX10", "2010", "SP3 RU32", hyRoles("mailbox", "client_access")), hybridWith("EX10")),
-			"server.EX10.roles", []string{"but not Hub Transport:", "only Exchange Server 2010 server", "separately or on one server"}},
+			"server.EX10.roles", []string{"but not Hub Transport,", "only Exchange Server 2010 server", ": install the Hub Transport role on EX10"}},
 		{"2010 two servers, no Hub Transport",
 			org(srv("EX10A", "2010", "SP3 RU32", hyRoles("mailbox", "client_access")), srv("EX10B", "2010", "SP3 RU32", hyRoles("client_access")), hybridWith("EX10A")),
 			"hybrid.servers", []string{"none of the organization's Exchange Server 2010 servers (EX10A and EX10B) has the Hub Transport role"}},
 		{"2010 Hub Transport only on an Edge server does not count",
 			org(srv("EX10", "2010", "SP3 RU32", hyRoles("mailbox", "client_access")), srv("EDGE10", "2010", "SP3 RU32", hyRoles("edge_transport")), hybridWith("EX10")),
-			"server.EX10.roles", []string{"but not Hub Transport:"}},
+			"server.EX10.roles", []string{"but not Hub Transport,"}},
 		{"2010 Hub Transport on a 2007 server does not count",
 			org(srv("EX07", "2007", "SP3 RU23", hyRoles("hub_transport")), srv("EX10", "2010", "SP3 RU32", hyRoles("mailbox", "client_access")), hybridWith("EX10")),
-			"server.EX10.roles", []string{"but not Hub Transport:"}},
+			"server.EX10.roles", []string{"but not Hub Transport,"}},
 		{"2010 another server with unknown roles",
 			org(srv("EX10", "2010", "SP3 RU32", hyRoles("mailbox", "client_access")), srv("EX10B", "2010", "SP3 RU32"), hybridWith("EX10")),
 			"", nil},
@@ -178,13 +178,13 @@ func TestHybridServerRolesAcrossOrganization(t *testing.T) {
 			"", nil},
 		{"2013 hybrid CAS, the only 2013 server",
 			org(srv("CAS13", "2013", "CU23", hyRoles("client_access")), hybridWith("CAS13")),
-			"server.CAS13.roles", []string{"but not Mailbox:", "only Exchange Server 2013 server", "a single Exchange 2013 server must hold both"}},
+			"server.CAS13.roles", []string{"but not Mailbox,", "only Exchange Server 2013 server", "install the Mailbox role on CAS13"}},
 		{"2013 hybrid CAS, the other 2013 server is an Edge",
 			org(srv("CAS13", "2013", "CU23", hyRoles("client_access")), srv("EDGE13", "2013", "CU23", hyRoles("edge_transport")), hybridWith("CAS13")),
-			"server.CAS13.roles", []string{"but not Mailbox:", "a single Exchange 2013 server must hold both"}},
+			"server.CAS13.roles", []string{"but not Mailbox,", "install the Mailbox role on CAS13"}},
 		{"2013 two CAS, no Mailbox",
 			org(srv("CAS13A", "2013", "CU23", hyRoles("client_access")), srv("CAS13B", "2013", "CU23", hyRoles("client_access")), hybridWith("CAS13A")),
-			"hybrid.servers", []string{"has the Mailbox role", "separately or on one server"}},
+			"hybrid.servers", []string{"has the Mailbox role", "which a hybrid deployment based on"}},
 		{"2007 org, one 2013 CAS listed, 2013 Mailbox unlisted",
 			org(srv("EX07", "2007", "SP3 RU23", hyRoles("mailbox", "client_access", "hub_transport")), srv("CAS13", "2013", "CU23", hyRoles("client_access")), srv("MBX13", "2013", "CU23", hyRoles("mailbox")), hybridWith("CAS13")),
 			"", nil},
@@ -240,13 +240,13 @@ func TestHybridServerRolesHubTransportByMode(t *testing.T) {
 			}
 			continue
 		}
-		if len(fs) != 1 || fs[0].Address != "server.EX10.roles" || !strings.Contains(fs[0].Message, "but not Hub Transport:") {
+		if len(fs) != 1 || fs[0].Address != "server.EX10.roles" || !strings.Contains(fs[0].Message, "but not Hub Transport,") {
 			t.Errorf("%s: want one finding at server.EX10.roles about Hub Transport:\n%s", tc.name, summary(fs))
 		}
 	}
 	// Minimal modes still need Mailbox and Client Access.
 	fs := check(t, hybridServerRoles{}, today, org(srv("EX10", "2010", "SP3 RU32", hyRoles("mailbox")), "hybrid {\n  topology = \"express\"\n  "+list+"\n}\n"))
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "but not Client Access:") || strings.Contains(fs[0].Message, "Hub Transport:") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "but not Client Access,") || strings.Contains(fs[0].Message, "Hub Transport,") {
 		t.Errorf("express, 2010 Mailbox only: want one finding about Client Access only:\n%s", summary(fs))
 	}
 }

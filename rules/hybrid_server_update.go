@@ -47,15 +47,14 @@ func (hybridServerUpdate) Check(p *lint.Pass) {
 				kind = "hybrid Edge Transport server"
 			}
 			latest := levels[len(levels)-1]
-			var when string
+			// Hybrid needs the latest or the previous CU/RU, Edge Transport
+			// servers included; after the end of support, the last levels
+			// Microsoft updated (the rule page says more).
+			need := fmt.Sprintf("the latest or previous CU/RU (on %s: %s)", p.AsOf, words.Or(releaseNames(levels)))
 			if end, ok := m.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
-				when = fmt.Sprintf("%s is past its end of support (%s), so only a level Microsoft still services counts: %s",
-					m.Exchange.Name, end, words.Or(releaseNames(levels)))
-			} else {
-				when = fmt.Sprintf("on %s that means %s", p.AsOf, words.Or(releaseNames(levels)))
+				need = fmt.Sprintf("the last %s Microsoft updated (%s)", words.Noun("level", len(levels)), words.Or(releaseNames(levels)))
 			}
-			msg := fmt.Sprintf("%s %s runs %s: hybrid deployments need the latest or the previous CU/RU of the version, "+
-				"Edge Transport servers included; %s. Install %s on %s", kind, m.Name(), m.LevelName(), when, latest.Name, m.Name())
+			msg := fmt.Sprintf("%s %s runs %s, and hybrid needs %s: install %s on %s", kind, m.Name(), m.LevelName(), need, latest.Name, m.Name())
 			var rel []lint.Related
 			if m.At != m.Server.VersionNode() {
 				rel = append(rel, lint.Related{Range: m.At.SourceRange(), Message: fmt.Sprintf("%s is listed here", m.Name())})

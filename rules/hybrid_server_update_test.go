@@ -16,10 +16,10 @@ func TestHybridServerUpdate(t *testing.T) {
 		{"SE", "RTM", today, false, ""},
 		{"2019", "CU15", today, false, ""},
 		{"2019", "CU14", today, false, ""},
-		{"2019", "CU13", today, true, "past its end of support (2025-10-14), so only a level Microsoft still services counts: CU14 or CU15"},
+		{"2019", "CU13", today, true, "and hybrid needs the last levels Microsoft updated (CU14 or CU15): install CU15 on HYB"},
 		// Before 2019's end of support: latest and previous by date.
 		{"2019", "CU13", "2025-02-09", false, ""}, // CU15 came out on 2025-02-10
-		{"2019", "CU13", "2025-02-10", true, "on 2025-02-10 that means CU14 or CU15"},
+		{"2019", "CU13", "2025-02-10", true, "and hybrid needs the latest or previous CU/RU (on 2025-02-10: CU14 or CU15): install CU15 on HYB"},
 		{"2019", "CU12", "2025-02-09", true, "CU13 or CU14"},
 		{"2016", "CU23", today, false, ""},
 		{"2016", "CU22", today, true, "CU23"},
@@ -27,7 +27,7 @@ func TestHybridServerUpdate(t *testing.T) {
 		// 2013's end of support (2023-04-11): the previous CU counts through
 		// that day, only CU23 (the level Microsoft kept servicing) after it.
 		{"2013", "CU22", "2023-04-11", false, ""},
-		{"2013", "CU22", "2023-04-12", true, "past its end of support (2023-04-11)"},
+		{"2013", "CU22", "2023-04-12", true, "and hybrid needs the last level Microsoft updated (CU23): install CU23 on HYB"},
 		{"2013", "CU22", today, true, "CU23"},
 		{"2010", "SP3 RU32", today, false, ""},
 		{"2010", "SP3 RU31", today, true, "SP3 RU32"},

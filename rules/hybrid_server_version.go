@@ -27,21 +27,9 @@ func (hybridServerVersion) Info() lint.RuleInfo {
 }
 
 // The versions a hybrid server may run, by the versions of the
-// organization, are the catalogue's (subject hybrid-server): an organization
-// version with rows allows only the hybrid server versions they list.
-const hybridServer = "hybrid-server"
-
-// hybridAllowed reports whether an organization with version org may have a
-// hybrid server of version hybrid, and whether the catalogue says.
-func hybridAllowed(cat *catalog.Catalog, org, hybrid *catalog.Version) (allowed, known bool) {
-	rows := cat.VersionRows(hybridServer, org)
-	for _, r := range rows {
-		if r.Verdict == catalog.Supported && r.HasValue(hybrid.ID) {
-			return true, true
-		}
-	}
-	return false, len(rows) > 0
-}
+// organization, are the catalogue's (subject hybrid-server, hybridAllowed):
+// an organization version with rows allows only the hybrid server versions
+// they list.
 
 func (hybridServerVersion) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
@@ -78,13 +66,23 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		if len(conflicts) == 0 {
 			continue
 		}
-		fix := "no hybrid server version suits every version here: retire the older versions first"
-		if best := newestAllowed(p.Catalog, order, groups, hs); best != "" {
-			fix = fmt.Sprintf("run hybrid on an Exchange %s server instead (Microsoft advises the newest version it supports)", best)
+		// The fix names the newest version in support every version here
+		// accepts (Microsoft advises the newest it supports); none suits an
+		// organization whose versions accept only versions out of support.
+		fix := "no version in support suits every version here; retire the older versions first"
+		var except *catalog.Version // the rejected server's own, when it is the last of it
+		if len(groups[hs.Exchange]) == 1 {
+			except = hs.Exchange
 		}
-		p.Report(item, fmt.Sprintf("%s runs %s, which cannot be the hybrid server of an organization with %s: "+
-			"Microsoft supports %s hybrid servers there; %s",
-			hs.Name(), hs.Exchange.Name, strings.Join(conflicts, " and "), describeAllowed(p.Catalog, first.Exchange), fix),
+		if old := hybridBlockers(p, except); len(old) > 0 {
+			fix = fmt.Sprintf("no version in support suits Exchange %s; retire those servers first", words.And(old))
+		}
+		if best := hybridTarget(p, except); best != nil {
+			fix = fmt.Sprintf("run hybrid on an %s server instead", best.ShortName())
+		}
+		p.Report(item, fmt.Sprintf("%s runs %s, which %s %s not accept as hybrid server (%s): %s",
+			hs.Name(), hs.Exchange.Name, strings.Join(conflicts, " and "), words.Pick(len(conflicts), "does", "do"),
+			describeAllowed(p.Catalog, first.Exchange), fix),
 			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
 }
@@ -129,20 +127,23 @@ func check2007(p *lint.Pass, h *schema.Hybrid, all, ex2007 []facts.Server) {
 	if h.Servers != nil {
 		at = h.Servers
 	}
-	msg := fmt.Sprintf("the organization has Exchange 2007 servers (%s): a hybrid deployment then needs an Exchange 2013 server "+
-		"at CU1 or later, with the Client Access and Mailbox roles, to run the hybrid endpoints", names(ex2007))
-	install := "Install Exchange 2013 at its latest CU (with every 2007 server at SP3 RU10 or later) and list it in hybrid.servers"
+	// The hybrid server must be Exchange 2013, which may be out of support:
+	// then no supported version can be one, and the fix is to retire 2007.
+	msg := fmt.Sprintf("the organization has Exchange 2007 servers (%s), so its hybrid server must be Exchange 2013 %s or later "+
+		"with the Client Access and Mailbox roles", names(ex2007), min.Name)
+	install := "install Exchange 2013 at its latest CU and list it in hybrid.servers"
+	if !hv.InSupport(p.AsOf) {
+		install = "no version in support can be one: retire the 2007 servers first"
+	}
 	switch {
 	case len(below) > 0:
-		msg += fmt.Sprintf(", and %s runs %s. Update it to CU1 or later (the latest, CU23, is best; Microsoft's 2013 system requirements ask for CU2 for coexistence with 2007)",
-			below[0].Name(), below[0].LevelName())
+		msg += fmt.Sprintf(", and %s runs %s: update it to %s or later (the latest is best)", below[0].Name(), below[0].LevelName(), min.Name)
 	case h.Servers != nil && len(others) > 0:
-		msg += fmt.Sprintf("; hybrid.servers lists %s, which cannot serve it (Microsoft's current hybrid guidance for 2007 names Exchange 2013 only). %s",
-			describeServers(others), install)
+		msg += fmt.Sprintf(", and hybrid.servers lists %s: %s", describeServers(others), install)
 	case h.Servers != nil:
-		msg += "; hybrid.servers lists none. " + install
+		msg += ", and hybrid.servers lists none: " + install
 	default:
-		msg += "; the topology has none. " + install
+		msg += ", and the topology has none: " + install
 	}
 	p.Report(at, msg)
 }
@@ -156,48 +157,36 @@ func describeServers(ss []facts.Server) string {
 	return strings.Join(parts, ", ")
 }
 
-// newestAllowed returns the newest hybrid server version that every version
-// present allows, or "" when there is none. The rejected hybrid server's own
-// version is left out when that server is the only one of its version (it is
-// what would be replaced, and its version would go with it); when other
-// servers of that version remain, they still constrain the answer.
-func newestAllowed(cat *catalog.Catalog, order []*catalog.Version, groups map[*catalog.Version][]facts.Server, rejected facts.Server) string {
-	best := ""
-	for _, cand := range hybridCandidates(cat) {
-		ok := true
-		for _, v := range order {
-			if v == rejected.Exchange && len(groups[v]) == 1 {
-				continue
-			}
-			if allowed, known := hybridAllowed(cat, v, cand); known && !allowed {
-				ok = false
+// hybridBlockers are the versions present (but except, a version being
+// retired) that accept no hybrid server version in support on the
+// evaluation date: those to retire before hybrid can run on a supported
+// server.
+func hybridBlockers(p *lint.Pass, except *catalog.Version) []string {
+	var out []string
+	order, _ := p.Facts.VersionGroups()
+	for _, v := range order {
+		if v == except {
+			continue
+		}
+		if len(p.Catalog.VersionRows(hybridServer, v)) == 0 {
+			continue
+		}
+		any := false
+		for _, cand := range p.Catalog.SupportedVersions(p.AsOf) {
+			if ok, _ := hybridAllowed(p.Catalog, v, cand); ok {
+				any = true
 			}
 		}
-		if ok {
-			best = cand.ID
-		}
-	}
-	return best
-}
-
-// hybridCandidates are the versions the catalogue allows as hybrid servers
-// somewhere, oldest first.
-func hybridCandidates(cat *catalog.Catalog) []*catalog.Version {
-	var out []*catalog.Version
-	for _, v := range cat.Versions() {
-		for _, r := range cat.Subject(hybridServer).Rows() {
-			if r.Verdict == catalog.Supported && r.HasValue(v.ID) {
-				out = append(out, v)
-				break
-			}
+		if !any {
+			out = append(out, v.ID)
 		}
 	}
 	return out
 }
 
 // describeAllowed names the hybrid server versions an organization with
-// version v allows: "only Exchange 2010-based", "Exchange 2010, 2013 and
-// 2016-based".
+// version v allows: "it accepts Exchange 2010 only", "it accepts Exchange
+// 2010, 2013 and 2016".
 func describeAllowed(cat *catalog.Catalog, v *catalog.Version) string {
 	var parts []string
 	for _, c := range cat.Versions() {
@@ -206,7 +195,7 @@ func describeAllowed(cat *catalog.Catalog, v *catalog.Version) string {
 		}
 	}
 	if len(parts) == 1 {
-		return "only Exchange " + parts[0] + "-based"
+		return "it accepts Exchange " + parts[0] + " only"
 	}
-	return "Exchange " + words.And(parts) + "-based"
+	return "it accepts Exchange " + words.And(parts)
 }

@@ -42,11 +42,21 @@ func TestHybridServerVersionMatrix(t *testing.T) {
 	}
 }
 
+// The fix names the newest version every version here accepts that is in
+// support on the evaluation date: Exchange 2016 beside 2010 through
+// 2025-10-14, none after.
 func TestHybridServerVersionFix(t *testing.T) {
 	src := org(srv("EX10", "2010", "SP3 RU32"), srv("EX19", "2019", "CU14"), hybridWith("EX19"))
-	fs := check(t, hybridServerVersion{}, today, src)
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "run hybrid on an Exchange 2016 server instead") {
-		t.Fatalf("the fix should name the newest allowed version:\n%s", summary(fs))
+	for asOf, want := range map[string]string{
+		"2025-10-14": "EX19 runs Exchange Server 2019, which Exchange Server 2010 (EX10) does not accept as hybrid server " +
+			"(it accepts Exchange 2010, 2013 and 2016): run hybrid on an Exchange 2016 server instead",
+		"2025-10-15": "EX19 runs Exchange Server 2019, which Exchange Server 2010 (EX10) does not accept as hybrid server " +
+			"(it accepts Exchange 2010, 2013 and 2016): no version in support suits Exchange 2010; retire those servers first",
+	} {
+		fs := check(t, hybridServerVersion{}, asOf, src)
+		if len(fs) != 1 || fs[0].Message != want {
+			t.Errorf("on %s:\n%s\nwant %s", asOf, summary(fs), want)
+		}
 	}
 }
 
@@ -61,9 +71,10 @@ func TestHybridServerVersionFixKeepsRemainingServers(t *testing.T) {
 		{"the only 2010 server is the rejected hybrid server",
 			org(srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10")),
 			"run hybrid on an Exchange SE server instead"},
+		// 2010 and 2016 accept 2016 only, out of support.
 		{"another 2010 server remains",
 			org(srv("EX10A", "2010", "SP3 RU32"), srv("EX10B", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10A")),
-			"run hybrid on an Exchange 2016 server instead"},
+			"no version in support suits Exchange 2010; retire those servers first"},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridServerVersion{}, today, tc.src)
@@ -84,7 +95,7 @@ func TestHybridServerVersionSEUpgrade(t *testing.T) {
 		{"2019 CU15 hybrid beside SE", org(srv("EXSE", "SE", "RTM"), srv("EX19", "2019", "CU15"), hybridWith("EX19")), ""},
 		{"SE hybrid beside 2019", org(srv("EXSE", "SE", "RTM"), srv("EX19", "2019", "CU15"), hybridWith("EXSE")), ""},
 		{"2016 hybrid beside SE", org(srv("EXSE", "SE", "RTM"), srv("EX16", "2016", "CU23"), hybridWith("EX16")),
-			"Microsoft supports Exchange 2019 and SE-based hybrid servers there; run hybrid on an Exchange SE server instead"},
+			"(it accepts Exchange 2019 and SE): run hybrid on an Exchange SE server instead"},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridServerVersion{}, today, tc.src)
@@ -125,6 +136,23 @@ func TestHybrid2007NeedsExchange2013(t *testing.T) {
 			t.Errorf("%s: want no finding:\n%s", tc.name, summary(fs))
 		case tc.fails != "" && (len(fs) != 1 || !strings.Contains(fs[0].Message, tc.fails) || fs[0].Address != tc.at):
 			t.Errorf("%s: want one finding at %s containing %q:\n%s", tc.name, tc.at, tc.fails, summary(fs))
+		}
+	}
+}
+
+// The fix for an organization with Exchange 2007: install an Exchange 2013
+// hybrid server while 2013 is in support (through 2023-04-11); after that no
+// version in support can be one, and the 2007 servers must go first.
+func TestHybrid2007Fix(t *testing.T) {
+	src := org(srv("EX07", "2007", "SP3 RU23"), srv("EX16", "2016", "CU23"), hybridWith("EX16"))
+	for asOf, fix := range map[string]string{
+		"2023-04-11": "install Exchange 2013 at its latest CU and list it in hybrid.servers",
+		"2023-04-12": "no version in support can be one: retire the 2007 servers first",
+	} {
+		want := "the organization has Exchange 2007 servers (EX07), so its hybrid server must be Exchange 2013 CU1 or later " +
+			"with the Client Access and Mailbox roles, and hybrid.servers lists EX16 (Exchange Server 2016): " + fix
+		if fs := check(t, hybridServerVersion{}, asOf, src); len(fs) != 1 || fs[0].Message != want {
+			t.Errorf("on %s:\n%s\nwant %s", asOf, summary(fs), want)
 		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 
 	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // hybridSingleServer notes a hybrid deployment that rests on one server.
@@ -41,8 +43,37 @@ func (hybridSingleServer) Check(p *lint.Pass) {
 		return
 	}
 	m := internal[0]
-	p.Report(m.At, fmt.Sprintf("%s is the only hybrid server: the hybrid endpoints (Autodiscover and EWS for "+
-		"Exchange Online, mailbox moves and, in a full hybrid, mail with Exchange Online) stop when it is down; "+
-		"Microsoft highly recommends more than one hybrid server for reliability and availability. "+
-		"Add a second %s server to hybrid.servers", m.Name(), m.Exchange.Name))
+	// What stops (Autodiscover, EWS, moves, mail) is the rule page's. The
+	// second server's version is one the organization accepts as hybrid
+	// server and that is in support: the server's own, else the newest such.
+	// When no version in support qualifies, the versions that accept none
+	// must go first (as hybrid-server-version and hybrid-wizard-unsupported
+	// say).
+	fix := "no version in support can be a second hybrid server here; retire the older versions first"
+	if v := secondHybridVersion(p, m.Exchange); v != nil {
+		fix = "add a second " + v.ShortName() + " server to hybrid.servers"
+	} else if old := hybridBlockers(p, nil); len(old) > 0 {
+		fix = fmt.Sprintf("no version in support can be a second hybrid server beside Exchange %s; retire those servers first", words.And(old))
+	}
+	p.Report(m.At, fmt.Sprintf("%s is the only hybrid server, so hybrid stops when it is down (Microsoft highly recommends more than one): %s",
+		m.Name(), fix))
+}
+
+// secondHybridVersion is the version of a second hybrid server beside one of
+// version v: v itself when it is in support and every version here accepts
+// it, else the newest such version, or nil when none is.
+func secondHybridVersion(p *lint.Pass, v *catalog.Version) *catalog.Version {
+	if v.InSupport(p.AsOf) {
+		order, _ := p.Facts.VersionGroups()
+		accepted := true
+		for _, o := range order {
+			if allowed, known := hybridAllowed(p.Catalog, o, v); known && !allowed {
+				accepted = false
+			}
+		}
+		if accepted {
+			return v
+		}
+	}
+	return hybridTarget(p, nil)
 }

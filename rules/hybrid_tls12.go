@@ -41,41 +41,41 @@ func (hybridTLS12) Check(p *lint.Pass) {
 		min, ok := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
 		if !ok {
 			if len(cat.VersionRows(tlsSupport, s.Exchange)) > 0 {
-				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
-					"Exchange 2007 and older cannot use TLS 1.2 with Office 365 and are not supported there. "+
-					"Route mail and hybrid traffic through Exchange 2013 CU19, 2016 CU8, 2019 or later servers instead of %s",
-					s.Name(), s.Exchange.Name, ps.Why, s.Name()), where)
+				route := "take " + s.Name() + " off the hybrid path"
+				if next, _ := successor(p, s.Exchange, p.AsOf); next != nil {
+					route = fmt.Sprintf("route mail and hybrid traffic through %s servers instead of %s", next.ShortName(), s.Name())
+				}
+				p.Report(s.VersionNode(), fmt.Sprintf("%s runs %s, which cannot use TLS 1.2, on the hybrid path to Exchange Online (%s), "+
+					"which accepts only TLS 1.2: %s", s.Name(), s.Exchange.Name, ps.Why, route), where)
 			}
 			continue
 		}
 		if min != nil {
 			if below, known := s.Below(min); known && below {
-				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2: "+
-					"%s uses TLS 1.2 with Office 365 from %s: install the latest update on %s",
-					s.Name(), s.LevelName(), ps.Why, s.Exchange.Name, min.Ref(), s.Name()), where)
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), which accepts only TLS 1.2, "+
+					"used from %s: install the latest update on %s", s.Name(), s.LevelName(), ps.Why, min.Ref(), s.Name()), where)
 			}
 		}
 		if s.DotNet != nil {
 			need := tlsDotNetNeed(cat, s.Exchange)
 			if have := cat.DotNetByID(s.DotNet.Value); need != nil && have != nil && have.Rank < need.Rank {
-				p.Report(s.DotNet, fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s): %s needs %s or later "+
-					"for TLS 1.2 with Office 365; install a .NET Framework version its CU supports, %s or later",
-					s.Name(), have.Name, ps.Why, s.Exchange.Name, need.Name, need.Name), where)
+				p.Report(s.DotNet, fmt.Sprintf("%s runs %s, on the hybrid path to Exchange Online (%s), and %s needs %s or later "+
+					"for TLS 1.2 with it: install one its CU supports", s.Name(), have.Name, ps.Why, s.Exchange.Name, need.Name), where)
 			}
 		}
 		if s.TLS == nil {
 			continue
 		}
 		if !s.TLS.Has("1.2") {
-			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.2 turned off (tls = %s) and is on the hybrid path to Exchange Online (%s), "+
+			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.2 turned off (tls = %s) on the hybrid path to Exchange Online (%s), "+
 				"which accepts only TLS 1.2: turn TLS 1.2 on for Schannel and .NET on %s", s.Name(), words.Quoted(s.TLS.Values()), ps.Why, s.Name()), where)
 			continue
 		}
 		if only, ok := cat.FirstSupported(tlsOnly, "1.2", s.Exchange); ok && only != nil && !(s.TLS.Has("1.0") && s.TLS.Has("1.1")) {
 			if below, known := s.Below(only); known && below {
-				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s: %s runs without TLS 1.0 and 1.1 only from %s. "+
-					"Install it (or the latest update) on %s before turning them off; Office 365 needs only TLS 1.2 to be on",
-					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), s.Exchange.Name, only.Ref(), s.Name()), where)
+				p.Report(s.TLS, fmt.Sprintf("%s turns off TLS 1.0 or 1.1 (tls = %s) on %s, which runs without them only from %s: "+
+					"install it or later on %s first (Office 365 needs only TLS 1.2 on)",
+					s.Name(), words.Quoted(s.TLS.Values()), s.LevelName(), only.Ref(), s.Name()), where)
 			}
 		}
 	}

@@ -13,17 +13,17 @@ func TestHybridTLS12Minimum(t *testing.T) {
 		version, level string
 		at, want       string // "" for no finding
 	}{
-		{"2016", "CU7", "server.EX.update", "Exchange Server 2016 uses TLS 1.2 with Office 365 from CU8 (15.1.1415.2)"},
+		{"2016", "CU7", "server.EX.update", "which accepts only TLS 1.2, used from CU8 (15.1.1415.2): install the latest update on EX"},
 		{"2016", "CU8", "", ""},
 		{"2016", "15.1.1415.1", "server.EX.build", "runs Exchange Server 2016 CU7"},
 		{"2016", "15.1.1415.2", "", ""},
-		{"2013", "CU18", "server.EX.update", "Exchange Server 2013 uses TLS 1.2 with Office 365 from CU19 (15.0.1365.1)"},
+		{"2013", "CU18", "server.EX.update", "which accepts only TLS 1.2, used from CU19 (15.0.1365.1): install the latest update on EX"},
 		{"2013", "CU19", "", ""},
-		{"2010", "SP3 RU18", "server.EX.update", "Exchange Server 2010 uses TLS 1.2 with Office 365 from SP3 RU19 (14.3.382.0)"},
+		{"2010", "SP3 RU18", "server.EX.update", "which accepts only TLS 1.2, used from SP3 RU19 (14.3.382.0): install the latest update on EX"},
 		{"2010", "SP3 RU19", "", ""},
 		{"2019", "RTM", "", ""},
 		{"SE", "RTM", "", ""},
-		{"2007", "SP3 RU23", "server.EX.version", "Exchange 2007 and older cannot use TLS 1.2 with Office 365"},
+		{"2007", "SP3 RU23", "server.EX.version", "EX runs Exchange Server 2007, which cannot use TLS 1.2, on the hybrid path to Exchange Online (hybrid.servers), which accepts only TLS 1.2: take EX off the hybrid path"},
 		{"2003", "SP2", "server.EX.version", "runs Exchange Server 2003"},
 		{"2016", "CU99", "", ""}, // unknown level: not guessed
 	}
@@ -58,7 +58,7 @@ func TestHybridTLS12Settings(t *testing.T) {
 		{"2010", "SP3 RU32", `dotnet = "3.5 SP1"`, "", ""},
 		{"2019", "CU15", `tls = ["1.0", "1.1"]`, "server.EX.tls", `has TLS 1.2 turned off (tls = "1.0" and "1.1")`},
 		{"2019", "CU15", `tls = ["1.2"]`, "", ""},
-		{"2016", "CU8", `tls = ["1.2"]`, "server.EX.tls", "Exchange Server 2016 runs without TLS 1.0 and 1.1 only from CU9 (15.1.1466.3)"},
+		{"2016", "CU8", `tls = ["1.2"]`, "server.EX.tls", "on Exchange Server 2016 CU8 (15.1.1415.2), which runs without them only from CU9 (15.1.1466.3): install it or later on EX first"},
 		{"2016", "CU8", `tls = ["1.0", "1.2"]`, "server.EX.tls", "turns off TLS 1.0 or 1.1"},
 		{"2016", "CU8", `tls = ["1.0", "1.1", "1.2"]`, "", ""},
 		{"2016", "CU9", `tls = ["1.2"]`, "", ""},

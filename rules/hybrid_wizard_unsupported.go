@@ -29,7 +29,7 @@ func (hybridWizardUnsupported) Info() lint.RuleInfo {
 var (
 	// MS-HYB-PREREQ: ".NET Framework: 4.6.2 or later is required to install
 	// Hybrid Configuration Wizard."
-	hcwDotNet = "4.6.2"
+	hcwDotNet = "hcw-dotnet-min"
 )
 
 func (hybridWizardUnsupported) Check(p *lint.Pass) {
@@ -37,17 +37,19 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 	if !known {
 		return
 	}
-	if !p.AsOf.Before(hcwFAQWithout2010) {
+	if !p.AsOf.Before(p.Catalog.Day(hcwFAQWithout2010)) {
 		for _, m := range ms {
 			if m.Exchange.ID != "2010" || m.IsEdge() {
 				continue
 			}
-			msg := fmt.Sprintf("hybrid server %s runs %s: since June 2022 Microsoft's Hybrid Configuration Wizard FAQ names "+
-				"Exchange 2013, 2016 and 2019 as the hybrid servers the wizard licenses, no longer Exchange 2010, which has been "+
-				"out of support since %s, so the current wizard may not configure or license it. Microsoft advises Exchange 2016 "+
-				"hybrid endpoints for organizations with Exchange 2010: install one and list it in hybrid.servers",
-				m.Name(), m.Exchange.Name, hybridEOS(m.Exchange))
-			p.Report(m.At, msg)
+			// Microsoft advises Exchange 2016 hybrid servers beside 2010, named
+			// only while one is in support (hybridTarget).
+			fix := "retire the 2010 servers first (no version in support can be a hybrid server beside them)"
+			if v := hybridTarget(p, nil); v != nil && v != m.Exchange {
+				fix = fmt.Sprintf("add an %s hybrid server and list it in hybrid.servers", v.ShortName())
+			}
+			p.Report(m.At, fmt.Sprintf("hybrid server %s runs %s, which the current Hybrid Configuration Wizard no longer lists "+
+				"(since %s) and may not configure or license: %s", m.Name(), m.Exchange.Name, p.Catalog.Day(hcwFAQWithout2010), fix))
 		}
 	}
 	hybridWizardHost(p, ms)
@@ -57,7 +59,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 // later, usually a hybrid server. When every hybrid server has an older .NET
 // Framework, none of them can run it.
 func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
-	min := p.Catalog.DotNetByID(hcwDotNet)
+	min := p.Catalog.DotNetByID(p.Catalog.PlatformID(hcwDotNet))
 	var old []string
 	var internal []facts.RosterEntry
 	for _, m := range ms {
@@ -79,15 +81,29 @@ func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
 	if len(internal) > 1 && p.Topology.Hybrid.Servers != nil {
 		at = p.Topology.Hybrid.Servers
 	}
-	p.Report(at, fmt.Sprintf("no hybrid server can run the Hybrid Configuration Wizard, which needs %s or later on the "+
-		"computer that runs it (%s): install %s or later on a hybrid server, or run the wizard from another "+
-		"domain-joined computer that has it", min.Name, words.And(old), min.Name))
+	// A hybrid server whose Exchange supports no such .NET (Exchange 2010)
+	// cannot be given one: then only another computer can run the wizard.
+	fix := "run the wizard on another domain-joined computer that has it"
+	if hybridHostCanTake(p, internal, min) {
+		fix = "install it on a hybrid server, or " + fix
+	}
+	p.Report(at, fmt.Sprintf("no hybrid server can run the Hybrid Configuration Wizard, which needs %s or later (%s): %s",
+		min.Name, words.And(old), fix))
 }
 
-// hybridEOS is a version's end of support, for messages.
-func hybridEOS(v *catalog.Version) string {
-	if end, ok := v.EndOfSupport(); ok {
-		return end.String()
+// hybridHostCanTake reports whether some hybrid server's release supports a
+// .NET Framework at least min (the dotnet matrix), or is of unknown level.
+func hybridHostCanTake(p *lint.Pass, ms []facts.RosterEntry, min *catalog.DotNet) bool {
+	for _, m := range ms {
+		if m.Release == nil {
+			return true
+		}
+		os, _ := m.OS.Get()
+		for _, d := range p.Catalog.DotNets {
+			if v, _ := p.Catalog.SupportsOn(dotnetMatrix, d.ID, os, m.Release); d.Rank >= min.Rank && v == catalog.Supported {
+				return true
+			}
+		}
 	}
-	return "its end of support"
+	return false
 }

@@ -108,13 +108,11 @@ func minimalHybridServers(p *lint.Pass) []facts.Server {
 // can run minimal hybrid.
 func hasMinimalHybridServer(p *lint.Pass) bool { return len(minimalHybridServers(p)) > 0 }
 
-// Cutover limits (MS-CUTOVER): at most 2,000 mailboxes, and Microsoft
-// recommends cutover for 150 or fewer. Microsoft's 2012 guidance capped cutover
-// at 1,000 (MS-2012-CUTOVER).
+// Cutover limits (MS-CUTOVER, limits.csv): at most 2,000 mailboxes, and
+// Microsoft recommends cutover for 150 or fewer.
 const (
-	cutoverMax         = 2000
-	cutoverRecommended = 150
-	cutoverMax2012     = 1000
+	cutoverMax         = "cutover-mailboxes-max"
+	cutoverRecommended = "cutover-mailboxes-recommended"
 )
 
 // alternativeMethod names what Microsoft's decision table recommends instead
@@ -132,11 +130,11 @@ func alternativeMethod(p *lint.Pass) string {
 		alone         string
 	}
 	groups := []group{
-		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "Exchange 2000 or 5.5",
-			"plan an IMAP migration instead (the source runs Exchange 2000 or 5.5, for which IMAP is Microsoft's only migration path)"},
-		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "Exchange 2003/2007",
+		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "2000/5.5",
+			"plan an IMAP migration instead (the only path from Exchange 2000 or 5.5)"},
+		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "2003/2007",
 			"plan a staged migration instead (the source runs Exchange 2003/2007)"},
-		{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "Exchange 2010 or later",
+		{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "2010 or later",
 			"plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
 	}
 	var present []group
@@ -151,13 +149,14 @@ func alternativeMethod(p *lint.Pass) string {
 	case 1:
 		return present[0].alone
 	}
+	// The groups' versions without "Exchange": they name sources, not targets.
 	var parts []string
 	for i, g := range present {
-		whose := "for those on "
+		whose := "for the " + g.which + " ones"
 		if i == 0 {
-			whose = "for the mailboxes on "
+			whose = "for the " + g.which + " mailboxes"
 		}
-		parts = append(parts, g.method+" "+whose+g.which)
+		parts = append(parts, g.method+" "+whose)
 	}
 	return "plan " + words.And(parts) + " instead"
 }

@@ -28,9 +28,7 @@ func (migrationCutoverDirectorySync) Check(p *lint.Pass) {
 	if m == nil || !m.Method.Is("cutover") || ds == nil || !ds.Enabled.IsTrue() {
 		return
 	}
-	p.Report(ds.Enabled, "directory synchronization is enabled and the migration is a cutover: a cutover creates the users "+
-		"in Exchange Online itself, and Microsoft requires directory synchronization to be turned off before a cutover migration "+
-		"can run; turn directory synchronization off before the migration (enabled = false), or, to keep it, "+
-		alternativeMethod(p),
+	p.Report(ds.Enabled, "directory synchronization is enabled, and a cutover migration needs it off (it creates the users itself): "+
+		"turn it off before the migration (enabled = false), or, to keep it, "+alternativeMethod(p),
 		lint.Related{Range: m.Method.SourceRange(), Message: "the migration is a cutover"})
 }

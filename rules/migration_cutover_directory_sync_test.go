@@ -71,7 +71,7 @@ func TestMigrationCutoverDirectorySync(t *testing.T) {
 		if f.Severity != lint.Error || f.Address != "directory_sync.enabled" {
 			t.Errorf("%s: %s at %s, want error at directory_sync.enabled", tc.name, f.Severity, f.Address)
 		}
-		for _, w := range []string{"directory synchronization is enabled", "cutover", "turned off before a cutover", "enabled = false"} {
+		for _, w := range []string{"directory synchronization is enabled", "cutover", "a cutover migration needs it off", "enabled = false"} {
 			if !strings.Contains(f.Message, w) {
 				t.Errorf("%s: message lacks %q: %s", tc.name, w, f.Message)
 			}

@@ -59,8 +59,8 @@ func TestMigrationCutoverSizeAdvice(t *testing.T) {
 	}{
 		{"2007", 2400, []string{"at most 2,000", "plans 2,400", "staged migration"}, nil},
 		{"2013", 2400, []string{"hybrid migration"}, []string{"staged"}},
-		{"2010", 1200, []string{"recommends it for 150 or fewer", "1,000"}, nil},
-		{"2010", 900, []string{"plans 900"}, []string{"1,000"}},
+		{"2010", 1200, []string{"this cutover plans 1,200 mailboxes, above the 150 Microsoft recommends it for: plan a hybrid migration instead"}, nil},
+		{"2010", 900, []string{"plans 900"}, nil},
 	}
 	for _, tc := range cases {
 		src := org(srv("EX", tc.version, someLevel[tc.version]), fmt.Sprintf("migration {\n  method = \"cutover\"\n  mailboxes = %d\n}\n", tc.n))
@@ -78,7 +78,7 @@ func TestMigrationCutoverSizeAdvice(t *testing.T) {
 				t.Errorf("%s %d: message should not say %q: %s", tc.version, tc.n, w, fs[0].Message)
 			}
 		}
-		if tc.n > cutoverMax && fs[0].Severity != lint.Error {
+		if tc.n > 2000 && fs[0].Severity != lint.Error {
 			t.Errorf("above 2,000 is an error")
 		}
 	}
@@ -102,11 +102,11 @@ func TestMigrationCutoverAlternative(t *testing.T) {
 		{"2010 only", s("EX10", "2010"), []string{"plan a hybrid migration instead"}, []string{"IMAP", "staged"}},
 		{"SE only", s("EXSE", "SE"), []string{"plan a hybrid migration instead"}, []string{"IMAP", "staged"}},
 		{"2000 and 2003", s("EX2K", "2000") + s("EX03", "2003"),
-			[]string{"an IMAP migration for the mailboxes on Exchange 2000 or 5.5", "a staged migration for those on Exchange 2003/2007"}, []string{"hybrid"}},
+			[]string{"plan an IMAP migration for the 2000/5.5 mailboxes and a staged migration for the 2003/2007 ones instead"}, []string{"hybrid"}},
 		{"2003 and 2010", s("EX03", "2003") + s("EX10", "2010"),
-			[]string{"a staged migration for the mailboxes on Exchange 2003/2007", "a hybrid migration for those on Exchange 2010 or later"}, []string{"IMAP"}},
+			[]string{"plan a staged migration for the 2003/2007 mailboxes and a hybrid migration for the 2010 or later ones instead"}, []string{"IMAP"}},
 		{"2000, 2003 and 2010", s("EX2K", "2000") + s("EX03", "2003") + s("EX10", "2010"),
-			[]string{"an IMAP migration for the mailboxes on Exchange 2000 or 5.5", "a staged migration for those on Exchange 2003/2007", "a hybrid migration for those on Exchange 2010 or later"}, nil},
+			[]string{"plan an IMAP migration for the 2000/5.5 mailboxes, a staged migration for the 2003/2007 ones and a hybrid migration for the 2010 or later ones instead"}, nil},
 		// An Edge Transport server holds no mailboxes.
 		{"2000 with a 2010 Edge", s("EX2K", "2000") + s("EDGE", "2010", `roles = ["edge_transport"]`), []string{"plan an IMAP migration instead"}, []string{"staged", "hybrid"}},
 		{"no server", "", []string{"plan a staged migration (Exchange 2003/2007 sources) or a hybrid migration (Exchange 2010 and later) instead"}, []string{"IMAP"}},

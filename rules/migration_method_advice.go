@@ -8,13 +8,15 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 )
 
 // migrationMethodAdvice reports a migration method other than the one
 // Microsoft's migration-path table recommends for the source version, the
 // number of mailboxes and how quickly the organization wants to move
-// (MS-MIG-PATH). Where another migration rule already reports the method as
-// impossible or over its limits, this one stays silent.
+// (MS-MIG-PATH). Where another migration rule reports the method as
+// impossible or over its limits at the same address, this one gives way to it
+// (RuleInfo.Yields).
 type migrationMethodAdvice struct{}
 
 func init() { register(migrationMethodAdvice{}) }
@@ -25,12 +27,19 @@ func (migrationMethodAdvice) Info() lint.RuleInfo {
 		Severity: lint.Info,
 		Summary:  "a migration method other than the one Microsoft's migration-path table recommends for the size and source",
 		Sources:  sources("MS-MIG-PATH", "MS-CUTOVER"),
+		// What the other migration rules report at the same address says
+		// what this rule would, and more: a cutover above 150 mailboxes
+		// (migration-cutover-size, at migration.mailboxes), a method that
+		// cannot move the sources' mailboxes (migration-source-version) or an
+		// express migration without a server to run it
+		// (migration-minimal-hybrid), both at migration.method.
+		Yields: []string{"migration-cutover-size", "migration-source-version", "migration-minimal-hybrid"},
 	}
 }
 
 // partnerThreshold: "If you have an extremely large number of mailboxes
 // (5,000+), you might want to hire a partner" (MS-MIG-PATH).
-const partnerThreshold = 5000
+const partnerThreshold = "migration-partner-mailboxes"
 
 // migrationPath is one row of Microsoft's migration-path table (MS-MIG-PATH,
 // 2021 text). Rows are keyed by source group, by whether the migration moves
@@ -90,39 +99,44 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	// Exchange 2000 and earlier: IMAP only. Cutover and staged from them are
 	// migration-source-version's errors.
 	if len(ancient) > 0 && method != "imap" && method != "cutover" && method != "staged" {
-		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the organization has %s: Microsoft's migration path for Exchange 2000 "+
-			"and earlier is IMAP migration only; move those mailboxes with an IMAP migration (it copies email only)",
-			methodPhrase(method), describeByVersion(ancient)), relatedVersion(ancient[0]))
+		p.Report(m.Method, fmt.Sprintf("the plan is %s, and the mailboxes on %s can move only by IMAP migration: "+
+			"move them with an IMAP migration (it copies email only)", methodPhrase(method), describeByVersion(ancient)), relatedVersion(ancient[0]))
 	}
 
 	n, sized := 0, m.Mailboxes != nil
 	if sized {
 		n = m.Mailboxes.Value
 	}
+	partnerThreshold, small := p.Catalog.Count(partnerThreshold), p.Catalog.Count(cutoverRecommended)
 	partner := sized && n >= partnerThreshold
 	reported := false
-	if group, sources := sourceGroup(old, recent); group != "" && sized && !adviceReportedElsewhere(p, method, group, n) {
+	if group, sources := sourceGroup(old, recent); group != "" && sized {
 		timeframe, _ := m.Timeframe.Get()
-		path := migrationPaths[group][n <= cutoverRecommended][timeframe]
+		path := migrationPaths[group][n <= small][timeframe]
 		if !slices.Contains(path.methods, method) {
-			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s instead",
-				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(group, n, timeframe), path.phrase)
+			// The table's rows, and that exlint applies them to 2019 and SE,
+			// are the rule page's.
+			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s",
+				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(n, small, timeframe), path.phrase)
 			if method == "imap" {
-				msg += " (IMAP migration copies email only, not calendars, contacts or tasks)"
-			}
-			if len(selectVersions(sources, []string{"2019", "SE"})) > 0 {
-				msg += " (the table names Exchange 2010, 2013 and 2016; exlint applies it to 2019 and SE, which use the same hybrid tools)"
+				msg += " (IMAP copies email only)"
 			}
 			if partner {
-				msg += fmt.Sprintf("; with %s mailboxes or more, Microsoft also suggests hiring a partner", words.Thousands(partnerThreshold))
+				msg += fmt.Sprintf(", and a partner from %s mailboxes", words.Thousands(partnerThreshold))
 			}
-			p.Report(m.Method, msg)
+			// A cutover above 150 mailboxes is too big for its method: the
+			// finding points at the size, as migration-cutover-size's does.
+			var at schema.Node = m.Method
+			if method == "cutover" && n > small {
+				at = m.Mailboxes
+			}
+			p.Report(at, msg)
 			reported = true
 		}
 	}
 	if partner && !reported {
-		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests hiring a partner to help "+
-			"migrate the email data: consider a Microsoft partner or a third-party migration service", words.Thousands(n), words.Thousands(partnerThreshold)))
+		p.Report(m.Mailboxes, fmt.Sprintf("the plan moves %s mailboxes, and for %s or more Microsoft suggests a partner: "+
+			"consider a Microsoft partner or a third-party migration service", words.Thousands(n), words.Thousands(partnerThreshold)))
 	}
 }
 
@@ -140,31 +154,15 @@ func sourceGroup(old, recent []facts.Server) (string, []facts.Server) {
 	return "", nil
 }
 
-// adviceReportedElsewhere: methods another migration rule already reports.
-func adviceReportedElsewhere(p *lint.Pass, method, group string, n int) bool {
-	switch {
-	case method == "cutover" && n > cutoverRecommended:
-		return true // migration-cutover-size names the table's alternative
-	case method == "staged" && group == "2010-later":
-		return true // migration-source-version
-	case (method == "express" || method == "minimal_hybrid") && !hasMinimalHybridServer(p):
-		return true // migration-minimal-hybrid
-	}
-	return false
-}
-
-// situation describes the table row: "more than 150 mailboxes from Exchange
-// 2003 or 2007".
-func situation(group string, n int, timeframe string) string {
-	from := "Exchange 2003 or 2007"
-	if group == "2010-later" {
-		from = "Exchange 2010 or later"
-	}
+// situation describes the table row: "more than 150 mailboxes", "150
+// mailboxes or fewer moved a few users at a time" (the source's group is
+// named with the source).
+func situation(n, cutoverRecommended int, timeframe string) string {
 	if n > cutoverRecommended {
-		return fmt.Sprintf("more than %d mailboxes from %s (cutover performance suffers above %d)", cutoverRecommended, from, cutoverRecommended)
+		return fmt.Sprintf("more than %d mailboxes", cutoverRecommended)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d mailboxes or fewer from %s", cutoverRecommended, from)
+	fmt.Fprintf(&b, "%d mailboxes or fewer", cutoverRecommended)
 	switch timeframe {
 	case "fast":
 		b.WriteString(" moved over a weekend or a few days")

@@ -36,23 +36,19 @@ func recommendedMethods(version string, small bool, timeframe string) []string {
 
 // Every row of the table, for every source version it covers (2019 and SE
 // with the 2010-2016 rows), on both sides of 150, for every method and
-// timeframe. Methods other rules report are left to them: cutover above 150
-// (migration-cutover-size), staged from 2010 and later
-// (migration-source-version), express without a 2010 or later server
-// (migration-minimal-hybrid); a third-party tool is always an option.
+// timeframe; a third-party tool is always an option. The rule judges alone
+// the methods other rules also report (cutover above 150, staged from 2010
+// and later, express without a 2010 or later server): the engine drops its
+// finding where theirs is at the same address (TestMigrationMethodAdviceYields).
+// A cutover above 150 is reported at its size, as migration-cutover-size does.
 func TestMigrationMethodAdviceTable(t *testing.T) {
 	for _, v := range []string{"2003", "2007", "2010", "2013", "2016", "2019", "SE"} {
-		old := v == "2003" || v == "2007"
 		for _, n := range []int{0, 150, 151, 4999} {
 			small := n <= 150
 			for _, tf := range []string{"fast", "slow", ""} {
 				for _, method := range migrationMethods {
 					rec := recommendedMethods(v, small, tf)
-					skipped := method == "third_party" ||
-						(method == "cutover" && !small) ||
-						(method == "staged" && !old) ||
-						((method == "express" || method == "minimal_hybrid") && old)
-					want := !skipped && !slices.Contains(rec, method)
+					want := method != "third_party" && !slices.Contains(rec, method)
 					src := org(srv("SRC", v, someLevel[v]), migrationBlock(method, n, tf))
 					fs := check(t, migrationMethodAdvice{}, today, src)
 					what := fmt.Sprintf("%s of %d from %s, timeframe %q", method, n, v, tf)
@@ -62,8 +58,12 @@ func TestMigrationMethodAdviceTable(t *testing.T) {
 						}
 						continue
 					}
-					if len(fs) != 1 || fs[0].Severity != lint.Info || fs[0].Address != "migration.method" {
-						t.Errorf("%s: want one info at migration.method:\n%s", what, summary(fs))
+					wantAt := "migration.method"
+					if method == "cutover" && !small {
+						wantAt = "migration.mailboxes"
+					}
+					if len(fs) != 1 || fs[0].Severity != lint.Info || fs[0].Address != wantAt {
+						t.Errorf("%s: want one info at %s:\n%s", what, wantAt, summary(fs))
 						continue
 					}
 					msg := fs[0].Message
@@ -82,9 +82,6 @@ func TestMigrationMethodAdviceTable(t *testing.T) {
 					}
 					if small && tf == "slow" {
 						wants = append(wants, "a few users at a time")
-					}
-					if v == "2019" || v == "SE" {
-						wants = append(wants, "exlint applies it to 2019 and SE")
 					}
 					if method == "imap" {
 						wants = append(wants, "copies email only")
@@ -175,7 +172,7 @@ func TestMigrationMethodAdviceIMAPOnly(t *testing.T) {
 				}
 				continue
 			}
-			if len(fs) != 1 || fs[0].Address != "migration.method" || !strings.Contains(fs[0].Message, "IMAP migration only") ||
+			if len(fs) != 1 || fs[0].Address != "migration.method" || !strings.Contains(fs[0].Message, "can move only by IMAP migration: move them with an IMAP migration") ||
 				!strings.Contains(fs[0].Message, "(OLD)") {
 				t.Errorf("%s from %s: want one finding at migration.method recommending IMAP:\n%s", method, v, summary(fs))
 			}
@@ -185,5 +182,33 @@ func TestMigrationMethodAdviceIMAPOnly(t *testing.T) {
 	src := org(srv("EX2K", "2000", "SP3"), srv("EX03", "2003", "SP2"), migrationBlock("hybrid", 100, "fast"))
 	if fs := check(t, migrationMethodAdvice{}, today, src); len(fs) != 2 {
 		t.Errorf("hybrid from 2000 and 2003: want the IMAP and the cutover advice:\n%s", summary(fs))
+	}
+}
+
+// Where another migration rule reports the same method at the same address,
+// exlint check shows that rule's finding alone; with that rule turned off,
+// this rule's finding comes back (RuleInfo.Yields).
+func TestMigrationMethodAdviceYields(t *testing.T) {
+	cases := []struct {
+		name, src, other, at string
+	}{
+		{"cutover above 150", org(srv("EX10", "2010", "SP3 RU32"), migrationBlock("cutover", 400, "")), "migration-cutover-size", "migration.mailboxes"},
+		{"staged from 2013", org(srv("EX13", "2013", "CU23"), migrationBlock("staged", 100, "fast")), "migration-source-version", "migration.method"},
+		{"express from 2007 alone", org(srv("EX07", "2007", "SP3 RU23"), migrationBlock("express", 100, "fast")), "migration-minimal-hybrid", "migration.method"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := checkWith(t, All(), today, tc.src, "")
+			if got := byRule(fs, "migration-method-advice"); got != "" {
+				t.Errorf("with %s on, want no migration-method-advice finding, got one at %s", tc.other, got)
+			}
+			if got := byRule(fs, tc.other); !strings.Contains(got, tc.at) {
+				t.Errorf("want %s at %s, got %q", tc.other, tc.at, got)
+			}
+			fs = checkWith(t, All(), today, tc.src, disabled(tc.other))
+			if got := byRule(fs, "migration-method-advice"); got != tc.at {
+				t.Errorf("with %s off, want migration-method-advice at %s, got %q", tc.other, tc.at, got)
+			}
+		})
 	}
 }

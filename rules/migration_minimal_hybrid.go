@@ -60,11 +60,8 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	if !express || ds == nil || !ds.Enabled.IsTrue() {
 		return
 	}
-	p.Report(ds.Enabled, fmt.Sprintf("directory synchronization stays enabled, and the plan is %s, which synchronizes users "+
-		"once and then turns directory synchronization off (Microsoft: do not plan to continue to run directory synchronization "+
-		"to manage users with it): plan to turn directory synchronization off after the one-time synchronization (enabled = false), "+
-		"or, to keep managing users on premises, choose the Hybrid Configuration Wizard's Minimal option with directory "+
-		"synchronization set up separately (hybrid.topology = \"classic_minimal\") or a full hybrid", what),
+	p.Report(ds.Enabled, fmt.Sprintf("directory synchronization stays enabled, but %s synchronizes users once and then turns it off: "+
+		"plan enabled = false after that synchronization, or, to keep it, choose hybrid.topology = \"classic_minimal\" or a full hybrid", what),
 		lint.Related{Range: modeAt.SourceRange(), Message: "express migration (minimal hybrid) is planned here"})
 }
 
@@ -77,21 +74,25 @@ func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
 			others = append(others, s)
 		}
 	}
-	need := fmt.Sprintf("%s needs at least one Exchange 2010 or later server on premises to run the Hybrid Configuration Wizard "+
-		"and the mailbox moves (Microsoft names Exchange 2010, 2013 and 2016)", what)
+	need := fmt.Sprintf("%s needs an Exchange 2010 or later server", what)
 	if len(others) == 0 {
 		has := "no Exchange server"
 		if len(p.Facts.Servers()) > 0 {
 			has = "only Edge Transport servers"
 		}
-		return need + ", and the topology has " + has + ": describe the on-premises Exchange servers, or plan a method " +
+		return need + ", but the topology has " + has + ": describe the on-premises Exchange servers, or plan a method " +
 			"their version supports"
 	}
-	fix := "plan a cutover or a staged migration instead (Microsoft's path for Exchange 2003 and 2007)"
-	if len(selectVersions(others, stagedVersions)) == 0 {
-		fix = "plan an IMAP migration instead (Microsoft's only path for Exchange 2000 and earlier)"
+	// Microsoft's paths: cutover or staged from 2003 and 2007, IMAP only
+	// from 2000 and earlier (the groups named without "Exchange": sources).
+	fix := "plan a cutover or a staged migration instead"
+	switch staged, imap := len(selectVersions(others, stagedVersions)) > 0, len(selectVersions(others, imapOnlyVersions)) > 0; {
+	case !staged:
+		fix = "plan an IMAP migration instead (the only path from Exchange 2000 and earlier)"
+	case imap:
+		fix = "plan a cutover or staged migration for the 2003/2007 mailboxes and an IMAP migration for the 2000/5.5 ones instead"
 	}
-	return fmt.Sprintf("%s, and the organization has only %s: %s", need, describeByVersion(others), fix)
+	return fmt.Sprintf("%s, but the organization has only %s: %s", need, describeByVersion(others), fix)
 }
 
 func minimalHybridRelated(p *lint.Pass) []lint.Related {

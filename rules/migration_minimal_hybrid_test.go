@@ -40,7 +40,7 @@ func TestMigrationMinimalHybridServer(t *testing.T) {
 				t.Errorf("%s with %s: want one warning at %s:\n%s", d.name, v, d.at, summary(fs))
 				continue
 			}
-			for _, w := range []string{"needs at least one Exchange 2010 or later server", "has only " + catalog.Default().Version(v).Name + " (SRC)"} {
+			for _, w := range []string{"needs an Exchange 2010 or later server, but", "has only " + catalog.Default().Version(v).Name + " (SRC)"} {
 				if !strings.Contains(fs[0].Message, w) {
 					t.Errorf("%s with %s: message lacks %q: %s", d.name, v, w, fs[0].Message)
 				}
@@ -75,6 +75,9 @@ func TestMigrationMinimalHybridServerKinds(t *testing.T) {
 		{"2010 beside 2003", org(srv("EX03", "2003", "SP2"), srv("EX10", "2010", "SP3 RU32")), ""},
 		{"no server", org(), "the topology has no Exchange server"},
 		{"Edge only", org(srv("EDGE16", "2016", "CU23", `roles = ["edge_transport"]`)), "the topology has only Edge Transport servers"},
+		// Exchange 2000 beside 2003: each group's path (the IMAP advice
+		// migration-method-advice gives way to this finding for).
+		{"2000 beside 2003", org(srv("EX2K", "2000", "SP3"), srv("EX03", "2003", "SP2")), "plan a cutover or staged migration for the 2003/2007 mailboxes and an IMAP migration for the 2000/5.5 ones instead"},
 	}
 	for _, tc := range cases {
 		fs := check(t, migrationMinimalHybrid{}, today, tc.src+migrationBlock("express", 100, ""))

@@ -48,21 +48,19 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 		// Exchange 2013 and later configure Outlook Anywhere themselves; an
 		// older source must have it set up.
 		if len(legacy) > 0 {
-			p.Report(m.Method, fmt.Sprintf("%s reaches the source mailboxes through Outlook Anywhere (RPC over HTTP), which must be "+
-				"set up on %s, and the topology has no outlook_anywhere block: enable Outlook Anywhere on TCP 443 with a certificate "+
-				"from a public certification authority, and describe it in an outlook_anywhere block",
+			p.Report(m.Method, fmt.Sprintf("%s reaches the mailboxes on %s through Outlook Anywhere, which the topology does not describe: "+
+				"enable it on TCP 443 with a public CA certificate, and add an outlook_anywhere block",
 				methodPhrase(method), describeByVersion(legacy)), relatedVersion(legacy[0]))
 		}
 		return
 	}
 	if oa.Enabled.IsFalse() {
-		p.Report(oa.Enabled, fmt.Sprintf("Outlook Anywhere is disabled, and %s reaches the source mailboxes through it (the "+
-			"migration endpoint is an Outlook Anywhere endpoint): enable Outlook Anywhere on TCP 443 with a certificate from a public "+
-			"certification authority", methodPhrase(method)))
+		p.Report(oa.Enabled, fmt.Sprintf("Outlook Anywhere is disabled, and %s reaches the mailboxes through it: "+
+			"enable it on TCP 443 with a public CA certificate", methodPhrase(method)))
 	}
 	if oa.Port != nil && oa.Port.Value != outlookAnywherePort {
-		p.Report(oa.Port, fmt.Sprintf("Outlook Anywhere is published on TCP %d, and the migration service connects to it over HTTPS "+
-			"on TCP 443: publish Outlook Anywhere on TCP 443", oa.Port.Value))
+		p.Report(oa.Port, fmt.Sprintf("Outlook Anywhere is published on TCP %d, and the migration service connects on TCP 443: "+
+			"publish it on TCP 443", oa.Port.Value))
 	}
 	checkOutlookAnywhereCertificate(p, oa)
 	check2003RPCPorts(p, oa, selectVersions(srcs, []string{"2003"}))
@@ -80,16 +78,14 @@ func checkOutlookAnywhereCertificate(p *lint.Pass, oa *schema.OutlookAnywhere) {
 		return
 	}
 	c := oa.Certificate.Target
-	const fix = "use a certificate from a public certification authority that holds the Outlook Anywhere and Autodiscover names"
+	const fix = "use a public CA certificate with the Outlook Anywhere and Autodiscover names"
 	switch {
 	case c.Issuer.Is("self_signed"):
-		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, which is self-signed: the migration service needs "+
-			"a certificate issued by a trusted certification authority, and Outlook Anywhere cannot be configured with a "+
-			"self-signed one; %s", c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
+		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, which is self-signed, and the migration service needs "+
+			"one from a trusted CA: %s", c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
 	case c.Issuer.Is("enterprise_ca"):
-		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, issued by an internal (enterprise) certification "+
-			"authority that Exchange Online does not trust: the migration service connects from the internet and needs a certificate "+
-			"issued by a trusted certification authority; %s", c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
+		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, issued by an internal CA that Exchange Online does not trust: %s",
+			c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
 	}
 	host, ok := oa.ExternalHost.Get()
 	if !ok || (c.Names == nil && c.Subject == nil) {
@@ -105,8 +101,7 @@ func checkOutlookAnywhereCertificate(p *lint.Pass, oa *schema.OutlookAnywhere) {
 		}
 	}
 	p.Report(oa.ExternalHost, fmt.Sprintf("Outlook Anywhere is published as %s, a name certificate %s does not hold (it holds %s): "+
-		"the migration service checks the certificate against that name; add %s to the certificate, or publish Outlook Anywhere "+
-		"under a name it holds", host, c.Name(), strings.Join(held, ", "), host),
+		"add %s to the certificate, or publish Outlook Anywhere under a name it holds", host, c.Name(), strings.Join(held, ", "), host),
 		lint.Related{Range: oa.Certificate.SourceRange(), Message: "the certificate Outlook Anywhere uses"})
 }
 
@@ -145,7 +140,6 @@ func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.
 	if len(missing) > 1 {
 		list = strings.Join(missing[:len(missing)-1], ", ") + " and " + missing[len(missing)-1]
 	}
-	p.ReportAs(lint.Warning, oa.RPCPorts, fmt.Sprintf("the source runs Exchange 2003 (%s), and Microsoft asks for TCP 6001, 6002 and 6004 "+
-		"to be open on the Exchange 2003 side for the migration, which reaches the mailboxes through RPC over HTTP; rpc_ports lacks %s: "+
-		"open TCP %s on the Exchange 2003 side", names(ex2003), list, list), relatedVersion(ex2003[0]))
+	p.ReportAs(lint.Warning, oa.RPCPorts, fmt.Sprintf("rpc_ports lacks TCP %s, which Microsoft asks to be open on the Exchange 2003 side (%s) "+
+		"for the migration: open it there", list, names(ex2003)), relatedVersion(ex2003[0]))
 }

@@ -43,7 +43,7 @@ func TestMigrationOutlookAnywhereMissing(t *testing.T) {
 				t.Errorf("%s from %s: want one error at migration.method:\n%s", method, v, summary(fs))
 				continue
 			}
-			for _, w := range []string{"no outlook_anywhere block", catalog.Default().Version(v).Name + " (SRC)", "TCP 443", method + " migration"} {
+			for _, w := range []string{"which the topology does not describe: enable it on TCP 443 with a public CA certificate, and add an outlook_anywhere block", catalog.Default().Version(v).Name + " (SRC)", "TCP 443", method + " migration"} {
 				if !strings.Contains(fs[0].Message, w) {
 					t.Errorf("%s from %s: message lacks %q: %s", method, v, w, fs[0].Message)
 				}
@@ -84,7 +84,7 @@ func TestMigrationOutlookAnywhereBlock(t *testing.T) {
 		{"port 80", oaBlock(`port = 80`), "outlook_anywhere.port", "published on TCP 80"},
 		{"port 444", oaBlock(`port = 444`), "outlook_anywhere.port", "published on TCP 444"},
 		{"self-signed", oaBlock(cert) + oaCert("self_signed"), "outlook_anywhere.certificate", "certificate oa, which is self-signed"},
-		{"enterprise CA", oaBlock(cert) + oaCert("enterprise_ca"), "outlook_anywhere.certificate", "internal (enterprise) certification authority"},
+		{"enterprise CA", oaBlock(cert) + oaCert("enterprise_ca"), "outlook_anywhere.certificate", "issued by an internal CA that Exchange Online does not trust: use a public CA certificate"},
 		{"public CA", oaBlock(cert) + oaCert("public_ca"), "", ""},
 		{"issuer unknown", oaBlock(cert) + "certificate \"oa\" {}\n", "", ""},
 		{"no certificate named", oaBlock(host), "", ""},
@@ -140,11 +140,11 @@ func TestMigrationOutlookAnywhere2003RPCPorts(t *testing.T) {
 	}{
 		{"2003", "[6001, 6002, 6004]", ""},
 		{"2003", "[443, 6001, 6002, 6004]", ""},
-		{"2003", "[6001, 6002]", "rpc_ports lacks 6004: open TCP 6004"},
-		{"2003", "[6002, 6004]", "rpc_ports lacks 6001: open TCP 6001"},
-		{"2003", "[6001, 6004]", "rpc_ports lacks 6002"},
-		{"2003", "[6001]", "rpc_ports lacks 6002 and 6004"},
-		{"2003", "[]", "rpc_ports lacks 6001, 6002 and 6004"},
+		{"2003", "[6001, 6002]", "rpc_ports lacks TCP 6004, which Microsoft asks to be open on the Exchange 2003 side (EX03) for the migration: open it there"},
+		{"2003", "[6002, 6004]", "rpc_ports lacks TCP 6001, which"},
+		{"2003", "[6001, 6004]", "rpc_ports lacks TCP 6002"},
+		{"2003", "[6001]", "rpc_ports lacks TCP 6002 and 6004"},
+		{"2003", "[]", "rpc_ports lacks TCP 6001, 6002 and 6004"},
 		{"2003", "", ""},
 		{"2007", "[]", ""},
 		{"2010", "[443]", ""},
@@ -163,7 +163,7 @@ func TestMigrationOutlookAnywhere2003RPCPorts(t *testing.T) {
 				continue
 			}
 			if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Address != "outlook_anywhere.rpc_ports" ||
-				!strings.Contains(fs[0].Message, tc.want) || !strings.Contains(fs[0].Message, "Exchange 2003 (EX03)") {
+				!strings.Contains(fs[0].Message, tc.want) || !strings.Contains(fs[0].Message, "on the Exchange 2003 side (EX03)") {
 				t.Errorf("%s %s %s: want one warning at outlook_anywhere.rpc_ports containing %q:\n%s", method, tc.version, tc.ports, tc.want, summary(fs))
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // migrationSourceVersion reports a cutover or staged migration from a source
@@ -35,20 +36,20 @@ var sourceLimits = map[string][]struct {
 	"cutover": {
 		// MS-CUTOVER-STEPS: "Microsoft Exchange Server 2003 or later";
 		// MS-MIG-PATH: Exchange 2000 or earlier, "you will have to use IMAP migration".
-		{imapOnlyVersions, "cutover migration needs Exchange 2003 or later, and Microsoft's migration path for Exchange 2000 and earlier is IMAP migration"},
+		{imapOnlyVersions, "it needs Exchange 2003 or later"},
 	},
 	"staged": {
 		// MS-STAGED-STEPS: staged migration moves mailboxes "from an Exchange
 		// 2003 or Exchange 2007" organization; MS-MIG-PATH as above.
-		{imapOnlyVersions, "staged migration moves Exchange 2003 and 2007 mailboxes only, and Microsoft's migration path for Exchange 2000 and earlier is IMAP migration"},
+		{imapOnlyVersions, "it moves Exchange 2003 and 2007 mailboxes only"},
 		// MS-STAGED: "You can't use a staged migration to migrate Exchange
 		// 2013 or Exchange 2010 mailboxes"; MS-2012-CUTOVER: "You can't
 		// migrate Exchange 2010 mailboxes using a staged Exchange migration".
-		{[]string{"2010", "2013"}, "staged migration moves Exchange 2003 and 2007 mailboxes only, and Microsoft states it cannot migrate Exchange 2010 or 2013 mailboxes"},
+		{[]string{"2010", "2013"}, "it moves Exchange 2003 and 2007 mailboxes only"},
 		// MS-STAGED, MS-STAGED-STEPS name Exchange 2003 and 2007 as the only
 		// staged sources; MS-MIG-PATH offers cutover, express or hybrid (not
 		// staged) for Exchange 2016. 2019 and SE are newer still.
-		{[]string{"2016", "2019", "SE"}, "staged migration moves Exchange 2003 and 2007 mailboxes only (Microsoft's migration-path table offers cutover, express or hybrid migration from Exchange 2010 to 2016, never staged)"},
+		{[]string{"2016", "2019", "SE"}, "it moves Exchange 2003 and 2007 mailboxes only"},
 	},
 }
 
@@ -60,15 +61,31 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 		return
 	}
 	order, groups := facts.ByVersion(p.Facts.MigrationSources())
+	type refusal struct {
+		v   *catalog.Version
+		why string
+	}
+	var refused []refusal
 	for _, v := range order {
 		for _, l := range limits {
-			if !isAny(v, l.versions) {
-				continue
+			if isAny(v, l.versions) {
+				refused = append(refused, refusal{v, l.why})
 			}
-			ss := groups[v]
-			p.Report(m.Method, fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
-				methodPhrase(method), v.Name, names(ss), l.why, sourceVersionFix(p, v.ID)), relatedVersion(ss[0]))
 		}
+	}
+	// Where the method can move the mailboxes of some sources, what is wrong
+	// is the servers it cannot move: each finding points at the first of
+	// them. Where it can move none, the method is wrong.
+	partial := len(refused) < len(order)
+	for _, r := range refused {
+		ss := groups[r.v]
+		msg := fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
+			methodPhrase(method), r.v.Name, names(ss), r.why, sourceVersionFix(p, r.v.ID))
+		if partial {
+			p.Report(ss[0].VersionNode(), msg, related(m.Method, "the migration method"))
+			continue
+		}
+		p.Report(m.Method, msg, relatedVersion(ss[0]))
 	}
 }
 
@@ -76,14 +93,15 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 // Microsoft's migration-path table and the planned number of mailboxes.
 func sourceVersionFix(p *lint.Pass, version string) string {
 	if slices.Contains(imapOnlyVersions, version) {
-		return "move these mailboxes with an IMAP migration (it copies email only, not calendars, contacts or tasks)"
+		return "move them with an IMAP migration (it copies email only)"
 	}
 	m := p.Topology.Migration
+	small := p.Catalog.Count(cutoverRecommended)
 	switch {
 	case m.Mailboxes == nil:
-		return "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express migration for 150 or fewer moved over a few days)"
-	case m.Mailboxes.Value <= cutoverRecommended:
+		return fmt.Sprintf("plan a hybrid migration instead (a cutover or express migration for %d or fewer moved over a few days)", small)
+	case m.Mailboxes.Value <= small:
 		return fmt.Sprintf("for %s mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead", words.Thousands(m.Mailboxes.Value))
 	}
-	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes)", words.Thousands(m.Mailboxes.Value))
+	return fmt.Sprintf("for %s mailboxes, plan a hybrid migration instead", words.Thousands(m.Mailboxes.Value))
 }

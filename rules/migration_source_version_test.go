@@ -60,7 +60,9 @@ func TestMigrationSourceVersionMatrix(t *testing.T) {
 
 // Only servers that may hold mailboxes are sources: not Edge Transport
 // servers, not servers whose roles exclude Mailbox (or back-end for 2000 and
-// 2003). One finding per offending version, naming its servers.
+// 2003). One finding per offending version, naming its servers: at the
+// method when it can move none of the sources, else at the first server of
+// the version it cannot move.
 func TestMigrationSourceVersionServers(t *testing.T) {
 	ex07 := srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox", "client_access", "hub_transport"]`)
 	cases := []struct {
@@ -68,22 +70,26 @@ func TestMigrationSourceVersionServers(t *testing.T) {
 		src    string
 		method string
 		want   []string // one finding per entry, containing it
+		at     string   // the findings' addresses
 	}{
-		{"2010 Edge beside 2007", org(ex07, srv("EDGE10", "2010", "SP3 RU32", `roles = ["edge_transport"]`)), "staged", nil},
-		{"2013 Client Access only", org(ex07, srv("CAS13", "2013", "CU23", `roles = ["client_access"]`)), "staged", nil},
-		{"2013 Mailbox", org(ex07, srv("EX13", "2013", "CU23", `roles = ["client_access", "mailbox"]`)), "staged", []string{"Exchange Server 2013 (EX13)"}},
-		{"2000 front-end", org(srv("FE2K", "2000", "SP3", `roles = ["front_end"]`), srv("EX03", "2003", "SP2")), "cutover", nil},
-		{"2000 back-end", org(srv("BE2K", "2000", "SP3", `roles = ["back_end"]`), srv("EX03", "2003", "SP2")), "cutover", []string{"Exchange 2000 Server (BE2K)"}},
+		{"2010 Edge beside 2007", org(ex07, srv("EDGE10", "2010", "SP3 RU32", `roles = ["edge_transport"]`)), "staged", nil, ""},
+		{"2013 Client Access only", org(ex07, srv("CAS13", "2013", "CU23", `roles = ["client_access"]`)), "staged", nil, ""},
+		{"2013 Mailbox", org(ex07, srv("EX13", "2013", "CU23", `roles = ["client_access", "mailbox"]`)), "staged", []string{"Exchange Server 2013 (EX13)"}, "server.EX13.version"},
+		{"2000 front-end", org(srv("FE2K", "2000", "SP3", `roles = ["front_end"]`), srv("EX03", "2003", "SP2")), "cutover", nil, ""},
+		{"2000 back-end", org(srv("BE2K", "2000", "SP3", `roles = ["back_end"]`), srv("EX03", "2003", "SP2")), "cutover", []string{"Exchange 2000 Server (BE2K)"}, "server.BE2K.version"},
 		{"two 2010 servers, one 2013", org(ex07, srv("EX10A", "2010", "SP3 RU32"), srv("EX10B", "2010", "SP3 RU32"), srv("EX13", "2013", "CU23")), "staged",
-			[]string{"Exchange Server 2010 (EX10A and EX10B)", "Exchange Server 2013 (EX13)"}},
+			[]string{"Exchange Server 2010 (EX10A and EX10B)", "Exchange Server 2013 (EX13)"}, "server.EX10A.version server.EX13.version"},
 		{"5.5 and 2000", org(srv("EX55", "5.5", "SP4"), srv("EX2K", "2000", "SP3")), "staged",
-			[]string{"Exchange Server 5.5 (EX55)", "Exchange 2000 Server (EX2K)"}},
+			[]string{"Exchange Server 5.5 (EX55)", "Exchange 2000 Server (EX2K)"}, "migration.method migration.method"},
 	}
 	for _, tc := range cases {
 		fs := check(t, migrationSourceVersion{}, today, tc.src+migrationBlock(tc.method, 400, ""))
 		if len(fs) != len(tc.want) {
 			t.Errorf("%s: want %d findings:\n%s", tc.name, len(tc.want), summary(fs))
 			continue
+		}
+		if got := byRule(fs, "migration-source-version"); got != tc.at {
+			t.Errorf("%s: findings at %q, want %q", tc.name, got, tc.at)
 		}
 		all := summary(fs)
 		for _, w := range tc.want {
@@ -106,7 +112,7 @@ func TestMigrationSourceVersionFix(t *testing.T) {
 		{"2010", 150, "for 150 mailboxes, plan a cutover or an express migration"},
 		{"2013", 151, "for 151 mailboxes, plan a hybrid migration instead"},
 		{"SE", 3000, "for 3,000 mailboxes, plan a hybrid migration instead"},
-		{"2016", -1, "plan a hybrid migration instead (Microsoft's recommendation above 150 mailboxes; cutover or express"},
+		{"2016", -1, "plan a hybrid migration instead (a cutover or express migration for 150 or fewer moved over a few days)"},
 	}
 	for _, tc := range cases {
 		fs := check(t, migrationSourceVersion{}, today, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock("staged", tc.mailboxes, "")))

@@ -22,9 +22,9 @@ func (migrationStagedDirectorySync) Info() lint.RuleInfo {
 	}
 }
 
-const stagedNeedsSync = "a staged migration needs directory synchronization: when a batch starts, Exchange Online checks that " +
-	"directory synchronization is enabled and that a mail-enabled user, created by directory synchronization, exists for every " +
-	"mailbox in the batch"
+// stagedNeedsSync is the requirement; what Exchange Online checks when a
+// batch starts is the rule page's.
+const stagedNeedsSync = "a staged migration needs directory synchronization"
 
 func (migrationStagedDirectorySync) Check(p *lint.Pass) {
 	m, ds := p.Topology.Migration, p.Topology.DirectorySync
@@ -33,10 +33,10 @@ func (migrationStagedDirectorySync) Check(p *lint.Pass) {
 	}
 	switch {
 	case ds == nil:
-		p.Report(m.Method, stagedNeedsSync+", and the topology has no directory_sync block; set up directory synchronization "+
-			"(Microsoft Entra Connect) before the first batch and describe it in a directory_sync block")
+		p.Report(m.Method, stagedNeedsSync+", and the topology has no directory_sync block: set up Microsoft Entra Connect "+
+			"before the first batch and describe it in a directory_sync block")
 	case ds.Enabled.IsFalse():
-		p.Report(ds.Enabled, stagedNeedsSync+", and directory synchronization is turned off (enabled = false); turn it on "+
+		p.Report(ds.Enabled, stagedNeedsSync+", and it is turned off (enabled = false): turn it on "+
 			"before the first batch and keep it running until the last one",
 			lint.Related{Range: m.Method.SourceRange(), Message: "the migration is staged"})
 	}

@@ -40,7 +40,7 @@ func TestMigrationStagedDirectorySync(t *testing.T) {
 			t.Errorf("%s: want one error at %s:\n%s", tc.name, tc.at, summary(fs))
 			continue
 		}
-		for _, w := range []string{tc.want, "staged migration needs directory synchronization", "mail-enabled user"} {
+		for _, w := range []string{tc.want, "staged migration needs directory synchronization", " before the first batch"} {
 			if !strings.Contains(fs[0].Message, w) {
 				t.Errorf("%s: message lacks %q: %s", tc.name, w, fs[0].Message)
 			}

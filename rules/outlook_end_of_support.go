@@ -43,13 +43,11 @@ func (outlookEndOfSupport) Check(p *lint.Pass) {
 		if o.Outlook.Modern || end.IsZero() || !p.AsOf.After(end) {
 			continue
 		}
-		msg := fmt.Sprintf("%s reached the end of its support on %s: it gets no security updates or fixes; ", o.Outlook.Name, end)
+		fix := "move these users to a supported Outlook"
 		if alts := supportedOutlooks(p.Catalog, p.AsOf); len(alts) > 0 {
-			msg += fmt.Sprintf("move these users to %s", words.Or(alts))
-		} else {
-			msg += "move these users to a supported Outlook"
+			fix = "move these users to " + words.Or(alts)
 		}
-		p.Report(item, msg)
+		p.Report(item, fmt.Sprintf("%s reached the end of its support on %s: it gets no security updates or fixes; %s", o.Outlook.Name, end, fix))
 	}
 }
 
@@ -59,8 +57,7 @@ func (outlookEndOfSupport) Check(p *lint.Pass) {
 func supportedOutlooks(cat *catalog.Catalog, on catalog.Date) []string {
 	var out []string
 	for i := len(cat.Outlooks) - 1; i >= 0; i-- {
-		o := cat.Outlooks[i]
-		if o.Modern || o.ExtendedEnd.IsZero() || !on.After(o.ExtendedEnd) {
+		if o := cat.Outlooks[i]; o.InSupport(on) {
 			out = append(out, o.Name)
 		}
 	}

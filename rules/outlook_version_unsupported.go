@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -34,10 +33,6 @@ func (outlookVersionUnsupported) Info() lint.RuleInfo {
 // pack has an unknown one: it is judged at the product's last service pack,
 // so that only its product line is judged.
 const outlookMatrix = "outlook"
-
-// outlookSnapshots says where the lists come from, for the warnings about
-// clients they do not name.
-const outlookSnapshots = "exlint's lists come from 2021-2022 snapshots of Microsoft's supportability matrix and system requirements"
 
 // outlookList is what the catalogue says of Outlook for one Exchange version.
 type outlookList struct {
@@ -106,27 +101,11 @@ func (l outlookList) names() bool {
 	return slices.Contains(l.verdict, catalog.Supported)
 }
 
-// named is the text of what the version's list names: "Exchange 2016's list
-// names Outlook 2010 SP2, ..., not Outlook 2021".
-func (l outlookList) named(o catalog.OutlookLevel) string {
-	var ns []string
-	seen := map[*catalog.Outlook]bool{}
-	for i, lv := range l.levels {
-		if l.verdict[i] == catalog.Supported && !seen[lv.Outlook] {
-			seen[lv.Outlook] = true
-			ns = append(ns, lv.String())
-		}
-	}
-	return fmt.Sprintf("Exchange %s's list names %s, not %s", l.version.ID, words.And(ns), o.Outlook.Name)
-}
-
 // outlookFailure is one Exchange version's verdict on one Outlook item.
 type outlookFailure struct {
 	ss     []facts.Server
-	text   string               // the requirement, for messages
 	target catalog.OutlookLevel // too old: the lowest level that would do
 	max    *catalog.Outlook     // too new: the newest product line supported
-	named  string               // not named: what the list names
 }
 
 func (outlookVersionUnsupported) Check(p *lint.Pass) {
@@ -145,21 +124,15 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	if len(mailbox) == 0 {
 		return
 	}
-	// The lists of the versions hosting mailboxes, newest version first, and
-	// the newest Outlook every one of them supports, if one has a newest
-	// (Exchange 2010): a fix must not go beyond it.
+	// The lists of the versions hosting mailboxes, newest version first: a
+	// fix names only an Outlook every one of them supports (outlookTargets).
 	var lists []outlookList
-	var newest *catalog.Outlook
 	vs := p.Catalog.Versions()
 	for i := len(vs) - 1; i >= 0; i-- {
 		if len(mailbox[vs[i]]) == 0 || len(p.Catalog.VersionRows(outlookMatrix, vs[i])) == 0 {
 			continue
 		}
-		l := newOutlookList(p.Catalog, vs[i])
-		lists = append(lists, l)
-		if o := l.newest(); o != nil && (newest == nil || o.Rank < newest.Rank) {
-			newest = o
-		}
+		lists = append(lists, newOutlookList(p.Catalog, vs[i]))
 	}
 	for _, item := range c.Outlook.Items {
 		o, err := p.Catalog.ParseOutlook(item.Value)
@@ -175,7 +148,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 			i := l.judge(o)
 			switch l.verdict[i] {
 			case catalog.Unsupported, catalog.Disputed:
-				f := outlookFailure{ss: ss, text: l.rows[i].Note}
+				f := outlookFailure{ss: ss}
 				target, older := l.lowestAbove(i)
 				switch {
 				case !older:
@@ -190,58 +163,92 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 				}
 			case catalog.Unknown:
 				if l.names() {
-					unnamed = append(unnamed, outlookFailure{ss: ss, named: l.named(o)})
+					unnamed = append(unnamed, outlookFailure{ss: ss})
 				}
 			}
 		}
 		related := func(fs []outlookFailure) lint.Related { return relatedLevel(fs[0].ss[0]) }
 		switch {
 		case len(old) > 0:
-			p.Report(item, outlookTooOld(o, old, "is not", newest), related(old))
+			p.Report(item, outlookTooOld(p, o, old, "is not", lists), related(old))
 		case len(tooNew) > 0:
-			p.Report(item, outlookTooNew(o, tooNew), related(tooNew))
+			p.Report(item, outlookTooNew(p, o, tooNew, lists), related(tooNew))
 		case len(unverified) > 0:
-			p.ReportAs(lint.Warning, item, outlookTooOld(o, unverified, "may not be", newest), related(unverified))
+			p.ReportAs(lint.Warning, item, outlookTooOld(p, o, unverified, "may not be", lists), related(unverified))
 		case len(unnamed) > 0:
 			p.ReportAs(lint.Warning, item, outlookUnnamed(o, unnamed), related(unnamed))
 		}
 	}
 }
 
-// outlookHosts names the servers of each failing version and what each
-// version requires.
-func outlookHosts(fs []outlookFailure, why func(outlookFailure) string) (hosts, whys []string) {
+// outlookHosts names the servers of each failing version.
+func outlookHosts(fs []outlookFailure) []string {
+	var hosts []string
 	for _, f := range fs {
 		hosts = append(hosts, groupName(f.ss, f.ss[0].Exchange.Name))
-		whys = append(whys, why(f))
 	}
-	return hosts, whys
+	return hosts
 }
 
-func outlookTooOld(o catalog.OutlookLevel, fs []outlookFailure, is string, newest *catalog.Outlook) string {
+// outlookTargets names the Outlook product lines the fix may name, newest
+// first ("Microsoft 365 Apps or Outlook 2024"): from product line from on, in
+// support on the evaluation date, and supported, at their last service pack,
+// by the list of every version that hosts mailboxes here. The lists, and what
+// Microsoft's sources say, are the rule page's.
+func outlookTargets(p *lint.Pass, from *catalog.Outlook, lists []outlookList) string {
+	var out []string
+	for i := len(p.Catalog.Outlooks) - 1; i >= 0; i-- {
+		o := p.Catalog.Outlooks[i]
+		if o.Rank < from.Rank || !o.InSupport(p.AsOf) {
+			continue
+		}
+		ok := true
+		for _, l := range lists {
+			if j := l.judge(catalog.OutlookLevel{Outlook: o}); j < 0 || l.verdict[j] != catalog.Supported {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, o.Name)
+		}
+	}
+	return words.Or(out)
+}
+
+// mailboxesElsewhere is the fix when no Outlook in support works with the
+// mailboxes' version: where the oldest of those versions' work can go on the
+// evaluation date (moveTo: a version in support, or Exchange Online).
+func mailboxesElsewhere(p *lint.Pass, fs []outlookFailure) string {
+	var oldest *catalog.Version
+	for _, f := range fs {
+		if v := f.ss[0].Exchange; oldest == nil || v.Rank < oldest.Rank {
+			oldest = v
+		}
+	}
+	return "move these mailboxes to " + moveTo(p, oldest, p.AsOf)
+}
+
+func outlookTooOld(p *lint.Pass, o catalog.OutlookLevel, fs []outlookFailure, is string, lists []outlookList) string {
 	var target catalog.OutlookLevel
 	for _, f := range fs {
 		if target.Outlook == nil || f.target.Compare(target) > 0 {
 			target = f.target
 		}
 	}
-	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
-	to := fmt.Sprintf("%s or later", target)
-	switch {
-	case newest != nil && newest == target.Outlook:
-		to = target.String()
-	case newest != nil:
-		to = fmt.Sprintf("%s up to %s", target, newest.Name)
+	note := ""
+	if is != "is not" {
+		note = " (sources disagree: see the rule page)"
 	}
-	return fmt.Sprintf("%s %s supported with the mailboxes on %s: %s; move these clients to %s",
-		o, is, words.And(hosts), strings.Join(whys, "; "), to)
+	fix := mailboxesElsewhere(p, fs)
+	if to := outlookTargets(p, target.Outlook, lists); to != "" {
+		fix = "move these clients to " + to
+	}
+	return fmt.Sprintf("%s %s supported with the mailboxes on %s%s: %s", o, is, words.And(outlookHosts(fs)), note, fix)
 }
 
-func outlookTooNew(o catalog.OutlookLevel, fs []outlookFailure) string {
-	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.text })
+func outlookTooNew(p *lint.Pass, o catalog.OutlookLevel, fs []outlookFailure, lists []outlookList) string {
 	// The newest product line every failing version supports; none is known
 	// for a version whose list names only what it does not support (2007).
-	keep := "an earlier Outlook"
 	var max *catalog.Outlook
 	for _, f := range fs {
 		if f.max == nil {
@@ -252,16 +259,21 @@ func outlookTooNew(o catalog.OutlookLevel, fs []outlookFailure) string {
 			max = f.max
 		}
 	}
+	what, fix := "", mailboxesElsewhere(p, fs)
 	if max != nil {
-		keep = max.Name + " or earlier"
+		what = fmt.Sprintf(", which support %s at most", max.Name)
+		if to := outlookTargets(p, p.Catalog.Outlooks[0], lists); to != "" {
+			fix = fmt.Sprintf("keep these clients on %s, or %s", to, fix)
+		}
 	}
-	return fmt.Sprintf("%s is not supported with the mailboxes on %s: %s; keep these clients on %s until their mailboxes move to a newer Exchange version or to Exchange Online",
-		o, words.And(hosts), strings.Join(whys, "; "), keep)
+	return fmt.Sprintf("%s is not supported with the mailboxes on %s%s: %s", o, words.And(outlookHosts(fs)), what, fix)
 }
 
 func outlookUnnamed(o catalog.OutlookLevel, fs []outlookFailure) string {
-	hosts, whys := outlookHosts(fs, func(f outlookFailure) string { return f.named })
-	return fmt.Sprintf("%s may not be supported with the mailboxes on %s: %s; %s, which may predate it: "+
-		"check Microsoft's current list before relying on %s with these mailboxes",
-		o, words.And(hosts), strings.Join(whys, "; "), outlookSnapshots, o.Outlook.Name)
+	var ids []string
+	for _, f := range fs {
+		ids = append(ids, f.ss[0].Exchange.ID)
+	}
+	return fmt.Sprintf("%s may not be supported with the mailboxes on %s: exlint's list for Exchange %s does not name it (it may predate it); "+
+		"check Microsoft's current list before relying on it", o, words.And(outlookHosts(fs)), words.And(ids))
 }

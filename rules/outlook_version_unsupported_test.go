@@ -92,85 +92,84 @@ func TestOutlookVersionTable(t *testing.T) {
 }
 
 // The requirements the messages quote (the notes of the catalogue's rows).
-const (
-	ex19Outlook = "Exchange 2019 supports Outlook 2016 or later and Microsoft 365 Apps; Outlook 2010 and older are not supported"
-	ex16Outlook = "Exchange 2016 supports Outlook 2016 or later and Microsoft 365 Apps; Outlook 2007 and older, and Outlook 2010 before SP2, are not supported"
-)
-
+// The messages name the hosts and the fix: Outlook versions in support on
+// the evaluation date that every version hosting mailboxes here supports,
+// else moving the mailboxes. What each version's list says, and where
+// Microsoft's sources disagree, is the rule page's.
 func TestOutlookVersionMessages(t *testing.T) {
 	mbx := `roles = ["mailbox"]`
+	const (
+		newer = "move these clients to Microsoft 365 Apps or Outlook 2024"
+		// No version in support can join a 2007 or 2010 organization:
+		// Exchange Online is the way.
+		elsewhere = "move these mailboxes to Exchange Online"
+		disagree  = " (sources disagree: see the rule page)"
+		ex16      = "EX16 (Exchange Server 2016 CU23 (15.1.2507.6))"
+		ex10      = "EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0))"
+	)
 	cases := []struct {
-		name, src string
-		want      []string // the messages, in order
+		name, asOf, src string
+		want            []string // the messages, in order
 	}{
-		{"Exchange 2016: SP1 below SP2 and a product below are errors, 2010 (judged at SP2) a warning",
+		{"Exchange 2016: SP1 below SP2 and a product below are errors, 2010 (judged at SP2) a warning", today,
 			org(srv("EX16", "2016", "CU23", mbx), outlookClients("2010 SP1", "2010", "2007 SP3")),
 			[]string{
-				"Outlook 2010 SP1 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016 or later",
-				"Outlook 2010 may not be supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
-					"Microsoft's current supportability matrix no longer lists Outlook 2010 and 2013 for Exchange 2016, while its 2021 text and the system requirements " +
-					"of the time supported Outlook 2010 SP2 and 2013 SP1 with their latest public updates; move these clients to Outlook 2016 or later",
-				"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016 or later",
+				"Outlook 2010 SP1 is not supported with the mailboxes on " + ex16 + ": " + newer,
+				"Outlook 2010 may not be supported with the mailboxes on " + ex16 + disagree + ": " + newer,
+				"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": " + newer,
 			}},
-		{"two versions: both named, the strictest target",
+		{"two versions: both named", today,
 			org(srv("EX16", "2016", "CU23", mbx), srv("EX19A", "2019", "CU15", mbx), srv("EX19B", "2019", "CU14", mbx), outlookClients("2007 SP3")),
-			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX19A and EX19B (Exchange Server 2019) and EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " +
-				ex19Outlook + "; " + ex16Outlook + "; move these clients to Outlook 2016 or later"}},
-		{"SE: Microsoft's current list, Outlook 2013 and older are errors",
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX19A and EX19B (Exchange Server 2019) and " + ex16 + ": " + newer}},
+		{"SE: Microsoft's current list, Outlook 2013 and older are errors", today,
 			org(srv("EXSE", "SE", "RTM", mbx), outlookClients("2013", "2016")),
-			[]string{"Outlook 2013 is not supported with the mailboxes on EXSE (Exchange Server Subscription Edition RTM (15.2.2562.17)): " +
-				"Exchange SE supports Outlook 2016 or later and Microsoft 365 Apps; move these clients to Outlook 2016 or later"}},
-		{"Exchange 2019: Outlook 2013 SP1, which only the 2021 matrix listed, is a warning",
+			[]string{"Outlook 2013 is not supported with the mailboxes on EXSE (Exchange Server Subscription Edition RTM (15.2.2562.17)): " + newer}},
+		{"Exchange 2019: Outlook 2013 SP1, which only the 2021 matrix listed, is a warning", today,
 			org(srv("EX19", "2019", "CU15", mbx), outlookClients("2013 SP1")),
-			[]string{"Outlook 2013 SP1 may not be supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10)): " +
-				"Microsoft's current supportability matrix no longer lists Outlook 2013 for Exchange 2019, while its 2021 text supported Outlook 2013 SP1 " +
-				"with its latest public update; move these clients to Outlook 2016 or later"}},
-		{"Exchange 2013: Outlook 2010 needs SP1",
+			[]string{"Outlook 2013 SP1 may not be supported with the mailboxes on EX19 (Exchange Server 2019 CU15 (15.2.1748.10))" + disagree + ": " + newer}},
+		// Exchange 2013's list does not name Outlook 2024: only Microsoft 365 Apps.
+		{"Exchange 2013: Outlook 2010 needs SP1", today,
 			org(srv("EX13", "2013", "CU23", mbx), outlookClients("2010", "2010 SP1", "2007 SP2")),
-			[]string{"Outlook 2007 SP2 is not supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
-				"Exchange 2013 supports Outlook 2007 SP3, Outlook 2010 SP1 and later, each with the latest public update; move these clients to Outlook 2007 SP3 or later"}},
-		{"a server without the mailbox role does not count",
+			[]string{"Outlook 2007 SP2 is not supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): move these clients to Microsoft 365 Apps"}},
+		{"a server without the mailbox role does not count", today,
 			org(srv("EX19", "2019", "CU15", `roles = ["edge_transport"]`), srv("EX16", "2016", "CU23", mbx), outlookClients("2016")), nil},
-		{"a server whose roles are unknown does not count",
+		{"a server whose roles are unknown does not count", today,
 			org(srv("EX19", "2019", "CU15"), outlookClients("2003")), nil},
-		{"a server of unknown level still hosts mailboxes of its version",
+		{"a server of unknown level still hosts mailboxes of its version", today,
 			org(srv("EX19", "2019", "CU99", mbx), outlookClients("2010 SP2")),
-			[]string{"Outlook 2010 SP2 is not supported with the mailboxes on EX19 (Exchange Server 2019): " + ex19Outlook + "; move these clients to Outlook 2016 or later"}},
-		{"Exchange 2010: up to Outlook 2016; newer is an error, at the item",
+			[]string{"Outlook 2010 SP2 is not supported with the mailboxes on EX19 (Exchange Server 2019): " + newer}},
+		// No Outlook in support works with Exchange 2010: the mailboxes move.
+		{"Exchange 2010: up to Outlook 2016; newer is an error, at the item", today,
 			org(srv("EX10", "2010", "SP3 RU32", mbx), outlookClients("2016", "365", "2019")),
 			[]string{
-				"Microsoft 365 Apps is not supported with the mailboxes on EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0)): " +
-					"Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016; keep these clients on Outlook 2016 or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
-				"Outlook 2019 is not supported with the mailboxes on EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0)): " +
-					"Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016; keep these clients on Outlook 2016 or earlier until their mailboxes move to a newer Exchange version or to Exchange Online",
+				"Microsoft 365 Apps is not supported with the mailboxes on " + ex10 + ", which support Outlook 2016 at most: " + elsewhere,
+				"Outlook 2019 is not supported with the mailboxes on " + ex10 + ", which support Outlook 2016 at most: " + elsewhere,
 			}},
-		{"Exchange 2010 with 2016: a client too old moves to Outlook 2016, the one both support",
+		{"Exchange 2010 with 2016 in 2025: a client too old moves to Outlook 2016, the one both support", "2025-10-14",
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
-			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on EX16 (Exchange Server 2016 CU23 (15.1.2507.6)): " + ex16Outlook + "; move these clients to Outlook 2016"}},
-		{"Exchange 2010 with 2016: the 2010 error for a client newer than 2010's list",
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these clients to Outlook 2016"}},
+		{"Exchange 2010 with 2016: no Outlook both support is in support", today,
+			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these mailboxes to Exchange SE (once Exchange 2010 is gone) or Exchange Online"}},
+		{"Exchange 2010 with 2016: the 2010 error for a client newer than 2010's list", today,
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2021")),
-			[]string{"Outlook 2021 is not supported with the mailboxes on EX10 (Exchange Server 2010 SP3 RU32 (14.3.513.0)): " +
-				"Exchange 2010 supports Outlook 2003 SP2 (SP3 recommended) through Outlook 2016; keep these clients on Outlook 2016 or earlier until their mailboxes move to a newer Exchange version or to Exchange Online"}},
-		{"Exchange 2013: Outlook 2021 is not named by its list, a warning; 2016 names it",
+			[]string{"Outlook 2021 is not supported with the mailboxes on " + ex10 + ", which support Outlook 2016 at most: " + elsewhere}},
+		{"Exchange 2013: Outlook 2021 is not named by its list, a warning; 2016 names it", today,
 			org(srv("EX16", "2016", "CU23", mbx), srv("EX13", "2013", "CU23", mbx), outlookClients("2019", "2021")),
 			[]string{"Outlook 2021 may not be supported with the mailboxes on EX13 (Exchange Server 2013 CU23 (15.0.1497.2)): " +
-				"Exchange 2013's list names Outlook 2007 SP3, Outlook 2010 SP1, Outlook 2013, Outlook 2016, Outlook 2019 and Microsoft 365 Apps, not Outlook 2021; " +
-				"exlint's lists come from 2021-2022 snapshots of Microsoft's supportability matrix and system requirements, which may predate it: " +
-				"check Microsoft's current list before relying on Outlook 2021 with these mailboxes"}},
-		{"Exchange 2019, 2016 and SE: Outlook 2024, 2021 and Microsoft 365 Apps are named",
+				"exlint's list for Exchange 2013 does not name it (it may predate it); check Microsoft's current list before relying on it"}},
+		{"Exchange 2019, 2016 and SE: Outlook 2024, 2021 and Microsoft 365 Apps are named", today,
 			org(srv("EX19", "2019", "CU15", mbx), srv("EX16", "2016", "CU23", mbx), srv("EXSE", "SE", "RTM", mbx), outlookClients("2021", "2024", "365")), nil},
-		{"Exchange 2007: Outlook 2016 and later do not connect; nothing else is known",
+		{"Exchange 2007: Outlook 2016 and later do not connect; nothing else is known", today,
 			org(srv("EX07", "2007", "SP3 RU23", mbx), outlookClients("2016", "2013", "2019")),
 			[]string{
-				"Outlook 2016 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " +
-					"Outlook 2016 and later do not connect to Exchange 2007; keep these clients on an earlier Outlook until their mailboxes move to a newer Exchange version or to Exchange Online",
-				"Outlook 2019 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " +
-					"Outlook 2016 and later do not connect to Exchange 2007; keep these clients on an earlier Outlook until their mailboxes move to a newer Exchange version or to Exchange Online",
+				"Outlook 2016 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " + elsewhere,
+				"Outlook 2019 is not supported with the mailboxes on EX07 (Exchange Server 2007 SP3 RU23 (8.3.517.0)): " + elsewhere,
 			}},
-		{"no clients block", org(srv("EX19", "2019", "CU15", mbx)), nil},
+		{"no clients block", today, org(srv("EX19", "2019", "CU15", mbx)), nil},
 	}
 	for _, tc := range cases {
-		fs := check(t, outlookVersionUnsupported{}, today, tc.src)
+		fs := check(t, outlookVersionUnsupported{}, tc.asOf, tc.src)
 		if len(fs) != len(tc.want) {
 			t.Errorf("%s: want %d findings:\n%s", tc.name, len(tc.want), summary(fs))
 			continue

@@ -7,6 +7,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -101,7 +102,129 @@ func transportRoleNames(cat *catalog.Catalog, v *catalog.Version) string {
 // hcwFAQWithout2010 is the day Microsoft's Hybrid Configuration Wizard FAQ
 // stopped naming Exchange 2010 among the hybrid servers the wizard supports
 // and licenses (DOCS-PR-3184, merged for the FAQ of 2022-06-16).
-var hcwFAQWithout2010 = catalog.MustDate("2022-06-16")
+const hcwFAQWithout2010 = "hcw-faq-without-2010"
+
+// What a fix may name. A message never advises a platform past its end of
+// support on the evaluation date (catalog's lifecycle queries), nor one that
+// another rule rejects in the same organization.
+
+// coexist reports whether Exchange versions a and b can be in one
+// organization at some level of each: no row of the coexistence matrix
+// refuses the pair for every release.
+func coexist(cat *catalog.Catalog, a, b *catalog.Version) bool {
+	for _, pair := range [][2]*catalog.Version{{a, b}, {b, a}} {
+		for _, r := range cat.VersionRows(coexistence, pair[0]) {
+			if r.Verdict == catalog.Unsupported && r.Whole() && r.HasValue(pair[1].ID) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// successor is where the work of a server of version v can go on day on:
+// the newest version newer than v that is in support then and can be in one
+// organization with it (nil when none can: Exchange Online is then the way),
+// and the other versions of the organization that must be gone before it can
+// join.
+func successor(p *lint.Pass, v *catalog.Version, on catalog.Date) (next *catalog.Version, blockers []*catalog.Version) {
+	vs := p.Catalog.SupportedVersions(on)
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Rank > v.Rank && coexist(p.Catalog, vs[i], v) {
+			next = vs[i]
+			break
+		}
+	}
+	if next == nil {
+		return nil, nil
+	}
+	return next, blockersOf(p, next, v)
+}
+
+// blockersOf lists the versions of the organization, other than except
+// (the version being replaced), that cannot be in one organization with v.
+func blockersOf(p *lint.Pass, v, except *catalog.Version) []*catalog.Version {
+	var out []*catalog.Version
+	order, _ := p.Facts.VersionGroups()
+	for _, o := range order {
+		if o != except && !coexist(p.Catalog, v, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// moveTo names where the work of a server of version v can go on day on:
+// "Exchange Server Subscription Edition or Exchange Online", with what must
+// go first.
+func moveTo(p *lint.Pass, v *catalog.Version, on catalog.Date) string {
+	next, blockers := successor(p, v, on)
+	if next == nil {
+		return "Exchange Online"
+	}
+	if len(blockers) > 0 {
+		var ids []string
+		for _, b := range blockers {
+			ids = append(ids, b.ID)
+		}
+		return fmt.Sprintf("%s (once Exchange %s %s gone) or Exchange Online", next.ShortName(), words.And(ids), words.Pick(len(ids), "is", "are"))
+	}
+	return next.ShortName() + " or Exchange Online"
+}
+
+// hybridServer is the matrix of the versions a hybrid server may run, by the
+// versions of the organization.
+const hybridServer = "hybrid-server"
+
+// hybridAllowed reports whether an organization with version org may have a
+// hybrid server of version hybrid, and whether the catalogue says.
+func hybridAllowed(cat *catalog.Catalog, org, hybrid *catalog.Version) (allowed, known bool) {
+	rows := cat.VersionRows(hybridServer, org)
+	for _, r := range rows {
+		if r.Verdict == catalog.Supported && r.HasValue(hybrid.ID) {
+			return true, true
+		}
+	}
+	return false, len(rows) > 0
+}
+
+// hybridTarget is the newest version in support on the evaluation date that
+// every version of the organization (but except, when given: a version
+// about to go) accepts as its hybrid server, or nil.
+func hybridTarget(p *lint.Pass, except *catalog.Version) *catalog.Version {
+	order, _ := p.Facts.VersionGroups()
+	vs := p.Catalog.SupportedVersions(p.AsOf)
+	for i := len(vs) - 1; i >= 0; i-- {
+		ok := true
+		for _, o := range order {
+			if o == except {
+				continue
+			}
+			if allowed, known := hybridAllowed(p.Catalog, o, vs[i]); known && !allowed {
+				ok = false
+			}
+		}
+		if ok {
+			return vs[i]
+		}
+	}
+	return nil
+}
+
+// supportedWindowsNames names the Windows Server versions of ids in support
+// on the evaluation date: "Windows Server 2016, 2019 or 2022", or "" when
+// none is.
+func supportedWindowsNames(p *lint.Pass, ids []string, conj string) string {
+	ids = p.Catalog.SupportedWindows(ids, p.AsOf)
+	if len(ids) == 0 {
+		return ""
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strings.TrimPrefix(p.Catalog.WindowsName(id), "Windows Server ")
+	}
+	return "Windows Server " + words.Join(parts, conj)
+}
 
 // The wording the rules share.
 

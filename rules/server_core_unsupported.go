@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -36,17 +37,26 @@ func (serverCoreUnsupported) Check(p *lint.Pass) {
 		if verdict != catalog.Unsupported || row == nil {
 			continue
 		}
-		p.Reportf(s.Core, "%s runs %s on a Server Core installation of Windows, which %s does not support: it needs %s; "+
-			"reinstall Windows with the full installation (core = false), or move to %s",
-			s.Name(), s.Exchange.Name, s.Exchange.Name, row.Note, coreVersions(p))
+		p.Reportf(s.Core, "%s runs %s on Server Core, which it does not support (it needs %s): "+
+			"reinstall Windows with the full installation (core = false)%s",
+			s.Name(), s.Exchange.Name, row.Note, coreVersions(p, s.Exchange))
 	}
 }
 
-// coreVersions names the versions to move to for Server Core: Exchange 2019
-// and SE while 2019 is supported, SE alone after 2019's end of support.
-func coreVersions(p *lint.Pass) string {
-	if end, ok := p.Catalog.Version("2019").EndOfSupport(); ok && p.AsOf.After(end) {
-		return "Exchange Server SE, which supports Server Core"
+// coreVersions names the versions to move a server of version from to for
+// Server Core: those in support on the evaluation date that the catalogue's
+// rows support on it and that can be in one organization with the other
+// versions here (", or move to Exchange Server Subscription Edition"), or ""
+// when none is.
+func coreVersions(p *lint.Pass, from *catalog.Version) string {
+	var names []string
+	for _, v := range p.Catalog.SupportedVersions(p.AsOf) {
+		if verdict, _ := p.Catalog.SupportsAny(serverCore, "", "", v); verdict == catalog.Supported && len(blockersOf(p, v, from)) == 0 {
+			names = append(names, v.ShortName())
+		}
 	}
-	return "Exchange Server 2019 or SE, which support Server Core"
+	if len(names) == 0 {
+		return ""
+	}
+	return ", or move to " + words.Or(names)
 }

@@ -15,7 +15,7 @@ import (
 func TestServerCore(t *testing.T) {
 	needsFull := map[string]string{
 		"2013": "it needs the full installation of Windows Server (Server with a GUI)",
-		"2016": "it needs Windows Server with the Desktop Experience",
+		"2016": "it needs Windows Server with the Desktop Experience (Server with a GUI on Windows Server 2012 and 2012 R2)",
 	}
 	for _, version := range catalog.Default().VersionIDs() {
 		for _, level := range []string{hostLastLevel(t, version), hostUnknownLevel} {
@@ -24,8 +24,8 @@ func TestServerCore(t *testing.T) {
 			if why, ok := needsFull[version]; ok {
 				v := catalog.Default().Version(version)
 				hostExpectOne(t, what, fs, lint.Error, "server.EX.core",
-					"EX runs "+v.Name+" on a Server Core installation of Windows, which "+v.Name+" does not support", why,
-					"reinstall Windows with the full installation (core = false), or move to Exchange Server SE, which supports Server Core")
+					"EX runs "+v.Name+" on Server Core, which it does not support ("+why+"): "+
+						"reinstall Windows with the full installation (core = false), or move to Exchange SE")
 			} else {
 				hostExpectNone(t, what, fs)
 			}
@@ -35,19 +35,22 @@ func TestServerCore(t *testing.T) {
 	}
 }
 
-// The fix names Exchange 2019 as a way to Server Core only while 2019 is
-// supported: up to its end of support (2025-10-14), not the day after.
+// The fix names the versions in support that run on Server Core: Exchange
+// 2019 up to its end of support (2025-10-14), not the day after; SE from its
+// release (2025-07-01); none that cannot join the organization.
 func TestServerCoreFixByDate(t *testing.T) {
 	end, _ := catalog.Default().Version("2019").EndOfSupport()
 	cases := []struct {
-		asOf, want string
+		asOf, extra, want string
 	}{
-		{end.AddDays(-365).String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
-		{end.String(), "or move to Exchange Server 2019 or SE, which support Server Core"},
-		{end.AddDays(1).String(), "or move to Exchange Server SE, which supports Server Core"},
+		{"2025-06-30", "", "(core = false), or move to Exchange 2019"},
+		{end.String(), "", "(core = false), or move to Exchange 2019 or Exchange SE"},
+		{end.AddDays(1).String(), "", "(core = false), or move to Exchange SE"},
+		// SE cannot join an organization that keeps Exchange 2013.
+		{end.AddDays(1).String(), srv("EX13", "2013", "CU23"), "reinstall Windows with the full installation (core = false)"},
 	}
 	for _, tc := range cases {
-		fs := check(t, serverCoreUnsupported{}, tc.asOf, org(srv("EX", "2016", "CU23", "core = true")))
+		fs := check(t, serverCoreUnsupported{}, tc.asOf, org(srv("EX", "2016", "CU23", "core = true"), tc.extra))
 		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, tc.want) {
 			t.Errorf("on %s: want a message ending %q\n%s", tc.asOf, tc.want, summary(fs))
 		}
@@ -65,11 +68,11 @@ func TestServerOnDomainController(t *testing.T) {
 		sev       lint.Severity
 		msg       string // "" for no finding
 	}{
-		{"no organization setting", org(dc), lint.Warning, "EX has Exchange Server 2019 installed on a domain controller, which Microsoft advises against (setup readiness check WarningInstallExchangeRolesOnDomainController)"},
+		{"no organization setting", org(dc), lint.Warning, "EX has Exchange Server 2019 on a domain controller, which Microsoft advises against " +
+			"(it gives every Exchange server domain administrator rights): install Exchange on a member server"},
 		{"split permissions off", "organization \"T\" {\n  split_permissions = false\n}\n" + dc, lint.Warning, "install Exchange on a member server"},
-		// The readiness article's words: the group "is added to the Domain Admins group".
-		{"the readiness article's reasons", org(dc), lint.Warning, "the Exchange Trusted Subsystem group is added to Domain Admins (every Exchange server gets domain administrator rights), Active Directory split permissions become impossible"},
-		{"split permissions on", "organization \"T\" {\n  split_permissions = true\n}\n" + dc, lint.Error, "the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported (setup readiness check InstallOnDCInADSplitPermissionMode)"},
+		{"split permissions on", "organization \"T\" {\n  split_permissions = true\n}\n" + dc, lint.Error, "EX has Exchange Server 2019 on a domain controller, " +
+			"which Active Directory split permissions do not support: install Exchange on a member server, or switch to RBAC split or shared permissions"},
 		{"member server", "organization \"T\" {\n  split_permissions = true\n}\n" + member, 0, ""},
 		{"unknown", org(srv("EX", "2019", "CU15")), 0, ""},
 	}

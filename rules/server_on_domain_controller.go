@@ -33,16 +33,13 @@ func (serverOnDomainController) Check(p *lint.Pass) {
 			continue
 		}
 		if split {
-			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" installed on a domain controller, "+
-				"and the organization uses Active Directory split permissions, with which Exchange on a domain controller is not supported "+
-				"(setup readiness check InstallOnDCInADSplitPermissionMode): install Exchange on a member server, "+
-				"or switch the organization to RBAC split or shared permissions")
+			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" on a domain controller, which Active Directory "+
+				"split permissions do not support: install Exchange on a member server, or switch to RBAC split or shared permissions")
 			continue
 		}
-		p.Report(s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" installed on a domain controller, which Microsoft advises against "+
-			"(setup readiness check WarningInstallExchangeRolesOnDomainController): the Exchange Trusted Subsystem group is added to Domain Admins "+
-			"(every Exchange server gets domain administrator rights), "+
-			"Active Directory split permissions become impossible, both compete for resources, and demoting the server later is not supported; "+
-			"install Exchange on a member server")
+		// Why (domain administrator rights, no split permissions, no demotion)
+		// is the rule page's.
+		p.Report(s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" on a domain controller, which Microsoft advises against "+
+			"(it gives every Exchange server domain administrator rights): install Exchange on a member server")
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -42,13 +43,28 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		osName := cat.WindowsName(osID)
 		supported, disputed := hostOSRows(cat, s.Exchange, osID)
 		if supported == nil && disputed == nil {
-			msg := fmt.Sprintf("%s runs %s on %s, which %s does not support: it runs on %s; install it on one of those "+
-				"(on a new server: Microsoft does not support upgrading Windows under Exchange)",
-				s.Name(), s.LevelName(), osName, s.Exchange.Name, hostDescribeOS(cat, s.Exchange))
-			if newer := hostNewerVersionsOn(cat, s.Exchange, osID); len(newer) > 0 {
-				msg += fmt.Sprintf(", or move to %s, which %s on %s", words.Or(newer), words.Pick(len(newer), "runs", "run"), osName)
+			// On a new server: Microsoft does not support upgrading Windows
+			// under Exchange (the rule page says more). Only Windows Server
+			// and Exchange versions in support are named.
+			var fixes []string
+			if on := hostDescribeOS(p, s.Exchange); on != "" {
+				fixes = append(fixes, "move it to a new server on "+on)
 			}
-			p.Report(s.OS, msg)
+			if newer := hostNewerVersionsOn(p, s.Exchange, osID); len(newer) > 0 {
+				fixes = append(fixes, fmt.Sprintf("to %s, which %s on %s", words.Or(newer), words.Pick(len(newer), "runs", "run"), osName))
+			}
+			fix := "no Windows Server version in support runs it: move its work to Exchange Online and retire it"
+			switch len(fixes) {
+			case 1:
+				fix = fixes[0]
+				if !strings.HasPrefix(fix, "move") {
+					fix = "move it " + fix
+				}
+			case 2:
+				fix = fixes[0] + ", or " + fixes[1]
+			}
+			p.Report(s.OS, fmt.Sprintf("%s runs %s on %s, which %s does not support: %s",
+				s.Name(), s.LevelName(), osName, s.Exchange.Name, fix))
 			continue
 		}
 		if supported == nil || supported.From == nil {
@@ -62,15 +78,17 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		supports := "only from " + levelRef(cat, min)
 		if disputed != nil {
 			if b, _ := s.Below(disputed.From); !b {
-				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s, where sources conflict: %s; install %s or later on %s to be on the safe side",
-					s.Name(), s.LevelName(), osName, disputed.Note, levelRef(cat, min), s.Name()))
+				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s (sources disagree: see the rule page): install %s or later on %s to be safe",
+					s.Name(), s.LevelName(), osName, levelRef(cat, min), s.Name()))
 				continue
 			}
 			supports = fmt.Sprintf("at the earliest from %s, and without dispute from %s", levelRef(cat, disputed.From), levelRef(cat, min))
 		}
-		p.Report(s.OS, fmt.Sprintf("%s runs %s on %s, which %s supports %s: install %s or later on %s, or run it on %s",
-			s.Name(), s.LevelName(), osName, s.Exchange.Name, supports, levelLabel(cat, min), s.Name(),
-			words.Or(hostSupportedOSAt(cat, s))))
+		fix := fmt.Sprintf("install %s or later on %s", levelLabel(cat, min), s.Name())
+		if on := hostSupportedOSAt(p, s); len(on) > 0 {
+			fix += ", or run it on " + words.Or(on)
+		}
+		p.Report(s.OS, fmt.Sprintf("%s runs %s on %s, which %s supports %s: %s", s.Name(), s.LevelName(), osName, s.Exchange.Name, supports, fix))
 	}
 }
 
@@ -92,13 +110,15 @@ func hostOSRows(cat *catalog.Catalog, v *catalog.Version, os string) (supported,
 	return supported, disputed
 }
 
-// hostDescribeOS lists the Windows Server versions of v: "Windows Server 2012,
-// Windows Server 2012 R2 and Windows Server 2016 (from CU3)".
-func hostDescribeOS(cat *catalog.Catalog, v *catalog.Version) string {
+// hostDescribeOS lists the Windows Server versions of v in support on the
+// evaluation date: "Windows Server 2016 or Windows Server 2019 (from CU2)",
+// or "" when none is.
+func hostDescribeOS(p *lint.Pass, v *catalog.Version) string {
+	cat := p.Catalog
 	var names []string
 	for _, w := range cat.Windows {
 		supported, _ := hostOSRows(cat, v, w.ID)
-		if supported == nil {
+		if in, known := cat.WindowsInSupport(w.ID, p.AsOf); supported == nil || !in || !known {
 			continue
 		}
 		n := w.Name
@@ -107,28 +127,33 @@ func hostDescribeOS(cat *catalog.Catalog, v *catalog.Version) string {
 		}
 		names = append(names, n)
 	}
-	return words.And(names)
+	return words.Or(names)
 }
 
-// hostNewerVersionsOn lists the Exchange versions newer than v that run on os at
-// some level: "Exchange Server 2019 and Exchange Server Subscription Edition".
-func hostNewerVersionsOn(cat *catalog.Catalog, v *catalog.Version, os string) []string {
+// hostNewerVersionsOn lists the Exchange versions newer than v in support on
+// the evaluation date that run on os at some level and can be in one
+// organization with the other versions here: "Exchange Server Subscription
+// Edition".
+func hostNewerVersionsOn(p *lint.Pass, v *catalog.Version, os string) []string {
 	var out []string
-	for _, nv := range cat.Versions() {
-		if supported, disputed := hostOSRows(cat, nv, os); nv.Rank > v.Rank && (supported != nil || disputed != nil) {
-			out = append(out, nv.Name)
+	for _, nv := range p.Catalog.SupportedVersions(p.AsOf) {
+		supported, disputed := hostOSRows(p.Catalog, nv, os)
+		if nv.Rank > v.Rank && (supported != nil || disputed != nil) && len(blockersOf(p, nv, v)) == 0 {
+			out = append(out, nv.ShortName())
 		}
 	}
 	return out
 }
 
 // hostSupportedOSAt lists the Windows Server versions the server's own release
-// supports without dispute.
-func hostSupportedOSAt(cat *catalog.Catalog, s facts.Server) []string {
+// supports without dispute and that are in support on the evaluation date.
+func hostSupportedOSAt(p *lint.Pass, s facts.Server) []string {
 	var out []string
-	for _, w := range cat.Windows {
-		if v, _ := cat.Supports(hostOS, w.ID, s.Release); v == catalog.Supported {
-			out = append(out, w.Name)
+	for _, w := range p.Catalog.Windows {
+		if v, _ := p.Catalog.Supports(hostOS, w.ID, s.Release); v == catalog.Supported {
+			if in, known := p.Catalog.WindowsInSupport(w.ID, p.AsOf); in && known {
+				out = append(out, w.Name)
+			}
 		}
 	}
 	return out

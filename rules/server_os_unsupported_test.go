@@ -85,10 +85,10 @@ func TestServerOSBoundaries(t *testing.T) {
 			}
 			// below the undisputed minimum: the disputed range
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, below, osName), fs, lint.Warning, "server.EX.os",
-				"sources conflict", "install "+levelRef(cat, min)+" or later on EX")
+				"(sources disagree: see the rule page)", "install "+levelRef(cat, min)+" or later on EX")
 			disputed := cat.Release(v, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, fact.disputed, osName),
-				check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.disputed, os)), lint.Warning, "server.EX.os", "sources conflict")
+				check(t, serverOSUnsupported{}, today, hostOSServer(version, fact.disputed, os)), lint.Warning, "server.EX.os", "(sources disagree: see the rule page)")
 			belowDisputed := hostLevelBefore(t, version, fact.disputed)
 			hostExpectOne(t, fmt.Sprintf("Exchange %s %s on %s", version, belowDisputed, osName),
 				check(t, serverOSUnsupported{}, today, hostOSServer(version, belowDisputed, os)), lint.Error, "server.EX.os",
@@ -97,35 +97,48 @@ func TestServerOSBoundaries(t *testing.T) {
 	}
 }
 
-// The conflicts named in the messages.
+// Where sources conflict, the warning says so; what they say is the rule
+// page's.
 func TestServerOSConflicts(t *testing.T) {
 	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2019", "CU14 Apr25HU", "2025"))
 	hostExpectOne(t, "2019 CU14 on 2025", fs, lint.Warning, "server.EX.os",
-		"EX runs Exchange Server 2019 CU14 Apr25HU (15.2.1544.25) on Windows Server 2025, where sources conflict",
-		"current supportability matrix lists Exchange 2019 CU14", "2024 roadmap", "Install-Exchange15", "install CU15 (15.2.1748.10) or later on EX")
+		"EX runs Exchange Server 2019 CU14 Apr25HU (15.2.1544.25) on Windows Server 2025 (sources disagree: see the rule page): install CU15 (15.2.1748.10) or later on EX to be safe")
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2010", "SP3 RU4", "2012R2"))
 	hostExpectOne(t, "2010 SP3 RU4 on 2012 R2", fs, lint.Warning, "server.EX.os",
-		"Microsoft's supportability matrix lists Windows Server 2012 R2 for Exchange 2010 SP3", "community sources name SP3 RU5",
-		"install SP3 RU5 (14.3.181.6) or later on EX")
+		"(sources disagree: see the rule page): install SP3 RU5 (14.3.181.6) or later on EX")
 }
 
-// An unsupported Windows names the supported ones and the newer versions that
-// run on it; a level too low names the Windows versions the level supports.
+// An unsupported Windows names the Windows Server versions the version runs
+// on and the newer Exchange versions that run on it, those in support on the
+// evaluation date only; a level too low names the Windows versions in
+// support the level supports.
 func TestServerOSMessages(t *testing.T) {
-	fs := check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU23", "2019"))
-	hostExpectOne(t, "2016 on 2019", fs, lint.Error, "server.EX.os",
-		"EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support",
-		"it runs on Windows Server 2012, Windows Server 2012 R2 and Windows Server 2016 (from CU3)",
-		"Microsoft does not support upgrading Windows under Exchange",
-		"or move to Exchange Server 2019 or Exchange Server Subscription Edition, which run on Windows Server 2019")
-	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU2", "2016"))
+	for asOf, want := range map[string]string{
+		"2023-10-10": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to a new server on Windows Server 2012, Windows Server 2012 R2 or Windows Server 2016 (from CU3), " +
+			"or to Exchange 2019, which runs on Windows Server 2019",
+		today: "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange SE, which runs on Windows Server 2019",
+	} {
+		fs := check(t, serverOSUnsupported{}, asOf, hostOSServer("2016", "CU23", "2019"))
+		hostExpectOne(t, "2016 on 2019 as of "+asOf, fs, lint.Error, "server.EX.os", want)
+	}
+	// No Windows Server 2016 host is in support after 2027-01-12.
+	fs := check(t, serverOSUnsupported{}, "2027-01-13", hostOSServer("2016", "CU23", "2019"))
+	hostExpectOne(t, "2016 on 2019 in 2027", fs, lint.Error, "server.EX.os",
+		"which Exchange Server 2016 does not support: move it to Exchange SE, which runs on Windows Server 2019")
+	fs = check(t, serverOSUnsupported{}, "2023-10-10", hostOSServer("2016", "CU2", "2016"))
 	hostExpectOne(t, "2016 CU2 on 2016", fs, lint.Error, "server.EX.os",
-		"or run it on Windows Server 2012 or Windows Server 2012 R2")
+		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX, or run it on Windows Server 2012 or Windows Server 2012 R2")
+	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU2", "2016"))
+	hostExpectOne(t, "2016 CU2 on 2016, 2012 R2 out of support", fs, lint.Error, "server.EX.os",
+		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX")
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2013", "CU3", "2012R2"))
 	hostExpectOne(t, "2013 CU3 on 2012 R2", fs, lint.Error, "server.EX.os", "supports only from SP1 = CU4 (15.0.847.32)", "install SP1 = CU4 or later")
 	// SE runs on nothing older than 2019, and no newer version exists to suggest.
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("SE", "RTM", "2016"))
-	hostExpectOne(t, "SE on 2016", fs, lint.Error, "server.EX.os", "it runs on Windows Server 2019, Windows Server 2022 and Windows Server 2025; install it on one of those")
+	hostExpectOne(t, "SE on 2016", fs, lint.Error, "server.EX.os",
+		"which Exchange Server Subscription Edition does not support: move it to a new server on Windows Server 2019, Windows Server 2022 or Windows Server 2025")
 }
 
 // Without os, or for versions the reference has no table for, nothing.

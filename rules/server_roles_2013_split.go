@@ -36,8 +36,7 @@ func (serverRoles2013Split) Check(p *lint.Pass) {
 		if mbx {
 			has, lacks, add = "Mailbox", "Client Access", "client_access"
 		}
-		p.Reportf(s.Roles, "%s runs Exchange Server 2013 with the %s role only: Microsoft's best practice is to install both the Client Access "+
-			"and Mailbox roles on each Exchange 2013 server; add %q to roles to install the %s role on it too",
-			s.Name(), has, add, lacks)
+		p.Reportf(s.Roles, "%s runs Exchange Server 2013 with the %s role only, and Microsoft recommends both roles on each 2013 server: "+
+			"install the %s role too (add %q to roles)", s.Name(), has, lacks, add)
 	}
 }

@@ -52,9 +52,8 @@ func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 		if len(others) == 0 {
 			continue
 		}
-		p.Reportf(s.Roles, "%s combines the Edge Transport role with the %s: the Edge Transport role cannot share a server with any other role "+
-			"(it sits in the perimeter network, outside the Active Directory forest); put Edge Transport on a server of its own, "+
-			"and %s on internal servers", s.Name(), hostRoleList(others), words.And(others))
+		p.Reportf(s.Roles, "%s combines the Edge Transport role with the %s, and Edge Transport cannot share a server: "+
+			"put Edge Transport on a server of its own, and %s on internal servers", s.Name(), hostRoleList(others), words.And(others))
 	}
 }
 

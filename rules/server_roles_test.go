@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -57,7 +58,7 @@ func TestServerRolesMatrix(t *testing.T) {
 					continue
 				}
 				hostExpectOne(t, what, fs, lint.Error, at,
-					"EX declares the "+roleName(role)+" role, which", "does not have", hostRoleSummaries[version], fmt.Sprintf("remove %q from roles", role))
+					"EX declares the "+roleName(role)+" role; "+hostRoleSummaries[version]+": "+fmt.Sprintf("remove %q from roles", role))
 			}
 		}
 	}
@@ -82,26 +83,32 @@ func TestServerRolesEveryItem(t *testing.T) {
 	}
 }
 
-// Why each role is missing.
-func TestServerRolesReasons(t *testing.T) {
-	cases := []struct{ version, role, why string }{
-		{"2013", "hub_transport", "the Hub Transport role is gone: transport services run on the Mailbox role"},
-		{"2016", "hub_transport", "the Hub Transport role is gone"},
-		{"2016", "client_access", "Client Access services run on the Mailbox role"},
-		{"SE", "client_access", "Client Access services run on the Mailbox role"},
-		{"2013", "unified_messaging", "Unified Messaging is a set of services on the Mailbox (and 2013 Client Access) role, not a role"},
-		{"2016", "unified_messaging", "Unified Messaging is a set of services"},
-		{"2019", "unified_messaging", "Unified Messaging was removed in Exchange 2019"},
-		{"SE", "unified_messaging", "Unified Messaging was removed in Exchange 2019"},
-		{"2007", "front_end", "front-end and back-end servers are the model of Exchange 2000 and 2003"},
-		{"2019", "back_end", "front-end and back-end servers are the model of Exchange 2000 and 2003"},
-		{"2003", "mailbox", `server roles came with Exchange 2007; Exchange Server 2003 has no server roles: its servers are front-end or back-end servers; remove "mailbox" from roles, and declare the server as "front_end" or "back_end"`},
-		{"2000", "edge_transport", "server roles came with Exchange 2007"},
-		{"5.5", "front_end", "front-end and back-end servers with Exchange 2000"},
+// The fix for each missing role: remove it, and what carries its work or
+// what to declare instead. Why each role is missing is the rule page's table
+// (from the same catalogue rows).
+func TestServerRolesFixes(t *testing.T) {
+	cases := []struct{ version, role, fix string }{
+		{"2013", "hub_transport", `: remove "hub_transport" from roles (the Mailbox role carries transport)`},
+		{"2016", "hub_transport", `: remove "hub_transport" from roles (the Mailbox role carries transport)`},
+		{"2016", "client_access", `: remove "client_access" from roles (the Mailbox role serves clients)`},
+		{"SE", "client_access", `: remove "client_access" from roles (the Mailbox role serves clients)`},
+		{"2013", "unified_messaging", `: remove "unified_messaging" from roles (Unified Messaging runs on the Mailbox role)`},
+		{"2016", "unified_messaging", `: remove "unified_messaging" from roles (Unified Messaging runs on the Mailbox role)`},
+		{"2019", "unified_messaging", `: remove "unified_messaging" from roles`},
+		{"SE", "unified_messaging", `: remove "unified_messaging" from roles`},
+		{"2007", "front_end", `: remove "front_end" from roles and list the server's roles instead`},
+		{"2019", "back_end", `: remove "back_end" from roles and list the server's roles instead`},
+		{"2003", "mailbox", `EX declares the Mailbox role; Exchange Server 2003 has no server roles: its servers are front-end or back-end servers: ` +
+			`remove "mailbox" from roles, and declare the server as "front_end" or "back_end"`},
+		{"2000", "edge_transport", `: remove "edge_transport" from roles, and declare the server as "front_end" or "back_end"`},
+		{"5.5", "front_end", `EX declares the front-end role; Exchange Server 5.5 has no server roles: remove "front_end" from roles`},
 	}
 	for _, tc := range cases {
 		fs := check(t, serverRolesInvalid{}, today, org(srv("EX", tc.version, hostLastLevel(t, tc.version), fmt.Sprintf("roles = [%q]", tc.role))))
-		hostExpectOne(t, tc.version+" "+tc.role, fs, lint.Error, "server.EX.roles[0]", tc.why)
+		hostExpectOne(t, tc.version+" "+tc.role, fs, lint.Error, "server.EX.roles[0]", tc.fix)
+		if len(fs) == 1 && !strings.HasSuffix(fs[0].Message, tc.fix) {
+			t.Errorf("%s %s: want the message to end %q: %s", tc.version, tc.role, tc.fix, fs[0].Message)
+		}
 	}
 }
 
@@ -145,7 +152,7 @@ func TestServerRolesEdgeCombined(t *testing.T) {
 			}
 			src := org(srv("EX", version, hostLastLevel(t, version), fmt.Sprintf(`roles = ["edge_transport", %q]`, role)))
 			hostExpectOne(t, version+" Edge with "+role, check(t, serverRolesEdgeCombined{}, today, src), lint.Error, "server.EX.roles",
-				"EX combines the Edge Transport role with the "+roleName(role)+" role", "cannot share a server with any other role",
+				"EX combines the Edge Transport role with the "+roleName(role)+" role", "and Edge Transport cannot share a server: put Edge Transport on a server of its own",
 				"put Edge Transport on a server of its own")
 		}
 		src := org(srv("EX", version, hostLastLevel(t, version), `roles = ["edge_transport"]`))
@@ -178,7 +185,7 @@ func TestServerRoles2013Split(t *testing.T) {
 		version, roles string
 		msg            string // "" for no finding
 	}{
-		{"2013", `["mailbox"]`, `EX runs Exchange Server 2013 with the Mailbox role only: Microsoft's best practice is to install both the Client Access and Mailbox roles on each Exchange 2013 server; add "client_access" to roles`},
+		{"2013", `["mailbox"]`, `EX runs Exchange Server 2013 with the Mailbox role only, and Microsoft recommends both roles on each 2013 server: install the Client Access role too (add "client_access" to roles)`},
 		{"2013", `["client_access"]`, `with the Client Access role only`},
 		{"2013", `["client_access", "mailbox"]`, ""},
 		{"2013", `["mailbox", "client_access"]`, ""},

@@ -37,8 +37,6 @@ func (signInPreferPasswordHash) Check(p *lint.Pass) {
 			return // several forests join the hybrid deployment: federation is required
 		}
 	}
-	p.Report(ds.SignIn, "sign-in is federated: Microsoft strongly recommends password hash synchronization unless a specific need requires federation, "+
-		"since it gives many of the same benefits without the complexity of deploying federation (Microsoft names very large organizations, "+
-		"such as several Active Directory forests joining one hybrid deployment, as needing AD FS); "+
-		`unless such a need applies, use sign_in = "password_hash_sync"`)
+	p.Report(ds.SignIn, "sign-in is federated, and Microsoft strongly recommends password hash synchronization unless a specific need "+
+		`(such as several forests in one hybrid deployment) requires federation: use sign_in = "password_hash_sync"`)
 }

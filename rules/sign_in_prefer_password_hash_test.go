@@ -35,7 +35,7 @@ func TestSignInPreferPasswordHash(t *testing.T) {
 			continue
 		}
 		if len(fs) != 1 || fs[0].Severity != lint.Info || fs[0].Address != "directory_sync.sign_in" ||
-			!strings.HasPrefix(fs[0].Message, "sign-in is federated: Microsoft strongly recommends password hash synchronization unless a specific need requires federation") ||
+			!strings.HasPrefix(fs[0].Message, "sign-in is federated, and Microsoft strongly recommends password hash synchronization unless a specific need") ||
 			!strings.HasSuffix(fs[0].Message, `use sign_in = "password_hash_sync"`) {
 			t.Errorf("want one info at directory_sync.sign_in:\n%s", summary(fs))
 		}

@@ -52,8 +52,7 @@ func (tenantPlanNoHybrid) Check(p *lint.Pass) {
 		if !unsupported {
 			continue
 		}
-		p.Report(t.Plan, fmt.Sprintf("tenant %s is on %s, and Microsoft 365 Apps for business and the Home plans do not support "+
-			"hybrid deployments: move the tenant to a plan with Exchange Online that supports directory synchronization, "+
-			"as hybrid requires", t.Name(), plan))
+		p.Report(t.Plan, fmt.Sprintf("tenant %s is on %s, which does not support hybrid deployments: "+
+			"move it to a plan with Exchange Online and directory synchronization", t.Name(), plan))
 	}
 }

@@ -64,13 +64,24 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 				}
 			}
 			if osKnown && !osOK {
-				why = append(why, osName+" is older than Windows Server 2022")
+				why = append(why, osName+" is older than "+p.Catalog.WindowsName(tls13FirstWindows(p.Catalog)))
 			}
-			p.Report(item, fmt.Sprintf("%s enables TLS 1.3, which Exchange supports only from Exchange Server 2019 CU15 and in Exchange Server SE, "+
-				"on Windows Server 2022 or later, and only for HTTPS (SMTP stays on TLS 1.2): %s; disable TLS 1.3 on %s (keep TLS 1.2 enabled), or enable it only once the server runs a build and Windows version that support it",
+			// Where Exchange supports TLS 1.3 (HTTPS only) is the rule page's.
+			p.Report(item, fmt.Sprintf("%s enables TLS 1.3, but %s: disable TLS 1.3 on %s and keep TLS 1.2 on",
 				s.Name(), words.And(why), s.Name()))
 		}
 	}
+}
+
+// tls13FirstWindows is the oldest Windows Server version some Exchange
+// release supports TLS 1.3 on (Windows Server 2022).
+func tls13FirstWindows(cat *catalog.Catalog) string {
+	for _, w := range cat.Windows {
+		if tls13Windows(cat, w.ID) {
+			return w.ID
+		}
+	}
+	return ""
 }
 
 // tls13Windows reports whether some Exchange release supports TLS 1.3 on

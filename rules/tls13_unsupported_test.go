@@ -44,8 +44,7 @@ func TestTLS13(t *testing.T) {
 			what := fmt.Sprintf("Exchange %s %s on %q", e.version, e.level, os)
 			fs := check(t, tls13Unsupported{}, today, org(srv("EX", e.version, e.level, extra...)))
 			if (exKnown && !exOK) || (osKnown && !osOK) {
-				parts := []string{"EX enables TLS 1.3, which Exchange supports only from Exchange Server 2019 CU15 and in Exchange Server SE, on Windows Server 2022 or later, and only for HTTPS (SMTP stays on TLS 1.2)",
-					"disable TLS 1.3 on EX (keep TLS 1.2 enabled)"}
+				parts := []string{"EX enables TLS 1.3, but ", ": disable TLS 1.3 on EX and keep TLS 1.2 on"}
 				if osKnown && !osOK {
 					parts = append(parts, catalog.Default().WindowsByID(os).Name+" is older than Windows Server 2022")
 				}

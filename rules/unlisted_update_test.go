@@ -50,7 +50,7 @@ func TestUnlistedUpdateJudgedByLevel(t *testing.T) {
 	}
 	// exchange-build-unknown says what exlint judges the server as.
 	fs := check(t, exchangeBuildUnknown{}, today, org(srv("EX", "2019", "CU15 Sep26SU")))
-	if len(fs) != 1 || fs[0].Severity != lint.Warning || !strings.Contains(fs[0].Message, "exlint judges EX by its level, CU15, as at least CU15 Aug26SU (15.2.1748.49), the newest update of CU15 it knows before then") {
+	if len(fs) != 1 || fs[0].Severity != lint.Warning || !strings.Contains(fs[0].Message, "(exlint judges EX as CU15 Aug26SU (15.2.1748.49) meanwhile)") {
 		t.Errorf("2019 CU15 Sep26SU:\n%s", summary(fs))
 	}
 }
@@ -59,7 +59,7 @@ func TestUnlistedUpdateJudgedByLevel(t *testing.T) {
 // release, and a re-released rollup is the level of its re-releases.
 func TestCurrencyReReleases(t *testing.T) {
 	fs := check(t, exchangeUpdateNotCurrent{}, "2012-12-10", org(srv("EX", "2010", "SP2 RU3")))
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "SP2 RU4v2 (14.2.318.4) and SP2 RU5v2 (14.2.328.10)") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "SP2 RU4v2 (14.2.318.4) or SP2 RU5v2 (14.2.328.10)") {
 		t.Errorf("2010 SP2 RU3 on 2012-12-10:\n%s", summary(fs))
 	}
 	if fs := check(t, exchangeUpdateNotCurrent{}, "2012-11-13", org(srv("EX", "2007", "SP3 RU8"))); len(fs) != 0 {

@@ -152,6 +152,9 @@ type Catalog struct {
 	Outlooks []*Outlook
 	// syncTools are the directory synchronization tools (data/dirsync.csv).
 	syncTools []*SyncTool
+	// limits are the single facts of data/limits.csv, by key and in order.
+	limits     map[string]*Limit
+	limitOrder []*Limit
 	// aliases maps a version ID and a normalised alias to a canonical release
 	// name, e.g. ("2013", "SP1") -> "CU4".
 	aliases map[[2]string]string

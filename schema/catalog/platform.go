@@ -32,7 +32,10 @@ type DotNet struct {
 	Name    string // ".NET Framework 4.8.1"
 	Rank    int
 	Release int // the registry Release value; 0 where none applies
-	Sources []*Source
+	// ExtendedEnd is the last day of support, where the catalogue records
+	// one (MS-DOTNET-RETIRED); zero otherwise.
+	ExtendedEnd Date
+	Sources     []*Source
 }
 
 // Outlook is an Outlook for Windows product line.

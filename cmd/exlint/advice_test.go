@@ -1,0 +1,170 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/internal/topogen"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// adviceDates are the evaluation dates the advice test runs on: the goldens'
+// date, and one after Windows Server 2016's and 2019's extended support have
+// ended, so that what a fix names must follow the date.
+var adviceDates = []string{asOf, "2029-06-01"}
+
+// No message advises a platform past its end of support on the evaluation
+// date: of every example and of generated topologies (current and legacy
+// estates, and a plan), no fix names a Windows Server, Exchange, Outlook or
+// .NET Framework version whose support has ended (catalog lifecycle data).
+func TestMessagesAdviseSupportedPlatforms(t *testing.T) {
+	dirs := []string{"examples"}
+	gen := t.TempDir()
+	for _, o := range []topogen.Options{
+		{Servers: 24, Name: "Current"},
+		{Servers: 24, Name: "Legacy", Legacy: true},
+		{Servers: 12, Name: "Plan", Stages: 3},
+	} {
+		dir := filepath.Join(gen, o.Name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range topogen.Generate(o) {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dirs = append(dirs, dir)
+	}
+	cat := catalog.Default()
+	for _, date := range adviceDates {
+		on := catalog.MustDate(date)
+		js, stderr, _ := exlint(t, noEnv, append([]string{"check", "--format", "json", "--as-of", date}, dirs...)...)
+		if stderr != "" {
+			t.Fatalf("stderr: %s", stderr)
+		}
+		var report struct {
+			Findings []struct{ Rule, Message string }
+		}
+		if err := json.Unmarshal([]byte(js), &report); err != nil {
+			t.Fatal(err)
+		}
+		if len(report.Findings) < 100 {
+			t.Fatalf("only %d findings on %s", len(report.Findings), date)
+		}
+		seen := map[string]bool{}
+		for _, f := range report.Findings {
+			for _, p := range advisedPlatforms(f.Message) {
+				if supported, known := p.inSupport(cat, on); known && !supported && !seen[f.Message+p.String()] {
+					seen[f.Message+p.String()] = true
+					t.Errorf("on %s, %s advises %s, past its end of support:\n  %s", date, f.Rule, p, f.Message)
+				}
+			}
+		}
+	}
+}
+
+// platform is a platform a message names: kind and the catalogue's ID.
+type platform struct{ kind, id string }
+
+func (p platform) String() string { return p.kind + " " + p.id }
+
+// inSupport asks the catalogue whether p is supported on day on, and whether
+// the catalogue knows p.
+func (p platform) inSupport(cat *catalog.Catalog, on catalog.Date) (supported, known bool) {
+	switch p.kind {
+	case "Windows Server":
+		return cat.WindowsInSupport(p.id, on)
+	case "Exchange":
+		if v := cat.Version(p.id); v != nil {
+			return v.InSupport(on), true
+		}
+	case "Outlook":
+		if o := cat.OutlookByID(p.id); o != nil {
+			return o.InSupport(on), true
+		}
+	case ".NET Framework":
+		if d := cat.DotNetByID(p.id); d != nil {
+			return d.InSupport(on), true
+		}
+	}
+	return false, false
+}
+
+var (
+	// A clause of a message: messages join clauses with ": ", "; " and
+	// ". ", and alternatives with ", or ".
+	clauseBreak = regexp.MustCompile(`: |; |\. |, or |, then | \(`)
+	// An imperative that advises what follows: the fix of a message.
+	adviceVerb = regexp.MustCompile(`^(?:or |then |and )?(?:install|move|replace|run|use|add|upgrade|update|keep|migrate|put|go|introduce|deploy|choose|plan|set up|reinstall|route|switch)\b`)
+	// A clause that takes something away advises nothing.
+	removal = regexp.MustCompile(`^(?:or |then |and )?(?:remove|retire|take|turn off|disable|move off)\b`)
+	// Forest functional levels are named after Windows Server versions but
+	// are no platform.
+	forestLevel = regexp.MustCompile(`forest functional level(?: is| to)? (?:Windows Server \d{4}(?: R2)?|Windows 2000)`)
+	mentions    = []struct {
+		kind string
+		re   *regexp.Regexp
+	}{
+		{"Windows Server", regexp.MustCompile(`Windows Server (\d{4}(?: R2)?)((?:(?:, | or | and | to )(?:Windows Server )?\d{4}(?: R2)?)*)`)},
+		{"Exchange", regexp.MustCompile(`Exchange (?:Server )?(5\.5|\d{4}|SE|Subscription Edition)((?:(?:, | or | and | to )(?:Exchange (?:Server )?)?(?:\d{4}|SE))*)`)},
+		{"Outlook", regexp.MustCompile(`Outlook (\d{4})((?:(?:, | or | and | to )(?:Outlook )?\d{4})*)`)},
+		{".NET Framework", regexp.MustCompile(`\.NET Framework (\d\.\d(?:\.\d)?(?: SP1)?)((?:(?:, | or | and | to )\d\.\d(?:\.\d)?)*)`)},
+	}
+	listItem = regexp.MustCompile(`\d{4}(?: R2)?|\d\.\d(?:\.\d)?|SE`)
+)
+
+// advisedPlatforms returns the platforms the fix clauses of a message name.
+func advisedPlatforms(msg string) []platform {
+	var out []platform
+	for _, clause := range clauseBreak.Split(msg, -1) {
+		if !adviceVerb.MatchString(clause) || removal.MatchString(clause) {
+			continue
+		}
+		clause = forestLevel.ReplaceAllString(clause, "")
+		for _, m := range mentions {
+			for _, sm := range m.re.FindAllStringSubmatch(clause, -1) {
+				ids := []string{sm[1]}
+				ids = append(ids, listItem.FindAllString(sm[2], -1)...)
+				for _, id := range ids {
+					out = append(out, platform{m.kind, platformID(m.kind, id)})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// platformID turns a name's version into the catalogue's ID: "2012 R2" is
+// "2012R2", "Subscription Edition" is "SE", Microsoft 365 Apps aside.
+func platformID(kind, v string) string {
+	switch {
+	case kind == "Windows Server":
+		return strings.ReplaceAll(v, " ", "")
+	case v == "Subscription Edition":
+		return "SE"
+	}
+	return v
+}
+
+// The test's reading of messages: what it takes for advice, and what not.
+func TestAdvisedPlatforms(t *testing.T) {
+	for _, tc := range []struct{ msg, want string }{
+		{"DC01 runs Windows Server 2012 R2, which EX10 does not support: replace DC01 with a domain controller on Windows Server 2016 to 2022", "[Windows Server 2016 Windows Server 2022]"},
+		{"EX01 runs Exchange Server 2010: move its work to Exchange Server SE or Exchange Online and retire EX01", "[Exchange SE]"},
+		{"WG-EX19 cannot be the hybrid server: run hybrid on an Exchange 2016 server instead", "[Exchange 2016]"},
+		{"Exchange 2019 cannot coexist with Exchange 2010: remove every Exchange 2010 server first", "[]"},
+		{"the forest functional level is Windows 2000: raise the forest functional level to Windows Server 2012 or higher", "[]"},
+		{"Outlook 2013 is not supported with EX16: move these clients to Outlook 2016 or Microsoft 365 Apps", "[Outlook 2016]"},
+		{"EX13 has .NET Framework 4.8: install .NET Framework 4.7.1 or 4.7.2, or update EX13 to CU23", "[.NET Framework 4.7.1 .NET Framework 4.7.2]"},
+	} {
+		if got := fmt.Sprint(advisedPlatforms(tc.msg)); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.msg, got, tc.want)
+		}
+	}
+}

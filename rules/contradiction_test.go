@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Messages never contradict each other within one run: no fix names a
+// version of hybrid server that hybrid-server-version rejects in the same
+// organization. The case of the issue: one rule advising "add a second 2016
+// server" while another says 2016 cannot be the hybrid server (an
+// organization with Exchange 2007 needs an Exchange 2013 hybrid server; one
+// with Exchange 2010 accepts 2010 to 2016 only).
+func TestNoContradictionOnHybridServerVersion(t *testing.T) {
+	mbx := `roles = ["mailbox", "client_access"]`
+	cases := []struct {
+		name, src string
+		rejected  string // the version hybrid-server-version rejects
+	}{
+		{"2016 hybrid beside 2007", org(srv("EX07", "2007", "SP3 RU23"), srv("EX16", "2016", "CU23", mbx), hybridWith("EX16")), "2016"},
+		{"2019 hybrid beside 2010", org(srv("EX10", "2010", "SP3 RU32"), srv("EX19", "2019", "CU15", mbx), hybridWith("EX19")), "2019"},
+		{"2016 hybrid beside SE", org(srv("EXSE", "SE", "RTM", `roles = ["mailbox"]`), srv("EX16", "2016", "CU23", mbx), hybridWith("EX16")), "2016"},
+		{"2010 hybrid beside 2016", org(srv("EX16", "2016", "CU23", `roles = ["mailbox"]`), srv("EX10", "2010", "SP3 RU32", mbx), hybridWith("EX10")), "2010"},
+	}
+	for _, asOf := range []string{"2023-04-11", "2025-10-14", today} {
+		for _, tc := range cases {
+			fs := checkWith(t, All(), asOf, tc.src, "")
+			if byRule(fs, "hybrid-server-version") == "" {
+				t.Errorf("%s on %s: want hybrid-server-version to reject %s:\n%s", tc.name, asOf, tc.rejected, summary(fs))
+				continue
+			}
+			v := catalog.Default().Version(tc.rejected)
+			advice := regexp.MustCompile(`(?:a second|run hybrid on an|add an|with an) (?:` + regexp.QuoteMeta(v.Name) + `|` + regexp.QuoteMeta(v.ShortName()) + `)\b`)
+			for _, f := range fs {
+				if advice.MatchString(f.Message) {
+					t.Errorf("%s on %s: %s advises the %s hybrid server hybrid-server-version rejects: %s", tc.name, asOf, f.Rule, v.ShortName(), f.Message)
+				}
+			}
+			// And the single-server advice names a version that is accepted,
+			// or says that none in support is.
+			for _, f := range fs {
+				if f.Rule == "hybrid-single-server" && !strings.Contains(f.Message, "add a second") &&
+					!strings.Contains(f.Message, "no version in support can be a second hybrid server") {
+					t.Errorf("%s on %s: %s", tc.name, asOf, f.Message)
+				}
+			}
+		}
+	}
+}
+
+// dotnet-not-recommended never recommends a .NET Framework that
+// dotnet-unsupported reports for the same server: HealthChecker recommends
+// 4.8.1 on Windows Server 2016 and older for Exchange 2019 CU14 and later and
+// SE, where the supportability matrix does not support it.
+func TestNoContradictionOnDotNet(t *testing.T) {
+	cat := catalog.Default()
+	recommends := regexp.MustCompile(`recommends \.NET Framework (\S+?)[: ,]`)
+	checked := 0
+	for _, version := range []string{"2013", "2016", "2019", "SE"} {
+		for _, level := range hostLevelsOf(t, version) {
+			for _, w := range append([]*catalog.Windows{nil}, cat.Windows...) {
+				var extra []string
+				os := "unknown"
+				if w != nil {
+					os = w.ID
+					extra = append(extra, fmt.Sprintf("os = %q", w.ID))
+				}
+				for _, d := range cat.DotNets {
+					for _, asOf := range []string{"2022-01-01", today} {
+						fs := check(t, dotnetNotRecommended{}, asOf, hostDotNetServer(version, level, d.ID, extra...))
+						if len(fs) == 0 {
+							continue
+						}
+						m := recommends.FindStringSubmatch(fs[0].Message)
+						if m == nil {
+							t.Fatalf("no recommendation in %q", fs[0].Message)
+						}
+						checked++
+						if got := check(t, dotnetUnsupported{}, asOf, hostDotNetServer(version, level, m[1], extra...)); len(got) != 0 {
+							t.Errorf("Exchange %s %s on %s (%s): dotnet-not-recommended advises .NET Framework %s, which dotnet-unsupported reports:\n%s",
+								version, level, os, asOf, m[1], summary(got))
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d recommendations checked", checked)
+	}
+}
+
+// The .NET Framework the Hybrid Configuration Wizard needs is advised for a
+// hybrid server only where the server's Exchange supports it: Exchange 2010
+// runs on .NET Framework 3.5 SP1, and dotnet-unsupported reports 4.6.2 there.
+func TestNoContradictionOnWizardDotNet(t *testing.T) {
+	src := org(srv("EX10", "2010", "SP3 RU32", `dotnet = "3.5 SP1"`), hybridWith("EX10"))
+	fs := checkWith(t, All(), today, src, "")
+	for _, f := range fs {
+		if f.Rule == "hybrid-wizard-unsupported" && strings.Contains(f.Message, "on a hybrid server") {
+			t.Errorf("the wizard's .NET advised on an Exchange 2010 server: %s", f.Message)
+		}
+	}
+	if fs := check(t, dotnetUnsupported{}, today, org(srv("EX10", "2010", "SP3 RU32", `dotnet = "4.6.2"`))); len(fs) != 1 || fs[0].Severity != lint.Error {
+		t.Errorf("dotnet-unsupported should report .NET Framework 4.6.2 on Exchange 2010:\n%s", summary(fs))
+	}
+}

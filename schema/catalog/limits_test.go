@@ -1,0 +1,80 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// The facts of limits.csv load with their kinds, and each accessor returns
+// what its row states.
+func TestLimits(t *testing.T) {
+	c := Default()
+	if got := c.Count("hybrid-tenants-max"); got != 5 {
+		t.Errorf("hybrid-tenants-max: %d", got)
+	}
+	if got := c.Count("cutover-mailboxes-max"); got != 2000 {
+		t.Errorf("cutover-mailboxes-max: %d", got)
+	}
+	if got := c.Count("cutover-mailboxes-recommended"); got != 150 {
+		t.Errorf("cutover-mailboxes-recommended: %d", got)
+	}
+	if got := c.Day("hybrid-app-permanent-block").String(); got != "2025-10-31" {
+		t.Errorf("hybrid-app-permanent-block: %s", got)
+	}
+	if got := c.DaysList("hybrid-app-temporary-blocks"); len(got) != 2 || got[0].String() != "2025-09-16" || got[1].String() != "2025-10-07" {
+		t.Errorf("hybrid-app-temporary-blocks: %v", got)
+	}
+	if got := c.Days("certificate-warning-days"); got != 60 {
+		t.Errorf("certificate-warning-days: %d", got)
+	}
+	if got := c.CU("se-coexistence-blocking-cu"); got != 2 {
+		t.Errorf("se-coexistence-blocking-cu: %d", got)
+	}
+	if got := c.PlatformID("adfs-windows-min"); got != "2012R2" {
+		t.Errorf("adfs-windows-min: %s", got)
+	}
+	for _, l := range c.Limits() {
+		if len(l.Sources) == 0 || l.Note == "" {
+			t.Errorf("%s: every fact has a source and a note", l.Key)
+		}
+	}
+}
+
+// A fact asked with the wrong kind, or one the data lacks, is a defect.
+func TestLimitMisuse(t *testing.T) {
+	c := Default()
+	for _, f := range []func(){
+		func() { c.Count("no-such-limit") },
+		func() { c.Day("hybrid-tenants-max") },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Error("want a panic")
+				}
+			}()
+			f()
+		}()
+	}
+}
+
+// Malformed rows are refused at load, naming the file and line.
+func TestLimitsRefused(t *testing.T) {
+	for _, tc := range []struct{ row, want string }{
+		{"x,count,0,MS-CUTOVER,n", "positive whole number"},
+		{"x,count,many,MS-CUTOVER,n", "positive whole number"},
+		{"x,date,2025-10,MS-CUTOVER,n", "YYYY-MM-DD"},
+		{"x,date,2025-10-01;2025-10-02,MS-CUTOVER,n", "one date"},
+		{"x,dates,2025-10-02;2025-10-01,MS-CUTOVER,n", "in order"},
+		{"x,windows,2030,MS-CUTOVER,n", "windows.csv"},
+		{"x,dotnet,5.0,MS-CUTOVER,n", "dotnet.csv"},
+		{"x,colour,red,MS-CUTOVER,n", "unknown kind"},
+		{"x,count,3,NO-SUCH-SOURCE,n", "unknown source"},
+		{"hybrid-tenants-max,count,3,MS-CUTOVER,n", "given twice"},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"limits.csv": "+" + tc.row}))
+		if err == nil || !strings.HasPrefix(err.Error(), "limits.csv:") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want limits.csv:LINE: ...%s", tc.row, err, tc.want)
+		}
+	}
+}
