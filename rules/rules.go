@@ -48,6 +48,8 @@ const (
 	dotnetMatrix = "dotnet"       // .NET Framework versions of an Exchange server
 	tlsSupport   = "tls"          // TLS versions Exchange uses
 	serverRoles  = "server-roles" // the roles of each Exchange version
+	hostOS       = "host-os"      // Windows Server versions an Exchange server runs on
+	dcOS         = "dc-os"        // Windows Server versions of domain controllers Exchange works with
 )
 
 // roleOf returns whether version v has role, and from which release (nil:

@@ -20,6 +20,10 @@
 //	members   a row per Exchange version (versions alike share one): the
 //	          values it has and the values it lacks, with why (the note)
 //
+// and two tables that are not support matrices: "dirsync tools" (the
+// directory synchronization tools) and "windows lifecycle" (the Windows
+// Server versions' end of support).
+//
 // go generate (tools/gentables) rewrites every table; a test fails when a
 // page and the data disagree.
 package catalogdoc
@@ -68,10 +72,14 @@ func Rewrite(cat *catalog.Catalog, page string) (string, error) {
 }
 
 // Table renders one subject in one layout; "dirsync tools" renders the
-// directory synchronization tools (data/dirsync.csv).
+// directory synchronization tools (data/dirsync.csv), "windows lifecycle"
+// the Windows Server versions' end of support (data/windows.csv).
 func Table(cat *catalog.Catalog, subject, layout string) (string, error) {
 	if subject == "dirsync" && layout == "tools" {
 		return syncTools(cat), nil
+	}
+	if subject == "windows" && layout == "lifecycle" {
+		return windowsLifecycle(cat), nil
 	}
 	s := cat.Subject(subject)
 	if s == nil {
@@ -672,5 +680,32 @@ func syncTools(cat *catalog.Catalog) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/dirsync.csv`; sources %s).\n", strings.Join(keys, ", "))
+	return b.String()
+}
+
+// windowsLifecycle lists each Windows Server version with the last days of
+// its mainstream and extended support, or that exlint has no verified date.
+func windowsLifecycle(cat *catalog.Catalog) string {
+	var b strings.Builder
+	writeRow(&b, []string{"Windows Server (`os`, `host_os`)", "Mainstream support ends", "Extended support ends", "Sources"})
+	writeRule(&b, 4)
+	var keys []string
+	for i := len(cat.Windows) - 1; i >= 0; i-- {
+		w := cat.Windows[i]
+		main, ext := "?", "? (not judged)"
+		if !w.ExtendedEnd.IsZero() {
+			main, ext = w.MainstreamEnd.String(), w.ExtendedEnd.String()
+		}
+		var srcs []string
+		for _, s := range w.Sources {
+			if !strings.HasPrefix(s.Key, "MS-LC-") {
+				continue // the rows' other sources name the version, not its dates
+			}
+			srcs = append(srcs, s.Key)
+			keys = append(keys, s.Key)
+		}
+		writeRow(&b, []string{fmt.Sprintf("`%s` (%s)", w.ID, w.Name), main, ext, strings.Join(srcs, ", ")})
+	}
+	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/windows.csv`; sources %s).\n", strings.Join(keys, ", "))
 	return b.String()
 }
