@@ -125,6 +125,9 @@ type Catalog struct {
 	Outlooks []*Outlook
 	// syncTools are the directory synchronization tools (data/dirsync.csv).
 	syncTools []*SyncTool
+	// wizard is what the Hybrid Configuration Wizard's options set up
+	// (data/hybridwizard.csv).
+	wizard []*WizardItem
 	// aliases maps a version ID and a normalised alias to a canonical release
 	// name, e.g. ("2013", "SP1") -> "CU4".
 	aliases map[[2]string]string

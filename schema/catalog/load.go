@@ -97,7 +97,7 @@ func load() (*Catalog, error) {
 func loadFrom(data fs.FS) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Version{}, sources: map[string]*Source{}, aliases: map[[2]string]string{},
 		alternates: map[Build]*Release{}, data: data}
-	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadSyncTools, loadSubjects, loadSupport}
+	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadSyncTools, loadWizard, loadSubjects, loadSupport}
 	for _, step := range steps {
 		if err := step(c); err != nil {
 			return nil, err
