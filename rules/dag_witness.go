@@ -26,6 +26,7 @@ func (dagWitness) Info() lint.RuleInfo {
 }
 
 func (dagWitness) Check(p *lint.Pass) {
+	var dcs *hostIndex
 	for _, d := range p.Topology.DAGs {
 		w := d.Witness
 		if w == nil || strings.TrimSpace(w.Value) == "" {
@@ -55,7 +56,10 @@ func (dagWitness) Check(p *lint.Pass) {
 		// MS-DAG-AZURE-WITNESS: a file share witness on a domain controller
 		// "will result in an unnecessary elevation of privileges. Therefore,
 		// it is not a recommended configuration."
-		if at, name := witnessDomainController(p.Topology, host); at != nil {
+		if dcs == nil {
+			dcs = domainControllerHosts(p.Topology)
+		}
+		if at, name := dcs.find(host); at != nil {
 			p.ReportAs(lint.Warning, w, fmt.Sprintf("the witness server of DAG %s, %s, is a domain controller, which Microsoft does not recommend "+
 				"(an unnecessary elevation of privileges): use a member server, such as a file server, as the witness", d.Name(), name),
 				related(at, name+" is a domain controller"))
@@ -77,21 +81,51 @@ func witnessMember(d *schema.DAG, host string) *schema.Ref[*schema.Server] {
 	return nil
 }
 
-// witnessDomainController returns where the topology says the witness host
-// is a domain controller, and its name: a domain_controller block, or an
-// Exchange server installed on a domain controller.
-func witnessDomainController(top *schema.Topology, host string) (schema.Node, string) {
+// hostIndex finds computers by name as sameHost compares them, without
+// comparing a name with every other.
+type hostIndex struct {
+	byLabel map[string][]hostEntry // by lower-case first label, in source order
+}
+
+type hostEntry struct {
+	name string
+	at   schema.Node
+}
+
+// domainControllerHosts indexes the computers the topology says are domain
+// controllers: the domain_controller blocks, and the Exchange servers
+// installed on a domain controller, each at what says so.
+func domainControllerHosts(top *schema.Topology) *hostIndex {
+	ix := &hostIndex{byLabel: map[string][]hostEntry{}}
+	add := func(name string, at schema.Node) {
+		l := firstLabel(name)
+		ix.byLabel[l] = append(ix.byLabel[l], hostEntry{name, at})
+	}
 	for _, dc := range top.DomainControllers {
-		if sameHost(host, dc.Name()) {
-			return dc, dc.Name()
-		}
+		add(dc.Name(), dc)
 	}
 	for _, s := range top.Servers {
-		if sameHost(host, s.Name()) && s.OnDomainController.IsTrue() {
-			return s.OnDomainController, s.Name()
+		if s.OnDomainController.IsTrue() {
+			add(s.Name(), s.OnDomainController)
+		}
+	}
+	return ix
+}
+
+// find returns the first computer of the index that names host, and its
+// name; nil when none does.
+func (ix *hostIndex) find(host string) (schema.Node, string) {
+	for _, e := range ix.byLabel[firstLabel(host)] {
+		if sameHost(host, e.name) {
+			return e.at, e.name
 		}
 	}
 	return nil, ""
+}
+
+func firstLabel(name string) string {
+	l, _, _ := strings.Cut(strings.ToLower(name), ".")
+	return l
 }
 
 // sameHost reports whether two names name one computer, ignoring case: the
@@ -105,7 +139,5 @@ func sameHost(a, b string) bool {
 	if strings.Contains(a, ".") && strings.Contains(b, ".") {
 		return false
 	}
-	fa, _, _ := strings.Cut(a, ".")
-	fb, _, _ := strings.Cut(b, ".")
-	return fa == fb
+	return firstLabel(a) == firstLabel(b)
 }

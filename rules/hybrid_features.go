@@ -118,11 +118,13 @@ func (hybridFeatures) Check(p *lint.Pass) {
 // hybrid-oauth): with them, the hybrid uses the federation trust.
 func hybridOAuthLegacy(p *lint.Pass) []*schema.Server {
 	var out []*schema.Server
+	legacy := map[*catalog.Version]bool{}
+	for _, v := range p.Catalog.Versions() {
+		verdict, _ := p.Catalog.SupportsAny(hybridOAuth, "", "", v)
+		legacy[v] = verdict == catalog.Unsupported
+	}
 	for _, s := range p.Facts.Servers() {
-		if s.IsEdge() {
-			continue
-		}
-		if verdict, _ := p.Catalog.SupportsAny(hybridOAuth, "", "", s.Exchange); verdict == catalog.Unsupported {
+		if !s.IsEdge() && legacy[s.Exchange] {
 			out = append(out, s.Server)
 		}
 	}
