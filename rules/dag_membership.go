@@ -65,7 +65,7 @@ func (dagMembership) Check(p *lint.Pass) {
 			}
 			if s.Roles != nil && !s.Roles.Has("mailbox") {
 				p.Report(it, fmt.Sprintf("%s has no Mailbox role (%s), and a DAG is a group of Mailbox servers: remove %s from DAG %s",
-					s.Name(), dagRoles(s), s.Name(), d.Name()), related(s.Roles, s.Name()+"'s roles"))
+					s.Name(), rolesHeld(s.Roles), s.Name(), d.Name()), related(s.Roles, s.Name()+"'s roles"))
 				continue // not a Mailbox server: it does not take one of the 16 seats
 			}
 			members = append(members, it)
@@ -79,17 +79,4 @@ func (dagMembership) Check(p *lint.Pass) {
 				d.Name(), n, dagMaxMembers, words.And(words.Short(extra))))
 		}
 	}
-}
-
-// dagRoles names a server's roles for a message: "Edge Transport", "Client
-// Access and Hub Transport", or "no role".
-func dagRoles(s *schema.Server) string {
-	var out []string
-	for _, r := range s.Roles.Values() {
-		out = append(out, roleName(r))
-	}
-	if len(out) == 0 {
-		return "no role"
-	}
-	return words.And(out)
 }

@@ -61,9 +61,13 @@ func roleOf(cat *catalog.Catalog, v *catalog.Version, role string) (present bool
 
 // hybridRolesHeld names a server's roles for a message: "Mailbox and Client
 // Access", or "no role".
-func hybridRolesHeld(s facts.Server) string {
+func hybridRolesHeld(s facts.Server) string { return rolesHeld(s.Roles) }
+
+// rolesHeld names the roles of a roles list for a message: "Mailbox and
+// Client Access", or "no role".
+func rolesHeld(roles *schema.StringList) string {
 	var pretty []string
-	for _, r := range s.Roles.Values() {
+	for _, r := range roles.Values() {
 		pretty = append(pretty, roleNames[r])
 	}
 	if len(pretty) == 0 {
