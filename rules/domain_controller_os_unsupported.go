@@ -30,7 +30,6 @@ func (domainControllerOSUnsupported) Info() lint.RuleInfo {
 // The table is the catalogue's (subject dc-os): per Windows Server version,
 // ranges of Exchange levels that support it, do not, or where sources
 // disagree; nothing is known elsewhere (silent).
-const dcOS = "dc-os"
 
 // dcColumns returns the columns of the table: the ranges of levels its rows
 // never split, newest version first, newest range first within a version.

@@ -18,6 +18,10 @@ func (hybridModernTopologyLimits) Info() lint.RuleInfo {
 		Severity: lint.Warning,
 		Summary:  "the Modern (Hybrid Agent) topology with a feature it does not support",
 		Sources:  sources("MS-HYB-AGENT", "MS-HMA-PREREQ"),
+		// hybrid-features reports a feature the Modern options do not set
+		// up, and modern authentication without the OAuth they do not set
+		// up, at the same item, as an error that also names the Hybrid Agent.
+		Yields: []string{"hybrid-features"},
 	}
 }
 

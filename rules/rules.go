@@ -52,6 +52,8 @@ const (
 	// transportRoles are the roles that run connectors: the servers a
 	// connector may name and that receive mail from outside.
 	transportRoles = "transport-roles"
+	hostOS         = "host-os" // Windows Server versions an Exchange server runs on
+	dcOS           = "dc-os"   // Windows Server versions of domain controllers Exchange works with
 )
 
 // roleOf returns whether version v has role, and from which release (nil:
@@ -63,9 +65,13 @@ func roleOf(cat *catalog.Catalog, v *catalog.Version, role string) (present bool
 
 // hybridRolesHeld names a server's roles for a message: "Mailbox and Client
 // Access", or "no role".
-func hybridRolesHeld(s facts.Server) string {
+func hybridRolesHeld(s facts.Server) string { return rolesHeld(s.Roles) }
+
+// rolesHeld names the roles of a roles list for a message: "Mailbox and
+// Client Access", or "no role".
+func rolesHeld(roles *schema.StringList) string {
 	var pretty []string
-	for _, r := range s.Roles.Values() {
+	for _, r := range roles.Values() {
 		pretty = append(pretty, roleNames[r])
 	}
 	if len(pretty) == 0 {

@@ -31,7 +31,6 @@ func (serverOSUnsupported) Info() lint.RuleInfo {
 // supports each, with a disputed range where sources disagree. A Windows
 // Server version a version's rows do not list is unsupported with every
 // update of it; a version without rows (Exchange 5.5 and 2000) is not judged.
-const hostOS = "host-os"
 
 func (serverOSUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog

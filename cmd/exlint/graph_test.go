@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -421,24 +420,8 @@ rule "exchange-security-update-missing" {
 
 // The README shows an example's diagram; it must be exlint's real output.
 func TestReadmeGraph(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile("(?s)<!-- exlint-readme-graph: (\\S+) -->\\s*```mermaid\\n(.*?)```").FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README.md shows no diagram (<!-- exlint-readme-graph: DIR --> and a mermaid block)")
-	}
-	out, _, _ := exlint(t, noEnv, "graph", string(m[1]), "--format", "mermaid", "--as-of", asOf)
-	if *update && out != string(m[2]) {
-		i := bytes.Index(readme, m[2])
-		readme = append(readme[:i:i], append([]byte(out), readme[i+len(m[2]):]...)...)
-		if err := os.WriteFile(filepath.Join(repoRoot, "README.md"), readme, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if out != string(m[2]) {
-		t.Errorf("README.md's diagram of %s is stale; the real output is:\n%s", m[1], out)
-	}
+	readmeBlock(t, "exlint-readme-graph", "mermaid", func(dir string) string {
+		out, _, _ := exlint(t, noEnv, "graph", dir, "--format", "mermaid", "--as-of", asOf)
+		return out
+	})
 }

@@ -259,18 +259,38 @@ func TestCleanExample(t *testing.T) {
 
 // The README shows an example's output; it must be exlint's real output.
 func TestReadmeOutput(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	readmeBlock(t, "exlint-readme-output", "text", func(dir string) string {
+		out, _, _ := exlint(t, noEnv, "check", dir, "--as-of", asOf, "--color", "never")
+		return out
+	})
+}
+
+// readmeBlock checks that README.md's block of language lang after the
+// comment <!-- marker: DIR --> is what run(DIR) prints; -update rewrites it.
+func readmeBlock(t *testing.T, marker, lang string, run func(dir string) string) {
+	t.Helper()
+	path := filepath.Join(repoRoot, "README.md")
+	readme, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile("(?s)<!-- exlint-readme-output: (\\S+) -->\\s*```text\\n(.*?)```").FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README.md shows no example output (<!-- exlint-readme-output: DIR --> and a text block)")
+	loc := regexp.MustCompile("(?s)<!-- " + regexp.QuoteMeta(marker) + ": (\\S+) -->\\s*```" + lang + "\\n(.*?)```").FindSubmatchIndex(readme)
+	if loc == nil {
+		t.Fatalf("README.md has no <!-- %s: DIR --> followed by a %s block", marker, lang)
 	}
-	out, _, _ := exlint(t, noEnv, "check", string(m[1]), "--as-of", asOf, "--color", "never")
-	if out != string(m[2]) {
-		t.Errorf("README.md's output of %s is stale; the real output is:\n%s", m[1], out)
+	dir, block := string(readme[loc[2]:loc[3]]), string(readme[loc[4]:loc[5]])
+	out := run(dir)
+	if out == block {
+		return
 	}
+	if *update {
+		fixed := append(append(readme[:loc[4]:loc[4]], out...), readme[loc[5]:]...)
+		if err := os.WriteFile(path, fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's %s block for %s is stale (go test ./cmd/exlint -update rewrites it); the real output is:\n%s", lang, dir, out)
 }
 
 func writeTopology(t *testing.T, src string) string {

@@ -76,7 +76,7 @@ func TestGitHubStepSummary(t *testing.T) {
 		return ""
 	}
 	out, _, code := exlint(t, getenv, "check", "examples/small-cutover", "--as-of", asOf, "--format", "github")
-	if code != 1 || !strings.HasPrefix(out, "::error file=examples/small-cutover/tailspin.exchange.hcl,line=18,col=13,") {
+	if code != 1 || !strings.HasPrefix(out, "::error file=examples/small-cutover/tailspin.exchange.hcl,line=12,col=20,") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	got, _ := os.ReadFile(summary)

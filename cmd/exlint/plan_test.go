@@ -18,7 +18,6 @@ site "HQ" {}
 
 domain_controller "DC01" {
   site = "HQ"
-  os   = "2016"
 }
 
 server "EX10" {
@@ -26,7 +25,6 @@ server "EX10" {
   version = "2010"
   update  = "SP3 RU32"
   roles   = ["mailbox", "client_access", "hub_transport"]
-  os      = "2008R2"
 }
 
 server "EXSE" {
@@ -87,7 +85,7 @@ func TestCheckPlan(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, stderr, out)
 	}
 	for _, want := range []string{
-		"fabrikam/fabrikam.exchange.hcl:14:13: error: EX10 runs Exchange Server 2010, ",
+		"fabrikam/fabrikam.exchange.hcl:13:13: error: EX10 runs Exchange Server 2010, ",
 		"(planned: resolved by stage retire-2010 on 2027-03) [exchange-end-of-support]\n",
 		"(planned: resolved by stage retire-2010 on 2027-03) [coexistence-unsupported]\n",
 		"checked 1 topology (1 file): 2 errors (2 planned), 0 warnings, 0 info\n",
@@ -176,8 +174,8 @@ func TestBaselinePlan(t *testing.T) {
 	moved := strings.Replace(fabrikam, `server "EX10" {`, `stage "add-2010" {
   date = "2027-06"
   add "server" "EX10" {`, 1)
-	moved = strings.Replace(moved, `  os      = "2008R2"
-}`, `  os      = "2008R2"
+	moved = strings.Replace(moved, `  roles   = ["mailbox", "client_access", "hub_transport"]
+}`, `  roles   = ["mailbox", "client_access", "hub_transport"]
 }
 }`, 1)
 	moved = strings.Replace(moved, `remove "server" "EX10" {}`, `change "server" "EXSE" {

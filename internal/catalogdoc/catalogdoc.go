@@ -20,6 +20,11 @@
 //	members   a row per Exchange version (versions alike share one): the
 //	          values it has and the values it lacks, with why (the note)
 //
+// and three tables that are not support matrices: "dirsync tools" (the
+// directory synchronization tools), "windows lifecycle" (the Windows Server
+// versions' end of support) and "hybrid-wizard options" (what each option of
+// the Hybrid Configuration Wizard sets up).
+//
 // go generate (tools/gentables) rewrites every table; a test fails when a
 // page and the data disagree.
 package catalogdoc
@@ -68,10 +73,18 @@ func Rewrite(cat *catalog.Catalog, page string) (string, error) {
 }
 
 // Table renders one subject in one layout; "dirsync tools" renders the
-// directory synchronization tools (data/dirsync.csv).
+// directory synchronization tools (data/dirsync.csv), "windows lifecycle"
+// the Windows Server versions' end of support (data/windows.csv) and
+// "hybrid-wizard options" the wizard's options (data/hybridwizard.csv).
 func Table(cat *catalog.Catalog, subject, layout string) (string, error) {
 	if subject == "dirsync" && layout == "tools" {
 		return syncTools(cat), nil
+	}
+	if subject == "windows" && layout == "lifecycle" {
+		return windowsLifecycle(cat), nil
+	}
+	if subject == "hybrid-wizard" && layout == "options" {
+		return wizardOptions(cat), nil
 	}
 	s := cat.Subject(subject)
 	if s == nil {
@@ -672,5 +685,81 @@ func syncTools(cat *catalog.Catalog) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/dirsync.csv`; sources %s).\n", strings.Join(keys, ", "))
+	return b.String()
+}
+
+// windowsLifecycle lists each Windows Server version with the last days of
+// its mainstream and extended support, or that exlint has no verified date.
+func windowsLifecycle(cat *catalog.Catalog) string {
+	var b strings.Builder
+	writeRow(&b, []string{"Windows Server (`os`, `host_os`)", "Mainstream support ends", "Extended support ends", "Sources"})
+	writeRule(&b, 4)
+	var keys []string
+	for i := len(cat.Windows) - 1; i >= 0; i-- {
+		w := cat.Windows[i]
+		main, ext := "?", "? (not judged)"
+		if !w.ExtendedEnd.IsZero() {
+			main, ext = w.MainstreamEnd.String(), w.ExtendedEnd.String()
+		}
+		var srcs []string
+		for _, s := range w.Sources {
+			if !strings.HasPrefix(s.Key, "MS-LC-") {
+				continue // the rows' other sources name the version, not its dates
+			}
+			srcs = append(srcs, s.Key)
+			keys = append(keys, s.Key)
+		}
+		writeRow(&b, []string{fmt.Sprintf("`%s` (%s)", w.ID, w.Name), main, ext, strings.Join(srcs, ", ")})
+	}
+	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/windows.csv`; sources %s).\n", strings.Join(keys, ", "))
+	return b.String()
+}
+
+// wizardOptions lists each component and feature with the Hybrid
+// Configuration Wizard options that set it up, and what a feature relies on.
+func wizardOptions(cat *catalog.Catalog) string {
+	options := []string{"classic_minimal", "express", "classic_full", "modern_minimal", "modern_full"}
+	var b strings.Builder
+	head := []string{"Component or feature"}
+	for _, o := range options {
+		head = append(head, "`"+o+"`")
+	}
+	writeRow(&b, append(head, "Relies on", "Sources"))
+	writeRule(&b, len(head)+2)
+	var keys []string
+	for _, w := range cat.WizardItems() {
+		name := w.Name
+		if w.Feature {
+			name = fmt.Sprintf("`%s` (%s)", w.ID, w.Name)
+		}
+		row := []string{name}
+		for _, o := range options {
+			cell := "no"
+			switch {
+			case len(w.Topologies) == 0:
+				cell = "?"
+			case w.SetUpBy(o):
+				cell = "yes"
+			}
+			row = append(row, cell)
+		}
+		var needs, srcs []string
+		for _, n := range w.Needs {
+			needs = append(needs, n.Name)
+		}
+		for _, s := range w.Sources {
+			srcs = append(srcs, s.Key)
+			if !slices.Contains(keys, s.Key) {
+				keys = append(keys, s.Key)
+			}
+		}
+		relies := strings.Join(needs, ", or ")
+		if w.Note != "" && w.Feature {
+			relies = strings.TrimPrefix(strings.Join([]string{relies, w.Note}, "; "), "; ")
+		}
+		writeRow(&b, append(row, relies, strings.Join(srcs, ", ")))
+	}
+	fmt.Fprintf(&b, "\n\"yes\": the option sets it up; \"no\": it does not; \"?\": not judged.\n")
+	fmt.Fprintf(&b, "\nFrom exlint's catalogue (`schema/catalog/data/hybridwizard.csv`; sources %s).\n", strings.Join(keys, ", "))
 	return b.String()
 }

@@ -87,6 +87,11 @@ func TestLayouts(t *testing.T) {
 		{"forest-level", "levels", "| 2013 ≤ CU3 | no | yes | yes | yes | yes | no | no | ? |"},
 		{"dirsync", "tools", "| `entra_connect` (Microsoft Entra Connect) | Windows Server 2016 to 2022, domain-joined | Windows Server 2003 or higher | MS-ENTRA |"},
 		{"dirsync", "tools", "| `dirsync` (DirSync) | **retired**: not supported | — | MS-DIRSYNC-RETIRED |"},
+		{"windows", "lifecycle", "| `2012R2` (Windows Server 2012 R2) | 2018-10-09 | 2023-10-10 | MS-LC-WS2012R2 |"},
+		{"windows", "lifecycle", "| `2025` (Windows Server 2025) | ? | ? (not judged) |  |"},
+		{"hybrid-wizard", "options", "| `free_busy` (free/busy sharing) | no | no | yes | no | yes | the organization relationship, or OAuth | MS-HCW, MS-HYB-FREEBUSY, MS-HYBAPP-SEC |"},
+		{"hybrid-wizard", "options", "| `message_tracking` (cross-premises message tracking) | no | no | yes | no | no | the organization relationship; the Hybrid Agent does not carry it |"},
+		{"hybrid-wizard", "options", "| `online_archive` (Exchange Online Archiving) | ? | ? | ? | ? | ? | the wizard's options table has no row for it |"},
 		{"server-roles", "members", "| 2013 | `client_access`, `mailbox`, `edge_transport` from SP1 (CU4) | `front_end`, `back_end`: "},
 		{"server-roles", "members", "| 2003, 2000 | `front_end`, `back_end` | `mailbox`, `client_access`, `hub_transport`, `unified_messaging`, `edge_transport`: server roles came with Exchange 2007 |"},
 	} {

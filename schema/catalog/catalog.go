@@ -155,6 +155,9 @@ type Catalog struct {
 	// limits are the single facts of data/limits.csv, by key and in order.
 	limits     map[string]*Limit
 	limitOrder []*Limit
+	// wizard is what the Hybrid Configuration Wizard's options set up
+	// (data/hybridwizard.csv).
+	wizard []*WizardItem
 	// aliases maps a version ID and a normalised alias to a canonical release
 	// name, e.g. ("2013", "SP1") -> "CU4".
 	aliases map[[2]string]string

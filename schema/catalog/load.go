@@ -115,7 +115,7 @@ func loadWith(data fs.FS, extra []Row) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Version{}, sources: map[string]*Source{}, aliases: map[[2]string]string{},
 		alternates: map[Build]*Release{}, altDates: map[*Release][]Date{}, extra: extra, data: data}
 	steps := []func(*Catalog) error{loadSources, loadVersions, loadReleases, loadAliases, loadAlternates, loadAlternateDates, mergeRows,
-		loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadLimits, loadSyncTools, loadSubjects, loadSupport}
+		loadServiced, loadWindows, loadFFL, loadDotNet, loadOutlook, loadLimits, loadSyncTools, loadWizard, loadSubjects, loadSupport}
 	for _, step := range steps {
 		if err := step(c); err != nil {
 			return nil, err

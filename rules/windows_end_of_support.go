@@ -1,0 +1,292 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// windowsEndOfSupport reports Exchange servers, domain controllers, AD FS
+// farms and directory synchronization servers on a Windows Server version
+// past its extended support on the evaluation date, or within a year of it.
+type windowsEndOfSupport struct{}
+
+func init() { register(windowsEndOfSupport{}) }
+
+func (windowsEndOfSupport) Info() lint.RuleInfo {
+	return lint.RuleInfo{
+		ID:       "windows-end-of-support",
+		Severity: lint.Error,
+		Summary:  "an Exchange server, domain controller, AD FS farm or directory synchronization server on a Windows Server version past its extended support (warning within 365 days of it)",
+		Sources: sources("MS-LIFECYCLE", "MS-LC-WS2003", "MS-LC-WS2008", "MS-LC-WS2008R2", "MS-LC-WS2012", "MS-LC-WS2012R2",
+			"MS-LC-WS2016", "MS-LC-WS2019", "MS-LC-WS2022", "MS-MATRIX"),
+	}
+}
+
+// windowsSoonDays is the warning window before a Windows Server version's
+// last day of extended support, the year exchange-end-of-support-soon gives
+// Exchange itself (HealthChecker's, CSS-HC).
+const windowsSoonDays = 365
+
+// The dates are the catalogue's (windows.csv, MS-LC-WS*): the last day of
+// extended support, which passes; the next day fails. A version without a
+// verified date (Windows 2000 Server, Windows Server 2025) is not judged.
+func (windowsEndOfSupport) Check(p *lint.Pass) {
+	fx := &windowsFixes{p: p}
+	judge := func(os *schema.String, fix func(w *catalog.Windows) (also, fix string), what string) {
+		w, days, ok := windowsDue(p, os)
+		if !ok {
+			return
+		}
+		also, how := fix(w)
+		if days < 0 {
+			p.Report(os, fmt.Sprintf("%s runs on %s, whose extended support ended on %s%s: %s", what, w.Name, w.ExtendedEnd, also, how))
+			return
+		}
+		when := fmt.Sprintf("in %s", words.Count(days, "day"))
+		if days == 0 {
+			when = "today is its last day"
+		}
+		p.ReportAs(lint.Warning, os, fmt.Sprintf("%s runs on %s, whose extended support ends on %s (%s)%s: %s", what, w.Name, w.ExtendedEnd, when, also, how))
+	}
+	for _, s := range p.Topology.Servers {
+		judge(s.OS, func(w *catalog.Windows) (string, string) { return fx.exchange(s, w) }, s.Name())
+	}
+	for _, dc := range p.Topology.DomainControllers {
+		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", fx.domainController(dc.Name(), w) }, "domain controller "+dc.Name())
+	}
+	for _, a := range p.Topology.ADFS {
+		judge(a.OS, func(w *catalog.Windows) (string, string) {
+			if succ := fx.successors(w, nil); succ != "" {
+				return "", "move the farm to AD FS servers on " + succ
+			}
+			return "", "move the farm to AD FS servers on a Windows Server version in support"
+		}, "AD FS farm "+a.Name())
+	}
+	if ds := p.Topology.DirectorySync; ds != nil {
+		judge(ds.HostOS, func(w *catalog.Windows) (string, string) { return "", fx.syncServer(ds, w) }, "the directory synchronization server")
+	}
+}
+
+// windowsDue returns the Windows Server version an os attribute names when
+// it is past its extended support, or within windowsSoonDays of its end, and
+// the days left (negative after the end).
+func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
+	id, ok := os.Get()
+	if !ok {
+		return nil, 0, false
+	}
+	w := p.Catalog.WindowsByID(id)
+	if w == nil || w.ExtendedEnd.IsZero() {
+		return nil, 0, false
+	}
+	days := p.AsOf.DaysUntil(w.ExtendedEnd)
+	return w, days, days <= windowsSoonDays
+}
+
+// windowsLasts reports whether a Windows Server version is known to stay in
+// extended support for more than windowsSoonDays after on, so that a fix can
+// name it without sending anyone to a version this rule would warn about.
+func windowsLasts(w *catalog.Windows, on catalog.Date) bool {
+	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > windowsSoonDays
+}
+
+// exchangeLasts reports whether an Exchange version stays in support for
+// more than windowsSoonDays after a date: it has no end date (Modern
+// Lifecycle Policy), or a later one.
+func exchangeLasts(v *catalog.Version, on catalog.Date) bool {
+	end, ok := v.EndOfSupport()
+	return !ok || on.DaysUntil(end) > windowsSoonDays
+}
+
+// windowsFixes works out the fixes of one check, computing what several
+// hosts share once: which Windows Server versions each Exchange version runs
+// on, the Exchange versions that stand in the way of a domain controller's
+// Windows, and each version's successor.
+type windowsFixes struct {
+	p          *lint.Pass
+	runs       map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its newest level
+	next       map[*catalog.Version][2]string          // successor version and its Windows versions
+	dcBlockers map[*catalog.Windows][]facts.Server
+}
+
+// successors names the Windows Server versions later than w that last and
+// that accept takes (nil: any), as "Windows Server 2019 or 2022"; "" when
+// there is none.
+func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Windows) bool) string {
+	var out []string
+	for _, c := range fx.p.Catalog.Windows {
+		if c.Rank > w.Rank && windowsLasts(c, fx.p.AsOf) && (accept == nil || accept(c)) {
+			out = append(out, strings.TrimPrefix(c.Name, "Windows Server "))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "Windows Server " + words.Or(out)
+}
+
+// exchange is the fix for an Exchange server. Windows cannot be upgraded
+// under Exchange (MS-MATRIX), so it is a new server on a Windows Server
+// version its Exchange version runs on at its newest level (subject
+// host-os); or, when that version itself leaves support within the warning
+// window (or has left it) or runs on no Windows Server version that lasts, a
+// newer Exchange version that does, or Exchange Online. also says why.
+func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fix string) {
+	name := s.Name()
+	fs, ok := fx.p.Facts.Server(s)
+	if !ok {
+		return "", fmt.Sprintf("move %s's work to servers of an Exchange version in support, on a Windows Server version in support, and retire %s", name, name)
+	}
+	v := fs.Exchange
+	end, ends := v.EndOfSupport()
+	switch {
+	case ends && fx.p.AsOf.After(end):
+		also = fmt.Sprintf(", and %s's ended on %s", v.Name, end)
+	case !exchangeLasts(v, fx.p.AsOf):
+		also = fmt.Sprintf(", and %s's ends on %s", v.Name, end)
+	default:
+		runs := fx.runsOn(v)
+		if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(runs, c) }); succ != "" {
+			return "", fmt.Sprintf("install a new Exchange server on %s, move %s's work to it and retire %s", succ, name, name)
+		}
+		also = fmt.Sprintf(", and %s runs on no later version supported for more than a year", v.Name)
+	}
+	if next := fx.successor(v); next[0] != "" {
+		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on %s, and retire %s", name, next[0], next[1], name)
+	}
+	return also, fmt.Sprintf("move %s's work to Exchange Online or to an Exchange version in support, and retire %s", name, name)
+}
+
+// runsOn returns the Windows Server versions that last and that an Exchange
+// version runs on at its newest level, the one a new server gets.
+func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
+	if out, ok := fx.runs[v]; ok {
+		return out
+	}
+	var out []*catalog.Windows
+	if levels := v.Levels(); len(levels) > 0 {
+		newest := levels[len(levels)-1]
+		for _, w := range fx.p.Catalog.Windows {
+			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, newest); verdict == catalog.Supported && windowsLasts(w, fx.p.AsOf) {
+				out = append(out, w)
+			}
+		}
+	}
+	if fx.runs == nil {
+		fx.runs = map[*catalog.Version][]*catalog.Windows{}
+	}
+	fx.runs[v] = out
+	return out
+}
+
+// successor names the oldest Exchange version newer than v that stays in
+// support for more than windowsSoonDays and runs on a Windows Server version
+// that lasts, with those versions. The oldest, because coexistence with v is
+// likelier.
+func (fx *windowsFixes) successor(v *catalog.Version) [2]string {
+	if out, ok := fx.next[v]; ok {
+		return out
+	}
+	var out [2]string
+	for _, n := range fx.p.Catalog.Versions() {
+		if n.Rank <= v.Rank || !exchangeLasts(n, fx.p.AsOf) {
+			continue
+		}
+		var ws []string
+		for _, w := range fx.runsOn(n) {
+			ws = append(ws, strings.TrimPrefix(w.Name, "Windows Server "))
+		}
+		if len(ws) > 0 {
+			out = [2]string{n.Name, "Windows Server " + words.Or(ws)}
+			break
+		}
+	}
+	if fx.next == nil {
+		fx.next = map[*catalog.Version][2]string{}
+	}
+	fx.next[v] = out
+	return out
+}
+
+// domainController is the fix for a domain controller: a Windows Server
+// version that lasts and that every Exchange server of the organization is
+// listed with (subject dc-os), or, when there is none, the servers that
+// stand in the way.
+func (fx *windowsFixes) domainController(name string, w *catalog.Windows) string {
+	if succ := fx.successors(w, func(c *catalog.Windows) bool { return len(fx.blockers(c)) == 0 }); succ != "" {
+		return fmt.Sprintf("replace %s with a domain controller on %s", name, succ)
+	}
+	succ := fx.successors(w, nil)
+	var blockers []facts.Server
+	seen := map[*schema.Server]bool{}
+	for _, c := range fx.p.Catalog.Windows {
+		if c.Rank <= w.Rank || !windowsLasts(c, fx.p.AsOf) {
+			continue
+		}
+		for _, b := range fx.blockers(c) {
+			if !seen[b.Server] {
+				seen[b.Server] = true
+				blockers = append(blockers, b)
+			}
+		}
+	}
+	if succ == "" || len(blockers) == 0 {
+		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
+	}
+	return fmt.Sprintf("replace %s with a domain controller on %s once %s, whose Exchange %s Microsoft does not list with those, %s updated or retired",
+		name, succ, names(blockers), words.Pick(len(blockers), "update", "updates"), words.Pick(len(blockers), "is", "are"))
+}
+
+// blockers returns the Exchange servers, of those whose release is known,
+// that Microsoft does not list as working with domain controllers on
+// Windows Server w (subject dc-os: not supported, disputed or not listed).
+func (fx *windowsFixes) blockers(w *catalog.Windows) []facts.Server {
+	if out, ok := fx.dcBlockers[w]; ok {
+		return out
+	}
+	var out []facts.Server
+	verdicts := map[*catalog.Release]catalog.Verdict{}
+	for _, s := range fx.p.Facts.Servers() {
+		if s.Release == nil {
+			continue
+		}
+		verdict, ok := verdicts[s.Release]
+		if !ok {
+			verdict, _ = fx.p.Catalog.Supports(dcOS, w.ID, s.Release)
+			verdicts[s.Release] = verdict
+		}
+		if verdict != catalog.Supported {
+			out = append(out, s)
+		}
+	}
+	if fx.dcBlockers == nil {
+		fx.dcBlockers = map[*catalog.Windows][]facts.Server{}
+	}
+	fx.dcBlockers[w] = out
+	return out
+}
+
+// syncServer is the fix for the directory synchronization server: a
+// Windows Server version that lasts and that its tool supports.
+func (fx *windowsFixes) syncServer(ds *schema.DirectorySync, w *catalog.Windows) string {
+	if ds.Tool != nil {
+		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil && tool.Verdict == catalog.Supported {
+			hosts := tool.HostIDs()
+			if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(hosts, c.ID) }); succ != "" {
+				return fmt.Sprintf("move %s to a server on %s", tool.Name, succ)
+			}
+			return fmt.Sprintf("move %s to a server on a Windows Server version in support that it supports", tool.Name)
+		}
+	}
+	if succ := fx.successors(w, nil); succ != "" {
+		return "move directory synchronization to a server on " + succ
+	}
+	return "move directory synchronization to a server on a Windows Server version in support"
+}

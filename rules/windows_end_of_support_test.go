@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
+)
+
+// Every Windows Server version with a verified end of extended support, on
+// every kind of host, at each boundary: 366 days before the last day nothing,
+// 365 days before and the last day itself a warning, the next day an error.
+func TestWindowsEndOfSupportBoundaries(t *testing.T) {
+	hosts := []struct {
+		kind, address, what string
+		block               func(os string) string
+	}{
+		{"server", "server.EX01.os", "EX01", func(os string) string {
+			return srv("EX01", "SE", "RTM", fmt.Sprintf("os = %q", os))
+		}},
+		{"domain controller", "domain_controller.DC01.os", "domain controller DC01", func(os string) string {
+			return fmt.Sprintf("domain_controller \"DC01\" {\n  os = %q\n}\n", os)
+		}},
+		{"AD FS", "adfs.FS.os", "AD FS farm FS", func(os string) string {
+			return fmt.Sprintf("adfs \"FS\" {\n  os = %q\n}\n", os)
+		}},
+		{"sync server", "directory_sync.host_os", "the directory synchronization server", func(os string) string {
+			return fmt.Sprintf("directory_sync {\n  host_os = %q\n}\n", os)
+		}},
+	}
+	judged := 0
+	for _, w := range catalog.Default().Windows {
+		end := w.ExtendedEnd
+		if end.IsZero() {
+			continue
+		}
+		judged++
+		for _, h := range hosts {
+			src := org(h.block(w.ID))
+			for _, tc := range []struct {
+				asOf string
+				sev  lint.Severity // 0: nothing
+				text string
+			}{
+				{end.AddDays(-366).String(), 0, ""},
+				{end.AddDays(-365).String(), lint.Warning, fmt.Sprintf("whose extended support ends on %s (in 365 days)", end)},
+				{end.AddDays(-1).String(), lint.Warning, fmt.Sprintf("whose extended support ends on %s (in 1 day)", end)},
+				{end.String(), lint.Warning, fmt.Sprintf("whose extended support ends on %s (today is its last day)", end)},
+				{end.AddDays(1).String(), lint.Error, fmt.Sprintf("whose extended support ended on %s", end)},
+			} {
+				what := fmt.Sprintf("%s on %s as of %s", h.kind, w.Name, tc.asOf)
+				fs := check(t, windowsEndOfSupport{}, tc.asOf, src)
+				if tc.sev == 0 {
+					if len(fs) > 0 {
+						t.Errorf("%s: want nothing, got\n%s", what, summary(fs))
+					}
+					continue
+				}
+				if len(fs) != 1 || fs[0].Severity != tc.sev || fs[0].Address != h.address ||
+					!strings.HasPrefix(fs[0].Message, h.what+" runs on "+w.Name+", ") || !strings.Contains(fs[0].Message, tc.text) {
+					t.Errorf("%s: want one %s at %s saying %q, got\n%s", what, tc.sev, h.address, tc.text, summary(fs))
+				}
+			}
+		}
+	}
+	if judged != 8 {
+		t.Errorf("%d Windows Server versions have an end date, want 8 (2003 to 2022)", judged)
+	}
+}
+
+// Windows 2000 Server and Windows Server 2025 have no verified date: not
+// judged; nor is a host without os.
+func TestWindowsEndOfSupportUnknown(t *testing.T) {
+	for _, src := range []string{
+		org(srv("EX01", "2003", "SP2", `os = "2000"`)),
+		org(srv("EX01", "SE", "RTM", `os = "2025"`)),
+		org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {}\n", "adfs \"FS\" {}\n", "directory_sync {\n  enabled = true\n}\n"),
+	} {
+		if fs := check(t, windowsEndOfSupport{}, "2040-01-01", src); len(fs) > 0 {
+			t.Errorf("want nothing, got\n%s\n%s", summary(fs), src)
+		}
+	}
+}
+
+// The fix never names a Windows Server version past its end, or within the
+// warning window of it, on the evaluation date; for an Exchange server, only
+// a version its Exchange version runs on, or a newer Exchange version in
+// support when its own is not.
+func TestWindowsEndOfSupportFixes(t *testing.T) {
+	for _, tc := range []struct {
+		name, asOf, src string
+		want            []string
+	}{
+		{"SE on 2016: a new SE server on a later Windows", today,
+			org(srv("EX01", "SE", "RTM", `os = "2016"`)),
+			[]string{"warning", "EX01 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 52 days): install a new Exchange server on Windows Server 2019 or 2022, move EX01's work to it and retire EX01"}},
+		{"2019 on 2016: 2019 is past its own end, so SE", today,
+			org(srv("EX01", "2019", "CU15", `os = "2016"`)),
+			[]string{"warning", "and Exchange Server 2019's ended on 2025-10-14: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019 or 2022, and retire EX01"}},
+		{"2013 on 2012 R2 in December 2026", "2026-12-06",
+			org(srv("EX01", "2013", "CU23", `os = "2012R2"`)),
+			[]string{"error", "EX01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange Server 2013's ended on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019 or 2022, and retire EX01"}},
+		{"2013 on 2012 (2022): 2013 leaves support within the year, so the oldest newer version that lasts", "2022-12-01",
+			org(srv("EX01", "2013", "CU23", `os = "2012"`)),
+			[]string{"warning", "EX01 runs on Windows Server 2012, whose extended support ends on 2023-10-10 (in 313 days), and Exchange Server 2013's ends on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server 2016 on Windows Server 2016, and retire EX01"}},
+		{"2016 in support on 2012 R2 (2023): Windows Server 2016 lasts", "2023-10-11",
+			org(srv("EX01", "2016", "CU23", `os = "2012R2"`)),
+			[]string{"error", "install a new Exchange server on Windows Server 2016, move EX01's work to it and retire EX01"}},
+		{"in 2028, Windows Server 2019 is too close to its end to be named", "2028-06-01",
+			org(srv("EX01", "SE", "RTM", `os = "2012R2"`)),
+			[]string{"error", "install a new Exchange server on Windows Server 2022, move"}},
+		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
+			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
+			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 or 2022 once EX01 and EX02, whose Exchange updates Microsoft does not list with those, are updated or retired"}},
+		{"a domain controller beside Exchange 2003, which Microsoft lists with none that lasts", today,
+			org(srv("EX01", "2003", "SP2"), "domain_controller \"DC01\" {\n  os = \"2003\"\n}\n"),
+			[]string{"error", "replace DC01 with a domain controller on Windows Server 2019 or 2022 once EX01, whose Exchange update Microsoft does not list with those, is updated or retired"}},
+		{"a domain controller beside SE", today,
+			org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {\n  os = \"2016\"\n}\n"),
+			[]string{"warning", "replace DC01 with a domain controller on Windows Server 2019 or 2022"}},
+		{"Entra Connect: only the hosts it supports", today,
+			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move Microsoft Entra Connect to a server on Windows Server 2019 or 2022"}},
+		{"AD FS", today,
+			org("adfs \"FS\" {\n  os = \"2012\"\n}\n"),
+			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019 or 2022"}},
+	} {
+		fs := check(t, windowsEndOfSupport{}, tc.asOf, tc.src)
+		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.Contains(fs[0].Message, tc.want[1]) {
+			t.Errorf("%s: want one %s containing %q, got\n%s", tc.name, tc.want[0], tc.want[1], summary(fs))
+		}
+	}
+}
