@@ -72,9 +72,13 @@ func (hybridFeatures) Check(p *lint.Pass) {
 					option, what, wizardOptions(w), f.Value), optionNote...)
 				continue
 			}
-			if missing, why := wizardNeedsMissing(h, w, legacy); missing {
+			switch missing, why := wizardNeedsMissing(h, w, legacy); missing {
+			case needsMissing:
 				p.Report(f, fmt.Sprintf("%s needs %s, and this hybrid has %s: set up the organization relationship (the wizard's %s option does)",
 					w.Name, wizardNeedNames(w), why, wizardOptionNames[mode]))
+			case needsUnstated:
+				p.ReportAs(lint.Warning, f, fmt.Sprintf("%s needs %s, and this hybrid has %s and does not say whether OAuth is set up: "+
+					"state oauth = true if it is, or restore the organization relationship", w.Name, wizardNeedNames(w), why))
 			}
 		}
 	}
@@ -150,19 +154,30 @@ func hybridLegacyNames(ss []*schema.Server) string {
 	return words.And(parts)
 }
 
-// wizardNeedsMissing reports whether every component a feature relies on
-// is known to be missing, and says how: organization_relationship = false;
-// oauth = false, or no OAuth because Exchange 2010 or 2007 is present.
-func wizardNeedsMissing(h *schema.Hybrid, w *catalog.WizardItem, legacy []*schema.Server) (bool, string) {
+// What wizardNeedsMissing finds of the components a feature relies on.
+const (
+	needsMet      = iota // one of them is there, or may be
+	needsMissing         // each is known to be missing
+	needsUnstated        // the organization relationship is turned off and OAuth is not stated
+)
+
+// wizardNeedsMissing says whether every component a feature relies on is
+// known to be missing, and how: organization_relationship = false; oauth =
+// false, or no OAuth because Exchange 2010 or 2007 is present. A design
+// that turns the organization relationship off and says nothing of OAuth
+// is needsUnstated: the wizard's Full option sets OAuth up for Exchange
+// 2013 and later, but the design has left the path it set up.
+func wizardNeedsMissing(h *schema.Hybrid, w *catalog.WizardItem, legacy []*schema.Server) (int, string) {
 	if len(w.Needs) == 0 {
-		return false, ""
+		return needsMet, ""
 	}
 	var why []string
+	unstated := false
 	for _, n := range w.Needs {
 		switch n.ID {
 		case "organization_relationship":
 			if !h.OrganizationRelationship.IsFalse() {
-				return false, ""
+				return needsMet, ""
 			}
 			why = append(why, "organization_relationship = false")
 		case "oauth":
@@ -171,17 +186,22 @@ func wizardNeedsMissing(h *schema.Hybrid, w *catalog.WizardItem, legacy []*schem
 				why = append(why, "oauth = false")
 			case h.OAuth == nil && len(legacy) > 0:
 				why = append(why, fmt.Sprintf("no OAuth with %s present", hybridLegacyNames(legacy)))
+			case h.OAuth == nil:
+				unstated = true
 			default:
-				return false, ""
+				return needsMet, ""
 			}
 		default:
-			return false, "" // a component the topology does not state
+			return needsMet, "" // a component the topology does not state
 		}
 	}
-	if len(why) == 1 {
-		return true, why[0]
+	if unstated {
+		return needsUnstated, strings.Join(why, "; ")
 	}
-	return true, "neither (" + strings.Join(why, "; ") + ")"
+	if len(why) == 1 {
+		return needsMissing, why[0]
+	}
+	return needsMissing, "neither (" + strings.Join(why, "; ") + ")"
 }
 
 // wizardNeedNames names what a feature relies on: "the organization

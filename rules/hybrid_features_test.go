@@ -68,7 +68,9 @@ func TestHybridFeaturesByOption(t *testing.T) {
 // relationship or OAuth; Outlook on the web redirection, photos, message
 // tracking and multi-mailbox search the organization relationship. Only
 // what the topology states as missing counts, and OAuth, which the wizard
-// does not set up with Exchange 2010 or 2007 in the organization.
+// does not set up with Exchange 2010 or 2007 in the organization; with the
+// organization relationship turned off and OAuth not stated, free/busy and
+// MailTips get a warning asking to state it.
 func TestHybridFeaturesNeeds(t *testing.T) {
 	either := []string{"free_busy", "mailtips"}
 	relOnly := []string{"owa_redirection", "photos", "message_tracking", "multi_mailbox_search"}
@@ -76,15 +78,16 @@ func TestHybridFeaturesNeeds(t *testing.T) {
 		name, extra, rel, oauth string
 		failEither, failRel     bool
 		why                     string
+		warnEither              bool
 	}{
-		{"both stated off", "", "false", "false", true, true, "neither (organization_relationship = false; oauth = false)"},
-		{"no relationship, OAuth on", "", "false", "true", false, true, "organization_relationship = false"},
-		{"no relationship, OAuth unknown", "", "false", "", false, true, "organization_relationship = false"},
-		{"no relationship, OAuth unknown, Exchange 2010", ex2010, "false", "", true, true, "neither (organization_relationship = false; no OAuth with Exchange 2010 (EX10) present)"},
-		{"no relationship, OAuth on, Exchange 2010", ex2010, "false", "true", false, true, "organization_relationship = false"},
-		{"relationship unknown, OAuth off", "", "", "false", false, false, ""},
-		{"relationship on, OAuth off", "", "true", "false", false, false, ""},
-		{"nothing stated", ex2010, "", "", false, false, ""},
+		{"both stated off", "", "false", "false", true, true, "neither (organization_relationship = false; oauth = false)", false},
+		{"no relationship, OAuth on", "", "false", "true", false, true, "organization_relationship = false", false},
+		{"no relationship, OAuth unknown", "", "false", "", false, true, "organization_relationship = false", true},
+		{"no relationship, OAuth unknown, Exchange 2010", ex2010, "false", "", true, true, "neither (organization_relationship = false; no OAuth with Exchange 2010 (EX10) present)", false},
+		{"no relationship, OAuth on, Exchange 2010", ex2010, "false", "true", false, true, "organization_relationship = false", false},
+		{"relationship unknown, OAuth off", "", "", "false", false, false, "", false},
+		{"relationship on, OAuth off", "", "true", "false", false, false, "", false},
+		{"nothing stated", ex2010, "", "", false, false, "", false},
 	} {
 		for _, group := range [][]string{either, relOnly} {
 			for _, feature := range group {
@@ -99,6 +102,13 @@ func TestHybridFeaturesNeeds(t *testing.T) {
 				fail, why := tc.failRel, "organization_relationship = false"
 				if group[0] == "free_busy" {
 					fail, why = tc.failEither, tc.why
+				}
+				if group[0] == "free_busy" && tc.warnEither {
+					want := "and this hybrid has organization_relationship = false and does not say whether OAuth is set up: state oauth = true if it is, or restore the organization relationship"
+					if len(fs) != 1 || fs[0].Severity != lint.Warning || !strings.HasSuffix(fs[0].Message, want) {
+						t.Errorf("%s, %s: want a warning ...%q, got\n%s", tc.name, feature, want, summary(fs))
+					}
+					continue
 				}
 				if !fail {
 					if len(fs) > 0 {
