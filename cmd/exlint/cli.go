@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/exlint/exlint/graph"
 	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/baseline"
@@ -292,9 +293,17 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
+	// The GitHub step summary draws the topologies with the most findings
+	// as exlint graph --format mermaid does; not a topology read from
+	// standard input, which is not on disk to draw.
+	var draw func(string) ([]byte, error)
+	if paths[0] != "-" {
+		d := drawing{write: graph.WriteMermaid, cfg: cfg, cat: cat, asOf: asOf}
+		draw = func(dir string) ([]byte, error) { return d.draw(dir, nil) }
+	}
 	// The outputs are opened before the topologies are read, so that an
 	// output that cannot be written stops the run before the work.
-	set, err := openOutputs(outs, head, stdout, useColor, getenv)
+	set, err := openOutputs(outs, head, stdout, useColor, getenv, draw)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}

@@ -146,10 +146,10 @@ func diagrams(b *bytes.Buffer, r *Report, draw func(dir string) ([]byte, error))
 		"each thing coloured by the worst finding on it in the topology's current state.\n")
 	// The last note needs room too.
 	limit := SummaryBudget - 1024
-	left := 0
+	left, why := 0, ""
 	for i, t := range tops {
 		if i == SummaryDiagrams {
-			left = len(tops) - i
+			left, why = len(tops)-i, fmt.Sprintf("the summary draws %d at most", SummaryDiagrams)
 			break
 		}
 		path, _ := relPath(r.BaseDir, t.dir)
@@ -167,15 +167,15 @@ func diagrams(b *bytes.Buffer, r *Report, draw func(dir string) ([]byte, error))
 			body = fence + "mermaid\n" + strings.TrimSuffix(string(src), "\n") + "\n" + fence + "\n"
 		}
 		if b.Len()+len(heading)+len(body) > limit {
-			left = len(tops) - i
+			left, why = len(tops)-i, "to keep the summary within GitHub's limit on its size"
 			break
 		}
 		b.WriteString(heading)
 		b.WriteString(body)
 	}
 	if left > 0 {
-		fmt.Fprintf(b, "\n%s not drawn here, to keep the summary within GitHub's limit: `exlint graph --format mermaid DIR` draws any of them.\n",
-			plural(left, "more topology with findings is", "more topologies with findings are"))
+		fmt.Fprintf(b, "\n%s not drawn here (%s): `exlint graph --format mermaid DIR` draws any of them.\n",
+			plural(left, "more topology with findings is", "more topologies with findings are"), why)
 	}
 }
 

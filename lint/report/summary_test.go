@@ -60,7 +60,7 @@ func TestStepSummaryDiagrams(t *testing.T) {
 	if !strings.Contains(s, "\n##### t11: 11 errors, 0 warnings, 0 info\n\n```mermaid\n%% Drawn by exlint graph.\nflowchart LR\n  n1[\"t11\"]\n```\n") {
 		t.Errorf("first diagram:\n%s", s)
 	}
-	if !strings.Contains(s, "3 more topologies with findings are not drawn here") {
+	if !strings.Contains(s, "3 more topologies with findings are not drawn here (the summary draws 10 at most)") {
 		t.Errorf("no note on the topologies left out:\n%s", s)
 	}
 	if again := summaryOf(t, r, fakeDiagram(new([]string))); again != s {
@@ -162,7 +162,7 @@ func TestStepSummaryBudget(t *testing.T) {
 		t.Errorf("%d diagrams drawn: the budget should leave some out, and room for one", drawn)
 	}
 	if !regexp.MustCompile(`\n\d+ more findings are not in this table`).MatchString(s) ||
-		!strings.Contains(s, fmt.Sprintf("%d more topologies with findings are not drawn here", 40-drawn)) {
+		!strings.Contains(s, fmt.Sprintf("%d more topologies with findings are not drawn here (to keep the summary within GitHub's limit", 40-drawn)) {
 		t.Errorf("notes on what was left out are missing:\n%s", s[len(s)-2000:])
 	}
 }
