@@ -1,0 +1,121 @@
+// Package progress shows how far a long check has got: one line on a
+// terminal's standard error, "exlint: 120/4000 topologies checked", redrawn
+// in place and cleared at the end. Whether to show it at all (a terminal,
+// no --no-progress) is the caller's decision; the line itself decides when
+// a run is long enough to show it and how often to redraw it.
+//
+// The line is drawn with a carriage return and spaces only, no escape
+// sequences, so that any terminal shows it. Output that goes to the same
+// terminal meanwhile passes through Writer, which clears the line first:
+// nothing is ever written after it on the same line.
+package progress
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	// Delay is how long a run goes on before the line appears: a run that
+	// ends sooner shows nothing.
+	Delay = 200 * time.Millisecond
+	// Interval is the least time between two drawings of the line.
+	Interval = 100 * time.Millisecond
+)
+
+// A Clock tells the time; tests give one that does not depend on the
+// machine's speed.
+type Clock interface {
+	Now() time.Time
+}
+
+type systemClock struct{}
+
+func (systemClock) Now() time.Time { return time.Now() }
+
+// System is the machine's clock.
+var System Clock = systemClock{}
+
+// Line is the progress line of one run. A nil *Line shows nothing, and its
+// Writer returns the writer it is given.
+type Line struct {
+	mu    sync.Mutex
+	w     io.Writer
+	clock Clock
+	start time.Time
+	// last is when the line was last drawn; shown is the width of the line
+	// on the terminal, 0 when none is.
+	last  time.Time
+	shown int
+}
+
+// New starts the progress line of a run that begins now, drawn on w.
+func New(w io.Writer, clock Clock) *Line {
+	return &Line{w: w, clock: clock, start: clock.Now()}
+}
+
+// Update says that done of total topologies are checked. The line is
+// drawn only for a run of more than one topology that has lasted Delay,
+// at most once per Interval, and not for the last topology (the run is
+// over; Clear follows).
+func (l *Line) Update(done, total int) {
+	if l == nil || total <= 1 || done >= total {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.clock.Now()
+	if now.Sub(l.start) < Delay || (!l.last.IsZero() && now.Sub(l.last) < Interval) {
+		return
+	}
+	// done only grows: the line never gets shorter, so drawing it again over
+	// the last one leaves nothing of that.
+	text := fmt.Sprintf("exlint: %d/%d topologies checked", done, total)
+	io.WriteString(l.w, "\r"+text)
+	l.shown = len(text)
+	l.last = now
+}
+
+// Clear removes the line from the terminal, if it is there.
+func (l *Line) Clear() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.clear()
+}
+
+func (l *Line) clear() {
+	if l.shown == 0 {
+		return
+	}
+	io.WriteString(l.w, "\r"+strings.Repeat(" ", l.shown)+"\r")
+	l.shown = 0
+}
+
+// Writer returns a writer to w that clears the line before each write:
+// what the run prints (on standard output or standard error, on the same
+// terminal) starts at the beginning of an empty line. The line comes back
+// at the next Update that may draw.
+func (l *Line) Writer(w io.Writer) io.Writer {
+	if l == nil {
+		return w
+	}
+	return &clearing{l: l, w: w}
+}
+
+type clearing struct {
+	l *Line
+	w io.Writer
+}
+
+func (c *clearing) Write(p []byte) (int, error) {
+	c.l.mu.Lock()
+	defer c.l.mu.Unlock()
+	c.l.clear()
+	return c.w.Write(p)
+}

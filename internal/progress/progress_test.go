@@ -1,0 +1,97 @@
+package progress
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeClock is at the times it is set to, from the start of the run.
+type fakeClock struct{ at time.Duration }
+
+func (c *fakeClock) Now() time.Time { return time.Unix(1_800_000_000, 0).Add(c.at) }
+
+// The line appears once the run has lasted Delay, is redrawn at most once
+// per Interval, and is cleared.
+func TestLine(t *testing.T) {
+	var term bytes.Buffer
+	clock := &fakeClock{}
+	l := New(&term, clock)
+	steps := []struct {
+		at          time.Duration
+		done, total int
+		want        string
+	}{
+		{50 * time.Millisecond, 1, 120, ""},                                    // too soon
+		{199 * time.Millisecond, 2, 120, ""},                                   // still too soon
+		{200 * time.Millisecond, 3, 120, "\rexlint: 3/120 topologies checked"}, // Delay reached
+		{250 * time.Millisecond, 4, 120, ""},                                   // within Interval
+		{299 * time.Millisecond, 5, 120, ""},                                   // within Interval
+		{300 * time.Millisecond, 99, 120, "\rexlint: 99/120 topologies checked"},
+		{900 * time.Millisecond, 119, 120, "\rexlint: 119/120 topologies checked"},
+		{2 * time.Second, 120, 120, ""}, // the last: the run is over
+	}
+	for _, s := range steps {
+		clock.at = s.at
+		term.Reset()
+		l.Update(s.done, s.total)
+		if term.String() != s.want {
+			t.Errorf("at %v, %d/%d: wrote %q, want %q", s.at, s.done, s.total, term.String(), s.want)
+		}
+	}
+	term.Reset()
+	l.Clear()
+	if want := "\r" + strings.Repeat(" ", len("exlint: 119/120 topologies checked")) + "\r"; term.String() != want {
+		t.Errorf("Clear wrote %q, want %q", term.String(), want)
+	}
+	term.Reset()
+	l.Clear()
+	if term.Len() != 0 {
+		t.Errorf("a second Clear wrote %q", term.String())
+	}
+}
+
+// A run of one topology never shows the line, however long it takes; a nil
+// line shows nothing and passes writes through.
+func TestLineNotShown(t *testing.T) {
+	var term bytes.Buffer
+	clock := &fakeClock{}
+	l := New(&term, clock)
+	clock.at = time.Hour
+	l.Update(0, 1)
+	l.Update(1, 1)
+	l.Clear()
+	var none *Line
+	none.Update(5, 10)
+	none.Clear()
+	w := none.Writer(&term)
+	w.Write([]byte("out"))
+	if term.String() != "out" || w != &term {
+		t.Errorf("wrote %q", term.String())
+	}
+}
+
+// Output through Writer clears the line first, so that it starts on an
+// empty line; the line is drawn again at the next Update past Interval.
+func TestWriterClearsTheLine(t *testing.T) {
+	var term bytes.Buffer
+	clock := &fakeClock{}
+	l := New(&term, clock)
+	out := l.Writer(&term)
+	clock.at = time.Second
+	l.Update(1, 3)
+	out.Write([]byte("finding\n"))
+	clock.at += 50 * time.Millisecond
+	l.Update(2, 3)
+	out.Write([]byte("summary\n"))
+	clock.at += time.Second
+	l.Update(2, 3)
+	l.Clear()
+	line := "exlint: 1/3 topologies checked"
+	blank := "\r" + strings.Repeat(" ", len(line)) + "\r"
+	want := "\r" + line + blank + "finding\n" + "summary\n" + "\rexlint: 2/3 topologies checked" + blank
+	if term.String() != want {
+		t.Errorf("terminal got\n%q\nwant\n%q", term.String(), want)
+	}
+}
