@@ -41,14 +41,14 @@ func TestLine(t *testing.T) {
 		}
 	}
 	term.Reset()
-	l.Clear()
+	l.End()
 	if want := "\r" + strings.Repeat(" ", len("exlint: 119/120 topologies checked")) + "\r"; term.String() != want {
-		t.Errorf("Clear wrote %q, want %q", term.String(), want)
+		t.Errorf("End wrote %q, want %q", term.String(), want)
 	}
 	term.Reset()
-	l.Clear()
+	l.End()
 	if term.Len() != 0 {
-		t.Errorf("a second Clear wrote %q", term.String())
+		t.Errorf("a second End wrote %q", term.String())
 	}
 }
 
@@ -61,10 +61,10 @@ func TestLineNotShown(t *testing.T) {
 	clock.at = time.Hour
 	l.Update(0, 1)
 	l.Update(1, 1)
-	l.Clear()
+	l.End()
 	var none *Line
 	none.Update(5, 10)
-	none.Clear()
+	none.End()
 	w := none.Writer(&term)
 	w.Write([]byte("out"))
 	if term.String() != "out" || w != &term {
@@ -73,25 +73,54 @@ func TestLineNotShown(t *testing.T) {
 }
 
 // Output through Writer clears the line first, so that it starts on an
-// empty line; the line is drawn again at the next Update past Interval.
+// empty line, and is written in whole lines, so that the line is never
+// drawn after a part of one; the line is drawn again at the next Update
+// past Interval; End writes what is held back.
 func TestWriterClearsTheLine(t *testing.T) {
 	var term bytes.Buffer
 	clock := &fakeClock{}
 	l := New(&term, clock)
 	out := l.Writer(&term)
-	clock.at = time.Second
-	l.Update(1, 3)
+	step := func(d time.Duration, done int) {
+		clock.at += d
+		l.Update(done, 3)
+	}
+	step(time.Second, 1)
 	out.Write([]byte("finding\n"))
-	clock.at += 50 * time.Millisecond
-	l.Update(2, 3)
+	step(50*time.Millisecond, 2) // within Interval
 	out.Write([]byte("summary\n"))
-	clock.at += time.Second
-	l.Update(2, 3)
-	l.Clear()
+	step(time.Second, 2)
+	out.Write([]byte("part of a line")) // held back
+	step(time.Second, 2)
+	out.Write([]byte(", ended\nand a tail"))
+	step(time.Second, 2)
+	l.End()
 	line := "exlint: 1/3 topologies checked"
+	line2 := "\rexlint: 2/3 topologies checked"
 	blank := "\r" + strings.Repeat(" ", len(line)) + "\r"
-	want := "\r" + line + blank + "finding\n" + "summary\n" + "\rexlint: 2/3 topologies checked" + blank
+	want := "\r" + line + blank + "finding\n" + "summary\n" + line2 + line2 + blank + "part of a line, ended\n" + line2 + blank + "and a tail"
 	if term.String() != want {
 		t.Errorf("terminal got\n%q\nwant\n%q", term.String(), want)
+	}
+}
+
+// A line longer than maxHeld is written as it comes, and the progress line
+// waits until it ends.
+func TestWriterLongLine(t *testing.T) {
+	var term bytes.Buffer
+	clock := &fakeClock{at: time.Second}
+	l := New(&term, clock)
+	out := l.Writer(&term)
+	long := strings.Repeat("x", maxHeld+1)
+	out.Write([]byte(long))
+	clock.at += time.Second
+	l.Update(1, 3)
+	out.Write([]byte("\n"))
+	clock.at += time.Second
+	l.Update(2, 3)
+	l.End()
+	want := long + "\n\rexlint: 2/3 topologies checked\r" + strings.Repeat(" ", 30) + "\r"
+	if term.String() != want {
+		t.Errorf("terminal got %q", term.String()[maxHeld-10:])
 	}
 }
