@@ -17,7 +17,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/exlint/exlint/graph"
 	"github.com/exlint/exlint/internal/escape"
+	"github.com/exlint/exlint/internal/progress"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/baseline"
 	"github.com/exlint/exlint/lint/config"
@@ -179,6 +181,8 @@ type checkFlags struct {
 	maxFindingsPerFile, maxFindings string
 	// catalog names release files to add to the catalogue (--catalog).
 	catalog []string
+	// noProgress turns the progress line off (--no-progress).
+	noProgress bool
 }
 
 // stdinDefaultName is the name of a topology read from standard input
@@ -226,6 +230,7 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
 	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
 	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
+	cmd.Flags().BoolVar(&f.noProgress, "no-progress", false, "show no progress line on standard error (it is shown only on a terminal, for a run of several topologies that lasts)")
 	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
@@ -287,14 +292,30 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
+	// The progress line is on standard error; what the run prints on that
+	// terminal clears it first, so that nothing lands after it.
+	line := progressLine(f.noProgress, stderr, getenv)
+	defer line.End()
+	if isTerminal(stdout) {
+		stdout = line.Writer(stdout)
+	}
+	stderr = line.Writer(stderr)
 	head := &report.Report{AsOf: asOf.String(), Rules: allRuleInfos(),
 		Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
+	// The GitHub step summary draws the topologies with the most findings
+	// as exlint graph --format mermaid does; not a topology read from
+	// standard input, which is not on disk to draw.
+	var draw func(string) ([]byte, error)
+	if paths[0] != "-" {
+		d := drawing{write: graph.WriteMermaid, cfg: cfg, cat: cat, asOf: asOf}
+		draw = func(dir string) ([]byte, error) { return d.draw(dir, nil) }
+	}
 	// The outputs are opened before the topologies are read, so that an
 	// output that cannot be written stops the run before the work.
-	set, err := openOutputs(outs, head, stdout, useColor, getenv)
+	set, err := openOutputs(outs, head, stdout, useColor, getenv, draw)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
@@ -343,6 +364,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
 		WholeTopologies: f.wholeTopology}
+	if line != nil {
+		opts.Progress = line.Update
+	}
 	if paths[0] == "-" {
 		if opts.Stdin, err = readStdin(f, cfg.Limits().MaxFileSize); err != nil {
 			return err
@@ -459,16 +483,48 @@ func colorEnabled(mode string, out io.Writer, getenv env) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
-			return false, nil
-		}
-		if cw, ok := out.(*checkedWriter); ok {
-			out = cw.w
-		}
-		f, ok := out.(*os.File)
-		return ok && term.IsTerminal(int(f.Fd())), nil
+		return terminalFeatures(getenv) && isTerminal(out), nil
 	}
 	return false, usageErr("--color %q: use auto, always or never", mode)
+}
+
+// terminalFeatures reports whether the environment leaves exlint's terminal
+// features (colour, the progress line) on: not when NO_COLOR is set (to
+// anything), nor when TERM is dumb.
+func terminalFeatures(getenv env) bool {
+	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+}
+
+// terminal is a writer that says whether it is a terminal; a test's fake
+// terminal does.
+type terminal interface{ IsTerminal() bool }
+
+// isTerminal reports whether w (standard output or error) is a terminal.
+func isTerminal(w io.Writer) bool {
+	if cw, ok := w.(*checkedWriter); ok {
+		w = cw.w
+	}
+	switch t := w.(type) {
+	case terminal:
+		return t.IsTerminal()
+	case *os.File:
+		return term.IsTerminal(int(t.Fd()))
+	}
+	return false
+}
+
+// clock is the progress line's; tests set a fake one.
+var clock progress.Clock = progress.System
+
+// progressLine returns the progress line of a check, on standard error,
+// or nil when there is none: with --no-progress, when standard error is
+// not a terminal (a CI log, a file, a pipe), and where colour is off by the
+// environment (NO_COLOR, TERM=dumb).
+func progressLine(off bool, stderr io.Writer, getenv env) *progress.Line {
+	if off || !terminalFeatures(getenv) || !isTerminal(stderr) {
+		return nil
+	}
+	return progress.New(stderr, clock)
 }
 
 // ruleInfos describes every rule: the topology rules, then the structural

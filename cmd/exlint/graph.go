@@ -14,6 +14,7 @@ import (
 
 	"github.com/exlint/exlint/graph"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -81,33 +82,61 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	if err != nil {
 		return err
 	}
-	dir, files, err := readTopology(path, cfg.Limits())
+	d := drawing{write: write, cfg: cfg, cat: cat, asOf: asOf, state: f.state, expand: f.expand}
+	out, err := d.draw(path, stderr)
 	if err != nil {
 		return err
 	}
-	plan, probs := schema.DecodePlan(dir, files, cfg.Limits())
-	state, err := pickState(plan, f.state)
+	return writeResult(stdout, f.out, out)
+}
+
+// drawing is what a diagram depends on besides the topology: exlint graph
+// and the step summary of exlint check draw with it, so that the same
+// topology, configuration and date give the same diagram.
+type drawing struct {
+	write  func(io.Writer, *graph.Diagram) error
+	cfg    *config.Config
+	cat    *catalog.Catalog
+	asOf   catalog.Date
+	state  string // a plan's state to draw; "" is the current one
+	expand bool
+}
+
+// draw reads the topology of path and returns its diagram, coloured by
+// the findings of the state drawn. What a reader should know about the
+// picture (a state whose rules did not run, structural errors) goes to
+// notes, which may be nil.
+func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
+	dir, files, err := readTopology(path, d.cfg.Limits())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg}
+	plan, probs := schema.DecodePlan(dir, files, d.cfg.Limits())
+	state, err := pickState(plan, d.state)
+	if err != nil {
+		return nil, err
+	}
+	opts := runner.Options{Rules: allRules(), Catalog: d.cat, AsOf: d.asOf, Limits: d.cfg.Limits(), Config: d.cfg}
 	findings, err := runner.CheckState(plan, state, probs, files, opts)
+	if notes == nil {
+		notes = io.Discard
+	}
 	if !state.Checkable {
-		fmt.Fprintf(stderr, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram has no findings\n", state.Name)
+		fmt.Fprintf(notes, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram has no findings\n", state.Name)
 	}
 	if err != nil {
-		return internalErr(err)
+		return nil, internalErr(err)
 	}
 	if len(probs) > 0 {
-		fmt.Fprintf(stderr, "exlint: %q has %d structural error(s) and is drawn as far as it could be read; exlint check shows them\n",
+		fmt.Fprintf(notes, "exlint: %q has %d structural error(s) and is drawn as far as it could be read; exlint check shows them\n",
 			dir, len(probs))
 	}
-	d := graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, asOf), Expand: f.expand})
+	diagram := graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, d.asOf), Expand: d.expand})
 	var buf bytes.Buffer
-	if err := write(&buf, d); err != nil {
-		return internalErr(err)
+	if err := d.write(&buf, diagram); err != nil {
+		return nil, internalErr(err)
 	}
-	return writeResult(stdout, f.out, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // readTopology reads the topology files of the directory path names (or of

@@ -164,7 +164,8 @@ func TestExamplesJSONMatchText(t *testing.T) {
 }
 
 // Every golden file is one a test writes: a scenario whose golden moved or
-// went away leaves no stale file behind. Diagrams are TestGraphExamples'.
+// went away leaves no stale file behind. Diagrams are TestGraphExamples';
+// the step summary is TestStepSummaryGolden's.
 func TestNoStaleGoldens(t *testing.T) {
 	want := map[string]bool{}
 	for _, ex := range examples(t) {
@@ -176,6 +177,7 @@ func TestNoStaleGoldens(t *testing.T) {
 	for _, tc := range otherDates {
 		want[tc.example+"@"+tc.asOf+".txt"] = true
 	}
+	want[summaryGolden] = true
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
 		t.Fatal(err)

@@ -121,8 +121,9 @@ type outputSet struct {
 
 // openOutputs opens a writer for every output. A file output is written
 // whole or not at all: it goes to a temporary file renamed into place when
-// the run completes, and removed if it does not.
-func openOutputs(outs []output, head *report.Report, stdout io.Writer, useColor bool, getenv env) (*outputSet, error) {
+// the run completes, and removed if it does not. draw, when not nil, draws
+// a topology's directory for the GitHub step summary.
+func openOutputs(outs []output, head *report.Report, stdout io.Writer, useColor bool, getenv env, draw func(dir string) ([]byte, error)) (*outputSet, error) {
 	set := &outputSet{}
 	if p := getenv("GITHUB_STEP_SUMMARY"); p != "" {
 		for _, o := range outs {
@@ -139,7 +140,7 @@ func openOutputs(outs []output, head *report.Report, stdout io.Writer, useColor 
 	for _, o := range outs {
 		opt := report.Options{}
 		if set.summary != nil {
-			opt.StepSummary = set.summary
+			opt.StepSummary, opt.Diagram = set.summary, draw
 		}
 		w := stdout
 		if o.path == "" {

@@ -178,14 +178,15 @@ func TestGitHubCommands(t *testing.T) {
 }
 
 // GitHub shows 10 annotations of each kind per step: the rest are printed as
-// lines and listed in the step summary.
+// lines, and the step summary says so and lists every finding, errors
+// first.
 func TestGitHubAnnotationCaps(t *testing.T) {
 	r := &Report{Topologies: 1, Files: 1}
-	for i := range 25 {
-		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: lint.Error, Message: fmt.Sprintf("error %d", i), Range: rng("f.exchange.hcl", i+1, 1, 0, i+1, 2, 1)})
-	}
 	for i := range 3 {
-		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: lint.Warning, Message: fmt.Sprintf("warning %d | x", i), Range: rng("f.exchange.hcl", 30+i, 1, 0, 30+i, 2, 1)})
+		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: lint.Warning, Message: fmt.Sprintf("warning %d | x", i), Range: rng("f.exchange.hcl", i+1, 1, 0, i+1, 2, 1)})
+	}
+	for i := range 25 {
+		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: lint.Error, Message: fmt.Sprintf("error %d", i), Range: rng("f.exchange.hcl", 10+i, 1, 0, 10+i, 2, 1)})
 	}
 	var summary bytes.Buffer
 	out := render(t, "github", r, Options{StepSummary: &summary})
@@ -195,14 +196,15 @@ func TestGitHubAnnotationCaps(t *testing.T) {
 	if n := strings.Count("\n"+out, "\n::warning "); n != 3 {
 		t.Errorf("%d warning annotations, want 3", n)
 	}
-	if !strings.Contains(out, "exlint: 15 more finding(s)") || !strings.Contains(out, "f.exchange.hcl:25:1: error: error 24 [r]") {
+	if !strings.Contains(out, "exlint: 15 more finding(s)") || !strings.Contains(out, "f.exchange.hcl:34:1: error: error 24 [r]") {
 		t.Errorf("overflow lines missing:\n%s", out)
 	}
 	s := summary.String()
-	if !strings.Contains(s, "15 finding(s) did not fit") || strings.Count(s, "\n| error |") != 15 || strings.Contains(s, "error 9 ") {
+	rows := regexp.MustCompile(`(?m)^\| (error|warning) \|`).FindAllStringSubmatch(s, -1)
+	if !strings.Contains(s, "15 finding(s) did not fit") || len(rows) != 28 || rows[24][1] != "error" || rows[25][1] != "warning" {
 		t.Errorf("step summary:\n%s", s)
 	}
-	// Without overflow, the summary only counts.
+	// Without findings, the summary only counts.
 	summary.Reset()
 	render(t, "github", &Report{Topologies: 1, Files: 1}, Options{StepSummary: &summary})
 	if summary.String() != "### exlint\n\nchecked 1 topology \\(1 file\\): no problems found\n\n" {

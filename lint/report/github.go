@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
@@ -16,9 +15,13 @@ const AnnotationsPerStep = 10
 
 // GitHubOptions controls the GitHub format.
 type GitHubOptions struct {
-	// StepSummary receives a Markdown summary when not nil: the counts, and
-	// every finding that did not fit in the annotations.
+	// StepSummary receives a Markdown summary when not nil: the counts, a
+	// table of the findings and the diagrams of the topologies with the
+	// most (stepSummary).
 	StepSummary io.Writer
+	// Diagram draws the topology of a directory as a Mermaid flowchart for
+	// the step summary; nil leaves the diagrams out.
+	Diagram func(dir string) ([]byte, error)
 }
 
 // GitHub writes findings as GitHub Actions workflow commands, which the
@@ -65,7 +68,7 @@ func GitHub(w io.Writer, r *Report, opt GitHubOptions) error {
 		return err
 	}
 	if opt.StepSummary != nil {
-		return stepSummary(opt.StepSummary, r, overflow)
+		return stepSummary(opt.StepSummary, r, len(overflow), opt.Diagram)
 	}
 	return nil
 }
@@ -78,55 +81,4 @@ func ghCommand(s lint.Severity) string {
 		return "warning"
 	}
 	return "notice"
-}
-
-// stepSummary writes the Markdown job summary: counts, then a table of the
-// findings that did not fit in the annotations.
-func stepSummary(w io.Writer, r *Report, overflow []lint.Finding) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### exlint\n\n%s\n", markdownText(summaryLine(r, r.Counts())))
-	if note := r.LeftOutNote(); note != "" {
-		fmt.Fprintf(bw, "\n%s\n", markdownText(note))
-	}
-	if len(overflow) > 0 {
-		fmt.Fprintf(bw, "\n%d finding(s) did not fit in GitHub's annotations (%d per kind and step):\n\n", len(overflow), AnnotationsPerStep)
-		bw.WriteString("| Severity | Location | Rule | Message |\n|---|---|---|---|\n")
-		for _, f := range overflow {
-			line, col := start(f.Range)
-			path, _ := relPath(r.BaseDir, f.Range.Filename)
-			fmt.Fprintf(bw, "| %s | %s | [%s](%s) | %s |\n", f.Severity,
-				markdownCode(fmt.Sprintf("%s:%d:%d", path, line, col)), markdownText(f.Rule), lint.DocsBaseURL+f.Rule+".md", markdownText(withState(f)))
-		}
-	}
-	bw.WriteString("\n")
-	return bw.Flush()
-}
-
-// markdownText escapes text for a Markdown table cell: HTML is neutralised,
-// Markdown punctuation is backslash-escaped, and line breaks become spaces,
-// so that a name cannot end the cell, the row or the table.
-func markdownText(s string) string {
-	var b strings.Builder
-	for _, r := range escape.Text(s) {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// markdownCode writes s as inline code in a table cell.
-func markdownCode(s string) string {
-	s = strings.ReplaceAll(escape.Text(s), "`", "'")
-	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
 }

@@ -99,6 +99,9 @@ type Options struct {
 	// StepSummary, when not nil, receives the GitHub format's Markdown job
 	// summary ($GITHUB_STEP_SUMMARY).
 	StepSummary io.Writer
+	// Diagram, with StepSummary, draws a topology's directory as a Mermaid
+	// flowchart for the summary (GitHubOptions.Diagram).
+	Diagram func(dir string) ([]byte, error)
 }
 
 // Formats lists every output format, in the order the help shows them.

@@ -77,7 +77,9 @@ func NewWriter(format string, w io.Writer, head *Report, opt Options) (Writer, e
 	case "junit":
 		return &collector{write: func(r *Report) error { return JUnit(w, r) }}, nil
 	case "github":
-		return &collector{write: func(r *Report) error { return GitHub(w, r, GitHubOptions{StepSummary: opt.StepSummary}) }}, nil
+		return &collector{write: func(r *Report) error {
+			return GitHub(w, r, GitHubOptions{StepSummary: opt.StepSummary, Diagram: opt.Diagram})
+		}}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }

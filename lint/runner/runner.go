@@ -48,6 +48,10 @@ type Options struct {
 	// parallel, and emit, in order on one goroutine, only writes. Prepare
 	// is called from several goroutines at once.
 	Prepare func(FileFindings) any
+	// Progress, when set, is called by Stream on the caller's goroutine
+	// each time a topology's results are reached, in order: done of total
+	// topologies. It is for showing progress, and must not write output.
+	Progress func(done, total int)
 }
 
 // Result is what a run over paths found.
@@ -245,6 +249,9 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 				return nil, r.err
 			}
 			res.Topologies++
+			if opts.Progress != nil {
+				opts.Progress(res.Topologies, len(targets))
+			}
 			res.Files += r.files
 			res.Suppressed += r.suppressed
 			res.Checked = append(res.Checked, r.checked...)

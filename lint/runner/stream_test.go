@@ -209,3 +209,31 @@ func TestNoOrganizationHint(t *testing.T) {
 		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Progress counts the topologies as Stream reaches them, one by one up to
+// the total, on the emitting goroutine: before the first file of each
+// topology is emitted, whatever the number of workers.
+func TestStreamProgress(t *testing.T) {
+	root := nested(t, 4)
+	for _, workers := range []int{1, 3} {
+		var calls []string
+		emitted := 0
+		opts := streamOpts(workers)
+		opts.Progress = func(done, total int) {
+			calls = append(calls, fmt.Sprintf("%d/%d after %d files", done, total, emitted))
+		}
+		res, err := runner.Stream([]string{root}, opts, func(runner.FileFindings) error {
+			emitted++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The topologies' files interleave: a/a, a/b/a, …, a/b/b/b/b/m, …
+		// a/b/z, a/z. Each topology is reached at its first file.
+		want := []string{"1/5 after 0 files", "2/5 after 1 files", "3/5 after 2 files", "4/5 after 3 files", "5/5 after 4 files"}
+		if res.Topologies != 5 || !reflect.DeepEqual(calls, want) {
+			t.Errorf("%d workers: %d topologies, progress %q", workers, res.Topologies, calls)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func TestActionShape(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Errorf("runs.using = %q", a.Runs.Using)
 	}
-	for _, in := range []string{"paths", "config", "fail-on", "baseline", "as-of", "sarif-file", "working-directory", "setup-go"} {
+	for _, in := range []string{"paths", "config", "fail-on", "baseline", "as-of", "sarif-file", "working-directory", "step-summary", "setup-go"} {
 		if _, ok := a.Inputs[in]; !ok {
 			t.Errorf("input %s missing", in)
 		} else if a.Inputs[in].Description == "" {
@@ -213,8 +213,23 @@ func TestActionRuns(t *testing.T) {
 	if o, _ := os.ReadFile(files["GITHUB_OUTPUT"]); string(o) != "sarif-file=exlint.sarif\n" {
 		t.Errorf("GITHUB_OUTPUT: %q", o)
 	}
-	if s, _ := os.ReadFile(files["GITHUB_STEP_SUMMARY"]); !strings.Contains(string(s), "### exlint") {
-		t.Errorf("summary: %q", s)
+	// The job summary: the findings table and the topology's diagram.
+	s, _ := os.ReadFile(files["GITHUB_STEP_SUMMARY"])
+	for _, want := range []string{"### exlint\n", "\n| error | [exchange-end-of-support](", "`topo/tailspin.exchange.hcl:18:13`",
+		"\n##### topo: 1 error, 1 warning, 0 info\n\n```mermaid\n%% Drawn by exlint graph.\nflowchart LR\n"} {
+		if !strings.Contains(string(s), want) {
+			t.Errorf("the summary lacks %q:\n%s", want, s)
+		}
+	}
+
+	// step-summary: false writes no summary, and changes nothing else; a
+	// value other than true or false is refused.
+	out2, code2, files2 := runAction(t, ws, map[string]string{"paths": "topo", "step-summary": "false"})
+	if s, _ := os.ReadFile(files2["GITHUB_STEP_SUMMARY"]); len(s) != 0 || code2 != 1 || out2 != out {
+		t.Errorf("step-summary false: exit %d, summary %q\n%s", code2, s, out2)
+	}
+	if out, code, _ := runAction(t, ws, map[string]string{"paths": "topo", "step-summary": "no"}); code != 2 || !strings.Contains(out, "step-summary input must be true or false") {
+		t.Errorf("step-summary no: exit %d\n%s", code, out)
 	}
 
 	// fail-on and config inputs.
