@@ -85,3 +85,51 @@ management_tools {
 		t.Errorf("the stage did not apply: %+v %+v", last.ManagementTools, last.Servers[0].ShutDown)
 	}
 }
+
+// An operation keeps the literal values it writes, for rules that follow a
+// value through a stage's operations in the order they apply.
+func TestOpAttrValues(t *testing.T) {
+	for name, src := range map[string]string{
+		"t.exchange.hcl": `organization "O" {}
+server "EX" {
+  version = "SE"
+  update  = "RTM"
+}
+stage "s" {
+  date = "2027-01"
+  change "server" "EX" {
+    mailboxes      = 1200
+    public_folders = false
+    update         = "RTM Aug26SU"
+    databases      = null
+  }
+}
+`,
+		"t.exchange.hcl.json": `{"organization": {"O": {}}, "server": {"EX": {"version": "SE", "update": "RTM"}},
+"stage": {"s": {"date": "2027-01", "change": {"server": {"EX": {"mailboxes": 1200, "public_folders": false, "update": "RTM Aug26SU", "databases": null}}}}}}`,
+	} {
+		plan, probs := DecodePlan(".", []*File{{Name: name, Src: []byte(src), JSON: strings.HasSuffix(name, ".json")}}, DefaultLimits)
+		if len(probs) != 0 || len(plan.Stages) != 1 {
+			t.Fatalf("%s: %+v", name, probs)
+		}
+		op := plan.Stages[0].Operations[0]
+		if n, ok := op.Attribute("mailboxes").Int(); !ok || n != 1200 {
+			t.Errorf("%s: mailboxes %d %v", name, n, ok)
+		}
+		if b, ok := op.Attribute("public_folders").Bool(); !ok || b {
+			t.Errorf("%s: public_folders %v %v", name, b, ok)
+		}
+		if _, ok := op.Attribute("update").Int(); ok {
+			t.Errorf("%s: a string read as a number", name)
+		}
+		if _, ok := op.Attribute("databases").Int(); ok {
+			t.Errorf("%s: null read as a number", name)
+		}
+		if _, ok := op.Attribute("mailboxes").Bool(); ok {
+			t.Errorf("%s: a number read as a bool", name)
+		}
+		if _, ok := op.Attribute("absent").Int(); ok {
+			t.Errorf("%s: an absent attribute read", name)
+		}
+	}
+}
