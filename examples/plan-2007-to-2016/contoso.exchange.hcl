@@ -8,8 +8,8 @@
 # Checked as of 2015-07-01 (exlint check --as-of 2015-07-01), its only
 # findings are planned: EX07-01 is three rollups behind, and the first stage
 # brings it up to date before Exchange 2013 arrives. Checked today, every
-# state runs versions past their end of support: the plan is kept as a
-# record of the journey.
+# state runs versions past their end of support. exlint plan --as-of
+# 2015-07-01 shows the journey state by state.
 
 organization "Contoso" {
   forest_functional_level = "2008"

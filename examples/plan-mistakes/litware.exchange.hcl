@@ -11,7 +11,7 @@
 #     synchronization stays on: Microsoft says to keep it, shut down
 #     (plan-last-server).
 #
-# Each is reported in the state of its stage, and fails the check.
+# exlint plan --as-of 2016-01-04 shows which states fail.
 
 organization "Litware" {
   forest_functional_level = "2008R2"
