@@ -22,7 +22,12 @@ type jsonTimeline struct {
 	AsOf         string      `json:"as_of"`
 	Verdict      Verdict     `json:"verdict"`
 	States       []jsonState `json:"states"`
-	Summary      jsonCounts  `json:"summary"`
+	Summary      jsonSummary `json:"summary"`
+}
+
+type jsonSummary struct {
+	jsonCounts
+	Unlisted int `json:"unlisted_count,omitempty"`
 }
 
 type jsonState struct {
@@ -37,6 +42,7 @@ type jsonState struct {
 	Servers     []jsonServer `json:"servers"`
 	Counts      jsonCounts   `json:"counts"`
 	Findings    []any        `json:"findings"`
+	Unlisted    int          `json:"unlisted_count,omitempty"`
 	Verdict     Verdict      `json:"verdict"`
 }
 
@@ -89,11 +95,11 @@ func rangeOf(r hcl.Range) jsonRange {
 // check's JSON, each under the state it is reported at.
 func WriteJSON(w io.Writer, t *Timeline) error {
 	doc := jsonTimeline{Version: JSONVersion, Organization: t.Organization, AsOf: t.AsOf.String(), Verdict: t.Verdict,
-		States: []jsonState{}, Summary: countsOf(t.Counts)}
+		States: []jsonState{}, Summary: jsonSummary{countsOf(t.Counts), t.Unlisted}}
 	for _, s := range t.States {
 		js := jsonState{Name: s.Name, Date: s.Date, Start: s.Start.String(), JudgedOn: s.JudgedOn.String(), Description: s.Description,
 			Checked: s.Checked, Changes: []jsonChange{}, Versions: []jsonCount{}, Servers: []jsonServer{}, Counts: countsOf(s.Counts),
-			Findings: []any{}, Verdict: s.Verdict}
+			Findings: []any{}, Unlisted: s.Unlisted, Verdict: s.Verdict}
 		for _, c := range s.Changes {
 			jc := jsonChange{Operation: string(c.Kind), Type: c.Type, Labels: c.Labels, Address: c.Address, Attributes: c.Attributes,
 				Range: rangeOf(c.Range), Skipped: c.Skipped}

@@ -85,6 +85,9 @@ func writeState(bw *bufio.Writer, s *State) {
 			}
 		}
 	}
+	if s.Unlisted > 0 {
+		fmt.Fprintf(bw, "    (%s not listed: exlint plan lists at most max_findings)\n", words.Count(s.Unlisted, "more finding"))
+	}
 	fmt.Fprintf(bw, "  %s\n", s.Verdict)
 }
 

@@ -26,6 +26,10 @@ type Options struct {
 	// findings fail too (exlint check's --fail-on and --fail-on-planned).
 	FailOn        lint.Severity
 	FailOnPlanned bool
+	// MaxListed bounds the findings the timeline lists (0: no bound), as
+	// max_findings bounds what exlint check reports: the others are
+	// counted, not listed.
+	MaxListed int
 }
 
 // Verdict says whether a state, or the plan, passes the check.
@@ -46,6 +50,9 @@ type Timeline struct {
 	// Counts are of every finding the check reports.
 	Counts  lint.Counts
 	Verdict Verdict
+	// Unlisted counts the findings left out of the states' lists
+	// (Options.MaxListed).
+	Unlisted int
 
 	failOn        lint.Severity
 	failOnPlanned bool
@@ -71,6 +78,9 @@ type State struct {
 	// Findings are those reported at this state: the problems found first
 	// here (or, for the current state, also those about the files).
 	Findings []lint.Finding
+	// Unlisted counts the findings reported here that Findings leaves out
+	// (Options.MaxListed).
+	Unlisted int
 	// Counts are of the findings present in the state: those reported here
 	// and those that last into it from an earlier state.
 	Counts  lint.Counts
@@ -171,6 +181,16 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 				s.countServer(f)
 			}
 		}
+	}
+	listed := 0
+	for _, s := range t.States {
+		if opt.MaxListed > 0 && listed+len(s.Findings) > opt.MaxListed {
+			keep := max(opt.MaxListed-listed, 0)
+			s.Unlisted = len(s.Findings) - keep
+			t.Unlisted += s.Unlisted
+			s.Findings = s.Findings[:keep:keep]
+		}
+		listed += len(s.Findings)
 	}
 	structural := false
 	for _, f := range current.Findings {

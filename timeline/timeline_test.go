@@ -208,3 +208,30 @@ func TestHostileNames(t *testing.T) {
 		t.Errorf("mermaid:\n%s", mmd.String())
 	}
 }
+
+// At most MaxListed findings are listed, the first in state order; all are
+// counted.
+func TestMaxListed(t *testing.T) {
+	var fs []lint.Finding
+	for i := 0; i < 3; i++ {
+		fs = append(fs, finding("r", lint.Warning, "server.EX07", "current", []string{"current"}, false))
+		fs = append(fs, finding("r", lint.Warning, "server.EX13", "add-2013", []string{"add-2013"}, false))
+	}
+	tl := Build(decode(t, plan3), fs, Options{Catalog: opts.Catalog, AsOf: opts.AsOf, FailOn: lint.Error, MaxListed: 4})
+	if len(tl.States[0].Findings) != 3 || len(tl.States[1].Findings) != 1 || tl.States[1].Unlisted != 2 || tl.Unlisted != 2 {
+		t.Errorf("%d %d %d %d", len(tl.States[0].Findings), len(tl.States[1].Findings), tl.States[1].Unlisted, tl.Unlisted)
+	}
+	if tl.Counts.Warnings != 6 || tl.States[1].Counts.Warnings != 3 {
+		t.Errorf("counts %+v %+v", tl.Counts, tl.States[1].Counts)
+	}
+	var b bytes.Buffer
+	WriteText(&b, tl)
+	if !strings.Contains(b.String(), "    (2 more findings not listed: exlint plan lists at most max_findings)\n") {
+		t.Errorf("%s", b.String())
+	}
+	b.Reset()
+	WriteJSON(&b, tl)
+	if !strings.Contains(b.String(), `"unlisted_count": 2`) {
+		t.Errorf("%s", b.String())
+	}
+}

@@ -87,7 +87,8 @@ func runPlan(cmd *cobra.Command, stdout io.Writer, getenv env, f planFlags, path
 		return internalErr(err)
 	}
 	plan, _ := schema.DecodePlan(dir, files, cfg.Limits())
-	t := timeline.Build(plan, findings, timeline.Options{Catalog: cat, AsOf: asOf, FailOn: failOn, FailOnPlanned: failOnPlanned})
+	_, maxListed := cfg.FindingLimits()
+	t := timeline.Build(plan, findings, timeline.Options{Catalog: cat, AsOf: asOf, FailOn: failOn, FailOnPlanned: failOnPlanned, MaxListed: maxListed})
 	var buf bytes.Buffer
 	switch f.format {
 	case "text":
