@@ -41,9 +41,11 @@ func Gantt(t *Timeline) *graph.Gantt {
 		section *catalog.Version
 		task    graph.GanttTask
 		last    int // the last state it covers
+		server  int // the order in which its server first appears
 	}
 	var bars []*bar
 	open := map[string]*bar{}
+	serverOrder := map[string]int{}
 	for i, s := range t.States {
 		stop := end
 		if i+1 < len(starts) {
@@ -73,12 +75,17 @@ func Gantt(t *Timeline) *graph.Gantt {
 				b.task.End, b.last = stop.String(), i
 				continue
 			}
-			b := &bar{key: key, section: sv.Version, last: i,
+			if _, ok := serverOrder[sv.Name]; !ok {
+				serverOrder[sv.Name] = len(serverOrder)
+			}
+			b := &bar{key: key, section: sv.Version, last: i, server: serverOrder[sv.Name],
 				task: graph.GanttTask{Name: name, Start: starts[i].String(), End: stop.String(), Status: status}}
 			open[sv.Name] = b
 			bars = append(bars, b)
 		}
 	}
+	// Each server's bars together, in the order the servers appear.
+	sort.SliceStable(bars, func(i, j int) bool { return bars[i].server < bars[j].server })
 	sections := map[*catalog.Version]*graph.GanttSection{}
 	var order []*catalog.Version
 	for _, b := range bars {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -179,5 +180,27 @@ func TestPlanCommandHostile(t *testing.T) {
 	if code != exitFindings || strings.Count(out, ": error: ") != 5 || !strings.Contains(out, "(25 more findings not listed") ||
 		!strings.Contains(out, "verdict: fails (30 errors, 0 warnings, 0 info)") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// The README's Plans section shows a stage of an example plan as it is
+// written, and exlint plan's chart of it as exlint draws it.
+func TestReadmePlan(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := regexp.MustCompile("(?s)<!-- exlint-readme-plan-source: (\\S+) -->\\s*```hcl\\n(.*?)```").FindSubmatch(readme)
+	chart := regexp.MustCompile("(?s)<!-- exlint-readme-plan: (\\S+) (\\S+) -->\\s*```mermaid\\n(.*?)```").FindSubmatch(readme)
+	if src == nil || chart == nil {
+		t.Fatal("README.md shows no plan (<!-- exlint-readme-plan-source: FILE --> and an hcl block, <!-- exlint-readme-plan: DIR DATE --> and a mermaid block)")
+	}
+	file, err := os.ReadFile(filepath.Join(repoRoot, string(src[1])))
+	if err != nil || !strings.Contains(string(file), string(src[2])) {
+		t.Errorf("README.md's plan is not in %s (%v):\n%s", src[1], err, src[2])
+	}
+	out, _, _ := exlint(t, noEnv, "plan", string(chart[1]), "--as-of", string(chart[2]), "--format", "mermaid")
+	if out != string(chart[3]) {
+		t.Errorf("README.md's chart of %s is stale; the real output is:\n%s", chart[1], out)
 	}
 }
