@@ -54,9 +54,9 @@ func (planInPlaceUpgrade) Check(p *lint.Pass) {
 			checkVersionChange(p, ps, cs)
 		}
 		if op.Attribute("os") != nil && now.OS != nil && was.OS != nil && now.OS.Value != was.OS.Value {
-			p.Reportf(now.OS, "%s changes the Windows of %s from %s to %s in place, but Windows cannot be upgraded under Exchange: build a new server on %s, move %s's work to it, then remove %s",
+			p.Reportf(now.OS, "%s changes %s's Windows from %s to %s in place, which Exchange does not support: build a new server on %s, move the work to it, then remove %s",
 				p.Stage.Describe(), now.Name(), p.Catalog.WindowsName(was.OS.Value), p.Catalog.WindowsName(now.OS.Value),
-				p.Catalog.WindowsName(now.OS.Value), now.Name(), now.Name())
+				p.Catalog.WindowsName(now.OS.Value), now.Name())
 		}
 		if !versionChanged && okNow && okWas && (op.Attribute("update") != nil || op.Attribute("build") != nil) {
 			checkLevelChange(p, ps, cs)
@@ -76,14 +76,13 @@ func checkVersionChange(p *lint.Pass, was, now facts.Server) {
 		return
 	}
 	if allowed != nil {
-		p.Reportf(now.VersionNode(), "%s upgrades %s in place from %s to %s, but the in-place upgrade to %s starts from %s %s or later: update %s to it in an earlier stage",
-			p.Stage.Describe(), now.Name(), was.LevelName(), now.Exchange.ShortName(), now.Exchange.ShortName(),
-			was.Exchange.ShortName(), allowed.From.Name, now.Name())
+		p.Reportf(now.VersionNode(), "%s upgrades %s in place from %s %s to %s, but that upgrade starts from %s %s or later: update %s to it in an earlier stage",
+			p.Stage.Describe(), now.Name(), was.Exchange.ID, levelLabel(p.Catalog, was.Level()), now.Exchange.ID,
+			was.Exchange.ID, allowed.From.Name, now.Name())
 		return
 	}
-	p.Reportf(now.VersionNode(), "%s changes %s from %s to %s in place, but Exchange is not upgraded in place from one version to another (%s): add a new %s server, move %s's work to it, then remove %s",
-		p.Stage.Describe(), now.Name(), was.Exchange.ShortName(), now.Exchange.ShortName(), inPlaceExceptions(p.Catalog),
-		now.Exchange.ID, now.Name(), now.Name())
+	p.Reportf(now.VersionNode(), "%s changes %s from Exchange %s to %s in place, which Exchange does not support (%s): add a new %s server, move the work to it, then remove %s",
+		p.Stage.Describe(), now.Name(), was.Exchange.ID, now.Exchange.ID, inPlaceExceptions(p.Catalog), now.Exchange.ID, now.Name())
 }
 
 // allowedInPlace returns the catalogue's row that allows some release of from
@@ -106,7 +105,7 @@ func inPlaceExceptions(cat *catalog.Catalog) string {
 			continue
 		}
 		for _, v := range r.Versions {
-			from := v.ShortName()
+			from := v.ID
 			if r.From != nil {
 				from += " " + r.From.Name + " or later"
 			}

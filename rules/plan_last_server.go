@@ -121,7 +121,7 @@ func (planLastServer) Check(p *lint.Pass) {
 		return
 	}
 	if len(kept) == 0 {
-		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on: keep %s, shut down (shut_down = true), and manage recipients with the Management Tools of Exchange 2019 CU12 or later, or turn directory synchronization off first",
+		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on: keep %s, shut down (shut_down = true), with the Management Tools of 2019 CU12 or later, or turn directory synchronization off first",
 			what, cause.Target.Name()), related(ds, "directory synchronization"))
 		return
 	}

@@ -47,7 +47,7 @@ func TestPlanLastServer(t *testing.T) {
 			[]string{`20:19 s1 hybrid error | while the hybrid deployment stays: remove the hybrid configuration`}},
 		{"public folders on-premises", []string{"", ex1, ex2}, removeBoth, nil},
 		{"directory synchronization stays on", []string{ex1, ex2, dirsync}, removeBoth,
-			[]string{`20:19 s1 directory_sync error | while directory synchronization stays on: keep EX02, shut down (shut_down = true), and manage recipients with the Management Tools of Exchange 2019 CU12 or later, or turn directory synchronization off first`}},
+			[]string{`20:19 s1 directory_sync error | while directory synchronization stays on: keep EX02, shut down (shut_down = true), with the Management Tools of 2019 CU12 or later, or turn directory synchronization off first`}},
 		{"directory synchronization set up, enabled unknown", []string{ex1, ex2, "directory_sync {\n  tool = \"entra_connect\"\n}\n"}, removeBoth,
 			[]string{`20:19 s1 directory_sync error`}},
 		{"directory synchronization turned off", []string{ex1, ex2, "directory_sync {\n  enabled = false\n}\n"}, removeBoth, nil},

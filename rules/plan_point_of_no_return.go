@@ -82,9 +82,9 @@ func (planPointOfNoReturn) Check(p *lint.Pass) {
 			where = "since " + since.state.Stage.Describe()
 		}
 		p.Report(s.VersionNode(), fmt.Sprintf(
-			"%s adds %s, an %s server, but %s is in the organization (%s) and no %s server is left: %s servers can never join it again; add an %s server instead",
-			p.Stage.Describe(), s.Name(), s.Exchange.ShortName(), closer.ShortName(), where, s.Exchange.ID,
+			"%s adds %s, an %s server, but %s is in the organization and no %s server is left: %s servers can never join it again; add an %s server instead",
+			p.Stage.Describe(), s.Name(), s.Exchange.ShortName(), closer.ShortName(), s.Exchange.ID,
 			s.Exchange.ID, closer.ShortName()),
-			related(since.server.VersionNode(), fmt.Sprintf("%s runs %s", since.server.Name(), closer.Name)))
+			related(since.server.VersionNode(), fmt.Sprintf("%s runs %s, %s", since.server.Name(), closer.Name, where)))
 	}
 }

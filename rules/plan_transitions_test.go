@@ -61,8 +61,15 @@ func expectFindings(t *testing.T, fs []lint.Finding, want []string) {
 			t.Errorf("finding %d: %s, want %s\n%s", i, got[i], head, dump(fs))
 		}
 		for _, part := range strings.Split(parts, " | ") {
-			if part != "" && !strings.Contains(fs[i].Message, part) {
-				t.Errorf("finding %d lacks %q:\n%s", i, part, fs[i].Message)
+			text := fs[i].Message
+			if rel, ok := strings.CutPrefix(part, "related: "); ok {
+				part, text = rel, ""
+				for _, r := range fs[i].Related {
+					text += r.Message + "\n"
+				}
+			}
+			if part != "" && !strings.Contains(text, part) {
+				t.Errorf("finding %d lacks %q:\n%s", i, part, text)
 			}
 		}
 	}
