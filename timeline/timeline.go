@@ -197,11 +197,16 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		structural = structural || isStructural(f.Rule)
 	}
 	for i, s := range t.States {
+		if i > 0 && structural {
+			s.Checked = false
+		}
+		// A state the rules did not run on may still have findings that
+		// fail (plan-structure's, about its stage): those decide.
 		switch {
-		case !s.Checked || (i > 0 && structural):
-			s.Checked, s.Verdict = false, NotChecked
 		case s.Counts.Fail(opt.FailOn, opt.FailOnPlanned):
 			s.Verdict = Fails
+		case !s.Checked:
+			s.Verdict = NotChecked
 		default:
 			s.Verdict = Passes
 		}

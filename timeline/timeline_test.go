@@ -235,3 +235,21 @@ func TestMaxListed(t *testing.T) {
 		t.Errorf("%s", b.String())
 	}
 }
+
+// A state the rules did not run on is "not checked", unless a finding
+// about its stage fails it.
+func TestNotChecked(t *testing.T) {
+	src := "organization \"O\" {}\nserver \"EX01\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\ndag \"D\" {\n  members = [\"EX01\"]\n}\n" +
+		"stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX01\" {}\n}\n"
+	plan := decode(t, src)
+	if plan.States[1].Checkable {
+		t.Fatal("the state should not be checkable")
+	}
+	if tl := Build(plan, nil, opts); tl.States[1].Verdict != NotChecked || tl.States[1].Checked {
+		t.Errorf("%s", tl.States[1].Verdict)
+	}
+	fs := []lint.Finding{finding("plan-structure", lint.Error, "server.EX01", "s1", []string{"s1"}, false)}
+	if tl := Build(plan, fs, opts); tl.States[1].Verdict != Fails {
+		t.Errorf("%s", tl.States[1].Verdict)
+	}
+}
