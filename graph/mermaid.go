@@ -125,10 +125,15 @@ func mermaidLabel(lines []string) string {
 // and versions (. , - _ : / ( ) '), and writes every other character as a
 // Mermaid entity code, #NNN; (its decimal code point), which Mermaid shows
 // as the character itself.
-func mermaidEscape(s string) string {
+func mermaidEscape(s string) string { return mermaidEscapeKeeping(s, ".,-_:/()'") }
+
+// mermaidEscapeKeeping is mermaidEscape keeping only the punctuation in
+// keep: a diagram whose syntax gives a meaning to one of them (a Gantt
+// chart's task ends at ":") keeps fewer.
+func mermaidEscapeKeeping(s, keep string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || strings.ContainsRune(".,-_:/()'", r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || strings.ContainsRune(keep, r) {
 			b.WriteRune(r)
 			continue
 		}

@@ -416,5 +416,6 @@ func FuzzWriters(f *testing.F) {
 		d := hostileDiagram(name)
 		checkDOT(t, d)
 		checkMermaid(t, d)
+		checkGantt(t, name)
 	})
 }

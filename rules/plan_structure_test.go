@@ -6,31 +6,14 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema"
-	"github.com/exlint/exlint/schema/catalog"
 )
 
-// planCheck decodes src as a plan and runs plan-structure on its current
-// state, where it reports every problem of the plan; the topology must be
-// structurally valid.
+// planCheck decodes src as a plan and runs plan-structure on its states; it
+// reports every problem of the plan from the current state. The topology
+// must be structurally valid.
 func planCheck(t *testing.T, src string) []lint.Finding {
 	t.Helper()
-	plan, probs := schema.DecodePlan(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits)
-	if len(probs) > 0 {
-		t.Fatalf("test plan has structural problems: %+v\n%s", probs, src)
-	}
-	var fs []lint.Finding
-	for _, st := range plan.States {
-		if !st.Checkable {
-			continue
-		}
-		got, ran, err := lint.CheckState(plan, st, nil, []lint.Rule{planStructure{}}, catalog.Default(), catalog.MustDate(today))
-		if err != nil || !ran {
-			t.Fatalf("check: %v (ran %v)", err, ran)
-		}
-		fs = append(fs, got...)
-	}
-	return fs
+	return transitionCheck(t, planStructure{}, today, src)
 }
 
 // planBase is the current state of the plans below: EX01 in DAG01, and

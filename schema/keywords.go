@@ -83,6 +83,7 @@ var keywordSets = map[string]*keywordSet{
 	"connector_direction": static("a connector direction", "send", "receive"),
 	"hybrid_feature": static("a hybrid feature", "free_busy", "mailtips", "message_tracking", "multi_mailbox_search",
 		"online_archive", "owa_redirection", "photos", "secure_mail", "centralized_transport"),
+	"public_folder_location": static("a public folder location", "on_premises", "exchange_online", "none"),
 }
 
 // accepts reports whether v is one of the set's values.

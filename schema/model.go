@@ -24,6 +24,9 @@ type Organization struct {
 	// in native mode (no Exchange 5.5 servers can join); Exchange 2007 and
 	// 2010 need it.
 	NativeMode *Bool `exl:"native_mode" doc:"whether the Exchange organization runs in native mode (Exchange 2000 and 2003 organizations start in mixed mode, which allows Exchange 5.5 servers; Exchange 2007 and 2010 need native mode)"`
+	// PublicFolders is where the organization's public folders are, which
+	// decides whether a plan may move them or remove the last server.
+	PublicFolders *String `exl:"public_folders,enum=public_folder_location" doc:"where the organization's public folders are: on its Exchange servers, in Exchange Online, or nowhere (it has none)"`
 }
 
 // Site is an Active Directory site.
@@ -67,6 +70,10 @@ type Server struct {
 	Mailboxes     *Int  `exl:"mailboxes,min=0,max=100000000" doc:"how many mailboxes it still hosts, of any kind: user, shared, arbitration and public folder mailboxes (0: none)"`
 	Databases     *Int  `exl:"databases,min=0,max=1000" doc:"how many mailbox databases it still hosts (0: none)"`
 	PublicFolders *Bool `exl:"public_folders" doc:"whether it hosts public folders: public folder mailboxes (2013 and later) or a public folder database (2007, 2010)"`
+	// ShutDown marks a server kept in the organization but no longer
+	// running: Microsoft's way to end a hybrid organization that keeps
+	// directory synchronization (the last server is not uninstalled).
+	ShutDown *Bool `exl:"shut_down" doc:"whether it is shut down but kept, not uninstalled: Active Directory still holds it, and it runs nothing"`
 }
 
 // DAG is a database availability group.
@@ -224,6 +231,15 @@ type Clients struct {
 	Outlook *StringList `exl:"outlook,enum=outlook" doc:"the Outlook for Windows versions in use"`
 }
 
+// ManagementTools are the Exchange Management Tools, installed on a computer
+// that is not an Exchange server, with which an organization whose last
+// Exchange server is shut down manages its recipients (MS-MGMT-TOOLS).
+type ManagementTools struct {
+	Block
+	Version *String `exl:"version,required,enum=exchange_version" doc:"the Exchange version the tools come from"`
+	Update  *String `exl:"update" doc:"their update level, as for a server (\"CU15\")"`
+}
+
 // File is one source file of a topology.
 type File struct {
 	Name string // as displayed: the path the user's argument led to
@@ -255,6 +271,7 @@ type Topology struct {
 	Migration         *Migration
 	OutlookAnywhere   *OutlookAnywhere
 	Clients           *Clients
+	ManagementTools   *ManagementTools
 }
 
 // ServerByName returns the server with this label, or nil.

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"math/big"
 	"reflect"
 	"runtime/debug"
 	"sort"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -104,6 +106,31 @@ type OpAttr struct {
 	Range     hcl.Range // the value
 	// Null is set for `x = null`, which in a change unsets x.
 	Null bool
+	// value is the literal written; cty.NilVal (null) when it is not one (a
+	// schema problem reports it).
+	value cty.Value
+}
+
+// Int returns the whole number the operation writes, and whether it writes
+// one: rules that follow a value through a stage's operations, in the order
+// they apply, read it here (the state's model has only the stage's result).
+func (a *OpAttr) Int() (int, bool) {
+	if a == nil || a.value.IsNull() || !a.value.IsKnown() || !a.value.Type().Equals(cty.Number) {
+		return 0, false
+	}
+	n, acc := a.value.AsBigFloat().Int64()
+	if acc != big.Exact || int64(int(n)) != n {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// Bool returns the boolean the operation writes, and whether it writes one.
+func (a *OpAttr) Bool() (value, ok bool) {
+	if a == nil || a.value.IsNull() || !a.value.IsKnown() || !a.value.Type().Equals(cty.Bool) {
+		return false, false
+	}
+	return a.value.True(), true
 }
 
 // SourceRange is the block's name (or type, for an unnamed block) in the
@@ -734,7 +761,11 @@ func (b *planBuilder) newOp(st *Stage, kind OpKind, spec *blockSpec, hb *hcl.Blo
 			LabelRanges: hb.LabelRanges, DefRange: hb.DefRange, Range: blockRange(hb)}}}
 	o.attrs = bodyAttributes(hb.Body)
 	for _, a := range sortedAttributes(o.attrs) {
-		o.op.Attributes = append(o.op.Attributes, &OpAttr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Null: isNull(a.Expr)})
+		oa := &OpAttr{Name: a.Name, NameRange: a.NameRange, Range: a.Expr.Range(), Null: isNull(a.Expr)}
+		if v, nl := literal(a.Expr); nl == nil {
+			oa.value = v
+		}
+		o.op.Attributes = append(o.op.Attributes, oa)
 	}
 	switch kind {
 	case OpChange:

@@ -147,6 +147,8 @@ var blockSpecs = sync.OnceValue(func() []*blockSpec {
 			goType: reflect.TypeFor[OutlookAnywhere](), add: one(func(t *Topology) **OutlookAnywhere { return &t.OutlookAnywhere })},
 		{name: "clients", singleton: true, what: "the client software in use",
 			goType: reflect.TypeFor[Clients](), add: one(func(t *Topology) **Clients { return &t.Clients })},
+		{name: "management_tools", singleton: true, what: "the Exchange Management Tools that manage recipients without a running Exchange server",
+			goType: reflect.TypeFor[ManagementTools](), add: one(func(t *Topology) **ManagementTools { return &t.ManagementTools })},
 	}
 	for _, s := range specs {
 		s.attrs = attrSpecs(s.goType)

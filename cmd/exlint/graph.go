@@ -107,7 +107,7 @@ type drawing struct {
 // picture (a state whose rules did not run, structural errors) goes to
 // notes, which may be nil.
 func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
-	dir, files, err := readTopology(path, d.cfg.Limits())
+	dir, files, err := readTopology(path, d.cfg.Limits(), "exlint graph draws one topology")
 	if err != nil {
 		return nil, err
 	}
@@ -142,8 +142,8 @@ func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
 // readTopology reads the topology files of the directory path names (or of
 // the directory of the topology file it names). A directory without
 // topology files of its own is a usage error that lists the topologies
-// below it, if any.
-func readTopology(path string, lim schema.Limits) (string, []*schema.File, error) {
+// below it, if any, after one (what the command does with one topology).
+func readTopology(path string, lim schema.Limits, one string) (string, []*schema.File, error) {
 	info, err := os.Lstat(path)
 	if err != nil {
 		return "", nil, usageErr("%s: %v", path, unwrapPath(err))
@@ -167,7 +167,7 @@ func readTopology(path string, lim schema.Limits) (string, []*schema.File, error
 		}
 	}
 	if len(names) == 0 {
-		return "", nil, noTopologyErr(dir)
+		return "", nil, noTopologyErr(dir, one)
 	}
 	files, err := schema.ReadFiles(names, lim.MaxFileSize)
 	if err != nil {
@@ -181,8 +181,8 @@ func readTopology(path string, lim schema.Limits) (string, []*schema.File, error
 }
 
 // noTopologyErr says that dir holds no topology files, and names the
-// topologies below it: exlint graph draws one at a time.
-func noTopologyErr(dir string) error {
+// topologies below it: exlint graph and exlint plan take one at a time.
+func noTopologyErr(dir, one string) error {
 	var below []string
 	if d, err := schema.DiscoverWith([]string{dir}, nil); err == nil {
 		for _, t := range d.Targets {
@@ -197,7 +197,7 @@ func noTopologyErr(dir string) error {
 		if len(shown) > 5 {
 			shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(below)-5))
 		}
-		msg += fmt.Sprintf("; exlint graph draws one topology, and these are below it: %s", strings.Join(shown, ", "))
+		msg += fmt.Sprintf("; %s, and these are below it: %s", one, strings.Join(shown, ", "))
 	}
 	return &exitError{code: exitUsage, err: errors.New(msg)}
 }

@@ -343,3 +343,27 @@ func hclString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "${", "$${", "%{", "%%{", "\x1b", `\u001b`, "\u202e", `\u202e`)
 	return `"` + r.Replace(s) + `"`
 }
+
+// Hostile input through exlint plan: names that would rewrite a terminal or
+// forge a CI command are escaped, and a file with more findings than
+// max_findings lists that many and counts the others.
+func TestPlanCommandHostile(t *testing.T) {
+	dir := writeTopology(t, "organization \"O\\u001b[2J\" {}\nserver \"EX\\n::error::forged\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n"+
+		"stage \"s1\" {\n  date        = \"2027-01\"\n  description = \"\\u202e##vso[task.complete]\"\n  remove \"server\" \"EX\\n::error::forged\" {}\n}\n")
+	out, _, _ := exlint(t, noEnv, "plan", dir, "--as-of", asOf)
+	if strings.ContainsAny(out, "\x1b\u202e") || strings.Contains(out, "\n::error") || strings.Contains(out, "##vso[") {
+		t.Errorf("unescaped:\n%s", out)
+	}
+	var src strings.Builder
+	src.WriteString("organization \"O\" {}\n")
+	for i := range 30 {
+		src.WriteString("a" + strings.Repeat("x", i) + " = 1\n")
+	}
+	dir = writeTopology(t, src.String())
+	os.WriteFile(filepath.Join(dir, ".exlint.hcl"), []byte("max_findings = 5\n"), 0o644)
+	out, _, code := exlint(t, noEnv, "plan", dir, "--as-of", asOf, "--config", filepath.Join(dir, ".exlint.hcl"))
+	if code != exitFindings || strings.Count(out, ": error: ") != 5 || !strings.Contains(out, "(25 more findings not listed") ||
+		!strings.Contains(out, "verdict: fails (30 errors, 0 warnings, 0 info)") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

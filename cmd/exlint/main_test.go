@@ -178,6 +178,7 @@ func TestNoStaleGoldens(t *testing.T) {
 		want[tc.example+"@"+tc.asOf+".txt"] = true
 	}
 	want[summaryGolden] = true
+	want["plan"] = true // exlint plan's goldens, in three formats (TestPlanExamples)
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
 		t.Fatal(err)

@@ -8,10 +8,12 @@
 # Checked as of 2015-07-01 (exlint check --as-of 2015-07-01), its only
 # findings are planned: EX07-01 is three rollups behind, and the first stage
 # brings it up to date before Exchange 2013 arrives. Checked today, every
-# state runs versions past their end of support.
+# state runs versions past their end of support. exlint plan --as-of
+# 2015-07-01 shows the journey state by state.
 
 organization "Contoso" {
   forest_functional_level = "2008"
+  public_folders          = "on_premises"
 }
 
 site "HQ" {}
@@ -33,7 +35,13 @@ server "EX07-01" {
   roles          = ["mailbox", "client_access", "hub_transport"]
   os             = "2008R2"
   mailboxes      = 1200
+  databases      = 3
   public_folders = true
+}
+
+connector "send" "Internet" {
+  servers        = ["EX07-01"]
+  address_spaces = ["*"]
 }
 
 namespace "mail.contoso.com" {

@@ -1,5 +1,8 @@
 # The stages of Contoso's journey, in date order. Each server is kept on the
-# latest or the previous update of its version while it runs.
+# latest or the previous update of its version while it runs, and each is
+# emptied (mailboxes, databases, public folders, the Internet connector)
+# before it is removed. Exchange 2016 arrives only once Exchange 2007 is
+# gone: the two cannot coexist.
 
 stage "introduce-2013" {
   date        = "2015-10"
@@ -15,6 +18,7 @@ stage "introduce-2013" {
     roles     = ["mailbox", "client_access"]
     os        = "2012R2"
     mailboxes = 0
+    databases = 2
   }
   change "certificate" "contoso-mail" {
     names   = ["mail.contoso.com", "autodiscover.contoso.com", "legacy.contoso.com"]
@@ -31,7 +35,8 @@ stage "introduce-2013" {
 }
 
 stage "move-mailboxes-to-2013" {
-  date = "2016-01-15"
+  date        = "2016-01-15"
+  description = "Mailboxes first: users on 2007 could not reach public folders on 2013"
 
   change "server" "EX13-01" {
     update    = "CU11"
@@ -39,6 +44,7 @@ stage "move-mailboxes-to-2013" {
   }
   change "server" "EX07-01" {
     mailboxes = 0
+    databases = 0
   }
 }
 
@@ -50,6 +56,9 @@ stage "move-public-folders-to-2013" {
   }
   change "server" "EX07-01" {
     public_folders = false
+  }
+  change "connector" "send" "Internet" {
+    servers = ["EX13-01"]
   }
 }
 
@@ -70,7 +79,7 @@ stage "retire-2007" {
 
 stage "introduce-2016" {
   date        = "2016-07"
-  description = "Exchange 2016 CU2 beside 2013, once 2013 has the latest CU"
+  description = "Two Exchange 2016 CU2 servers in a DAG beside 2013, once 2013 has the latest CU"
 
   change "server" "EX13-01" {
     update = "CU13"
@@ -82,9 +91,23 @@ stage "introduce-2016" {
     roles     = ["mailbox"]
     os        = "2012R2"
     mailboxes = 0
+    databases = 2
+  }
+  add "server" "EX16-02" {
+    site      = "HQ"
+    version   = "2016"
+    update    = "CU2"
+    roles     = ["mailbox"]
+    os        = "2012R2"
+    mailboxes = 0
+    databases = 2
+  }
+  add "dag" "DAG16" {
+    members = ["EX16-01", "EX16-02"]
+    witness = "FS01.contoso.com"
   }
   change "certificate" "contoso-mail" {
-    servers = ["EX13-01", "EX16-01"]
+    servers = ["EX13-01", "EX16-01", "EX16-02"]
   }
 }
 
@@ -92,10 +115,14 @@ stage "move-mailboxes-to-2016" {
   date = "2016-09"
 
   change "server" "EX16-01" {
-    mailboxes = 1200
+    mailboxes = 600
+  }
+  change "server" "EX16-02" {
+    mailboxes = 600
   }
   change "server" "EX13-01" {
     mailboxes = 0
+    databases = 0
   }
 }
 
@@ -108,13 +135,16 @@ stage "move-public-folders-to-2016" {
   change "server" "EX13-01" {
     public_folders = false
   }
+  change "connector" "send" "Internet" {
+    servers = ["EX16-01", "EX16-02"]
+  }
 }
 
 stage "retire-2013" {
   date = "2016-11-15"
 
   change "certificate" "contoso-mail" {
-    servers = ["EX16-01"]
+    servers = ["EX16-01", "EX16-02"]
   }
   remove "server" "EX13-01" {}
 }

@@ -49,6 +49,11 @@ func (c *compactWriter) WriteEncoded(b []byte, _ []lint.Finding) error {
 
 func (c *compactWriter) Close(*Report) error { return c.bw.Flush() }
 
+// CompactLine is a finding as the compact format writes it, without the
+// line break: file:line:col: severity: message (state) [rule], escaped for a
+// terminal. exlint plan lists a state's findings so.
+func CompactLine(f lint.Finding) string { return compactLine(f) }
+
 func compactLine(f lint.Finding) string {
 	line, col := start(f.Range)
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", escape.Name(f.Range.Filename), line, col, f.Severity, escape.Text(withState(f)), escape.Text(f.Rule))

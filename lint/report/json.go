@@ -45,6 +45,11 @@ type jsonStage struct {
 	Date  string `json:"date"`
 }
 
+// JSONFinding is a finding as the JSON format holds it, for the JSON
+// documents that embed findings (exlint plan's): the same fields, the same
+// contract (docs/json-format.md).
+func JSONFinding(f lint.Finding) any { return toJSONFinding(f) }
+
 // toJSONFinding is a finding as the JSON format holds it; appendFinding
 // writes the same bytes without reflection.
 func toJSONFinding(f lint.Finding) jsonFinding {

@@ -1,6 +1,8 @@
-// Checks Mermaid diagrams with Mermaid's own parser: node parse.mjs FILE...
-// prints one line per file, "ok FILE" or "error FILE: message", and exits 1
-// if any file does not parse. Mermaid expects a browser; jsdom provides the
+// Checks Mermaid diagrams with Mermaid's own parser: node parse.mjs
+// [--type=TYPE] FILE... prints one line per file, "ok FILE" or "error FILE:
+// message", and exits 1 if any file does not parse or is not of the type
+// expected (a flowchart, "flowchart-v2", unless --type says otherwise:
+// exlint plan's charts are "gantt"). Mermaid expects a browser; jsdom provides the
 // window and document its sanitizer needs.
 import { readFile } from "node:fs/promises";
 import { JSDOM } from "jsdom";
@@ -18,12 +20,18 @@ const { default: mermaid } = await import("mermaid");
 mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
 
 let failed = false;
-for (const file of process.argv.slice(2)) {
+let want = "flowchart-v2";
+let files = process.argv.slice(2);
+if (files.length > 0 && files[0].startsWith("--type=")) {
+  want = files[0].slice("--type=".length);
+  files = files.slice(1);
+}
+for (const file of files) {
   const text = await readFile(file, "utf8");
   try {
     const result = await mermaid.parse(text);
-    if (!result || result.diagramType !== "flowchart-v2") {
-      throw new Error(`parsed as ${result && result.diagramType}, not a flowchart`);
+    if (!result || result.diagramType !== want) {
+      throw new Error(`parsed as ${result && result.diagramType}, not ${want}`);
     }
     console.log(`ok ${file}`);
   } catch (err) {

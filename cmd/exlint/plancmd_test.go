@@ -1,0 +1,182 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// planExamples are the example plans with the date their architect wrote
+// them: exlint plan's goldens are taken on it.
+var planExamples = map[string]string{
+	"plan-2007-to-2016":         "2015-07-01",
+	"plan-2010-hybrid-to-cloud": "2022-05-02",
+	"plan-2016-2019-to-se":      "2025-07-15",
+	"plan-mistakes":             "2016-01-04",
+}
+
+// The timeline of every example plan, in each format, on the day it was
+// written: the valid journeys pass, the plan with mistakes fails.
+func TestPlanCommandGolden(t *testing.T) {
+	for _, ex := range examples(t) {
+		if strings.HasPrefix(ex, "plan-") && planExamples[ex] == "" {
+			t.Errorf("example %s has no date in planExamples (and so no exlint plan goldens)", ex)
+		}
+	}
+	for ex, date := range planExamples {
+		t.Run(ex, func(t *testing.T) {
+			wantCode := exitOK
+			if ex == "plan-mistakes" {
+				wantCode = exitFindings
+			}
+			for _, format := range []string{"text", "json", "mermaid"} {
+				out, stderr, code := exlint(t, noEnv, "plan", "examples/"+ex, "--as-of", date, "--format", format)
+				if stderr != "" || code != wantCode {
+					t.Errorf("%s: exit %d, want %d; stderr: %s", format, code, wantCode, stderr)
+				}
+				golden(t, "plan/"+ex+"."+map[string]string{"text": "txt", "json": "json", "mermaid": "mmd"}[format], out)
+			}
+		})
+	}
+}
+
+// exlint plan's verdict is exlint check's: on the goldens' date, every
+// example exits with the same code from both, and a topology without stages
+// has one state.
+func TestPlanVerdictIsCheck(t *testing.T) {
+	for _, dir := range exampleTopologies(t) {
+		ex := strings.TrimPrefix(dir, "examples/")
+		_, _, checkCode := exlint(t, noEnv, "check", dir, "--as-of", asOf)
+		js, stderr, planCode := exlint(t, noEnv, "plan", dir, "--as-of", asOf, "--format", "json")
+		if stderr != "" || planCode != checkCode {
+			t.Errorf("%s: plan exits %d, check %d; %s", ex, planCode, checkCode, stderr)
+		}
+		var doc struct {
+			Verdict string `json:"verdict"`
+			States  []struct {
+				Name string `json:"name"`
+			} `json:"states"`
+		}
+		if err := json.Unmarshal([]byte(js), &doc); err != nil {
+			t.Fatalf("%s: %v", ex, err)
+		}
+		if (doc.Verdict == "fails") != (checkCode == exitFindings) {
+			t.Errorf("%s: verdict %s, check exits %d", ex, doc.Verdict, checkCode)
+		}
+		if !strings.HasPrefix(ex, "plan-") && (len(doc.States) != 1 || doc.States[0].Name != "current") {
+			t.Errorf("%s has no stages, but %d states", ex, len(doc.States))
+		}
+	}
+}
+
+// Mermaid's own parser reads every chart exlint plan draws: the examples on
+// their dates and on the goldens' date, and a plan whose names are hostile.
+func TestPlanCommandMermaid(t *testing.T) {
+	parse := mermaidParser(t)
+	dir := t.TempDir()
+	var files []string
+	write := func(name, out string) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	for _, dir := range exampleTopologies(t) {
+		ex := strings.TrimPrefix(dir, "examples/")
+		out, _, _ := exlint(t, noEnv, "plan", dir, "--as-of", asOf, "--format", "mermaid")
+		write(strings.ReplaceAll(ex, "/", "-")+".mmd", out)
+		if date := planExamples[ex]; date != "" {
+			out, _, _ = exlint(t, noEnv, "plan", "examples/"+ex, "--as-of", date, "--format", "mermaid")
+			write(ex+"@"+date+".mmd", out)
+		}
+	}
+	hostile := writeTopology(t, `organization "Con%%{init: {}}%%toso: title x" {}
+server "section x: click y call z()" {
+  version = "SE"
+  update  = "RTM"
+}
+server "2027-01-01" {
+  version = "SE"
+  update  = "RTM #35; ; :done, x1, 2020-01-01, 1d"
+}
+stage "title" {
+  date = "2027-03"
+  remove "server" "2027-01-01" {}
+}
+stage "section" {
+  date = "2027-04"
+  add "server" "gantt\u0007\u202e<b>x</b>" {
+    version = "SE"
+    update  = "RTM"
+  }
+}
+`)
+	out, _, _ := exlint(t, noEnv, "plan", hostile, "--as-of", asOf, "--format", "mermaid")
+	write("hostile.mmd", out)
+	if strings.Count(out, "\n  section ") != 2 || strings.Count(out, "\n  title ") != 1 {
+		t.Errorf("a name added a section or a title:\n%s", out)
+	}
+	if got, err := parse(append([]string{"--type=gantt"}, files...)...); err != nil {
+		t.Errorf("Mermaid's parser: %v\n%s", err, got)
+	}
+}
+
+// A topology without stages: its one state; usage errors exit 2.
+func TestPlanCommandUsage(t *testing.T) {
+	out, _, code := exlint(t, noEnv, "plan", "examples/small-cutover", "--as-of", asOf)
+	if code != exitFindings || !strings.HasPrefix(out, "Tailspin: 1 state, checked as of 2026-11-21\n\ncurrent (as of 2026-11-21)\n") ||
+		!strings.HasSuffix(out, "\nverdict: fails (3 errors, 1 warning, 0 info)\n") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"plan", "examples/small-cutover", "--format", "svg"}, `--format "svg": use text, json or mermaid`},
+		{[]string{"plan", "examples"}, `holds no topology files (the names end in .exchange.hcl or .exchange.hcl.json); exlint plan shows one topology, and these are below it: "examples/2000-cutover-draft"`},
+		{[]string{"plan", "examples/small-cutover", "--as-of", "2026-13-01"}, "--as-of"},
+		{[]string{"plan", "examples/small-cutover", "--fail-on", "fatal"}, "--fail-on"},
+	} {
+		_, stderr, code := exlint(t, noEnv, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, stderr)
+		}
+	}
+	// -o writes the file; --fail-on warning makes warnings fail.
+	path := filepath.Join(t.TempDir(), "plan.mmd")
+	if _, _, code := exlint(t, noEnv, "plan", "examples/plan-2016-2019-to-se", "--as-of", "2025-07-15", "--format", "mermaid", "-o", path); code != exitOK {
+		t.Errorf("-o: exit %d", code)
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%% Drawn by exlint plan.\ngantt\n") {
+		t.Errorf("-o wrote %q, %v", b, err)
+	}
+	if _, _, code := exlint(t, noEnv, "plan", "examples/plan-2016-2019-to-se", "--as-of", "2025-07-15", "--fail-on", "warning", "--fail-on-planned"); code != exitFindings {
+		t.Errorf("--fail-on warning --fail-on-planned: exit %d", code)
+	}
+}
+
+// The README's Plans section shows a stage of an example plan as it is
+// written, and exlint plan's chart of it as exlint draws it.
+func TestReadmePlan(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := regexp.MustCompile("(?s)<!-- exlint-readme-plan-source: (\\S+) -->\\s*```hcl\\n(.*?)```").FindSubmatch(readme)
+	chart := regexp.MustCompile("(?s)<!-- exlint-readme-plan: (\\S+) (\\S+) -->\\s*```mermaid\\n(.*?)```").FindSubmatch(readme)
+	if src == nil || chart == nil {
+		t.Fatal("README.md shows no plan (<!-- exlint-readme-plan-source: FILE --> and an hcl block, <!-- exlint-readme-plan: DIR DATE --> and a mermaid block)")
+	}
+	file, err := os.ReadFile(filepath.Join(repoRoot, string(src[1])))
+	if err != nil || !strings.Contains(string(file), string(src[2])) {
+		t.Errorf("README.md's plan is not in %s (%v):\n%s", src[1], err, src[2])
+	}
+	out, _, _ := exlint(t, noEnv, "plan", string(chart[1]), "--as-of", string(chart[2]), "--format", "mermaid")
+	if out != string(chart[3]) {
+		t.Errorf("README.md's chart of %s is stale; the real output is:\n%s", chart[1], out)
+	}
+}

@@ -1,0 +1,60 @@
+package rules
+
+import "testing"
+
+// The in-place upgrade rows on both sides (2019 CU14 to SE passes, CU13 does
+// not), the other version changes, Windows changes, and CUs taken back.
+func TestPlanInPlaceUpgrade(t *testing.T) {
+	current := org(
+		srv("EX19", "2019", "CU14", `os = "2022"`),
+		srv("EX19-OLD", "2019", "CU13", `os = "2019"`),
+		srv("EX16", "2016", "CU23", `os = "2016"`),
+		srv("EXSE", "SE", "RTM", `os = "2025"`),
+		srv("EX10", "2010", "SP3 RU32", `os = "2008R2"`),
+		srv("EX19-X", "2019", "CU99", `os = "2022"`),
+	)
+	// The stage starts on line 37 of the plan; its first change writes on
+	// line 40.
+	for _, tc := range []struct {
+		name string
+		ops  []string
+		want []string
+	}{
+		{"2019 CU14 to SE (the boundary)", []string{changeServer("EX19", `version = "SE"`, `update = "RTM"`)}, nil},
+		{"2019 CU15 to SE", []string{changeServer("EX19", `update = "CU15"`), changeServer("EX19", `version = "SE"`, `update = "RTM"`)}, nil},
+		{"2019 CU13 to SE (one below)", []string{changeServer("EX19-OLD", `version = "SE"`, `update = "RTM"`)},
+			[]string{`40:15 s1 server.EX19-OLD.version error | stage "s1" upgrades EX19-OLD in place from 2019 CU13 to SE, but that upgrade starts from 2019 CU14 or later: update EX19-OLD to it in an earlier stage`}},
+		{"2016 to 2019", []string{changeServer("EX16", `version = "2019"`, `update = "CU15"`)},
+			[]string{`40:15 s1 server.EX16.version error | stage "s1" changes EX16 from Exchange 2016 to 2019 in place, which Exchange does not support (only from 2019 CU14 or later to SE): add a new 2019 server, move the work to it, then remove EX16`}},
+		{"2016 to SE", []string{changeServer("EX16", `version = "SE"`, `update = "RTM"`)},
+			[]string{`40:15 s1 server.EX16.version error | from Exchange 2016 to SE in place`}},
+		{"SE back to 2019", []string{changeServer("EXSE", `version = "2019"`, `update = "CU15"`)},
+			[]string{`40:15 s1 server.EXSE.version error | from Exchange SE to 2019 in place`}},
+		{"2019 at an unknown level to SE: not judged", []string{changeServer("EX19-X", `version = "SE"`, `update = "RTM"`)}, nil},
+		{"Windows changed", []string{changeServer("EX16", `os = "2019"`)},
+			[]string{`40:10 s1 server.EX16.os error | stage "s1" changes EX16's Windows from Windows Server 2016 to Windows Server 2019 in place, which Exchange does not support: build a new server on Windows Server 2019, move the work to it, then remove EX16`}},
+		{"Windows written again unchanged", []string{changeServer("EX16", `os = "2016"`)}, nil},
+		{"version and Windows changed at once", []string{changeServer("EX16", `version = "2019"`, `update = "CU15"`, `os = "2022"`)},
+			[]string{`40:15 s1 server.EX16.version error`, `42:10 s1 server.EX16.os error`}},
+		{"a CU taken back", []string{changeServer("EX19", `update = "CU13"`)},
+			[]string{`40:14 s1 server.EX19.update error | takes EX19 from CU14 back to CU13, but a cumulative update cannot be uninstalled to go back`}},
+		{"a CU taken back, written as a build", []string{changeServer("EX19", `build = "15.2.1258.12"`)},
+			[]string{`40:13 s1 server.EX19.build error | from CU14 back to CU13`}},
+		{"a newer CU", []string{changeServer("EX19-OLD", `update = "CU14"`)}, nil},
+		{"a security update on the same CU", []string{changeServer("EX19", `update = "CU14 Apr25HU"`)}, nil},
+		{"an older rollup of Exchange 2010: not judged", []string{changeServer("EX10", `update = "SP3 RU30"`)}, nil},
+		{"rebuilt under the same name", []string{removeServer("EX16"), addServer("EX16", `version = "2019"`, `update = "CU15"`, `os = "2022"`)}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := current + stageBlock("s1", "2027-01", tc.ops...)
+			expectPlanFindings(t, transitionCheck(t, planInPlaceUpgrade{}, today, src), tc.want)
+		})
+	}
+	// Taken back over two stages: reported at the second.
+	src := org(srv("EX19", "2019", "CU14 Apr25HU")) + stageBlock("s1", "2027-01", changeServer("EX19", `update = "CU15"`)) +
+		stageBlock("s2", "2027-03", changeServer("EX19", `update = "CU14"`))
+	expectPlanFindings(t, transitionCheck(t, planInPlaceUpgrade{}, today, src), []string{`16:14 s2 server.EX19.update error | from CU15 back to CU14`})
+	// Back from a CU's security update to the CU itself: the same level.
+	src = org(srv("EX19", "2019", "CU14 Apr25HU")) + stageBlock("s1", "2027-01", changeServer("EX19", `update = "CU14"`))
+	expectPlanFindings(t, transitionCheck(t, planInPlaceUpgrade{}, today, src), nil)
+}
