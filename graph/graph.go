@@ -78,6 +78,13 @@ var colours = [...]struct {
 	Error:   {"#fde0e0", "#c62828", 3},
 }
 
+// Colours returns the fill and line colours of a level, as the legend shows
+// them: a document around a diagram uses the same for its severities.
+func Colours(l Level) (fill, line string) { return colours[l].fill, colours[l].line }
+
+// LevelOf is the level of a severity.
+func LevelOf(s lint.Severity) Level { return levelOf(s) }
+
 // Shape is what a node stands for; each output syntax draws it its way.
 type Shape int
 

@@ -38,7 +38,7 @@ const (
 	svgPadX       = 9.0
 	svgPadY       = 7.0
 	svgGap        = 12.0 // between the items of a column
-	svgColumnGap  = 40.0 // between columns: room for edges and their labels
+	svgColumnGap  = 36.0 // between columns: room for edges and their labels
 	svgClusterPad = 12.0
 	svgLabelH     = 20.0 // a cluster's label
 	svgMargin     = 10.0
