@@ -92,6 +92,9 @@ func WriteGanttSVG(w io.Writer, g *Gantt, id string) error {
 	}
 	for d := first; !d.After(last); d = d.AddDate(0, step, 0) {
 		gx := x(d.Format(time.DateOnly))
+		if gx > ganttWidth-24 {
+			break // its label would not fit
+		}
 		fmt.Fprintf(bw, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#eaeef2"/><text x="%s" y="14" font-size="10" text-anchor="middle" fill="#57606a">%s</text>`+"\n",
 			num(gx), num(ganttAxis-4), num(gx), num(height-8), num(gx), d.Format("2006-01"))
 	}

@@ -89,16 +89,6 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 		}
 	}
 
-	bw.WriteString("\n## Diagram\n\nEach thing is coloured by the worst finding on it (red: error, amber: warning, blue: info, green: none).\n")
-	for _, d := range r.Diagrams {
-		fmt.Fprintf(bw, "\n**%s**\n\n", md(d.Caption))
-		var buf bytes.Buffer
-		if err := graph.WriteMermaid(&buf, d.Diagram); err != nil {
-			return err
-		}
-		mermaidBlock(bw, buf.Bytes(), "`exlint graph --format dot` draws it for Graphviz")
-	}
-
 	if len(r.States) > 0 {
 		bw.WriteString("\n## Plan\n\nEach server's life across the plan's states: red (crit) where it has findings that fail the check, highlighted where it has others.\n\n")
 		var buf bytes.Buffer
@@ -126,6 +116,16 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 			}
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s %s |\n", name, when, ch, md(s.Servers), md(s.Findings), marks[verdictLevel(s.Verdict)], s.Verdict)
 		}
+	}
+
+	bw.WriteString("\n## Diagram\n\nEach thing is coloured by the worst finding on it (red: error, amber: warning, blue: info, green: none).\n")
+	for _, d := range r.Diagrams {
+		fmt.Fprintf(bw, "\n**%s**\n\n", md(d.Caption))
+		var buf bytes.Buffer
+		if err := graph.WriteMermaid(&buf, d.Diagram); err != nil {
+			return err
+		}
+		mermaidBlock(bw, buf.Bytes(), "`exlint graph --format dot` draws it for Graphviz")
 	}
 
 	bw.WriteString("\n## Findings\n\n")
