@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/xml"
+	"html"
 	"io"
 	"strings"
 	"testing"
@@ -101,7 +102,7 @@ func checkGanttSVG(t *testing.T, g *Gantt) {
 			}
 		}
 	}
-	want := escape.Text(visible(g.Sections[0].Tasks[0].Name))
+	want := html.UnescapeString(escape.HTML(visible(g.Sections[0].Tasks[0].Name)))
 	found := false
 	for _, tx := range texts {
 		found = found || strings.HasPrefix(want, strings.TrimSuffix(tx, "…"))

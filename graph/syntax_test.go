@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"slices"
@@ -28,6 +29,7 @@ var hostileNames = []string{
 	`%%{init: {"theme": "dark"}}%%`,
 	`<script>alert(1)</script><br/>`,
 	`&amp; &#35; &lt; #35; #quot;`,
+	"noncharacters \uFFFE \uFFFF",
 	"##vso[task.setvariable variable=x]1 ##[group]",
 	"\x1b[31mred\x1b[0m \u202eexe.txt \u200b",
 	"\xff\xfe not UTF-8",
@@ -497,13 +499,13 @@ func checkSVG(t *testing.T, d *Diagram) {
 			lines = []string{strings.Join(lines, " · ")}
 		}
 		for i, l := range lines {
-			lines[i] = escape.Text(l)
+			lines[i] = html.UnescapeString(escape.HTML(l))
 		}
 		want = append(want, strings.Join(lines, "\n"))
 	}
 	for _, l := range wantE {
 		if l != "" {
-			want = append(want, escape.Text(l))
+			want = append(want, html.UnescapeString(escape.HTML(l)))
 		}
 	}
 	slices.Sort(texts)

@@ -58,6 +58,9 @@ func CodeFence(src []byte) string {
 // overrides as visible escapes, CI log commands broken), then the markup
 // characters as entities, and "#" as &#35; (the same character to a
 // reader), so that a document printed to a CI log holds no log command.
+// U+FFFE and U+FFFF, which XML does not allow even as entities, are written
+// \ufffe and \uffff: an SVG picture stays well-formed XML.
 func HTML(s string) string { return htmlEscaper.Replace(Text(s)) }
 
-var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "#", "&#35;")
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "#", "&#35;",
+	"\uFFFE", `\ufffe`, "\uFFFF", `\uffff`)

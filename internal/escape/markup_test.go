@@ -30,6 +30,9 @@ func TestHTML(t *testing.T) {
 	if v.A != want || v.T != want {
 		t.Errorf("read back %q and %q, want %q", v.A, v.T, want)
 	}
+	if HTML("a\uFFFEb\uFFFF") != `a\ufffeb\uffff` {
+		t.Errorf("HTML leaves a character XML does not allow: %q", HTML("a\uFFFEb\uFFFF"))
+	}
 	if HTML("EX01 (2019 CU15)") != "EX01 (2019 CU15)" {
 		t.Error("plain text changed")
 	}
