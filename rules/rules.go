@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -19,7 +20,21 @@ import (
 // registry holds every rule; each rule file registers its rule in init.
 var registry []lint.Rule
 
-func register(r lint.Rule) { registry = append(registry, r) }
+func register(r lint.Rule) { registry = append(registry, &registered{Rule: r}) }
+
+// registered is a rule whose info is built once: the engine asks for it for
+// every topology and state, and a rule's info (its sources from the
+// catalogue) is the same every time.
+type registered struct {
+	lint.Rule
+	once sync.Once
+	info lint.RuleInfo
+}
+
+func (r *registered) Info() lint.RuleInfo {
+	r.once.Do(func() { r.info = r.Rule.Info() })
+	return r.info
+}
 
 // All returns every rule, sorted by ID.
 func All() []lint.Rule {

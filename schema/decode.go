@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/big"
@@ -37,6 +38,16 @@ func decodeTopology(dir string, files []*File, lim Limits) *decoder {
 	files = append([]*File(nil), files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	d := &decoder{top: &Topology{Dir: dir, Files: files}, seen: map[string]*Block{}}
+	// The blocks as written are kept for a plan's states only: without
+	// them, each file's syntax tree is garbage once the file is decoded,
+	// and a check holds less memory for the collector to go through. A file
+	// that does not say "stage" has no stage block.
+	for _, f := range files {
+		if bytes.Contains(f.Src, []byte(stageType)) {
+			d.keepBlocks = true
+			break
+		}
+	}
 	for _, f := range files {
 		if p := sizeProblem(f, lim); p != nil {
 			d.probs = append(d.probs, *p)
@@ -121,8 +132,10 @@ type decoder struct {
 	refs  []pendingRef
 
 	// blocks and stages are the top-level blocks as written, in file order,
-	// from which DecodePlan builds the states.
+	// from which DecodePlan builds the states; blocks only when keepBlocks
+	// (a file may hold a stage).
 	blocks, stages []*hcl.Block
+	keepBlocks     bool
 	// unresolved, when set, is offered each reference that names no block
 	// before it is reported; it returns true when it took care of it (a plan
 	// reports a reference a stage's removal left dangling its own way).
@@ -176,7 +189,9 @@ func (d *decoder) file(f *File, hf *hcl.File) {
 			d.stages = append(d.stages, b)
 			continue
 		}
-		d.blocks = append(d.blocks, b)
+		if d.keepBlocks {
+			d.blocks = append(d.blocks, b)
+		}
 		d.block(f, b)
 	}
 }
