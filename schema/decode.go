@@ -136,10 +136,42 @@ type decoder struct {
 	// (a file may hold a stage).
 	blocks, stages []*hcl.Block
 	keepBlocks     bool
+	// refIndex holds the blocks references may name, by type and name, and
+	// refNames their names in the order they were defined (for "did you
+	// mean"): the block types of refTargets.
+	refIndex map[string]map[string]Node
+	refNames map[string][]string
+
 	// unresolved, when set, is offered each reference that names no block
 	// before it is reported; it returns true when it took care of it (a plan
 	// reports a reference a stage's removal left dangling its own way).
 	unresolved func(pendingRef) bool
+}
+
+// refTargets are the block types a reference may name: those an attribute
+// of the language names with ref=TYPE.
+var refTargets = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range blockSpecs() {
+		for _, a := range b.attrs {
+			if a.ref != "" {
+				m[a.ref] = true
+			}
+		}
+	}
+	return m
+})
+
+// index records a block a reference may name.
+func (d *decoder) index(typ string, n Node, name string) {
+	if d.refIndex == nil {
+		d.refIndex, d.refNames = map[string]map[string]Node{}, map[string][]string{}
+	}
+	if d.refIndex[typ] == nil {
+		d.refIndex[typ] = map[string]Node{}
+	}
+	d.refIndex[typ][name] = n
+	d.refNames[typ] = append(d.refNames[typ], name)
 }
 
 func (d *decoder) hasSyntaxErrors() bool {
@@ -302,6 +334,9 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 	}
 	d.seen[key] = owner
 	spec.add(d.top, v.Interface())
+	if refTargets()[spec.name] {
+		d.index(spec.name, v.Interface().(Node), owner.Name())
+	}
 }
 
 func posString(r hcl.Range) string {
@@ -672,30 +707,7 @@ func (d *decoder) finish(files []*File) {
 		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
 		d.probs[len(d.probs)-1].noOrganization = true
 	}
-	index := map[string]map[string]Node{}
-	names := map[string][]string{}
-	register := func(typ string, b Node, name string) {
-		if index[typ] == nil {
-			index[typ] = map[string]Node{}
-		}
-		index[typ][name] = b
-		names[typ] = append(names[typ], name)
-	}
-	for _, s := range d.top.Sites {
-		register("site", s, s.Name())
-	}
-	for _, s := range d.top.Servers {
-		register("server", s, s.Name())
-	}
-	for _, s := range d.top.Domains {
-		register("domain", s, s.Name())
-	}
-	for _, s := range d.top.Tenants {
-		register("tenant", s, s.Name())
-	}
-	for _, s := range d.top.Certificates {
-		register("certificate", s, s.Name())
-	}
+	index, names := d.refIndex, d.refNames
 	// One Suggester per block type: thousands of unknown names against
 	// thousands of defined ones cost a bounded amount of work.
 	suggesters := map[string]*Suggester{}
