@@ -179,6 +179,8 @@ type checkFlags struct {
 	maxFindingsPerFile, maxFindings string
 	// catalog names release files to add to the catalogue (--catalog).
 	catalog []string
+	// coverage lists what the rules could not judge (--coverage).
+	coverage bool
 }
 
 // stdinDefaultName is the name of a topology read from standard input
@@ -226,6 +228,8 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.maxFileSize, "max-file-size", "", maxFileSizeHelp)
 	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
 	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
+	cmd.Flags().BoolVar(&f.coverage, "coverage", false, "list what stayed unknown: per rule, the things it could not judge because an attribute is not stated, "+
+		"and the attributes that would let it (text: after the findings; json: summary.unknown; sarif: the run's properties)")
 	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
@@ -303,6 +307,10 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	failed := false
 	perFile, perRun := cfg.FindingLimits()
 	capped := &runner.Cap{PerFile: perFile, PerRun: perRun}
+	// What stayed unknown (--coverage) is capped like findings and listed
+	// at the end, grouped by rule.
+	unknownCap := &runner.UnknownCap{PerFile: perFile, PerRun: perRun}
+	var unknowns []lint.Unknown
 	// A file's findings are matched against the baseline and encoded for
 	// the outputs on the worker that checked them (prepare), then capped and
 	// written in order here (emit), file by file as topologies are checked;
@@ -329,6 +337,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return &writeError{p.err}
 		}
 		filter.Commit(p.used)
+		unknowns = append(unknowns, unknownCap.Keep(ff.Unknowns)...)
 		kept := capped.Keep(ff.Name, p.kept)
 		if len(kept) != len(p.encodedFor) {
 			if p.encoded, p.err = set.encode(ff.Name, kept, ff.Sources); p.err != nil {
@@ -342,7 +351,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return nil
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology}
+		WholeTopologies: f.wholeTopology, Coverage: f.coverage}
 	if paths[0] == "-" {
 		if opts.Stdin, err = readStdin(f, cfg.Limits().MaxFileSize); err != nil {
 			return err
@@ -391,6 +400,8 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	for _, l := range capped.Files {
 		rep.LeftOut = append(rep.LeftOut, report.LeftOut{File: l.File, Count: l.Count})
 	}
+	lint.ByRule(unknowns)
+	rep.Coverage, rep.Unknowns, rep.UnknownsLeftOut = f.coverage, unknowns, unknownCap.LeftOut
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
@@ -399,15 +410,23 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if note := rep.LeftOutNote(); note != "" && !hasText(outs) {
 		fmt.Fprintf(stderr, "exlint: note: %s\n", note)
 	}
+	// The formats without a place for what stayed unknown leave it to
+	// standard error.
+	if f.coverage && !hasFormat(outs, "text", "json", "sarif") {
+		report.Coverage(stderr, &rep, report.TextOptions{})
+	}
 	if failed || capped.LeftOut.Fail(failOn, failOnPlanned) {
 		return &exitError{code: exitFindings}
 	}
 	return nil
 }
 
-func hasText(outs []output) bool {
+func hasText(outs []output) bool { return hasFormat(outs, "text") }
+
+// hasFormat reports whether one of outs is in one of formats.
+func hasFormat(outs []output, formats ...string) bool {
 	for _, o := range outs {
-		if o.format == "text" {
+		if slices.Contains(formats, o.format) {
 			return true
 		}
 	}
