@@ -35,8 +35,12 @@ func (serverOSUnsupported) Info() lint.RuleInfo {
 func (serverOSUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
+		if len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
+			continue
+		}
 		osID, ok := s.OS.Get()
-		if !ok || len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
+		if !ok {
+			p.Unknown(&s.Block, "os")
 			continue
 		}
 		osName := cat.WindowsName(osID)

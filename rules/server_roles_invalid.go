@@ -75,10 +75,11 @@ func hostWhyNoRole(cat *catalog.Catalog, v *catalog.Version, role string) (why, 
 
 func (serverRolesInvalid) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
-		if s.Roles == nil {
+		if len(p.Catalog.VersionRows(serverRoles, s.Exchange)) == 0 {
 			continue
 		}
-		if len(p.Catalog.VersionRows(serverRoles, s.Exchange)) == 0 {
+		if s.Roles == nil {
+			p.Unknown(&s.Block, "roles")
 			continue
 		}
 		for _, item := range s.Roles.Items {

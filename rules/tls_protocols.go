@@ -35,11 +35,12 @@ func (tlsProtocols) Info() lint.RuleInfo {
 func (tlsProtocols) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
-		if s.TLS == nil {
-			continue
-		}
 		min12, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
 		if !usable {
+			continue
+		}
+		if s.TLS == nil {
+			p.Unknown(&s.Block, "tls")
 			continue
 		}
 		if !s.TLS.Has("1.2") {
