@@ -42,7 +42,9 @@ func (dotnetNotRecommended) Check(p *lint.Pass) {
 			continue
 		}
 		if !ok {
-			p.Unknown(&s.Block, "dotnet")
+			if len(cat.VersionRows(dotnetRecommended, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "dotnet")
+			}
 			continue
 		}
 		// An unsupported .NET is not judged here (dotnet-unsupported is that
