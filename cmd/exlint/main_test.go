@@ -176,6 +176,9 @@ func TestNoStaleGoldens(t *testing.T) {
 	for _, tc := range otherDates {
 		want[tc.example+"@"+tc.asOf+".txt"] = true
 	}
+	for _, ex := range coverageGoldens {
+		want["coverage-"+ex+".txt"] = true
+	}
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
 		t.Fatal(err)
