@@ -42,7 +42,7 @@ func (dotnetNotRecommended) Check(p *lint.Pass) {
 			continue
 		}
 		if !ok {
-			if len(cat.VersionRows(dotnetRecommended, s.Exchange)) > 0 {
+			if p.Coverage() && len(cat.VersionRows(dotnetRecommended, s.Exchange)) > 0 {
 				p.Unknown(&s.Block, "dotnet")
 			}
 			continue

@@ -54,7 +54,7 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
 		if !ok {
-			if len(cat.VersionRows(dotnetMatrix, s.Exchange)) > 0 {
+			if p.Coverage() && len(cat.VersionRows(dotnetMatrix, s.Exchange)) > 0 {
 				p.Unknown(&s.Block, "dotnet")
 			}
 			continue

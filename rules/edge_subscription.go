@@ -67,7 +67,7 @@ func (edgeSubscription) Check(p *lint.Pass) {
 // a site a 2013 SP1 or later Edge server is subscribed to.
 func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 	edges := map[*schema.Site][]facts.Server{}
-	hubs := edgeSyncHubsPresent(p, all)
+	hubs := p.Coverage() && edgeSyncHubsPresent(p, all)
 	for _, s := range all {
 		if !s.IsEdge() || !edgeSyncEdge(p.Catalog, s.Exchange) {
 			continue
@@ -93,7 +93,7 @@ func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 		return
 	}
 	for _, hub := range all {
-		if len(p.Catalog.VersionRows(edgeSync, hub.Exchange)) > 0 {
+		if p.Coverage() && len(p.Catalog.VersionRows(edgeSync, hub.Exchange)) > 0 {
 			if hub.Roles == nil {
 				p.Unknown(&hub.Block, "roles")
 			} else if hub.HasRole("hub_transport") && hub.Site == nil {

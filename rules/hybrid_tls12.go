@@ -56,7 +56,7 @@ func (hybridTLS12) Check(p *lint.Pass) {
 					"used from %s: install the latest update on %s", s.Name(), s.LevelName(), ps.Why, min.Ref(), s.Name()), where)
 			}
 		}
-		if s.DotNet == nil && tlsDotNetNeed(cat, s.Exchange) != nil {
+		if s.DotNet == nil && p.Coverage() && tlsDotNetNeed(cat, s.Exchange) != nil {
 			p.Unknown(&s.Block, "dotnet")
 		}
 		if s.DotNet != nil {

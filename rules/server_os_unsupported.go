@@ -35,12 +35,14 @@ func (serverOSUnsupported) Info() lint.RuleInfo {
 func (serverOSUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
-		if len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
-			continue
-		}
 		osID, ok := s.OS.Get()
 		if !ok {
-			p.Unknown(&s.Block, "os")
+			if p.Coverage() && len(cat.VersionRows(hostOS, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "os")
+			}
+			continue
+		}
+		if len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
 			continue
 		}
 		osName := cat.WindowsName(osID)

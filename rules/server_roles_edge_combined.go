@@ -28,15 +28,17 @@ func (serverRolesEdgeCombined) Info() lint.RuleInfo {
 // Exchange 2013 before SP1, which had none.
 func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() {
+			if s.Roles == nil && p.Coverage() {
+				if present, _ := roleOf(p.Catalog, s.Exchange, "edge_transport"); present {
+					p.Unknown(&s.Block, "roles")
+				}
+			}
+			continue
+		}
 		present, from := roleOf(p.Catalog, s.Exchange, "edge_transport")
 		if !present {
 			continue // 5.5, 2000, 2003: no Edge Transport role at all
-		}
-		if s.Roles == nil {
-			p.Unknown(&s.Block, "roles")
-		}
-		if !s.IsEdge() {
-			continue
 		}
 		if from != nil {
 			if below, known := s.Below(from); known && below {

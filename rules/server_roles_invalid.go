@@ -75,11 +75,13 @@ func hostWhyNoRole(cat *catalog.Catalog, v *catalog.Version, role string) (why, 
 
 func (serverRolesInvalid) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
-		if len(p.Catalog.VersionRows(serverRoles, s.Exchange)) == 0 {
+		if s.Roles == nil {
+			if p.Coverage() && len(p.Catalog.VersionRows(serverRoles, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "roles")
+			}
 			continue
 		}
-		if s.Roles == nil {
-			p.Unknown(&s.Block, "roles")
+		if len(p.Catalog.VersionRows(serverRoles, s.Exchange)) == 0 {
 			continue
 		}
 		for _, item := range s.Roles.Items {

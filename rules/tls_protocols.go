@@ -35,12 +35,14 @@ func (tlsProtocols) Info() lint.RuleInfo {
 func (tlsProtocols) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
-		min12, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
-		if !usable {
+		if s.TLS == nil {
+			if _, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange); usable && p.Coverage() {
+				p.Unknown(&s.Block, "tls")
+			}
 			continue
 		}
-		if s.TLS == nil {
-			p.Unknown(&s.Block, "tls")
+		min12, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)
+		if !usable {
 			continue
 		}
 		if !s.TLS.Has("1.2") {
