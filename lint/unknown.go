@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -70,16 +69,7 @@ func (p *Pass) UnknownFor(what schema.Node, at *schema.Block, attr string) {
 // rule and attribute (findings' order), stably.
 func SortUnknowns(us []Unknown) {
 	slices.SortStableFunc(us, func(a, b Unknown) int {
-		if c := strings.Compare(a.Range.Filename, b.Range.Filename); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Range.Start.Line, b.Range.Start.Line); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Range.Start.Column, b.Range.Start.Column); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		if c := comparePlaces(a.Range, b.Range, a.Rule, b.Rule); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Attribute, b.Attribute)

@@ -31,17 +31,7 @@ var unknownRule = ruleFunc{RuleInfo{ID: "needs-os", Severity: Error}, func(p *Pa
 // and attribute; the findings are CheckState's, and a check without
 // coverage collects nothing.
 func TestUnknowns(t *testing.T) {
-	top, probs := decode(t, `organization "O" {}
-server "B" {
-  version = "SE"
-  update  = "RTM"
-}
-server "A" {
-  version = "SE"
-  update  = "RTM"
-  os      = "2022"
-}
-`)
+	top, probs := decode(t, twoServers)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -66,6 +56,7 @@ server "A" {
 		"needs-os server.B.os server.B t.exchange.hcl 2 8",
 		"a-rule server.A.dotnet server.A t.exchange.hcl 6 8",
 		"needs-os server.A.dotnet organization.O t.exchange.hcl 6 8",
+		"needs-os server.A.os server.A t.exchange.hcl 6 8",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("unknowns:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

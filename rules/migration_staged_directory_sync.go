@@ -28,13 +28,7 @@ const stagedNeedsSync = "a staged migration needs directory synchronization"
 
 func (migrationStagedDirectorySync) Check(p *lint.Pass) {
 	m, ds := p.Topology.Migration, p.Topology.DirectorySync
-	switch {
-	case m == nil:
-	case m.Method == nil:
-		p.Unknown(&m.Block, "method")
-	case m.Method.Is("staged") && ds != nil && ds.Enabled == nil:
-		p.UnknownFor(m.Method, &ds.Block, "enabled")
-	}
+	migrationSyncUnknowns(p, "staged")
 	if m == nil || !m.Method.Is("staged") {
 		return
 	}

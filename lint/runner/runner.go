@@ -593,36 +593,32 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 // run, the structural errors that stopped them are kept wherever they are:
 // the user must see why the file they named was not checked.
 func restrict(fs []lint.Finding, only []string, rulesRun bool) []lint.Finding {
-	if len(only) == 0 || !rulesRun {
+	if !rulesRun {
 		return fs
 	}
-	keep := map[string]bool{}
-	for _, o := range only {
-		keep[o] = true
-	}
-	var out []lint.Finding
-	for _, f := range fs {
-		if keep[f.Range.Filename] {
-			out = append(out, f)
-		}
-	}
-	return out
+	return inFiles(fs, only, func(f lint.Finding) string { return f.Range.Filename })
 }
 
 // restrictUnknowns keeps the unknowns of blocks in the named files, as
 // restrict keeps findings.
 func restrictUnknowns(us []lint.Unknown, only []string) []lint.Unknown {
-	if len(only) == 0 || len(us) == 0 {
-		return us
+	return inFiles(us, only, func(u lint.Unknown) string { return u.Range.Filename })
+}
+
+// inFiles keeps the items of xs in the named files (file says which file an
+// item is in); all of them when only is empty.
+func inFiles[T any](xs []T, only []string, file func(T) string) []T {
+	if len(only) == 0 || len(xs) == 0 {
+		return xs
 	}
 	keep := map[string]bool{}
 	for _, o := range only {
 		keep[o] = true
 	}
-	var out []lint.Unknown
-	for _, u := range us {
-		if keep[u.Range.Filename] {
-			out = append(out, u)
+	var out []T
+	for _, x := range xs {
+		if keep[file(x)] {
+			out = append(out, x)
 		}
 	}
 	return out
