@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -12,14 +14,22 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// unknowns runs rule r over src with coverage and returns what it could not
-// judge: each attribute's address, with " for " and the thing it could not
-// judge when that is not the attribute's block.
+// unknowns runs rule r over src, one topology file, with coverage and
+// returns what it could not judge (unknownsIn).
 func unknowns(t *testing.T, r lint.Rule, asOf, src string) []string {
 	t.Helper()
-	top, probs := schema.Decode(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits)
+	return unknownsIn(t, r, asOf, []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}})
+}
+
+// unknownsIn runs rule r over a topology's files with coverage and returns
+// what it could not judge: each attribute's address, with " for " and the
+// thing it could not judge when that is not the attribute's block. The
+// findings must be those of a check without coverage.
+func unknownsIn(t *testing.T, r lint.Rule, asOf string, files []*schema.File) []string {
+	t.Helper()
+	top, probs := schema.Decode(".", files, schema.DefaultLimits)
 	if len(probs) > 0 {
-		t.Fatalf("test topology has structural problems: %+v\n%s", probs, src)
+		t.Fatalf("test topology has structural problems: %+v", probs)
 	}
 	st := &schema.State{Topology: top}
 	fs, us, ran, err := lint.CheckStateCoverage(nil, st, nil, []lint.Rule{r}, catalog.Default(), catalog.MustDate(asOf))
@@ -41,125 +51,44 @@ func unknowns(t *testing.T, r lint.Rule, asOf, src string) []string {
 	return out
 }
 
-// everything is a topology that states every attribute of every block the
-// rules read, the way a careful architect would; each test below leaves
-// some out.
-const everything = `organization "T" {
-  forest_functional_level = "2016"
-  split_permissions       = false
-  native_mode             = true
+// completeDesign is examples/se-classic-hybrid, the design a careful
+// architect would commit: it states every attribute the rules read there.
+// Each test below leaves some out.
+func completeDesign(t *testing.T) []*schema.File {
+	t.Helper()
+	dir := filepath.Join("..", "examples", "se-classic-hybrid")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*schema.File
+	for _, e := range entries {
+		if schema.IsTopologyFile(e.Name()) {
+			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, &schema.File{Name: e.Name(), Src: src, JSON: strings.HasSuffix(e.Name(), schema.JSONSuffix)})
+		}
+	}
+	return files
 }
-site "HQ" {}
-domain_controller "DC01" {
-  site           = "HQ"
-  os             = "2022"
-  global_catalog = true
-  read_only      = false
-}
-server "EX01" {
-  site                 = "HQ"
-  version              = "SE"
-  update               = "RTM"
-  roles                = ["mailbox"]
-  os                   = "2022"
-  core                 = false
-  dotnet               = "4.8.1"
-  network              = "internal"
-  tls                  = ["1.2"]
-  on_domain_controller = false
-}
-server "EX02" {
-  site                 = "HQ"
-  version              = "SE"
-  update               = "RTM"
-  roles                = ["mailbox"]
-  os                   = "2022"
-  core                 = false
-  dotnet               = "4.8.1"
-  network              = "internal"
-  tls                  = ["1.2"]
-  on_domain_controller = false
-}
-dag "DAG01" {
-  members = ["EX01", "EX02"]
-  witness = "FS01"
-}
-domain "contoso.com" {
-  accepted     = "authoritative"
-  verified     = true
-  mx           = "exchange_online"
-  mx_hosts     = ["contoso-com.mail.protection.outlook.com"]
-  autodiscover = "on_premises"
-  mailboxes    = "both"
-}
-certificate "mail" {
-  issuer      = "public_ca"
-  issuer_name = "DigiCert Global G2 TLS RSA SHA256 2020 CA1"
-  subject     = "mail.contoso.com"
-  names       = ["mail.contoso.com", "autodiscover.contoso.com"]
-  expires     = "2027-09-01"
-  servers     = ["EX01", "EX02"]
-  services    = ["iis", "smtp"]
-}
-namespace "mail.contoso.com" {
-  services    = ["owa", "ews", "autodiscover", "outlook_anywhere", "mapi", "activesync"]
-  certificate = "mail"
-  port        = 443
-  scope       = "external"
-}
-connector "send" "Outbound to Office 365" {
-  servers             = ["EX01", "EX02"]
-  address_spaces      = ["contoso.mail.onmicrosoft.com"]
-  smart_hosts         = ["contoso-com.mail.protection.outlook.com"]
-  tls_certificate     = "mail"
-  tls_auth            = "domain_validation"
-  tls_domain          = "mail.protection.outlook.com"
-  cloud_services_mail = true
-  require_tls         = true
-}
-connector "receive" "Inbound from Office 365" {
-  servers             = ["EX01", "EX02"]
-  tls_certificate     = "mail"
-  tls_domain          = "mail.protection.outlook.com"
-  cloud_services_mail = true
-}
-tenant "contoso.onmicrosoft.com" {
-  plan               = "E3"
-  eop_filtering      = true
-  enhanced_filtering = true
-}
-directory_sync {
-  enabled                   = true
-  tool                      = "entra_connect"
-  host_os                   = "2022"
-  sign_in                   = "password_hash_sync"
-  exchange_hybrid_writeback = true
-}
-hybrid {
-  topology                  = "classic_full"
-  servers                   = ["EX01", "EX02"]
-  domains                   = ["contoso.com"]
-  tenants                   = ["contoso.onmicrosoft.com"]
-  certificate               = "mail"
-  federation_trust          = true
-  organization_relationship = true
-  oauth                     = true
-  modern_auth               = false
-  dedicated_app             = true
-  inbound_ports             = [25, 443]
-  outbound_ports            = [25, 443, 80]
-  features                  = ["free_busy", "mailtips"]
-}
-clients {
-  outlook = ["365"]
-}
-`
 
-// Every rule judges everything a complete design states: nothing stays
+// withFile returns files with one file's text replaced by src.
+func withFile(files []*schema.File, i int, src string) []*schema.File {
+	out := append([]*schema.File(nil), files...)
+	f := *out[i]
+	f.Src = []byte(src)
+	out[i] = &f
+	return out
+}
+
+// Every rule judges everything the complete design states: nothing stays
 // unknown.
 func TestNothingUnknownInACompleteDesign(t *testing.T) {
+	files := completeDesign(t)
 	for _, r := range All() {
-		if got := unknowns(t, r, today, everything); len(got) > 0 {
+		if got := unknownsIn(t, r, today, files); len(got) > 0 {
 			t.Errorf("%s: %v", r.Info().ID, got)
 		}
 	}
@@ -169,7 +98,7 @@ var attributeLine = regexp.MustCompile(`(?m)^  ([a-z_]+) += .*\n`)
 
 // Leaving out any one attribute of the complete design, each rule declares
 // only optional attributes of the language (schema.OptionalAttribute), and
-// its findings are the same with and without coverage (unknowns tests
+// its findings are the same with and without coverage (unknownsIn tests
 // that). Some rule declares the very attribute left out, unless no rule
 // needs it in this design.
 func TestUnknownsNameOptionalAttributes(t *testing.T) {
@@ -178,51 +107,55 @@ func TestUnknownsNameOptionalAttributes(t *testing.T) {
 	// What no rule needs in this design, because another attribute settles
 	// it or because it matters only elsewhere.
 	unread := map[string]bool{
-		"organization.native_mode":         true, // beside Exchange 2007 or 2010 only
 		"organization.split_permissions":   true, // with Exchange on a domain controller only
-		"server.site":                      true, // one site, one domain controller with its site
+		"server.site":                      true, // each site has a writable global catalog
+		"server.build":                     true, // update names the same release
+		"server.update":                    true, // build names the release
 		"server.core":                      true, // Exchange SE runs on Server Core
-		"domain_controller.site":           true,
+		"domain_controller.site":           true, // one in each site
 		"domain.accepted":                  true, // read for a cutover or staged migration
 		"domain.mx":                        true, // mx_hosts name EOP
 		"domain.mx_hosts":                  true, // mx says where
 		"domain.mailboxes":                 true, // connectors go both ways
 		"certificate.subject":              true, // names cover every name
-		"certificate.issuer_name":          true, // one transport certificate
 		"certificate.services":             true, // hybrid.certificate serves both
 		"namespace.port":                   true,
 		"namespace.scope":                  true, // a public CA serves inside and out
 		"connector.address_spaces":         true, // the smart host names Exchange Online
 		"connector.smart_hosts":            true, // the address space names the tenant
 		"tenant.eop_filtering":             true, // MX at Exchange Online
-		"tenant.enhanced_filtering":        true, // no third-party MX
 		"hybrid.tenants":                   true, // one tenant
 		"hybrid.certificate":               true, // the certificates say what they serve, on which servers
 		"hybrid.organization_relationship": true, // OAuth serves free/busy and MailTips
-		"hybrid.oauth":                     true, // the organization relationship does, without modern auth
-		"hybrid.topology":                  true, // absent, the wizard\'s default: Classic Full
+		"hybrid.oauth":                     true, // the organization relationship does; modern auth without it is judged
+		"hybrid.topology":                  true, // absent, the wizard's default: Classic Full
+		"migration.mailboxes":              true, // read for cutover and staged migrations
 	}
-	for _, loc := range attributeLine.FindAllStringSubmatchIndex(everything, -1) {
-		src := everything[:loc[0]] + everything[loc[1]:]
-		if _, probs := schema.Decode(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits); len(probs) > 0 {
-			continue // a required attribute
-		}
-		heads := header.FindAllStringSubmatch(everything[:loc[0]], -1)
-		left := heads[len(heads)-1][1] + "." + everything[loc[2]:loc[3]]
-		declared := false
-		for _, r := range All() {
-			for _, u := range unknowns(t, r, today, src) {
-				attr, _, _ := strings.Cut(u, " for ")
-				typ := typeOf.FindStringSubmatch(attr)[1]
-				name := attr[strings.LastIndexByte(attr, '.')+1:]
-				if !schema.OptionalAttribute(typ, name) {
-					t.Errorf("%s declares %s, not an optional attribute of %s", r.Info().ID, attr, typ)
-				}
-				declared = declared || typ+"."+name == left
+	files := completeDesign(t)
+	for i, f := range files {
+		text := string(f.Src)
+		for _, loc := range attributeLine.FindAllStringSubmatchIndex(text, -1) {
+			changed := withFile(files, i, text[:loc[0]]+text[loc[1]:])
+			if _, probs := schema.Decode(".", changed, schema.DefaultLimits); len(probs) > 0 {
+				continue // a required attribute
 			}
-		}
-		if !declared && !unread[left] {
-			t.Errorf("no rule declares %s when it is left out", left)
+			heads := header.FindAllStringSubmatch(text[:loc[0]], -1)
+			left := heads[len(heads)-1][1] + "." + text[loc[2]:loc[3]]
+			declared := false
+			for _, r := range All() {
+				for _, u := range unknownsIn(t, r, today, changed) {
+					attr, _, _ := strings.Cut(u, " for ")
+					typ := typeOf.FindStringSubmatch(attr)[1]
+					name := attr[strings.LastIndexByte(attr, '.')+1:]
+					if !schema.OptionalAttribute(typ, name) {
+						t.Errorf("%s declares %s, not an optional attribute of %s", r.Info().ID, attr, typ)
+					}
+					declared = declared || typ+"."+name == left
+				}
+			}
+			if !declared && !unread[left] {
+				t.Errorf("no rule declares %s when it is left out", left)
+			}
 		}
 	}
 }
@@ -230,57 +163,81 @@ func TestUnknownsNameOptionalAttributes(t *testing.T) {
 // Leaving out what a rule needs makes it declare that attribute, at the
 // thing it could not judge: the representative rules of each kind of fact.
 func TestUnknownsOfRepresentativeRules(t *testing.T) {
-	drop := func(attrs ...string) string {
-		src := everything
+	design := completeDesign(t)
+	// drop leaves attributes out of the complete design: `server "EX01".os`
+	// is the os line of the block whose header starts so.
+	drop := func(attrs ...string) []*schema.File {
+		files := design
 		for _, a := range attrs {
 			dot := strings.LastIndexByte(a, '.')
 			block, name := a[:dot], a[dot+1:]
-			i := strings.Index(src, block)
-			if i < 0 {
+			found := false
+			for i, f := range files {
+				text := string(f.Src)
+				at := strings.Index("\n"+text, "\n"+block+" {") // at the block's header
+				if at < 0 {
+					continue
+				}
+				loc := regexp.MustCompile(`(?m)^  ` + name + ` += .*\n`).FindStringIndex(text[at:])
+				if loc == nil {
+					t.Fatalf("no %s in %s", name, block)
+				}
+				files, found = withFile(files, i, text[:at+loc[0]]+text[at+loc[1]:]), true
+				break
+			}
+			if !found {
 				t.Fatalf("no block %s", block)
 			}
-			line := regexp.MustCompile(`(?m)^  ` + name + ` += .*\n`)
-			loc := line.FindStringIndex(src[i:])
-			if loc == nil {
-				t.Fatalf("no %s in %s", name, block)
-			}
-			src = src[:i+loc[0]] + src[i+loc[1]:]
 		}
-		return src
+		return files
 	}
+	// edit replaces text in the complete design's file that holds it.
+	edit := func(files []*schema.File, from, to string) []*schema.File {
+		for i, f := range files {
+			if strings.Contains(string(f.Src), from) {
+				return withFile(files, i, strings.Replace(string(f.Src), from, to, 1))
+			}
+		}
+		t.Fatalf("no %q", from)
+		return nil
+	}
+	one := func(src string) []*schema.File { return []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}} }
+	adfs := append(drop(), &schema.File{Name: "adfs.exchange.hcl", Src: []byte(
+		"adfs \"FS\" {\n  os          = \"2022\"\n  certificate = \"sts\"\n}\ncertificate \"sts\" {\n  names = [\"sts.contoso.com\"]\n}\n")})
 	for _, tc := range []struct {
-		rule lint.Rule
-		src  string
-		want []string
+		rule  lint.Rule
+		files []*schema.File
+		want  []string
 	}{
 		{serverOSUnsupported{}, drop(`server "EX01".os`), []string{"server.EX01.os"}},
 		{dotnetUnsupported{}, drop(`server "EX02".dotnet`), []string{"server.EX02.dotnet"}},
 		{domainControllerOSUnsupported{}, drop(`domain_controller "DC01".os`), []string{"domain_controller.DC01.os"}},
 		{dagWitness{}, drop(`dag "DAG01".witness`), []string{"dag.DAG01.witness"}},
 		{windowsEndOfSupport{}, drop(`server "EX01".os`, `domain_controller "DC01".os`, `directory_sync.host_os`),
-			[]string{"domain_controller.DC01.os", "server.EX01.os", "directory_sync.host_os"}},
+			[]string{"directory_sync.host_os", "domain_controller.DC01.os", "server.EX01.os"}}, // by file: hybrid, organization, servers
 		{tlsProtocols{}, drop(`server "EX02".tls`), []string{"server.EX02.tls"}},
 		{serverOnDomainController{}, drop(`server "EX01".on_domain_controller`), []string{"server.EX01.on_domain_controller"}},
 		// An attribute of another block than the thing not judged.
 		{dagMixedVersions{}, drop(`server "EX02".os`), []string{"server.EX02.os for dag.DAG01"}},
-		{namespaceCertificate{}, drop(`certificate "mail".issuer`), []string{`certificate.mail.issuer for namespace."mail.contoso.com"`}},
+		{domainControllerReadOnly{}, drop(`domain_controller "DC02".read_only`), []string{"domain_controller.DC02.read_only for site.DR"}},
+		{namespaceCertificate{}, drop(`certificate "mail-2027".issuer`), []string{`certificate.mail-2027.issuer for namespace."mail.contoso.com"`}},
 		{connectorExchangeOnline{}, drop(`domain "contoso.com".verified`),
 			[]string{`domain."contoso.com".verified for connector.send."Outbound to Office 365"`}},
-		{adfsRequirements{}, drop() + "adfs \"FS\" {\n  os = \"2022\"\n  certificate = \"sts\"\n}\ncertificate \"sts\" {\n  names = [\"sts.contoso.com\"]\n}\n",
-			[]string{"certificate.sts.issuer for adfs.FS"}},
+		{adfsRequirements{}, adfs, []string{"certificate.sts.issuer for adfs.FS"}},
 		// Free/busy and MailTips pass on the organization relationship
-		// when OAuth is not set up: declared once, at the first feature.
+		// when OAuth is not set up: declared once, at the first feature;
+		// modern authentication needs OAuth.
 		{hybridFeatures{}, drop(`hybrid.organization_relationship`, `hybrid.oauth`),
-			[]string{`hybrid.organization_relationship for hybrid.features["free_busy"]`}},
-		{mailFlowMX{}, strings.NewReplacer(`mx           = "exchange_online"`, `mx           = "on_premises"`,
-			`contoso-com.mail.protection.outlook.com"]`, `mail.contoso.com"]`).Replace(drop(`tenant "contoso.onmicrosoft.com".eop_filtering`)),
+			[]string{"hybrid.oauth", `hybrid.organization_relationship for hybrid.features["free_busy"]`}},
+		{mailFlowMX{}, edit(edit(drop(`tenant "contoso.onmicrosoft.com".eop_filtering`), `mx           = "exchange_online"`, `mx           = "on_premises"`),
+			`mx_hosts     = ["contoso-com.mail.protection.outlook.com"]`, `mx_hosts     = ["mail.contoso.com"]`),
 			[]string{`tenant."contoso.onmicrosoft.com".eop_filtering for domain."contoso.com"`}},
 		// .NET Framework 4.8.1 with Exchange 2019 CU15: the matrix's verdict
 		// depends on Windows.
-		{dotnetUnsupported{}, org(srv("EX01", "2019", "CU15", `dotnet = "4.8.1"`)), []string{"server.EX01.os"}},
-		{dotnetUnsupported{}, org(srv("EX01", "2016", "CU23", `dotnet = "4.8"`)), []string{}},
+		{dotnetUnsupported{}, one(org(srv("EX01", "2019", "CU15", `dotnet = "4.8.1"`))), []string{"server.EX01.os"}},
+		{dotnetUnsupported{}, one(org(srv("EX01", "2016", "CU23", `dotnet = "4.8"`))), []string{}},
 	} {
-		if got := unknowns(t, tc.rule, today, tc.src); !reflect.DeepEqual(got, tc.want) {
+		if got := unknownsIn(t, tc.rule, today, tc.files); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.rule.Info().ID, got, tc.want)
 		}
 	}
