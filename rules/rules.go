@@ -71,6 +71,23 @@ const (
 	dcOS           = "dc-os"   // Windows Server versions of domain controllers Exchange works with
 )
 
+// windowsWouldDecide reports whether stating a server's Windows Server
+// version would settle a verdict that is unknown without it: verdict gives
+// it for a Windows Server version ("" when not stated), and some version
+// gives one. A rule that gives up for lack of the server's os then declares
+// it (lint.Pass.Unknown).
+func windowsWouldDecide(cat *catalog.Catalog, verdict func(os string) catalog.Verdict) bool {
+	if verdict("") != catalog.Unknown {
+		return false
+	}
+	for _, w := range cat.Windows {
+		if verdict(w.ID) != catalog.Unknown {
+			return true
+		}
+	}
+	return false
+}
+
 // roleOf returns whether version v has role, and from which release (nil:
 // every release).
 func roleOf(cat *catalog.Catalog, v *catalog.Version, role string) (present bool, from *catalog.Release) {

@@ -179,6 +179,9 @@ func TestNoStaleGoldens(t *testing.T) {
 	}
 	want[summaryGolden] = true
 	want["plan"] = true // exlint plan's goldens, in three formats (TestPlanExamples)
+	for _, ex := range coverageGoldens {
+		want["coverage-"+ex+".txt"] = true
+	}
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
 		t.Fatal(err)
