@@ -326,3 +326,43 @@ connector "receive" "From EXO" {
 		t.Errorf("relays: %s", s)
 	}
 }
+
+// Exchange Online's names, matched as the regular expressions
+// (?i)^([^.]+\.mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)|[^.]+\.[^.]+\.mx\.microsoft)$,
+// (?i)^[^.]+\.mail\.(onmicrosoft\.com|partner\.onmschina\.cn|onmicrosoft\.us)$ and
+// (?i)^mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)$ would.
+func TestExchangeOnlineNames(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		host, route, serv bool
+	}{
+		{"contoso-com.mail.protection.outlook.com", true, false, false},
+		{"Contoso-Com.MAIL.Protection.Outlook.com.", true, false, false},
+		{"contoso-com.mail.protection.partner.outlook.cn", true, false, false},
+		{"contoso-com.mail.protection.office365.us", true, false, false},
+		{"a.b.mail.protection.outlook.com", false, false, false},
+		{".mail.protection.outlook.com", false, false, false},
+		{"mail.protection.outlook.com", false, false, true},
+		{"MAIL.protection.outlook.COM", false, false, true},
+		{"contoso-com.e-v1.mx.microsoft", true, false, false},
+		{"e-v1.mx.microsoft", false, false, false},
+		{"a..mx.microsoft", false, false, false},
+		{"contoso.mail.onmicrosoft.com", false, true, false},
+		{"contoso.mail.partner.onmschina.cn", false, true, false},
+		{"contoso.mail.onmicrosoft.us", false, true, false},
+		{"x.contoso.mail.onmicrosoft.com", false, false, false},
+		{"contoso.onmicrosoft.com", false, false, false},
+		{"mail.onmicrosoft.com", false, false, false},
+		{"contoso-com.mail.protection.outlook.com.evil.example", false, false, false},
+	} {
+		if got := IsExchangeOnlineProtectionHost(tc.name); got != tc.host {
+			t.Errorf("IsExchangeOnlineProtectionHost(%q) = %v", tc.name, got)
+		}
+		if got := IsExchangeOnlineRoutingDomain(tc.name); got != tc.route {
+			t.Errorf("IsExchangeOnlineRoutingDomain(%q) = %v", tc.name, got)
+		}
+		if got := IsExchangeOnlineServiceDomain(tc.name); got != tc.serv {
+			t.Errorf("IsExchangeOnlineServiceDomain(%q) = %v", tc.name, got)
+		}
+	}
+}

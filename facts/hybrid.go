@@ -2,7 +2,6 @@ package facts
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/exlint/exlint/schema"
@@ -17,27 +16,62 @@ import (
 // domain a connector's TLS domain names ("mail.protection.outlook.com").
 // A domain with DNSSEC has its MX, and so its smart host, under
 // mx.microsoft instead ("contoso-com.e-v1.mx.microsoft", MS-PS-DNSSEC).
+//
+// The names are matched without regular expressions: every connector of
+// every topology is tested, and a compiled expression's matcher allocates on
+// each call.
 var (
-	exoSmartHost     = regexp.MustCompile(`(?i)^([^.]+\.mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)|[^.]+\.[^.]+\.mx\.microsoft)$`)
-	exoRoutingDomain = regexp.MustCompile(`(?i)^[^.]+\.mail\.(onmicrosoft\.com|partner\.onmschina\.cn|onmicrosoft\.us)$`)
-	exoServiceDomain = regexp.MustCompile(`(?i)^mail\.protection\.(outlook\.com|partner\.outlook\.cn|office365\.us)$`)
+	// exoServiceDomains are Exchange Online Protection's domains in the
+	// worldwide, 21Vianet and GCC High clouds.
+	exoServiceDomains = []string{"mail.protection.outlook.com", "mail.protection.partner.outlook.cn", "mail.protection.office365.us"}
+	// exoRoutingSuffixes are the tenants' mail routing domains' suffixes.
+	exoRoutingSuffixes = []string{"mail.onmicrosoft.com", "mail.partner.onmschina.cn", "mail.onmicrosoft.us"}
 )
+
+// labelsThen reports whether name, compared without regard to case, is
+// exactly n non-empty labels followed by one of suffixes.
+func labelsThen(name string, n int, suffixes []string) bool {
+	for _, suf := range suffixes {
+		if len(name) <= len(suf)+1 || name[len(name)-len(suf)-1] != '.' || !strings.EqualFold(name[len(name)-len(suf):], suf) {
+			continue
+		}
+		head := name[:len(name)-len(suf)-1]
+		if strings.Count(head, ".") != n-1 {
+			return false
+		}
+		for _, l := range strings.Split(head, ".") {
+			if l == "" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
 
 // IsExchangeOnlineProtectionHost reports whether a host name is an Exchange
 // Online Protection host of a tenant's domain, the target of its MX record
 // and of smart hosts to Exchange Online ("contoso-com.mail.protection.outlook.com",
 // "contoso-com.e-v1.mx.microsoft").
 func IsExchangeOnlineProtectionHost(h string) bool {
-	return exoSmartHost.MatchString(strings.TrimSuffix(h, "."))
+	h = strings.TrimSuffix(h, ".")
+	return labelsThen(h, 1, exoServiceDomains) || labelsThen(h, 2, []string{"mx.microsoft"})
 }
 
 // IsExchangeOnlineRoutingDomain reports whether a domain is a tenant's remote
 // routing domain ("contoso.mail.onmicrosoft.com").
-func IsExchangeOnlineRoutingDomain(d string) bool { return exoRoutingDomain.MatchString(d) }
+func IsExchangeOnlineRoutingDomain(d string) bool { return labelsThen(d, 1, exoRoutingSuffixes) }
 
 // IsExchangeOnlineServiceDomain reports whether a name is Exchange Online's
 // service domain ("mail.protection.outlook.com").
-func IsExchangeOnlineServiceDomain(d string) bool { return exoServiceDomain.MatchString(d) }
+func IsExchangeOnlineServiceDomain(d string) bool {
+	for _, s := range exoServiceDomains {
+		if strings.EqualFold(d, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // ExchangeOnlineConnector is a connector that carries mail to or from
 // Exchange Online, with what gave it away (for messages).
@@ -74,7 +108,7 @@ func (c ExchangeOnlineConnector) RelaysInternetMail() bool {
 	}
 	wildcard := false
 	for _, a := range c.AddressSpaces.Values() {
-		if exoRoutingDomain.MatchString(a) {
+		if IsExchangeOnlineRoutingDomain(a) {
 			return false
 		}
 		wildcard = wildcard || a == "*"
@@ -93,7 +127,7 @@ func exoEvidence(c *schema.Connector) string {
 		}
 		if c.AddressSpaces != nil {
 			for _, a := range c.AddressSpaces.Items {
-				if exoRoutingDomain.MatchString(a.Value) {
+				if IsExchangeOnlineRoutingDomain(a.Value) {
 					return "address space " + a.Value
 				}
 			}
@@ -103,7 +137,7 @@ func exoEvidence(c *schema.Connector) string {
 	switch {
 	case c.CloudServicesMail.IsTrue():
 		return "cloud_services_mail = true"
-	case c.TLSDomain != nil && exoServiceDomain.MatchString(c.TLSDomain.Value):
+	case c.TLSDomain != nil && IsExchangeOnlineServiceDomain(c.TLSDomain.Value):
 		return "TLS domain " + c.TLSDomain.Value
 	}
 	return ""

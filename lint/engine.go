@@ -89,6 +89,9 @@ type Pass struct {
 
 	info RuleInfo
 	out  *[]Finding
+	// unknowns collects what the rules could not judge (Unknown); nil when
+	// the check does not ask.
+	unknowns *[]Unknown
 }
 
 // Report records a finding at the rule's default severity.
@@ -188,6 +191,23 @@ func Check(top *schema.Topology, probs []schema.Problem, rules []Rule, cat *cata
 // it and the stage between them, and each finding its state. asOf is the
 // date the state is judged on. With a nil plan it is Check.
 func CheckState(plan *schema.Plan, state *schema.State, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date) (fs []Finding, rulesRun bool, err error) {
+	return checkState(plan, state, probs, rules, cat, asOf, nil)
+}
+
+// CheckStateCoverage is CheckState that also returns what the rules could
+// not judge for lack of an attribute (Pass.Unknown), sorted, each rule and
+// attribute once. The findings are CheckState's.
+func CheckStateCoverage(plan *schema.Plan, state *schema.State, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date) (fs []Finding, us []Unknown, rulesRun bool, err error) {
+	us = []Unknown{}
+	fs, rulesRun, err = checkState(plan, state, probs, rules, cat, asOf, &us)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	SortUnknowns(us)
+	return fs, DedupeUnknowns(us), rulesRun, nil
+}
+
+func checkState(plan *schema.Plan, state *schema.State, probs []schema.Problem, rules []Rule, cat *catalog.Catalog, asOf catalog.Date, unknowns *[]Unknown) (fs []Finding, rulesRun bool, err error) {
 	top := state.Topology
 	var st State
 	if plan != nil {
@@ -216,7 +236,7 @@ func CheckState(plan *schema.Plan, state *schema.State, probs []schema.Problem, 
 			info := r.Info()
 			current = info.ID
 			r.Check(&Pass{Topology: top, Catalog: cat, AsOf: asOf, Facts: derived, Plan: plan, State: st, Previous: prev, Stage: state.Stage,
-				info: info, out: &fs})
+				info: info, out: &fs, unknowns: unknowns})
 		}
 		rulesRun = true
 	}

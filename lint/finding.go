@@ -115,19 +115,25 @@ func SortFindings(fs []Finding) {
 }
 
 func compareFindings(a, b Finding) int {
-	if c := strings.Compare(a.Range.Filename, b.Range.Filename); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Range.Start.Line, b.Range.Start.Line); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Range.Start.Column, b.Range.Start.Column); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+	if c := comparePlaces(a.Range, b.Range, a.Rule, b.Rule); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Message, b.Message)
+}
+
+// comparePlaces orders what rules report by file, line, column and rule:
+// findings, and what stayed unknown (SortUnknowns).
+func comparePlaces(a, b hcl.Range, ruleA, ruleB string) int {
+	if c := strings.Compare(a.Filename, b.Filename); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Start.Line, b.Start.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Start.Column, b.Start.Column); c != 0 {
+		return c
+	}
+	return strings.Compare(ruleA, ruleB)
 }
 
 // Dedupe removes findings identical to the one before them (same rule,

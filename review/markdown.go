@@ -161,7 +161,34 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 	if r.Unlisted > 0 {
 		fmt.Fprintf(bw, "%s more not listed (max\\_findings): `exlint check` reports them all.\n", words.Count(r.Unlisted, "finding"))
 	}
-	fmt.Fprintf(bw, "\n---\nMade by %s on %s. Findings depend on what the files state: a rule that needs an attribute they leave out says nothing.\n", md(r.Tool), r.AsOf)
+	bw.WriteString("\n## Open questions\n\n")
+	if len(r.Questions) == 0 {
+		bw.WriteString("None: every rule could judge what it looks at from what the topology states.\n")
+	} else {
+		bw.WriteString("What the topology does not state, so that the rules named could not judge it; `exlint check --coverage` lists the same.\n\n| Attribute not stated | Needed by | Where |\n|---|---|---|\n")
+		for _, q := range r.Questions {
+			attr := md(q.Attribute)
+			if q.For != "" {
+				attr += "<br>to judge " + md(q.For)
+			}
+			rules := make([]string, len(q.Rules))
+			for i, l := range q.Rules {
+				rules[i] = md(l.Rule)
+				if l.DocURL != "" {
+					rules[i] = "[" + l.Rule + "](" + l.DocURL + ")"
+				}
+			}
+			where := escape.MarkdownCode(q.Location)
+			if q.State != "" {
+				where += "<br>" + md(q.State)
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s |\n", attr, strings.Join(rules, ", "), where)
+		}
+		if r.QuestionsUnlisted > 0 {
+			fmt.Fprintf(bw, "\n%s more not listed (max\\_findings): `exlint check --coverage` lists them all.\n", words.Count(r.QuestionsUnlisted, "attribute"))
+		}
+	}
+	fmt.Fprintf(bw, "\n---\nMade by %s on %s. Findings depend on what the files state: a rule that needs an attribute they leave out says nothing, and the open questions list what it would need.\n", md(r.Tool), r.AsOf)
 	return bw.Flush()
 }
 

@@ -44,7 +44,11 @@ type Input struct {
 	// Findings are exlint check's for the topology (runner.CheckFiles),
 	// and Timeline the plan's states and verdicts made from them
 	// (timeline.Build); the review lists at most MaxListed findings.
-	Findings  []lint.Finding
+	Findings []lint.Finding
+	// Unknowns are what the rules could not judge for lack of an attribute
+	// (runner.CheckFilesCoverage), sorted by place; the review lists at
+	// most MaxListed attributes.
+	Unknowns  []lint.Unknown
 	Timeline  *timeline.Timeline
 	MaxListed int
 	FailOn    lint.Severity
@@ -74,6 +78,11 @@ type Review struct {
 	Severities []SeverityGroup
 	// Unlisted counts the findings left out (Input.MaxListed).
 	Unlisted int
+	// Questions are the attributes the topology leaves out that rules
+	// needed, in the order of their place in the files; QuestionsUnlisted
+	// counts those left out (Input.MaxListed).
+	Questions         []Question
+	QuestionsUnlisted int
 	// States are the plan's states, and Gantt the chart of its servers'
 	// lives (timeline.Gantt); both empty for a topology without stages.
 	States []State
@@ -123,6 +132,23 @@ type Finding struct {
 	Planned bool
 }
 
+// Question is an attribute the topology does not state, which rules needed
+// to judge something: stating it answers them.
+type Question struct {
+	// Attribute is its address ("server.EX01.os"), and Location where it
+	// would be written (the block's file:line:column).
+	Attribute, Location string
+	// For lists the things judged for lack of it, when they are not the
+	// block it belongs to ("adfs.farm"), and State the plan's state it is
+	// missing from first, when not the current one.
+	For, State string
+	// Rules are the rules that needed it, with their pages.
+	Rules []RuleLink
+}
+
+// RuleLink is a rule and its page.
+type RuleLink struct{ Rule, DocURL string }
+
 // Glance is the organization at a glance: the current state's servers,
 // sites, DAGs and its connection to Exchange Online.
 type Glance struct {
@@ -164,6 +190,7 @@ func Build(in Input) *Review {
 	r.Glance = glance(in.Plan.Current, in.Catalog)
 	r.Lifecycle = lifecycle(in.Plan, in.Catalog, t.AsOf)
 	r.Severities, r.Unlisted = group(in.Findings, in.MaxListed)
+	r.Questions, r.QuestionsUnlisted = questions(in.Unknowns, in.MaxListed)
 	if len(in.Plan.States) > 1 {
 		r.Gantt = timeline.Gantt(t)
 		for _, st := range t.States {
@@ -254,6 +281,53 @@ func group(fs []lint.Finding, limit int) ([]SeverityGroup, int) {
 		}
 	}
 	return out, unlisted
+}
+
+// questions gathers the unknowns by attribute, each with the rules that
+// needed it, in the order of their first place; the first limit of them
+// (0: all).
+func questions(us []lint.Unknown, limit int) ([]Question, int) {
+	var out []Question
+	var fors [][]string // the things judged, by question
+	at := map[string]int{}
+	for _, u := range us {
+		i, ok := at[u.Attribute]
+		if !ok {
+			i = len(out)
+			at[u.Attribute] = i
+			q := Question{Attribute: name(u.Attribute)}
+			if u.Range.Filename != "" {
+				q.Location = u.Range.Filename + ":" + itoa(u.Range.Start.Line) + ":" + itoa(u.Range.Start.Column)
+			}
+			if !u.State.IsZero() && u.State.Name != lint.CurrentState {
+				q.State = u.State.Describe()
+			}
+			out = append(out, q)
+			fors = append(fors, nil)
+		}
+		if u.What != "" && !strings.HasPrefix(u.Attribute, u.What+".") && !slices.Contains(fors[i], u.What) {
+			fors[i] = append(fors[i], u.What)
+		}
+		if q := &out[i]; !slices.ContainsFunc(q.Rules, func(l RuleLink) bool { return l.Rule == u.Rule }) {
+			q.Rules = append(q.Rules, link(u.Rule))
+		}
+	}
+	for i := range out {
+		out[i].For = names(fors[i])
+	}
+	if limit > 0 && len(out) > limit {
+		return out[:limit], len(out) - limit
+	}
+	return out, 0
+}
+
+// link is a rule with its page, when its name is an ID.
+func link(rule string) RuleLink {
+	l := RuleLink{Rule: rule}
+	if isRuleID(rule) {
+		l.DocURL = lint.DocsBaseURL + rule + ".md"
+	}
+	return l
 }
 
 func shown(f lint.Finding) Finding {

@@ -34,6 +34,9 @@ func (adfsRequirements) Check(p *lint.Pass) {
 	minOS := p.Catalog.PlatformID(adfsMinOS)
 	for _, a := range t.ADFS {
 		checkADFSCertificate(p, a)
+		if a.OS == nil {
+			p.Unknown(&a.Block, "os")
+		}
 		if os, ok := a.OS.Get(); ok {
 			if below, known := p.Catalog.WindowsBelow(os, minOS); known && below {
 				p.Report(a.OS, fmt.Sprintf("AD FS farm %s runs %s, below %s, the minimum for federated sign-in with Microsoft Entra ID: %s",
@@ -73,6 +76,9 @@ func checkADFSDirectorySync(p *lint.Pass, t *schema.Topology, ds *schema.Directo
 	}
 	// Federated sign-in works only for users directory synchronization has
 	// synchronized from Active Directory (the page says more).
+	if ds != nil && ds.Enabled == nil {
+		p.Unknown(&ds.Block, "enabled")
+	}
 	switch {
 	case ds == nil:
 		p.Report(t.ADFS[0], fmt.Sprintf("%s, but the topology has no directory synchronization, which federated users need: "+
@@ -86,11 +92,17 @@ func checkADFSDirectorySync(p *lint.Pass, t *schema.Topology, ds *schema.Directo
 // checkADFSCertificate: the federation service needs a certificate from a
 // trusted third-party CA (MS-HYB-CERT; MS-ADFS-REQ: "publicly trusted").
 func checkADFSCertificate(p *lint.Pass, a *schema.ADFS) {
+	if a.Certificate == nil {
+		p.Unknown(&a.Block, "certificate")
+	}
 	if !a.Certificate.Resolved() {
 		return
 	}
 	c := a.Certificate.Target
 	issuer, ok := c.Issuer.Get()
+	if !ok {
+		p.UnknownFor(a, &c.Block, "issuer")
+	}
 	if !ok || issuer == "public_ca" {
 		return
 	}

@@ -36,6 +36,7 @@ func (certificateExpiry) Check(p *lint.Pass) {
 	warnDays := p.Catalog.Days(certificateWarningDays)
 	for _, c := range p.Topology.Certificates {
 		if c.Expires == nil {
+			p.Unknown(&c.Block, "expires")
 			continue
 		}
 		exp, err := catalog.ParseDate(c.Expires.Value)

@@ -170,7 +170,7 @@ func coexistenceRefusing(p *lint.Pass, older *catalog.Version, newer []facts.Ser
 // mode (MS-SYSREQ-2007-COEX, MS-COEX-2010).
 func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]facts.Server) {
 	o := p.Topology.Organization
-	if o == nil || !o.NativeMode.IsFalse() {
+	if o == nil || o.NativeMode.IsTrue() {
 		return
 	}
 	var parts []string
@@ -180,6 +180,10 @@ func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]facts.Server) {
 		}
 	}
 	if len(parts) == 0 {
+		return
+	}
+	if o.NativeMode == nil {
+		p.Unknown(&o.Block, "native_mode")
 		return
 	}
 	p.Report(o.NativeMode, fmt.Sprintf("the organization is in mixed mode (native_mode = false), but %s %s native mode: "+

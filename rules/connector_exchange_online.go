@@ -52,6 +52,9 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 			what += " from Exchange Online"
 		}
 		service := exoServiceDomainOf(c.Connector)
+		if c.CloudServicesMail == nil && !relay {
+			p.Unknown(&c.Block, "cloud_services_mail")
+		}
 		if c.CloudServicesMail.IsFalse() && !relay {
 			p.Report(c.CloudServicesMail, what+" has cloud_services_mail = false: its mail does not count as the organization's "+
 				"internal mail. Set cloud_services_mail = true")
@@ -59,6 +62,8 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 		if c.Direction() == "send" {
 			exoSendTLS(p, c.Connector, what, service)
 			exoCertificateDomain(p, c.Connector, what, domains, verdicts)
+		} else if c.TLSDomain == nil {
+			p.Unknown(&c.Block, "tls_domain")
 		} else if d, ok := c.TLSDomain.Get(); ok && !facts.IsExchangeOnlineServiceDomain(d) {
 			p.Report(c.TLSDomain, fmt.Sprintf("%s accepts Exchange Online by tls_domain = %q, which its certificate does not "+
 				"name. Set tls_domain = %q", what, d, service))
@@ -75,6 +80,9 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 // no TlsDomain it compares the certificate with each recipient's domain
 // (CSS-HC-HYBRID).
 func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
+	if c.RequireTLS == nil {
+		p.Unknown(&c.Block, "require_tls")
+	}
 	if c.RequireTLS.IsFalse() {
 		p.Report(c.RequireTLS, what+" has require_tls = false: it then validates no certificate and may send in clear. "+
 			"Set require_tls = true")
@@ -82,6 +90,7 @@ func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
 	auth, ok := c.TLSAuth.Get()
 	switch {
 	case !ok:
+		p.Unknown(&c.Block, "tls_auth")
 	case auth == "none" || auth == "encryption_only":
 		p.Report(c.TLSAuth, fmt.Sprintf("%s has tls_auth = %q: it never checks Exchange Online's certificate. "+
 			"Set tls_auth = \"domain_validation\" with tls_domain = %q", what, auth, service))
@@ -99,6 +108,14 @@ func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
 // on every Mailbox, Client Access and Edge Transport server that carries
 // hybrid mail). Judged when the certificate states its servers.
 func exoCertificateServers(p *lint.Pass, c *schema.Connector, what string, installed map[*schema.Certificate]map[*schema.Server]bool) {
+	switch {
+	case c.TLSCertificate == nil:
+		p.Unknown(&c.Block, "tls_certificate")
+	case c.Servers == nil:
+		p.Unknown(&c.Block, "servers")
+	case c.TLSCertificate.Resolved() && c.TLSCertificate.Target.Servers == nil:
+		p.UnknownFor(c, &c.TLSCertificate.Target.Block, "servers")
+	}
 	if !c.TLSCertificate.Resolved() || c.TLSCertificate.Target.Servers == nil || c.Servers == nil {
 		return
 	}
@@ -142,6 +159,9 @@ func exoCertificateDomain(p *lint.Pass, c *schema.Connector, what string, domain
 	if !ok {
 		why = exoCertificateVerdict(cert, domains)
 		verdicts[cert] = why
+		if why == "" && p.Coverage() {
+			exoCertificateUnknowns(p, c, cert, domains)
+		}
 	}
 	if why != "" {
 		p.Report(c.TLSCertificate, fmt.Sprintf("certificate %q of %s %s: Exchange Online may attribute its mail to the "+
@@ -177,6 +197,34 @@ func exoCertificateVerdict(cert *schema.Certificate, domains map[string]*schema.
 		why += fmt.Sprintf(" (%s is not verified)", unverified)
 	}
 	return why
+}
+
+// exoCertificateUnknowns declares what would settle a certificate that
+// passes for lack of it: its alternative names, or whether the domains its
+// names are in are verified, when none is known to be.
+func exoCertificateUnknowns(p *lint.Pass, c *schema.Connector, cert *schema.Certificate, domains map[string]*schema.Domain) {
+	if cert.Names == nil {
+		p.UnknownFor(c, &cert.Block, "names")
+		return
+	}
+	var unstated []*schema.Domain
+	hosts := cert.Names.Values()
+	if cert.Subject != nil {
+		hosts = append(hosts, cert.Subject.Value)
+	}
+	for _, h := range hosts {
+		d := exoDomainOf(domains, normalHost(strings.TrimPrefix(h, "*.")))
+		switch {
+		case d == nil:
+		case d.Verified.IsTrue():
+			return
+		case d.Verified == nil:
+			unstated = append(unstated, d)
+		}
+	}
+	for _, d := range unstated {
+		p.UnknownFor(c, &d.Block, "verified")
+	}
 }
 
 // exoDomainOf returns the domain block that is host or its nearest parent

@@ -32,6 +32,7 @@ func (connectorServers) Check(p *lint.Pass) {
 	}
 	for _, c := range p.Topology.Connectors {
 		if c.Servers == nil {
+			p.Unknown(&c.Block, "servers")
 			continue
 		}
 		var edges []*schema.Ref[*schema.Server]
@@ -39,6 +40,9 @@ func (connectorServers) Check(p *lint.Pass) {
 		seen := map[*schema.Server]bool{}
 		for _, it := range c.Servers.Items {
 			s, ok := p.Facts.Server(it.Target)
+			if ok && s.Roles == nil {
+				p.UnknownFor(it, &s.Block, "roles")
+			}
 			if !ok || s.Roles == nil || seen[it.Target] {
 				continue
 			}
@@ -48,6 +52,9 @@ func (connectorServers) Check(p *lint.Pass) {
 					"Name one of those", s.Name(), s.Exchange.Name, hybridRolesHeld(s), facts.DescribeConnector(c),
 					s.Exchange.Name, transportRoleNames(p.Catalog, s.Exchange)))
 				continue
+			}
+			if s.IsEdge() && c.Direction() == "send" && s.EdgeSync == nil {
+				p.UnknownFor(it, &s.Block, "edge_sync")
 			}
 			switch {
 			case s.IsEdge() && c.Direction() == "send" && s.EdgeSync.IsFalse():
@@ -95,6 +102,14 @@ func connectorEdgeBeside(p *lint.Pass, c *schema.Connector, toEXO bool, edges []
 // network = "perimeter" is reported where the path names it.
 func perimeterEndpoints(p *lint.Pass) {
 	for _, ps := range p.Facts.HybridPathServers() {
+		if ps.Why != "hybrid.edge_servers" && !ps.IsEdge() {
+			switch {
+			case ps.Network == nil && (ps.Roles == nil || ps.HasRole("mailbox") || ps.HasRole("client_access")):
+				p.UnknownFor(ps.At, &ps.Block, "network")
+			case ps.Network.Is("perimeter") && ps.Roles == nil:
+				p.UnknownFor(ps.At, &ps.Block, "roles")
+			}
+		}
 		if ps.Why == "hybrid.edge_servers" || ps.IsEdge() || !ps.Network.Is("perimeter") || !(ps.HasRole("mailbox") || ps.HasRole("client_access")) {
 			continue
 		}

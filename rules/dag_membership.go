@@ -42,6 +42,7 @@ func (dagMembership) Check(p *lint.Pass) {
 	first := map[*schema.Server]dagSeat{}
 	for _, d := range p.Topology.DAGs {
 		if d.Members == nil {
+			p.Unknown(&d.Block, "members")
 			continue
 		}
 		var members []*schema.Ref[*schema.Server]
@@ -62,6 +63,9 @@ func (dagMembership) Check(p *lint.Pass) {
 					related(seat.item, fmt.Sprintf("%s in DAG %s", s.Name(), seat.dag.Name())))
 			default:
 				first[s] = dagSeat{d, it}
+			}
+			if s.Roles == nil {
+				p.UnknownFor(it, &s.Block, "roles")
 			}
 			if s.Roles != nil && !s.Roles.Has("mailbox") {
 				p.Report(it, fmt.Sprintf("%s has no Mailbox role (%s), and a DAG is a group of Mailbox servers: remove %s from DAG %s",

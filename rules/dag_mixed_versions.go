@@ -44,9 +44,11 @@ type group struct {
 func (dagMixedVersions) Check(p *lint.Pass) {
 	for _, d := range p.Topology.DAGs {
 		if d.Members == nil {
+			p.Unknown(&d.Block, "members")
 			continue
 		}
 		var versions, oses []*group
+		var osUnstated []facts.Server
 		versionAt, osAt, firstAt := -1, -1, -1
 		for i, it := range d.Members.Items {
 			if !it.Resolved() {
@@ -66,6 +68,15 @@ func (dagMixedVersions) Check(p *lint.Pass) {
 				if add(&oses, os, s) && len(oses) > 1 && osAt < 0 {
 					osAt = i
 				}
+			} else {
+				osUnstated = append(osUnstated, s)
+			}
+		}
+		if len(osUnstated) > 0 && len(osUnstated)+len(oses) > 1 {
+			// One member with its Windows Server version stated, and another
+			// without, may mix them.
+			for _, s := range osUnstated {
+				p.UnknownFor(d, &s.Block, "os")
 			}
 		}
 		if versionAt < 0 && osAt < 0 {

@@ -26,9 +26,12 @@ func (dagWitness) Info() lint.RuleInfo {
 }
 
 func (dagWitness) Check(p *lint.Pass) {
-	var dcs *hostIndex
+	var dcs, servers *hostIndex
 	for _, d := range p.Topology.DAGs {
 		w := d.Witness
+		if w == nil {
+			p.Unknown(&d.Block, "witness")
+		}
 		if w == nil || strings.TrimSpace(w.Value) == "" {
 			continue
 		}
@@ -63,6 +66,15 @@ func (dagWitness) Check(p *lint.Pass) {
 			p.ReportAs(lint.Warning, w, fmt.Sprintf("the witness server of DAG %s, %s, is a domain controller, which Microsoft does not recommend "+
 				"(an unnecessary elevation of privileges): use a member server, such as a file server, as the witness", d.Name(), name),
 				related(at, name+" is a domain controller"))
+		} else if p.Coverage() {
+			// An Exchange server as the witness, not saying whether it is on
+			// a domain controller.
+			if servers == nil {
+				servers = unstatedDCHosts(p.Topology)
+			}
+			if at, _ := servers.find(host); at != nil {
+				p.UnknownFor(w, at.(*schema.Block), "on_domain_controller")
+			}
 		}
 	}
 }
@@ -107,6 +119,19 @@ func domainControllerHosts(top *schema.Topology) *hostIndex {
 	for _, s := range top.Servers {
 		if s.OnDomainController.IsTrue() {
 			add(s.Name(), s.OnDomainController)
+		}
+	}
+	return ix
+}
+
+// unstatedDCHosts indexes the Exchange servers that do not say whether
+// they are installed on a domain controller, each at its block.
+func unstatedDCHosts(top *schema.Topology) *hostIndex {
+	ix := &hostIndex{byLabel: map[string][]hostEntry{}}
+	for _, s := range top.Servers {
+		if s.OnDomainController == nil {
+			l := firstLabel(s.Name())
+			ix.byLabel[l] = append(ix.byLabel[l], hostEntry{s.Name(), &s.Block})
 		}
 	}
 	return ix

@@ -31,7 +31,11 @@ func (directorySyncPrerequisites) Info() lint.RuleInfo {
 func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	ds := p.Topology.DirectorySync
 	// A synchronization that is set up but turned off runs nothing.
-	if ds == nil || ds.Enabled.IsFalse() || ds.Tool == nil {
+	if ds == nil || ds.Enabled.IsFalse() {
+		return
+	}
+	if ds.Tool == nil {
+		p.Unknown(&ds.Block, "tool")
 		return
 	}
 	tool := p.Catalog.SyncTool(ds.Tool.Value)
@@ -43,6 +47,9 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 		return
 	}
 	toolNote := lint.Related{Range: ds.Tool.SourceRange(), Message: "the directory synchronization tool is " + tool.Name}
+	if ds.HostOS == nil {
+		p.Unknown(&ds.Block, "host_os")
+	}
 	if os, ok := ds.HostOS.Get(); ok {
 		hosts := tool.HostIDs()
 		min, max := hosts[0], hosts[len(hosts)-1]
@@ -57,6 +64,9 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s, which %s does not support (it runs on %s): %s",
 				p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), fix), toolNote)
 		}
+	}
+	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel == nil {
+		p.UnknownFor(ds, &o.Block, "forest_functional_level")
 	}
 	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel != nil {
 		cur, min := p.Catalog.FFLByID(o.ForestFunctionalLevel.Value), tool.MinFFL

@@ -132,6 +132,9 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 	pl := dcPlaceServers(p)
 	for _, dc := range p.Topology.DomainControllers {
 		os, ok := dc.OS.Get()
+		if !ok && len(p.Facts.Servers()) > 0 {
+			p.Unknown(&dc.Block, "os")
+		}
 		if !ok || p.Catalog.WindowsByID(os) == nil {
 			continue
 		}

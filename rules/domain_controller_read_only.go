@@ -45,6 +45,9 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 	r2007, r2010 := p.Catalog.Version("2007").Rank, p.Catalog.Version("2010").Rank
 	exchange := map[*schema.Site][]facts.Server{}
 	for _, s := range p.Facts.Servers() {
+		if !s.IsEdge() && s.Exchange.Rank >= r2007 && s.Site == nil {
+			p.Unknown(&s.Block, "site")
+		}
 		if s.IsEdge() || s.Exchange.Rank < r2007 || !s.Site.Resolved() {
 			continue // Edge servers are outside the forest; a server of unknown site is not placed
 		}
@@ -72,12 +75,37 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 		}
 		// A domain controller in the site that qualifies settles it; one that
 		// might (unknown flags), or one whose site is unknown, leaves it unknown.
-		if dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcQualifies(dc, writable) }) ||
-			dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) ||
+		if dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcQualifies(dc, writable) }) {
+			continue
+		}
+		if dcAny(inSite[site], func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) ||
 			dcAny(unsited, func(dc *schema.DomainController) bool { return gcMightQualify(dc, writable) }) {
+			dcUnknowns(p, site, inSite[site], unsited, writable)
 			continue
 		}
 		reportSite(p, site, ss, inSite[site], writable)
+	}
+}
+
+// dcUnknowns declares what would settle a site that no domain controller
+// qualifies for and some might: the flags they leave out, and the site of
+// those whose site is not stated.
+func dcUnknowns(p *lint.Pass, site *schema.Site, in, unsited []*schema.DomainController, writable bool) {
+	for _, dc := range in {
+		if !gcMightQualify(dc, writable) {
+			continue
+		}
+		if dc.GlobalCatalog == nil {
+			p.UnknownFor(site, &dc.Block, "global_catalog")
+		}
+		if writable && dc.ReadOnly == nil {
+			p.UnknownFor(site, &dc.Block, "read_only")
+		}
+	}
+	for _, dc := range unsited {
+		if gcMightQualify(dc, writable) {
+			p.UnknownFor(site, &dc.Block, "site")
+		}
 	}
 }
 

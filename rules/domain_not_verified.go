@@ -39,6 +39,9 @@ func (domainNotVerified) Check(p *lint.Pass) {
 	why := map[*schema.Domain][]string{}
 	var order []*schema.Domain
 	add := func(d *schema.Domain, reason string) {
+		if d.Verified == nil {
+			p.Unknown(&d.Block, "verified")
+		}
 		if !d.Verified.IsFalse() {
 			return
 		}
@@ -58,8 +61,14 @@ func (domainNotVerified) Check(p *lint.Pass) {
 		}
 	}
 	if m := p.Topology.Migration; m != nil {
+		if m.Method == nil {
+			p.Unknown(&m.Block, "method")
+		}
 		if method, ok := m.Method.Get(); ok && migrationNeedsDomains[method] {
 			for _, d := range p.Topology.Domains {
+				if d.Accepted == nil && d.Verified.IsFalse() {
+					p.Unknown(&d.Block, "accepted") // its addresses move only if it is authoritative
+				}
 				if d.Accepted.Is("authoritative") {
 					add(d, fmt.Sprintf("the %s migration moves its addresses", method))
 				}

@@ -38,16 +38,31 @@ func (dotnetNotRecommended) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
-		if !ok || s.Release == nil {
+		if s.Release == nil {
+			continue
+		}
+		if !ok {
+			if p.Coverage() && len(cat.VersionRows(dotnetRecommended, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "dotnet")
+			}
 			continue
 		}
 		// An unsupported .NET is not judged here (dotnet-unsupported is that
 		// rule's finding).
 		os, _ := s.OS.Get()
 		if v, _ := cat.SupportsOn(dotnetMatrix, id, os, s.Release); v != catalog.Supported {
+			if v == catalog.Unknown && os == "" && p.Coverage() && windowsWouldDecide(cat, func(w string) catalog.Verdict {
+				v, _ := cat.SupportsOn(dotnetMatrix, id, w, s.Release)
+				return v
+			}) {
+				p.Unknown(&s.Block, "os")
+			}
 			continue
 		}
 		rows, undecided := cat.Rows(dotnetRecommended, s.Release, os)
+		if undecided && os == "" {
+			p.Unknown(&s.Block, "os")
+		}
 		if undecided || len(rows) != 1 {
 			continue // the recommendation depends on Windows, which the topology does not state, or HealthChecker has none
 		}

@@ -36,6 +36,11 @@ func (dotnetUnsupported) Info() lint.RuleInfo {
 // version says.
 func dotnetVerdict(cat *catalog.Catalog, s facts.Server, id string) catalog.Verdict {
 	os, _ := s.OS.Get()
+	return dotnetVerdictOn(cat, s, id, os)
+}
+
+// dotnetVerdictOn is dotnetVerdict on Windows Server os ("" when unknown).
+func dotnetVerdictOn(cat *catalog.Catalog, s facts.Server, id, os string) catalog.Verdict {
 	if s.Release == nil {
 		v, _ := cat.SupportsAny(dotnetMatrix, id, os, s.Exchange)
 		return v
@@ -48,7 +53,18 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
 		id, ok := s.DotNet.Get()
-		if !ok || dotnetVerdict(cat, s, id) != catalog.Unsupported {
+		if !ok {
+			if p.Coverage() && len(cat.VersionRows(dotnetMatrix, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "dotnet")
+			}
+			continue
+		}
+		verdict := dotnetVerdict(cat, s, id)
+		if verdict == catalog.Unknown && s.OS == nil && p.Coverage() &&
+			windowsWouldDecide(cat, func(os string) catalog.Verdict { return dotnetVerdictOn(cat, s, id, os) }) {
+			p.Unknown(&s.Block, "os")
+		}
+		if verdict != catalog.Unsupported {
 			continue
 		}
 		name := cat.DotNetName(id)

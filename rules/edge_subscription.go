@@ -67,12 +67,25 @@ func (edgeSubscription) Check(p *lint.Pass) {
 // a site a 2013 SP1 or later Edge server is subscribed to.
 func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 	edges := map[*schema.Site][]facts.Server{}
+	hubs := p.Coverage() && edgeSyncHubsPresent(p, all)
 	for _, s := range all {
-		if !s.IsEdge() || !edgeSyncEdge(p.Catalog, s.Exchange) || !subscribed(s) || !s.EdgeSyncSite.Resolved() {
+		if !s.IsEdge() || !edgeSyncEdge(p.Catalog, s.Exchange) {
 			continue
 		}
 		// Exchange 2013 has the Edge Transport role from SP1 (CU4).
-		if ok, known := s.AtLeast(p.Catalog, "SP1"); ok && known {
+		if ok, known := s.AtLeast(p.Catalog, "SP1"); !ok || !known {
+			continue
+		}
+		switch {
+		case !subscribed(s):
+			if s.EdgeSync == nil && hubs {
+				p.Unknown(&s.Block, "edge_sync")
+			}
+		case !s.EdgeSyncSite.Resolved():
+			if hubs {
+				p.Unknown(&s.Block, "edge_sync_site")
+			}
+		default:
 			edges[s.EdgeSyncSite.Target] = append(edges[s.EdgeSyncSite.Target], s)
 		}
 	}
@@ -80,6 +93,13 @@ func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 		return
 	}
 	for _, hub := range all {
+		if p.Coverage() && len(p.Catalog.VersionRows(edgeSync, hub.Exchange)) > 0 {
+			if hub.Roles == nil {
+				p.Unknown(&hub.Block, "roles")
+			} else if hub.HasRole("hub_transport") && hub.Site == nil {
+				p.Unknown(&hub.Block, "site")
+			}
+		}
 		if !hub.HasRole("hub_transport") || !hub.Site.Resolved() || hub.Release == nil {
 			continue
 		}
@@ -104,6 +124,17 @@ func checkEdgeSyncHubs(p *lint.Pass, all []facts.Server) {
 	}
 }
 
+// edgeSyncHubsPresent reports whether the organization has servers of a
+// version whose Hub Transport servers the EdgeSync rows are about.
+func edgeSyncHubsPresent(p *lint.Pass, all []facts.Server) bool {
+	for _, s := range all {
+		if len(p.Catalog.VersionRows(edgeSync, s.Exchange)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // edgeSyncEdge reports whether the catalogue's EdgeSync rows are about Edge
 // Transport servers of version v.
 func edgeSyncEdge(cat *catalog.Catalog, v *catalog.Version) bool {
@@ -124,7 +155,7 @@ func checkResubscribe(p *lint.Pass, all []facts.Server) {
 		present[s.Exchange.ID] = true
 	}
 	for _, s := range all {
-		if !s.IsEdge() || len(p.Catalog.VersionRows(edgeResubscribe, s.Exchange)) == 0 || !subscribed(s) {
+		if !s.IsEdge() || len(p.Catalog.VersionRows(edgeResubscribe, s.Exchange)) == 0 {
 			continue
 		}
 		var min *catalog.Release
@@ -141,6 +172,12 @@ func checkResubscribe(p *lint.Pass, all []facts.Server) {
 			}
 		}
 		if min == nil {
+			continue
+		}
+		if !subscribed(s) {
+			if s.EdgeSync == nil {
+				p.Unknown(&s.Block, "edge_sync")
+			}
 			continue
 		}
 		var at schema.Node = s.Server

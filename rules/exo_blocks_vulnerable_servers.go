@@ -72,6 +72,24 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 	return out
 }
 
+// exoMailPathUnknowns declares what keeps servers off the mail path as
+// hybridMailPath finds it: the hybrid servers not listed, and the
+// connectors to or from Exchange Online that do not say whether they carry
+// hybrid mail, or through which servers.
+func exoMailPathUnknowns(p *lint.Pass) {
+	if h := p.Topology.Hybrid; h != nil && !isMinimal(h) && h.Servers == nil && (h.EdgeServers == nil || len(h.EdgeServers.Items) == 0) {
+		p.Unknown(&h.Block, "servers")
+	}
+	for _, c := range p.Facts.ExchangeOnlineConnectors() {
+		switch {
+		case c.CloudServicesMail == nil:
+			p.Unknown(&c.Block, "cloud_services_mail")
+		case c.CloudServicesMail.IsTrue() && c.Servers == nil:
+			p.Unknown(&c.Block, "servers")
+		}
+	}
+}
+
 // isMinimal reports whether a hybrid deployment is a minimal or express one,
 // without hybrid mail flow. An absent topology is the wizard's default, full.
 func isMinimal(h *schema.Hybrid) bool {
@@ -80,6 +98,7 @@ func isMinimal(h *schema.Hybrid) bool {
 }
 
 func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
+	exoMailPathUnknowns(p)
 	for _, m := range hybridMailPath(p) {
 		s := m.Server
 		var subject, fix string

@@ -55,6 +55,15 @@ func (exoConnectorTLS) Check(p *lint.Pass) {
 }
 
 func checkExoSend(p *lint.Pass, c facts.ExchangeOnlineConnector, what string, relay bool) {
+	if c.CloudServicesMail == nil && !relay {
+		p.Unknown(&c.Block, "cloud_services_mail")
+	}
+	switch {
+	case c.TLSAuth == nil:
+		p.Unknown(&c.Block, "tls_auth")
+	case c.TLSAuth.Is("domain_validation") && c.TLSDomain == nil:
+		p.Unknown(&c.Block, "tls_domain")
+	}
 	if c.CloudServicesMail.IsFalse() && !relay {
 		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false, so its mail is not the organization's internal mail: "+
 			"set cloud_services_mail = true")
@@ -70,6 +79,12 @@ func checkExoSend(p *lint.Pass, c facts.ExchangeOnlineConnector, what string, re
 }
 
 func checkExoReceive(p *lint.Pass, c facts.ExchangeOnlineConnector, what string) {
+	if c.CloudServicesMail == nil {
+		p.Unknown(&c.Block, "cloud_services_mail")
+	}
+	if c.TLSDomain == nil {
+		p.Unknown(&c.Block, "tls_domain")
+	}
 	if c.CloudServicesMail.IsFalse() {
 		p.Report(c.CloudServicesMail, what+" with cloud_services_mail = false, so its mail is not accepted as the organization's internal mail: "+
 			"set cloud_services_mail = true")

@@ -111,6 +111,9 @@ type fflNeed struct {
 
 func (forestFunctionalLevel) Check(p *lint.Pass) {
 	o := p.Topology.Organization
+	if o != nil && o.ForestFunctionalLevel == nil && len(p.Facts.Servers()) > 0 {
+		p.Unknown(&o.Block, "forest_functional_level")
+	}
 	if o == nil || o.ForestFunctionalLevel == nil {
 		return
 	}
@@ -341,6 +344,9 @@ func fflDCNeed(p *lint.Pass, minimums []fflMinimum, all []facts.Server) (fflNeed
 	var first lint.Related
 	for _, dc := range p.Topology.DomainControllers {
 		os, ok := dc.OS.Get()
+		if !ok && p.Coverage() && fflDCVersionPresent(p, rows) {
+			p.Unknown(&dc.Block, "os")
+		}
 		if !ok || !slices.ContainsFunc(rows, func(r *catalog.Support) bool { return r.OnWindows(os) }) {
 			continue
 		}
@@ -378,6 +384,20 @@ func fflDCNeed(p *lint.Pass, minimums []fflMinimum, all []facts.Server) (fflNeed
 	what := fmt.Sprintf("with %s domain controllers (%s), %s%s", p.Catalog.WindowsName(windows), words.And(words.Short(dcs)),
 		groupName(ss, version.Name), words.Pick(len(ss), " needs", " need"))
 	return fflNeed{min: min, hard: min, what: what, related: first}, true
+}
+
+// fflDCVersionPresent reports whether a server runs a version whose forest
+// level the domain controllers' Windows Server version decides (rows).
+func fflDCVersionPresent(p *lint.Pass, rows []*catalog.Support) bool {
+	_, groups := p.Facts.VersionGroups()
+	for _, r := range rows {
+		for _, v := range r.Versions {
+			if len(groups[v]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fflOwnMinimum is the minimum of the range a server's level is in, or nil

@@ -31,6 +31,9 @@ func (hybridAutodiscover) Info() lint.RuleInfo {
 // configuration, hence a warning, as hybrid-certificate's.
 func (hybridAutodiscover) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
+	if h != nil && h.Domains == nil {
+		p.Unknown(&h.Block, "domains")
+	}
 	if h == nil || h.Domains == nil {
 		return
 	}
@@ -41,6 +44,9 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 	}
 	seen := map[string]bool{}
 	for _, d := range h.Domains.Targets() {
+		if d.Autodiscover == nil {
+			p.Unknown(&d.Block, "autodiscover")
+		}
 		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") {
 			continue
 		}

@@ -74,6 +74,9 @@ func (hybridCertificate) Check(p *lint.Pass) {
 	topo := p.Facts.HybridModeKey()
 	need := hcNeeds[topo]
 	certs := p.Facts.HybridCertificates()
+	if len(certs) == 0 && h.Certificate == nil {
+		p.Unknown(&h.Block, "certificate")
+	}
 	for _, c := range certs {
 		hcIssuer(p, c, need.iis, need.smtp)
 		hcExpiry(p, c)
@@ -89,6 +92,9 @@ func (hybridCertificate) Check(p *lint.Pass) {
 // (MS-HYB-PREREQ, MS-HYB-CERT).
 func hcIssuer(p *lint.Pass, c facts.HybridCertificate, iis, smtp hcNeed) {
 	issuer, ok := c.Issuer.Get()
+	if !ok && ((c.IIS && iis.required) || (c.SMTP && smtp.required)) {
+		p.Unknown(&c.Block, "issuer")
+	}
 	if !ok || issuer == "public_ca" {
 		return
 	}
@@ -140,6 +146,7 @@ func hcNames(p *lint.Pass, certs []facts.HybridCertificate, iis, ews hcNeed) {
 		}
 		web = append(web, c)
 		if c.Names == nil {
+			p.Unknown(&c.Block, "names")
 			unknown = true
 			continue
 		}
@@ -186,6 +193,9 @@ func hcNames(p *lint.Pass, certs []facts.HybridCertificate, iis, ews hcNeed) {
 			isWeb[c.Certificate] = true
 		}
 		for _, n := range p.Topology.Namespaces {
+			if n.Services == nil {
+				p.Unknown(&n.Block, "services") // whether it serves EWS
+			}
 			if !n.Services.Has("ews") {
 				continue
 			}
@@ -231,6 +241,7 @@ func hcCovers(have map[string]bool, host string) bool {
 func hcExpiry(p *lint.Pass, c facts.HybridCertificate) {
 	e, ok := c.Expires.Get()
 	if !ok {
+		p.Unknown(&c.Block, "expires")
 		return
 	}
 	d, err := catalog.ParseDate(e)
@@ -271,6 +282,12 @@ func hcSame(p *lint.Pass, certs []facts.HybridCertificate) {
 		note := func(what string, mine, theirs *schema.String) {
 			a, okA := mine.Get()
 			b, okB := theirs.Get()
+			if !okA {
+				p.Unknown(&c.Block, what)
+			}
+			if !okB {
+				p.Unknown(&ref.Block, what)
+			}
 			if !okA || !okB || strings.EqualFold(a, b) {
 				return
 			}

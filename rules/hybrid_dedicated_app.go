@@ -68,6 +68,9 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 		consequence = fmt.Sprintf("free/busy and MailTips with Exchange Online fail from %s (and on %s)",
 			permanent.AddDays(1), dateList(p.Catalog.DaysList(dedicatedAppTemporaryBlocks)))
 	}
+	if h.DedicatedApp == nil {
+		p.Unknown(&h.Block, "dedicated_app")
+	}
 	if h.DedicatedApp.IsFalse() {
 		p.ReportAs(sev, h.DedicatedApp, "the dedicated Exchange hybrid app is not configured (dedicated_app = false), so "+consequence+
 			": create it with the current Hybrid Configuration Wizard, after the April 2025 Hotfix Update on every Exchange server")

@@ -80,6 +80,14 @@ func (hybridDirectorySyncRequired) Check(p *lint.Pass) {
 		note = " (sources disagree for minimal hybrid: see the rule page)"
 	}
 	ds := p.Topology.DirectorySync
+	if ds != nil && !ds.Enabled.IsFalse() {
+		if ds.Enabled == nil {
+			p.Unknown(&ds.Block, "enabled")
+		}
+		if ds.ExchangeHybridWriteback == nil {
+			p.Unknown(&ds.Block, "exchange_hybrid_writeback")
+		}
+	}
 	switch {
 	case ds == nil:
 		p.ReportAs(need.severity, at, fmt.Sprintf("%s has no directory synchronization (no directory_sync block), which hybrid needs%s: "+

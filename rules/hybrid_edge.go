@@ -87,7 +87,24 @@ func (hybridEdge) Check(p *lint.Pass) {
 			}
 		}
 	}
+	if len(edges) > 0 {
+		switch {
+		case h.Certificate == nil:
+			p.Unknown(&h.Block, "certificate")
+		case h.Certificate.Resolved() && h.Certificate.Target.Servers == nil:
+			p.UnknownFor(h.Certificate, &h.Certificate.Target.Block, "servers")
+		}
+	}
 	for _, m := range edges {
+		if m.Roles == nil {
+			p.UnknownFor(m.At, &m.Block, "roles")
+		}
+		if m.EdgeSync == nil {
+			p.UnknownFor(m.At, &m.Block, "edge_sync")
+		}
+		if m.Network == nil {
+			p.UnknownFor(m.At, &m.Block, "network")
+		}
 		if m.Roles != nil && !m.IsEdge() {
 			p.Report(m.At, fmt.Sprintf("%s is in hybrid.edge_servers but is not an Edge Transport server (it has %s): "+
 				"move %s to hybrid.servers, or list Edge Transport servers there", m.Name(), hybridRolesHeld(m.Server), m.Name()))
@@ -210,6 +227,11 @@ func hybridEdgeWho(r *hybridEdgeVersion) string {
 // language, those are the internal servers of connectors that carry hybrid
 // mail (cloud_services_mail = true). A warning, as HealthChecker's.
 func hybridEdgeBypass(p *lint.Pass) {
+	for _, c := range p.Facts.ExchangeOnlineConnectors() {
+		if c.CloudServicesMail == nil {
+			p.Unknown(&c.Block, "cloud_services_mail")
+		}
+	}
 	for _, c := range p.Topology.Connectors {
 		if !c.CloudServicesMail.IsTrue() || c.Servers == nil {
 			continue
@@ -223,6 +245,9 @@ func hybridEdgeBypass(p *lint.Pass) {
 				continue
 			}
 			s, ok := p.Facts.Server(it.Target)
+			if ok && s.Roles == nil {
+				p.UnknownFor(it, &s.Block, "roles")
+			}
 			if !ok || s.Roles == nil || s.IsEdge() {
 				continue
 			}

@@ -57,6 +57,9 @@ func (hybridFeatures) Check(p *lint.Pass) {
 	}
 	legacy := hybridOAuthLegacy(p)
 
+	if h.Features == nil {
+		p.Unknown(&h.Block, "features")
+	}
 	if h.Features != nil {
 		for _, f := range h.Features.Items {
 			w := cat.WizardItem(f.Value)
@@ -73,6 +76,10 @@ func (hybridFeatures) Check(p *lint.Pass) {
 				continue
 			}
 			switch missing, why := wizardNeedsMissing(h, w, legacy); missing {
+			case needsMet:
+				if wizardNeedUnstated(h, w) {
+					p.UnknownFor(f, &h.Block, "organization_relationship")
+				}
 			case needsMissing:
 				p.Report(f, fmt.Sprintf("%s needs %s, and this hybrid has %s: set up the organization relationship (the wizard's %s option does)",
 					w.Name, wizardNeedNames(w), why, wizardOptionNames[mode]))
@@ -88,8 +95,14 @@ func (hybridFeatures) Check(p *lint.Pass) {
 	// creates, and "If you don't see this, you should download and run the
 	// most recent version of the Hybrid Configuration Wizard" (MS-HMA-CONFIG,
 	// MS-OAUTH-2013).
+	if h.ModernAuth == nil {
+		p.Unknown(&h.Block, "modern_auth")
+	}
 	if h.ModernAuth.IsTrue() {
 		oauth := cat.WizardItem("oauth")
+		if h.OAuth == nil && oauth.SetUpBy(mode) {
+			p.Unknown(&h.Block, "oauth")
+		}
 		switch {
 		case h.OAuth.IsFalse():
 			p.Report(h.OAuth, "hybrid modern authentication (modern_auth = true) needs OAuth between Exchange and Exchange Online, "+
@@ -104,6 +117,9 @@ func (hybridFeatures) Check(p *lint.Pass) {
 	// The federation trust. Microsoft's pages agree that a hybrid with
 	// Exchange 2010 or 2007 relies on it (MS-OAUTH-2013, MS-HYB-FREEBUSY,
 	// MS-HCW-OPTIONS), and disagree for one without: a warning that says so.
+	if h.FederationTrust == nil && cat.WizardItem("federation_trust").SetUpBy(mode) {
+		p.Unknown(&h.Block, "federation_trust")
+	}
 	if h.FederationTrust.IsFalse() && cat.WizardItem("federation_trust").SetUpBy(mode) {
 		if len(legacy) > 0 {
 			p.Report(h.FederationTrust, fmt.Sprintf("federation_trust = false, but with %s in the organization the wizard sets up no OAuth, "+
@@ -202,6 +218,21 @@ func wizardNeedsMissing(h *schema.Hybrid, w *catalog.WizardItem, legacy []*schem
 		return needsMissing, why[0]
 	}
 	return needsMissing, "neither (" + strings.Join(why, "; ") + ")"
+}
+
+// wizardNeedUnstated reports whether a feature's needs pass only because
+// the organization relationship is not stated: OAuth, the other way, is not
+// known to be set up.
+func wizardNeedUnstated(h *schema.Hybrid, w *catalog.WizardItem) bool {
+	if h.OrganizationRelationship != nil || h.OAuth.IsTrue() {
+		return false
+	}
+	for _, n := range w.Needs {
+		if n.ID == "organization_relationship" {
+			return true
+		}
+	}
+	return false
 }
 
 // wizardNeedNames names what a feature relies on: "the organization

@@ -33,6 +33,9 @@ const licenseMatrix = "hybrid-license"
 
 func (hybridLicense) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
+	if h != nil && h.Servers == nil {
+		p.Unknown(&h.Block, "servers")
+	}
 	if h == nil || h.Servers == nil {
 		return
 	}

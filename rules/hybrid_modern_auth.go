@@ -32,6 +32,9 @@ const hybridModernAuthMatrix = "hybrid-modern-auth"
 
 func (hybridModernAuth) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
+	if h != nil && h.ModernAuth == nil && len(p.Facts.Servers()) > 0 {
+		p.Unknown(&h.Block, "modern_auth")
+	}
 	if h == nil || !h.ModernAuth.IsTrue() {
 		return
 	}

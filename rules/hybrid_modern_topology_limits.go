@@ -38,6 +38,15 @@ func (hybridModernTopologyLimits) Check(p *lint.Pass) {
 	if h == nil || !(h.Topology.Is("modern_full") || h.Topology.Is("modern_minimal")) {
 		return
 	}
+	for _, attr := range []struct {
+		unstated bool
+		name     string
+	}{{h.ModernAuth == nil, "modern_auth"}, {h.Features == nil, "features"},
+		{h.ExchangeOrganizations == nil, "exchange_organizations"}, {h.MigrationEndpoints == nil, "migration_endpoints"}} {
+		if attr.unstated {
+			p.Unknown(&h.Block, attr.name)
+		}
+	}
 	topology := fmt.Sprintf("the Modern hybrid topology (%s)", h.Topology.Value)
 	// MS-HYB-AGENT: "Hybrid Modern Authentication is not supported with the
 	// Hybrid Agent. You need to use the Classic Exchange Hybrid Topology and

@@ -38,6 +38,9 @@ const (
 
 func (hybridMultiTenant) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
+	if h != nil && h.Tenants == nil && len(p.Topology.Tenants) > 1 {
+		p.Unknown(&h.Block, "tenants") // which of the tenants hybrid connects to
+	}
 	if h == nil || h.Tenants == nil {
 		return
 	}

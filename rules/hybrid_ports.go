@@ -67,6 +67,9 @@ func (hybridPorts) Check(p *lint.Pass) {
 		if hp.inbound {
 			list, dir = h.InboundPorts, "inbound"
 		}
+		if list == nil {
+			p.Unknown(&h.Block, dir+"_ports")
+		}
 		if list == nil || list.Has(hp.port) {
 			continue
 		}

@@ -56,6 +56,9 @@ func hybridRolesNeeded(cat *catalog.Catalog, v *catalog.Version, mode string) []
 func (hybridServerRoles) Check(p *lint.Pass) {
 	ms, known := p.Facts.HybridRoster()
 	if !known {
+		if h := p.Topology.Hybrid; h != nil {
+			p.Unknown(&h.Block, "servers")
+		}
 		return
 	}
 	// Edge Transport servers cannot run the hybrid endpoints; they belong in
@@ -107,6 +110,9 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []facts.
 	if len(need) == 1 {
 		role := roleNames[need[0]]
 		for _, m := range g {
+			if m.Roles == nil {
+				p.UnknownFor(m.At, &m.Block, "roles")
+			}
 			if m.Roles == nil || m.HasRole(need[0]) {
 				continue
 			}
@@ -135,6 +141,13 @@ func hybridRoleGroup(p *lint.Pass, v *catalog.Version, need []string, g []facts.
 		}
 		if !found && !unknown {
 			missing = append(missing, roleNames[r])
+		}
+		if !found && unknown {
+			for _, s := range inOrg {
+				if s.Roles == nil {
+					p.Unknown(&s.Block, "roles")
+				}
+			}
 		}
 	}
 	if len(missing) == 0 {

@@ -30,7 +30,10 @@ func (hybridServerUpdate) Info() lint.RuleInfo {
 // also supported", Edge Transport servers included. After a version's end of
 // support, the current levels are those Microsoft kept servicing (currency).
 func (hybridServerUpdate) Check(p *lint.Pass) {
-	ms, _ := p.Facts.HybridRoster()
+	ms, known := p.Facts.HybridRoster()
+	if h := p.Topology.Hybrid; h != nil && !known {
+		p.Unknown(&h.Block, "servers")
+	}
 	seen := map[*schema.Server]bool{}
 	for _, group := range [][]facts.RosterEntry{ms, p.Facts.EdgeRoster()} {
 		for _, m := range group {

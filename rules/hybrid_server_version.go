@@ -45,6 +45,7 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		return
 	}
 	if h.Servers == nil {
+		p.Unknown(&h.Block, "servers")
 		return
 	}
 	for _, item := range h.Servers.Items {

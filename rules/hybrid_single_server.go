@@ -31,6 +31,9 @@ func (hybridSingleServer) Info() lint.RuleInfo {
 func (hybridSingleServer) Check(p *lint.Pass) {
 	ms, known := p.Facts.HybridRoster()
 	if !known {
+		if h := p.Topology.Hybrid; h != nil {
+			p.Unknown(&h.Block, "servers")
+		}
 		return
 	}
 	var internal []facts.RosterEntry

@@ -56,6 +56,9 @@ func (hybridTLS12) Check(p *lint.Pass) {
 					"used from %s: install the latest update on %s", s.Name(), s.LevelName(), ps.Why, min.Ref(), s.Name()), where)
 			}
 		}
+		if s.DotNet == nil && p.Coverage() && tlsDotNetNeed(cat, s.Exchange) != nil {
+			p.Unknown(&s.Block, "dotnet")
+		}
 		if s.DotNet != nil {
 			need := tlsDotNetNeed(cat, s.Exchange)
 			if have := cat.DotNetByID(s.DotNet.Value); need != nil && have != nil && have.Rank < need.Rank {
@@ -64,6 +67,7 @@ func (hybridTLS12) Check(p *lint.Pass) {
 			}
 		}
 		if s.TLS == nil {
+			p.Unknown(&s.Block, "tls")
 			continue
 		}
 		if !s.TLS.Has("1.2") {

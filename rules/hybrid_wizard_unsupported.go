@@ -35,6 +35,9 @@ var (
 func (hybridWizardUnsupported) Check(p *lint.Pass) {
 	ms, known := p.Facts.HybridRoster()
 	if !known {
+		if h := p.Topology.Hybrid; h != nil {
+			p.Unknown(&h.Block, "servers")
+		}
 		return
 	}
 	if !p.AsOf.Before(p.Catalog.Day(hcwFAQWithout2010)) {
@@ -61,7 +64,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
 	min := p.Catalog.DotNetByID(p.Catalog.PlatformID(hcwDotNet))
 	var old []string
-	var internal []facts.RosterEntry
+	var internal, unstated []facts.RosterEntry
 	for _, m := range ms {
 		if m.IsEdge() {
 			continue
@@ -69,10 +72,20 @@ func hybridWizardHost(p *lint.Pass, ms []facts.RosterEntry) {
 		internal = append(internal, m)
 		id, ok := m.DotNet.Get()
 		d := p.Catalog.DotNetByID(id)
-		if !ok || d == nil || d.Rank >= min.Rank {
+		if !ok {
+			unstated = append(unstated, m)
+			continue
+		}
+		if d == nil || d.Rank >= min.Rank {
 			return // unknown, or a server that can run the wizard
 		}
 		old = append(old, fmt.Sprintf("%s has %s", m.Name(), d.Name))
+	}
+	if len(unstated) > 0 {
+		for _, m := range unstated {
+			p.UnknownFor(m.At, &m.Block, "dotnet")
+		}
+		return
 	}
 	if len(internal) == 0 {
 		return

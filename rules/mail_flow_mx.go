@@ -74,12 +74,23 @@ func (mailFlowMX) Check(p *lint.Pass) {
 	receivers := mxCanReceive(p)
 	hosting := mxHosting(p)
 	eop, enhancedOff := mxTenantFiltering(p.Topology.Tenants)
+	var eopFor, enhancedFor *schema.Domain // the first domains whose MX the tenants' filtering concerns
 	for _, d := range p.Topology.Domains {
 		mx, at := mxTarget(p, d)
 		if at == nil {
+			if d.MX == nil && d.MXHosts == nil {
+				p.Unknown(&d.Block, "mx")
+			}
 			continue
 		}
 		where, _ := d.Mailboxes.Get()
+		mxMailboxesUnknown(p, d, mx, paths, hosting)
+		switch {
+		case mx == "on_premises" && eopFor == nil:
+			eopFor = d
+		case mx == "third_party" && p.Topology.Hybrid != nil && where != "on_premises" && enhancedFor == nil:
+			enhancedFor = d
+		}
 		name := d.Name()
 		switch mx {
 		case "exchange_online":
@@ -117,6 +128,7 @@ func (mailFlowMX) Check(p *lint.Pass) {
 			}
 		}
 	}
+	mxFilteringUnknowns(p, eopFor, enhancedFor)
 }
 
 // mxTarget is where a domain's MX points, and where to report about it:
@@ -153,6 +165,41 @@ func mxTarget(p *lint.Pass, d *schema.Domain) (mx string, at schema.Node) {
 		return "", nil
 	}
 	return mx, d.MX
+}
+
+// mxMailboxesUnknown declares where a domain's mailboxes are when the rule
+// takes its MX as passing for lack of it: the MX points one way and no
+// connector goes the other.
+func mxMailboxesUnknown(p *lint.Pass, d *schema.Domain, mx string, paths mxPaths, hosting *schema.Server) {
+	switch {
+	case d.Mailboxes != nil:
+	case mx == "exchange_online" && !paths.in && hosting == nil, mx == "on_premises" && !paths.out:
+		p.Unknown(&d.Block, "mailboxes")
+	}
+}
+
+// mxFilteringUnknowns declares what the tenants expect of Exchange Online
+// Protection, for the first domain whose MX is on premises (eopFor), and
+// whether they filter what a third-party MX relays (enhancedFor): a tenant
+// that says yes settles it; else those that do not say leave it open.
+func mxFilteringUnknowns(p *lint.Pass, eopFor, enhancedFor *schema.Domain) {
+	filtering := func(d *schema.Domain, attr string, of func(*schema.Tenant) *schema.Bool) {
+		if d == nil {
+			return
+		}
+		for _, t := range p.Topology.Tenants {
+			if of(t).IsTrue() {
+				return
+			}
+		}
+		for _, t := range p.Topology.Tenants {
+			if of(t) == nil {
+				p.UnknownFor(d, &t.Block, attr)
+			}
+		}
+	}
+	filtering(eopFor, "eop_filtering", func(t *schema.Tenant) *schema.Bool { return t.EOPFiltering })
+	filtering(enhancedFor, "enhanced_filtering", func(t *schema.Tenant) *schema.Bool { return t.EnhancedFiltering })
 }
 
 // mxCanReceive says whether a server on premises can, or may, receive mail

@@ -160,3 +160,17 @@ func alternativeMethod(p *lint.Pass) string {
 	}
 	return "plan " + words.And(parts) + " instead"
 }
+
+// migrationSyncUnknowns declares what keeps a rule about a migration by
+// method and directory synchronization from judging: the migration's
+// method, or, for that method, whether synchronization runs.
+func migrationSyncUnknowns(p *lint.Pass, method string) {
+	m, ds := p.Topology.Migration, p.Topology.DirectorySync
+	switch {
+	case m == nil:
+	case m.Method == nil:
+		p.Unknown(&m.Block, "method")
+	case m.Method.Is(method) && ds != nil && ds.Enabled == nil:
+		p.UnknownFor(m.Method, &ds.Block, "enabled")
+	}
+}

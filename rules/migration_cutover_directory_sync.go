@@ -23,6 +23,7 @@ func (migrationCutoverDirectorySync) Info() lint.RuleInfo {
 
 func (migrationCutoverDirectorySync) Check(p *lint.Pass) {
 	m, ds := p.Topology.Migration, p.Topology.DirectorySync
+	migrationSyncUnknowns(p, "cutover")
 	// Only an explicit enabled = true: a directory_sync block without
 	// enabled says synchronization is set up, not that it runs.
 	if m == nil || !m.Method.Is("cutover") || ds == nil || !ds.Enabled.IsTrue() {

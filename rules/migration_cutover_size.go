@@ -24,6 +24,13 @@ func (migrationCutoverSize) Info() lint.RuleInfo {
 
 func (migrationCutoverSize) Check(p *lint.Pass) {
 	m := p.Topology.Migration
+	switch {
+	case m == nil:
+	case m.Method == nil:
+		p.Unknown(&m.Block, "method")
+	case m.Method.Is("cutover") && m.Mailboxes == nil:
+		p.Unknown(&m.Block, "mailboxes")
+	}
 	if m == nil || !m.Method.Is("cutover") || m.Mailboxes == nil {
 		return
 	}

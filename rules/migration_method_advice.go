@@ -88,6 +88,9 @@ var migrationPaths = map[string]map[bool]map[string]migrationPath{
 func (migrationMethodAdvice) Check(p *lint.Pass) {
 	m := p.Topology.Migration
 	method := p.Facts.MigrationMethod()
+	if m != nil && m.Method == nil {
+		p.Unknown(&m.Block, "method")
+	}
 	if method == "" || method == "third_party" {
 		return // a partner's tool is always among Microsoft's options
 	}
@@ -110,6 +113,9 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 	partnerThreshold, small := p.Catalog.Count(partnerThreshold), p.Catalog.Count(cutoverRecommended)
 	partner := sized && n >= partnerThreshold
 	reported := false
+	if group, _ := sourceGroup(old, recent); group != "" && !sized {
+		p.Unknown(&m.Block, "mailboxes")
+	}
 	if group, sources := sourceGroup(old, recent); group != "" && sized {
 		timeframe, _ := m.Timeframe.Get()
 		path := migrationPaths[group][n <= small][timeframe]

@@ -38,6 +38,9 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	case mode == "express" || facts.IsMinimalMode(mode):
 		at = modeAt
 	default:
+		if m := p.Topology.Migration; m != nil && m.Method == nil {
+			p.Unknown(&m.Block, "method")
+		}
 		return
 	}
 	// Whether the plan synchronizes once and then turns directory
@@ -57,6 +60,9 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	}
 
 	ds := p.Topology.DirectorySync
+	if express && ds != nil && ds.Enabled == nil {
+		p.UnknownFor(at, &ds.Block, "enabled")
+	}
 	if !express || ds == nil || !ds.Enabled.IsTrue() {
 		return
 	}

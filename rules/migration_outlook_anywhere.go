@@ -38,6 +38,9 @@ var exchange2003RPCPorts = []int{6001, 6002, 6004}
 func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 	m := p.Topology.Migration
 	method := p.Facts.MigrationMethod()
+	if m != nil && m.Method == nil {
+		p.Unknown(&m.Block, "method")
+	}
 	if method != "cutover" && method != "staged" {
 		return
 	}
@@ -53,6 +56,14 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 				methodPhrase(method), describeByVersion(legacy)), relatedVersion(legacy[0]))
 		}
 		return
+	}
+	for _, attr := range []struct {
+		unstated bool
+		name     string
+	}{{oa.Enabled == nil, "enabled"}, {oa.Port == nil, "port"}, {oa.Certificate == nil, "certificate"}} {
+		if attr.unstated {
+			p.Unknown(&oa.Block, attr.name)
+		}
 	}
 	if oa.Enabled.IsFalse() {
 		p.Report(oa.Enabled, fmt.Sprintf("Outlook Anywhere is disabled, and %s reaches the mailboxes through it: "+
@@ -79,6 +90,9 @@ func checkOutlookAnywhereCertificate(p *lint.Pass, oa *schema.OutlookAnywhere) {
 	}
 	c := oa.Certificate.Target
 	const fix = "use a public CA certificate with the Outlook Anywhere and Autodiscover names"
+	if c.Issuer == nil {
+		p.UnknownFor(oa.Certificate, &c.Block, "issuer")
+	}
 	switch {
 	case c.Issuer.Is("self_signed"):
 		p.Report(oa.Certificate, fmt.Sprintf("Outlook Anywhere uses certificate %s, which is self-signed, and the migration service needs "+
@@ -88,6 +102,12 @@ func checkOutlookAnywhereCertificate(p *lint.Pass, oa *schema.OutlookAnywhere) {
 			c.Name(), fix), lint.Related{Range: c.Issuer.SourceRange(), Message: "the certificate's issuer"})
 	}
 	host, ok := oa.ExternalHost.Get()
+	switch {
+	case !ok:
+		p.Unknown(&oa.Block, "external_host")
+	case c.Names == nil && c.Subject == nil:
+		p.UnknownFor(oa.ExternalHost, &c.Block, "names")
+	}
 	if !ok || (c.Names == nil && c.Subject == nil) {
 		return
 	}
@@ -124,6 +144,9 @@ func coversHost(name, host string) bool {
 // on the Exchange 2003 side (warning: the note is on the cutover page; staged
 // migration uses the same Outlook Anywhere endpoint).
 func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.Server) {
+	if len(ex2003) > 0 && oa.RPCPorts == nil {
+		p.Unknown(&oa.Block, "rpc_ports")
+	}
 	if len(ex2003) == 0 || oa.RPCPorts == nil {
 		return
 	}

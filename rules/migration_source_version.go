@@ -56,6 +56,9 @@ var sourceLimits = map[string][]struct {
 func (migrationSourceVersion) Check(p *lint.Pass) {
 	m := p.Topology.Migration
 	method := p.Facts.MigrationMethod()
+	if m != nil && m.Method == nil {
+		p.Unknown(&m.Block, "method")
+	}
 	limits, ok := sourceLimits[method]
 	if !ok {
 		return

@@ -28,6 +28,7 @@ const stagedNeedsSync = "a staged migration needs directory synchronization"
 
 func (migrationStagedDirectorySync) Check(p *lint.Pass) {
 	m, ds := p.Topology.Migration, p.Topology.DirectorySync
+	migrationSyncUnknowns(p, "staged")
 	if m == nil || !m.Method.Is("staged") {
 		return
 	}

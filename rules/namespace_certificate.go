@@ -36,13 +36,18 @@ func (namespaceCertificate) Check(p *lint.Pass) {
 	}
 	served := map[string]bool{} // namespaces that name their certificate
 	for _, n := range p.Topology.Namespaces {
+		if n.Certificate == nil {
+			p.Unknown(&n.Block, "certificate")
+		}
 		if !n.Certificate.Resolved() {
 			continue
 		}
 		c := n.Certificate.Target
 		host := normalHost(n.Name())
 		served[host] = true
-		if cn := namesOf(c); cn.known && !cn.covers(host) {
+		if cn := namesOf(c); !cn.known && !cn.covers(host) {
+			p.UnknownFor(n, &c.Block, "names")
+		} else if cn.known && !cn.covers(host) {
 			p.Report(n.Certificate, fmt.Sprintf("namespace %s is not on certificate %q (%s): clients refuse the connection. "+
 				"Add %s to the certificate's names", host, c.Name(), cn.describe(), host),
 				lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", c.Name())})
@@ -63,7 +68,11 @@ func (namespaceCertificate) Check(p *lint.Pass) {
 func namespaceIssuer(p *lint.Pass, n *schema.Namespace, c *schema.Certificate) {
 	issuer, ok := c.Issuer.Get()
 	if !ok {
+		p.UnknownFor(n, &c.Block, "issuer")
 		return
+	}
+	if issuer == "enterprise_ca" && n.Scope == nil {
+		p.Unknown(&n.Block, "scope") // a warning outside only
 	}
 	scope, _ := n.Scope.Get()
 	host := normalHost(n.Name())
@@ -105,6 +114,7 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 		if c.Services == nil || c.Services.Has("iis") {
 			cn := namesOf(c)
 			if !cn.known {
+				autodiscoverUnknown(p, served, c)
 				return
 			}
 			web = append(web, c)
@@ -114,6 +124,9 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 		}
 	}
 	for _, d := range p.Topology.Domains {
+		if d.Autodiscover == nil {
+			p.Unknown(&d.Block, "autodiscover")
+		}
 		if !d.Autodiscover.Is("on_premises") {
 			continue
 		}
@@ -133,6 +146,18 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 		p.Report(d.Autodiscover, fmt.Sprintf("Autodiscover for %s points on premises to %s, which no IIS certificate names: "+
 			"Outlook warns or cannot set itself up. Add it to certificate %q", d.Name(), host, web[0].Name()),
 			lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", web[0].Name())})
+	}
+}
+
+// autodiscoverUnknown declares the names of an IIS certificate that keep
+// the Autodiscover names of the domains pointing on premises from being
+// judged.
+func autodiscoverUnknown(p *lint.Pass, served map[string]bool, c *schema.Certificate) {
+	for _, d := range p.Topology.Domains {
+		if d.Autodiscover.Is("on_premises") && !served["autodiscover."+normalHost(d.Name())] {
+			p.UnknownFor(d, &c.Block, "names")
+			return
+		}
 	}
 }
 

@@ -30,6 +30,9 @@ func (outlookEndOfSupport) Info() lint.RuleInfo {
 
 func (outlookEndOfSupport) Check(p *lint.Pass) {
 	c := p.Topology.Clients
+	if c != nil && c.Outlook == nil {
+		p.Unknown(&c.Block, "outlook")
+	}
 	if c == nil || c.Outlook == nil {
 		return
 	}

@@ -110,6 +110,9 @@ type outlookFailure struct {
 
 func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	c := p.Topology.Clients
+	if c != nil && c.Outlook == nil {
+		p.Unknown(&c.Block, "outlook")
+	}
 	if c == nil || c.Outlook == nil {
 		return
 	}
@@ -117,6 +120,9 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	// A server whose roles are not stated is not assumed to host any.
 	mailbox := map[*catalog.Version][]facts.Server{}
 	for _, s := range p.Facts.Servers() {
+		if s.Roles == nil {
+			p.Unknown(&s.Block, "roles") // whether it hosts mailboxes
+		}
 		if s.HasRole("mailbox") {
 			mailbox[s.Exchange] = append(mailbox[s.Exchange], s)
 		}

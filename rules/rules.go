@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -19,7 +20,21 @@ import (
 // registry holds every rule; each rule file registers its rule in init.
 var registry []lint.Rule
 
-func register(r lint.Rule) { registry = append(registry, r) }
+func register(r lint.Rule) { registry = append(registry, &registered{Rule: r}) }
+
+// registered is a rule whose info is built once: the engine asks for it for
+// every topology and state, and a rule's info (its sources from the
+// catalogue) is the same every time.
+type registered struct {
+	lint.Rule
+	once sync.Once
+	info lint.RuleInfo
+}
+
+func (r *registered) Info() lint.RuleInfo {
+	r.once.Do(func() { r.info = r.Rule.Info() })
+	return r.info
+}
 
 // All returns every rule, sorted by ID.
 func All() []lint.Rule {
@@ -55,6 +70,23 @@ const (
 	hostOS         = "host-os" // Windows Server versions an Exchange server runs on
 	dcOS           = "dc-os"   // Windows Server versions of domain controllers Exchange works with
 )
+
+// windowsWouldDecide reports whether stating a server's Windows Server
+// version would settle a verdict that is unknown without it: verdict gives
+// it for a Windows Server version ("" when not stated), and some version
+// gives one. A rule that gives up for lack of the server's os then declares
+// it (lint.Pass.Unknown).
+func windowsWouldDecide(cat *catalog.Catalog, verdict func(os string) catalog.Verdict) bool {
+	if verdict("") != catalog.Unknown {
+		return false
+	}
+	for _, w := range cat.Windows {
+		if verdict(w.ID) != catalog.Unknown {
+			return true
+		}
+	}
+	return false
+}
 
 // roleOf returns whether version v has role, and from which release (nil:
 // every release).

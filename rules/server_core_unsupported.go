@@ -30,6 +30,11 @@ const serverCore = "server-core"
 
 func (serverCoreUnsupported) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.Core == nil && p.Coverage() {
+			if verdict, row := p.Catalog.SupportsAny(serverCore, "", "", s.Exchange); verdict == catalog.Unsupported && row != nil {
+				p.Unknown(&s.Block, "core")
+			}
+		}
 		if !s.Core.IsTrue() {
 			continue
 		}

@@ -27,10 +27,18 @@ func (serverOnDomainController) Info() lint.RuleInfo {
 // or demoting the server after Exchange is installed is not supported
 // (MS-SYSREQ; the readiness checks are MS-READINESS's).
 func (serverOnDomainController) Check(p *lint.Pass) {
-	split := p.Topology.Organization != nil && p.Topology.Organization.SplitPermissions.IsTrue()
+	o := p.Topology.Organization
+	split := o != nil && o.SplitPermissions.IsTrue()
 	for _, s := range p.Facts.Servers() {
+		if s.OnDomainController == nil {
+			p.Unknown(&s.Block, "on_domain_controller")
+		}
 		if !s.OnDomainController.IsTrue() {
 			continue
+		}
+		if o != nil && o.SplitPermissions == nil {
+			// Warned about; an error with split permissions.
+			p.UnknownFor(s.OnDomainController, &o.Block, "split_permissions")
 		}
 		if split {
 			p.ReportAs(lint.Error, s.OnDomainController, s.Name()+" has "+s.Exchange.Name+" on a domain controller, which Active Directory "+

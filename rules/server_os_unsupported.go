@@ -36,7 +36,13 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
 		osID, ok := s.OS.Get()
-		if !ok || len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
+		if !ok {
+			if p.Coverage() && len(cat.VersionRows(hostOS, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "os")
+			}
+			continue
+		}
+		if len(cat.VersionRows(hostOS, s.Exchange)) == 0 {
 			continue
 		}
 		osName := cat.WindowsName(osID)

@@ -25,6 +25,9 @@ func (serverRoles2013Split) Info() lint.RuleInfo {
 // servers hold no other role (server-roles-edge-combined).
 func (serverRoles2013Split) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.Exchange.ID == "2013" && s.Roles == nil {
+			p.Unknown(&s.Block, "roles")
+		}
 		if s.Exchange.ID != "2013" || s.Roles == nil || s.IsEdge() {
 			continue
 		}

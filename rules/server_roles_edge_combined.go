@@ -29,6 +29,11 @@ func (serverRolesEdgeCombined) Info() lint.RuleInfo {
 func (serverRolesEdgeCombined) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
 		if !s.IsEdge() {
+			if s.Roles == nil && p.Coverage() {
+				if present, _ := roleOf(p.Catalog, s.Exchange, "edge_transport"); present {
+					p.Unknown(&s.Block, "roles")
+				}
+			}
 			continue
 		}
 		present, from := roleOf(p.Catalog, s.Exchange, "edge_transport")

@@ -76,6 +76,9 @@ func hostWhyNoRole(cat *catalog.Catalog, v *catalog.Version, role string) (why, 
 func (serverRolesInvalid) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
 		if s.Roles == nil {
+			if p.Coverage() && len(p.Catalog.VersionRows(serverRoles, s.Exchange)) > 0 {
+				p.Unknown(&s.Block, "roles")
+			}
 			continue
 		}
 		if len(p.Catalog.VersionRows(serverRoles, s.Exchange)) == 0 {

@@ -29,6 +29,9 @@ func (signInPreferPasswordHash) Info() lint.RuleInfo {
 
 func (signInPreferPasswordHash) Check(p *lint.Pass) {
 	ds := p.Topology.DirectorySync
+	if ds != nil && ds.SignIn == nil {
+		p.Unknown(&ds.Block, "sign_in")
+	}
 	if ds == nil || !ds.SignIn.Is("federation") {
 		return
 	}

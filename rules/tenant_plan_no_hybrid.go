@@ -44,6 +44,9 @@ func (tenantPlanNoHybrid) Check(p *lint.Pass) {
 	}
 	seen := map[*schema.Tenant]bool{}
 	for _, t := range tenants {
+		if !seen[t] && t.Plan == nil {
+			p.Unknown(&t.Block, "plan")
+		}
 		if seen[t] || t.Plan == nil {
 			continue
 		}

@@ -31,6 +31,9 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
 		item := s.TLS.Find("1.3")
 		if item == nil {
+			if s.TLS == nil {
+				p.Unknown(&s.Block, "tls")
+			}
 			continue
 		}
 		// Exchange: from the first release the catalogue's rows support TLS
@@ -53,6 +56,9 @@ func (tls13Unsupported) Check(p *lint.Pass) {
 			osKnown = true
 			osName = p.Catalog.WindowsName(id)
 			osOK = tls13Windows(p.Catalog, id)
+		}
+		if !osKnown && (!exKnown || exOK) {
+			p.Unknown(&s.Block, "os") // TLS 1.3 also needs a Windows Server version that has it
 		}
 		if (exKnown && !exOK) || (osKnown && !osOK) {
 			var why []string

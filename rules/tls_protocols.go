@@ -36,6 +36,9 @@ func (tlsProtocols) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
 		if s.TLS == nil {
+			if _, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange); usable && p.Coverage() {
+				p.Unknown(&s.Block, "tls")
+			}
 			continue
 		}
 		min12, usable := cat.FirstSupported(tlsSupport, "1.2", s.Exchange)

@@ -56,12 +56,21 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		p.ReportAs(lint.Warning, os, fmt.Sprintf("%s runs on %s, whose extended support ends on %s (%s)%s: %s", what, w.Name, w.ExtendedEnd, when, also, how))
 	}
 	for _, s := range p.Topology.Servers {
+		if s.OS == nil {
+			p.Unknown(&s.Block, "os")
+		}
 		judge(s.OS, func(w *catalog.Windows) (string, string) { return fx.exchange(s, w) }, s.Name())
 	}
 	for _, dc := range p.Topology.DomainControllers {
+		if dc.OS == nil {
+			p.Unknown(&dc.Block, "os")
+		}
 		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", fx.domainController(dc.Name(), w) }, "domain controller "+dc.Name())
 	}
 	for _, a := range p.Topology.ADFS {
+		if a.OS == nil {
+			p.Unknown(&a.Block, "os")
+		}
 		judge(a.OS, func(w *catalog.Windows) (string, string) {
 			if succ := fx.successors(w, nil); succ != "" {
 				return "", "move the farm to AD FS servers on " + succ
@@ -70,6 +79,9 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		}, "AD FS farm "+a.Name())
 	}
 	if ds := p.Topology.DirectorySync; ds != nil {
+		if ds.HostOS == nil {
+			p.Unknown(&ds.Block, "host_os")
+		}
 		judge(ds.HostOS, func(w *catalog.Windows) (string, string) { return "", fx.syncServer(ds, w) }, "the directory synchronization server")
 	}
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/big"
@@ -37,6 +38,16 @@ func decodeTopology(dir string, files []*File, lim Limits) *decoder {
 	files = append([]*File(nil), files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	d := &decoder{top: &Topology{Dir: dir, Files: files}, seen: map[string]*Block{}}
+	// The blocks as written are kept for a plan's states only: without
+	// them, each file's syntax tree is garbage once the file is decoded,
+	// and a check holds less memory for the collector to go through. A file
+	// that does not say "stage" has no stage block.
+	for _, f := range files {
+		if bytes.Contains(f.Src, []byte(stageType)) {
+			d.keepBlocks = true
+			break
+		}
+	}
 	for _, f := range files {
 		if p := sizeProblem(f, lim); p != nil {
 			d.probs = append(d.probs, *p)
@@ -121,12 +132,46 @@ type decoder struct {
 	refs  []pendingRef
 
 	// blocks and stages are the top-level blocks as written, in file order,
-	// from which DecodePlan builds the states.
+	// from which DecodePlan builds the states; blocks only when keepBlocks
+	// (a file may hold a stage).
 	blocks, stages []*hcl.Block
+	keepBlocks     bool
+	// refIndex holds the blocks references may name, by type and name, and
+	// refNames their names in the order they were defined (for "did you
+	// mean"): the block types of refTargets.
+	refIndex map[string]map[string]Node
+	refNames map[string][]string
+
 	// unresolved, when set, is offered each reference that names no block
 	// before it is reported; it returns true when it took care of it (a plan
 	// reports a reference a stage's removal left dangling its own way).
 	unresolved func(pendingRef) bool
+}
+
+// refTargets are the block types a reference may name: those an attribute
+// of the language names with ref=TYPE.
+var refTargets = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range blockSpecs() {
+		for _, a := range b.attrs {
+			if a.ref != "" {
+				m[a.ref] = true
+			}
+		}
+	}
+	return m
+})
+
+// index records a block a reference may name.
+func (d *decoder) index(typ string, n Node, name string) {
+	if d.refIndex == nil {
+		d.refIndex, d.refNames = map[string]map[string]Node{}, map[string][]string{}
+	}
+	if d.refIndex[typ] == nil {
+		d.refIndex[typ] = map[string]Node{}
+	}
+	d.refIndex[typ][name] = n
+	d.refNames[typ] = append(d.refNames[typ], name)
 }
 
 func (d *decoder) hasSyntaxErrors() bool {
@@ -176,7 +221,9 @@ func (d *decoder) file(f *File, hf *hcl.File) {
 			d.stages = append(d.stages, b)
 			continue
 		}
-		d.blocks = append(d.blocks, b)
+		if d.keepBlocks {
+			d.blocks = append(d.blocks, b)
+		}
 		d.block(f, b)
 	}
 }
@@ -287,6 +334,9 @@ func (d *decoder) block(f *File, hb *hcl.Block) {
 	}
 	d.seen[key] = owner
 	spec.add(d.top, v.Interface())
+	if refTargets()[spec.name] {
+		d.index(spec.name, v.Interface().(Node), owner.Name())
+	}
 }
 
 func posString(r hcl.Range) string {
@@ -657,30 +707,7 @@ func (d *decoder) finish(files []*File) {
 		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
 		d.probs[len(d.probs)-1].noOrganization = true
 	}
-	index := map[string]map[string]Node{}
-	names := map[string][]string{}
-	register := func(typ string, b Node, name string) {
-		if index[typ] == nil {
-			index[typ] = map[string]Node{}
-		}
-		index[typ][name] = b
-		names[typ] = append(names[typ], name)
-	}
-	for _, s := range d.top.Sites {
-		register("site", s, s.Name())
-	}
-	for _, s := range d.top.Servers {
-		register("server", s, s.Name())
-	}
-	for _, s := range d.top.Domains {
-		register("domain", s, s.Name())
-	}
-	for _, s := range d.top.Tenants {
-		register("tenant", s, s.Name())
-	}
-	for _, s := range d.top.Certificates {
-		register("certificate", s, s.Name())
-	}
+	index, names := d.refIndex, d.refNames
 	// One Suggester per block type: thousands of unknown names against
 	// thousands of defined ones cost a bounded amount of work.
 	suggesters := map[string]*Suggester{}

@@ -675,3 +675,22 @@ func TestFilePanicNamesTheFile(t *testing.T) {
 	d.decodeFile(&File{Name: "boom.exchange.hcl", Src: []byte("site \"A\" {}\n")}, DefaultLimits)
 	t.Fatal("no panic")
 }
+
+// The blocks a reference may name come from the attribute specifications
+// (ref=TYPE): each is a block type of the language with a name, and a
+// reference to each resolves.
+func TestRefTargetsFromSpecs(t *testing.T) {
+	want := map[string]bool{"site": true, "server": true, "domain": true, "tenant": true, "certificate": true}
+	got := refTargets()
+	for typ := range got {
+		spec := blockSpecByName(typ)
+		if spec == nil || len(spec.labels) == 0 || spec.singleton {
+			t.Errorf("ref=%s names no block type with a name", typ)
+		}
+	}
+	for typ := range want {
+		if !got[typ] {
+			t.Errorf("no attribute names a %s", typ)
+		}
+	}
+}

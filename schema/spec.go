@@ -194,6 +194,19 @@ func (s *blockSpec) attr(name string) *attrSpec {
 	return nil
 }
 
+// OptionalAttribute reports whether blocks of type blockType (as the
+// language names it: "server", "dag") have an attribute attr that a
+// topology may leave out: what a rule that gives up for lack of it can ask
+// for (lint.Pass.Unknown).
+func OptionalAttribute(blockType, attr string) bool {
+	s := blockSpecByName(blockType)
+	if s == nil {
+		return false
+	}
+	a := s.attr(attr)
+	return a != nil && !a.required
+}
+
 // attrSpecs reads the `exl` tags of a block struct. A malformed tag is a
 // programming error, caught by the tests that decode every block type.
 func attrSpecs(t reflect.Type) []*attrSpec {

@@ -184,6 +184,8 @@ type checkFlags struct {
 	catalog []string
 	// noProgress turns the progress line off (--no-progress).
 	noProgress bool
+	// coverage lists what the rules could not judge (--coverage).
+	coverage bool
 }
 
 // stdinDefaultName is the name of a topology read from standard input
@@ -232,6 +234,8 @@ FILE's findings.`,
 	cmd.Flags().StringVar(&f.maxFindingsPerFile, "max-findings-per-file", "", fmt.Sprintf("report at most this many findings of a file (default: max_findings_per_file of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindingsPerFile))
 	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
 	cmd.Flags().BoolVar(&f.noProgress, "no-progress", false, "show no progress line on standard error (it is shown only on a terminal, for a run of several topologies that lasts)")
+	cmd.Flags().BoolVar(&f.coverage, "coverage", false, "list what stayed unknown: per rule, the things it could not judge because an attribute is not stated, "+
+		"and the attributes that would let it (text: after the findings; json: summary.unknown; sarif: the run's properties)")
 	cmd.Flags().StringVar(&f.maxFindings, "max-findings", "", fmt.Sprintf("report at most this many findings in all (default: max_findings of the configuration, else %d); the exit code counts the others", config.DefaultMaxFindings))
 	return cmd
 }
@@ -325,6 +329,10 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	failed := false
 	perFile, perRun := cfg.FindingLimits()
 	capped := &runner.Cap{PerFile: perFile, PerRun: perRun}
+	// What stayed unknown (--coverage) is capped like findings and listed
+	// at the end, grouped by rule.
+	unknownCap := &runner.UnknownCap{PerFile: perFile, PerRun: perRun}
+	var unknowns []lint.Unknown
 	// A file's findings are matched against the baseline and encoded for
 	// the outputs on the worker that checked them (prepare), then capped and
 	// written in order here (emit), file by file as topologies are checked;
@@ -351,6 +359,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return &writeError{p.err}
 		}
 		filter.Commit(p.used)
+		unknowns = append(unknowns, unknownCap.Keep(ff.Unknowns)...)
 		kept := capped.Keep(ff.Name, p.kept)
 		if len(kept) != len(p.encodedFor) {
 			if p.encoded, p.err = set.encode(ff.Name, kept, ff.Sources); p.err != nil {
@@ -364,7 +373,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 		return nil
 	}
 	opts := runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg,
-		WholeTopologies: f.wholeTopology}
+		WholeTopologies: f.wholeTopology, Coverage: f.coverage}
 	if line != nil {
 		opts.Progress = line.Update
 	}
@@ -416,6 +425,8 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	for _, l := range capped.Files {
 		rep.LeftOut = append(rep.LeftOut, report.LeftOut{File: l.File, Count: l.Count})
 	}
+	lint.ByRule(unknowns)
+	rep.Coverage, rep.Unknowns, rep.UnknownsLeftOut = f.coverage, unknowns, unknownCap.LeftOut
 	if err := set.close(&rep); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("writing the report: %w", err)}
 	}
@@ -424,15 +435,23 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if note := rep.LeftOutNote(); note != "" && !hasText(outs) {
 		fmt.Fprintf(stderr, "exlint: note: %s\n", note)
 	}
+	// The formats without a place for what stayed unknown leave it to
+	// standard error.
+	if f.coverage && !hasFormat(outs, "text", "json", "sarif") {
+		report.Coverage(stderr, &rep, report.TextOptions{})
+	}
 	if failed || capped.LeftOut.Fail(failOn, failOnPlanned) {
 		return &exitError{code: exitFindings}
 	}
 	return nil
 }
 
-func hasText(outs []output) bool {
+func hasText(outs []output) bool { return hasFormat(outs, "text") }
+
+// hasFormat reports whether one of outs is in one of formats.
+func hasFormat(outs []output, formats ...string) bool {
 	for _, o := range outs {
-		if o.format == "text" {
+		if slices.Contains(formats, o.format) {
 			return true
 		}
 	}

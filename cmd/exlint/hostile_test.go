@@ -367,3 +367,22 @@ func TestPlanCommandHostile(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// What stayed unknown names blocks and files from the input: with
+// --coverage, in text and on standard error (compact), neither forges a
+// workflow command nor reaches the terminal as an escape sequence.
+func TestCoverageNoForgedCommands(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	src := "organization \"O\" {}\nserver \"x\\n::error file=y::forged\\u001b]0;title\\u0007\\u202e\" {\n  version = \"SE\"\n  update = \"RTM\"\n}\n"
+	os.WriteFile(filepath.Join(dir, "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"), []byte(src), 0o644)
+	for _, format := range []string{"text", "compact"} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, "check", "--coverage", "--format", format, "--color", "never", ".")
+		if !strings.Contains(out+stderr, "what stayed unknown: ") || !strings.Contains(out+stderr, `.os`) {
+			t.Fatalf("check --coverage --format %s lists nothing:\n%s\n%s", format, out, stderr)
+		}
+		if bad := forged(out + "\n" + stderr); len(bad) > 0 || strings.Contains(out+stderr, "\u202e") {
+			t.Errorf("check --coverage --format %s: %q", format, bad)
+		}
+	}
+}

@@ -180,6 +180,9 @@ func TestNoStaleGoldens(t *testing.T) {
 	want[summaryGolden] = true
 	want["plan"] = true   // exlint plan's goldens, in three formats (TestPlanExamples)
 	want["report"] = true // exlint report's goldens, HTML and Markdown (TestReportExamples)
+	for _, ex := range coverageGoldens {
+		want["coverage-"+ex+".txt"] = true
+	}
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
 		t.Fatal(err)

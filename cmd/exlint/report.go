@@ -90,7 +90,7 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 	}
 	// The findings are exlint check's, across the plan's states; the
 	// timeline is exlint plan's, made from them.
-	findings, err := runner.CheckFiles(dir, files, runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg})
+	findings, unknowns, err := runner.CheckFilesCoverage(dir, files, runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg})
 	if err != nil {
 		return internalErr(err)
 	}
@@ -120,7 +120,7 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 		diagrams = append(diagrams, review.Diagram{Caption: caption, Diagram: g})
 	}
 	r := review.Build(review.Input{Path: filepath.ToSlash(path), Tool: "exlint " + buildVersion(), Catalog: cat, Plan: plan,
-		Findings: findings, Timeline: t, MaxListed: maxListed, FailOn: failOn, Diagrams: diagrams})
+		Findings: findings, Unknowns: unknowns, Timeline: t, MaxListed: maxListed, FailOn: failOn, Diagrams: diagrams})
 	var buf bytes.Buffer
 	if format == "html" {
 		err = review.WriteHTML(&buf, r)

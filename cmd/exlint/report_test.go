@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -195,6 +196,52 @@ func TestReportCommand(t *testing.T) {
 		_, stderr, code := exlint(t, noEnv, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+// The review's open questions are what exlint check --coverage lists: each
+// rule and attribute it gives is in the review's table, on the attribute's
+// row, and nothing else is.
+func TestReportQuestionsAreCoverage(t *testing.T) {
+	const ex = "examples/plan-2016-2019-to-se"
+	check, _, _ := exlint(t, noEnv, "check", ex, "--coverage", "--as-of", "2025-07-15", "--no-progress")
+	want := map[string][]string{} // attribute: rules
+	rule := ""
+	for _, line := range strings.Split(check, "\n") {
+		if m := regexp.MustCompile(`^  ([a-z0-9-]+)$`).FindStringSubmatch(line); m != nil {
+			rule = m[1]
+		} else if m := regexp.MustCompile(`^    \S+:\d+:\d+: (\S+)`).FindStringSubmatch(line); m != nil && rule != "" {
+			want[m[1]] = append(want[m[1]], rule)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatalf("exlint check --coverage lists nothing for %s:\n%s", ex, check)
+	}
+	html, stderr, code := exlint(t, noEnv, "report", ex, "--as-of", "2025-07-15")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, table, ok := strings.Cut(html, `<table class="questions">`)
+	if !ok {
+		t.Fatal("the review has no table of open questions")
+	}
+	table, _, _ = strings.Cut(table, "</table>")
+	rows := strings.Split(table, "<tr>")[2:] // after the head's
+	if len(rows) != len(want) {
+		t.Errorf("the review asks %d questions, exlint check --coverage lists %d attributes", len(rows), len(want))
+	}
+	for attr, rules := range want {
+		shown := strings.ReplaceAll(attr, `"`, "&#34;")
+		i := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "<td><code>"+shown+"</code>") })
+		if i < 0 {
+			t.Errorf("the review does not ask for %s", attr)
+			continue
+		}
+		for _, r := range rules {
+			if !strings.Contains(rows[i], ">"+r+"</a>") {
+				t.Errorf("the review's row for %s does not name %s", attr, r)
+			}
 		}
 	}
 }

@@ -84,6 +84,7 @@ hybrid {
   dedicated_app             = true
   inbound_ports             = [25, 443]
   outbound_ports            = [25, 443, 80]
+  features                  = ["free_busy", "mailtips", "message_tracking", "online_archive", "owa_redirection", "photos", "secure_mail"]
 }
 
 migration {

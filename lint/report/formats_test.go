@@ -310,7 +310,10 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	leftOut := fixture()
 	leftOut.LeftOut, leftOut.MaxFindingsPerFile, leftOut.MaxFindings = []LeftOut{{File: "a.exchange.hcl", Count: 3}}, 1, 10
-	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut, "plan": planFixture()} {
+	nothingUnknown := fixture()
+	nothingUnknown.Coverage = true
+	for name, r := range map[string]*Report{"fixture": fixture(), "empty": {AsOf: "2026-11-21"}, "findings left out": leftOut, "plan": planFixture(),
+		"coverage": coverageFixture(), "nothing unknown": nothingUnknown} {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(render(t, "sarif", r, Options{})))
 		if err != nil {
 			t.Fatal(err)

@@ -101,6 +101,9 @@ type jsonSummary struct {
 	Baselined  int      `json:"baselined_count"`
 	LeftOut    int      `json:"left_out_count,omitempty"`
 	Planned    int      `json:"planned_count,omitempty"`
+	// Unknown is present only with exlint check --coverage.
+	Unknown        *[]jsonUnknown `json:"unknown,omitempty"`
+	UnknownLeftOut int            `json:"unknown_left_out_count,omitempty"`
 }
 
 func toJSONRange(r hcl.Range) jsonRange {
@@ -185,7 +188,8 @@ func (j *jsonWriter) Close(r *Report) error {
 	c := j.Counts
 	summary := jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos,
 		Topologies: r.Topologies, Files: r.Files, Unchecked: []string{},
-		Suppressed: r.Suppressed, Baselined: r.Baselined, LeftOut: r.leftOutCount(), Planned: c.Planned()}
+		Suppressed: r.Suppressed, Baselined: r.Baselined, LeftOut: r.leftOutCount(), Planned: c.Planned(),
+		Unknown: jsonUnknowns(r), UnknownLeftOut: r.UnknownsLeftOut}
 	for _, u := range r.Unchecked {
 		summary.Unchecked = append(summary.Unchecked, filepath.ToSlash(u))
 	}

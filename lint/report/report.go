@@ -46,6 +46,13 @@ type Report struct {
 	LeftOut                         []LeftOut
 	MaxFindingsPerFile, MaxFindings int
 
+	// Coverage is set when the run lists what stayed unknown (exlint check
+	// --coverage): Unknowns, grouped by rule (lint.ByRule), and how many
+	// the caps left out of them.
+	Coverage        bool
+	Unknowns        []lint.Unknown
+	UnknownsLeftOut int
+
 	// Rules describes every rule exlint knows (SARIF lists them all).
 	Rules []lint.RuleInfo
 	// Tool names the program and its version, for SARIF.

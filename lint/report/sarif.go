@@ -105,6 +105,7 @@ func SARIF(w io.Writer, r *Report) error {
 		run.AddInvocations(&sarif.Invocation{ExecutionSuccessful: &ok,
 			ToolExecutionNotifications: []*sarif.Notification{sarif.NewNotification().WithLevel("warning").WithTextMessage(note)}})
 	}
+	sarifCoverage(run, r)
 	log.AddRun(run)
 	if err := log.PrettyWrite(w); err != nil {
 		return err

@@ -94,6 +94,7 @@ func (t *textWriter) WriteEncoded(b []byte, fs []lint.Finding) error {
 
 func (t *textWriter) Close(r *Report) error {
 	bw, p := t.bw, t.p
+	writeCoverage(bw, r, p)
 	for _, s := range r.Skipped {
 		fmt.Fprintf(bw, "%s: %s: not read: %s\n", escape.Name(s.Path), p.dim.Sprint("note"), escape.Text(s.Reason))
 	}

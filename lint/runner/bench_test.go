@@ -47,6 +47,18 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		})
 	}
+	// The same with --coverage: every rule also says what stayed unknown.
+	fs, size := files(1000)
+	b.Run("servers=1000/coverage", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			top, probs := schema.Decode(".", fs, schema.DefaultLimits)
+			if _, _, _, err := lint.CheckStateCoverage(nil, &schema.State{Topology: top}, probs, all, cat, asOf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkCheckPlan checks one plan of N stages in memory as exlint check

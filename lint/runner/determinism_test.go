@@ -17,16 +17,19 @@ import (
 	"github.com/exlint/exlint/schema/catalog"
 )
 
-// render checks paths and returns the text and JSON reports.
+// render checks paths and returns the text and JSON reports, with what
+// stayed unknown (--coverage).
 func render(t *testing.T, paths []string, workers int) []byte {
 	t.Helper()
 	res, err := runner.Run(paths, runner.Options{Rules: rules.All(), Catalog: catalog.Default(),
-		AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits, Workers: workers})
+		AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits, Workers: workers, Coverage: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	lint.ByRule(res.Unknowns)
 	rep := &report.Report{AsOf: "2026-11-21", Findings: res.Findings, Sources: res.Sources,
-		Topologies: res.Topologies, Files: res.Files, Unchecked: res.Unchecked, Skipped: res.Skipped}
+		Topologies: res.Topologies, Files: res.Files, Unchecked: res.Unchecked, Skipped: res.Skipped,
+		Coverage: true, Unknowns: res.Unknowns}
 	var b bytes.Buffer
 	if err := report.Text(&b, rep, report.TextOptions{}); err != nil {
 		t.Fatal(err)
@@ -58,6 +61,9 @@ func TestDeterministicOutput(t *testing.T) {
 	want := render(t, []string{root, examples}, 1)
 	if !bytes.Contains(want, []byte("(planned: resolved by stage step-")) || !bytes.Contains(want, []byte(`"states": [`)) {
 		t.Fatal("the plans' findings do not name their states")
+	}
+	if !bytes.Contains(want, []byte("what stayed unknown: ")) || !bytes.Contains(want, []byte(`"attribute": "server.`)) {
+		t.Fatal("nothing stayed unknown")
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, procs := range []int{1, 2, 8} {

@@ -33,7 +33,8 @@ func checkAndRender(t *testing.T, name string, src []byte) []byte {
 	}
 	rep := &report.Report{AsOf: "2026-11-21", Findings: fs, Topologies: 1, Files: 1, Checked: []string{name},
 		Sources: map[string]*lint.Excerpt{name: lint.ExcerptOf(src)},
-		Rules:   append(infos, lint.StructuralRules()...), Tool: report.Tool{Name: "exlint", Version: "fuzz"}}
+		Rules:   append(infos, lint.StructuralRules()...), Tool: report.Tool{Name: "exlint", Version: "fuzz"},
+		Coverage: true, Unknowns: unknownsOf(t, files)}
 	var all bytes.Buffer
 	for _, format := range report.Formats {
 		var out, summary bytes.Buffer
@@ -54,6 +55,32 @@ func checkAndRender(t *testing.T, name string, src []byte) []byte {
 		all.Write(summary.Bytes())
 	}
 	return all.Bytes()
+}
+
+// unknownsOf is what every rule could not judge in every state of the
+// topology (exlint check --coverage), as a report lists it.
+func unknownsOf(t *testing.T, files []*schema.File) []lint.Unknown {
+	plan, probs := schema.DecodePlan(".", files, schema.DefaultLimits)
+	var us []lint.Unknown
+	for i, st := range plan.States {
+		if i > 0 && (len(probs) > 0 || !st.Checkable) {
+			continue
+		}
+		of := plan
+		if len(plan.States) == 1 && len(plan.Problems) == 0 {
+			of = nil
+		}
+		_, stateUnknowns, _, err := lint.CheckStateCoverage(of, st, probs, rules.All(), catalog.Default(), runner.StateAsOf(st, catalog.MustDate("2026-11-21")))
+		if err != nil {
+			t.Fatalf("internal error: %v", err)
+		}
+		us = append(us, stateUnknowns...)
+	}
+	us = lint.DedupeUnknowns(us)
+	lint.SortUnknowns(us)
+	lint.BoundUnknowns(us)
+	lint.ByRule(us)
+	return us
 }
 
 // xmlWellFormed reads an XML document to its end.

@@ -52,6 +52,9 @@ type Options struct {
 	// each time a topology's results are reached, in order: done of total
 	// topologies. It is for showing progress, and must not write output.
 	Progress func(done, total int)
+	// Coverage collects what the rules could not judge for lack of an
+	// attribute (lint.Pass.Unknown): each file's in FileFindings.Unknowns.
+	Coverage bool
 }
 
 // Result is what a run over paths found.
@@ -72,6 +75,9 @@ type Result struct {
 	Skipped   []schema.Skipped
 	// Suppressed counts the findings inline suppressions hid.
 	Suppressed int
+	// Unknowns are what the rules could not judge (Options.Coverage), in
+	// the order of Findings; Stream leaves it empty, like Findings.
+	Unknowns []lint.Unknown
 }
 
 // FileFindings is what a run reports about one file: its findings, sorted
@@ -83,6 +89,10 @@ type FileFindings struct {
 	Sources  map[string]*lint.Excerpt
 	// Prepared is what Options.Prepare returned for the file, if set.
 	Prepared any
+	// Unknowns are what the rules could not judge for lack of an attribute
+	// of a block of this file (Options.Coverage), sorted, each rule and
+	// attribute once per topology.
+	Unknowns []lint.Unknown
 }
 
 // ErrNoTopology is returned when the paths hold no topology file at all.
@@ -91,6 +101,7 @@ var ErrNoTopology = errors.New("no topology files found (the names end in " + sc
 // targetResult is what checking one topology produced.
 type targetResult struct {
 	byFile     map[string][]lint.Finding // sorted findings, by file
+	unknowns   map[string][]lint.Unknown // sorted unknowns (Options.Coverage), by file
 	prepared   map[string]any            // Options.Prepare's results, by file
 	sources    map[string]*lint.Excerpt
 	files      int
@@ -106,8 +117,10 @@ type targetResult struct {
 func Run(paths []string, opts Options) (*Result, error) {
 	var fs []lint.Finding
 	sources := map[string]*lint.Excerpt{}
+	var us []lint.Unknown
 	res, err := Stream(paths, opts, func(ff FileFindings) error {
 		fs = append(fs, ff.Findings...)
+		us = append(us, ff.Unknowns...)
 		for name, ex := range ff.Sources {
 			sources[name] = ex
 		}
@@ -116,7 +129,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Findings, res.Sources = fs, sources
+	res.Findings, res.Sources, res.Unknowns = fs, sources, us
 	return res, nil
 }
 
@@ -260,7 +273,8 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 			}
 		}
 		if r.emits(s.file) {
-			ff := FileFindings{Name: s.file, Findings: r.byFile[s.file], Sources: r.sources, Prepared: r.prepared[s.file]}
+			ff := FileFindings{Name: s.file, Findings: r.byFile[s.file], Sources: r.sources, Prepared: r.prepared[s.file],
+				Unknowns: r.unknowns[s.file]}
 			if err := emit(ff); err != nil {
 				return nil, err
 			}
@@ -318,7 +332,7 @@ func (r *targetResult) prepare(files []string, prepare func(FileFindings) any) {
 	r.prepared = map[string]any{}
 	for _, f := range files {
 		if r.emits(f) {
-			r.prepared[f] = prepare(FileFindings{Name: f, Findings: r.byFile[f], Sources: r.sources})
+			r.prepared[f] = prepare(FileFindings{Name: f, Findings: r.byFile[f], Sources: r.sources, Unknowns: r.unknowns[f]})
 		}
 	}
 }
@@ -342,11 +356,12 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 	if err != nil {
 		return targetResult{err: err}
 	}
-	fs, rulesRun, hidden, err := c.check(t.Dir, files)
+	fs, us, rulesRun, hidden, err := c.check(t.Dir, files)
 	if err != nil {
 		return targetResult{err: err}
 	}
 	fs = restrict(fs, t.Only, rulesRun)
+	us = restrictUnknowns(us, t.Only)
 	suppressed := 0
 	for file, n := range hidden {
 		if len(t.Only) == 0 || slices.Contains(t.Only, file) {
@@ -386,8 +401,8 @@ func (c *checker) checkTarget(t schema.Target) (r targetResult) {
 		}
 		i = j
 	}
-	return targetResult{byFile: grouped, sources: lint.Excerpts(byName, fs), files: len(files), checked: checked,
-		rulesRun: rulesRun, suppressed: suppressed}
+	return targetResult{byFile: grouped, unknowns: unknownsByFile(us, byName, files[0].Name), sources: lint.Excerpts(byName, fs),
+		files: len(files), checked: checked, rulesRun: rulesRun, suppressed: suppressed}
 }
 
 // checker runs the per-topology part of a run.
@@ -431,22 +446,26 @@ func newChecker(opts Options) *checker {
 // check decodes one topology and runs the enabled rules on each of its
 // states, applies the configuration's severities and the files'
 // suppressions, and, for a plan, reports each problem once across the
-// states (lint.AcrossStates). It returns the findings, whether the rules
-// ran, and how many findings each file suppressed.
-func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool, map[string]int, error) {
+// states (lint.AcrossStates). It returns the findings, what the rules could
+// not judge (Options.Coverage: each rule and attribute once, at the first
+// state it is found in), whether the rules ran, and how many findings each
+// file suppressed.
+func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lint.Unknown, bool, map[string]int, error) {
 	plan, probs := c.decode(dir, files)
 	if !isPlan(plan) {
-		fs, rulesRun, err := c.checkState(plan, plan.States[0], probs)
+		fs, us, rulesRun, err := c.checkState(plan, plan.States[0], probs)
 		if err != nil {
-			return nil, false, nil, err
+			return nil, nil, false, nil, err
 		}
 		fs, hidden := c.settle(files, fs, rulesRun)
 		lint.BoundText(fs)
-		return fs, rulesRun, hidden, nil
+		lint.BoundUnknowns(us)
+		return fs, us, rulesRun, hidden, nil
 	}
 	// Structural problems stop the rules in every state: the current one
 	// reports them.
 	var all []lint.Finding
+	var unknowns []lint.Unknown
 	var states []lint.StateResult
 	rulesRun := false
 	for i, st := range plan.States {
@@ -454,14 +473,15 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 			states = append(states, lint.StateResult{State: lint.StateOf(st)})
 			continue
 		}
-		fs, ran, err := c.checkState(plan, st, probs)
+		fs, us, ran, err := c.checkState(plan, st, probs)
 		if err != nil {
-			return nil, false, nil, err
+			return nil, nil, false, nil, err
 		}
 		if i == 0 {
 			rulesRun = ran
 		}
 		all = append(all, fs...)
+		unknowns = append(unknowns, us...)
 		states = append(states, lint.StateResult{State: lint.StateOf(st), Checked: ran})
 	}
 	// Suppressions are positional: applied once to every state's findings,
@@ -471,7 +491,12 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, bool,
 	fs = lint.AcrossStates(fs, states, c.transition)
 	lint.BoundText(fs) // after AcrossStates, which matches states by their whole names
 	lint.SortFindings(fs)
-	return fs, rulesRun, hidden, nil
+	// An attribute a rule lacks in every state is listed once, with the
+	// first state it lacks it in.
+	unknowns = lint.DedupeUnknowns(unknowns)
+	lint.SortUnknowns(unknowns)
+	lint.BoundUnknowns(unknowns)
+	return fs, unknowns, rulesRun, hidden, nil
 }
 
 // decode reads a topology as a plan, explaining a missing organization.
@@ -493,17 +518,25 @@ func isPlan(plan *schema.Plan) bool { return len(plan.States) > 1 || len(plan.Pr
 // stage's date and the run's date, and gives the findings their configured
 // severity. A topology without stages is its current state, checked as
 // lint.Check checks it.
-func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema.Problem) ([]lint.Finding, bool, error) {
+func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema.Problem) ([]lint.Finding, []lint.Unknown, bool, error) {
 	asOf := StateAsOf(st, c.opts.AsOf)
 	var of *schema.Plan
 	if isPlan(plan) {
 		of = plan
 	}
-	fs, rulesRun, err := lint.CheckState(of, st, probs, c.rules, c.opts.Catalog, asOf)
-	if err != nil {
-		return nil, false, err
+	var fs []lint.Finding
+	var us []lint.Unknown
+	var rulesRun bool
+	var err error
+	if c.opts.Coverage {
+		fs, us, rulesRun, err = lint.CheckStateCoverage(of, st, probs, c.rules, c.opts.Catalog, asOf)
+	} else {
+		fs, rulesRun, err = lint.CheckState(of, st, probs, c.rules, c.opts.Catalog, asOf)
 	}
-	return c.opts.Config.Apply(fs, c.structural), rulesRun, nil
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return c.opts.Config.Apply(fs, c.structural), us, rulesRun, nil
 }
 
 // StateAsOf is the date a state is judged on in a run on asOf: the later
@@ -528,8 +561,17 @@ func (c *checker) settle(files []*schema.File, fs []lint.Finding, rulesRun bool)
 // the way Run checks one on disk: configuration and suppressions included,
 // and every state of a plan.
 func CheckFiles(dir string, files []*schema.File, opts Options) ([]lint.Finding, error) {
-	fs, _, _, err := newChecker(opts).check(dir, files)
+	fs, _, _, _, err := newChecker(opts).check(dir, files)
 	return fs, err
+}
+
+// CheckFilesCoverage is CheckFiles that also returns what the rules could
+// not judge for lack of an attribute (as Options.Coverage collects it: each
+// rule and attribute once, sorted by place).
+func CheckFilesCoverage(dir string, files []*schema.File, opts Options) ([]lint.Finding, []lint.Unknown, error) {
+	opts.Coverage = true
+	fs, us, _, _, err := newChecker(opts).check(dir, files)
+	return fs, us, err
 }
 
 // CheckState checks one state of a plan on its own (what exlint graph
@@ -545,7 +587,7 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 	if !st.Checkable {
 		return nil, nil
 	}
-	fs, rulesRun, err := c.checkState(plan, st, probs)
+	fs, _, rulesRun, err := c.checkState(plan, st, probs)
 	if err != nil {
 		return nil, err
 	}
@@ -567,18 +609,51 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 // run, the structural errors that stopped them are kept wherever they are:
 // the user must see why the file they named was not checked.
 func restrict(fs []lint.Finding, only []string, rulesRun bool) []lint.Finding {
-	if len(only) == 0 || !rulesRun {
+	if !rulesRun {
 		return fs
+	}
+	return inFiles(fs, only, func(f lint.Finding) string { return f.Range.Filename })
+}
+
+// restrictUnknowns keeps the unknowns of blocks in the named files, as
+// restrict keeps findings.
+func restrictUnknowns(us []lint.Unknown, only []string) []lint.Unknown {
+	return inFiles(us, only, func(u lint.Unknown) string { return u.Range.Filename })
+}
+
+// inFiles keeps the items of xs in the named files (file says which file an
+// item is in); all of them when only is empty.
+func inFiles[T any](xs []T, only []string, file func(T) string) []T {
+	if len(only) == 0 || len(xs) == 0 {
+		return xs
 	}
 	keep := map[string]bool{}
 	for _, o := range only {
 		keep[o] = true
 	}
-	var out []lint.Finding
-	for _, f := range fs {
-		if keep[f.Range.Filename] {
-			out = append(out, f)
+	var out []T
+	for _, x := range xs {
+		if keep[file(x)] {
+			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// unknownsByFile groups sorted unknowns by the file of their block; one
+// whose file is not among the topology's goes with first, as a finding
+// does.
+func unknownsByFile(us []lint.Unknown, files map[string][]byte, first string) map[string][]lint.Unknown {
+	if len(us) == 0 {
+		return nil
+	}
+	out := map[string][]lint.Unknown{}
+	for _, u := range us {
+		name := u.Range.Filename
+		if _, ok := files[name]; !ok {
+			name = first
+		}
+		out[name] = append(out[name], u)
 	}
 	return out
 }
