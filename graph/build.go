@@ -648,7 +648,7 @@ func (b *builder) legend() {
 	if label == "" {
 		label = "Legend"
 	}
-	c := &Cluster{ID: b.id("c"), Label: label}
+	c := &Cluster{ID: b.id("c"), Label: label, Legend: true}
 	for _, l := range Levels {
 		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Level: l, Lines: []string{l.Caption()}, Count: 1})
 	}

@@ -2,9 +2,14 @@ package graph
 
 import (
 	"bytes"
+	"encoding/xml"
+	"html"
+	"io"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/exlint/exlint/internal/escape"
 )
 
 // ganttNames adds to the hostile names those of a Gantt chart's syntax.
@@ -49,6 +54,61 @@ func checkGantt(t *testing.T, name string) {
 	}
 	if strings.Contains(out, "##") {
 		t.Errorf("%q: the chart holds ##:\n%s", name, out)
+	}
+	checkGanttSVG(t, g)
+}
+
+// checkGanttSVG draws the chart as SVG and checks that it is XML of the
+// elements exlint draws, whose texts hold each name (made visible, cut).
+func checkGanttSVG(t *testing.T, g *Gantt) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteGanttSVG(&b, g, "g1"); err != nil {
+		t.Fatal(err)
+	}
+	src := b.String()
+	if strings.Contains(src, "##") || strings.ContainsAny(src, "\x1b\r\u202e") {
+		t.Fatalf("the SVG holds bytes a terminal or CI log would act on:\n%s", src)
+	}
+	dec := xml.NewDecoder(strings.NewReader(src))
+	var texts []string
+	in := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not XML: %v\n%s", err, src)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "svg", "title", "line", "text", "tspan", "path", "rect":
+			default:
+				t.Fatalf("element <%s> in the SVG", tok.Name.Local)
+			}
+			if tok.Name.Local == "text" {
+				texts = append(texts, "")
+				in++
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "text" {
+				in--
+			}
+		case xml.CharData:
+			if in > 0 {
+				texts[len(texts)-1] += string(tok)
+			}
+		}
+	}
+	want := html.UnescapeString(escape.HTML(visible(g.Sections[0].Tasks[0].Name)))
+	found := false
+	for _, tx := range texts {
+		found = found || strings.HasPrefix(want, strings.TrimSuffix(tx, "…"))
+	}
+	if !found {
+		t.Errorf("no text of the SVG shows %q: %q", want, texts)
 	}
 }
 

@@ -7,8 +7,10 @@
 //
 // Build turns a decoded topology and its findings into a Diagram, a model
 // of nodes, clusters and edges that knows nothing of any output syntax;
-// WriteDOT and WriteMermaid write it for Graphviz and for Mermaid, escaping
-// every name the topology holds. The same input gives the same bytes.
+// WriteDOT and WriteMermaid write it for Graphviz and for Mermaid, and
+// WriteSVG draws it as a picture laid out by exlint itself (for documents
+// that cannot run Graphviz or a script), escaping every name the topology
+// holds. The same input gives the same bytes.
 package graph
 
 import (
@@ -76,6 +78,13 @@ var colours = [...]struct {
 	Error:   {"#fde0e0", "#c62828", 3},
 }
 
+// Colours returns the fill and line colours of a level, as the legend shows
+// them: a document around a diagram uses the same for its severities.
+func Colours(l Level) (fill, line string) { return colours[l].fill, colours[l].line }
+
+// LevelOf is the level of a severity.
+func LevelOf(s lint.Severity) Level { return levelOf(s) }
+
 // Shape is what a node stands for; each output syntax draws it its way.
 type Shape int
 
@@ -124,6 +133,8 @@ type Cluster struct {
 	Counts   lint.Counts
 	Nodes    []*Node
 	Clusters []*Cluster
+	// Legend marks the legend, which explains the colours and lines.
+	Legend bool
 }
 
 // Style is how an edge is drawn.

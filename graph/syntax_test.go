@@ -2,13 +2,18 @@ package graph
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"html"
+	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -24,6 +29,7 @@ var hostileNames = []string{
 	`%%{init: {"theme": "dark"}}%%`,
 	`<script>alert(1)</script><br/>`,
 	`&amp; &#35; &lt; #35; #quot;`,
+	"noncharacters \uFFFE \uFFFF",
 	"##vso[task.setvariable variable=x]1 ##[group]",
 	"\x1b[31mred\x1b[0m \u202eexe.txt \u200b",
 	"\xff\xfe not UTF-8",
@@ -416,6 +422,100 @@ func FuzzWriters(f *testing.F) {
 		d := hostileDiagram(name)
 		checkDOT(t, d)
 		checkMermaid(t, d)
+		checkSVG(t, d)
 		checkGantt(t, name)
 	})
+}
+
+// The SVG of a diagram full of hostile names is well-formed XML holding
+// only the elements exlint draws, no script, link or reference outside it,
+// and its texts read back as the labels the diagram should show.
+func TestSVGEscaping(t *testing.T) {
+	for _, name := range hostileNames {
+		checkSVG(t, hostileDiagram(name))
+	}
+}
+
+func checkSVG(t *testing.T, d *Diagram) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteSVG(&buf, d, "d1"); err != nil {
+		t.Fatal(err)
+	}
+	src := buf.String()
+	if !utf8.ValidString(src) || strings.Contains(src, "##") || strings.ContainsAny(src, "\x1b\r\u202e") {
+		t.Fatalf("SVG holds bytes a terminal or CI log would act on:\n%s", src)
+	}
+	allowed := map[string]bool{"svg": true, "title": true, "defs": true, "marker": true, "path": true, "rect": true, "text": true, "tspan": true}
+	dec := xml.NewDecoder(strings.NewReader(src))
+	var texts []string
+	var cur []string
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not XML: %v\n%s", err, src)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if !allowed[tok.Name.Local] {
+				t.Fatalf("element <%s> in the SVG", tok.Name.Local)
+			}
+			for _, a := range tok.Attr {
+				if strings.HasPrefix(a.Name.Local, "on") || a.Name.Local == "href" || (strings.Contains(a.Value, "url(") && a.Value != "url(#d1-arrow)") {
+					t.Fatalf("attribute %s=%q in the SVG", a.Name.Local, a.Value)
+				}
+			}
+			if tok.Name.Local == "text" {
+				depth, cur = 1, nil
+			}
+			if tok.Name.Local == "tspan" {
+				cur = append(cur, "")
+			}
+		case xml.CharData:
+			if depth == 1 {
+				if len(cur) == 0 {
+					cur = append(cur, "")
+				}
+				cur[len(cur)-1] += string(tok)
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "text" {
+				texts = append(texts, strings.Join(cur, "\n"))
+				depth = 0
+			}
+		case xml.ProcInst, xml.Directive:
+			t.Fatalf("%T in the SVG", tok)
+		}
+	}
+	wantL, wantE := wantLabels(d)
+	ix := d.index()
+	var want []string
+	for id, lines := range wantL {
+		if c := ix.clusters[id]; c != nil {
+			lines = []string{strings.Join(lines, " · ")}
+		}
+		for i, l := range lines {
+			lines[i] = html.UnescapeString(escape.HTML(l))
+		}
+		want = append(want, strings.Join(lines, "\n"))
+	}
+	for _, l := range wantE {
+		if l != "" {
+			want = append(want, html.UnescapeString(escape.HTML(l)))
+		}
+	}
+	slices.Sort(texts)
+	slices.Sort(want)
+	if !slices.Equal(texts, want) {
+		t.Errorf("SVG texts:\n%q\nwant:\n%q", texts, want)
+	}
+	var again bytes.Buffer
+	WriteSVG(&again, d, "d1")
+	if again.String() != src {
+		t.Error("the same diagram gives another SVG")
+	}
 }

@@ -157,7 +157,7 @@ configuration error; 3 internal error.`,
 	})
 	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
 	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout), newCatalog(stdout, getenv))
-	root.AddCommand(newPlan(stdout, getenv))
+	root.AddCommand(newPlan(stdout, getenv), newReport(stdout, stderr, getenv))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/exlint/exlint/docs"
+	"github.com/exlint/exlint/lint"
 )
 
 // Every rule exlint knows has a page that explain prints, without the
@@ -23,5 +26,25 @@ func TestExplain(t *testing.T) {
 	}
 	if _, _, code := exlint(t, noEnv, "explain"); code != 2 {
 		t.Errorf("no rule: exit %d", code)
+	}
+}
+
+// Every rule has one area, the section of the rule index it is in, by
+// which exlint report groups findings.
+func TestEveryRuleHasAnArea(t *testing.T) {
+	seen := map[string]int{}
+	for _, a := range docs.Areas() {
+		for _, r := range a.Rules {
+			seen[r]++
+		}
+	}
+	infos := append(ruleInfos(), lint.MetaRules()...)
+	for _, info := range infos {
+		if seen[info.ID] != 1 {
+			t.Errorf("rule %s is in %d sections of docs/rules/README.md", info.ID, seen[info.ID])
+		}
+	}
+	if len(seen) != len(infos) {
+		t.Errorf("the index lists %d rules, exlint has %d", len(seen), len(infos))
 	}
 }

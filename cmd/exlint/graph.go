@@ -116,6 +116,20 @@ func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	diagram, err := d.diagram(dir, files, plan, probs, state, notes)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := d.write(&buf, diagram); err != nil {
+		return nil, internalErr(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// diagram draws a state of a plan read from dir, coloured by its findings;
+// notes are as for draw.
+func (d drawing) diagram(dir string, files []*schema.File, plan *schema.Plan, probs []schema.Problem, state *schema.State, notes io.Writer) (*graph.Diagram, error) {
 	opts := runner.Options{Rules: allRules(), Catalog: d.cat, AsOf: d.asOf, Limits: d.cfg.Limits(), Config: d.cfg}
 	findings, err := runner.CheckState(plan, state, probs, files, opts)
 	if notes == nil {
@@ -131,12 +145,7 @@ func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
 		fmt.Fprintf(notes, "exlint: %q has %d structural error(s) and is drawn as far as it could be read; exlint check shows them\n",
 			dir, len(probs))
 	}
-	diagram := graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, d.asOf), Expand: d.expand})
-	var buf bytes.Buffer
-	if err := d.write(&buf, diagram); err != nil {
-		return nil, internalErr(err)
-	}
-	return buf.Bytes(), nil
+	return graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, d.asOf), Expand: d.expand}), nil
 }
 
 // readTopology reads the topology files of the directory path names (or of

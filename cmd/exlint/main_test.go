@@ -178,7 +178,8 @@ func TestNoStaleGoldens(t *testing.T) {
 		want[tc.example+"@"+tc.asOf+".txt"] = true
 	}
 	want[summaryGolden] = true
-	want["plan"] = true // exlint plan's goldens, in three formats (TestPlanExamples)
+	want["plan"] = true   // exlint plan's goldens, in three formats (TestPlanExamples)
+	want["report"] = true // exlint report's goldens, HTML and Markdown (TestReportExamples)
 	for _, ex := range coverageGoldens {
 		want["coverage-"+ex+".txt"] = true
 	}

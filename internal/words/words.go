@@ -1,11 +1,13 @@
 // Package words renders lists, counts and numbers in the sentences of
-// exlint's messages: "EX01, EX02 and 3 more", "2 days", "2,400".
+// exlint's messages: "EX01, EX02 and 3 more", "2 days", "2,400"; and
+// clips text to a length, with an ellipsis.
 package words
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // And joins items for a sentence: "a", "a and b", "a, b and c"; "" for none.
@@ -81,6 +83,38 @@ func Thousands(n int) string {
 	}
 	if neg {
 		return "-" + s
+	}
+	return s
+}
+
+// ClipEnd keeps the first n characters of s, with "…" for the rest.
+func ClipEnd(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// ClipStart keeps the last n characters of s, with "…" for the rest: the
+// end of a path names the file.
+func ClipStart(s string, n int) string {
+	drop := utf8.RuneCountInString(s) - n
+	if drop <= 0 {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == drop {
+			return "…" + s[k:]
+		}
+		i++
 	}
 	return s
 }

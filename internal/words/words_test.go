@@ -76,3 +76,18 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, tc := range []struct{ s, end, start string }{
+		{"abc", "abc", "abc"},
+		{"abcdef", "abcd…", "…cdef"},
+		{"ééééé", "éééé…", "…éééé"},
+	} {
+		if got := ClipEnd(tc.s, 4); got != tc.end {
+			t.Errorf("ClipEnd(%q) = %q", tc.s, got)
+		}
+		if got := ClipStart(tc.s, 4); got != tc.start {
+			t.Errorf("ClipStart(%q) = %q", tc.s, got)
+		}
+	}
+}

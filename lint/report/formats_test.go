@@ -14,6 +14,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -214,7 +215,7 @@ func TestGitHubAnnotationCaps(t *testing.T) {
 
 // The Markdown summary cannot be broken out of a table cell.
 func TestMarkdownEscaping(t *testing.T) {
-	got := markdownText(hostile)
+	got := escape.Markdown(hostile)
 	for _, bad := range []string{"\n", "</failure>", "<", "\x1b", "\u202e"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("markdownText leaves %q: %s", bad, got)

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -55,7 +56,7 @@ func SARIF(w io.Writer, r *Report) error {
 			rule.WithHelpURI(url)
 			rule.WithHelp(&sarif.MultiformatMessageString{
 				Text:     ptr(orID(info.Summary, info.ID) + ". See " + url),
-				Markdown: ptr(markdownText(orID(info.Summary, info.ID)) + ". See [" + info.ID + "](" + url + ")."),
+				Markdown: ptr(escape.Markdown(orID(info.Summary, info.ID)) + ". See [" + info.ID + "](" + url + ")."),
 			})
 		}
 		tags := []string{"exchange"}

@@ -7,11 +7,10 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/exlint/exlint/internal/escape"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -45,9 +44,9 @@ const (
 // The summary is written in one piece, at the end.
 func stepSummary(w io.Writer, r *Report, overflow int, draw func(dir string) ([]byte, error)) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "### exlint\n\n%s\n", markdownText(summaryLine(r, r.Counts())))
+	fmt.Fprintf(&b, "### exlint\n\n%s\n", escape.Markdown(summaryLine(r, r.Counts())))
 	if note := r.LeftOutNote(); note != "" {
-		fmt.Fprintf(&b, "\n%s\n", markdownText(note))
+		fmt.Fprintf(&b, "\n%s\n", escape.Markdown(note))
 	}
 	if overflow > 0 {
 		fmt.Fprintf(&b, "\n%d finding(s) did not fit in GitHub's annotations (%d per kind and step): the step's log lists them.\n", overflow, AnnotationsPerStep)
@@ -76,7 +75,7 @@ func findingsTable(b *bytes.Buffer, r *Report) {
 		line, col := start(f.Range)
 		path, _ := relPath(r.BaseDir, f.Range.Filename)
 		row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, ruleLink(f.Rule),
-			markdownCode(fmt.Sprintf("%s:%d:%d", clipStart(path, clipPath), line, col)), markdownText(clipEnd(withState(f), clipMessage)))
+			escape.MarkdownCode(fmt.Sprintf("%s:%d:%d", words.ClipStart(path, clipPath), line, col)), escape.Markdown(words.ClipEnd(withState(f), clipMessage)))
 		if used+len(row) > summaryTableBudget {
 			break
 		}
@@ -94,7 +93,7 @@ func findingsTable(b *bytes.Buffer, r *Report) {
 // ID (lower-case letters, digits and hyphens) is only text.
 func ruleLink(rule string) string {
 	if rule == "" || strings.Trim(rule, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-		return markdownText(clipEnd(rule, 80))
+		return escape.Markdown(words.ClipEnd(rule, 80))
 	}
 	return "[" + rule + "](" + lint.DocsBaseURL + rule + ".md)"
 }
@@ -153,17 +152,17 @@ func diagrams(b *bytes.Buffer, r *Report, draw func(dir string) ([]byte, error))
 			break
 		}
 		path, _ := relPath(r.BaseDir, t.dir)
-		heading := fmt.Sprintf("\n##### %s: %s\n\n", markdownText(clipStart(path, clipPath)), t.counts.Summary())
+		heading := fmt.Sprintf("\n##### %s: %s\n\n", escape.Markdown(words.ClipStart(path, clipPath)), t.counts.Summary())
 		var body string
 		src, err := draw(t.dir)
 		switch {
 		case err != nil:
-			body = "Not drawn: " + markdownText(clipEnd(err.Error(), clipMessage)) + "\n"
+			body = "Not drawn: " + escape.Markdown(words.ClipEnd(err.Error(), clipMessage)) + "\n"
 		case len(src) > MermaidMaxText:
 			body = fmt.Sprintf("Not drawn here: its diagram has %d characters, and Mermaid draws at most %s; `exlint graph --format dot` draws it for Graphviz.\n",
-				len(src), thousands(MermaidMaxText))
+				len(src), words.Thousands(MermaidMaxText))
 		default:
-			fence := codeFence(src)
+			fence := escape.CodeFence(src)
 			body = fence + "mermaid\n" + strings.TrimSuffix(string(src), "\n") + "\n" + fence + "\n"
 		}
 		if b.Len()+len(heading)+len(body) > limit {
@@ -177,90 +176,4 @@ func diagrams(b *bytes.Buffer, r *Report, draw func(dir string) ([]byte, error))
 		fmt.Fprintf(b, "\n%s not drawn here (%s): `exlint graph --format mermaid DIR` draws any of them.\n",
 			plural(left, "more topology with findings is", "more topologies with findings are"), why)
 	}
-}
-
-// thousands writes n with a comma between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// codeFence is a fence for a code block holding src: longer than any run
-// of backticks in it, so that nothing in src can end the block.
-func codeFence(src []byte) string {
-	longest, run := 0, 0
-	for _, c := range src {
-		if c == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return strings.Repeat("`", max(3, longest+1))
-}
-
-// clipEnd keeps the first n characters of s, with "…" for the rest.
-func clipEnd(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k] + "…"
-		}
-		i++
-	}
-	return s
-}
-
-// clipStart keeps the last n characters of s, with "…" for the rest: the
-// end of a path names the file.
-func clipStart(s string, n int) string {
-	drop := utf8.RuneCountInString(s) - n
-	if drop <= 0 {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == drop {
-			return "…" + s[k:]
-		}
-		i++
-	}
-	return s
-}
-
-// markdownText escapes text for a Markdown table cell or heading: line
-// breaks and other controls are written as escapes (escape.Text), HTML is
-// neutralised and Markdown punctuation is backslash-escaped, so that a name
-// cannot end the cell, the row or the table, open a comment or add markup.
-func markdownText(s string) string {
-	var b strings.Builder
-	for _, r := range escape.Text(s) {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// markdownCode writes s as inline code in a table cell.
-func markdownCode(s string) string {
-	s = strings.ReplaceAll(escape.Text(s), "`", "'")
-	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
 }

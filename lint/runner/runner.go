@@ -565,6 +565,15 @@ func CheckFiles(dir string, files []*schema.File, opts Options) ([]lint.Finding,
 	return fs, err
 }
 
+// CheckFilesCoverage is CheckFiles that also returns what the rules could
+// not judge for lack of an attribute (as Options.Coverage collects it: each
+// rule and attribute once, sorted by place).
+func CheckFilesCoverage(dir string, files []*schema.File, opts Options) ([]lint.Finding, []lint.Unknown, error) {
+	opts.Coverage = true
+	fs, us, _, _, err := newChecker(opts).check(dir, files)
+	return fs, us, err
+}
+
 // CheckState checks one state of a plan on its own (what exlint graph
 // colours), as the run checks each: the enabled rules on the state's date,
 // the configuration, the files' suppressions, the overlap between rules.
