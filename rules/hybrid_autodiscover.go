@@ -47,7 +47,9 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 		if d.Autodiscover == nil {
 			p.Unknown(&d.Block, "autodiscover")
 		}
-		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") {
+		// Autodiscover moves to Exchange Online once every mailbox of the
+		// domain is there: the last step before the hybrid is taken down.
+		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") || d.Mailboxes.Is("exchange_online") {
 			continue
 		}
 		seen[d.Name()] = true

@@ -21,6 +21,11 @@ func TestHybridAutodiscover(t *testing.T) {
 		{"not a hybrid domain", org(dom("contoso.com", "exchange_online"), dom("fabrikam.com", "on_premises"), "hybrid {\n  domains = [\"fabrikam.com\"]\n}\n"), ""},
 		{"listed twice", org(dom("contoso.com", "exchange_online"), "hybrid {\n  domains = [\"contoso.com\", \"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
 		{"no hybrid", org(dom("contoso.com", "exchange_online")), ""},
+		// Once every mailbox of the domain is in Exchange Online, Autodiscover
+		// moves there: the step before the hybrid is removed.
+		{"every mailbox moved", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"exchange_online\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), ""},
+		{"mailboxes on both sides", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"both\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
+		{"mailboxes on premises", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"on_premises\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
 	}
 	// The Modern (Hybrid Agent) topologies: Microsoft's options table marks
 	// Autodiscover "Yes (see note)" and inbound TCP 443 "for Autodiscover if

@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // planPrerequisiteOrder reports a stage that does a migration step before
@@ -243,8 +244,13 @@ func methodName(m string) string {
 	return m
 }
 
+// publicFolderAccess is the catalogue's subject: the newer versions whose
+// public folders users with mailboxes on an older one cannot reach.
+const publicFolderAccess = "public-folder-access"
+
 // publicFoldersOnPremises reports public folders moved to a server of a
-// newer version while servers of an older one still host mailboxes.
+// newer version while servers of an older one whose users cannot reach them
+// there (the catalogue's public-folder-access rows) still host mailboxes.
 func (o *orderCheck) publicFoldersOnPremises() {
 	p := o.p
 	before := facts.New(p.Previous, p.Catalog)
@@ -268,6 +274,11 @@ func (o *orderCheck) publicFoldersOnPremises() {
 		for _, set := range [][]facts.Server{before.Servers(), p.Facts.Servers()} {
 			for _, s := range set {
 				if seen[s.Name()] || s.Exchange.Rank >= target.Exchange.Rank {
+					continue
+				}
+				// Only mailboxes the catalogue says cannot reach the newer
+				// version's public folders count.
+				if v, _ := p.Catalog.SupportsAny(publicFolderAccess, target.Exchange.ID, "", s.Exchange); v != catalog.Unsupported {
 					continue
 				}
 				seen[s.Name()] = true
