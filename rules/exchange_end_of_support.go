@@ -21,6 +21,9 @@ func (exchangeEndOfSupport) Info() lint.RuleInfo {
 
 func (exchangeEndOfSupport) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing to support or update
+		}
 		end, ok := s.Exchange.EndOfSupport()
 		// Support ends at the end of the published day.
 		if !ok || !p.AsOf.After(end) {

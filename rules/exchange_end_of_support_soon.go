@@ -27,6 +27,9 @@ const soonDays = "end-of-support-warning-days"
 
 func (exchangeEndOfSupportSoon) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing to support or update
+		}
 		end, ok := s.Exchange.EndOfSupport()
 		if !ok {
 			continue // Modern Lifecycle Policy (SE): no end date

@@ -23,6 +23,9 @@ func (exchangeSecurityUpdateMissing) Info() lint.RuleInfo {
 
 func (exchangeSecurityUpdateMissing) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing to support or update
+		}
 		current, known, _ := s.Currency(p.AsOf)
 		if !known || !current {
 			continue // exchange-update-not-current reports other levels

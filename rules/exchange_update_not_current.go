@@ -29,6 +29,9 @@ func (exchangeUpdateNotCurrent) Info() lint.RuleInfo {
 
 func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing to support or update
+		}
 		if s.Release != nil && s.Release.Kind == catalog.Preview {
 			reportPreview(p, s)
 			continue

@@ -139,3 +139,36 @@ func expectFindings(t *testing.T, name string, fs []lint.Finding, ws []wantFindi
 		}
 	}
 }
+
+// A server kept shut down (the last one, for Active Directory, with the
+// Management Tools) runs nothing: the rules about the support and updates
+// of what runs do not judge it, and judge the same server running.
+func TestShutDownServerNotJudged(t *testing.T) {
+	for _, tc := range []struct {
+		r              lint.Rule
+		version, level string
+	}{
+		{exchangeEndOfSupport{}, "2016", "CU23"},
+		{exchangeUpdateNotCurrent{}, "2016", "CU20"},
+		{exchangeSecurityUpdateMissing{}, "SE", "RTM"},
+		{windowsEndOfSupport{}, "2016", "CU23"},
+	} {
+		running := org(srv("EX", tc.version, tc.level, `os = "2012R2"`))
+		shut := org(srv("EX", tc.version, tc.level, `os = "2012R2"`, "shut_down = true"))
+		if fs := check(t, tc.r, "2026-11-21", running); len(fs) == 0 {
+			t.Errorf("%s: the running server gives no finding", tc.r.Info().ID)
+		}
+		if fs := check(t, tc.r, "2026-11-21", shut); len(fs) != 0 {
+			t.Errorf("%s: the server shut down is judged:\n%s", tc.r.Info().ID, summary(fs))
+		}
+	}
+	// Support that ends soon: the day before the end.
+	running := org(srv("EX19", "2019", "CU15"))
+	shut := org(srv("EX19", "2019", "CU15", "shut_down = true"))
+	if fs := check(t, exchangeEndOfSupportSoon{}, "2025-10-01", running); len(fs) == 0 {
+		t.Error("exchange-end-of-support-soon: the running server gives no finding")
+	}
+	if fs := check(t, exchangeEndOfSupportSoon{}, "2025-10-01", shut); len(fs) != 0 {
+		t.Errorf("exchange-end-of-support-soon: the server shut down is judged:\n%s", summary(fs))
+	}
+}

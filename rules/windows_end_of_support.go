@@ -56,6 +56,9 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		p.ReportAs(lint.Warning, os, fmt.Sprintf("%s runs on %s, whose extended support ends on %s (%s)%s: %s", what, w.Name, w.ExtendedEnd, when, also, how))
 	}
 	for _, s := range p.Topology.Servers {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: its Windows runs nothing
+		}
 		if s.OS == nil {
 			p.Unknown(&s.Block, "os")
 		}
@@ -235,20 +238,22 @@ func (fx *windowsFixes) domainController(name string, w *catalog.Windows) string
 	if succ := fx.successors(w, func(c *catalog.Windows) bool { return len(fx.blockers(c)) == 0 }); succ != "" {
 		return fmt.Sprintf("replace %s with a domain controller on %s", name, succ)
 	}
-	succ := fx.successors(w, nil)
+	// The later versions that the fewest servers stand in the way of.
 	var blockers []facts.Server
-	seen := map[*schema.Server]bool{}
+	var best []*catalog.Windows
 	for _, c := range fx.p.Catalog.Windows {
 		if c.Rank <= w.Rank || !windowsLasts(c, fx.p.AsOf) {
 			continue
 		}
-		for _, b := range fx.blockers(c) {
-			if !seen[b.Server] {
-				seen[b.Server] = true
-				blockers = append(blockers, b)
-			}
+		b := fx.blockers(c)
+		switch {
+		case best == nil || len(b) < len(blockers):
+			blockers, best = b, []*catalog.Windows{c}
+		case slices.EqualFunc(b, blockers, func(x, y facts.Server) bool { return x.Server == y.Server }):
+			best = append(best, c)
 		}
 	}
+	succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(best, c) })
 	if succ == "" || len(blockers) == 0 {
 		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
 	}

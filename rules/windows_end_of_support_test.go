@@ -65,17 +65,16 @@ func TestWindowsEndOfSupportBoundaries(t *testing.T) {
 			}
 		}
 	}
-	if judged != 8 {
-		t.Errorf("%d Windows Server versions have an end date, want 8 (2003 to 2022)", judged)
+	if judged != 9 {
+		t.Errorf("%d Windows Server versions have an end date, want 9 (2003 to 2025)", judged)
 	}
 }
 
-// Windows 2000 Server and Windows Server 2025 have no verified date: not
-// judged; nor is a host without os.
+// Windows 2000 Server has no verified date: not judged; nor is a host
+// without os.
 func TestWindowsEndOfSupportUnknown(t *testing.T) {
 	for _, src := range []string{
 		org(srv("EX01", "2003", "SP2", `os = "2000"`)),
-		org(srv("EX01", "SE", "RTM", `os = "2025"`)),
 		org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {}\n", "adfs \"FS\" {}\n", "directory_sync {\n  enabled = true\n}\n"),
 	} {
 		if fs := check(t, windowsEndOfSupport{}, "2040-01-01", src); len(fs) > 0 {
@@ -95,13 +94,13 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 	}{
 		{"SE on 2016: a new SE server on a later Windows", today,
 			org(srv("EX01", "SE", "RTM", `os = "2016"`)),
-			[]string{"warning", "EX01 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 52 days): install a new Exchange server on Windows Server 2019 or 2022, move EX01's work to it and retire EX01"}},
+			[]string{"warning", "EX01 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 52 days): install a new Exchange server on Windows Server 2019, 2022 or 2025, move EX01's work to it and retire EX01"}},
 		{"2019 on 2016: 2019 is past its own end, so SE", today,
 			org(srv("EX01", "2019", "CU15", `os = "2016"`)),
-			[]string{"warning", "and Exchange Server 2019's ended on 2025-10-14: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019 or 2022, and retire EX01"}},
+			[]string{"warning", "and Exchange Server 2019's ended on 2025-10-14: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019, 2022 or 2025, and retire EX01"}},
 		{"2013 on 2012 R2 in December 2026", "2026-12-06",
 			org(srv("EX01", "2013", "CU23", `os = "2012R2"`)),
-			[]string{"error", "EX01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange Server 2013's ended on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019 or 2022, and retire EX01"}},
+			[]string{"error", "EX01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange Server 2013's ended on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019, 2022 or 2025, and retire EX01"}},
 		{"2013 on 2012 (2022): 2013 leaves support within the year, so the oldest newer version that lasts", "2022-12-01",
 			org(srv("EX01", "2013", "CU23", `os = "2012"`)),
 			[]string{"warning", "EX01 runs on Windows Server 2012, whose extended support ends on 2023-10-10 (in 313 days), and Exchange Server 2013's ends on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server 2016 on Windows Server 2016, and retire EX01"}},
@@ -110,22 +109,25 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 			[]string{"error", "install a new Exchange server on Windows Server 2016, move EX01's work to it and retire EX01"}},
 		{"in 2028, Windows Server 2019 is too close to its end to be named", "2028-06-01",
 			org(srv("EX01", "SE", "RTM", `os = "2012R2"`)),
-			[]string{"error", "install a new Exchange server on Windows Server 2022, move"}},
+			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move"}},
 		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
 			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
-			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 or 2022 once EX01 and EX02, whose Exchange updates Microsoft does not list with those, are updated or retired"}},
+			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 once EX01, whose Exchange update Microsoft does not list with those, is updated or retired"}},
+		// The fix names the later versions the fewest servers stand in the way
+		// of: 2019 (EX01, 2013), not 2022 (and EX02, 2016 CU22) or 2025 (and
+		// EX03, 2016 CU23).
 		{"a domain controller beside Exchange 2003, which Microsoft lists with none that lasts", today,
 			org(srv("EX01", "2003", "SP2"), "domain_controller \"DC01\" {\n  os = \"2003\"\n}\n"),
-			[]string{"error", "replace DC01 with a domain controller on Windows Server 2019 or 2022 once EX01, whose Exchange update Microsoft does not list with those, is updated or retired"}},
+			[]string{"error", "replace DC01 with a domain controller on Windows Server 2019, 2022 or 2025 once EX01, whose Exchange update Microsoft does not list with those, is updated or retired"}},
 		{"a domain controller beside SE", today,
 			org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {\n  os = \"2016\"\n}\n"),
-			[]string{"warning", "replace DC01 with a domain controller on Windows Server 2019 or 2022"}},
+			[]string{"warning", "replace DC01 with a domain controller on Windows Server 2019, 2022 or 2025"}},
 		{"Entra Connect: only the hosts it supports", today,
 			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "move Microsoft Entra Connect to a server on Windows Server 2019 or 2022"}},
 		{"AD FS", today,
 			org("adfs \"FS\" {\n  os = \"2012\"\n}\n"),
-			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019 or 2022"}},
+			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019, 2022 or 2025"}},
 	} {
 		fs := check(t, windowsEndOfSupport{}, tc.asOf, tc.src)
 		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.Contains(fs[0].Message, tc.want[1]) {

@@ -52,8 +52,8 @@ func TestWindowsInSupport(t *testing.T) {
 		{"2003", "2015-07-15", false, true, "the day after"},
 		{"2000", "2015-07-15", false, true, "older than 2003, whose support ended on 2015-07-14"},
 		{"2000", "2015-07-14", false, false, "no version older than 2000 known in support, none newer known past"},
-		{"2025", "2031-10-14", true, true, "newer than 2022, in support"},
-		{"2025", "2031-10-15", false, false, "2022 past its end: nothing says about 2025"},
+		{"2025", "2034-11-14", true, true, "the last day"},
+		{"2025", "2034-11-15", false, true, "the day after"},
 		{"2099", "2026-11-21", false, false, "not a version the catalogue knows"},
 	} {
 		in, known := c.WindowsInSupport(tc.id, MustDate(tc.on))

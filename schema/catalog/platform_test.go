@@ -5,17 +5,17 @@ import (
 	"testing"
 )
 
-// Windows Server lifecycle dates (MS-LC-WS*): verified from 2003 to 2022;
+// Windows Server lifecycle dates (MS-LC-WS*): verified from 2003 to 2025;
 // both dates or neither, mainstream first.
 func TestWindowsLifecycle(t *testing.T) {
 	c := Default()
-	for id, want := range map[string][2]string{"2003": {"2010-07-13", "2015-07-14"}, "2008R2": {"2015-01-13", "2020-01-14"}, "2016": {"2022-01-11", "2027-01-12"}, "2022": {"2026-10-13", "2031-10-14"}} {
+	for id, want := range map[string][2]string{"2003": {"2010-07-13", "2015-07-14"}, "2008R2": {"2015-01-13", "2020-01-14"}, "2016": {"2022-01-11", "2027-01-12"}, "2022": {"2026-10-13", "2031-10-14"}, "2025": {"2029-11-13", "2034-11-14"}} {
 		w := c.WindowsByID(id)
 		if w.MainstreamEnd.String() != want[0] || w.ExtendedEnd.String() != want[1] {
 			t.Errorf("%s: %s, %s; want %v", id, w.MainstreamEnd, w.ExtendedEnd, want)
 		}
 	}
-	for _, id := range []string{"2000", "2025"} {
+	for _, id := range []string{"2000"} {
 		if w := c.WindowsByID(id); !w.ExtendedEnd.IsZero() {
 			t.Errorf("%s has no verified date, got %s", id, w.ExtendedEnd)
 		}
