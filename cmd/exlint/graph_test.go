@@ -43,7 +43,7 @@ func requireTool(t *testing.T, env, program, how string) string {
 // Mermaid's own parser (tests/mermaid/parse.mjs under Node).
 func mermaidParser(t *testing.T) func(files ...string) (string, error) {
 	t.Helper()
-	node := requireTool(t, mermaidEnv, "node", "Node.js 20 or later")
+	node := requireTool(t, mermaidEnv, "node", "Node.js 18 or later")
 	dir := filepath.Join(repoRoot, "tests", "mermaid")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "mermaid", "package.json")); err != nil {
 		if os.Getenv(mermaidEnv) != "" {

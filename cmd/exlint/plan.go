@@ -7,15 +7,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exlint/exlint/graph"
-	"github.com/exlint/exlint/lint/runner"
-	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/timeline"
 )
 
 type planFlags struct {
-	format, out, asOf, failOn, config string
-	failOnPlanned                     bool
-	catalog                           []string
+	verdictFlags
+	format string
 }
 
 func newPlan(stdout io.Writer, getenv env) *cobra.Command {
@@ -47,12 +44,7 @@ same --fail-on and --fail-on-planned); 2 usage or configuration error.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.format, "format", "text", "text, json or mermaid (a Gantt chart)")
-	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file instead of standard output")
-	cmd.Flags().StringVar(&f.asOf, "as-of", "", "check on this date, YYYY-MM-DD, as exlint check (default: today)")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "the lowest severity that fails a state and the plan: error, warning or info (default: fail_on of the configuration, else error)")
-	cmd.Flags().BoolVar(&f.failOnPlanned, "fail-on-planned", false, failOnPlannedHelp)
-	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file, as for check")
-	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
+	f.register(cmd, "a state and the plan")
 	return cmd
 }
 
@@ -62,33 +54,11 @@ func runPlan(cmd *cobra.Command, stdout io.Writer, getenv env, f planFlags, path
 	default:
 		return usageErr("--format %q: use text, json or mermaid", f.format)
 	}
-	cfg, err := loadConfig(f.config, getenv)
+	c, err := checkTopology(cmd, getenv, f.verdictFlags, path, "exlint plan shows one topology", false)
 	if err != nil {
 		return err
 	}
-	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
-	if err != nil {
-		return err
-	}
-	failOnPlanned := failOnPlannedFlag(cmd, cfg, f.failOnPlanned)
-	catalogFlag(cmd, cfg, f.catalog)
-	cat, _, err := loadCatalog(cfg)
-	if err != nil {
-		return err
-	}
-	dir, files, err := readTopology(path, cfg.Limits(), "exlint plan shows one topology")
-	if err != nil {
-		return err
-	}
-	// The findings are exlint check's for the topology; the plan's states,
-	// decoded again, give the timeline its changes and servers.
-	findings, err := runner.CheckFiles(dir, files, runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg})
-	if err != nil {
-		return internalErr(err)
-	}
-	plan, _ := schema.DecodePlan(dir, files, cfg.Limits())
-	_, maxListed := cfg.FindingLimits()
-	t := timeline.Build(plan, findings, timeline.Options{Catalog: cat, AsOf: asOf, FailOn: failOn, FailOnPlanned: failOnPlanned, MaxListed: maxListed})
+	t := c.timeline
 	var buf bytes.Buffer
 	switch f.format {
 	case "text":

@@ -8,16 +8,14 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/review"
 	"github.com/exlint/exlint/schema"
-	"github.com/exlint/exlint/timeline"
 )
 
 type reportFlags struct {
-	format, out, asOf, failOn, config string
-	failOnPlanned, expand             bool
-	catalog                           []string
+	verdictFlags
+	format string
+	expand bool
 }
 
 func newReport(stdout, stderr io.Writer, getenv env) *cobra.Command {
@@ -49,13 +47,8 @@ configuration error, or a file that cannot be written.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.format, "format", "", "html or markdown (default: markdown when -o ends in .md, else html)")
-	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file instead of standard output")
-	cmd.Flags().StringVar(&f.asOf, "as-of", "", "evaluate on this date, YYYY-MM-DD, as exlint check (default: today)")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "", "the lowest severity the verdict fails on: error, warning or info (default: fail_on of the configuration, else error)")
-	cmd.Flags().BoolVar(&f.failOnPlanned, "fail-on-planned", false, failOnPlannedHelp)
 	cmd.Flags().BoolVar(&f.expand, "expand", false, "draw every server on its own in the diagram, without grouping alike ones")
-	cmd.Flags().StringVar(&f.config, "config", "", "the configuration file, as for check")
-	cmd.Flags().StringArrayVar(&f.catalog, "catalog", nil, catalogHelp)
+	f.register(cmd, "the verdict")
 	return cmd
 }
 
@@ -70,33 +63,11 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 	if format != "html" && format != "markdown" {
 		return usageErr("--format %q: use html or markdown", f.format)
 	}
-	cfg, err := loadConfig(f.config, getenv)
+	c, err := checkTopology(cmd, getenv, f.verdictFlags, path, "exlint report reviews one topology", true)
 	if err != nil {
 		return err
 	}
-	asOf, failOn, err := settings(cmd, cfg, f.asOf, f.failOn)
-	if err != nil {
-		return err
-	}
-	failOnPlanned := failOnPlannedFlag(cmd, cfg, f.failOnPlanned)
-	catalogFlag(cmd, cfg, f.catalog)
-	cat, _, err := loadCatalog(cfg)
-	if err != nil {
-		return err
-	}
-	dir, files, err := readTopology(path, cfg.Limits(), "exlint report reviews one topology")
-	if err != nil {
-		return err
-	}
-	// The findings are exlint check's, across the plan's states; the
-	// timeline is exlint plan's, made from them.
-	findings, unknowns, err := runner.CheckFilesCoverage(dir, files, runner.Options{Rules: allRules(), Catalog: cat, AsOf: asOf, Limits: cfg.Limits(), Config: cfg})
-	if err != nil {
-		return internalErr(err)
-	}
-	plan, probs := schema.DecodePlan(dir, files, cfg.Limits())
-	_, maxListed := cfg.FindingLimits()
-	t := timeline.Build(plan, findings, timeline.Options{Catalog: cat, AsOf: asOf, FailOn: failOn, FailOnPlanned: failOnPlanned, MaxListed: maxListed})
+	cfg, cat, asOf, dir, files, plan, probs := c.cfg, c.cat, c.asOf, c.dir, c.files, c.plan, c.probs
 	// The current state, and a plan's target: its last state.
 	d := drawing{cfg: cfg, cat: cat, asOf: asOf, expand: f.expand}
 	states := []*schema.State{plan.States[0]}
@@ -120,7 +91,7 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 		diagrams = append(diagrams, review.Diagram{Caption: caption, Diagram: g})
 	}
 	r := review.Build(review.Input{Path: filepath.ToSlash(path), Tool: "exlint " + buildVersion(), Catalog: cat, Plan: plan,
-		Findings: findings, Unknowns: unknowns, Timeline: t, MaxListed: maxListed, FailOn: failOn, Diagrams: diagrams})
+		Findings: c.findings, Unknowns: c.unknowns, Timeline: c.timeline, MaxListed: c.maxListed, FailOn: c.failOn, Diagrams: diagrams})
 	var buf bytes.Buffer
 	if format == "html" {
 		err = review.WriteHTML(&buf, r)
