@@ -49,7 +49,8 @@ func (r planServerRemoval) Check(p *lint.Pass) {
 	if p.Stage != nil {
 		for _, st := range p.Plan.States {
 			if st.Name == p.State.Name {
-				judgeRemovals(st, func(at schema.Node, msg string, rel ...lint.Related) { p.Report(at, msg, rel...) })
+				judgeRemovals(st, func(at schema.Node, msg string, rel ...lint.Related) { p.Report(at, msg, rel...) },
+					func(s *schema.Server, attr string) { p.Unknown(&s.Block, attr) })
 			}
 		}
 		return
@@ -57,15 +58,16 @@ func (r planServerRemoval) Check(p *lint.Pass) {
 	for _, st := range p.Plan.States[1:] {
 		if !st.Checkable {
 			state := lint.StateOf(st)
-			judgeRemovals(st, func(at schema.Node, msg string, rel ...lint.Related) { p.ReportIn(state, sev, at, msg, rel...) })
+			judgeRemovals(st, func(at schema.Node, msg string, rel ...lint.Related) { p.ReportIn(state, sev, at, msg, rel...) }, nil)
 		}
 	}
 }
 
 type reportFunc func(at schema.Node, msg string, related ...lint.Related)
 
-// judgeRemovals judges the servers a state's stage removes.
-func judgeRemovals(st *schema.State, report reportFunc) {
+// judgeRemovals judges the servers a state's stage removes; unknown, when
+// not nil, is told what a removed server does not say it hosts.
+func judgeRemovals(st *schema.State, report reportFunc, unknown func(*schema.Server, string)) {
 	if st.Previous == nil {
 		return
 	}
@@ -75,7 +77,7 @@ func judgeRemovals(st *schema.State, report reportFunc) {
 		if s == nil {
 			continue
 		}
-		stillHosts(st.Stage, op, s, report)
+		stillHosts(st.Stage, op, s, report, unknown)
 		for _, dag := range next.DAGs {
 			if item := namedIn(dag.Members, s.Name()); item != nil {
 				report(op, fmt.Sprintf("%s removes %s, which is still a member of DAG %s: remove it from the DAG, with its database copies, in this stage or an earlier one",
@@ -142,9 +144,17 @@ func hostedBefore(stage *schema.Stage, removal *schema.Operation, s *schema.Serv
 
 // stillHosts reports a removed server that still hosts mailboxes, mailbox
 // databases or public folders when the stage removes it: one finding, at the
-// removal, addressed to the first of them.
-func stillHosts(stage *schema.Stage, op *schema.Operation, s *schema.Server, report reportFunc) {
+// removal, addressed to the first of them. What neither the server nor the
+// stage's earlier changes say is unknown (an Edge server hosts none of it).
+func stillHosts(stage *schema.Stage, op *schema.Operation, s *schema.Server, report reportFunc, unknown func(*schema.Server, string)) {
 	h := hostedBefore(stage, op, s)
+	if unknown != nil && !isEdgeServer(s) {
+		for _, name := range []string{"mailboxes", "databases", "public_folders"} {
+			if h.at[name] == nil {
+				unknown(s, name)
+			}
+		}
+	}
 	var what, attrs []string
 	var first schema.Node
 	note := func(name, w, attr string) {

@@ -1,10 +1,14 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/runner"
+	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // What a removed server still hosts, on both sides of zero, and through a
@@ -103,6 +107,44 @@ func TestPlanServerRemovalYieldsToPlanStructure(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%q: %v, want %s", tc.cfg, got, tc.want)
+		}
+	}
+}
+
+// What a removed server hosts, when neither it nor the stage says, stays
+// unknown: exlint check --coverage lists it at the server's block, in the
+// stage that removes it.
+func TestPlanServerRemovalUnknowns(t *testing.T) {
+	plain := func(name string, extra ...string) string { return srv(name, "SE", "RTM", extra...) }
+	for _, tc := range []struct {
+		name    string
+		current []string
+		stages  []string
+		want    []string
+	}{
+		{"nothing said", []string{plain("EX01")}, []string{stageBlock("s1", "2027-01", removeServer("EX01"))},
+			[]string{"server.EX01.databases s1", "server.EX01.mailboxes s1", "server.EX01.public_folders s1"}}, // sorted by place, then attribute
+		{"everything said", []string{plain("EX01", "mailboxes = 0\n  databases = 0\n  public_folders = false")},
+			[]string{stageBlock("s1", "2027-01", removeServer("EX01"))}, nil},
+		{"the stage empties it of mailboxes", []string{plain("EX01", "public_folders = false")},
+			[]string{stageBlock("s1", "2027-01", changeServer("EX01", "mailboxes = 0"), removeServer("EX01"))},
+			[]string{"server.EX01.databases s1"}},
+		{"an Edge server hosts none of it", []string{plain("EX01", `roles = ["edge_transport"]`)},
+			[]string{stageBlock("s1", "2027-01", removeServer("EX01"))}, nil},
+		{"no removal", []string{plain("EX01")}, []string{stageBlock("s1", "2027-01", changeServer("EX01", "mailboxes = 0"))}, nil},
+	} {
+		src := org(tc.current...) + strings.Join(tc.stages, "")
+		_, us, err := runner.CheckFilesCoverage(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}},
+			runner.Options{Rules: []lint.Rule{planServerRemoval{}}, Catalog: catalog.Default(), AsOf: catalog.MustDate(today), Limits: schema.DefaultLimits})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, u := range us {
+			got = append(got, u.Attribute+" "+u.State.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: unknown %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }
