@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/schema/catalog"
@@ -166,5 +168,35 @@ func TestAdvisedPlatforms(t *testing.T) {
 		if got := fmt.Sprint(advisedPlatforms(tc.msg)); got != tc.want {
 			t.Errorf("%q:\n got %s\nwant %s", tc.msg, got, tc.want)
 		}
+	}
+}
+
+// Messages say what is wrong and the fix in about 200 characters; the why
+// and the sources are on the rule's page. Over every finding of the
+// examples, the median message is at most 200 characters, and none is past
+// twice that.
+func TestMessageLength(t *testing.T) {
+	out, _, _ := exlint(t, noEnv, "check", "--as-of", asOf, "--format", "json", "--no-progress", "examples")
+	var rep struct {
+		Findings []struct {
+			Rule, Message string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) < 100 {
+		t.Fatalf("%d findings over the examples: too few to judge", len(rep.Findings))
+	}
+	lengths := make([]int, len(rep.Findings))
+	for i, f := range rep.Findings {
+		lengths[i] = utf8.RuneCountInString(f.Message)
+		if lengths[i] > 400 {
+			t.Errorf("%s: a message of %d characters: %s", f.Rule, lengths[i], f.Message)
+		}
+	}
+	slices.Sort(lengths)
+	if median := lengths[len(lengths)/2]; median > 200 {
+		t.Errorf("the median message has %d characters, over 200", median)
 	}
 }
