@@ -70,6 +70,9 @@ type svgLayout struct {
 	root  *svgItem
 	byID  map[string]*svgItem
 	edges []*Edge
+	// edgesIn lists, for each cluster, the edges between two different
+	// items of it: the edges whose ends meet first there.
+	edgesIn map[*svgItem][]*Edge
 	// legend is the cluster of the legend, drawn in a row below the rest.
 	legend *svgItem
 	w, h   float64
@@ -78,6 +81,12 @@ type svgLayout struct {
 func newSVGLayout(d *Diagram) *svgLayout {
 	l := &svgLayout{byID: map[string]*svgItem{}, edges: d.Edges}
 	l.root = l.tree(d.Root, nil, 0)
+	l.edgesIn = map[*svgItem][]*Edge{}
+	for _, e := range d.Edges {
+		if meet := l.meet(e.From, e.To); meet != nil {
+			l.edgesIn[meet] = append(l.edgesIn[meet], e)
+		}
+	}
 	for _, it := range l.root.items {
 		if it.cluster != nil && it.cluster.Legend {
 			l.legend = it
@@ -209,7 +218,7 @@ func (l *svgLayout) columns(items []*svgItem, pad, top float64, parent *svgItem)
 	pred := make([][]int, len(items))
 	linked := make([]bool, len(items))
 	anyLinked := false
-	for _, e := range l.edges {
+	for _, e := range l.edgesIn[parent] {
 		a, b := l.under(e.From, parent), l.under(e.To, parent)
 		if a == nil || b == nil || a == b || e.Style == Dotted {
 			continue
@@ -319,6 +328,29 @@ func (l *svgLayout) footer(items []*svgItem, pad, top, y, w float64) (float64, f
 		it.x += shift
 	}
 	return width, y + h - top
+}
+
+// meet returns the cluster whose different items hold the two ends, or nil
+// when an end is unknown or both are the same item: the deepest cluster
+// holding both, found in the depth of the tree.
+func (l *svgLayout) meet(from, to string) *svgItem {
+	a, b := l.byID[from], l.byID[to]
+	if a == nil || b == nil || a == b {
+		return nil
+	}
+	for a.depth > b.depth {
+		a = a.parent
+	}
+	for b.depth > a.depth {
+		b = b.parent
+	}
+	for a.parent != b.parent {
+		a, b = a.parent, b.parent
+	}
+	if a == b {
+		return nil // one end holds the other
+	}
+	return a.parent
 }
 
 // under returns the item of parent's items that holds the node or cluster
