@@ -20,11 +20,32 @@ func Markdown(s string) string {
 			b.WriteString("&lt;")
 		case '>':
 			b.WriteString("&gt;")
-		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}':
+		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}', '$':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
 			b.WriteRune(r)
+		}
+	}
+	return breakLinks(b.String())
+}
+
+// breakLinks keeps GitHub from reading a link or a mention in text: it puts
+// a zero-width space after the ":" of "://", the "www" of "www." and each
+// "@", which GitHub's autolinks and mentions need joined to what follows.
+func breakLinks(s string) string {
+	if !strings.Contains(s, "://") && !strings.Contains(s, "@") && !strings.Contains(strings.ToLower(s), "www.") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		b.WriteByte(c)
+		switch {
+		case c == '@',
+			c == ':' && strings.HasPrefix(s[i+1:], "//"),
+			(c == 'w' || c == 'W') && i >= 2 && strings.EqualFold(s[i-2:i+1], "www") && i+1 < len(s) && s[i+1] == '.':
+			b.WriteString("\u200b")
 		}
 	}
 	return b.String()
@@ -32,9 +53,11 @@ func Markdown(s string) string {
 
 // MarkdownCode writes s as inline code that a table cell can hold: one line
 // (Text), backticks written as quotes, pipes escaped (GitHub ends a cell at
-// a pipe even inside code).
+// a pipe even inside code), and a backslash before a pipe written \x5c, so
+// that it cannot turn the pipe's escape into a backslash of its own.
 func MarkdownCode(s string) string {
 	s = strings.ReplaceAll(Text(s), "`", "'")
+	s = strings.ReplaceAll(s, `\|`, `\x5c|`)
 	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
 }
 

@@ -54,6 +54,22 @@ func TestMarkdown(t *testing.T) {
 	if code != "`a\\|b'c\\nd`" {
 		t.Errorf("MarkdownCode: %s", code)
 	}
+	if code := MarkdownCode(`a\|b\\|c`); code != "`a\\x5c\\|b\\\\x5c\\|c`" {
+		t.Errorf("MarkdownCode keeps a backslash before a pipe: %s", code)
+	}
+	// Links, mentions and math: broken by a zero-width space or escaped.
+	for src, want := range map[string]string{
+		"see https://evil.example/x": "see https:\u200b//evil.example/x",
+		"WWW.evil.example":           "WWW\u200b.evil.example",
+		"@org/team":                  "@\u200borg/team",
+		"a@b.example":                "a@\u200bb.example",
+		"$x$":                        "\\$x\\$",
+		"EX01 (2019 CU15) in www-eu": "EX01 \\(2019 CU15\\) in www-eu",
+	} {
+		if got := Markdown(src); got != want {
+			t.Errorf("Markdown(%q) = %q, want %q", src, got, want)
+		}
+	}
 	for src, want := range map[string]string{"": "```", "a ``` b": "````", "`````": "``````"} {
 		if got := CodeFence([]byte(src)); got != want {
 			t.Errorf("CodeFence(%q) = %q, want %q", src, got, want)
