@@ -80,7 +80,7 @@ func WriteHTML(w io.Writer, r *Review) error {
 	}
 	var buf bytes.Buffer
 	if len(r.Lifecycle) > 0 {
-		writeLifecycleSVG(&buf, r.Lifecycle, r.AsOf, "lifecycle")
+		writeLifecycleSVG(&buf, r.Lifecycle, r.AsOf, "lifecycle-chart")
 		v.LifecycleSVG = template.HTML(buf.String())
 	}
 	for i, d := range r.Diagrams {
@@ -136,6 +136,10 @@ func verdictWords(r *Review) (string, string) {
 		return "Does not pass", fmt.Sprintf("%s has findings at or above %s that exlint check fails on: fix them, or record why they are accepted, before the change goes ahead.", capital(what), r.FailOn)
 	case timeline.NotChecked:
 		return "Not checked", fmt.Sprintf("exlint could not check all of %s: see the findings.", what)
+	}
+	if r.Counts.Fail(r.FailOn, true) {
+		// Only planned findings reach the severity that fails.
+		return "Passes", fmt.Sprintf("%s's findings at or above %s are all planned: a later stage resolves each, and they fail only with --fail-on-planned; review them and the others below.", capital(what), r.FailOn)
 	}
 	if r.Counts.Total() > 0 {
 		return "Passes", fmt.Sprintf("%s has no finding at or above %s; review the others below.", capital(what), r.FailOn)

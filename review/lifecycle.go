@@ -62,7 +62,7 @@ func lifecycle(plan *schema.Plan, cat *catalog.Catalog, asOf catalog.Date) []Lif
 				n++
 			}
 		}
-		l := Life{Name: v.Name, Uses: uses(n, "server", "servers", 0, ""), GA: v.GA, MainstreamEnd: v.MainstreamEnd, ExtendedEnd: v.ExtendedEnd, Modern: v.Modern}
+		l := Life{Name: v.Name, Uses: uses(use{n, "server", "servers"}), GA: v.GA, MainstreamEnd: v.MainstreamEnd, ExtendedEnd: v.ExtendedEnd, Modern: v.Modern}
 		l.judge(asOf, soon)
 		out = append(out, l)
 	}
@@ -72,18 +72,28 @@ func lifecycle(plan *schema.Plan, cat *catalog.Catalog, asOf catalog.Date) []Lif
 	}
 	slices.SortFunc(ws, func(a, b *catalog.Windows) int { return cmp.Compare(a.Rank, b.Rank) })
 	for _, w := range ws {
-		servers, dcs := 0, 0
-		for _, s := range plan.Current.Servers {
+		top := plan.Current
+		servers, dcs, farms, sync := 0, 0, 0, 0
+		for _, s := range top.Servers {
 			if s.OS.Is(w.ID) {
 				servers++
 			}
 		}
-		for _, dc := range plan.Current.DomainControllers {
+		for _, dc := range top.DomainControllers {
 			if dc.OS.Is(w.ID) {
 				dcs++
 			}
 		}
-		l := Life{Name: w.Name, Uses: uses(servers, "Exchange server", "Exchange servers", dcs, "domain controller"), MainstreamEnd: w.MainstreamEnd, ExtendedEnd: w.ExtendedEnd}
+		for _, a := range top.ADFS {
+			if a.OS.Is(w.ID) {
+				farms++
+			}
+		}
+		if ds := top.DirectorySync; ds != nil && ds.HostOS.Is(w.ID) {
+			sync++
+		}
+		l := Life{Name: w.Name, Uses: uses(use{servers, "Exchange server", "Exchange servers"}, use{dcs, "domain controller", "domain controllers"},
+			use{farms, "AD FS farm", "AD FS farms"}, use{sync, "directory synchronization server", ""}), MainstreamEnd: w.MainstreamEnd, ExtendedEnd: w.ExtendedEnd}
 		l.judge(asOf, soon)
 		out = append(out, l)
 	}
@@ -115,14 +125,19 @@ func windowsOf(top *schema.Topology) []string {
 	return out
 }
 
+// use is how many things of a kind run a product.
+type use struct {
+	n         int
+	one, many string
+}
+
 // uses says what runs a product in the current state.
-func uses(n int, one, many string, m int, other string) string {
+func uses(us ...use) string {
 	var parts []string
-	if n > 0 {
-		parts = append(parts, strconv.Itoa(n)+" "+pick(n, one, many))
-	}
-	if m > 0 {
-		parts = append(parts, strconv.Itoa(m)+" "+pick(m, other, other+"s"))
+	for _, u := range us {
+		if u.n > 0 {
+			parts = append(parts, strconv.Itoa(u.n)+" "+pick(u.n, u.one, u.many))
+		}
 	}
 	if len(parts) == 0 {
 		return "a later state of the plan"
@@ -146,7 +161,7 @@ func (l *Life) judge(asOf catalog.Date, soonDays int) {
 		l.Status, l.Level = "no end of support in exlint's catalogue", graph.Info
 	case asOf.After(l.ExtendedEnd):
 		l.Status, l.Level = "out of support since "+l.ExtendedEnd.String(), graph.Error
-	case asOf.AddDays(soonDays).After(l.ExtendedEnd):
+	case asOf.DaysUntil(l.ExtendedEnd) <= soonDays:
 		l.Status, l.Level = fmt.Sprintf("support ends on %s, in %d days", l.ExtendedEnd, asOf.DaysUntil(l.ExtendedEnd)), graph.Warning
 	case !l.MainstreamEnd.IsZero() && asOf.After(l.MainstreamEnd):
 		l.Status, l.Level = "extended support until "+l.ExtendedEnd.String(), graph.Clean

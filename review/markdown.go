@@ -159,7 +159,7 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 		bw.WriteString("\n")
 	}
 	if r.Unlisted > 0 {
-		fmt.Fprintf(bw, "%s more not listed (max\\_findings): `exlint check` reports them all.\n", words.Count(r.Unlisted, "finding"))
+		fmt.Fprintf(bw, "%s more, the least severe, not listed: the review lists at most `max_findings` of them (`.exlint.hcl`); raise it to list them all.\n", words.Count(r.Unlisted, "finding"))
 	}
 	bw.WriteString("\n## Open questions\n\n")
 	if len(r.Questions) == 0 {
@@ -185,7 +185,7 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 			fmt.Fprintf(bw, "| %s | %s | %s |\n", attr, strings.Join(rules, ", "), where)
 		}
 		if r.QuestionsUnlisted > 0 {
-			fmt.Fprintf(bw, "\n%s more not listed (max\\_findings): `exlint check --coverage` lists them all.\n", words.Count(r.QuestionsUnlisted, "attribute"))
+			fmt.Fprintf(bw, "\n%s more not listed: the review lists at most `max_findings` of them (`.exlint.hcl`); raise it to list them all.\n", words.Count(r.QuestionsUnlisted, "attribute"))
 		}
 	}
 	fmt.Fprintf(bw, "\n---\nMade by %s on %s. Findings depend on what the files state: a rule that needs an attribute they leave out says nothing, and the open questions list what it would need.\n", md(r.Tool), r.AsOf)

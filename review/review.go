@@ -9,6 +9,7 @@
 package review
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -185,12 +186,16 @@ type DAGSummary struct {
 // Build makes the review.
 func Build(in Input) *Review {
 	t := in.Timeline
-	r := &Review{Organization: t.Organization, Path: in.Path, Tool: in.Tool, AsOf: t.AsOf, Horizon: in.Catalog.Horizon(),
-		FailOn: in.FailOn, Counts: t.Counts, Verdict: t.Verdict, Diagrams: in.Diagrams}
+	r := &Review{Organization: name(t.Organization), Path: words.ClipEnd(in.Path, 4*maxName), Tool: in.Tool, AsOf: t.AsOf,
+		Horizon: in.Catalog.Horizon(), FailOn: in.FailOn, Counts: t.Counts, Verdict: t.Verdict}
+	for _, d := range in.Diagrams {
+		d.Caption = words.ClipEnd(d.Caption, 2*maxName)
+		r.Diagrams = append(r.Diagrams, d)
+	}
 	r.Glance = glance(in.Plan.Current, in.Catalog)
 	r.Lifecycle = lifecycle(in.Plan, in.Catalog, t.AsOf)
-	r.Severities, r.Unlisted = group(in.Findings, in.MaxListed)
-	r.Questions, r.QuestionsUnlisted = questions(in.Unknowns, in.MaxListed)
+	r.Severities, r.Unlisted = group(in.Findings, in.MaxListed, newSplitter(in.Plan))
+	r.Questions, r.QuestionsUnlisted = questions(in.Unknowns, in.MaxListed, in.Plan)
 	if len(in.Plan.States) > 1 {
 		r.Gantt = timeline.Gantt(t)
 		for _, st := range t.States {
@@ -241,9 +246,13 @@ func state(st *timeline.State) State {
 // group sorts the findings, the first max of them (0: all), by severity
 // (worst first) and by area in the rule index's order, each area's in the
 // order exlint check reports them.
-func group(fs []lint.Finding, limit int) ([]SeverityGroup, int) {
+func group(fs []lint.Finding, limit int, split *splitter) ([]SeverityGroup, int) {
 	unlisted := 0
 	if limit > 0 && len(fs) > limit {
+		// The worst are listed: errors first, in check's order within a
+		// severity.
+		fs = slices.Clone(fs)
+		slices.SortStableFunc(fs, func(a, b lint.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
 		unlisted = len(fs) - limit
 		fs = fs[:limit]
 	}
@@ -259,7 +268,7 @@ func group(fs []lint.Finding, limit int) ([]SeverityGroup, int) {
 			area = len(areas) // not in the index: last
 		}
 		k := key{f.Severity, area}
-		byKey[k] = append(byKey[k], shown(f))
+		byKey[k] = append(byKey[k], shown(f, split))
 	}
 	var out []SeverityGroup
 	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
@@ -286,9 +295,23 @@ func group(fs []lint.Finding, limit int) ([]SeverityGroup, int) {
 // questions gathers the unknowns by attribute, each with the rules that
 // needed it, in the order of their first place; the first limit of them
 // (0: all).
-func questions(us []lint.Unknown, limit int) ([]Question, int) {
+func questions(us []lint.Unknown, limit int, plan *schema.Plan) ([]Question, int) {
+	// A plan's states in order: a question names the first it is open in.
+	order := map[string]int{}
+	if plan != nil {
+		for i, st := range plan.States {
+			order[st.Name] = i
+		}
+	}
+	rank := func(st lint.State) int {
+		if st.IsZero() || st.Name == lint.CurrentState {
+			return 0
+		}
+		return order[st.Name]
+	}
 	var out []Question
 	var fors [][]string // the things judged, by question
+	var first []int     // the first state it is open in, by question
 	at := map[string]int{}
 	for _, u := range us {
 		i, ok := at[u.Attribute]
@@ -299,11 +322,16 @@ func questions(us []lint.Unknown, limit int) ([]Question, int) {
 			if u.Range.Filename != "" {
 				q.Location = u.Range.Filename + ":" + itoa(u.Range.Start.Line) + ":" + itoa(u.Range.Start.Column)
 			}
-			if !u.State.IsZero() && u.State.Name != lint.CurrentState {
-				q.State = u.State.Describe()
-			}
 			out = append(out, q)
 			fors = append(fors, nil)
+			first = append(first, -1)
+		}
+		if r := rank(u.State); first[i] < 0 || r < first[i] {
+			first[i] = r
+			out[i].State = ""
+			if r > 0 {
+				out[i].State = u.State.Describe()
+			}
 		}
 		if u.What != "" && !strings.HasPrefix(u.Attribute, u.What+".") && !slices.Contains(fors[i], u.What) {
 			fors[i] = append(fors[i], u.What)
@@ -330,11 +358,8 @@ func link(rule string) RuleLink {
 	return l
 }
 
-func shown(f lint.Finding) Finding {
-	problem, fix, ok := strings.Cut(f.Message, ": ")
-	if !ok {
-		problem, fix = f.Message, ""
-	}
+func shown(f lint.Finding, split *splitter) Finding {
+	problem, fix := split.split(f.Message)
 	out := Finding{Rule: f.Rule, Problem: problem, Fix: fix, State: f.StateNote(), Planned: f.Planned}
 	if isRuleID(f.Rule) {
 		out.DocURL = lint.DocsBaseURL + f.Rule + ".md"
@@ -343,6 +368,115 @@ func shown(f lint.Finding) Finding {
 		out.Location = f.Range.Filename + ":" + itoa(f.Range.Start.Line) + ":" + itoa(f.Range.Start.Column)
 	}
 	return out
+}
+
+// splitter cuts a message into what is wrong and the fix: messages say the
+// problem, then ": " and the fix, and may say ": " inside parentheses
+// ("(sources disagree: see the rule page)") or in the names they give.
+type splitter struct {
+	// names are the names of the plan's blocks that hold ": ".
+	names []string
+}
+
+func newSplitter(plan *schema.Plan) *splitter {
+	sp := &splitter{}
+	seen := map[string]bool{}
+	add := func(n string) {
+		if strings.Contains(n, ": ") && !seen[n] {
+			seen[n] = true
+			sp.names = append(sp.names, n)
+		}
+	}
+	if plan == nil {
+		return sp
+	}
+	for _, st := range plan.States {
+		t := st.Topology
+		if t == nil {
+			continue
+		}
+		if t.Organization != nil {
+			add(t.Organization.Name())
+		}
+		for _, x := range t.Sites {
+			add(x.Name())
+		}
+		for _, x := range t.DomainControllers {
+			add(x.Name())
+		}
+		for _, x := range t.Servers {
+			add(x.Name())
+		}
+		for _, x := range t.DAGs {
+			add(x.Name())
+		}
+		for _, x := range t.Domains {
+			add(x.Name())
+		}
+		for _, x := range t.Certificates {
+			add(x.Name())
+		}
+		for _, x := range t.Namespaces {
+			add(x.Name())
+		}
+		for _, x := range t.Connectors {
+			add(x.Name())
+		}
+		for _, x := range t.Tenants {
+			add(x.Name())
+		}
+		for _, x := range t.ADFS {
+			add(x.Name())
+		}
+	}
+	// Longer names first, so that one holding another is masked whole; at
+	// most maxMasked of them, so that the work stays in proportion to the
+	// findings whatever the names (past them, a message may be cut inside
+	// a name: it shows, whole, in two parts).
+	slices.SortStableFunc(sp.names, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	sp.names = sp.names[:min(len(sp.names), maxMasked)]
+	return sp
+}
+
+// maxMasked is the most names holding ": " that splitter masks.
+const maxMasked = 32
+
+// split cuts msg at its last ": " outside parentheses and outside the
+// names: the problem before it, the fix after it ("" when there is none).
+func (sp *splitter) split(msg string) (problem, fix string) {
+	if !strings.Contains(msg, ": ") {
+		return msg, ""
+	}
+	masked := []byte(msg)
+	for _, n := range sp.names {
+		for from := 0; ; {
+			i := bytes.Index(masked[from:], []byte(n))
+			if i < 0 {
+				break
+			}
+			for k := from + i; k < from+i+len(n); k++ {
+				masked[k] = 0
+			}
+			from += i + len(n)
+		}
+	}
+	cut, depth := -1, 0
+	for i := 0; i+1 < len(masked); i++ {
+		switch masked[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case ':':
+			if depth == 0 && masked[i+1] == ' ' {
+				cut = i
+			}
+		}
+	}
+	if cut < 0 {
+		return msg, ""
+	}
+	return msg[:cut], msg[cut+2:]
 }
 
 // isRuleID reports whether a rule's name is an ID (lower-case letters,
@@ -423,6 +557,9 @@ func glance(top *schema.Topology, cat *catalog.Catalog) Glance {
 	for _, id := range ids {
 		c := byVersion[id]
 		label := "Exchange " + name(id)
+		if id == "" {
+			label = "Exchange version not stated"
+		}
 		if v := cat.Version(id); v != nil {
 			label = v.Name
 		}

@@ -37,6 +37,9 @@ const dotnetRecommended = "dotnet-recommended"
 func (dotnetNotRecommended) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing
+		}
 		id, ok := s.DotNet.Get()
 		if s.Release == nil {
 			continue

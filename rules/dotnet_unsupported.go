@@ -52,6 +52,9 @@ func dotnetVerdictOn(cat *catalog.Catalog, s facts.Server, id, os string) catalo
 func (dotnetUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing
+		}
 		id, ok := s.DotNet.Get()
 		if !ok {
 			if p.Coverage() && len(cat.VersionRows(dotnetMatrix, s.Exchange)) > 0 {

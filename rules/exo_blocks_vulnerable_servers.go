@@ -46,8 +46,8 @@ func hybridMailPath(p *lint.Pass) []mailPathServer {
 			return
 		}
 		for _, it := range l.Items {
-			if !it.Resolved() || seen[it.Target] {
-				continue
+			if !it.Resolved() || seen[it.Target] || it.Target.ShutDown.IsTrue() {
+				continue // a server kept shut down carries no mail
 			}
 			seen[it.Target] = true
 			if s, ok := p.Facts.Server(it.Target); ok {

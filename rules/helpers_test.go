@@ -152,15 +152,31 @@ func TestShutDownServerNotJudged(t *testing.T) {
 		{exchangeUpdateNotCurrent{}, "2016", "CU20"},
 		{exchangeSecurityUpdateMissing{}, "SE", "RTM"},
 		{windowsEndOfSupport{}, "2016", "CU23"},
+		{serverOSUnsupported{}, "2016", "CU20"},
+		{dotnetUnsupported{}, "2016", "CU20"},
 	} {
-		running := org(srv("EX", tc.version, tc.level, `os = "2012R2"`))
-		shut := org(srv("EX", tc.version, tc.level, `os = "2012R2"`, "shut_down = true"))
+		running := org(srv("EX", tc.version, tc.level, `os = "2008R2"`, `dotnet = "4.7.2"`))
+		shut := org(srv("EX", tc.version, tc.level, `os = "2008R2"`, `dotnet = "4.7.2"`, "shut_down = true"))
 		if fs := check(t, tc.r, "2026-11-21", running); len(fs) == 0 {
 			t.Errorf("%s: the running server gives no finding", tc.r.Info().ID)
 		}
 		if fs := check(t, tc.r, "2026-11-21", shut); len(fs) != 0 {
 			t.Errorf("%s: the server shut down is judged:\n%s", tc.r.Info().ID, summary(fs))
 		}
+	}
+	if fs := check(t, dotnetNotRecommended{}, today, hostDotNetServer("2013", "CU22", "4.7.1")); len(fs) == 0 {
+		t.Error("dotnet-not-recommended: the running server gives no finding")
+	}
+	if fs := check(t, dotnetNotRecommended{}, today, hostDotNetServer("2013", "CU22", "4.7.1", "shut_down = true")); len(fs) != 0 {
+		t.Errorf("dotnet-not-recommended: the server shut down is judged:\n%s", summary(fs))
+	}
+	// Nor does a server kept shut down carry hybrid mail.
+	hybrid := "hybrid {\n  servers = [\"EX\"]\n}\n"
+	if fs := check(t, exoBlocksVulnerableServers{}, today, org(srv("EX", "2016", "CU23"), hybrid)); len(fs) == 0 {
+		t.Error("exo-blocks-vulnerable-servers: the running server gives no finding")
+	}
+	if fs := check(t, exoBlocksVulnerableServers{}, today, org(srv("EX", "2016", "CU23", "shut_down = true"), hybrid)); len(fs) != 0 {
+		t.Errorf("exo-blocks-vulnerable-servers: the server shut down is judged:\n%s", summary(fs))
 	}
 	// Support that ends soon: the day before the end.
 	running := org(srv("EX19", "2019", "CU15"))

@@ -35,6 +35,9 @@ func (serverOSUnsupported) Info() lint.RuleInfo {
 func (serverOSUnsupported) Check(p *lint.Pass) {
 	cat := p.Catalog
 	for _, s := range p.Facts.Servers() {
+		if s.ShutDown.IsTrue() {
+			continue // kept shut down: it runs nothing
+		}
 		osID, ok := s.OS.Get()
 		if !ok {
 			if p.Coverage() && len(cat.VersionRows(hostOS, s.Exchange)) > 0 {
