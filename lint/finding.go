@@ -108,13 +108,28 @@ type Finding struct {
 // stable (findings equal in all five keep their order) and costs one pass
 // over findings already in order.
 func SortFindings(fs []Finding) {
-	if slices.IsSortedFunc(fs, compareFindings) {
+	sorted := true
+	for i := 1; i < len(fs) && sorted; i++ {
+		sorted = compareFindings(&fs[i-1], &fs[i]) <= 0
+	}
+	if sorted {
 		return
 	}
-	slices.SortStableFunc(fs, compareFindings)
+	// Findings are large: sort their indices, ties in their order, and
+	// move each finding once.
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int { return cmp.Or(compareFindings(&fs[i], &fs[j]), cmp.Compare(i, j)) })
+	out := make([]Finding, len(fs))
+	for k, i := range idx {
+		out[k] = fs[i]
+	}
+	copy(fs, out)
 }
 
-func compareFindings(a, b Finding) int {
+func compareFindings(a, b *Finding) int {
 	if c := comparePlaces(a.Range, b.Range, a.Rule, b.Rule); c != 0 {
 		return c
 	}

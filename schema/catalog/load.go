@@ -122,6 +122,7 @@ func loadWith(data fs.FS, extra []Row) (*Catalog, error) {
 		}
 	}
 	c.computeHorizon()
+	c.indexRows()
 	c.data, c.extra = nil, nil
 	return c, nil
 }

@@ -62,6 +62,9 @@ type Subject struct {
 	domain   *domain
 	windows  *domain
 	rows     []*Support
+	// byVersion are the rows of each Exchange version (VersionRows), worked
+	// out once the catalogue is loaded.
+	byVersion map[*Version][]*Support
 }
 
 // Support is one row of a support matrix.
@@ -307,13 +310,27 @@ func (c *Catalog) Rows(subject string, rel *Release, windows string) (rows []*Su
 // VersionRows returns the rows of subject that hold for some release of v,
 // in file order.
 func (c *Catalog) VersionRows(subject string, v *Version) []*Support {
-	var out []*Support
-	for _, r := range c.mustSubject(subject).rows {
-		if r.HasVersion(v) {
-			out = append(out, r)
+	return c.mustSubject(subject).byVersion[v]
+}
+
+// indexRows works out each subject's rows by Exchange version, for
+// VersionRows, whose callers only read them: each list is clipped, so that
+// an append makes a copy.
+func (c *Catalog) indexRows() {
+	for _, s := range c.subjects {
+		s.byVersion = map[*Version][]*Support{}
+		for _, v := range c.versions {
+			var rows []*Support
+			for _, r := range s.rows {
+				if r.HasVersion(v) {
+					rows = append(rows, r)
+				}
+			}
+			if rows != nil {
+				s.byVersion[v] = slices.Clip(rows)
+			}
 		}
 	}
-	return out
 }
 
 // Supports says what the sources say of value with release rel (on any
@@ -329,7 +346,11 @@ func (c *Catalog) Supports(subject, value string, rel *Release) (Verdict, *Suppo
 // decide and windows is unknown.
 func (c *Catalog) SupportsOn(subject, value, windows string, rel *Release) (Verdict, *Support) {
 	s := c.mustSubject(subject)
-	for _, r := range s.rows {
+	if rel == nil {
+		return Unknown, nil
+	}
+	rows := s.byVersion[rel.Version] // the rows that can cover rel, in order
+	for _, r := range rows {
 		if !r.Covers(rel) || !r.HasValue(value) {
 			continue
 		}
@@ -340,8 +361,8 @@ func (c *Catalog) SupportsOn(subject, value, windows string, rel *Release) (Verd
 			return Unknown, nil // a row limited to some Windows Server versions would decide
 		}
 	}
-	if s.Unlisted == Unsupported && rel != nil {
-		for _, r := range s.rows {
+	if s.Unlisted == Unsupported {
+		for _, r := range rows {
 			if r.Covers(rel) {
 				return Unsupported, nil
 			}
