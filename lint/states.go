@@ -106,8 +106,11 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 		byState[at] = append(byState[at], i)
 	}
 
-	// A key is an identity and its occurrence in a state: a rule may report
-	// twice at one place, and each is followed on its own.
+	// A key is an identity and a number: a rule may report twice at one
+	// place, and each is followed on its own. In each state, a finding
+	// continues the open run of its identity with the same message, else
+	// the first one left (a message may change from a state to the next: a
+	// date, a count), else starts a run under the first number free.
 	type key struct {
 		id Identity
 		n  int
@@ -125,31 +128,70 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 	}
 	var runs []*run
 	open := map[key]*run{}
-	started := map[key]int{} // runs started, by key
+	started := map[key]int{}      // runs started, by key
+	numbers := map[Identity]int{} // the numbers used so far, by identity
 	for si, st := range states {
 		if !st.Checked {
 			continue
 		}
-		seen := map[Identity]int{}
+		groups := map[Identity][]int{}
+		var ids []Identity
 		for _, i := range byState[si] {
-			f := fs[i]
-			id := IdentityOf(f)
-			k := key{id, seen[id]}
-			seen[id]++
-			r := open[k]
-			if r != nil && r.f.Severity != f.Severity {
-				r.changed = true
-				delete(open, k)
-				r = nil
+			id := IdentityOf(fs[i])
+			if _, ok := groups[id]; !ok {
+				ids = append(ids, id)
 			}
-			if r == nil {
-				r = &run{f: f, key: k, start: si}
-				open[k] = r
-				runs = append(runs, r)
-				started[k]++
+			groups[id] = append(groups[id], i)
+		}
+		for _, id := range ids {
+			idxs := groups[id]
+			taken := map[int]bool{} // numbers this state's findings of id hold
+			continues := make([]*run, len(idxs))
+			pick := func(j int, same bool) {
+				for n := 0; n < numbers[id]; n++ {
+					if r := open[key{id, n}]; r != nil && !taken[n] && (!same || r.f.Message == fs[idxs[j]].Message) {
+						continues[j], taken[n] = r, true
+						return
+					}
+				}
 			}
-			r.states = append(r.states, st.State.Name)
-			r.last = si
+			for j := range idxs {
+				pick(j, true)
+			}
+			for j := range idxs {
+				if continues[j] == nil {
+					pick(j, false)
+				}
+			}
+			for j, i := range idxs {
+				f := fs[i]
+				r := continues[j]
+				var k key
+				if r != nil {
+					k = r.key
+					if r.f.Severity != f.Severity {
+						r.changed = true
+						delete(open, k)
+						r = nil
+					}
+				} else {
+					n := 0
+					for open[key{id, n}] != nil || taken[n] {
+						n++
+					}
+					taken[n] = true
+					k = key{id, n}
+					numbers[id] = max(numbers[id], n+1)
+				}
+				if r == nil {
+					r = &run{f: f, key: k, start: si}
+					open[k] = r
+					runs = append(runs, r)
+					started[k]++
+				}
+				r.states = append(r.states, st.State.Name)
+				r.last = si
+			}
 		}
 		for k, r := range open {
 			if r.last != si {

@@ -257,3 +257,23 @@ stage "s1" {
 		t.Errorf("Check: %+v %v", fs, seen)
 	}
 }
+
+// Two findings of a rule at one place, with different messages: when the
+// first goes, the second continues its own run, not the first's.
+func TestAcrossStatesPairsByMessage(t *testing.T) {
+	mk := func(st State, msg string) Finding {
+		f := at("a", st, 5, Error)
+		f.Message = msg
+		return f
+	}
+	got := AcrossStates([]Finding{mk(stCurrent, "issuer differs"), mk(stCurrent, "self-signed"), mk(stS1, "self-signed")},
+		[]StateResult{{stCurrent, true}, {stS1, true}}, nil)
+	var lines []string
+	for _, f := range got {
+		lines = append(lines, describe(f))
+	}
+	want := []string{"a:5 error issuer differs @current [current] until s1 planned", "a:5 error self-signed @current [current s1]"}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(lines, "\n  "), strings.Join(want, "\n  "))
+	}
+}
