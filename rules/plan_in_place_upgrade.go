@@ -49,19 +49,60 @@ func (planInPlaceUpgrade) Check(p *lint.Pass) {
 		}
 		cs, okNow := p.Facts.Server(now)
 		ps, okWas := before.Server(was)
-		versionChanged := op.Attribute("version") != nil && now.Version.Value != was.Version.Value
+		wasVersion, wasOS := was.Version.Value, ""
+		if was.OS != nil {
+			wasOS = was.OS.Value
+		}
+		// A server the stage removed and added again before this change is
+		// changed from what the stage added: that is the server the change
+		// upgrades in place.
+		if add := readded(p.Stage, op); add != nil {
+			wasVersion, _ = add.Attribute("version").String()
+			wasOS, _ = add.Attribute("os").String()
+			ps, okWas = addedServer(p.Catalog, add)
+		}
+		versionChanged := op.Attribute("version") != nil && now.Version.Value != wasVersion
 		if versionChanged && okNow && okWas {
 			checkVersionChange(p, ps, cs)
 		}
-		if op.Attribute("os") != nil && now.OS != nil && was.OS != nil && now.OS.Value != was.OS.Value {
+		if op.Attribute("os") != nil && now.OS != nil && wasOS != "" && now.OS.Value != wasOS {
 			p.Reportf(now.OS, "%s changes %s's Windows from %s to %s in place, which Exchange does not support: build a new server on %s, move the work to it, then remove %s",
-				p.Stage.Describe(), now.Name(), p.Catalog.WindowsName(was.OS.Value), p.Catalog.WindowsName(now.OS.Value),
+				p.Stage.Describe(), now.Name(), p.Catalog.WindowsName(wasOS), p.Catalog.WindowsName(now.OS.Value),
 				p.Catalog.WindowsName(now.OS.Value), now.Name())
 		}
 		if !versionChanged && okNow && okWas && (op.Attribute("update") != nil || op.Attribute("build") != nil) {
 			checkLevelChange(p, ps, cs)
 		}
 	}
+}
+
+// readded returns the last operation of the stage before op that adds the
+// server op changes, or nil: a server removed and built again under its
+// name in the same stage.
+func readded(stage *schema.Stage, op *schema.Operation) *schema.Operation {
+	var add *schema.Operation
+	for _, o := range stage.Operations {
+		if o == op {
+			break
+		}
+		if o.Kind == schema.OpAdd && !o.Skipped && o.Target.Type == "server" && o.Target.Name() == op.Target.Name() {
+			add = o
+		}
+	}
+	return add
+}
+
+// addedServer is what the catalogue knows of the server an add writes: its
+// version and release.
+func addedServer(cat *catalog.Catalog, add *schema.Operation) (facts.Server, bool) {
+	id, _ := add.Attribute("version").String()
+	v := cat.Version(id)
+	if v == nil {
+		return facts.Server{}, false
+	}
+	update, _ := add.Attribute("update").String()
+	build, _ := add.Attribute("build").String()
+	return facts.Server{Exchange: v, Release: cat.ResolveServer(v, update, build)}, true
 }
 
 // checkVersionChange reports a change of version the catalogue does not list

@@ -44,6 +44,18 @@ func TestPlanInPlaceUpgrade(t *testing.T) {
 		{"a security update on the same CU", []string{changeServer("EX19", `update = "CU14 Apr25HU"`)}, nil},
 		{"an older rollup of Exchange 2010: not judged", []string{changeServer("EX10", `update = "SP3 RU30"`)}, nil},
 		{"rebuilt under the same name", []string{removeServer("EX16"), addServer("EX16", `version = "2019"`, `update = "CU15"`, `os = "2022"`)}, nil},
+		// Rebuilt, then changed in the same stage: the change starts from
+		// what the stage added, not from the server removed.
+		{"rebuilt on 2019 CU14, then upgraded to SE", []string{removeServer("EX16"), addServer("EX16", `version = "2019"`, `update = "CU14"`),
+			changeServer("EX16", `version = "SE"`, `update = "RTM"`)}, nil},
+		{"rebuilt on 2019 CU13, then upgraded to SE", []string{removeServer("EX16"), addServer("EX16", `version = "2019"`, `update = "CU13"`),
+			changeServer("EX16", `version = "SE"`, `update = "RTM"`)},
+			[]string{`45:15 s1 server.EX16.version error | from 2019 CU13 to SE, but that upgrade starts from 2019 CU14`}},
+		{"rebuilt on CU13, then updated to CU14", []string{removeServer("EX19"), addServer("EX19", `version = "2019"`, `update = "CU13"`),
+			changeServer("EX19", `update = "CU14"`)}, nil},
+		{"rebuilt on 2022, then moved to Windows 2025", []string{removeServer("EX16"), addServer("EX16", `version = "2019"`, `update = "CU15"`, `os = "2022"`),
+			changeServer("EX16", `os = "2025"`)},
+			[]string{`46:10 s1 server.EX16.os error | from Windows Server 2022 to Windows Server 2025 in place`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := current + stageBlock("s1", "2027-01", tc.ops...)

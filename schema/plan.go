@@ -111,6 +111,15 @@ type OpAttr struct {
 	value cty.Value
 }
 
+// String returns the string the operation writes, and whether it writes
+// one.
+func (a *OpAttr) String() (string, bool) {
+	if a == nil || a.value.IsNull() || !a.value.IsKnown() || !a.value.Type().Equals(cty.String) {
+		return "", false
+	}
+	return a.value.AsString(), true
+}
+
 // Int returns the whole number the operation writes, and whether it writes
 // one: rules that follow a value through a stage's operations, in the order
 // they apply, read it here (the state's model has only the stage's result).
