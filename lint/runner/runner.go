@@ -486,8 +486,13 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 	}
 	// Suppressions are positional: applied once to every state's findings,
 	// they hide a problem wherever it is found, and one is unused only if it
-	// hides nothing in any state.
-	fs, hidden := c.settle(files, all, rulesRun)
+	// hides nothing in any state; when a state was not checked, or a stage
+	// built none, whether a suppression is used is not known.
+	everyState := rulesRun && len(plan.Problems) == 0
+	for _, st := range states {
+		everyState = everyState && st.Checked
+	}
+	fs, hidden := c.settle(files, all, everyState)
 	fs = lint.AcrossStates(fs, states, c.transition)
 	lint.BoundText(fs) // after AcrossStates, which matches states by their whole names
 	lint.SortFindings(fs)

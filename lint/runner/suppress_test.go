@@ -300,3 +300,29 @@ func TestSuppressionCountsNamedFilesOnly(t *testing.T) {
 	got, n := runFiles(t, map[string]string{"a.exchange.hcl": a, "b.exchange.hcl": b}, nil, "a.exchange.hcl")
 	check(t, got, n, 1, "a.exchange.hcl:3 ver-rule")
 }
+
+// In a plan, whether a suppression is used is known only when every state
+// was checked: a stage whose state is not (it removes a server a connector
+// still names) leaves its suppressions unjudged. And problems at one place
+// count as many as one state holds there.
+func TestSuppressionInPlans(t *testing.T) {
+	stage := `stage "s1" {
+  date = "2027-01"
+  remove "server" "EX1" {}
+  add "server" "EX2" {
+    version = "SE" # exlint-ignore: ver-rule -- being replaced
+    update  = "RTM"
+  }
+}
+`
+	connector := "connector \"send\" \"Out\" {\n  servers = [\"EX1\"]\n  address_spaces = [\"*\"]\n}\n"
+	got, n := runFiles(t, map[string]string{"t.exchange.hcl": fmt.Sprintf(srv, "EX1") + connector + stage}, nil)
+	for _, g := range got {
+		if strings.Contains(g, "suppresses nothing") {
+			t.Errorf("a suppression in a state not checked is reported unused: %s", g)
+		}
+	}
+	if n != 0 {
+		t.Errorf("suppressed %d, want 0", n)
+	}
+}

@@ -407,21 +407,29 @@ func (s *Suppressor) Apply(files []*schema.File, fs []lint.Finding, rulesRun boo
 		newIndex(byFile[name]).hide(fs, idx, hidden)
 	}
 	// A problem found in several states of a plan is hidden in each, and
-	// counted once.
-	counted := map[lint.Identity]bool{}
+	// counted once: the problems at one place count as many as the most
+	// any one state has there.
+	type inState struct {
+		id    lint.Identity
+		state string
+	}
+	perState := map[inState]int{}
+	most := map[lint.Identity]int{}
 	for i, f := range fs {
 		if !hidden[i] {
 			out = append(out, f)
 			continue
 		}
-		if !f.State.IsZero() {
-			id := lint.IdentityOf(f)
-			if counted[id] {
-				continue
-			}
-			counted[id] = true
+		if f.State.IsZero() {
+			suppressed[f.Range.Filename]++
+			continue
 		}
-		suppressed[f.Range.Filename]++
+		k := inState{lint.IdentityOf(f), f.State.Name}
+		perState[k]++
+		if perState[k] > most[k.id] {
+			most[k.id] = perState[k]
+			suppressed[f.Range.Filename]++
+		}
 	}
 	if s.cfg.RuleEnabled(lint.SuppressionRule) {
 		sev := lint.Warning

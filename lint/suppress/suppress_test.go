@@ -161,3 +161,20 @@ site "S" { x = 1 }
 		}
 	}
 }
+
+// Problems hidden in several states of a plan count once each: as many at
+// a place as the one state holding most there, two findings of a rule at
+// one place two.
+func TestSuppressedCountInPlans(t *testing.T) {
+	f := &schema.File{Name: "t.exchange.hcl", Src: []byte("server \"EX\" { # exlint-ignore: r -- known\n}\n")}
+	at := hcl.Range{Filename: f.Name, Start: hcl.Pos{Line: 1, Column: 8, Byte: 7}, End: hcl.Pos{Line: 1, Column: 12, Byte: 11}}
+	mk := func(state, msg string) lint.Finding {
+		return lint.Finding{Rule: "r", Severity: lint.Error, Message: msg, Address: "server.EX", Range: at, State: lint.State{Name: state}}
+	}
+	fs := []lint.Finding{mk("current", "a"), mk("current", "b"), mk("s1", "b"), mk("s2", "a"), mk("s2", "b")}
+	s := New([]lint.RuleInfo{{ID: "r", Severity: lint.Error}}, nil)
+	out, counts := s.Apply([]*schema.File{f}, fs, true)
+	if len(out) != 0 || counts[f.Name] != 2 {
+		t.Errorf("left %d findings and counted %v suppressed; want none left and 2", len(out), counts)
+	}
+}
