@@ -182,6 +182,12 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 			}
 		}
 	}
+	// Whether structural errors kept the rules from running is read from
+	// every finding of the current state, before the list is cut.
+	structural := false
+	for _, f := range current.Findings {
+		structural = structural || isStructural(f.Rule)
+	}
 	listed := 0
 	for _, s := range t.States {
 		if opt.MaxListed > 0 && listed+len(s.Findings) > opt.MaxListed {
@@ -191,10 +197,6 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 			s.Findings = s.Findings[:keep:keep]
 		}
 		listed += len(s.Findings)
-	}
-	structural := false
-	for _, f := range current.Findings {
-		structural = structural || isStructural(f.Rule)
 	}
 	for i, s := range t.States {
 		if i > 0 && structural {

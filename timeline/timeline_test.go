@@ -253,3 +253,19 @@ func TestNotChecked(t *testing.T) {
 		t.Errorf("%s", tl.States[1].Verdict)
 	}
 }
+
+// A structural error keeps the rules from running in every state, even
+// when max_findings leaves it out of the list.
+func TestStructuralPastMaxListed(t *testing.T) {
+	fs := []lint.Finding{
+		finding("r", lint.Warning, "server.EX07", "current", []string{"current"}, false),
+		finding("r", lint.Warning, "server.EX07", "current", []string{"current"}, false),
+		finding(string(schema.Kinds[0]), lint.Error, "server.EX07", "current", []string{"current"}, false),
+	}
+	tl := Build(decode(t, plan3), fs, Options{Catalog: opts.Catalog, AsOf: opts.AsOf, FailOn: lint.Error, MaxListed: 1})
+	for _, s := range tl.States[1:] {
+		if s.Checked || s.Verdict == Passes {
+			t.Errorf("%s: checked %v, %s; want not checked", s.Name, s.Checked, s.Verdict)
+		}
+	}
+}
