@@ -268,13 +268,8 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 			return usageErr("--baseline %s: %v", f.baseline, unwrapPath(err))
 		}
 	case cfg.Baseline.Set:
-		p := cfg.BaselinePath()
-		if base, err = baseline.Read(p); err != nil {
-			hint := ""
-			if errors.Is(err, fs.ErrNotExist) {
-				hint = "; write it with exlint check --write-baseline " + p
-			}
-			return usageErr("baseline %q (%s): %s: %v%s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), hint)
+		if base, err = configBaseline(cfg); err != nil {
+			return err
 		}
 	}
 	if err := maxFileSizeFlag(cmd, cfg, f.maxFileSize); err != nil {
@@ -664,4 +659,22 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return version
+}
+
+// configBaseline reads the baseline the configuration names (baseline =
+// "FILE"), or returns nil when it names none.
+func configBaseline(cfg *config.Config) (*baseline.Baseline, error) {
+	if !cfg.Baseline.Set {
+		return nil, nil
+	}
+	p := cfg.BaselinePath()
+	base, err := baseline.Read(p)
+	if err != nil {
+		hint := ""
+		if errors.Is(err, fs.ErrNotExist) {
+			hint = "; write it with exlint check --write-baseline " + p
+		}
+		return nil, usageErr("baseline %q (%s): %s: %v%s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), hint)
+	}
+	return base, nil
 }

@@ -107,7 +107,7 @@ type drawing struct {
 // picture (a state whose rules did not run, structural errors) goes to
 // notes, which may be nil.
 func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
-	dir, files, err := readTopology(path, d.cfg.Limits(), "exlint graph draws one topology")
+	dir, files, err := readTopology(path, d.cfg, "exlint graph draws one topology")
 	if err != nil {
 		return nil, err
 	}
@@ -149,10 +149,12 @@ func (d drawing) diagram(dir string, files []*schema.File, plan *schema.Plan, pr
 }
 
 // readTopology reads the topology files of the directory path names (or of
-// the directory of the topology file it names). A directory without
+// the directory of the topology file it names), but those the configuration
+// excludes. A directory without
 // topology files of its own is a usage error that lists the topologies
 // below it, if any, after one (what the command does with one topology).
-func readTopology(path string, lim schema.Limits, one string) (string, []*schema.File, error) {
+func readTopology(path string, cfg *config.Config, one string) (string, []*schema.File, error) {
+	lim := cfg.Limits()
 	info, err := os.Lstat(path)
 	if err != nil {
 		return "", nil, usageErr("%s: %v", path, unwrapPath(err))
@@ -170,9 +172,11 @@ func readTopology(path string, lim schema.Limits, one string) (string, []*schema
 	}
 	var names []string
 	for _, e := range entries {
-		// Links and special files are not read, as exlint check does not.
-		if e.Type().IsRegular() && schema.IsTopologyFile(e.Name()) {
-			names = append(names, filepath.Join(dir, e.Name()))
+		// Links and special files are not read, as exlint check does not,
+		// nor files the configuration excludes.
+		name := filepath.Join(dir, e.Name())
+		if e.Type().IsRegular() && schema.IsTopologyFile(e.Name()) && cfg.Excluded(name) == "" {
+			names = append(names, name)
 		}
 	}
 	if len(names) == 0 {

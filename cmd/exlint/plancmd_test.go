@@ -180,3 +180,58 @@ func TestReadmePlan(t *testing.T) {
 		t.Errorf("README.md's chart of %s is stale; the real output is:\n%s", chart[1], out)
 	}
 }
+
+// exlint plan and exlint report read the configuration as exlint check
+// does: a stages file it excludes is not part of the plan, and the
+// baseline it names hides what it recorded, so that the verdicts agree.
+func TestPlanVerdictWithConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	topo := filepath.Join(dir, "t")
+	if err := os.Mkdir(topo, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"t/org.exchange.hcl":    "organization \"O\" {}\nserver \"EX16\" {\n  version = \"2016\"\n  update  = \"CU23\"\n}\n",
+		"t/stages.exchange.hcl": "stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX16\" {}\n  add \"server\" \"EXSE\" {\n    version = \"SE\"\n    update  = \"RTM\"\n  }\n}\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	verdicts := func(config string) (check, plan, report int) {
+		t.Helper()
+		cfg := filepath.Join(dir, ".exlint.hcl")
+		if err := os.WriteFile(cfg, []byte(config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _, check = exlint(t, noEnv, "check", "--config", cfg, "--as-of", asOf, "--no-progress", topo)
+		_, _, plan = exlint(t, noEnv, "plan", "--config", cfg, "--as-of", asOf, topo)
+		md, _, _ := exlint(t, noEnv, "report", "--config", cfg, "--as-of", asOf, "--format", "markdown", topo)
+		report = exitOK
+		if strings.Contains(md, "**Does not pass.**") {
+			report = exitFindings
+		}
+		return
+	}
+	// With the stages, Exchange 2016's end of support is planned: passes.
+	if c, p, r := verdicts(""); c != exitOK || p != exitOK || r != exitOK {
+		t.Errorf("with the stages: check %d, plan %d, report %d; want all 0", c, p, r)
+	}
+	// Without them (excluded), it fails everywhere.
+	if c, p, r := verdicts("exclude = [\"t/stages.exchange.hcl\"]\n"); c != exitFindings || p != exitFindings || r != exitFindings {
+		t.Errorf("stages excluded: check %d, plan %d, report %d; want all 1", c, p, r)
+	}
+	// A baseline recording that error hides it everywhere.
+	base := filepath.Join(dir, "base.json")
+	cfg := filepath.Join(dir, ".exlint.hcl")
+	if err := os.WriteFile(cfg, []byte("exclude = [\"t/stages.exchange.hcl\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := exlint(t, noEnv, "check", "--config", cfg, "--as-of", asOf, "--no-progress", "--write-baseline", base, topo); code != exitOK {
+		t.Fatalf("writing the baseline: exit %d: %s", code, stderr)
+	}
+	if c, p, r := verdicts("exclude = [\"t/stages.exchange.hcl\"]\nbaseline = \"base.json\"\n"); c != exitOK || p != exitOK || r != exitOK {
+		t.Errorf("with the baseline: check %d, plan %d, report %d; want all 0", c, p, r)
+	}
+}

@@ -44,6 +44,7 @@ type checkedTopology struct {
 	// unknowns are what the rules could not judge (checkTopology's
 	// coverage), sorted by place.
 	unknowns  []lint.Unknown
+	baselined int // findings the configuration's baseline hid
 	timeline  *timeline.Timeline
 	maxListed int
 }
@@ -66,7 +67,11 @@ func checkTopology(cmd *cobra.Command, getenv env, f verdictFlags, path, one str
 	if c.cat, _, err = loadCatalog(cfg); err != nil {
 		return nil, err
 	}
-	if c.dir, c.files, err = readTopology(path, cfg.Limits(), one); err != nil {
+	base, err := configBaseline(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if c.dir, c.files, err = readTopology(path, cfg, one); err != nil {
 		return nil, err
 	}
 	// The findings are exlint check's, across the plan's states; the plan's
@@ -79,6 +84,11 @@ func checkTopology(cmd *cobra.Command, getenv env, f verdictFlags, path, one str
 	}
 	if err != nil {
 		return nil, internalErr(err)
+	}
+	// The configuration's baseline hides what it recorded, as in exlint
+	// check, so that the verdict is check's.
+	if base != nil {
+		c.findings, c.baselined, _ = base.Filter(c.findings)
 	}
 	c.plan, c.probs = schema.DecodePlan(c.dir, c.files, cfg.Limits())
 	_, c.maxListed = cfg.FindingLimits()
