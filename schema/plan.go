@@ -880,7 +880,9 @@ func (b *planBuilder) apply(prev *synState, ss *stageSyntax, removed map[string]
 		if have != nil && spec.singleton && op.Kind != OpAdd && strings.Join(have.hb.Labels, "\x00") != strings.Join(op.Target.Labels, "\x00") {
 			have, other = nil, have
 		}
-		nameKey := spec.name + "\x00" + op.Target.Name()
+		// Removed blocks are known by their type and every label: connector
+		// "send" "Out" is not connector "receive" "Out".
+		nameKey := spec.name + "\x00" + strings.Join(op.Target.Labels, "\x00")
 		switch {
 		case op.Kind == OpAdd && have != nil:
 			b.planProblem(st.Name(), op.SourceRange(), op.Address(),

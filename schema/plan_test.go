@@ -434,6 +434,8 @@ func TestPlanProblems(t *testing.T) {
 			[]wantProblem{{KindSchema, "t.exchange.hcl:10:5-10:12", `a removal takes no attributes: remove "server" "NAME" {}`}}, nil},
 		{"change after a removal", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX01\" {}\n}\nstage \"s2\" {\n  date = \"2027-02\"\n  change \"server\" \"EX01\" {\n    core = true\n  }\n}\n"},
 			nil, []wantPlanProblem{{"s2", "t.exchange.hcl:13:19-13:25", `stage "s2" changes server "EX01", which does not exist before it (stage "s1" removes it at t.exchange.hcl:9:19)`}}},
+		{"a removed block of another kind under the same name", map[string]string{"t.exchange.hcl": "organization \"O\" {}\nconnector \"send\" \"Out\" {}\nstage \"s1\" {\n  date = \"2027-01\"\n  remove \"connector\" \"send\" \"Out\" {}\n}\nstage \"s2\" {\n  date = \"2027-02\"\n  change \"connector\" \"receive\" \"Out\" {\n    servers = []\n  }\n}\n"},
+			nil, []wantPlanProblem{{"s2", "t.exchange.hcl:9:32-9:37", `stage "s2" changes connector "receive" "Out", which does not exist before it; add it instead`}}},
 		{"null unsets a required attribute", stage("  change \"server\" \"EX01\" {\n    version = null\n  }\n"),
 			[]wantProblem{{KindSchema, "t.exchange.hcl:10:15-10:19", `version of server "EX01" is null; it is required: give it a value`}}, nil},
 		{"null leaves a server without update or build", stage("  change \"server\" \"EX01\" {\n    update = null\n  }\n"),
