@@ -22,7 +22,7 @@ func (mailFlowMX) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "an MX record that cannot deliver to where the domain's mailboxes are (warning: EOP filtering relied on with MX on premises, a third-party MX without Enhanced Filtering)",
 		Sources: sources("MS-TRANSPORT-ROUTING", "MS-MAILFLOW-MULTI", "MS-HCW-OPTIONS", "MS-TRANSPORT-OPTIONS", "MS-MAILFLOW-3P",
-			"MS-PS-DNSSEC", "FT-PHASES"),
+			"MS-PS-DNSSEC", "FT-PHASES", "MS-STAGED"),
 	}
 }
 
@@ -32,9 +32,22 @@ func (mailFlowMX) Info() lint.RuleInfo {
 // connector from Exchange Online is the way in, and a send connector to a
 // tenant's routing domain the way out (one that relays internet mail through
 // Exchange Online carries no mail to its mailboxes).
+//
+// Without those, mail still reaches mailboxes moved to Exchange Online from
+// an MX on premises: a staged or cutover migration, or a Minimal or Express
+// hybrid, leaves each moved user a mail user whose target address is the
+// Exchange Online mailbox, and mail to it goes out as any internet mail
+// ("mail sent to the on-premises mailbox is forwarded", MS-STAGED):
+// a send connector for all domains ("*", direct or through a smart host)
+// is a way on (forward). Whether one exists is unknown while the topology
+// states no send connector (sendStated). The way back from Exchange Online
+// to mailboxes on premises, outside the Full options, is an outbound
+// connector in Exchange Online, which the language does not describe: it is
+// judged only in a hybrid deployment, and as a warning.
 type mxPaths struct {
-	mode          string // the hybrid mode, "" without hybrid
-	in, out, full bool
+	mode                string // the hybrid mode, "" without hybrid
+	in, out, full       bool
+	forward, sendStated bool
 }
 
 func mxPathsOf(p *lint.Pass) mxPaths {
@@ -46,6 +59,17 @@ func mxPathsOf(p *lint.Pass) mxPaths {
 			ps.in = true
 		} else if !c.RelaysInternetMail() {
 			ps.out = true
+		}
+	}
+	for _, c := range p.Topology.Connectors {
+		if c.Direction() != "send" {
+			continue
+		}
+		ps.sendStated = true
+		if c.AddressSpaces != nil {
+			for _, a := range c.AddressSpaces.Items {
+				ps.forward = ps.forward || a.Value == "*"
+			}
 		}
 	}
 	return ps
@@ -94,24 +118,25 @@ func (mailFlowMX) Check(p *lint.Pass) {
 		name := d.Name()
 		switch mx {
 		case "exchange_online":
-			if paths.in {
-				break
+			if paths.in || paths.mode == "" {
+				break // without hybrid, the way back is Exchange Online's outbound connector
 			}
 			switch {
 			case where == "on_premises" || where == "both":
-				p.Report(at, fmt.Sprintf("MX of %s points to Exchange Online, but %s on premises and no connector routes mail "+
-					"back to them%s. Run the wizard's Full option, or add a receive connector from Exchange Online", name,
-					mxMailboxes(where), paths.noConnectors()))
+				p.ReportAs(lint.Warning, at, fmt.Sprintf("MX of %s points to Exchange Online, but %s on premises and no connector "+
+					"routes mail back to them%s. Run the wizard's Full option, or add an outbound connector in Exchange Online "+
+					"to the on-premises servers", name, mxMailboxes(where), paths.noConnectors()))
 			case where == "" && hosting != nil:
-				p.Report(at, fmt.Sprintf("MX of %s points to Exchange Online, but %s hosts %s on premises and no connector "+
-					"routes mail back to them%s. Run the wizard's Full option, or add a receive connector from Exchange Online",
-					name, hosting.Name(), mxCount(hosting.Mailboxes.Value), paths.noConnectors()),
+				p.ReportAs(lint.Warning, at, fmt.Sprintf("MX of %s points to Exchange Online, but %s hosts %s on premises and no "+
+					"connector routes mail back to them%s. Run the wizard's Full option, or add an outbound connector in Exchange "+
+					"Online", name, hosting.Name(), mxCount(hosting.Mailboxes.Value), paths.noConnectors()),
 					related(hosting.Mailboxes, fmt.Sprintf("%s hosts mailboxes", hosting.Name())))
 			}
 		case "on_premises":
-			if !mxNoReceiver(p, d, at, receivers) && (where == "exchange_online" || where == "both") && !paths.out {
-				p.Report(at, fmt.Sprintf("MX of %s points on premises, but %s in Exchange Online and no connector routes "+
-					"mail on to them%s. Run the wizard's Full option, or add a send connector to the tenant's routing domain",
+			if !mxNoReceiver(p, d, at, receivers) && (where == "exchange_online" || where == "both") && !paths.out &&
+				!paths.forward && paths.sendStated {
+				p.Report(at, fmt.Sprintf("MX of %s points on premises, but %s in Exchange Online and no send connector takes "+
+					"mail on to them%s: add one for all domains (*) or to the tenant's routing domain, or run the wizard's Full option",
 					name, mxMailboxes(where), paths.noConnectors()))
 			}
 			if eop != nil {
@@ -173,7 +198,8 @@ func mxTarget(p *lint.Pass, d *schema.Domain) (mx string, at schema.Node) {
 func mxMailboxesUnknown(p *lint.Pass, d *schema.Domain, mx string, paths mxPaths, hosting *schema.Server) {
 	switch {
 	case d.Mailboxes != nil:
-	case mx == "exchange_online" && !paths.in && hosting == nil, mx == "on_premises" && !paths.out:
+	case mx == "exchange_online" && !paths.in && paths.mode != "" && hosting == nil,
+		mx == "on_premises" && !paths.out && !paths.forward && paths.sendStated:
 		p.Unknown(&d.Block, "mailboxes")
 	}
 }
