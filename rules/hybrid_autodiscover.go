@@ -49,7 +49,8 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 		}
 		// Autodiscover moves to Exchange Online once every mailbox of the
 		// domain is there: the last step before the hybrid is taken down.
-		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") || d.Mailboxes.Is("exchange_online") {
+		if seen[d.Name()] || !d.Autodiscover.Is("exchange_online") || d.Mailboxes.Is("exchange_online") ||
+			(d.Mailboxes == nil && noMailboxesLeft(p)) {
 			continue
 		}
 		seen[d.Name()] = true
@@ -58,4 +59,20 @@ func (hybridAutodiscover) Check(p *lint.Pass) {
 		p.ReportAs(sev, d.Autodiscover, fmt.Sprintf("the public Autodiscover record of hybrid domain %s points to Exchange Online, "+
 			"so on-premises mailboxes cannot be found%s: point autodiscover.%s to the on-premises hybrid servers", d.Name(), note, d.Name()))
 	}
+}
+
+// noMailboxesLeft reports whether the servers say that none of them hosts
+// a mailbox any more: each but the Edge servers states mailboxes = 0.
+func noMailboxesLeft(p *lint.Pass) bool {
+	n := 0
+	for _, s := range p.Topology.Servers {
+		if isEdgeServer(s) {
+			continue
+		}
+		if s.Mailboxes == nil || s.Mailboxes.Value > 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

@@ -25,6 +25,12 @@ func TestHybridAutodiscover(t *testing.T) {
 		// moves there: the step before the hybrid is removed.
 		{"every mailbox moved", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"exchange_online\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), ""},
 		{"mailboxes on both sides", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"both\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
+		{"every server emptied, the domain silent", org(srv("EX1", "SE", "RTM", "mailboxes = 0"), srv("EX2", "SE", "RTM", "mailboxes = 0"),
+			dom("contoso.com", "exchange_online"), "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), ""},
+		{"one server still hosts one", org(srv("EX1", "SE", "RTM", "mailboxes = 0"), srv("EX2", "SE", "RTM", "mailboxes = 1"),
+			dom("contoso.com", "exchange_online"), "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
+		{"a server says nothing", org(srv("EX1", "SE", "RTM", "mailboxes = 0"), srv("EX2", "SE", "RTM"),
+			dom("contoso.com", "exchange_online"), "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
 		{"mailboxes on premises", org("domain \"contoso.com\" {\n  autodiscover = \"exchange_online\"\n  mailboxes = \"on_premises\"\n}\n", "hybrid {\n  domains = [\"contoso.com\"]\n}\n"), `domain."contoso.com".autodiscover`},
 	}
 	// The Modern (Hybrid Agent) topologies: Microsoft's options table marks
