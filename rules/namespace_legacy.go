@@ -51,7 +51,7 @@ func (namespaceLegacy) Check(p *lint.Pass) {
 			continue
 		}
 		first := firstWithRoles(groups[old], legacyUserRoles)
-		if first == nil {
+		if first == nil || usersMoved(groups[old]) {
 			continue
 		}
 		newer := legacyNewer(p.Catalog, rows, order, groups)
@@ -81,6 +81,24 @@ func legacyNewer(cat *catalog.Catalog, rows []*catalog.Support, order []*catalog
 
 // firstWithRoles returns the first server holding one of roles, or whose
 // roles are unknown.
+// usersMoved reports whether the servers of a version say that no mailbox
+// is left on them: each that may host mailboxes (a Mailbox or back-end
+// server, or one whose roles are unknown) states mailboxes = 0. No user is
+// left to need the legacy namespace.
+func usersMoved(ss []facts.Server) bool {
+	hosts := 0
+	for _, s := range ss {
+		if s.Roles != nil && !s.HasRole("mailbox") && !s.HasRole("back_end") {
+			continue
+		}
+		if s.Mailboxes == nil || s.Mailboxes.Value > 0 {
+			return false
+		}
+		hosts++
+	}
+	return hosts > 0
+}
+
 func firstWithRoles(ss []facts.Server, roles []string) *facts.Server {
 	for i, s := range ss {
 		if s.Roles == nil {

@@ -22,6 +22,13 @@ func TestNamespaceLegacy(t *testing.T) {
 			[]wantFinding{{lint.Error, "server.EX07.version", msg07}}},
 		{"2007 beside 2013, only the main namespace", []string{ex07, ex13, ns("mail.contoso.com")},
 			[]wantFinding{{lint.Error, "server.EX07.version", `Add namespace "legacy.contoso.com" with legacy = true`}}},
+		// Once the 2007 mailboxes have moved, no user needs the legacy name.
+		{"2007 emptied", []string{srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox", "client_access", "hub_transport"]`, "mailboxes = 0"), ex13}, nil},
+		{"2007 with one mailbox left", []string{srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox", "client_access", "hub_transport"]`, "mailboxes = 1"), ex13},
+			[]wantFinding{{lint.Error, "server.EX07.version", msg07}}},
+		{"one 2007 server emptied, another silent", []string{srv("EX07", "2007", "SP3 RU23", `roles = ["mailbox"]`, "mailboxes = 0"),
+			srv("EX07B", "2007", "SP3 RU23", `roles = ["mailbox"]`), ex13},
+			[]wantFinding{{lint.Error, "server.EX07.version", `EX07 runs Exchange Server 2007`}}},
 		{"a namespace marked legacy", []string{ex07, ex13, ns("mail.contoso.com"), ns("old.contoso.com", `legacy = true`)}, nil},
 		{"a namespace named legacy", []string{ex07, ex13, ns("legacy.contoso.com")}, nil},
 		{"named legacy, marked not", []string{ex07, ex13, ns("legacy.contoso.com", `legacy = false`)},
