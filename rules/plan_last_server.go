@@ -121,8 +121,8 @@ func (planLastServer) Check(p *lint.Pass) {
 		return
 	}
 	if len(kept) == 0 {
-		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on: keep %s, shut down (shut_down = true), with the Management Tools of 2019 CU12 or later, or turn directory synchronization off first",
-			what, cause.Target.Name()), related(ds, "directory synchronization"))
+		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on: keep %s, shut down (shut_down = true), with the Management Tools of %s, or turn directory synchronization off first",
+			what, cause.Target.Name(), toolsFrom(p.Catalog)), related(ds, "directory synchronization"))
 		return
 	}
 	if ok, known := managementToolsFit(p.Catalog, top.ManagementTools); known && !ok {
@@ -130,8 +130,9 @@ func (planLastServer) Check(p *lint.Pass) {
 		if mt := top.ManagementTools; mt != nil {
 			addr, rel = mt.Version.Address(), related(mt.Version, "the Management Tools")
 		}
-		p.Report(at(addr), what+" while directory synchronization stays on, without the Management Tools of Exchange 2019 CU12 or later to manage recipients: install them, and add a management_tools block (version = \"2019\", update = \"CU15\")",
-			rel)
+		newest, level := newestTools(p.Catalog)
+		p.Report(at(addr), fmt.Sprintf("%s while directory synchronization stays on, without the Management Tools of %s to manage recipients: install %s's, and add management_tools { version = %q, update = %q }",
+			what, toolsFrom(p.Catalog), newest.ShortName(), newest.ID, level), rel)
 	}
 }
 
@@ -160,4 +161,39 @@ func managementToolsFit(cat *catalog.Catalog, mt *schema.ManagementTools) (ok, k
 		return false, true
 	}
 	return false, false
+}
+
+// toolsFrom names the Management Tools that manage recipients without a
+// running server, from the catalogue: "Exchange 2019 CU12 or later or
+// Exchange SE".
+func toolsFrom(cat *catalog.Catalog) string {
+	var out []string
+	for _, v := range cat.Versions() {
+		from, ok := cat.FirstSupported(managementToolsMatrix, "", v)
+		switch {
+		case !ok:
+		case from != nil:
+			out = append(out, v.ShortName()+" "+from.Name+" or later")
+		default:
+			out = append(out, v.ShortName())
+		}
+	}
+	return words.Or(out)
+}
+
+// newestTools is the newest version whose Management Tools manage
+// recipients without a running server, and its newest level: what a plan
+// adds today.
+func newestTools(cat *catalog.Catalog) (*catalog.Version, string) {
+	vs := cat.Versions()
+	for i := len(vs) - 1; i >= 0; i-- {
+		if _, ok := cat.FirstSupported(managementToolsMatrix, "", vs[i]); ok {
+			level := "RTM"
+			if ls := vs[i].Levels(); len(ls) > 0 {
+				level = ls[len(ls)-1].Name
+			}
+			return vs[i], level
+		}
+	}
+	return vs[len(vs)-1], "RTM"
 }
