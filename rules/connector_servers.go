@@ -21,7 +21,7 @@ func (connectorServers) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "a connector whose servers cannot carry it: no transport role, an Edge server beside internal ones or without an Edge subscription, a Mailbox or Client Access server in the perimeter network as hybrid endpoint",
 		Sources: sources("MS-TRANSPORT-OPTIONS", "MS-PS-SENDCONNECTOR", "MS-PS-HYBRIDCONFIG", "MS-2007-SENDCONN",
-			"MS-2007-EDGESUB", "MS-HYB-PREREQ"),
+			"MS-2007-EDGESUB", "MS-HYB-PREREQ", "MS-EDGE-NOSYNC"),
 	}
 }
 
@@ -53,11 +53,16 @@ func (connectorServers) Check(p *lint.Pass) {
 					s.Exchange.Name, transportRoleNames(p.Catalog, s.Exchange)))
 				continue
 			}
-			if s.IsEdge() && c.Direction() == "send" && s.EdgeSync == nil {
+			// A connector to Exchange Online is the organization's (the
+			// wizard creates it in Active Directory), and reaches an Edge
+			// server only through its subscription. Another send connector
+			// naming only Edge servers may be one made on the Edge itself,
+			// as an Edge without EdgeSync is run (MS-EDGE-NOSYNC).
+			if s.IsEdge() && c.Direction() == "send" && exo[c] && s.EdgeSync == nil {
 				p.UnknownFor(it, &s.Block, "edge_sync")
 			}
 			switch {
-			case s.IsEdge() && c.Direction() == "send" && s.EdgeSync.IsFalse():
+			case s.IsEdge() && c.Direction() == "send" && exo[c] && s.EdgeSync.IsFalse():
 				// One finding per item: without a subscription, no
 				// connector of the organization reaches it at all.
 				p.Report(it, fmt.Sprintf("Edge Transport server %s has no Edge subscription, so %s, a connector of the "+

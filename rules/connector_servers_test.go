@@ -57,11 +57,16 @@ func TestConnectorServersEdge(t *testing.T) {
 			[]wantFinding{{lint.Error, `connector.receive.O365.servers[1]`, `never both`}}},
 		{"Edge beside internal, another receive connector", []string{mbx, edge(), hclBlock(`connector "receive" "Internet"`, `servers = ["EX01", "EDGE01"]`)}, nil},
 		{"Edge beside a server of unknown roles", []string{srv("EX01", "SE", "RTM"), edge(), hclBlock(`connector "send" "Internet"`, `servers = ["EX01", "EDGE01"]`)}, nil},
-		{"Edge without subscription", []string{edge(`edge_sync = false`), hclBlock(`connector "send" "Internet"`, `servers = ["EDGE01"]`)},
-			[]wantFinding{{lint.Error, `connector.send.Internet.servers[0]`, `Edge Transport server EDGE01 has no Edge subscription, so send connector "Internet"`}}},
-		{"Edge without subscription beside internal: one finding", []string{mbx, edge(`edge_sync = false`),
+		// Without EdgeSync, an Edge server's own connector to the internet is
+		// how Microsoft says to run it; a connector to Exchange Online is
+		// the organization's, and reaches it only through a subscription.
+		{"Edge without subscription, its own internet connector", []string{edge(`edge_sync = false`),
+			hclBlock(`connector "send" "Internet"`, `servers = ["EDGE01"]`, `address_spaces = ["*"]`)}, nil},
+		{"Edge without subscription, to Exchange Online", []string{edge(`edge_sync = false`), hclBlock(`connector "send" "O365"`, append(toEXO, `servers = ["EDGE01"]`)...)},
+			[]wantFinding{{lint.Error, `connector.send.O365.servers[0]`, `Edge Transport server EDGE01 has no Edge subscription, so send connector "O365"`}}},
+		{"Edge without subscription beside internal", []string{mbx, edge(`edge_sync = false`),
 			hclBlock(`connector "send" "Internet"`, `servers = ["EX01", "EDGE01"]`)},
-			[]wantFinding{{lint.Error, `connector.send.Internet.servers[1]`, `has no Edge subscription`}}},
+			[]wantFinding{{lint.Error, `connector.send.Internet.servers[1]`, `beside internal servers`}}},
 		{"Edge without subscription, receive", []string{edge(`edge_sync = false`), hclBlock(`connector "receive" "Internet"`, `servers = ["EDGE01"]`)}, nil},
 	}
 	for _, tc := range cases {
