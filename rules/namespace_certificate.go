@@ -20,7 +20,7 @@ func (namespaceCertificate) Info() lint.RuleInfo {
 		ID:       "namespace-certificate",
 		Severity: lint.Error,
 		Summary:  "a namespace its certificate does not cover, or a self-signed one outside; an Autodiscover domain whose name is on no certificate",
-		Sources:  sources("MS-CERTS", "MS-HYB-PREREQ"),
+		Sources:  sources("MS-CERTS", "MS-HYB-PREREQ", "MS-AUTOD-SRV"),
 	}
 }
 
@@ -143,9 +143,17 @@ func autodiscoverNames(p *lint.Pass, served map[string]bool, namesOf func(*schem
 			continue
 		}
 		cn := namesOf(web[0])
+		rel := lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", web[0].Name())}
+		if !hybridDomain(p, d) {
+			// Outlook also finds Autodiscover through an SRV record or an
+			// HTTP redirect to a name the certificate has (MS-AUTOD-SRV).
+			p.ReportAs(lint.Warning, d.Autodiscover, fmt.Sprintf("Autodiscover for %s points on premises to %s, which no IIS "+
+				"certificate names: add it to certificate %q, or publish an SRV record _autodiscover._tcp.%s to a name it has",
+				d.Name(), host, web[0].Name(), normalHost(d.Name())), rel)
+			continue
+		}
 		p.Report(d.Autodiscover, fmt.Sprintf("Autodiscover for %s points on premises to %s, which no IIS certificate names: "+
-			"Outlook warns or cannot set itself up. Add it to certificate %q", d.Name(), host, web[0].Name()),
-			lint.Related{Range: cn.at.SourceRange(), Message: fmt.Sprintf("the names of %q", web[0].Name())})
+			"Outlook warns or cannot set itself up. Add it to certificate %q", d.Name(), host, web[0].Name()), rel)
 	}
 }
 
@@ -223,3 +231,18 @@ func (cn certNames) describe() string {
 // normalHost is a host name as DNS compares it: lower case, without the
 // root's trailing dot.
 func normalHost(h string) string { return strings.ToLower(strings.TrimSuffix(h, ".")) }
+
+// hybridDomain reports whether d is one of the hybrid deployment's domains,
+// whose Autodiscover endpoint must be on the certificate (MS-HYB-PREREQ).
+func hybridDomain(p *lint.Pass, d *schema.Domain) bool {
+	h := p.Topology.Hybrid
+	if h == nil || h.Domains == nil {
+		return false
+	}
+	for _, t := range h.Domains.Targets() {
+		if t == d {
+			return true
+		}
+	}
+	return false
+}
