@@ -60,7 +60,7 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 				"internal mail. Set cloud_services_mail = true")
 		}
 		if c.Direction() == "send" {
-			exoSendTLS(p, c.Connector, what, service)
+			exoSendTLS(p, c.Connector, what, service, relay)
 			exoCertificateDomain(p, c.Connector, what, domains, verdicts)
 		} else if c.TLSDomain == nil {
 			p.Unknown(&c.Block, "tls_domain")
@@ -79,12 +79,22 @@ func (connectorExchangeOnline) Check(p *lint.Pass) {
 // the RequireTLS parameter is set to $false"), and with domain validation and
 // no TlsDomain it compares the certificate with each recipient's domain
 // (CSS-HC-HYBRID).
-func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
+//
+// For hybrid mail it is an error: the Hybrid Configuration Wizard sets both,
+// and Exchange Online treats such mail as the organization's. A connector
+// that only relays internet mail through Exchange Online carries mail as any
+// sender's: Microsoft's health checker warns (CSS-HC-HYBRID), and so does
+// the rule.
+func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string, relay bool) {
+	sev := lint.Error
+	if relay {
+		sev = lint.Warning
+	}
 	if c.RequireTLS == nil {
 		p.Unknown(&c.Block, "require_tls")
 	}
 	if c.RequireTLS.IsFalse() {
-		p.Report(c.RequireTLS, what+" has require_tls = false: it then validates no certificate and may send in clear. "+
+		p.ReportAs(sev, c.RequireTLS, what+" has require_tls = false: it then validates no certificate and may send in clear. "+
 			"Set require_tls = true")
 	}
 	auth, ok := c.TLSAuth.Get()
@@ -92,13 +102,13 @@ func exoSendTLS(p *lint.Pass, c *schema.Connector, what, service string) {
 	case !ok:
 		p.Unknown(&c.Block, "tls_auth")
 	case auth == "none" || auth == "encryption_only":
-		p.Report(c.TLSAuth, fmt.Sprintf("%s has tls_auth = %q: it never checks Exchange Online's certificate. "+
+		p.ReportAs(sev, c.TLSAuth, fmt.Sprintf("%s has tls_auth = %q: it never checks Exchange Online's certificate. "+
 			"Set tls_auth = \"domain_validation\" with tls_domain = %q", what, auth, service))
 	case auth == "domain_validation" && c.TLSDomain == nil:
-		p.Report(c.TLSAuth, fmt.Sprintf("%s has domain validation without tls_domain, so it checks Exchange Online's "+
+		p.ReportAs(sev, c.TLSAuth, fmt.Sprintf("%s has domain validation without tls_domain, so it checks Exchange Online's "+
 			"certificate against each recipient's domain. Set tls_domain = %q", what, service))
 	case auth == "domain_validation" && !facts.IsExchangeOnlineServiceDomain(c.TLSDomain.Value):
-		p.Report(c.TLSDomain, fmt.Sprintf("%s validates Exchange Online's certificate against %q, a name it does not have. "+
+		p.ReportAs(sev, c.TLSDomain, fmt.Sprintf("%s validates Exchange Online's certificate against %q, a name it does not have. "+
 			"Set tls_domain = %q", what, c.TLSDomain.Value, service))
 	}
 }

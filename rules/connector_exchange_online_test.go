@@ -40,8 +40,11 @@ func TestConnectorExchangeOnlineSend(t *testing.T) {
 			`tls_auth = "domain_validation"`}, []wantFinding{{lint.Error, c + "tls_auth", `Set tls_domain = "mail.protection.partner.outlook.cn"`}}},
 		{"relay: no cloud mail needed", []string{`address_spaces = ["*"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
 			`tls_auth = "certificate_validation"`, `cloud_services_mail = false`}, nil},
+		// A relay of internet mail: HealthChecker warns, and so does the rule.
 		{"relay: TLS still validated", []string{`address_spaces = ["*"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
-			`tls_auth = "encryption_only"`}, []wantFinding{{lint.Error, c + "tls_auth", `send connector "O365" relaying through Exchange Online has tls_auth`}}},
+			`tls_auth = "encryption_only"`}, []wantFinding{{lint.Warning, c + "tls_auth", `send connector "O365" relaying through Exchange Online has tls_auth`}}},
+		{"relay: TLS not required", []string{`address_spaces = ["*"]`, `smart_hosts = ["contoso-com.mail.protection.outlook.com"]`,
+			`require_tls = false`}, []wantFinding{{lint.Warning, c + "require_tls", `relaying through Exchange Online has require_tls = false`}}},
 		{"not to Exchange Online", []string{`smart_hosts = ["relay.contoso.com"]`, `tls_auth = "none"`, `cloud_services_mail = false`}, nil},
 	}
 	for _, tc := range cases {
