@@ -6,6 +6,7 @@ import (
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // dagMembership reports database availability groups with more members than
@@ -20,10 +21,14 @@ func (dagMembership) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "dag-membership",
 		Severity: lint.Error,
-		Summary:  "a DAG with more than 16 members, a member without the Mailbox role, or a server in two DAGs or listed twice",
-		Sources:  sources("MS-DAG", "MS-DAG-MEMBERS", "MS-DAG-2013"),
+		Summary:  "a DAG with more than 16 members, a member without the Mailbox role or of a version without DAGs, or a server in two DAGs or listed twice",
+		Sources:  sources("MS-DAG", "MS-DAG-MEMBERS", "MS-DAG-2013", "MS-HA-2010"),
 	}
 }
+
+// dagMember is the catalogue's subject: the Exchange versions whose
+// Mailbox servers can be DAG members (from Exchange 2010).
+const dagMember = "dag-member"
 
 // dagMaxMembers is how many Mailbox servers a DAG holds: "A DAG is a group of
 // up to 16 Mailbox servers" (MS-DAG; Exchange 2013: "a set of up to 16
@@ -63,6 +68,17 @@ func (dagMembership) Check(p *lint.Pass) {
 					related(seat.item, fmt.Sprintf("%s in DAG %s", s.Name(), seat.dag.Name())))
 			default:
 				first[s] = dagSeat{d, it}
+			}
+			if fs, ok := p.Facts.Server(s); ok {
+				if v, row := p.Catalog.SupportsAny(dagMember, "", "", fs.Exchange); v == catalog.Unsupported {
+					note := ""
+					if row != nil && row.Note != "" {
+						note = " (" + row.Note + ")"
+					}
+					p.Report(it, fmt.Sprintf("%s runs %s, which cannot be a DAG member%s: remove %s from DAG %s",
+						s.Name(), fs.Exchange.Name, note, s.Name(), d.Name()))
+					continue
+				}
 			}
 			if s.Roles == nil {
 				p.UnknownFor(it, &s.Block, "roles")

@@ -122,3 +122,19 @@ func TestDAGMembershipTwice(t *testing.T) {
 func lineOf(src, text string) int {
 	return strings.Count(src[:strings.Index(src, text)], "\n") + 1
 }
+
+// DAGs came with Exchange 2010: a 2007 member is reported, a 2010 one is
+// not (the boundary), each at its item.
+func TestDAGMembershipVersions(t *testing.T) {
+	for _, tc := range []struct {
+		version, level string
+		want           []wantFinding
+	}{
+		{"2007", "SP3 RU23", []wantFinding{{lint.Error, `dag.D.members[0]`, `EX runs Exchange Server 2007, which cannot be a DAG member (database availability groups came with Exchange 2010; Exchange 2007 replicated with CCR, SCR and LCR): remove EX from DAG D`}}},
+		{"2010", "SP3 RU32", nil},
+		{"2003", "SP2", []wantFinding{{lint.Error, `dag.D.members[0]`, `EX runs Exchange Server 2003, which cannot be a DAG member`}}},
+	} {
+		src := org(srv("EX", tc.version, tc.level, `roles = ["mailbox"]`), dagOf("D", "EX"))
+		expectFindings(t, tc.version, check(t, dagMembership{}, today, src), tc.want)
+	}
+}
