@@ -54,6 +54,17 @@ func (tlsProtocols) Check(p *lint.Pass) {
 				s.Name(), tlsList(s.TLS.Values()), fix))
 		}
 		only, known := cat.FirstSupported(tlsOnly, "1.2", s.Exchange)
+		// What the design turns on or off that the server's update cannot
+		// do: TLS 1.2 before the release that brings it, or TLS 1.0 and
+		// 1.1 off before the release that runs without them.
+		old10 := s.TLS.Has("1.0") || s.TLS.Has("1.1")
+		if below, ok := s.Below(min12); ok && below && s.TLS.Has("1.2") {
+			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.2 on, but %s uses it only from %s: install the latest update on %s",
+				s.Name(), s.LevelName(), levelLabel(cat, min12), s.Name()))
+		} else if below, ok := s.Below(only); known && only != nil && ok && below && !old10 && s.TLS.Has("1.2") {
+			p.Report(s.TLS, fmt.Sprintf("%s has TLS 1.0 and 1.1 off, but %s runs without them only from %s: install the latest update on %s, or keep them on until then",
+				s.Name(), s.LevelName(), levelLabel(cat, only), s.Name()))
+		}
 		for _, it := range s.TLS.Items {
 			if it.Value != "1.0" && it.Value != "1.1" {
 				continue

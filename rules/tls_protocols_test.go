@@ -114,3 +114,34 @@ func TestTLSProtocolsYieldsToHybridTLS12(t *testing.T) {
 		t.Errorf("hybrid-tls12 off: got\n%s", summary(fs))
 	}
 }
+
+// What a server's update cannot do, at the boundaries: TLS 1.2 on before the
+// release that brings it (one below fails, the release passes), and TLS 1.0
+// and 1.1 off before the release that runs without them.
+func TestTLSProtocolsBeyondTheUpdate(t *testing.T) {
+	for _, tc := range []struct{ version, tls12, only string }{
+		{"2016", "CU8", "CU9"}, {"2013", "CU19", "CU20"}, {"2010", "SP3 RU19", "SP3 RU20"},
+	} {
+		before12 := hostLevelBefore(t, tc.version, tc.tls12)
+		beforeOnly := hostLevelBefore(t, tc.version, tc.only)
+		for _, c := range []struct {
+			level, tls, want string
+		}{
+			{before12, `["1.0", "1.2"]`, "has TLS 1.2 on, but Exchange Server " + tc.version + " " + before12},
+			{tc.tls12, `["1.0", "1.2"]`, ""},
+			{beforeOnly, `["1.2"]`, "has TLS 1.0 and 1.1 off, but Exchange Server " + tc.version + " " + beforeOnly},
+			{tc.only, `["1.2"]`, ""},
+		} {
+			fs := check(t, tlsProtocols{}, today, org(srv("EX01", tc.version, c.level, "tls = "+c.tls)))
+			got := ""
+			for _, f := range fs {
+				if f.Severity == lint.Error && f.Address == "server.EX01.tls" && !strings.Contains(f.Message, "turned off") {
+					got = f.Message
+				}
+			}
+			if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+				t.Errorf("%s %s with tls = %s: got %q, want %q", tc.version, c.level, c.tls, got, c.want)
+			}
+		}
+	}
+}
