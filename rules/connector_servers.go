@@ -47,10 +47,14 @@ func (connectorServers) Check(p *lint.Pass) {
 				continue
 			}
 			seen[it.Target] = true
-			if yes, known := carriesMail(p.Catalog, s); known && !yes {
-				p.Report(it, fmt.Sprintf("%s (%s, %s) has no transport role to carry %s: %s connectors run on %s servers. "+
+			roles, carries := transportRoles, carriesMail
+			if c.Direction() == "send" {
+				roles, carries = sendRoles, sendsMail
+			}
+			if yes, known := carries(p.Catalog, s); known && !yes {
+				p.Report(it, fmt.Sprintf("%s (%s, %s) has no transport role to carry %s: %s %s connectors run on %s servers. "+
 					"Name one of those", s.Name(), s.Exchange.Name, hybridRolesHeld(s), facts.DescribeConnector(c),
-					s.Exchange.Name, transportRoleNames(p.Catalog, s.Exchange)))
+					s.Exchange.Name, c.Direction(), transportRoleNames(p.Catalog, roles, s.Exchange)))
 				continue
 			}
 			// A connector to Exchange Online is the organization's (the

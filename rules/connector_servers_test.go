@@ -20,7 +20,11 @@ func TestConnectorServersTransportRole(t *testing.T) {
 		{"2010 Hub Transport", []string{srv("S", "2010", "SP3 RU32", `roles = ["hub_transport"]`)}, "send", nil},
 		{"2007 Edge", []string{srv("S", "2007", "SP3 RU23", `roles = ["edge_transport"]`)}, "receive", nil},
 		{"2010 Mailbox and Client Access", []string{srv("S", "2010", "SP3 RU32", `roles = ["mailbox", "client_access"]`)}, "send",
-			[]wantFinding{{lint.Error, `connector.send.C.servers[0]`, `S (Exchange Server 2010, Mailbox and Client Access) has no transport role to carry send connector "C": Exchange Server 2010 connectors run on Hub Transport or Edge Transport servers`}}},
+			[]wantFinding{{lint.Error, `connector.send.C.servers[0]`, `S (Exchange Server 2010, Mailbox and Client Access) has no transport role to carry send connector "C": Exchange Server 2010 send connectors run on Hub Transport or Edge Transport servers`}}},
+		// A 2013 Client Access server receives (Front End Transport), but is
+		// no send connector's source: Mailbox servers are.
+		{"2013 Client Access as a send connector's source", []string{srv("S", "2013", "CU23", `roles = ["client_access"]`)}, "send",
+			[]wantFinding{{lint.Error, `connector.send.C.servers[0]`, `S (Exchange Server 2013, Client Access) has no transport role to carry send connector "C": Exchange Server 2013 send connectors run on Mailbox or Edge Transport servers`}}},
 		{"2007 Unified Messaging", []string{srv("S", "2007", "SP3 RU23", `roles = ["unified_messaging"]`)}, "receive",
 			[]wantFinding{{lint.Error, `connector.receive.C.servers[0]`, "has no transport role"}}},
 		{"roles unknown", []string{srv("S", "2010", "SP3 RU32")}, "send", nil},

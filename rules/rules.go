@@ -67,8 +67,11 @@ const (
 	// transportRoles are the roles that run connectors: the servers a
 	// connector may name and that receive mail from outside.
 	transportRoles = "transport-roles"
-	hostOS         = "host-os" // Windows Server versions an Exchange server runs on
-	dcOS           = "dc-os"   // Windows Server versions of domain controllers Exchange works with
+	// sendRoles are the roles whose servers can be a send connector's
+	// source servers.
+	sendRoles = "send-roles"
+	hostOS    = "host-os" // Windows Server versions an Exchange server runs on
+	dcOS      = "dc-os"   // Windows Server versions of domain controllers Exchange works with
 )
 
 // windowsWouldDecide reports whether stating a server's Windows Server
@@ -116,22 +119,32 @@ func rolesHeld(roles *schema.StringList) string {
 // (transportRoles), and whether that is known: not when its roles are not
 // stated, nor when the catalogue says nothing of its version's roles.
 func carriesMail(cat *catalog.Catalog, s facts.Server) (yes, known bool) {
-	if s.Roles == nil || len(cat.VersionRows(transportRoles, s.Exchange)) == 0 {
+	return hasRoleOf(cat, transportRoles, s)
+}
+
+// sendsMail reports whether a server can be a send connector's source
+// server (the catalogue's send-roles), and whether that is known.
+func sendsMail(cat *catalog.Catalog, s facts.Server) (yes, known bool) {
+	return hasRoleOf(cat, sendRoles, s)
+}
+
+func hasRoleOf(cat *catalog.Catalog, subject string, s facts.Server) (yes, known bool) {
+	if s.Roles == nil || len(cat.VersionRows(subject, s.Exchange)) == 0 {
 		return false, false
 	}
 	for _, r := range s.Roles.Values() {
-		if _, ok := cat.FirstSupported(transportRoles, r, s.Exchange); ok {
+		if _, ok := cat.FirstSupported(subject, r, s.Exchange); ok {
 			return true, true
 		}
 	}
 	return false, true
 }
 
-// transportRoleNames names the roles that run connectors in version v, for
-// messages: "Hub Transport or Edge Transport".
-func transportRoleNames(cat *catalog.Catalog, v *catalog.Version) string {
+// transportRoleNames names the roles of a subject (transportRoles,
+// sendRoles) in version v, for messages: "Hub Transport or Edge Transport".
+func transportRoleNames(cat *catalog.Catalog, subject string, v *catalog.Version) string {
 	var out []string
-	for _, r := range cat.SupportedValues(transportRoles, v) {
+	for _, r := range cat.SupportedValues(subject, v) {
 		out = append(out, roleName(r.ID))
 	}
 	return words.Or(out)
