@@ -94,13 +94,26 @@ func quickNestingOK(src []byte, max int) bool {
 			push(c)
 		case '}':
 			// closes a template sequence or a brace
-			if k := top(); k != 0 {
+			switch top() {
+			case '{', 'i':
 				pop()
+			case '[', '(':
+				return false // a mismatched closer: let the lexer judge
 			}
 		case ']', ')':
-			// Inside a template sequence only '}' leaves it, as in the lexer.
-			if k := top(); k == '{' || k == '[' || k == '(' {
+			// A closer that does not match the innermost opener: hcl's lexer
+			// and parser pair them their own ways (inside a template
+			// sequence only '}' leaves it), so let the lexer judge.
+			open := byte('[')
+			if c == ')' {
+				open = '('
+			}
+			switch top() {
+			case open:
 				pop()
+			case 0:
+			default:
+				return false
 			}
 		case '-', '!', '?':
 			level++
