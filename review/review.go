@@ -398,36 +398,16 @@ func newSplitter(plan *schema.Plan) *splitter {
 		if t.Organization != nil {
 			add(t.Organization.Name())
 		}
-		for _, x := range t.Sites {
-			add(x.Name())
-		}
-		for _, x := range t.DomainControllers {
-			add(x.Name())
-		}
-		for _, x := range t.Servers {
-			add(x.Name())
-		}
-		for _, x := range t.DAGs {
-			add(x.Name())
-		}
-		for _, x := range t.Domains {
-			add(x.Name())
-		}
-		for _, x := range t.Certificates {
-			add(x.Name())
-		}
-		for _, x := range t.Namespaces {
-			add(x.Name())
-		}
-		for _, x := range t.Connectors {
-			add(x.Name())
-		}
-		for _, x := range t.Tenants {
-			add(x.Name())
-		}
-		for _, x := range t.ADFS {
-			add(x.Name())
-		}
+		eachName(add, t.Sites)
+		eachName(add, t.DomainControllers)
+		eachName(add, t.Servers)
+		eachName(add, t.DAGs)
+		eachName(add, t.Domains)
+		eachName(add, t.Certificates)
+		eachName(add, t.Namespaces)
+		eachName(add, t.Connectors)
+		eachName(add, t.Tenants)
+		eachName(add, t.ADFS)
 	}
 	// Longer names first, so that one holding another is masked whole; at
 	// most maxMasked of them, so that the work stays in proportion to the
@@ -440,6 +420,13 @@ func newSplitter(plan *schema.Plan) *splitter {
 
 // maxMasked is the most names holding ": " that splitter masks.
 const maxMasked = 32
+
+// eachName gives add the name of each block.
+func eachName[T interface{ Name() string }](add func(string), blocks []T) {
+	for _, b := range blocks {
+		add(b.Name())
+	}
+}
 
 // split cuts msg at its last ": " outside parentheses and outside the
 // names: the problem before it, the fix after it ("" when there is none).
