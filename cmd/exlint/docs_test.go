@@ -161,3 +161,60 @@ func TestGoReleaserConfig(t *testing.T) {
 		t.Error(".ci/run does not run goreleaser check")
 	}
 }
+
+// The outputs the documentation shows are exlint's. A block after
+// <!-- exlint-doc-output: ARGS --> shows its command on its first line
+// ("$ exlint ..."), then what `exlint ARGS` writes to standard output; a line
+// "..." stands for any lines, and "..." within a line for any text, so that
+// a page can show the part that matters. The ARGS pin what the shown
+// command leaves to the day (--as-of).
+func TestDocOutputs(t *testing.T) {
+	marker := regexp.MustCompile("(?s)<!-- exlint-doc-output: ([^\n]*?) -->\\s*```text\\n(.*?)```")
+	found := 0
+	for _, doc := range []string{"README.md", "docs/cli.md", "docs/language.md", "docs/configuration.md"} {
+		raw, err := os.ReadFile(filepath.Join(repoRoot, doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range marker.FindAllStringSubmatch(string(raw), -1) {
+			found++
+			args, block := strings.Fields(m[1]), m[2]
+			shown, rest, _ := strings.Cut(block, "\n")
+			if !strings.HasPrefix(shown, "$ exlint "+args[0]) {
+				t.Errorf("%s: the block for %q does not start with its command: %q", doc, m[1], shown)
+				continue
+			}
+			out, _, _ := exlint(t, noEnv, args...)
+			if !elided(rest).MatchString(out) {
+				t.Errorf("%s: the output shown for `exlint %s` is not what it writes (edit the page):\n%s", doc, m[1], out)
+			}
+		}
+	}
+	if found < 3 {
+		t.Errorf("%d outputs checked; the pages mark more", found)
+	}
+}
+
+// elided is a pattern for a shown output with "..." elisions.
+func elided(shown string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString(`^`)
+	for _, line := range strings.SplitAfter(shown, "\n") {
+		if line == "" {
+			continue
+		}
+		if strings.TrimSpace(line) == "..." {
+			b.WriteString(`(?:[^\n]*\n)*?`)
+			continue
+		}
+		parts := strings.Split(line, "...")
+		for i, p := range parts {
+			if i > 0 {
+				b.WriteString(`[^\n]*?`)
+			}
+			b.WriteString(regexp.QuoteMeta(p))
+		}
+	}
+	b.WriteString(`$`)
+	return regexp.MustCompile(b.String())
+}

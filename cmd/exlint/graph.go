@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/exlint/exlint/graph"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/lint/runner"
@@ -243,22 +245,38 @@ func pickState(plan *schema.Plan, name string) (*schema.State, error) {
 }
 
 // graphTitle names what the diagram shows: the organization, the state of a
-// plan and its date, and the date findings are evaluated on.
+// plan and its date, and the date findings are evaluated on. It fits the line a diagram draws (graphTitleWidth characters): a plan's
+// state is named in full, with its date, its place and the date it is judged
+// on, and the organization, which its own box names, is left out; a name too
+// long is clipped, never the dates.
 func graphTitle(plan *schema.Plan, state *schema.State, asOf catalog.Date) string {
-	name := "Topology"
-	if o := state.Topology.Organization; o != nil {
-		name = o.Name()
-	}
-	parts := []string{name}
-	if len(plan.States) > 1 {
-		s := "state " + state.Name
-		if state.Stage != nil {
-			s += " (" + state.Date.String() + ")"
+	tail := ", as of " + runner.StateAsOf(state, asOf).String()
+	if len(plan.States) <= 1 {
+		name := "Topology"
+		if o := state.Topology.Organization; o != nil {
+			name = o.Name()
 		}
-		parts = append(parts, fmt.Sprintf("%s, %d of %d", s, stateIndex(plan, state)+1, len(plan.States)))
+		return clipTo(name, graphTitleWidth-utf8.RuneCountInString(tail)) + tail
 	}
-	return strings.Join(append(parts, "as of "+runner.StateAsOf(state, asOf).String()), ", ")
+	place := fmt.Sprintf(", %d of %d", stateIndex(plan, state)+1, len(plan.States))
+	if state.Stage != nil {
+		place = " (" + state.Date.String() + ")" + place
+	}
+	const head = "state "
+	room := graphTitleWidth - utf8.RuneCountInString(head+place+tail)
+	return head + clipTo(state.Name, room) + place + tail
 }
+
+// clipTo keeps s within n characters, the ellipsis included.
+func clipTo(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return words.ClipEnd(s, max(n-1, 1))
+}
+
+// graphTitleWidth is the longest title: the characters of a diagram's line.
+const graphTitleWidth = 60
 
 func stateIndex(plan *schema.Plan, state *schema.State) int {
 	for i, s := range plan.States {

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/exlint/exlint/internal/topogen"
 	"github.com/exlint/exlint/lint/config"
@@ -312,18 +313,25 @@ func TestGraphStatesAndGrouping(t *testing.T) {
 	if def, _, _ := exlint(t, noEnv, "graph", dir, "--as-of", asOf); def != states["current"] {
 		t.Error("the default state is not current")
 	}
-	if !strings.Contains(states["current"], "Contoso, state current, 1 of 4, as of "+asOf) ||
-		!strings.Contains(states["step-003"], "Contoso, state step-003 (") {
+	if !strings.Contains(states["current"], "state current, 1 of 4, as of "+asOf) ||
+		!strings.Contains(states["step-003"], "state step-003 (2027-03-01), 4 of 4, as of 2027-03-01") {
 		t.Errorf("titles do not name the state:\n%s", states["step-003"])
 	}
-	// The title, before the diagram cuts it to its width.
+	// The title fits the diagram's line: a long state name is clipped, the
+	// dates and the place are not; the organization, which its own box
+	// names, is left out of a plan's state.
 	var files []*schema.File
 	for _, f := range topogen.Generate(topogen.Options{Servers: 24, Stages: 3}) {
 		files = append(files, &schema.File{Name: f.Name, Src: f.Src})
 	}
 	plan, _ := schema.DecodePlan(".", files, schema.DefaultLimits)
-	if title := graphTitle(plan, plan.States[3], catalog.MustDate(asOf)); title != "Contoso, state step-003 (2027-03-01), 4 of 4, as of 2027-03-01" {
+	if title := graphTitle(plan, plan.States[3], catalog.MustDate(asOf)); title != "state step-003 (2027-03-01), 4 of 4, as of 2027-03-01" {
 		t.Errorf("title %q", title)
+	}
+	plan.States[3].Name = strings.Repeat("x", 80)
+	if title := graphTitle(plan, plan.States[3], catalog.MustDate(asOf)); utf8.RuneCountInString(title) != graphTitleWidth ||
+		!strings.HasSuffix(title, "… (2027-03-01), 4 of 4, as of 2027-03-01") {
+		t.Errorf("a long state's title: %q", title)
 	}
 	if states["step-001"] == states["current"] || states["step-003"] == states["step-001"] {
 		t.Error("the states are drawn the same")

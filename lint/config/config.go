@@ -443,9 +443,11 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 			default:
 				msg := fmt.Sprintf("unknown attribute %q in rule %q", a.Name, id)
 				if s := schema.Suggest(a.Name, ruleAttributes); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
+					msg += fmt.Sprintf("; did you mean %q? A", s)
+				} else {
+					msg += ". A"
 				}
-				add(a.NameRange, "%s. A rule block takes %s", msg, strings.Join(ruleAttributes, ", "))
+				add(a.NameRange, "%s rule block takes %s", msg, strings.Join(ruleAttributes, ", "))
 			}
 		}
 	}
