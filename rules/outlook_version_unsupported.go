@@ -42,6 +42,12 @@ type outlookList struct {
 	rows    []*catalog.Support
 }
 
+// outlookListOf is newOutlookList, built once per catalogue and version.
+func outlookListOf(cat *catalog.Catalog, v *catalog.Version) outlookList {
+	type key struct{ v *catalog.Version }
+	return cat.Derived(key{v}, func() any { return newOutlookList(cat, v) }).(outlookList)
+}
+
 func newOutlookList(cat *catalog.Catalog, v *catalog.Version) outlookList {
 	l := outlookList{version: v}
 	for _, o := range cat.Outlooks {
@@ -138,7 +144,7 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 		if len(mailbox[vs[i]]) == 0 || len(p.Catalog.VersionRows(outlookMatrix, vs[i])) == 0 {
 			continue
 		}
-		lists = append(lists, newOutlookList(p.Catalog, vs[i]))
+		lists = append(lists, outlookListOf(p.Catalog, vs[i]))
 	}
 	for _, item := range c.Outlook.Items {
 		o, err := p.Catalog.ParseOutlook(item.Value)

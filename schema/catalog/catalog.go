@@ -179,6 +179,22 @@ type Catalog struct {
 	// version's releases by build, while loading.
 	extra     []Row
 	releaseAt map[*Version]map[[4]int]*Release
+	// derived holds what Derived computed.
+	derived sync.Map
+}
+
+// Derived returns what compute makes of the catalogue alone, computed once
+// per key for the catalogue's life: a rule's view of a support matrix that
+// every topology would otherwise rebuild (the catalogue never changes once
+// loaded). compute must depend on nothing but the catalogue and key, and key
+// must be comparable; concurrent first calls may both compute, and one
+// result is kept.
+func (c *Catalog) Derived(key any, compute func() any) any {
+	if v, ok := c.derived.Load(key); ok {
+		return v
+	}
+	v, _ := c.derived.LoadOrStore(key, compute())
+	return v
 }
 
 var (
