@@ -281,6 +281,18 @@ rule "migration-cutover-size" {
 	if out, _, _ := exlintIn(t, repo, noEnv, "config", "--changed", "--fail-on", "warning"); !regexp.MustCompile(`fail_on += "warning" +# --fail-on`).MatchString(out) {
 		t.Errorf("--fail-on:\n%s", out)
 	}
+	// Only rule blocks changed: one blank line after the header, not two.
+	if out, _, _ := exlintIn(t, configRepo(t, "rule \"migration-cutover-size\" {\n  severity = \"info\"\n}\n"), noEnv, "config", "--changed"); !strings.Contains(out, "every value)\n\nrule \"migration-cutover-size\"") {
+		t.Errorf("only a rule changed:\n%q", out)
+	}
+	// A date, from the file or the flag, is a change: the default is today.
+	dated := configRepo(t, `as_of = "2027-01-01"`)
+	if out, _, _ := exlintIn(t, dated, noEnv, "config", "--changed"); !regexp.MustCompile(`as_of += "2027-01-01" +# \.exlint\.hcl:1:1`).MatchString(out) {
+		t.Errorf("as_of in the file:\n%s", out)
+	}
+	if out, _, _ := exlintIn(t, dated, noEnv, "config", "--changed", "--as-of", "2027-03-01"); !regexp.MustCompile(`as_of += "2027-03-01" +# --as-of`).MatchString(out) {
+		t.Errorf("--as-of:\n%s", out)
+	}
 	if out, _, _ := exlintIn(t, configRepo(t, ""), noEnv, "config", "--changed"); !strings.Contains(out, "# nothing differs from the defaults") || strings.Contains(out, "rule ") {
 		t.Errorf("no configuration:\n%s", out)
 	}

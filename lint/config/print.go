@@ -56,6 +56,7 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		b.WriteString("# only what differs from the defaults (exlint config without --changed shows every value)\n")
 	}
 	b.WriteString("\n")
+	header := b.Len()
 	changes := 0
 	// show says whether to print a value: always, or with --changed when
 	// it differs from the default.
@@ -86,7 +87,9 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		asOf.Value = opt.AsOf
 		asOfNote = "default: today"
 	}
-	if show(asOf.Set && asOf.Value != opt.AsOf) {
+	// A date set in the file or by --as-of is a change, even today's: the
+	// default is "today", whichever day that is.
+	if show(asOf.Set) {
 		fmt.Fprintf(&b, "as_of = %s # %s\n", hclString(asOf.Value.String()), escape.Text(asOfNote))
 	}
 	failOn := c.FailOn
@@ -174,7 +177,10 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 			fmt.Fprintf(&body, "  ignorable = %t # %s\n", ign.Value, escape.Text(ign.Origin()))
 		}
 		if body.Len() > 0 {
-			fmt.Fprintf(&b, "\nrule %s {\n%s}\n", hclString(r.ID), body.String())
+			if b.Len() > header {
+				b.WriteString("\n") // a blank line after the values or the rule before
+			}
+			fmt.Fprintf(&b, "rule %s {\n%s}\n", hclString(r.ID), body.String())
 		}
 	}
 	if opt.Changed {
