@@ -638,6 +638,10 @@ func (d *decoder) stringValue(attr Attr, v cty.Value, as *attrSpec, where valueW
 		}
 	case as.format == "date":
 		if dt, err := catalog.ParseDate(s); err != nil || dt.MonthOnly() {
+			if p := catalog.DateRangeProblem(s); p != "" {
+				d.schemaf(attr.Range, str.Address(), `%s: %q is not a date: %s`, where, s, p)
+				return nil, false
+			}
 			d.schemaf(attr.Range, str.Address(), `%s: %q is not a date; write it as YYYY-MM-DD, such as "2027-03-01"`, where, s)
 			return nil, false
 		}

@@ -557,8 +557,12 @@ func (b *planBuilder) stage(hb *hcl.Block) *stageSyntax {
 		b.planProblem(st.Name(), st.SourceRange(), st.Address(),
 			fmt.Sprintf(`%s has no date; add date = "YYYY-MM" (or "YYYY-MM-DD"): stages apply in date order`, st.Describe()))
 	} else if dt, err := catalog.ParseDate(st.DateAttr.Value); err != nil {
-		d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is not a date; write it as YYYY-MM or YYYY-MM-DD, such as "2027-06"`,
-			st.Describe(), st.DateAttr.Value)
+		if p := catalog.DateRangeProblem(st.DateAttr.Value); p != "" {
+			d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is not a date: %s`, st.Describe(), st.DateAttr.Value, p)
+		} else {
+			d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is not a date; write it as YYYY-MM or YYYY-MM-DD, such as "2027-06"`,
+				st.Describe(), st.DateAttr.Value)
+		}
 	} else {
 		if dt.MonthOnly() {
 			dt.Day = 1

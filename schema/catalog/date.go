@@ -2,10 +2,39 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
+
+var dateShape = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
+
+// DateRangeProblem says what is wrong with s when it has the shape of a date,
+// YYYY-MM-DD or YYYY-MM, and is not one: its month or its day out of range
+// ("2026-13-01", "2026-02-30"). It returns "" for a date, and for text of
+// another shape, where the caller says how to write one.
+func DateRangeProblem(s string) string {
+	m := dateShape.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	if month < 1 || month > 12 {
+		return fmt.Sprintf("the month %s is out of range: months run from 01 to 12", m[2])
+	}
+	if m[3] == "" {
+		return ""
+	}
+	day, _ := strconv.Atoi(m[3])
+	// The day before the first of the next month is the month's last.
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > days {
+		return fmt.Sprintf("the day %s is out of range: %s-%s has %d days", m[3], m[1], m[2], days)
+	}
+	return ""
+}
 
 // Date is a calendar date without a time zone. Microsoft publishes release and
 // lifecycle dates as days; some security updates are only known by their month
