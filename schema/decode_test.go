@@ -470,6 +470,8 @@ func TestStructuralProblems(t *testing.T) {
 			[]wantProblem{{KindSyntax, "t.exchange.hcl:2:15-2:16", "unclosed configuration block"}}},
 		{"invalid character", map[string]string{"t.exchange.hcl": org + "site \"A\" {}\n@\n"},
 			[]wantProblem{{KindSyntax, "t.exchange.hcl:3:1-3:2", "invalid character"}}},
+		{"number with separators", map[string]string{"t.exchange.hcl": org + "migration {\n  mailboxes = 3,000\n}\n"},
+			[]wantProblem{{KindSyntax, "t.exchange.hcl:3:16-3:17", "unexpected comma after argument: Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline; did you mean 3000? Write numbers without separators"}}},
 		{"JSON syntax error", map[string]string{"t.exchange.hcl.json": `{"organization": {"O": {}},}`},
 			[]wantProblem{{KindSyntax, "t.exchange.hcl.json:1:27-1:28", "trailing comma in object"}}},
 		{"UTF-16 file", map[string]string{"t.exchange.hcl": "\xff\xfeo\x00r\x00g\x00"},

@@ -57,7 +57,7 @@ func parseFile(f *File, lim Limits, probs *problems) *hcl.File {
 			return nil
 		}
 		hf, diags := hcljson.Parse(src, f.Name)
-		if addDiags(diags, f.Name, probs) {
+		if addDiags(diags, f.Name, nil, probs) {
 			return nil
 		}
 		return hf
@@ -105,7 +105,7 @@ func parseNative(src []byte, filename string, lim Limits, probs *problems) *hcl.
 		}
 	}
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
-	if addDiags(diags, filename, probs) {
+	if addDiags(diags, filename, src, probs) {
 		return nil
 	}
 	return hf
@@ -137,7 +137,10 @@ const maxSyntaxProblems = 100
 // after "Invalid character"), and the JSON one adds "Root value must be
 // object" to any other error. Only the first error at a place is kept, and
 // only the first maxSyntaxProblems places.
-func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
+//
+// src, the native-syntax source, lets a message add what the text at the
+// place suggests (a number written with separators, 3,000).
+func addDiags(diags hcl.Diagnostics, filename string, src []byte, probs *problems) bool {
 	seen := map[hcl.Pos]bool{}
 	more, last := 0, hcl.Pos{}
 	var moreAt hcl.Range
@@ -165,12 +168,37 @@ func addDiags(diags hcl.Diagnostics, filename string, probs *problems) bool {
 			continue
 		}
 		seen[rng.Start] = true
-		probs.add(KindSyntax, rng, "", diagMessage(d))
+		msg := diagMessage(d)
+		if d.Summary == "Unexpected comma after argument" {
+			if n, ok := separatedNumberAt(src, rng.Start.Byte); ok {
+				msg += fmt.Sprintf("; did you mean %s? Write numbers without separators", n)
+			}
+		}
+		probs.add(KindSyntax, rng, "", msg)
 	}
 	if more > 0 {
 		probs.add(KindSyntax, moreAt, "", fmt.Sprintf("and %d more syntax errors from here on; exlint reports the first %d of a file: fix them and check again", more, maxSyntaxProblems))
 	}
 	return diags.HasErrors()
+}
+
+// separatedNumberAt returns the number a comma at offset i of src is part of
+// when that comma separates thousands ("mailboxes = 3,000"), without its
+// separators. It reads only the digits and commas around i, at most a
+// line's worth.
+func separatedNumberAt(src []byte, i int) (string, bool) {
+	if i < 0 || i >= len(src) || src[i] != ',' {
+		return "", false
+	}
+	isPart := func(c byte) bool { return c == ',' || (c >= '0' && c <= '9') }
+	from, to := i, i+1
+	for from > 0 && i-from < 64 && isPart(src[from-1]) {
+		from--
+	}
+	for to < len(src) && to-i < 64 && isPart(src[to]) {
+		to++
+	}
+	return numberWithSeparators(string(src[from:to]))
 }
 
 // diagMessage renders an hcl diagnostic in exlint's voice: "summary: detail".
