@@ -51,6 +51,12 @@ var keywordPrefixes = map[string][]string{
 	"tls":              {"tlsversion", "tlsv", "tls"},
 }
 
+// keywordSuffixes are words people write after a value: PowerShell's
+// Get-ADForest names the forest functional level 2016 "Windows2016Forest".
+var keywordSuffixes = map[string][]string{
+	"ffl": {"forest"},
+}
+
 // catalogueNames are the full names the catalogue gives values
 // ("Exchange Server Subscription Edition", "Windows Server 2012 R2",
 // ".NET Framework 4.8", "Microsoft 365 Apps"), squashed, by keyword set.
@@ -97,6 +103,21 @@ func (k *keywordSet) suggest(s string) string {
 // alias returns the value s stands for by the tables above, or "".
 func (k *keywordSet) alias(s string) string {
 	sq := squash(s)
+	if v := k.squashedAlias(sq); v != "" {
+		return v
+	}
+	for _, suffix := range keywordSuffixes[k.name] {
+		if rest, ok := strings.CutSuffix(sq, suffix); ok && rest != "" {
+			if v := k.squashedAlias(rest); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// squashedAlias is alias of a squashed value, without its suffixes.
+func (k *keywordSet) squashedAlias(sq string) string {
 	if v, ok := keywordAliases[k.name][sq]; ok {
 		return v
 	}

@@ -43,6 +43,17 @@ func TestDidYouMeanWhatPeopleWrite(t *testing.T) {
 		}
 	}
 	for value, want := range map[string]string{
+		`"Windows2016Forest"`:   `did you mean "2016"?`,
+		`"Windows2012R2Forest"`: `did you mean "2012R2"?`,
+		`"Windows Server 2016"`: `did you mean "2016"?`,
+		`"Forest"`:              "Allowed:",
+	} {
+		_, probs := decodeFiles(map[string]string{"t.exchange.hcl": "organization \"O\" {\n  forest_functional_level = " + value + "\n}\n"})
+		if len(probs) != 1 || !strings.Contains(probs[0].Message, want) || (!strings.HasPrefix(want, "did") && strings.Contains(probs[0].Message, "did you mean")) {
+			t.Errorf("forest_functional_level = %s: %v, want %q", value, probs, want)
+		}
+	}
+	for value, want := range map[string]string{
 		`"3,000"`:     "did you mean 3000?",
 		`"3 000"`:     "did you mean 3000?",
 		`"1_250_000"`: "did you mean 1250000?",
