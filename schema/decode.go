@@ -708,7 +708,11 @@ func (d *decoder) intValue(attr Attr, v cty.Value, as *attrSpec, where valueWher
 func (d *decoder) finish(files []*File) {
 	if d.top.Organization == nil && len(files) > 0 {
 		start := hcl.Range{Filename: files[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
-		d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
+		if len(files) == 1 && files[0].Stdin {
+			d.schemaf(start, "", `standard input (%s) has no organization block; add organization "Name" { } to it, or give --stdin-filename a file of the topology it belongs to`, files[0].Name)
+		} else {
+			d.schemaf(start, "", `the topology in %s has no organization block; add organization "Name" { } to one of its files`, dirName(d.top.Dir))
+		}
 		d.probs[len(d.probs)-1].noOrganization = true
 	}
 	index, names := d.refIndex, d.refNames

@@ -248,6 +248,8 @@ type File struct {
 	// Size is the file's size on disk when known (0 otherwise): a file
 	// larger than the limit is read only up to the limit and one byte.
 	Size int64
+	// Stdin is set for the file exlint check - read from standard input.
+	Stdin bool
 }
 
 // Topology is every topology file of one directory, merged.

@@ -416,6 +416,11 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	rep := *head
 	rep.Baselined, rep.BaselineStale = filter.Baselined, filter.StaleIn(coveredBy(res, paths))
 	rep.Topologies, rep.Files, rep.Checked, rep.Unchecked, rep.Skipped, rep.Suppressed = res.Topologies, res.Files, res.Checked, res.Unchecked, res.Skipped, res.Suppressed
+	if opts.StdinAlone && len(res.Unchecked) > 0 {
+		// Standard input on its own is a topology of one file, named by it
+		// rather than by the directory its name falls in.
+		rep.Unchecked = []string{opts.Stdin.Name}
+	}
 	rep.MaxFindingsPerFile, rep.MaxFindings = perFile, perRun
 	for _, l := range capped.Files {
 		rep.LeftOut = append(rep.LeftOut, report.LeftOut{File: l.File, Count: l.Count})
@@ -468,7 +473,7 @@ func readStdin(f checkFlags, limit int64) (*schema.File, error) {
 	if err != nil {
 		return nil, usageErr("reading standard input: %v", err)
 	}
-	return &schema.File{Name: name, Src: src, JSON: strings.HasSuffix(name, schema.JSONSuffix)}, nil
+	return &schema.File{Name: name, Src: src, JSON: strings.HasSuffix(name, schema.JSONSuffix), Stdin: true}, nil
 }
 
 // preparedFile is a file's findings made ready to write on the worker that

@@ -29,6 +29,14 @@ func TestCheckStdin(t *testing.T) {
 		t.Errorf("alone: exit %d\n%s", code, out)
 	}
 
+	// Without an organization block, alone: standard input is named, not
+	// the directory its default name falls in.
+	out, _, code = exlintStdin(t, repo, "site \"A\" {}\n", "check", "--as-of", asOf, "-")
+	if code != 1 || !strings.Contains(out, "error: standard input (stdin.exchange.hcl) has no organization block") ||
+		!strings.Contains(out, "stdin.exchange.hcl: note: the rules did not run") || strings.Contains(out, "topology in .") {
+		t.Errorf("alone, no organization: exit %d\n%s", code, out)
+	}
+
 	// In the place of a file of a topology: its other files are read from
 	// disk, the named file is not.
 	os.WriteFile(filepath.Join(repo, "topo", "site.exchange.hcl"), []byte("site \"Branch\" {}\n"), 0o644)
