@@ -119,3 +119,23 @@ func isCatalogSet(name string) bool {
 	}
 	return false
 }
+
+// "Names and references" names every block that may appear only once.
+func TestLanguageNamesSingletons(t *testing.T) {
+	raw, err := os.ReadFile("../docs/language.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	i := strings.Index(doc, "\n## Names and references\n")
+	if i < 0 {
+		t.Fatal(`docs/language.md has no "## Names and references"`)
+	}
+	section := doc[i+len("\n## Names and references\n\n"):]
+	section = section[:strings.Index(section, "\n\n")+1] // its first paragraph
+	for _, b := range blockSpecs() {
+		if b.singleton && !strings.Contains(section, "`"+b.name+"`") {
+			t.Errorf("the paragraph on blocks that appear at most once does not name %q:\n%s", b.name, section)
+		}
+	}
+}
