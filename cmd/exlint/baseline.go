@@ -32,8 +32,9 @@ func readOldBaseline(path string) (*baseline.Baseline, error) {
 }
 
 // writeBaseline writes the baseline at path after a run: the findings of
-// the files the run covered replace their entries, the other entries of old
-// stay. It writes nothing after a run in which a topology could not be
+// the files the run covered replace their entries (an entry that still
+// matches a finding is kept as recorded, baseline.Update), the other
+// entries of old stay. It writes nothing after a run in which a topology could not be
 // checked (its findings would be missing), nor when nothing changed, and
 // says on stderr what it did. It returns the baseline the run's findings
 // are to be filtered with.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -149,6 +150,61 @@ func TestBaselineNeverLost(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(repo, "notes.json")); string(got) != "my notes" {
 		t.Errorf("notes.json was written over: %s", got)
 	}
+}
+
+// A finding's message may count days from the evaluation date ("(in 37
+// days)", "117 days before 2026-12-06"): refreshing the baseline a day
+// later, with the same findings, leaves the file as it was, byte for byte,
+// and says it is up to date. A finding that came since is added with its
+// message of today; the entries kept keep theirs.
+func TestBaselineSameFindingsNextDay(t *testing.T) {
+	repo := t.TempDir()
+	os.Mkdir(filepath.Join(repo, "t"), 0o755)
+	topo := filepath.Join(repo, "t", "t.exchange.hcl")
+	os.WriteFile(topo, []byte("organization \"T\" {}\nserver \"EX\" {\n  version = \"2019\"\n  update  = \"CU15\"\n  os      = \"2016\"\n}\n"), 0o644)
+	bl := filepath.Join(repo, "bl.json")
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", "2026-12-06", "--write-baseline", "bl.json", "t"); code != 0 ||
+		!regexp.MustCompile(`wrote the baseline bl\.json: \d+ added, 0 removed, 0 kept`).MatchString(stderr) {
+		t.Fatalf("first write: exit %d, %s", code, stderr)
+	}
+	first, _ := os.ReadFile(bl)
+	if !strings.Contains(string(first), "(in 37 days)") {
+		t.Fatalf("the reproducer's finding changed; its message no longer counts days:\n%s", first)
+	}
+	n := strings.Count(string(first), `"rule"`)
+	os.Chtimes(bl, time.Unix(0, 0), time.Unix(0, 0))
+	_, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", "2026-12-07", "--baseline", "bl.json", "--write-baseline", "bl.json", "t")
+	if want := fmt.Sprintf("exlint: the baseline bl.json is up to date: %d kept\n", n); code != 0 || stderr != want {
+		t.Errorf("the next day: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	if got, _ := os.ReadFile(bl); string(got) != string(first) {
+		t.Errorf("the baseline changed:\n%s\nwas\n%s", got, first)
+	}
+	if fi, _ := os.Stat(bl); fi.ModTime().Unix() != 0 {
+		t.Error("an unchanged baseline was written again")
+	}
+
+	// A second server: its findings are added, the recorded ones stay as
+	// they were.
+	os.WriteFile(topo, []byte(string(mustRead(t, topo))+"server \"EX2\" {\n  version = \"2019\"\n  update  = \"CU15\"\n  os      = \"2016\"\n}\n"), 0o644)
+	_, stderr, _ = exlintIn(t, repo, noEnv, "check", "--as-of", "2026-12-08", "--write-baseline", "bl.json", "t")
+	if !regexp.MustCompile(fmt.Sprintf(`wrote the baseline bl\.json: [1-9]\d* added, 0 removed, %d kept\n`, n)).MatchString(stderr) {
+		t.Errorf("a new server: %s", stderr)
+	}
+	got := string(mustRead(t, bl))
+	if !strings.Contains(got, "EX runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 37 days)") ||
+		!strings.Contains(got, "EX2 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 35 days)") {
+		t.Errorf("after a new server:\n%s", got)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // A baseline hides only what it recorded: list items are addressed by value,

@@ -45,6 +45,12 @@ var allRules = rules.All
 // `go install` build reports its module version instead.
 var version = "dev"
 
+// commit is the commit a build is made from, set at build time with
+// -ldflags "-X main.commit=<full hash>" where Go cannot record it: the
+// GitHub Action pinned to a commit builds from a checkout without .git.
+// The commit Go records (vcs.revision) wins over it.
+var commit = ""
+
 // exitError carries an exit code out of a command. internal marks a defect
 // in exlint (exit 3), which fmt --check's exit 3 is not.
 type exitError struct {
@@ -598,7 +604,7 @@ func newVersion(stdout io.Writer) *cobra.Command {
 				on = d
 			}
 			bi, _ := debug.ReadBuildInfo()
-			fmt.Fprintf(stdout, "exlint %s\n", describeBuild(version, bi))
+			fmt.Fprintf(stdout, "exlint %s\n", describeBuild(version, commit, bi))
 			fmt.Fprint(stdout, catalogueLine(catalog.Default(), on))
 			return nil
 		},
@@ -620,12 +626,15 @@ func catalogueLine(c *catalog.Catalog, on catalog.Date) string {
 // describeBuild says which exlint this is: the version (set at build
 // time, else the module version a `go install ...@version` records, else
 // "dev"), the commit of a build from a clone (the VCS revision Go records,
-// and whether the tree had changes), then Go's version and the platform:
+// and whether the tree had changes) or else the commit set at build time
+// (ldflagCommit, when it is a commit hash), then Go's version and the
+// platform:
 //
 //	v1.2.0 (commit 3f2c1a9d8e7b; go1.26.8, linux/amd64)
 //	v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (go1.26.8, linux/amd64)
+//	dev (commit 3f2c1a9d8e7b; go1.26.8, linux/amd64)
 //	dev (go1.26.8, linux/amd64)
-func describeBuild(ldflagVersion string, bi *debug.BuildInfo) string {
+func describeBuild(ldflagVersion, ldflagCommit string, bi *debug.BuildInfo) string {
 	v := ldflagVersion
 	var commit, modified string
 	if bi != nil {
@@ -641,6 +650,9 @@ func describeBuild(ldflagVersion string, bi *debug.BuildInfo) string {
 			}
 		}
 	}
+	if commit == "" && isCommitHash(ldflagCommit) {
+		commit = ldflagCommit
+	}
 	platform := fmt.Sprintf("%s, %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	if len(commit) > 12 {
 		commit = commit[:12]
@@ -654,6 +666,20 @@ func describeBuild(ldflagVersion string, bi *debug.BuildInfo) string {
 		commit += ", modified"
 	}
 	return fmt.Sprintf("%s (commit %s; %s)", v, commit, platform)
+}
+
+// isCommitHash reports whether s is a full git commit hash, SHA-1 or
+// SHA-256, in lower-case hexadecimal.
+func isCommitHash(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func buildVersion() string {

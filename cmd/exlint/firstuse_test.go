@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -26,5 +28,42 @@ func TestFirstUseMessages(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, want it to contain %q", code, stderr, tc.want)
 			}
 		})
+	}
+}
+
+// -o into a missing directory, or through a file, names the directory the
+// way check's --format NAME=FILE does, for every command that takes -o:
+// before the command does its work, and again when it writes.
+func TestOutputFileDirectory(t *testing.T) {
+	topo := "examples/small-cutover"
+	for _, cmd := range [][]string{
+		{"graph", topo},
+		{"report", topo},
+		{"plan", topo},
+		{"schema"},
+	} {
+		for _, tc := range []struct{ out, want string }{
+			{"out/x.txt", "-o out/x.txt: the directory out does not exist"},
+			{"no/such/dir/x.txt", "-o no/such/dir/x.txt: the directory no/such/dir does not exist"},
+			{"README.md/x.txt", "-o README.md/x.txt: README.md is not a directory"},
+		} {
+			t.Run(cmd[0]+" "+tc.out, func(t *testing.T) {
+				stdout, stderr, code := exlint(t, noEnv, append(cmd, "-o", tc.out)...)
+				if code != exitUsage || stdout != "" || stderr != "exlint: "+tc.want+"\n" {
+					t.Errorf("exit %d, stdout %q, stderr %q, want exit 2 and only %q", code, stdout, stderr, tc.want)
+				}
+			})
+		}
+	}
+}
+
+// writeResult names a missing directory too: one that went away while the
+// command worked.
+func TestWriteResultMissingDirectory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone", "x.txt")
+	err := writeResult(io.Discard, path, []byte("x"))
+	want := "-o " + path + ": the directory " + filepath.Dir(path) + " does not exist"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }

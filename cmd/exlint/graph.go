@@ -71,6 +71,9 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	default:
 		return usageErr("--format %q: use dot or mermaid", f.format)
 	}
+	if err := checkResultPath(f.out); err != nil {
+		return err
+	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
 		return err

@@ -466,17 +466,29 @@ func TestDescribeBuild(t *testing.T) {
 		ldflag string
 		bi     *debug.BuildInfo
 		want   string
+		commit string // -X main.commit
 	}{
-		{"dev", nil, "dev (" + platform + ")"},
-		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev (" + platform + ")"},
-		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0 (" + platform + ")"},
-		{"v1.2.0", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "false")}, "v1.2.0 (commit 3f2c1a9d8e7b; " + platform + ")"},
-		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "true")}, "dev (commit 3f2c1a9d8e7b, modified; " + platform + ")"},
+		{"dev", nil, "dev (" + platform + ")", ""},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev (" + platform + ")", ""},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0 (" + platform + ")", ""},
+		{"v1.2.0", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "false")}, "v1.2.0 (commit 3f2c1a9d8e7b; " + platform + ")", ""},
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "true")}, "dev (commit 3f2c1a9d8e7b, modified; " + platform + ")", ""},
 		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261206092900-3f2c1a9d8e7b+dirty"}, Settings: vcs(rev, "true")},
-			"v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (" + platform + ")"},
+			"v0.0.0-20261206092900-3f2c1a9d8e7b+dirty (" + platform + ")", ""},
+		// The GitHub Action pinned to a commit: no .git, the commit set at
+		// build time.
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev (commit 3f2c1a9d8e7b; " + platform + ")", rev},
+		{"dev", nil, "dev (commit 3f2c1a9d8e7b; " + platform + ")", rev},
+		// The commit Go records wins.
+		{"dev", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "false")}, "dev (commit 3f2c1a9d8e7b; " + platform + ")", strings.Repeat("0", 40)},
+		// Anything but a full hash in lower case is not taken for a commit.
+		{"dev", nil, "dev (" + platform + ")", "3f2c1a9"},
+		{"dev", nil, "dev (" + platform + ")", strings.ToUpper(rev)},
+		{"dev", nil, "dev (" + platform + ")", rev[:39] + "\x1b"},
+		{"dev", nil, "dev (" + platform + ")", rev + "\n"},
 	} {
-		if got := describeBuild(tc.ldflag, tc.bi); got != tc.want {
-			t.Errorf("%s %+v:\n got %s\nwant %s", tc.ldflag, tc.bi, got, tc.want)
+		if got := describeBuild(tc.ldflag, tc.commit, tc.bi); got != tc.want {
+			t.Errorf("%s %q %+v:\n got %s\nwant %s", tc.ldflag, tc.commit, tc.bi, got, tc.want)
 		}
 	}
 }

@@ -54,6 +54,9 @@ func runPlan(cmd *cobra.Command, stdout io.Writer, getenv env, f planFlags, path
 	default:
 		return usageErr("--format %q: use text, json or mermaid", f.format)
 	}
+	if err := checkResultPath(f.out); err != nil {
+		return err
+	}
 	c, err := checkTopology(cmd, getenv, f.verdictFlags, path, "exlint plan shows one topology", false)
 	if err != nil {
 		return err

@@ -63,6 +63,9 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 	if format != "html" && format != "markdown" {
 		return usageErr("--format %q: use html or markdown", f.format)
 	}
+	if err := checkResultPath(f.out); err != nil {
+		return err
+	}
 	c, err := checkTopology(cmd, getenv, f.verdictFlags, path, "exlint report reviews one topology", true)
 	if err != nil {
 		return err

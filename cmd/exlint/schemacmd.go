@@ -23,6 +23,9 @@ Editors use it to complete and validate those files (docs/editors.md).`,
 			if format != "json-schema" {
 				return usageErr("--format %q: exlint schema writes json-schema", format)
 			}
+			if err := checkResultPath(out); err != nil {
+				return err
+			}
 			return writeResult(stdout, out, schema.JSONSchema())
 		},
 	}
@@ -41,8 +44,26 @@ func writeResult(stdout io.Writer, path string, data []byte) error {
 		}
 		return nil
 	}
+	if err := checkResultPath(path); err != nil {
+		return err
+	}
 	if err := fsutil.WriteFileAtomic(path, data, 0o644); err != nil {
 		return usageErr("-o %s: %v", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// checkResultPath checks that the directory of the file -o names is there,
+// as exlint check does for --format NAME=FILE and --write-baseline
+// (dirExists): a command calls it before its work, so that a typo is
+// reported at once, and writeResult again before writing. Standard output
+// ("" or "-") needs no check.
+func checkResultPath(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if err := dirExists(path); err != nil {
+		return usageErr("-o %s: %v", path, err)
 	}
 	return nil
 }

@@ -27,9 +27,10 @@ type Baseline struct {
 }
 
 // Entry is one accepted finding. Message is for the people reading
-// the file; it is matched only for findings without an address (a problem
-// of the file as a whole). Severity is matched: a finding that got worse
-// (a warning that became an error) is new.
+// the file, as it read when the entry was recorded (Update keeps it while
+// the entry matches); it is matched only for findings without an address (a
+// problem of the file as a whole). Severity is matched: a finding that got
+// worse (a warning that became an error) is new.
 type Entry struct {
 	Rule     string `json:"rule"`
 	File     string `json:"file"`

@@ -27,15 +27,23 @@ type Changes struct {
 // files (a pre-commit hook) does not forget the rest. covered receives an
 // entry's file as a path from the working directory (the baseline's
 // directory joined with the entry's file).
+//
+// An entry of a covered file that still matches a finding is kept as it
+// was recorded, its message too: matching does not read a message that an
+// address makes unneeded, and such a message may change while the finding
+// does not ("ends on 2027-01-12 (in 37 days)", then "(in 36 days)").
+// Writing a baseline again therefore changes it only when findings came or
+// went, and gives the same bytes otherwise (Same).
 func Update(old *Baseline, fs []lint.Finding, path string, covered func(string) bool) (*Baseline, Changes) {
-	next := New(fs, path)
+	fresh := New(fs, path)
+	next := &Baseline{Version: Version, Findings: []Entry{}, dir: fresh.dir}
 	var ch Changes
-	before := map[string]int{}
+	recorded := map[string][]Entry{} // the old entries of covered files, by key, in the file's order
 	if old != nil {
 		for _, e := range old.Findings {
 			p := old.path(e)
 			if covered(p) {
-				before[e.key()]++
+				recorded[e.key()] = append(recorded[e.key()], e)
 				continue
 			}
 			e.File = next.relFile(p)
@@ -44,19 +52,79 @@ func Update(old *Baseline, fs []lint.Finding, path string, covered func(string) 
 		}
 	}
 	ch.Kept = ch.Untouched
-	for _, e := range next.Findings[:len(next.Findings)-ch.Untouched] {
-		if before[e.key()] > 0 {
-			before[e.key()]--
-			ch.Kept++
-		} else {
-			ch.Added++
+	found := map[string][]Entry{} // the findings' entries, by key, in order
+	var keys []string
+	for _, e := range fresh.Findings {
+		k := e.key()
+		if _, ok := found[k]; !ok {
+			keys = append(keys, k)
 		}
+		found[k] = append(found[k], e)
 	}
-	for _, n := range before {
-		ch.Removed += n
+	for _, k := range keys {
+		keep, add := pair(recorded[k], found[k])
+		next.Findings = append(next.Findings, keep...)
+		next.Findings = append(next.Findings, add...)
+		ch.Kept += len(keep)
+		ch.Added += len(add)
+		ch.Removed += len(recorded[k]) - len(keep)
+		delete(recorded, k)
+	}
+	for _, es := range recorded {
+		ch.Removed += len(es)
 	}
 	sortEntries(next.Findings)
 	return next, ch
+}
+
+// pair matches the recorded entries of one key with the entries of the
+// findings of that key, one to one: it returns the recorded entries that
+// match a finding (kept as they are) and the entries of the findings that
+// none matches (added). A recorded entry equal to a finding's pairs with
+// it first; the others pair in order. Of more recorded entries than
+// findings, those left over are removed.
+func pair(recorded, found []Entry) (keep, add []Entry) {
+	if len(recorded) == 0 {
+		return nil, found
+	}
+	equal := map[Entry]int{}
+	for _, e := range found {
+		equal[e]++
+	}
+	used := make([]bool, len(recorded))
+	taken := map[Entry]int{} // findings' entries an equal recorded entry took
+	n := 0
+	for i, e := range recorded {
+		if equal[e] > 0 {
+			equal[e]--
+			taken[e]++
+			used[i] = true
+			n++
+		}
+	}
+	i := 0
+	for _, e := range found {
+		if taken[e] > 0 {
+			taken[e]--
+			continue
+		}
+		for i < len(recorded) && used[i] {
+			i++
+		}
+		if i == len(recorded) {
+			add = append(add, e)
+			continue
+		}
+		used[i] = true
+		n++
+	}
+	keep = make([]Entry, 0, n)
+	for i, e := range recorded {
+		if used[i] {
+			keep = append(keep, e)
+		}
+	}
+	return keep, add
 }
 
 // Same reports whether b and other hold the same entries, messages

@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -100,4 +101,48 @@ func TestMatchCommit(t *testing.T) {
 	if len(results[0].kept) != 0 || len(results[1].kept) != 1 || bf.Baselined != 3 || bf.Stale() != 0 {
 		t.Errorf("kept %d and %d, baselined %d, stale %d", len(results[0].kept), len(results[1].kept), bf.Baselined, bf.Stale())
 	}
+}
+
+// An entry that still matches a finding is kept as it was recorded: a
+// message that changed while the finding did not (a date counted from
+// today) neither rewrites the baseline nor counts as a change.
+func TestUpdateKeepsRecordedEntries(t *testing.T) {
+	t.Chdir(t.TempDir())
+	say := func(f lint.Finding, msg string) lint.Finding { f.Message = msg; return f }
+	a := finding("r", "a/x.exchange.hcl", 1, "server.A.version")
+	old := New([]lint.Finding{say(a, "ends on 2027-01-12 (in 37 days)")}, "base.json")
+	all := func(string) bool { return true }
+	next, ch := Update(old, []lint.Finding{say(a, "ends on 2027-01-12 (in 36 days)")}, "base.json", all)
+	if !next.Same(old) || ch != (Changes{Kept: 1}) || next.Findings[0].Message != "ends on 2027-01-12 (in 37 days)" {
+		t.Errorf("changes %+v, entries %+v", ch, next.Findings)
+	}
+
+	// Of several entries of one rule at one address, one equal to a
+	// finding's pairs with it, the others in order; more findings are
+	// added with their messages, and entries left over are removed.
+	old = New([]lint.Finding{say(a, "m1"), say(a, "m2"), say(a, "m3")}, "base.json")
+	next, ch = Update(old, []lint.Finding{say(a, "m3"), say(a, "n1"), say(a, "n2"), say(a, "n3")}, "base.json", all)
+	if got := messages(next); got != "m1 m2 m3 n3" || ch != (Changes{Added: 1, Kept: 3}) {
+		t.Errorf("more findings: %s, %+v", got, ch)
+	}
+	next, ch = Update(old, []lint.Finding{say(a, "m3"), say(a, "n1")}, "base.json", all)
+	if got := messages(next); got != "m1 m3" || ch != (Changes{Removed: 1, Kept: 2}) {
+		t.Errorf("fewer findings: %s, %+v", got, ch)
+	}
+	// A finding whose severity changed is another finding: its entry is
+	// written anew.
+	worse := say(a, "now worse")
+	worse.Severity = lint.Warning
+	next, ch = Update(New([]lint.Finding{a}, "base.json"), []lint.Finding{worse}, "base.json", all)
+	if got := messages(next); got != "now worse" || ch != (Changes{Added: 1, Removed: 1}) {
+		t.Errorf("severity: %s, %+v", got, ch)
+	}
+}
+
+func messages(b *Baseline) string {
+	var ms []string
+	for _, e := range b.Findings {
+		ms = append(ms, e.Message)
+	}
+	return strings.Join(ms, " ")
 }

@@ -96,9 +96,18 @@ func TestActionShape(t *testing.T) {
 
 var expr = regexp.MustCompile(`\$\{\{\s*([a-z._-]+)\s*\}\}`)
 
-// runAction runs the action's run steps in order, as the runner would.
-// It returns the combined output and exit code of the last step run.
+// runAction runs the action's run steps in order, as the runner would, the
+// action pinned to the tag v1.2.3. It returns the combined output and exit
+// code of the last step run.
 func runAction(t *testing.T, workspace string, inputs map[string]string) (out string, code int, files map[string]string) {
+	t.Helper()
+	return runActionAt(t, workspace, "v1.2.3", inputs, "")
+}
+
+// runActionAt runs the action as runAction does, pinned to ref (what
+// github.action_ref holds), and only up to the step named last when last
+// is not "".
+func runActionAt(t *testing.T, workspace, ref string, inputs map[string]string, last string) (out string, code int, files map[string]string) {
 	t.Helper()
 	a := load(t)
 	tmp := t.TempDir()
@@ -107,7 +116,7 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) (out st
 	for _, f := range files {
 		os.WriteFile(f, nil, 0o644)
 	}
-	ctx := map[string]string{"github.action_path": repo, "github.action_ref": "v1.2.3", "github.workspace": workspace}
+	ctx := map[string]string{"github.action_path": repo, "github.action_ref": ref, "github.workspace": workspace}
 	for name, in := range a.Inputs {
 		ctx["inputs."+name] = in.Default
 	}
@@ -161,6 +170,9 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) (out st
 		added, _ := os.ReadFile(files["GITHUB_PATH"])
 		for _, p := range strings.Fields(string(added)) {
 			path = p + string(os.PathListSeparator) + path
+		}
+		if s.Name == last {
+			break
 		}
 	}
 	return out, code, files
@@ -259,6 +271,49 @@ func TestActionRuns(t *testing.T) {
 	}
 	if code != 2 {
 		t.Errorf("hostile paths: exit %d, want 2 (no such path)\n%s", code, out)
+	}
+}
+
+// The action's checkout has no .git, so Go records no commit: the ref the
+// action is pinned to names the build. A tag vX.Y.Z is the version, a full
+// commit hash (as docs/ci.md pins the action until there is a release) the
+// commit; any other ref, a hostile one too, stamps nothing and reaches no
+// command line.
+func TestActionStampsItsRef(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds exlint")
+	}
+	const sha = "3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"
+	for _, tc := range []struct{ ref, want string }{
+		{"v1.2.3", "exlint v1.2.3 (go"},
+		{"v1.3.0-rc.1", "exlint v1.3.0-rc.1 (go"},
+		{sha, "exlint dev (commit 3f2c1a9d8e7b; go"},
+		{"", "exlint dev (go"},
+		{"main", "exlint dev (go"},
+		{sha[:12], "exlint dev (go"},                        // GitHub takes full hashes only
+		{strings.ToUpper(sha), "exlint dev (go"},            // not the shape GitHub writes
+		{sha + "\n", "exlint dev (go"},                      // $ of the pattern is the end of the value
+		{sha + " -X main.version=v9.9.9", "exlint dev (go"}, // no flag smuggled into -ldflags
+		{"v1.2.3 -X main.commit=" + sha, "exlint dev (go"},
+		{"v1.2.3\x1b[31m", "exlint dev (go"},
+		{"$(touch pwned)", "exlint dev (go"},
+	} {
+		t.Run(tc.ref, func(t *testing.T) {
+			ws := t.TempDir()
+			out, _, _ := runActionAt(t, ws, tc.ref, nil, "Build exlint")
+			var version string
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, "exlint ") {
+					version = line
+				}
+			}
+			if !strings.HasPrefix(version, tc.want) {
+				t.Errorf("exlint version printed %q, want %q...\n%s", version, tc.want, out)
+			}
+			if _, err := os.Stat(filepath.Join(repo, "pwned")); err == nil {
+				t.Error("the ref ran a command")
+			}
+		})
 	}
 }
 
