@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,6 +55,35 @@ func TestOutputFileDirectory(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// -o never writes through a symbolic link inside the working directory:
+// not a link to a file, not a file under a linked directory.
+func TestOutputFileNotThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "target.html"), []byte("keep"), 0o644)
+	if err := os.Symlink(filepath.Join(outside, "target.html"), filepath.Join(dir, "link.html")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(outside, filepath.Join(dir, "linked"))
+	topo, _ := filepath.Abs(filepath.Join(repoRoot, "examples", "small-cutover"))
+	t.Chdir(dir)
+	for _, cmd := range [][]string{{"graph", topo}, {"report", topo}, {"plan", topo}, {"schema"}} {
+		for _, out := range []string{"link.html", "linked/new.html"} {
+			var stdout, stderr strings.Builder
+			code := run(append(cmd, "-o", out), strings.NewReader(""), &stdout, &stderr, noEnv)
+			if code != exitUsage || !strings.Contains(stderr.String(), "-o "+out+": ") || !strings.Contains(stderr.String(), "symbolic link") {
+				t.Errorf("%s -o %s: exit %d, %q", cmd[0], out, code, stderr.String())
+			}
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(outside, "target.html")); string(b) != "keep" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "new.html")); err == nil {
+		t.Error("a file was written in the linked directory")
 	}
 }
 

@@ -54,8 +54,10 @@ func writeResult(stdout io.Writer, path string, data []byte) error {
 }
 
 // checkResultPath checks that the directory of the file -o names is there,
-// as exlint check does for --format NAME=FILE and --write-baseline
-// (dirExists): a command calls it before its work, so that a typo is
+// and that the path goes through no symbolic link inside the working
+// directory, as exlint check does for --format NAME=FILE and
+// --write-baseline (dirExists, NoLinkInside): a command calls it before its
+// work, so that a typo is
 // reported at once, and writeResult again before writing. Standard output
 // ("" or "-") needs no check.
 func checkResultPath(path string) error {
@@ -64,6 +66,10 @@ func checkResultPath(path string) error {
 	}
 	if err := dirExists(path); err != nil {
 		return usageErr("-o %s: %v", path, err)
+	}
+	// Not through a link inside the working directory, as check's outputs.
+	if err := fsutil.NoLinkInside(path); err != nil {
+		return usageErr("-o %s: %v", path, unwrapPath(err))
 	}
 	return nil
 }
