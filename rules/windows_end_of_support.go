@@ -29,10 +29,9 @@ func (windowsEndOfSupport) Info() lint.RuleInfo {
 	}
 }
 
-// windowsSoonDays is the warning window before a Windows Server version's
-// last day of extended support, the year exchange-end-of-support-soon gives
-// Exchange itself (HealthChecker's, CSS-HC).
-const windowsSoonDays = 365
+// The warning window before a Windows Server version's last day of extended
+// support is the catalogue's soonDays, the year exchange-end-of-support-soon
+// gives Exchange itself (HealthChecker's, CSS-HC).
 
 // The dates are the catalogue's (windows.csv, MS-LC-WS*): the last day of
 // extended support, which passes; the next day fails. A version without a
@@ -90,8 +89,8 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 }
 
 // windowsDue returns the Windows Server version an os attribute names when
-// it is past its extended support, or within windowsSoonDays of its end, and
-// the days left (negative after the end).
+// it is past its extended support, or within the warning window (soonDays)
+// of its end, and the days left (negative after the end).
 func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 	id, ok := os.Get()
 	if !ok {
@@ -102,22 +101,23 @@ func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 		return nil, 0, false
 	}
 	days := p.AsOf.DaysUntil(w.ExtendedEnd)
-	return w, days, days <= windowsSoonDays
+	return w, days, days <= p.Catalog.Days(soonDays)
 }
 
 // windowsLasts reports whether a Windows Server version is known to stay in
-// extended support for more than windowsSoonDays after on, so that a fix can
-// name it without sending anyone to a version this rule would warn about.
-func windowsLasts(w *catalog.Windows, on catalog.Date) bool {
-	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > windowsSoonDays
+// extended support for more than the warning window (soonDays) after on, so
+// that a fix can name it without sending anyone to a version this rule would
+// warn about.
+func windowsLasts(cat *catalog.Catalog, w *catalog.Windows, on catalog.Date) bool {
+	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > cat.Days(soonDays)
 }
 
 // exchangeLasts reports whether an Exchange version stays in support for
-// more than windowsSoonDays after a date: it has no end date (Modern
-// Lifecycle Policy), or a later one.
-func exchangeLasts(v *catalog.Version, on catalog.Date) bool {
+// more than the warning window (soonDays) after a date: it has no end date
+// (Modern Lifecycle Policy), or a later one.
+func exchangeLasts(cat *catalog.Catalog, v *catalog.Version, on catalog.Date) bool {
 	end, ok := v.EndOfSupport()
-	return !ok || on.DaysUntil(end) > windowsSoonDays
+	return !ok || on.DaysUntil(end) > cat.Days(soonDays)
 }
 
 // windowsFixes works out the fixes of one check, computing what several
@@ -137,7 +137,7 @@ type windowsFixes struct {
 func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Windows) bool) string {
 	var out []string
 	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank > w.Rank && windowsLasts(c, fx.p.AsOf) && (accept == nil || accept(c)) {
+		if c.Rank > w.Rank && windowsLasts(fx.p.Catalog, c, fx.p.AsOf) && (accept == nil || accept(c)) {
 			out = append(out, strings.TrimPrefix(c.Name, "Windows Server "))
 		}
 	}
@@ -164,7 +164,7 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	switch {
 	case ends && fx.p.AsOf.After(end):
 		also = fmt.Sprintf(", and %s's ended on %s", v.Name, end)
-	case !exchangeLasts(v, fx.p.AsOf):
+	case !exchangeLasts(fx.p.Catalog, v, fx.p.AsOf):
 		also = fmt.Sprintf(", and %s's ends on %s", v.Name, end)
 	default:
 		runs := fx.runsOn(v)
@@ -189,7 +189,7 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 	if levels := v.Levels(); len(levels) > 0 {
 		newest := levels[len(levels)-1]
 		for _, w := range fx.p.Catalog.Windows {
-			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, newest); verdict == catalog.Supported && windowsLasts(w, fx.p.AsOf) {
+			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, newest); verdict == catalog.Supported && windowsLasts(fx.p.Catalog, w, fx.p.AsOf) {
 				out = append(out, w)
 			}
 		}
@@ -202,7 +202,7 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 }
 
 // successor names the oldest Exchange version newer than v that stays in
-// support for more than windowsSoonDays and runs on a Windows Server version
+// support for more than the warning window and runs on a Windows Server version
 // that lasts, with those versions. The oldest, because coexistence with v is
 // likelier.
 func (fx *windowsFixes) successor(v *catalog.Version) [2]string {
@@ -211,7 +211,7 @@ func (fx *windowsFixes) successor(v *catalog.Version) [2]string {
 	}
 	var out [2]string
 	for _, n := range fx.p.Catalog.Versions() {
-		if n.Rank <= v.Rank || !exchangeLasts(n, fx.p.AsOf) {
+		if n.Rank <= v.Rank || !exchangeLasts(fx.p.Catalog, n, fx.p.AsOf) {
 			continue
 		}
 		var ws []string
@@ -242,7 +242,7 @@ func (fx *windowsFixes) domainController(name string, w *catalog.Windows) string
 	var blockers []facts.Server
 	var best []*catalog.Windows
 	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank <= w.Rank || !windowsLasts(c, fx.p.AsOf) {
+		if c.Rank <= w.Rank || !windowsLasts(fx.p.Catalog, c, fx.p.AsOf) {
 			continue
 		}
 		b := fx.blockers(c)
