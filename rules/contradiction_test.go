@@ -110,3 +110,58 @@ func TestNoContradictionOnWizardDotNet(t *testing.T) {
 		t.Errorf("dotnet-unsupported should report .NET Framework 4.6.2 on Exchange 2010:\n%s", summary(fs))
 	}
 }
+
+// windows-end-of-support never sends a server's work to another Exchange
+// version than exchange-end-of-support (or, before the end,
+// exchange-end-of-support-soon) does for the same server, nor drops what
+// must go first: Exchange SE's setup refuses an organization with Exchange
+// 2013 or older, so their work goes to Exchange Online, and a 2016 server's
+// goes to SE once the organization's 2013 servers are gone.
+func TestNoContradictionOnExchangeSuccessor(t *testing.T) {
+	cat := catalog.Default()
+	byName := map[string]string{}
+	for _, v := range cat.Versions() {
+		byName[v.Name] = v.ShortName()
+	}
+	exchangeFix := regexp.MustCompile(`work to (?:Exchange Online|(.+?)(?: \((once [^)]*)\))? or Exchange Online)(?: and retire it| before then)`)
+	windowsFix := regexp.MustCompile(`work to Exchange Online (?:and retire|or to (.+?) on (?:Windows Server [^,(]*(?:, [^,(]*)*|a Windows Server version in support)(?: \((once [^)]*)\))?, and retire)`)
+	targets := [][2]string{{"2007", "SP3 RU23"}, {"2010", "SP3 RU32"}, {"2013", "CU23"}, {"2016", "CU23"}, {"2019", "CU14"}, {"2019", "CU15"}}
+	others := []string{"", srv("OLD13", "2013", "CU23"), srv("OLD16", "2016", "CU23"), srv("OLD10", "2010", "SP3 RU32")}
+	compared := 0
+	for _, tg := range targets {
+		for _, other := range others {
+			src := org(srv("EX", tg[0], tg[1], `os = "2012"`), other)
+			for _, asOf := range []string{"2022-12-01", "2023-06-01", "2024-12-01", "2025-08-01", "2026-12-06"} {
+				ex := append(check(t, exchangeEndOfSupport{}, asOf, src), check(t, exchangeEndOfSupportSoon{}, asOf, src)...)
+				win := check(t, windowsEndOfSupport{}, asOf, src)
+				var exMsg, winMsg string
+				for _, f := range ex {
+					if f.Address == "server.EX.version" {
+						exMsg = f.Message
+					}
+				}
+				for _, f := range win {
+					if f.Address == "server.EX.os" {
+						winMsg = f.Message
+					}
+				}
+				if exMsg == "" || winMsg == "" || !strings.Contains(winMsg, "Exchange Online") {
+					continue
+				}
+				what := fmt.Sprintf("Exchange %s %s beside %q on %s", tg[0], tg[1], strings.SplitN(other, "\n", 2)[0], asOf)
+				em, wm := exchangeFix.FindStringSubmatch(exMsg), windowsFix.FindStringSubmatch(winMsg)
+				if em == nil || wm == nil {
+					t.Errorf("%s: cannot read the fixes:\n  %s\n  %s", what, exMsg, winMsg)
+					continue
+				}
+				compared++
+				if em[1] != byName[wm[1]] || em[2] != wm[2] {
+					t.Errorf("%s: the rules disagree on where the work goes:\n  %s\n  %s", what, exMsg, winMsg)
+				}
+			}
+		}
+	}
+	if compared < 80 {
+		t.Errorf("only %d pairs of fixes compared", compared)
+	}
+}

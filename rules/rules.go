@@ -205,6 +205,33 @@ func blockersOf(p *lint.Pass, v, except *catalog.Version) []*catalog.Version {
 	return out
 }
 
+// joinLevel is the level a new server of version v is installed at: its
+// newest level that no coexistence row refuses with a version of the
+// organization (Exchange 2019 CU15 and later refuse Exchange 2013: beside
+// 2013 a new 2019 server stays at CU14). Versions that cannot be in one
+// organization with v at any level (blockersOf) do not count: they must go
+// first. Nil when v has no level, or none can join.
+func joinLevel(p *lint.Pass, v *catalog.Version) *catalog.Release {
+	order, _ := p.Facts.VersionGroups()
+	levels := v.Levels()
+	for i := len(levels) - 1; i >= 0; i-- {
+		ok := true
+		for _, o := range order {
+			if o == v || !coexist(p.Catalog, v, o) {
+				continue
+			}
+			if verdict, _ := p.Catalog.Supports(coexistence, o.ID, levels[i]); verdict == catalog.Unsupported {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return levels[i]
+		}
+	}
+	return nil
+}
+
 // moveTo names where the work of a server of version v can go on day on:
 // "Exchange Server Subscription Edition or Exchange Online", with what must
 // go first.
@@ -214,13 +241,20 @@ func moveTo(p *lint.Pass, v *catalog.Version, on catalog.Date) string {
 		return "Exchange Online"
 	}
 	if len(blockers) > 0 {
-		var ids []string
-		for _, b := range blockers {
-			ids = append(ids, b.ID)
-		}
-		return fmt.Sprintf("%s (once Exchange %s %s gone) or Exchange Online", next.ShortName(), words.And(ids), words.Pick(len(ids), "is", "are"))
+		return fmt.Sprintf("%s (%s) or Exchange Online", next.ShortName(), onceGone(blockers))
 	}
 	return next.ShortName() + " or Exchange Online"
+}
+
+// onceGone says which versions of the organization must be gone before a
+// version they cannot be in one organization with joins it: "once Exchange
+// 2010 and 2013 are gone".
+func onceGone(blockers []*catalog.Version) string {
+	ids := make([]string, len(blockers))
+	for i, b := range blockers {
+		ids[i] = b.ID
+	}
+	return fmt.Sprintf("once Exchange %s %s gone", words.And(ids), words.Pick(len(ids), "is", "are"))
 }
 
 // hybridServer is the matrix of the versions a hybrid server may run, by the

@@ -122,12 +122,11 @@ func exchangeLasts(cat *catalog.Catalog, v *catalog.Version, on catalog.Date) bo
 
 // windowsFixes works out the fixes of one check, computing what several
 // hosts share once: which Windows Server versions each Exchange version runs
-// on, the Exchange versions that stand in the way of a domain controller's
-// Windows, and each version's successor.
+// on, and the Exchange versions that stand in the way of a domain
+// controller's Windows.
 type windowsFixes struct {
 	p          *lint.Pass
-	runs       map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its newest level
-	next       map[*catalog.Version][2]string          // successor version and its Windows versions
+	runs       map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its joinLevel
 	dcBlockers map[*catalog.Windows][]facts.Server
 }
 
@@ -151,8 +150,11 @@ func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Wind
 // under Exchange (MS-MATRIX), so it is a new server on a Windows Server
 // version its Exchange version runs on at its newest level (subject
 // host-os); or, when that version itself leaves support within the warning
-// window (or has left it) or runs on no Windows Server version that lasts, a
-// newer Exchange version that does, or Exchange Online. also says why.
+// window (or has left it) or runs on no Windows Server version that lasts,
+// the version exchange-end-of-support and exchange-end-of-support-soon name
+// (successor: the newest in support that can be in one organization with
+// it, with the versions that must go first), on the Windows Server versions
+// it runs on that last, or Exchange Online. also says why.
 func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fix string) {
 	name := s.Name()
 	fs, ok := fx.p.Facts.Server(s)
@@ -161,11 +163,15 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	}
 	v := fs.Exchange
 	end, ends := v.EndOfSupport()
+	// The day the work moves: today, or, for a version whose support ends
+	// within the window, the day after its end (as exchange-end-of-support-soon).
+	on := fx.p.AsOf
 	switch {
 	case ends && fx.p.AsOf.After(end):
 		also = fmt.Sprintf(", and %s's ended on %s", v.Name, end)
 	case !exchangeLasts(fx.p.Catalog, v, fx.p.AsOf):
 		also = fmt.Sprintf(", and %s's ends on %s", v.Name, end)
+		on = end.AddDays(1)
 	default:
 		runs := fx.runsOn(v)
 		if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(runs, c) }); succ != "" {
@@ -173,23 +179,35 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 		}
 		also = fmt.Sprintf(", and %s runs on no later version supported for more than a year", v.Name)
 	}
-	if next := fx.successor(v); next[0] != "" {
-		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on %s, and retire %s", name, next[0], next[1], name)
+	next, blockers := successor(fx.p, v, on)
+	if next == nil {
+		return also, fmt.Sprintf("move %s's work to Exchange Online and retire %s", name, name)
 	}
-	return also, fmt.Sprintf("move %s's work to Exchange Online or to an Exchange version in support, and retire %s", name, name)
+	first := ""
+	if len(blockers) > 0 {
+		first = " (" + onceGone(blockers) + ")"
+	}
+	var ws []string
+	for _, c := range fx.runsOn(next) {
+		ws = append(ws, strings.TrimPrefix(c.Name, "Windows Server "))
+	}
+	if len(ws) == 0 {
+		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on a Windows Server version in support%s, and retire %s", name, next.Name, first, name)
+	}
+	return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on Windows Server %s%s, and retire %s", name, next.Name, words.Or(ws), first, name)
 }
 
 // runsOn returns the Windows Server versions that last and that an Exchange
-// version runs on at its newest level, the one a new server gets.
+// version runs on at the level a new server gets: its newest level that can
+// join the organization (joinLevel).
 func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 	if out, ok := fx.runs[v]; ok {
 		return out
 	}
 	var out []*catalog.Windows
-	if levels := v.Levels(); len(levels) > 0 {
-		newest := levels[len(levels)-1]
+	if level := joinLevel(fx.p, v); level != nil {
 		for _, w := range fx.p.Catalog.Windows {
-			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, newest); verdict == catalog.Supported && windowsLasts(fx.p.Catalog, w, fx.p.AsOf) {
+			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, level); verdict == catalog.Supported && windowsLasts(fx.p.Catalog, w, fx.p.AsOf) {
 				out = append(out, w)
 			}
 		}
@@ -198,35 +216,6 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 		fx.runs = map[*catalog.Version][]*catalog.Windows{}
 	}
 	fx.runs[v] = out
-	return out
-}
-
-// successor names the oldest Exchange version newer than v that stays in
-// support for more than the warning window and runs on a Windows Server version
-// that lasts, with those versions. The oldest, because coexistence with v is
-// likelier.
-func (fx *windowsFixes) successor(v *catalog.Version) [2]string {
-	if out, ok := fx.next[v]; ok {
-		return out
-	}
-	var out [2]string
-	for _, n := range fx.p.Catalog.Versions() {
-		if n.Rank <= v.Rank || !exchangeLasts(fx.p.Catalog, n, fx.p.AsOf) {
-			continue
-		}
-		var ws []string
-		for _, w := range fx.runsOn(n) {
-			ws = append(ws, strings.TrimPrefix(w.Name, "Windows Server "))
-		}
-		if len(ws) > 0 {
-			out = [2]string{n.Name, "Windows Server " + words.Or(ws)}
-			break
-		}
-	}
-	if fx.next == nil {
-		fx.next = map[*catalog.Version][2]string{}
-	}
-	fx.next[v] = out
 	return out
 }
 
