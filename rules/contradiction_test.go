@@ -165,3 +165,53 @@ func TestNoContradictionOnExchangeSuccessor(t *testing.T) {
 		t.Errorf("only %d pairs of fixes compared", compared)
 	}
 }
+
+// domain-controller-os-unsupported and windows-end-of-support never name
+// different Windows Server versions for the same domain controller: when
+// both report it, they give the same replacement (dcAdvice), which never
+// names a version within a year of its end.
+func TestNoContradictionOnDomainControllerReplacement(t *testing.T) {
+	cat := catalog.Default()
+	exchange := [][]string{
+		{"2010", "SP3 RU4"}, {"2010", "SP3 RU32"}, {"2013", "CU3"}, {"2013", "CU23"}, {"2016", "CU2"}, {"2016", "CU10"},
+		{"2016", "CU23"}, {"2016", "CU99"}, {"2019", "CU11"}, {"2019", "CU13"}, {"2019", "CU15"}, {"SE", "RTM"},
+	}
+	named := regexp.MustCompile(`^replace DC1 with a domain controller on Windows Server (.+?)(?: once .*)?$`)
+	compared := 0
+	for _, w := range cat.Windows {
+		for i, a := range exchange {
+			for _, b := range append([][]string{nil}, exchange[i+1:]...) {
+				servers := srv("A", a[0], a[1])
+				if b != nil {
+					servers += srv("B", b[0], b[1])
+				}
+				src := org(adDC("DC1", `os = "`+w.ID+`"`), servers)
+				for _, asOf := range []string{"2022-10-09", "2023-10-11", "2026-01-11", "2026-01-12", "2026-12-06", "2028-06-01"} {
+					dcFix := fixOf(t, check(t, domainControllerOSUnsupported{}, asOf, src), "DC1")
+					eosFix := fixOf(t, check(t, windowsEndOfSupport{}, asOf, src), "DC1")
+					if dcFix == "" || eosFix == "" {
+						continue
+					}
+					compared++
+					if dcFix != eosFix {
+						t.Errorf("DC on %s beside %v and %v on %s: the rules disagree:\n  %s\n  %s", w.Name, a, b, asOf, dcFix, eosFix)
+					}
+					m := named.FindStringSubmatch(eosFix)
+					if m == nil {
+						t.Errorf("DC on %s beside %v and %v on %s: names no version: %s", w.Name, a, b, asOf, eosFix)
+						continue
+					}
+					for _, id := range strings.FieldsFunc(strings.ReplaceAll(m[1], " or ", ","), func(r rune) bool { return r == ',' }) {
+						c := cat.WindowsByID(strings.ReplaceAll(strings.TrimSpace(id), " ", ""))
+						if c == nil || c == cat.WindowsByID(w.ID) || catalog.MustDate(asOf).DaysUntil(c.ExtendedEnd) <= cat.Days(soonDays) {
+							t.Errorf("DC on %s beside %v and %v on %s: names %q, its own or within a year of its end: %s", w.Name, a, b, asOf, id, eosFix)
+						}
+					}
+				}
+			}
+		}
+	}
+	if compared < 200 {
+		t.Errorf("only %d pairs of fixes compared", compared)
+	}
+}

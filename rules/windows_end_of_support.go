@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
@@ -38,6 +37,7 @@ func (windowsEndOfSupport) Info() lint.RuleInfo {
 // verified date (Windows 2000 Server, Windows Server 2025) is not judged.
 func (windowsEndOfSupport) Check(p *lint.Pass) {
 	fx := &windowsFixes{p: p}
+	dcs := newDCAdvisor(p)
 	judge := func(os *schema.String, fix func(w *catalog.Windows) (also, fix string), what string) {
 		w, days, ok := windowsDue(p, os)
 		if !ok {
@@ -67,7 +67,7 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		if dc.OS == nil {
 			p.Unknown(&dc.Block, "os")
 		}
-		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", fx.domainController(dc.Name(), w) }, "domain controller "+dc.Name())
+		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", dcs.advise(w).fix(p.Catalog, dc.Name()) }, "domain controller "+dc.Name())
 	}
 	for _, a := range p.Topology.ADFS {
 		if a.OS == nil {
@@ -121,13 +121,12 @@ func exchangeLasts(cat *catalog.Catalog, v *catalog.Version, on catalog.Date) bo
 }
 
 // windowsFixes works out the fixes of one check, computing what several
-// hosts share once: which Windows Server versions each Exchange version runs
-// on, and the Exchange versions that stand in the way of a domain
-// controller's Windows.
+// hosts share once: which Windows Server versions each Exchange version
+// runs on. A domain controller's is dcAdvice, which
+// domain-controller-os-unsupported gives too.
 type windowsFixes struct {
-	p          *lint.Pass
-	runs       map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its joinLevel
-	dcBlockers map[*catalog.Windows][]facts.Server
+	p    *lint.Pass
+	runs map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its joinLevel
 }
 
 // successors names the Windows Server versions later than w that last and
@@ -216,66 +215,6 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 		fx.runs = map[*catalog.Version][]*catalog.Windows{}
 	}
 	fx.runs[v] = out
-	return out
-}
-
-// domainController is the fix for a domain controller: a Windows Server
-// version that lasts and that every Exchange server of the organization is
-// listed with (subject dc-os), or, when there is none, the servers that
-// stand in the way.
-func (fx *windowsFixes) domainController(name string, w *catalog.Windows) string {
-	if succ := fx.successors(w, func(c *catalog.Windows) bool { return len(fx.blockers(c)) == 0 }); succ != "" {
-		return fmt.Sprintf("replace %s with a domain controller on %s", name, succ)
-	}
-	// The later versions that the fewest servers stand in the way of.
-	var blockers []facts.Server
-	var best []*catalog.Windows
-	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank <= w.Rank || !windowsLasts(fx.p.Catalog, c, fx.p.AsOf) {
-			continue
-		}
-		b := fx.blockers(c)
-		switch {
-		case best == nil || len(b) < len(blockers):
-			blockers, best = b, []*catalog.Windows{c}
-		case slices.EqualFunc(b, blockers, func(x, y facts.Server) bool { return x.Server == y.Server }):
-			best = append(best, c)
-		}
-	}
-	succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(best, c) })
-	if succ == "" || len(blockers) == 0 {
-		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
-	}
-	return fmt.Sprintf("replace %s with a domain controller on %s once %s, whose Exchange %s Microsoft does not list with those, %s updated or retired",
-		name, succ, names(blockers), words.Pick(len(blockers), "update", "updates"), words.Pick(len(blockers), "is", "are"))
-}
-
-// blockers returns the Exchange servers, of those whose release is known,
-// that Microsoft does not list as working with domain controllers on
-// Windows Server w (subject dc-os: not supported, disputed or not listed).
-func (fx *windowsFixes) blockers(w *catalog.Windows) []facts.Server {
-	if out, ok := fx.dcBlockers[w]; ok {
-		return out
-	}
-	var out []facts.Server
-	verdicts := map[*catalog.Release]catalog.Verdict{}
-	for _, s := range fx.p.Facts.Servers() {
-		if s.Release == nil {
-			continue
-		}
-		verdict, ok := verdicts[s.Release]
-		if !ok {
-			verdict, _ = fx.p.Catalog.Supports(dcOS, w.ID, s.Release)
-			verdicts[s.Release] = verdict
-		}
-		if verdict != catalog.Supported {
-			out = append(out, s)
-		}
-	}
-	if fx.dcBlockers == nil {
-		fx.dcBlockers = map[*catalog.Windows][]facts.Server{}
-	}
-	fx.dcBlockers[w] = out
 	return out
 }
 
