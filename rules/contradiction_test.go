@@ -215,3 +215,72 @@ func TestNoContradictionOnDomainControllerReplacement(t *testing.T) {
 		t.Errorf("only %d pairs of fixes compared", compared)
 	}
 }
+
+// No rule advises a hybrid server of a version that cannot be in one
+// organization with a version present (coexistence-unsupported would then
+// report it) without saying which versions must be gone first: beside the
+// last Exchange 2013 server, "run hybrid on an Exchange SE server instead
+// (once Exchange 2013 is gone)", not a plain "run hybrid on SE".
+func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
+	cat := catalog.Default()
+	var alts []string
+	for _, v := range cat.Versions() {
+		alts = append(alts, regexp.QuoteMeta(v.ShortName()))
+	}
+	advice := regexp.MustCompile(`(?:a second|run hybrid on an|add an) (` + strings.Join(alts, "|") + `)\b[^(;:]*?(?: \(once Exchange (.+?) (?:is|are) gone\))?(?:$|[;:,])`)
+	// joins reports whether a server of version v can be added to the
+	// servers at some level: coexistence-unsupported reports nothing of it
+	// (whatever it says of the servers already there).
+	joins := func(servers []string, v *catalog.Version) bool {
+	levels:
+		for _, l := range v.Levels() {
+			for _, f := range check(t, coexistenceUnsupported{}, today, org(append(servers, srv("NEW", v.ID, l.Name))...)) {
+				if strings.Contains(f.Message, "NEW") {
+					continue levels
+				}
+			}
+			return true
+		}
+		return false
+	}
+	versions := []string{"2010", "2013", "2016", "2019", "SE"}
+	mbx := `roles = ["mailbox", "client_access"]`
+	checked := 0
+	for _, hv := range versions {
+		for _, ov := range versions {
+			servers := map[string]string{"HYB": hv, "OTHER": ov}
+			src := org(srv("HYB", hv, someLevel[hv], mbx), srv("OTHER", ov, someLevel[ov], `roles = ["mailbox"]`), hybridWith("HYB"))
+			for _, asOf := range []string{"2023-04-11", "2025-10-14", "2025-10-15", today} {
+				for _, f := range checkWith(t, All(), asOf, src, "") {
+					m := advice.FindStringSubmatch(f.Message)
+					if m == nil {
+						continue
+					}
+					var v *catalog.Version
+					for _, c := range cat.Versions() {
+						if c.ShortName() == m[1] {
+							v = c
+						}
+					}
+					gone := map[string]bool{}
+					for _, id := range regexp.MustCompile(`, | and `).Split(m[2], -1) {
+						gone[id] = id != ""
+					}
+					var kept []string
+					for _, name := range []string{"HYB", "OTHER"} {
+						if !gone[servers[name]] {
+							kept = append(kept, srv(name, servers[name], someLevel[servers[name]]))
+						}
+					}
+					checked++
+					if !joins(kept, v) {
+						t.Errorf("Exchange %s hybrid beside %s on %s: %s advises %s, which cannot join what stays:\n  %s", hv, ov, asOf, f.Rule, v.ShortName(), f.Message)
+					}
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d pieces of advice checked", checked)
+	}
+}

@@ -273,10 +273,14 @@ func hybridAllowed(cat *catalog.Catalog, org, hybrid *catalog.Version) (allowed,
 	return false, len(rows) > 0
 }
 
-// hybridTarget is the newest version in support on the evaluation date that
-// every version of the organization (but except, when given: a version
-// about to go) accepts as its hybrid server, or nil.
-func hybridTarget(p *lint.Pass, except *catalog.Version) *catalog.Version {
+// hybridTarget is the version to run hybrid on: of the versions in support
+// on the evaluation date that every version of the organization (but
+// except, when given: a version about to go) accepts as its hybrid server,
+// the newest that can join the organization as it is, else the newest, with
+// the versions present that must be gone before it can join (blockersOf:
+// Exchange SE's setup refuses an organization with Exchange 2013). Nil when
+// none is accepted.
+func hybridTarget(p *lint.Pass, except *catalog.Version) (target *catalog.Version, blockers []*catalog.Version) {
 	order, _ := p.Facts.VersionGroups()
 	vs := p.Catalog.SupportedVersions(p.AsOf)
 	for i := len(vs) - 1; i >= 0; i-- {
@@ -289,11 +293,27 @@ func hybridTarget(p *lint.Pass, except *catalog.Version) *catalog.Version {
 				ok = false
 			}
 		}
-		if ok {
-			return vs[i]
+		if !ok {
+			continue
+		}
+		b := blockersOf(p, vs[i], nil)
+		if len(b) == 0 {
+			return vs[i], nil
+		}
+		if target == nil {
+			target, blockers = vs[i], b
 		}
 	}
-	return nil
+	return target, blockers
+}
+
+// onceGoneNote is onceGone in brackets after a fix, or "" when nothing
+// must go: " (once Exchange 2013 is gone)".
+func onceGoneNote(blockers []*catalog.Version) string {
+	if len(blockers) == 0 {
+		return ""
+	}
+	return " (" + onceGone(blockers) + ")"
 }
 
 // supportedWindowsNames names the Windows Server versions of ids in support

@@ -182,10 +182,7 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	if next == nil {
 		return also, fmt.Sprintf("move %s's work to Exchange Online and retire %s", name, name)
 	}
-	first := ""
-	if len(blockers) > 0 {
-		first = " (" + onceGone(blockers) + ")"
-	}
+	first := onceGoneNote(blockers)
 	var ws []string
 	for _, c := range fx.runsOn(next) {
 		ws = append(ws, strings.TrimPrefix(c.Name, "Windows Server "))
