@@ -122,11 +122,36 @@ func exchangeLasts(cat *catalog.Catalog, v *catalog.Version, on catalog.Date) bo
 
 // windowsFixes works out the fixes of one check, computing what several
 // hosts share once: which Windows Server versions each Exchange version
-// runs on. A domain controller's is dcAdvice, which
-// domain-controller-os-unsupported gives too.
+// runs on, and where its servers' work goes. A domain controller's fix is
+// dcAdvice, which domain-controller-os-unsupported gives too.
 type windowsFixes struct {
 	p    *lint.Pass
 	runs map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its joinLevel
+	next map[successorKey]successorOf            // successor, by version and day
+}
+
+type successorKey struct {
+	v  *catalog.Version
+	on catalog.Date
+}
+
+type successorOf struct {
+	next     *catalog.Version
+	blockers []*catalog.Version
+}
+
+// successor is the package's successor, once per version and day.
+func (fx *windowsFixes) successor(v *catalog.Version, on catalog.Date) (*catalog.Version, []*catalog.Version) {
+	k := successorKey{v, on}
+	if out, ok := fx.next[k]; ok {
+		return out.next, out.blockers
+	}
+	next, blockers := successor(fx.p, v, on)
+	if fx.next == nil {
+		fx.next = map[successorKey]successorOf{}
+	}
+	fx.next[k] = successorOf{next, blockers}
+	return next, blockers
 }
 
 // successors names the Windows Server versions later than w that last and
@@ -178,7 +203,7 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 		}
 		also = fmt.Sprintf(", and %s runs on no later version supported for more than a year", v.Name)
 	}
-	next, blockers := successor(fx.p, v, on)
+	next, blockers := fx.successor(v, on)
 	if next == nil {
 		return also, fmt.Sprintf("move %s's work to Exchange Online and retire %s", name, name)
 	}
