@@ -110,3 +110,177 @@ func TestNoContradictionOnWizardDotNet(t *testing.T) {
 		t.Errorf("dotnet-unsupported should report .NET Framework 4.6.2 on Exchange 2010:\n%s", summary(fs))
 	}
 }
+
+// windows-end-of-support never sends a server's work to another Exchange
+// version than exchange-end-of-support (or, before the end,
+// exchange-end-of-support-soon) does for the same server, nor drops what
+// must go first: Exchange SE's setup refuses an organization with Exchange
+// 2013 or older, so their work goes to Exchange Online, and a 2016 server's
+// goes to SE once the organization's 2013 servers are gone.
+func TestNoContradictionOnExchangeSuccessor(t *testing.T) {
+	cat := catalog.Default()
+	byName := map[string]string{}
+	for _, v := range cat.Versions() {
+		byName[v.Name] = v.ShortName()
+	}
+	exchangeFix := regexp.MustCompile(`work to (?:Exchange Online|(.+?)(?: \((once [^)]*)\))? or Exchange Online)(?: and retire it| before then)`)
+	windowsFix := regexp.MustCompile(`work to Exchange Online (?:and retire|or to (.+?) on (?:Windows Server [^,(]*(?:, [^,(]*)*|a Windows Server version in support)(?: \((once [^)]*)\))?, and retire)`)
+	targets := [][2]string{{"2007", "SP3 RU23"}, {"2010", "SP3 RU32"}, {"2013", "CU23"}, {"2016", "CU23"}, {"2019", "CU14"}, {"2019", "CU15"}}
+	others := []string{"", srv("OLD13", "2013", "CU23"), srv("OLD16", "2016", "CU23"), srv("OLD10", "2010", "SP3 RU32")}
+	compared := 0
+	for _, tg := range targets {
+		for _, other := range others {
+			src := org(srv("EX", tg[0], tg[1], `os = "2012"`), other)
+			for _, asOf := range []string{"2022-12-01", "2023-06-01", "2024-12-01", "2025-08-01", "2026-12-06"} {
+				ex := append(check(t, exchangeEndOfSupport{}, asOf, src), check(t, exchangeEndOfSupportSoon{}, asOf, src)...)
+				win := check(t, windowsEndOfSupport{}, asOf, src)
+				var exMsg, winMsg string
+				for _, f := range ex {
+					if f.Address == "server.EX.version" {
+						exMsg = f.Message
+					}
+				}
+				for _, f := range win {
+					if f.Address == "server.EX.os" {
+						winMsg = f.Message
+					}
+				}
+				if exMsg == "" || winMsg == "" || !strings.Contains(winMsg, "Exchange Online") {
+					continue
+				}
+				what := fmt.Sprintf("Exchange %s %s beside %q on %s", tg[0], tg[1], strings.SplitN(other, "\n", 2)[0], asOf)
+				em, wm := exchangeFix.FindStringSubmatch(exMsg), windowsFix.FindStringSubmatch(winMsg)
+				if em == nil || wm == nil {
+					t.Errorf("%s: cannot read the fixes:\n  %s\n  %s", what, exMsg, winMsg)
+					continue
+				}
+				compared++
+				if em[1] != byName[wm[1]] || em[2] != wm[2] {
+					t.Errorf("%s: the rules disagree on where the work goes:\n  %s\n  %s", what, exMsg, winMsg)
+				}
+			}
+		}
+	}
+	if compared < 80 {
+		t.Errorf("only %d pairs of fixes compared", compared)
+	}
+}
+
+// domain-controller-os-unsupported and windows-end-of-support never name
+// different Windows Server versions for the same domain controller: when
+// both report it, they give the same replacement (dcAdvice), which never
+// names a version within a year of its end.
+func TestNoContradictionOnDomainControllerReplacement(t *testing.T) {
+	cat := catalog.Default()
+	exchange := [][]string{
+		{"2010", "SP3 RU4"}, {"2010", "SP3 RU32"}, {"2013", "CU3"}, {"2013", "CU23"}, {"2016", "CU2"}, {"2016", "CU10"},
+		{"2016", "CU23"}, {"2016", "CU99"}, {"2019", "CU11"}, {"2019", "CU13"}, {"2019", "CU15"}, {"SE", "RTM"},
+	}
+	named := regexp.MustCompile(`^replace DC1 with a domain controller on Windows Server (.+?)(?: once .*)?$`)
+	compared := 0
+	for _, w := range cat.Windows {
+		for i, a := range exchange {
+			for _, b := range append([][]string{nil}, exchange[i+1:]...) {
+				servers := srv("A", a[0], a[1])
+				if b != nil {
+					servers += srv("B", b[0], b[1])
+				}
+				src := org(adDC("DC1", `os = "`+w.ID+`"`), servers)
+				for _, asOf := range []string{"2022-10-09", "2023-10-11", "2026-01-11", "2026-01-12", "2026-12-06", "2028-06-01"} {
+					dcFix := fixOf(t, check(t, domainControllerOSUnsupported{}, asOf, src), "DC1")
+					eosFix := fixOf(t, check(t, windowsEndOfSupport{}, asOf, src), "DC1")
+					if dcFix == "" || eosFix == "" {
+						continue
+					}
+					compared++
+					if dcFix != eosFix {
+						t.Errorf("DC on %s beside %v and %v on %s: the rules disagree:\n  %s\n  %s", w.Name, a, b, asOf, dcFix, eosFix)
+					}
+					m := named.FindStringSubmatch(eosFix)
+					if m == nil {
+						t.Errorf("DC on %s beside %v and %v on %s: names no version: %s", w.Name, a, b, asOf, eosFix)
+						continue
+					}
+					for _, id := range strings.FieldsFunc(strings.ReplaceAll(m[1], " or ", ","), func(r rune) bool { return r == ',' }) {
+						c := cat.WindowsByID(strings.ReplaceAll(strings.TrimSpace(id), " ", ""))
+						if c == nil || c == cat.WindowsByID(w.ID) || catalog.MustDate(asOf).DaysUntil(c.ExtendedEnd) <= cat.Days(soonDays) {
+							t.Errorf("DC on %s beside %v and %v on %s: names %q, its own or within a year of its end: %s", w.Name, a, b, asOf, id, eosFix)
+						}
+					}
+				}
+			}
+		}
+	}
+	if compared < 200 {
+		t.Errorf("only %d pairs of fixes compared", compared)
+	}
+}
+
+// No rule advises a hybrid server of a version that cannot be in one
+// organization with a version present (coexistence-unsupported would then
+// report it) without saying which versions must be gone first: beside the
+// last Exchange 2013 server, "run hybrid on an Exchange SE server instead
+// (once Exchange 2013 is gone)", not a plain "run hybrid on SE".
+func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
+	cat := catalog.Default()
+	var alts []string
+	for _, v := range cat.Versions() {
+		alts = append(alts, regexp.QuoteMeta(v.ShortName()))
+	}
+	advice := regexp.MustCompile(`(?:a second|run hybrid on an|add an) (` + strings.Join(alts, "|") + `)\b[^(;:]*?(?: \(once Exchange (.+?) (?:is|are) gone\))?(?:$|[;:,])`)
+	// joins reports whether a server of version v can be added to the
+	// servers at some level: coexistence-unsupported reports nothing of it
+	// (whatever it says of the servers already there).
+	joins := func(servers []string, v *catalog.Version) bool {
+	levels:
+		for _, l := range v.Levels() {
+			for _, f := range check(t, coexistenceUnsupported{}, today, org(append(servers, srv("NEW", v.ID, l.Name))...)) {
+				if strings.Contains(f.Message, "NEW") {
+					continue levels
+				}
+			}
+			return true
+		}
+		return false
+	}
+	versions := []string{"2010", "2013", "2016", "2019", "SE"}
+	mbx := `roles = ["mailbox", "client_access"]`
+	checked := 0
+	for _, hv := range versions {
+		for _, ov := range versions {
+			servers := map[string]string{"HYB": hv, "OTHER": ov}
+			src := org(srv("HYB", hv, someLevel[hv], mbx), srv("OTHER", ov, someLevel[ov], `roles = ["mailbox"]`), hybridWith("HYB"))
+			for _, asOf := range []string{"2023-04-11", "2025-10-14", "2025-10-15", today} {
+				for _, f := range checkWith(t, All(), asOf, src, "") {
+					m := advice.FindStringSubmatch(f.Message)
+					if m == nil {
+						continue
+					}
+					var v *catalog.Version
+					for _, c := range cat.Versions() {
+						if c.ShortName() == m[1] {
+							v = c
+						}
+					}
+					gone := map[string]bool{}
+					for _, id := range regexp.MustCompile(`, | and `).Split(m[2], -1) {
+						gone[id] = id != ""
+					}
+					var kept []string
+					for _, name := range []string{"HYB", "OTHER"} {
+						if !gone[servers[name]] {
+							kept = append(kept, srv(name, servers[name], someLevel[servers[name]]))
+						}
+					}
+					checked++
+					if !joins(kept, v) {
+						t.Errorf("Exchange %s hybrid beside %s on %s: %s advises %s, which cannot join what stays:\n  %s", hv, ov, asOf, f.Rule, v.ShortName(), f.Message)
+					}
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d pieces of advice checked", checked)
+	}
+}

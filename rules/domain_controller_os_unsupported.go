@@ -130,6 +130,7 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 		return
 	}
 	pl := dcPlaceServers(p)
+	dcs := newDCAdvisor(p)
 	for _, dc := range p.Topology.DomainControllers {
 		os, ok := dc.OS.Get()
 		if !ok && len(p.Facts.Servers()) > 0 {
@@ -160,11 +161,11 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 		if len(no) == 0 && len(disputed) == 0 {
 			continue
 		}
-		reportDC(p, dc, os, cells, pl, no, disputed)
+		reportDC(p, dcs, dc, os, cells, pl, no, disputed)
 	}
 }
 
-func reportDC(p *lint.Pass, dc *schema.DomainController, os, cells string, pl dcPlacement, no, disputed []dcGroup) {
+func reportDC(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, os, cells string, pl dcPlacement, no, disputed []dcGroup) {
 	osName := p.Catalog.WindowsName(os)
 	groups := no
 	if len(no) == 0 {
@@ -186,7 +187,7 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, os, cells string, pl dc
 	if len(no) == 0 {
 		msg += " (sources disagree: see the rule page)"
 	}
-	msg += ": " + dcFix(p, dc, cells, pl, groups)
+	msg += ": " + dcFix(p, dcs, dc, p.Catalog.WindowsByID(os), cells, pl, groups)
 	related := []lint.Related{relatedLevel(groups[0].servers[0])}
 	if len(no) > 0 {
 		p.Report(dc.OS, msg, related...)
@@ -195,61 +196,33 @@ func reportDC(p *lint.Pass, dc *schema.DomainController, os, cells string, pl dc
 	p.ReportAs(lint.Warning, dc.OS, msg, related...)
 }
 
-// dcFix: update the servers a newer level of their version supports, or
-// replace the domain controller with one on a Windows Server version every
-// Exchange server of the organization supports and that is in support on the
-// evaluation date.
-func dcFix(p *lint.Pass, dc *schema.DomainController, cells string, pl dcPlacement, groups []dcGroup) string {
+// dcFix: update the servers a newer level of their version supports, when
+// the domain controller's Windows stays in support beyond the warning window
+// (windowsLasts: keeping a domain controller on a version
+// windows-end-of-support reports is no fix), or replace the domain
+// controller as windows-end-of-support says (dcAdvice: a Windows Server
+// version that lasts and that every Exchange server supports, or the one the
+// fewest servers stand in the way of, with what they must do first). Beside
+// an update, only a replacement that needs nothing first is named.
+func dcFix(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, w *catalog.Windows, cells string, pl dcPlacement, groups []dcGroup) string {
 	cols := pl.cols
 	var fixes []string
-	for _, g := range groups {
-		if g.column < 0 {
-			continue
-		}
-		// The oldest newer column of the same version that supports the OS.
-		for k := g.column - 1; k >= 0 && cols[k].Version == cols[g.column].Version; k-- {
-			if cells[k] == 'Y' {
-				fixes = append(fixes, fmt.Sprintf("update %s to %s or later", names(g.servers), cols[k].first))
-				break
+	if windowsLasts(p.Catalog, w, p.AsOf) {
+		for _, g := range groups {
+			if g.column < 0 {
+				continue
+			}
+			// The oldest newer column of the same version that supports the OS.
+			for k := g.column - 1; k >= 0 && cols[k].Version == cols[g.column].Version; k-- {
+				if cells[k] == 'Y' {
+					fixes = append(fixes, fmt.Sprintf("update %s to %s or later", names(g.servers), cols[k].first))
+					break
+				}
 			}
 		}
 	}
-	// Windows Server versions newest first; a run of supported ones is named
-	// as a range.
-	var oses []string
-	contiguous, last := true, -1
-	ws := p.Catalog.Windows
-	for ri := range ws {
-		w := ws[len(ws)-1-ri]
-		rc := dcCells(p.Catalog, cols, w.ID)
-		ok := true
-		for i, ss := range pl.byColumn {
-			if len(ss) > 0 && rc[i] != 'Y' {
-				ok = false
-			}
-		}
-		for _, v := range pl.versions {
-			if pl.versionVerdict(rc, v) != 'Y' {
-				ok = false
-			}
-		}
-		if in, known := p.Catalog.WindowsInSupport(w.ID, p.AsOf); ok && in && known {
-			if last >= 0 && ri != last+1 {
-				contiguous = false
-			}
-			last = ri
-			oses = append([]string{w.ID}, oses...) // oldest first
-		}
-	}
-	switch {
-	case len(oses) >= 3 && contiguous:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s to %s", dc.Name(),
-			p.Catalog.WindowsName(oses[0]), strings.TrimPrefix(p.Catalog.WindowsName(oses[len(oses)-1]), "Windows Server ")))
-	case len(oses) > 0:
-		fixes = append(fixes, fmt.Sprintf("replace %s with a domain controller on %s", dc.Name(), supportedWindowsNames(p, oses, "or")))
-	}
-	if len(fixes) == 0 {
-		return "no Windows Server version in support suits every Exchange server here: retire the older Exchange servers first"
+	if adv := dcs.advise(w); len(fixes) == 0 || len(adv.targets) > 0 && len(adv.waits) == 0 {
+		fixes = append(fixes, adv.fix(p.Catalog, dc.Name()))
 	}
 	return strings.Join(fixes, ", or ")
 }

@@ -129,17 +129,33 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	if len(fs) != 2 {
 		t.Fatalf("want one finding per 2019 DC:\n%s", summary(fs))
 	}
+	// Windows Server 2016 ends within a year (windows-end-of-support warns),
+	// and 2022 asks EX1 and EX2 for CU23: beside the update, no replacement.
 	want := "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
+		"update EX1 and EX2 to CU12 or later"
 	if fs[0].Message != want || len(fs[0].Related) != 1 {
 		t.Errorf("got  %s\nwant %s", fs[0].Message, want)
 	}
-	// The Windows Server versions to replace it with are those in support on
-	// the evaluation date: Windows Server 2012 and 2012 R2 through
-	// 2023-10-10, not after.
+	// The Windows Server versions to replace it with are those that stay in
+	// support for more than a year (as windows-end-of-support names):
+	// Windows Server 2012 and 2012 R2, whose support ends on 2023-10-10, not
+	// on 2022-10-10 (365 days before), nor after; Windows Server 2016 then
+	// lasts.
+	fs = check(t, domainControllerOSUnsupported{}, "2022-10-10", src)
+	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
+		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
+	if len(fs) != 2 || fs[0].Message != want {
+		t.Errorf("on 2022-10-10:\n%s\nwant %s", summary(fs), want)
+	}
+	fs = check(t, domainControllerOSUnsupported{}, "2022-10-09", src)
+	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
+		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2012, 2012 R2 or 2016"
+	if len(fs) != 2 || fs[0].Message != want {
+		t.Errorf("on 2022-10-09:\n%s\nwant %s", summary(fs), want)
+	}
 	fs = check(t, domainControllerOSUnsupported{}, "2023-10-10", src)
 	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2012 to 2016"
+		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
 	if len(fs) != 2 || fs[0].Message != want {
 		t.Errorf("on 2023-10-10:\n%s\nwant %s", summary(fs), want)
 	}
@@ -150,7 +166,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// Windows Server 2025 domain controllers: exactly 2019 CU14 passes (MS-MATRIX-2025), CU13 fails.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
 	want = "DC1 runs Windows Server 2025, which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support on domain controllers: " +
-		"update A to CU14 or later, or replace DC1 with a domain controller on Windows Server 2016 to 2022"
+		"update A to CU14 or later, or replace DC1 with a domain controller on Windows Server 2019 or 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
 		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
 	}
@@ -158,17 +174,19 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// them, its current revision does not: a warning that says so; CU22 passes.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU23"), adDC("DC1", `os = "2008R2"`)))
 	want = "DC1 runs Windows Server 2008 R2, which B (Exchange Server 2016 CU23 (15.1.2507.6)) may not support on domain controllers " +
-		"(sources disagree: see the rule page): replace DC1 with a domain controller on Windows Server 2016 to 2022"
+		"(sources disagree: see the rule page): replace DC1 with a domain controller on Windows Server 2019 or 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Message != want {
 		t.Errorf("2016 CU23 with a 2008 R2 DC:\n%s", summary(fs))
 	}
 	if fs := check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU22"), adDC("DC1", `os = "2008R2"`))); len(fs) != 0 {
 		t.Errorf("2016 CU22 with a 2008 R2 DC:\n%s", summary(fs))
 	}
-	// No version supports it and nothing suits every server: say so.
+	// No version supports it and nothing suits every server: the version
+	// the fewest servers stand in the way of, and what they must do first
+	// (Exchange 2010 is listed with no version that lasts: retire it).
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
 	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "do not support on domain controllers: "+
-		"no Windows Server version in support suits every Exchange server here: retire the older Exchange servers first") {
+		"replace DC1 with a domain controller on Windows Server 2019 once B (Exchange 2010, which Microsoft does not list with it) is retired") {
 		t.Errorf("2000 DC:\n%s", summary(fs))
 	}
 	// Nothing to judge.
@@ -208,7 +226,7 @@ func TestDomainControllerOS2010Minimums(t *testing.T) {
 		os, update, want string // want: "" when it passes
 	}{
 		{"2012R2", "SP3 RU4", "DC1 runs Windows Server 2012 R2, which EX (Exchange Server 2010 SP3 RU4 (14.3.174.1)) does not support on domain controllers: " +
-			"update EX to SP3 RU5 or later"}, // no Windows Server in support suits SP3 RU4
+			"update EX to SP3 RU5 or later"}, // the replacements need an update too, so only the update is named
 		{"2012R2", "SP2 RU8", "update EX to SP3 RU5 or later"},
 		{"2012R2", "SP3 RU5", ""},
 		{"2016", "SP3 RU21", "update EX to SP3 RU22 or later"},
@@ -216,7 +234,9 @@ func TestDomainControllerOS2010Minimums(t *testing.T) {
 		{"2016", "SP3 RU22", ""},
 	}
 	for _, tc := range cases {
-		fs := check(t, domainControllerOSUnsupported{}, today, org(srv("EX", "2010", tc.update), adDC("DC1", `os = "`+tc.os+`"`)))
+		// On a day both Windows Server versions stay in support for more
+		// than a year, so that keeping the domain controller is a fix.
+		fs := check(t, domainControllerOSUnsupported{}, "2022-06-01", org(srv("EX", "2010", tc.update), adDC("DC1", `os = "`+tc.os+`"`)))
 		if tc.want == "" {
 			if len(fs) != 0 {
 				t.Errorf("%s DC with 2010 %s: want none\n%s", tc.os, tc.update, summary(fs))

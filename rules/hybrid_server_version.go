@@ -68,7 +68,9 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 			continue
 		}
 		// The fix names the newest version in support every version here
-		// accepts (Microsoft advises the newest it supports); none suits an
+		// accepts (Microsoft advises the newest it supports) and that can
+		// join the organization, or else says what must go first (SE beside
+		// the last 2013 server: once Exchange 2013 is gone); none suits an
 		// organization whose versions accept only versions out of support.
 		fix := "no version in support suits every version here; retire the older versions first"
 		var except *catalog.Version // the rejected server's own, when it is the last of it
@@ -78,8 +80,8 @@ func (hybridServerVersion) Check(p *lint.Pass) {
 		if old := hybridBlockers(p, except); len(old) > 0 {
 			fix = fmt.Sprintf("no version in support suits Exchange %s; retire those servers first", words.And(old))
 		}
-		if best := hybridTarget(p, except); best != nil {
-			fix = fmt.Sprintf("run hybrid on an %s server instead", best.ShortName())
+		if best, first := hybridTarget(p, except); best != nil {
+			fix = fmt.Sprintf("run hybrid on an %s server instead%s", best.ShortName(), onceGoneNote(first))
 		}
 		p.Report(item, fmt.Sprintf("%s runs %s, which %s %s not accept as hybrid server (%s): %s",
 			hs.Name(), hs.Exchange.Name, strings.Join(conflicts, " and "), words.Pick(len(conflicts), "does", "do"),

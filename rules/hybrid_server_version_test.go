@@ -68,9 +68,11 @@ func TestHybridServerVersionFixKeepsRemainingServers(t *testing.T) {
 	cases := []struct {
 		name, src, want string
 	}{
+		// SE cannot be in one organization with Exchange 2010: EX10 must be
+		// gone first.
 		{"the only 2010 server is the rejected hybrid server",
 			org(srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10")),
-			"run hybrid on an Exchange SE server instead"},
+			"run hybrid on an Exchange SE server instead (once Exchange 2010 is gone)"},
 		// 2010 and 2016 accept 2016 only, out of support.
 		{"another 2010 server remains",
 			org(srv("EX10A", "2010", "SP3 RU32"), srv("EX10B", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23"), hybridWith("EX10A")),
@@ -81,6 +83,33 @@ func TestHybridServerVersionFixKeepsRemainingServers(t *testing.T) {
 		if len(fs) != 1 || fs[0].Address != "hybrid.servers[0]" || fs[0].Severity != lint.Error || !strings.Contains(fs[0].Message, tc.want) {
 			t.Errorf("%s: want one error at hybrid.servers[0] containing %q:\n%s", tc.name, tc.want, summary(fs))
 		}
+	}
+}
+
+// The fix never names a version that cannot join the organization without
+// saying what must go first: Exchange SE's setup refuses an organization with
+// Exchange 2013 (coexistence), so beside the last 2013 server, the rejected
+// hybrid server, SE is "once Exchange 2013 is gone". While Exchange 2019,
+// which can be beside 2013, is in support (through 2025-10-14), it is named
+// instead.
+func TestHybridServerVersionFixCoexists(t *testing.T) {
+	src := org(srv("EX13", "2013", "CU23 Mar23SU", `roles = ["mailbox", "client_access"]`), srv("EX16", "2016", "CU23 Aug26SU", `roles = ["mailbox"]`), hybridWith("EX13"))
+	head := "EX13 runs Exchange Server 2013, which Exchange Server 2016 (EX16) does not accept as hybrid server (it accepts Exchange 2016, 2019 and SE): "
+	for asOf, want := range map[string]string{
+		"2025-10-14": head + "run hybrid on an Exchange 2019 server instead",
+		"2025-10-15": head + "run hybrid on an Exchange SE server instead (once Exchange 2013 is gone)",
+		"2026-12-06": head + "run hybrid on an Exchange SE server instead (once Exchange 2013 is gone)",
+	} {
+		fs := check(t, hybridServerVersion{}, asOf, src)
+		if len(fs) != 1 || fs[0].Message != want {
+			t.Errorf("on %s:\n%s\nwant %s", asOf, summary(fs), want)
+		}
+	}
+	// Beside SE, which can be in one organization with 2016 CU23, nothing
+	// must go first.
+	fs := check(t, hybridServerVersion{}, "2026-12-06", org(srv("EXSE", "SE", "RTM"), srv("EX16", "2016", "CU23"), hybridWith("EX16")))
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, ": run hybrid on an Exchange SE server instead") {
+		t.Errorf("2016 hybrid beside SE:\n%s", summary(fs))
 	}
 }
 

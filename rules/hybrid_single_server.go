@@ -53,8 +53,8 @@ func (hybridSingleServer) Check(p *lint.Pass) {
 	// must go first (as hybrid-server-version and hybrid-wizard-unsupported
 	// say).
 	fix := "no version in support can be a second hybrid server here; retire the older versions first"
-	if v := secondHybridVersion(p, m.Exchange); v != nil {
-		fix = "add a second " + v.ShortName() + " server to hybrid.servers"
+	if v, first := secondHybridVersion(p, m.Exchange); v != nil {
+		fix = "add a second " + v.ShortName() + " server to hybrid.servers" + onceGoneNote(first)
 	} else if old := hybridBlockers(p, nil); len(old) > 0 {
 		fix = fmt.Sprintf("no version in support can be a second hybrid server beside Exchange %s; retire those servers first", words.And(old))
 	}
@@ -64,8 +64,9 @@ func (hybridSingleServer) Check(p *lint.Pass) {
 
 // secondHybridVersion is the version of a second hybrid server beside one of
 // version v: v itself when it is in support and every version here accepts
-// it, else the newest such version, or nil when none is.
-func secondHybridVersion(p *lint.Pass, v *catalog.Version) *catalog.Version {
+// it, else hybridTarget's (with the versions that must go first), or nil
+// when none is.
+func secondHybridVersion(p *lint.Pass, v *catalog.Version) (*catalog.Version, []*catalog.Version) {
 	if v.InSupport(p.AsOf) {
 		order, _ := p.Facts.VersionGroups()
 		accepted := true
@@ -75,7 +76,7 @@ func secondHybridVersion(p *lint.Pass, v *catalog.Version) *catalog.Version {
 			}
 		}
 		if accepted {
-			return v
+			return v, nil
 		}
 	}
 	return hybridTarget(p, nil)

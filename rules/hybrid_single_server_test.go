@@ -44,21 +44,29 @@ func TestHybridSingleServerSecondVersion(t *testing.T) {
 		name, asOf, src, want string
 	}{
 		{"SE", today, org(srv("EX01", "SE", "RTM", mbx), hybridWith("EX01")), "add a second Exchange SE server to hybrid.servers"},
-		{"2016 in support", "2025-10-14", org(srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")), "add a second Exchange 2016 server"},
-		{"2016 out of support", today, org(srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")), "add a second Exchange SE server"},
+		{"2016 in support", "2025-10-14", org(srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")), "add a second Exchange 2016 server to hybrid.servers"},
+		{"2016 out of support", today, org(srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")), "add a second Exchange SE server to hybrid.servers"},
 		// Exchange 2010 accepts 2010 to 2016 hybrid servers, none in support;
 		// 2019 is rejected (hybrid-server-version) and out of support.
 		{"2019 beside 2010", today, org(srv("EX10", "2010", "SP3 RU32"), srv("EX19", "2019", "CU15", mbx), hybridWith("EX19")),
 			"no version in support can be a second hybrid server beside Exchange 2010; retire those servers first"},
 		// Exchange 2007 accepts 2013 only: named while 2013 is in support.
 		{"2013 beside 2007", "2023-04-11", org(srv("EX07", "2007", "SP3 RU23"), srv("EX13", "2013", "CU23", mbx), hybridWith("EX13")),
-			"add a second Exchange 2013 server"},
+			"add a second Exchange 2013 server to hybrid.servers"},
 		{"2013 beside 2007, out of support", today, org(srv("EX07", "2007", "SP3 RU23"), srv("EX13", "2013", "CU23", mbx), hybridWith("EX13")),
 			"no version in support can be a second hybrid server beside Exchange 2007 and 2013; retire those servers first"},
+		// Exchange 2000 says nothing of hybrid servers, but Exchange SE's
+		// setup refuses it: SE once it is gone; 2016's own version while in
+		// support (it is beside 2000 already, which coexistence-unsupported
+		// reports).
+		{"2016 beside 2000, out of support", today, org(srv("EX2K", "2000", "SP3"), srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")),
+			"add a second Exchange SE server to hybrid.servers (once Exchange 2000 is gone)"},
+		{"2016 beside 2000, in support", "2025-10-14", org(srv("EX2K", "2000", "SP3"), srv("EX01", "2016", "CU23", mbx), hybridWith("EX01")),
+			"add a second Exchange 2016 server to hybrid.servers"},
 	}
 	for _, tc := range cases {
 		fs := check(t, hybridSingleServer{}, tc.asOf, tc.src)
-		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) {
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, ": "+tc.want) {
 			t.Errorf("%s: want %q:\n%s", tc.name, tc.want, summary(fs))
 		}
 	}

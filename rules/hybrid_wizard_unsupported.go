@@ -48,8 +48,8 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 			// Microsoft advises Exchange 2016 hybrid servers beside 2010, named
 			// only while one is in support (hybridTarget).
 			fix := "retire the 2010 servers first (no version in support can be a hybrid server beside them)"
-			if v := hybridTarget(p, nil); v != nil && v != m.Exchange {
-				fix = fmt.Sprintf("add an %s hybrid server and list it in hybrid.servers", v.ShortName())
+			if v, first := hybridTarget(p, nil); v != nil && v != m.Exchange {
+				fix = fmt.Sprintf("add an %s hybrid server and list it in hybrid.servers%s", v.ShortName(), onceGoneNote(first))
 			}
 			p.Report(m.At, fmt.Sprintf("hybrid server %s runs %s, which the current Hybrid Configuration Wizard no longer lists "+
 				"(since %s) and may not configure or license: %s", m.Name(), m.Exchange.Name, p.Catalog.Day(hcwFAQWithout2010), fix))

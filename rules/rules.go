@@ -205,6 +205,33 @@ func blockersOf(p *lint.Pass, v, except *catalog.Version) []*catalog.Version {
 	return out
 }
 
+// joinLevel is the level a new server of version v is installed at: its
+// newest level that no coexistence row refuses with a version of the
+// organization (Exchange 2019 CU15 and later refuse Exchange 2013: beside
+// 2013 a new 2019 server stays at CU14). Versions that cannot be in one
+// organization with v at any level (blockersOf) do not count: they must go
+// first. Nil when v has no level, or none can join.
+func joinLevel(p *lint.Pass, v *catalog.Version) *catalog.Release {
+	order, _ := p.Facts.VersionGroups()
+	levels := v.Levels()
+	for i := len(levels) - 1; i >= 0; i-- {
+		ok := true
+		for _, o := range order {
+			if o == v || !coexist(p.Catalog, v, o) {
+				continue
+			}
+			if verdict, _ := p.Catalog.Supports(coexistence, o.ID, levels[i]); verdict == catalog.Unsupported {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return levels[i]
+		}
+	}
+	return nil
+}
+
 // moveTo names where the work of a server of version v can go on day on:
 // "Exchange Server Subscription Edition or Exchange Online", with what must
 // go first.
@@ -214,13 +241,20 @@ func moveTo(p *lint.Pass, v *catalog.Version, on catalog.Date) string {
 		return "Exchange Online"
 	}
 	if len(blockers) > 0 {
-		var ids []string
-		for _, b := range blockers {
-			ids = append(ids, b.ID)
-		}
-		return fmt.Sprintf("%s (once Exchange %s %s gone) or Exchange Online", next.ShortName(), words.And(ids), words.Pick(len(ids), "is", "are"))
+		return fmt.Sprintf("%s (%s) or Exchange Online", next.ShortName(), onceGone(blockers))
 	}
 	return next.ShortName() + " or Exchange Online"
+}
+
+// onceGone says which versions of the organization must be gone before a
+// version they cannot be in one organization with joins it: "once Exchange
+// 2010 and 2013 are gone".
+func onceGone(blockers []*catalog.Version) string {
+	ids := make([]string, len(blockers))
+	for i, b := range blockers {
+		ids[i] = b.ID
+	}
+	return fmt.Sprintf("once Exchange %s %s gone", words.And(ids), words.Pick(len(ids), "is", "are"))
 }
 
 // hybridServer is the matrix of the versions a hybrid server may run, by the
@@ -239,10 +273,14 @@ func hybridAllowed(cat *catalog.Catalog, org, hybrid *catalog.Version) (allowed,
 	return false, len(rows) > 0
 }
 
-// hybridTarget is the newest version in support on the evaluation date that
-// every version of the organization (but except, when given: a version
-// about to go) accepts as its hybrid server, or nil.
-func hybridTarget(p *lint.Pass, except *catalog.Version) *catalog.Version {
+// hybridTarget is the version to run hybrid on: of the versions in support
+// on the evaluation date that every version of the organization (but
+// except, when given: a version about to go) accepts as its hybrid server,
+// the newest that can join the organization as it is, else the newest, with
+// the versions present that must be gone before it can join (blockersOf:
+// Exchange SE's setup refuses an organization with Exchange 2013). Nil when
+// none is accepted.
+func hybridTarget(p *lint.Pass, except *catalog.Version) (target *catalog.Version, blockers []*catalog.Version) {
 	order, _ := p.Facts.VersionGroups()
 	vs := p.Catalog.SupportedVersions(p.AsOf)
 	for i := len(vs) - 1; i >= 0; i-- {
@@ -255,11 +293,27 @@ func hybridTarget(p *lint.Pass, except *catalog.Version) *catalog.Version {
 				ok = false
 			}
 		}
-		if ok {
-			return vs[i]
+		if !ok {
+			continue
+		}
+		b := blockersOf(p, vs[i], nil)
+		if len(b) == 0 {
+			return vs[i], nil
+		}
+		if target == nil {
+			target, blockers = vs[i], b
 		}
 	}
-	return nil
+	return target, blockers
+}
+
+// onceGoneNote is onceGone in brackets after a fix, or "" when nothing
+// must go: " (once Exchange 2013 is gone)".
+func onceGoneNote(blockers []*catalog.Version) string {
+	if len(blockers) == 0 {
+		return ""
+	}
+	return " (" + onceGone(blockers) + ")"
 }
 
 // supportedWindowsNames names the Windows Server versions of ids in support

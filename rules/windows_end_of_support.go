@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
@@ -29,16 +28,16 @@ func (windowsEndOfSupport) Info() lint.RuleInfo {
 	}
 }
 
-// windowsSoonDays is the warning window before a Windows Server version's
-// last day of extended support, the year exchange-end-of-support-soon gives
-// Exchange itself (HealthChecker's, CSS-HC).
-const windowsSoonDays = 365
+// The warning window before a Windows Server version's last day of extended
+// support is the catalogue's soonDays, the year exchange-end-of-support-soon
+// gives Exchange itself (HealthChecker's, CSS-HC).
 
 // The dates are the catalogue's (windows.csv, MS-LC-WS*): the last day of
 // extended support, which passes; the next day fails. A version without a
 // verified date (Windows 2000 Server, Windows Server 2025) is not judged.
 func (windowsEndOfSupport) Check(p *lint.Pass) {
 	fx := &windowsFixes{p: p}
+	dcs := newDCAdvisor(p)
 	judge := func(os *schema.String, fix func(w *catalog.Windows) (also, fix string), what string) {
 		w, days, ok := windowsDue(p, os)
 		if !ok {
@@ -68,7 +67,7 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		if dc.OS == nil {
 			p.Unknown(&dc.Block, "os")
 		}
-		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", fx.domainController(dc.Name(), w) }, "domain controller "+dc.Name())
+		judge(dc.OS, func(w *catalog.Windows) (string, string) { return "", dcs.advise(w).fix(p.Catalog, dc.Name()) }, "domain controller "+dc.Name())
 	}
 	for _, a := range p.Topology.ADFS {
 		if a.OS == nil {
@@ -90,8 +89,8 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 }
 
 // windowsDue returns the Windows Server version an os attribute names when
-// it is past its extended support, or within windowsSoonDays of its end, and
-// the days left (negative after the end).
+// it is past its extended support, or within the warning window (soonDays)
+// of its end, and the days left (negative after the end).
 func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 	id, ok := os.Get()
 	if !ok {
@@ -102,33 +101,57 @@ func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 		return nil, 0, false
 	}
 	days := p.AsOf.DaysUntil(w.ExtendedEnd)
-	return w, days, days <= windowsSoonDays
+	return w, days, days <= p.Catalog.Days(soonDays)
 }
 
 // windowsLasts reports whether a Windows Server version is known to stay in
-// extended support for more than windowsSoonDays after on, so that a fix can
-// name it without sending anyone to a version this rule would warn about.
-func windowsLasts(w *catalog.Windows, on catalog.Date) bool {
-	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > windowsSoonDays
+// extended support for more than the warning window (soonDays) after on, so
+// that a fix can name it without sending anyone to a version this rule would
+// warn about.
+func windowsLasts(cat *catalog.Catalog, w *catalog.Windows, on catalog.Date) bool {
+	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > cat.Days(soonDays)
 }
 
 // exchangeLasts reports whether an Exchange version stays in support for
-// more than windowsSoonDays after a date: it has no end date (Modern
-// Lifecycle Policy), or a later one.
-func exchangeLasts(v *catalog.Version, on catalog.Date) bool {
+// more than the warning window (soonDays) after a date: it has no end date
+// (Modern Lifecycle Policy), or a later one.
+func exchangeLasts(cat *catalog.Catalog, v *catalog.Version, on catalog.Date) bool {
 	end, ok := v.EndOfSupport()
-	return !ok || on.DaysUntil(end) > windowsSoonDays
+	return !ok || on.DaysUntil(end) > cat.Days(soonDays)
 }
 
 // windowsFixes works out the fixes of one check, computing what several
-// hosts share once: which Windows Server versions each Exchange version runs
-// on, the Exchange versions that stand in the way of a domain controller's
-// Windows, and each version's successor.
+// hosts share once: which Windows Server versions each Exchange version
+// runs on, and where its servers' work goes. A domain controller's fix is
+// dcAdvice, which domain-controller-os-unsupported gives too.
 type windowsFixes struct {
-	p          *lint.Pass
-	runs       map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its newest level
-	next       map[*catalog.Version][2]string          // successor version and its Windows versions
-	dcBlockers map[*catalog.Windows][]facts.Server
+	p    *lint.Pass
+	runs map[*catalog.Version][]*catalog.Windows // lasting versions it runs on at its joinLevel
+	next map[successorKey]successorOf            // successor, by version and day
+}
+
+type successorKey struct {
+	v  *catalog.Version
+	on catalog.Date
+}
+
+type successorOf struct {
+	next     *catalog.Version
+	blockers []*catalog.Version
+}
+
+// successor is the package's successor, once per version and day.
+func (fx *windowsFixes) successor(v *catalog.Version, on catalog.Date) (*catalog.Version, []*catalog.Version) {
+	k := successorKey{v, on}
+	if out, ok := fx.next[k]; ok {
+		return out.next, out.blockers
+	}
+	next, blockers := successor(fx.p, v, on)
+	if fx.next == nil {
+		fx.next = map[successorKey]successorOf{}
+	}
+	fx.next[k] = successorOf{next, blockers}
+	return next, blockers
 }
 
 // successors names the Windows Server versions later than w that last and
@@ -137,7 +160,7 @@ type windowsFixes struct {
 func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Windows) bool) string {
 	var out []string
 	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank > w.Rank && windowsLasts(c, fx.p.AsOf) && (accept == nil || accept(c)) {
+		if c.Rank > w.Rank && windowsLasts(fx.p.Catalog, c, fx.p.AsOf) && (accept == nil || accept(c)) {
 			out = append(out, strings.TrimPrefix(c.Name, "Windows Server "))
 		}
 	}
@@ -151,8 +174,11 @@ func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Wind
 // under Exchange (MS-MATRIX), so it is a new server on a Windows Server
 // version its Exchange version runs on at its newest level (subject
 // host-os); or, when that version itself leaves support within the warning
-// window (or has left it) or runs on no Windows Server version that lasts, a
-// newer Exchange version that does, or Exchange Online. also says why.
+// window (or has left it) or runs on no Windows Server version that lasts,
+// the version exchange-end-of-support and exchange-end-of-support-soon name
+// (successor: the newest in support that can be in one organization with
+// it, with the versions that must go first), on the Windows Server versions
+// it runs on that last, or Exchange Online. also says why.
 func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fix string) {
 	name := s.Name()
 	fs, ok := fx.p.Facts.Server(s)
@@ -161,11 +187,15 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	}
 	v := fs.Exchange
 	end, ends := v.EndOfSupport()
+	// The day the work moves: today, or, for a version whose support ends
+	// within the window, the day after its end (as exchange-end-of-support-soon).
+	on := fx.p.AsOf
 	switch {
 	case ends && fx.p.AsOf.After(end):
 		also = fmt.Sprintf(", and %s's ended on %s", v.Name, end)
-	case !exchangeLasts(v, fx.p.AsOf):
+	case !exchangeLasts(fx.p.Catalog, v, fx.p.AsOf):
 		also = fmt.Sprintf(", and %s's ends on %s", v.Name, end)
+		on = end.AddDays(1)
 	default:
 		runs := fx.runsOn(v)
 		if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(runs, c) }); succ != "" {
@@ -173,23 +203,32 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 		}
 		also = fmt.Sprintf(", and %s runs on no later version supported for more than a year", v.Name)
 	}
-	if next := fx.successor(v); next[0] != "" {
-		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on %s, and retire %s", name, next[0], next[1], name)
+	next, blockers := fx.successor(v, on)
+	if next == nil {
+		return also, fmt.Sprintf("move %s's work to Exchange Online and retire %s", name, name)
 	}
-	return also, fmt.Sprintf("move %s's work to Exchange Online or to an Exchange version in support, and retire %s", name, name)
+	first := onceGoneNote(blockers)
+	var ws []string
+	for _, c := range fx.runsOn(next) {
+		ws = append(ws, strings.TrimPrefix(c.Name, "Windows Server "))
+	}
+	if len(ws) == 0 {
+		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on a Windows Server version in support%s, and retire %s", name, next.Name, first, name)
+	}
+	return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on Windows Server %s%s, and retire %s", name, next.Name, words.Or(ws), first, name)
 }
 
 // runsOn returns the Windows Server versions that last and that an Exchange
-// version runs on at its newest level, the one a new server gets.
+// version runs on at the level a new server gets: its newest level that can
+// join the organization (joinLevel).
 func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 	if out, ok := fx.runs[v]; ok {
 		return out
 	}
 	var out []*catalog.Windows
-	if levels := v.Levels(); len(levels) > 0 {
-		newest := levels[len(levels)-1]
+	if level := joinLevel(fx.p, v); level != nil {
 		for _, w := range fx.p.Catalog.Windows {
-			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, newest); verdict == catalog.Supported && windowsLasts(w, fx.p.AsOf) {
+			if verdict, _ := fx.p.Catalog.Supports(hostOS, w.ID, level); verdict == catalog.Supported && windowsLasts(fx.p.Catalog, w, fx.p.AsOf) {
 				out = append(out, w)
 			}
 		}
@@ -198,95 +237,6 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 		fx.runs = map[*catalog.Version][]*catalog.Windows{}
 	}
 	fx.runs[v] = out
-	return out
-}
-
-// successor names the oldest Exchange version newer than v that stays in
-// support for more than windowsSoonDays and runs on a Windows Server version
-// that lasts, with those versions. The oldest, because coexistence with v is
-// likelier.
-func (fx *windowsFixes) successor(v *catalog.Version) [2]string {
-	if out, ok := fx.next[v]; ok {
-		return out
-	}
-	var out [2]string
-	for _, n := range fx.p.Catalog.Versions() {
-		if n.Rank <= v.Rank || !exchangeLasts(n, fx.p.AsOf) {
-			continue
-		}
-		var ws []string
-		for _, w := range fx.runsOn(n) {
-			ws = append(ws, strings.TrimPrefix(w.Name, "Windows Server "))
-		}
-		if len(ws) > 0 {
-			out = [2]string{n.Name, "Windows Server " + words.Or(ws)}
-			break
-		}
-	}
-	if fx.next == nil {
-		fx.next = map[*catalog.Version][2]string{}
-	}
-	fx.next[v] = out
-	return out
-}
-
-// domainController is the fix for a domain controller: a Windows Server
-// version that lasts and that every Exchange server of the organization is
-// listed with (subject dc-os), or, when there is none, the servers that
-// stand in the way.
-func (fx *windowsFixes) domainController(name string, w *catalog.Windows) string {
-	if succ := fx.successors(w, func(c *catalog.Windows) bool { return len(fx.blockers(c)) == 0 }); succ != "" {
-		return fmt.Sprintf("replace %s with a domain controller on %s", name, succ)
-	}
-	// The later versions that the fewest servers stand in the way of.
-	var blockers []facts.Server
-	var best []*catalog.Windows
-	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank <= w.Rank || !windowsLasts(c, fx.p.AsOf) {
-			continue
-		}
-		b := fx.blockers(c)
-		switch {
-		case best == nil || len(b) < len(blockers):
-			blockers, best = b, []*catalog.Windows{c}
-		case slices.EqualFunc(b, blockers, func(x, y facts.Server) bool { return x.Server == y.Server }):
-			best = append(best, c)
-		}
-	}
-	succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(best, c) })
-	if succ == "" || len(blockers) == 0 {
-		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
-	}
-	return fmt.Sprintf("replace %s with a domain controller on %s once %s, whose Exchange %s Microsoft does not list with those, %s updated or retired",
-		name, succ, names(blockers), words.Pick(len(blockers), "update", "updates"), words.Pick(len(blockers), "is", "are"))
-}
-
-// blockers returns the Exchange servers, of those whose release is known,
-// that Microsoft does not list as working with domain controllers on
-// Windows Server w (subject dc-os: not supported, disputed or not listed).
-func (fx *windowsFixes) blockers(w *catalog.Windows) []facts.Server {
-	if out, ok := fx.dcBlockers[w]; ok {
-		return out
-	}
-	var out []facts.Server
-	verdicts := map[*catalog.Release]catalog.Verdict{}
-	for _, s := range fx.p.Facts.Servers() {
-		if s.Release == nil {
-			continue
-		}
-		verdict, ok := verdicts[s.Release]
-		if !ok {
-			verdict, _ = fx.p.Catalog.Supports(dcOS, w.ID, s.Release)
-			verdicts[s.Release] = verdict
-		}
-		if verdict != catalog.Supported {
-			out = append(out, s)
-		}
-	}
-	if fx.dcBlockers == nil {
-		fx.dcBlockers = map[*catalog.Windows][]facts.Server{}
-	}
-	fx.dcBlockers[w] = out
 	return out
 }
 
