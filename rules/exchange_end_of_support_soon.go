@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // exchangeEndOfSupportSoon warns about servers whose Exchange version reaches
@@ -16,7 +17,7 @@ func (exchangeEndOfSupportSoon) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "exchange-end-of-support-soon",
 		Severity: lint.Warning,
-		Summary:  "a server whose Exchange version reaches its extended end of support within 365 days",
+		Summary:  fmt.Sprintf("a server whose Exchange version reaches its extended end of support within %d days", catalog.Default().Days(soonDays)),
 		Sources:  sources("MS-LIFECYCLE", "MS-2010-EXT", "MS-55-FAQ", "EOL-DATE", "CSS-HC", "MS-ROADMAP-2024"),
 	}
 }

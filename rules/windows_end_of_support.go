@@ -22,7 +22,8 @@ func (windowsEndOfSupport) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:       "windows-end-of-support",
 		Severity: lint.Error,
-		Summary:  "an Exchange server, domain controller, AD FS farm or directory synchronization server on a Windows Server version past its extended support (warning within 365 days of it)",
+		Summary: fmt.Sprintf("an Exchange server, domain controller, AD FS farm or directory synchronization server on a Windows Server version past its extended support (warning within %d days of it)",
+			catalog.Default().Days(soonDays)),
 		Sources: sources("MS-LIFECYCLE", "MS-LC-WS2003", "MS-LC-WS2008", "MS-LC-WS2008R2", "MS-LC-WS2012", "MS-LC-WS2012R2",
 			"MS-LC-WS2016", "MS-LC-WS2019", "MS-LC-WS2022", "MS-MATRIX"),
 	}
