@@ -113,6 +113,7 @@ func TestExchangeBuildUnknownUpdates(t *testing.T) {
 		{"2010", "SP3 RU33", lint.Error, `which Exchange Server 2010 does not have (exlint knows releases to 2026-08-11): its last update rollup on SP3 is SP3 RU32. Name`},
 		{"2010", "SP3 RU0", lint.Error, `did you mean "SP3 RU1"?`},
 		{"2007", "SP3RU10", lint.Error, `did you mean "SP3 RU10"?`},
+		{"2010", "SP4", lint.Error, `did you mean "SP3"?`}, // the nearest service pack, not the first
 		{"2013", "Service Pack 1", lint.Error, `which Exchange Server 2013 does not have (exlint knows releases to 2026-08-11). Name it as Microsoft does`},
 		// A CU beyond the last of a version past its end of support: an
 		// error, with no "did you mean" (CU16 is as close to CU1 as to CU15).

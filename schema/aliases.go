@@ -71,6 +71,13 @@ var catalogueNames = sync.OnceValue(func() map[string]map[string]string {
 	}
 	for _, f := range c.FFLs {
 		out["ffl"][squash(f.Name)] = f.ID
+		// Windows Server 2019 and 2022 added no level: "2019" means 2016's.
+		for _, w := range f.NewestFor {
+			out["ffl"][squash(w)] = f.ID
+			if win := c.WindowsByID(w); win != nil {
+				out["ffl"][squash(win.Name)] = f.ID
+			}
+		}
 	}
 	for _, d := range c.DotNets {
 		out["dotnet"][squash(d.Name)] = d.ID
@@ -130,6 +137,9 @@ func (k *keywordSet) squashedAlias(sq string) string {
 			continue
 		}
 		if v, ok := keywordAliases[k.name][rest]; ok {
+			return v
+		}
+		if v, ok := catalogueNames()[k.name][rest]; ok {
 			return v
 		}
 		for _, v := range k.values() {

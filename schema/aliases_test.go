@@ -22,6 +22,9 @@ func TestDidYouMeanWhatPeopleWrite(t *testing.T) {
 		{"version", `"Exchange Server Subscription Edition"`, `did you mean "SE"?`},
 		{"dotnet", `".NET Framework 4.8.1"`, `did you mean "4.8.1"?`},
 		{"dotnet", `".NET 4.8"`, `did you mean "4.8"?`},
+		{"dotnet", `"4.8.2"`, `did you mean "4.8.1"?`}, // the longer shared beginning
+		{"dotnet", `"4.9"`, `did you mean "4.8"?`},     // the nearer digit
+		{"version", `"2015"`, `did you mean "2016"?`},
 		{"tls", `["TLS 1.2"]`, `did you mean "1.2"?`},
 	}
 	for _, tc := range cases {
@@ -44,6 +47,9 @@ func TestDidYouMeanWhatPeopleWrite(t *testing.T) {
 	}
 	for value, want := range map[string]string{
 		`"Windows2016Forest"`:   `did you mean "2016"?`,
+		`"2019"`:                `did you mean "2016"?`, // 2019 and 2022 added no level
+		`"2022"`:                `did you mean "2016"?`,
+		`"Windows Server 2022"`: `did you mean "2016"?`,
 		`"Windows2012R2Forest"`: `did you mean "2012R2"?`,
 		`"Windows Server 2016"`: `did you mean "2016"?`,
 		`"Forest"`:              "Allowed:",

@@ -174,7 +174,7 @@ func (sg *Suggester) Suggest(s string) string {
 	for l := max(0, n-limit); l <= n+limit; l++ {
 		near = append(near, sg.byLength[l]...)
 	}
-	sort.Ints(near) // the first of equally near candidates wins
+	sort.Ints(near) // of equally near candidates, the closer (closer), then the first, wins
 	if len(near) > maxSuggestCandidates {
 		near = near[:maxSuggestCandidates]
 	}
@@ -191,7 +191,7 @@ func (sg *Suggester) Suggest(s string) string {
 		if bagDistance(bag, sg.lower[i]) > limit {
 			continue
 		}
-		if d := editDistance(lr, []rune(sg.lower[i]), limit); d < bestDist {
+		if d := editDistance(lr, []rune(sg.lower[i]), limit); d < bestDist || (d == bestDist && best >= 0 && closer(ls, sg.lower[i], sg.lower[best])) {
 			best, bestDist = i, d
 		}
 	}
@@ -199,6 +199,38 @@ func (sg *Suggester) Suggest(s string) string {
 		return sg.candidates[best]
 	}
 	return ""
+}
+
+// closer breaks a tie between two candidates as near to s: the one that
+// shares a longer beginning with s ("4.8.2": "4.8.1", not "4.5.2"), then,
+// where both differ from s in a digit there, the nearer digit ("2015":
+// "2016", not "2010"; "SP4": "SP3", not "SP1").
+func closer(s, a, b string) bool {
+	pa, pb := commonPrefix(s, a), commonPrefix(s, b)
+	if pa != pb {
+		return pa > pb
+	}
+	if pa < len(s) && pa < len(a) && pa < len(b) && isDigit(s[pa]) && isDigit(a[pa]) && isDigit(b[pa]) {
+		return absDiff(s[pa], a[pa]) < absDiff(s[pa], b[pa])
+	}
+	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func absDiff(a, b byte) byte {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }
 
 // editDistance is the Levenshtein distance of a and b when it is at most k,

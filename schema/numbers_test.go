@@ -85,7 +85,8 @@ func TestSuggestBounded(t *testing.T) {
 		"2012 R2":                     "2012R2",
 		"malbox":                      "mailbox",
 		"mailboxx":                    "mailbox",
-		"EX03":                        "EX01", // the first of equally near names
+		"EX03":                        "EX02", // of equally near names, the nearer digit
+		"EX0":                         "EX01", // of equally near names, the first
 		"edge":                        "",
 		"x":                           "",
 		strings.Repeat("mailbox", 20): "",
@@ -116,7 +117,7 @@ func TestSuggestMatchesEveryCandidate(t *testing.T) {
 		best, bestDist := "", 0
 		for _, c := range candidates {
 			d := levenshtein.Distance(strings.ToLower(s), strings.ToLower(c), nil)
-			if best == "" || d < bestDist {
+			if best == "" || d < bestDist || (d == bestDist && closer(strings.ToLower(s), strings.ToLower(c), strings.ToLower(best))) {
 				best, bestDist = c, d
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -403,6 +404,14 @@ func loadFFL(c *Catalog) error {
 		f := &FFL{ID: t.get(i, "id"), Name: t.get(i, "name")}
 		if f.Level, err = strconv.Atoi(t.get(i, "behavior_version")); err != nil {
 			return t.errorf(i, "behavior_version: %v", err)
+		}
+		if s := t.get(i, "newest_for"); s != "" {
+			for _, w := range strings.Split(s, ";") {
+				if !slices.ContainsFunc(c.Windows, func(x *Windows) bool { return x.ID == w }) {
+					return t.errorf(i, "newest_for: %q is not a Windows Server version of windows.csv", w)
+				}
+				f.NewestFor = append(f.NewestFor, w)
+			}
 		}
 		if n := len(c.FFLs); n > 0 && c.FFLs[n-1].Level >= f.Level {
 			return t.errorf(i, "levels must increase")

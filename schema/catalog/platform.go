@@ -23,7 +23,10 @@ type FFL struct {
 	ID      string
 	Name    string
 	Level   int // msDS-Behavior-Version
-	Sources []*Source
+	// NewestFor are the Windows Server versions that added no level of
+	// their own and whose newest level this is (2016: 2019 and 2022).
+	NewestFor []string
+	Sources   []*Source
 }
 
 // DotNet is a .NET Framework version.
