@@ -20,9 +20,9 @@ type Windows struct {
 
 // FFL is an Active Directory forest functional level.
 type FFL struct {
-	ID      string
-	Name    string
-	Level   int // msDS-Behavior-Version
+	ID    string
+	Name  string
+	Level int // msDS-Behavior-Version
 	// NewestFor are the Windows Server versions that added no level of
 	// their own and whose newest level this is (2016: 2019 and 2022).
 	NewestFor []string
