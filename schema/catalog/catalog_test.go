@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Pins published build numbers and dates (MS-BUILDS, CSS-HC, MS-GEBN). A change to
@@ -387,6 +388,37 @@ func TestCurrentLevels(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%s on %s: %v, want %s", tc.version, tc.on, got, tc.want)
+		}
+	}
+}
+
+// DaysUntil counts calendar days however far apart the dates are, where a
+// time.Duration stops at about 292 years (106,751 days).
+func TestDaysUntilFarApart(t *testing.T) {
+	for _, tc := range []struct {
+		from, to string
+		want     int
+	}{
+		{"0001-01-01", "9999-12-31", 3652058},
+		{"9999-12-31", "0001-01-01", -3652058},
+		{"2026-12-06", "2400-01-01", 136261},
+		{"0000-01-01", "0001-01-01", 366}, // year 0 is a leap year
+		{"2024-02-28", "2024-03-01", 2},
+		{"2100-02-28", "2100-03-01", 1}, // 2100 is not
+		{"2026-12", "2027-01-01", 31},   // a month-only date is its first day
+	} {
+		if got := MustDate(tc.from).DaysUntil(MustDate(tc.to)); got != tc.want {
+			t.Errorf("%s to %s: %d, want %d", tc.from, tc.to, got, tc.want)
+		}
+	}
+	// Where time.Duration is exact, the same as it.
+	start := time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 250*365; i += 97 {
+		a := start.AddDate(0, 0, i)
+		b := start.AddDate(0, 0, (i*7919)%(250*365))
+		want := int(b.Sub(a).Hours() / 24)
+		if got := DateOf(a).DaysUntil(DateOf(b)); got != want {
+			t.Fatalf("%s to %s: %d, want %d", DateOf(a), DateOf(b), got, want)
 		}
 	}
 }

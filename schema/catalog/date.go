@@ -146,9 +146,26 @@ func (d Date) AddDays(n int) Date {
 	return DateOf(t)
 }
 
-// DaysUntil returns the number of days from d to o (negative when o is earlier).
+// DaysUntil returns the number of days from d to o (negative when o is
+// earlier). It counts calendar days, not a time.Duration, which ends about
+// 292 years out: 0001-01-01 to 9999-12-31 is 3,652,058 days.
 func (d Date) DaysUntil(o Date) int {
-	t1 := time.Date(d.Year, time.Month(d.Month), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
-	t2 := time.Date(o.Year, time.Month(o.Month), max(o.Day, 1), 0, 0, 0, 0, time.UTC)
-	return int(t2.Sub(t1).Hours() / 24)
+	return o.dayNumber() - d.dayNumber()
+}
+
+// dayNumber is the number of days from 0001-01-01 (day 0) to d in the
+// proleptic Gregorian calendar, the first day of its month when Day is 0.
+func (d Date) dayNumber() int {
+	t := time.Date(d.Year, time.Month(d.Month), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	y := t.Year() - 1 // whole years before t's, and the leap days in them
+	return y*365 + floorDiv(y, 4) - floorDiv(y, 100) + floorDiv(y, 400) + t.YearDay() - 1
+}
+
+// floorDiv divides rounding down, for the years before year 1 too.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
