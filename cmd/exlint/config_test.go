@@ -281,6 +281,11 @@ rule "migration-cutover-size" {
 	if out, _, _ := exlintIn(t, repo, noEnv, "config", "--changed", "--fail-on", "warning"); !regexp.MustCompile(`fail_on += "warning" +# --fail-on`).MatchString(out) {
 		t.Errorf("--fail-on:\n%s", out)
 	}
+	// A severity set is a change even when it is the rule's nominal one: it
+	// applies to every finding of the rule (a warning becomes an error).
+	if out, _, _ := exlintIn(t, configRepo(t, "rule \"migration-cutover-size\" {\n  severity = \"error\"\n}\n"), noEnv, "config", "--changed"); !regexp.MustCompile(`severity += "error" +# \.exlint\.hcl:2:3`).MatchString(out) {
+		t.Errorf("a severity set to the rule's own:\n%s", out)
+	}
 	// Only rule blocks changed: one blank line after the header, not two.
 	if out, _, _ := exlintIn(t, configRepo(t, "rule \"migration-cutover-size\" {\n  severity = \"info\"\n}\n"), noEnv, "config", "--changed"); !strings.Contains(out, "every value)\n\nrule \"migration-cutover-size\"") {
 		t.Errorf("only a rule changed:\n%q", out)

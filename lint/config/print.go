@@ -170,7 +170,10 @@ func (c *Config) WriteEffective(w io.Writer, opt EffectiveOptions) error {
 		if show(!enabled.Value) {
 			fmt.Fprintf(&body, "  enabled = %t # %s\n", enabled.Value, escape.Text(enabled.Origin()))
 		}
-		if show(sev.Value != r.Severity) {
+		// A severity set gives it to every finding of the rule, whatever
+		// severity each would have (certificate-expiry's warnings, errors
+		// and notes): a change even when it names the rule's own.
+		if show(sev.Set) {
 			fmt.Fprintf(&body, "  severity = %s # %s\n", hclString(sev.Value.String()), escape.Text(sev.Origin()))
 		}
 		if r.ID != lint.SuppressionRule && show(!ign.Value) {
