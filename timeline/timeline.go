@@ -175,11 +175,19 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		if len(present) == 0 {
 			present = []string{at.Name}
 		}
+		counted := false
 		for _, name := range present {
 			if s := index[name]; s != nil {
 				s.Counts.Add(lint.Count([]lint.Finding{f}))
 				s.countServer(f)
+				counted = true
 			}
+		}
+		if !counted {
+			// A stage that is no state (it has no date) has its findings
+			// listed, and counted, where they are shown.
+			at.Counts.Add(lint.Count([]lint.Finding{f}))
+			at.countServer(f)
 		}
 	}
 	// Whether structural errors kept the rules from running is read from

@@ -269,3 +269,20 @@ func TestStructuralPastMaxListed(t *testing.T) {
 		}
 	}
 }
+
+// A stage that is no state (no date) has its findings listed under the
+// current state, and counted there: a state never passes over errors it
+// lists.
+func TestFindingsOfAStageThatIsNoState(t *testing.T) {
+	src := "organization \"C\" {}\nserver \"EX01\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\nstage \"later\" {}\n"
+	plan, _ := schema.DecodePlan(".", []*schema.File{{Name: "t.exchange.hcl", Src: []byte(src)}}, schema.DefaultLimits)
+	if len(plan.States) != 1 {
+		t.Fatalf("%d states, want only the current one", len(plan.States))
+	}
+	fs := []lint.Finding{finding("plan-structure", lint.Error, "stage.later", "later", []string{"later"}, false)}
+	tl := Build(plan, fs, opts)
+	cur := tl.States[0]
+	if len(cur.Findings) != 1 || cur.Counts.Errors != 1 || cur.Verdict != Fails || tl.Verdict != Fails {
+		t.Errorf("current: %d listed, counts %+v, %s; plan %s", len(cur.Findings), cur.Counts, cur.Verdict, tl.Verdict)
+	}
+}
