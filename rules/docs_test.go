@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/report"
 	"github.com/exlint/exlint/lint/runner"
 	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
@@ -106,7 +107,7 @@ func compact(fs []lint.Finding, rule string) []string {
 	var out []string
 	for _, f := range fs {
 		if f.Rule == rule {
-			out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column, f.Severity, f.Message, f.Rule))
+			out = append(out, report.CompactLine(f)) // as exlint check --format compact writes it
 		}
 	}
 	return out
