@@ -144,7 +144,8 @@ func Read(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("%s is not an exlint baseline: more follows its JSON document at byte %d", path, len(src)-len(rest))
 	}
 	if b.Version != Version {
-		return nil, fmt.Errorf("%s is a baseline of version %d; this exlint reads version %d: write it again with --write-baseline", path, b.Version, Version)
+		// Not rewritten over: a newer exlint's entries would be lost.
+		return nil, fmt.Errorf("%s is a baseline of version %d, and this exlint reads version %d: use the exlint that wrote it, or delete the file and write a new baseline with --write-baseline", path, b.Version, Version)
 	}
 	for i, e := range b.Findings {
 		if e.Rule == "" || e.File == "" || (e.Address == "" && e.Message == "") {

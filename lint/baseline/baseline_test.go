@@ -102,7 +102,7 @@ func TestBaselineWithoutAddress(t *testing.T) {
 func TestReadBaselineErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]string{
-		`{"version": 2, "findings": []}`:                "version 2",
+		`{"version": 2, "findings": []}`:                "is a baseline of version 2, and this exlint reads version 1: use the exlint that wrote it, or delete the file",
 		`{"version": 1, "findings": [{"rule": "r"}]}`:   "entry 1 needs rule, file",
 		`{"version": 1, "findings": [], "extra": true}`: "not an exlint baseline",
 		`not json`: "not an exlint baseline",
