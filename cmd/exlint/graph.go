@@ -234,7 +234,20 @@ func pickState(plan *schema.Plan, name string) (*schema.State, error) {
 		names = append(names, s.Name)
 	}
 	msg := fmt.Sprintf("--state %q: the topology has no such state", name)
-	if sug := schema.Suggest(name, names); sug != "" {
+	notApplied := false
+	for _, p := range plan.Problems {
+		if p.State == name {
+			// A stage that is not applied (no date, a duplicate name...) is
+			// no state; plan-structure says why.
+			msg = fmt.Sprintf("--state %q: stage %q is not applied, so it is no state: %s (%s:%d:%d).", name, name,
+				strings.TrimSuffix(p.Message, "."), p.Range.Filename, p.Range.Start.Line, p.Range.Start.Column)
+			notApplied = true
+			break
+		}
+	}
+	if notApplied {
+		// said why
+	} else if sug := schema.Suggest(name, names); sug != "" {
 		msg += fmt.Sprintf("; did you mean %q?", sug)
 	} else {
 		msg += "."

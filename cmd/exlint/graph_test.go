@@ -272,6 +272,8 @@ func TestGraphCommand(t *testing.T) {
 		{[]string{"graph", "examples"}, `exlint graph draws one topology, and these are below it: "examples/2000-cutover-draft"`},
 		{[]string{"graph", "examples/2003-migration-drafts"}, `"examples/2003-migration-drafts/express-draft", "examples/2003-migration-drafts/staged-draft"`},
 		{[]string{"graph", ex, "--state", "target"}, `--state "target": the topology has no such state. It has no stages: its one state is "current"`},
+		{[]string{"graph", writeTopology(t, "organization \"O\" {}\nsite \"A\" {}\nstage \"s1\" {\n  date = \"2027-01\"\n  remove \"site\" \"A\" {}\n}\nstage \"later\" {\n  remove \"site\" \"A\" {}\n}\n"), "--state", "later"},
+			`--state "later": stage "later" is not applied, so it is no state: stage "later" has no date; add date = "YYYY-MM" (or "YYYY-MM-DD"): stages apply in date order (`},
 		{[]string{"graph", ex, "--as-of", "2026-13-01"}, "the month 13 is out of range"},
 		{[]string{"graph", ex, "extra"}, "accepts at most 1 arg"},
 		{[]string{"graph", ex, "-o", filepath.Join(t.TempDir(), "no", "dir", "x.dot")}, "-o "},
