@@ -30,7 +30,9 @@ import (
 // Every name and message from the input is escaped for a terminal.
 func WriteText(w io.Writer, t *Timeline) error {
 	bw := bufio.NewWriter(w)
-	name := t.Organization
+	// Names and descriptions are cut to a line's worth: a header is no
+	// place for a 200 KB name.
+	name := words.ClipEnd(t.Organization, maxTextName)
 	if name == "" {
 		name = "(no organization)"
 	}
@@ -42,6 +44,13 @@ func WriteText(w io.Writer, t *Timeline) error {
 	fmt.Fprintf(bw, "\nverdict: %s (%s)\n", t.Verdict, t.Counts.Summary())
 	return bw.Flush()
 }
+
+// The longest organization name and stage description the text shows, in
+// characters.
+const (
+	maxTextName        = 120
+	maxTextDescription = 300
+)
 
 // changeMarks are the signs of the operations, as in a diff.
 var changeMarks = map[string]string{"add": "+", "change": "~", "remove": "-"}
@@ -57,7 +66,7 @@ func writeState(bw *bufio.Writer, s *State) {
 		bw.WriteString("\n")
 	}
 	if s.Description != "" {
-		fmt.Fprintf(bw, "  %s\n", escape.Text(s.Description))
+		fmt.Fprintf(bw, "  %s\n", escape.Text(words.ClipEnd(s.Description, maxTextDescription)))
 	}
 	for _, c := range s.Changes {
 		line := changeMarks[string(c.Kind)] + " " + string(c.Kind) + " " + c.Block

@@ -286,3 +286,20 @@ func TestFindingsOfAStageThatIsNoState(t *testing.T) {
 		t.Errorf("current: %d listed, counts %+v, %s; plan %s", len(cur.Findings), cur.Counts, cur.Verdict, tl.Verdict)
 	}
 }
+
+// A long organization name or description is cut in the text, not printed
+// whole.
+func TestTextClipsLongNames(t *testing.T) {
+	long := strings.Repeat("N", 5000)
+	src := strings.Replace(plan3, `"Contoso"`, `"`+long+`"`, 1)
+	src = strings.Replace(src, "Exchange 2013 beside 2007", strings.Repeat("d", 5000), 1)
+	var b bytes.Buffer
+	if err := WriteText(&b, Build(decode(t, src), nil, opts)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, strings.Repeat("N", maxTextName+1)) || !strings.Contains(out, strings.Repeat("N", maxTextName)+"…") ||
+		strings.Contains(out, strings.Repeat("d", maxTextDescription+1)) || !strings.Contains(out, strings.Repeat("d", maxTextDescription)+"…") {
+		t.Errorf("not clipped: %d bytes", len(out))
+	}
+}
