@@ -162,7 +162,7 @@ configuration error; 3 internal error.`,
 		return usageErr("%v", err)
 	})
 	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
-	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout), newCatalog(stdout, getenv))
+	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout, getenv), newCatalog(stdout, getenv))
 	root.AddCommand(newPlan(stdout, getenv), newReport(stdout, stderr, getenv))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
@@ -259,6 +259,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputsNotConfigBaseline(outs, cfg); err != nil {
 		return err
 	}
 	// base filters the findings; with --write-baseline, it is the file as

@@ -78,6 +78,9 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	if err != nil {
 		return err
 	}
+	if err := notConfigBaseline("-o "+f.out, f.out, cfg); err != nil {
+		return err
+	}
 	asOf, _, err := settings(cmd, cfg, f.asOf, "")
 	if err != nil {
 		return err
