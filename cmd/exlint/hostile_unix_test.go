@@ -86,7 +86,8 @@ func TestConfigAndBaselineFiles(t *testing.T) {
 
 // fmt --write keeps what it does not own: a read-only file, a file with
 // other hard links and a symbolic link are left as they are (exit 2, with
-// the reason); a file it rewrites keeps its mode.
+// the reason), and not listed as changed; a file it rewrites keeps its
+// mode.
 func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
 	dir := t.TempDir()
 	messy := "site   \"A\" {}\n"
@@ -103,7 +104,11 @@ func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
 	os.Symlink(target, filepath.Join(dir, "alink.exchange.hcl"))
 	private := write("private.exchange.hcl", 0o600)
 
-	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	out, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	// The files listed are those changed: the one rewritten.
+	if out != "private.exchange.hcl\n" {
+		t.Errorf("fmt listed %q, want the file it rewrote", out)
+	}
 	for _, want := range []string{
 		"ro.exchange.hcl: not rewritten: the file is read-only",
 		"linked.exchange.hcl: not rewritten: the file has other hard links",
