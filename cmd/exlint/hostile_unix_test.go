@@ -356,3 +356,21 @@ func TestClosedPipe(t *testing.T) {
 		wait(strings.Join(args, " "), cmd, stderr)
 	}
 }
+
+// A symbolic link that leads nowhere, named to graph, plan or report, is
+// reported with the error following it meets (a loop, a missing target),
+// as check and fmt report it, not as "not a topology file".
+func TestNamedLinkThatLeadsNowhere(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("b", filepath.Join(dir, "a"))
+	os.Symlink("a", filepath.Join(dir, "b"))
+	os.Symlink("missing", filepath.Join(dir, "gone.exchange.hcl"))
+	for _, cmd := range []string{"graph", "plan", "report", "check", "fmt"} {
+		for path, want := range map[string]string{"a": "a: too many levels of symbolic links", "gone.exchange.hcl": "gone.exchange.hcl: no such file or directory"} {
+			_, stderr, code := runIn(t, dir, "", noEnv, cmd, path)
+			if code != 2 || !strings.Contains(stderr, want) {
+				t.Errorf("%s %s: exit %d, stderr %q; want 2 and %q", cmd, path, code, stderr, want)
+			}
+		}
+	}
+}
