@@ -117,6 +117,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 		}
 		return ee.code
 	}
+	// A command that returns the error of a failed write to standard
+	// output (rules' table) is no usage error: the deferred report says
+	// what failed, once, without a usage hint.
+	if out.err != nil {
+		return exitUsage
+	}
 	// cobra's own errors: unknown command or flag, wrong argument count.
 	fmt.Fprintf(stderr, "exlint: %s\nRun 'exlint --help' for usage.\n", escape.Lines(err.Error()))
 	return exitUsage
