@@ -176,7 +176,8 @@ type Options struct {
 
 // Result is what Paths did.
 type Result struct {
-	// Changed lists the files whose layout differs (rewritten with Write).
+	// Changed lists the files whose layout differs; with Write, those
+	// rewritten (a file that could not be is in Errors instead).
 	Changed []string
 	// Diffs holds a unified diff per changed file, with Diff.
 	Diffs []string
@@ -301,14 +302,16 @@ func formatFile(path string, opt Options, res *Result) {
 	if bytes.Equal(src, out) {
 		return
 	}
+	if opt.Write {
+		// A file left as it is is an error, not a change.
+		if err := fsutil.Replace(path, info, src, out); err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: not rewritten: %w", path, unwrap(err)))
+			return
+		}
+	}
 	res.Changed = append(res.Changed, path)
 	if opt.Diff {
 		res.Diffs = append(res.Diffs, Diff(path, src, out))
-	}
-	if opt.Write {
-		if err := fsutil.Replace(path, info, src, out); err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("%s: not rewritten: %w", path, unwrap(err)))
-		}
 	}
 }
 

@@ -243,6 +243,33 @@ func TestPaths(t *testing.T) {
 	}
 }
 
+// With Write, Changed lists the files rewritten: a file Replace leaves as
+// it is (here read-only) is an error, neither changed nor diffed.
+func TestPathsListsOnlyFilesRewritten(t *testing.T) {
+	dir := t.TempDir()
+	messy := "site   \"A\" {}\n"
+	writeFile(t, filepath.Join(dir, "a.exchange.hcl"), messy, 0o644)
+	writeFile(t, filepath.Join(dir, "ro.exchange.hcl"), messy, 0o444)
+	res, err := Paths([]string{dir}, Options{Write: true, Diff: true, Limits: lim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "a.exchange.hcl")
+	if len(res.Changed) != 1 || res.Changed[0] != want || len(res.Diffs) != 1 || !strings.Contains(res.Diffs[0], "a.exchange.hcl") {
+		t.Errorf("changed %q with %d diffs, want %q alone", res.Changed, len(res.Diffs), want)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "ro.exchange.hcl: not rewritten") {
+		t.Errorf("errors %v", res.Errors)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "ro.exchange.hcl")); string(got) != messy {
+		t.Errorf("the read-only file was rewritten: %q", got)
+	}
+	// Without Write, it is listed: it needs formatting.
+	if res, _ := Paths([]string{dir}, Options{Limits: lim}); len(res.Changed) != 1 || !strings.HasSuffix(res.Changed[0], "ro.exchange.hcl") {
+		t.Errorf("--check: %q", res.Changed)
+	}
+}
+
 // FuzzFormat: for any input that parses, the output parses, keeps the
 // comments, and formatting it again changes nothing.
 func FuzzFormat(f *testing.F) {

@@ -117,6 +117,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) (
 		}
 		return ee.code
 	}
+	// A command that returns the error of a failed write to standard
+	// output (rules' table) is no usage error: the deferred report says
+	// what failed, once, without a usage hint.
+	if out.err != nil {
+		return exitUsage
+	}
 	// cobra's own errors: unknown command or flag, wrong argument count.
 	fmt.Fprintf(stderr, "exlint: %s\nRun 'exlint --help' for usage.\n", escape.Lines(err.Error()))
 	return exitUsage
@@ -162,7 +168,7 @@ configuration error; 3 internal error.`,
 		return usageErr("%v", err)
 	})
 	root.AddCommand(newCheck(stdin, stdout, stderr, getenv), newConfig(stdout, getenv), newFmt(stdin, stdout, stderr, getenv), newExplain(stdout), newRules(stdout), newVersion(stdout))
-	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout), newCatalog(stdout, getenv))
+	root.AddCommand(newGraph(stdout, stderr, getenv), newSchema(stdout, getenv), newCatalog(stdout, getenv))
 	root.AddCommand(newPlan(stdout, getenv), newReport(stdout, stderr, getenv))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
@@ -259,6 +265,9 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputsNotConfigBaseline(outs, cfg); err != nil {
 		return err
 	}
 	// base filters the findings; with --write-baseline, it is the file as

@@ -70,12 +70,7 @@ func runFmt(cmd *cobra.Command, stdin io.Reader, stdout, stderr io.Writer, geten
 		}
 	}
 	res, err := format.Paths(paths, format.Options{Write: f.write && !f.check, Diff: f.diff, Limits: cfg.Limits(),
-		Exclude: func(p string) string {
-			if pat := cfg.Excluded(p); pat != "" {
-				return fmt.Sprintf("excluded by %q (%s)", pat, cfg.Exclude.Origin())
-			}
-			return ""
-		}})
+		Exclude: func(p string) string { return excludedBy(cfg, p) }})
 	if err != nil {
 		var pe *schema.PathError
 		if errors.As(err, &pe) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -76,6 +77,9 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	}
 	cfg, err := loadConfig(f.config, getenv)
 	if err != nil {
+		return err
+	}
+	if err := notConfigBaseline("-o "+f.out, f.out, cfg); err != nil {
 		return err
 	}
 	asOf, _, err := settings(cmd, cfg, f.asOf, "")
@@ -155,14 +159,26 @@ func (d drawing) diagram(dir string, files []*schema.File, plan *schema.Plan, pr
 
 // readTopology reads the topology files of the directory path names (or of
 // the directory of the topology file it names), but those the configuration
-// excludes. A directory without
-// topology files of its own is a usage error that lists the topologies
-// below it, if any, after one (what the command does with one topology).
+// excludes. A path the configuration excludes is a usage error that names
+// the pattern, as is a directory whose topology files it all excludes. A
+// directory without topology files of its own is a usage error that lists
+// the topologies below it, if any, after one (what the command does with
+// one topology).
 func readTopology(path string, cfg *config.Config, one string) (string, []*schema.File, error) {
 	lim := cfg.Limits()
 	info, err := os.Lstat(path)
 	if err != nil {
 		return "", nil, usageErr("%s: %v", path, unwrapPath(err))
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		// A link that leads nowhere (a loop, a missing target) says so, as
+		// exlint check does, rather than what a link is not.
+		if _, err := os.Stat(path); err != nil {
+			return "", nil, usageErr("%s: %v", path, unwrapPath(err))
+		}
+	}
+	if why := excludedBy(cfg, path); why != "" {
+		return "", nil, usageErr("%s: not read: %s", path, why)
 	}
 	dir := path
 	if !info.IsDir() {
@@ -176,16 +192,27 @@ func readTopology(path string, cfg *config.Config, one string) (string, []*schem
 		return "", nil, usageErr("%s: %v", dir, unwrapPath(err))
 	}
 	var names []string
+	excluded := ""
 	for _, e := range entries {
 		// Links and special files are not read, as exlint check does not,
 		// nor files the configuration excludes.
 		name := filepath.Join(dir, e.Name())
-		if e.Type().IsRegular() && schema.IsTopologyFile(e.Name()) && cfg.Excluded(name) == "" {
-			names = append(names, name)
+		if !e.Type().IsRegular() || !schema.IsTopologyFile(e.Name()) {
+			continue
 		}
+		if why := excludedBy(cfg, name); why != "" {
+			if excluded == "" {
+				excluded = why
+			}
+			continue
+		}
+		names = append(names, name)
+	}
+	if len(names) == 0 && excluded != "" {
+		return "", nil, usageErr("%s: its topology files are not read: %s", dir, excluded)
 	}
 	if len(names) == 0 {
-		return "", nil, noTopologyErr(dir, one)
+		return "", nil, noTopologyErr(dir, one, cfg)
 	}
 	files, err := schema.ReadFiles(names, lim.MaxFileSize)
 	if err != nil {
@@ -198,11 +225,21 @@ func readTopology(path string, cfg *config.Config, one string) (string, []*schem
 	return dir, files, nil
 }
 
+// excludedBy says why the configuration excludes path, as exlint check
+// says it (excluded by "PATTERN" (.exlint.hcl:2:1)), or "".
+func excludedBy(cfg *config.Config, path string) string {
+	if pat := cfg.Excluded(path); pat != "" {
+		return fmt.Sprintf("excluded by %q (%s)", pat, cfg.Exclude.Origin())
+	}
+	return ""
+}
+
 // noTopologyErr says that dir holds no topology files, and names the
-// topologies below it: exlint graph and exlint plan take one at a time.
-func noTopologyErr(dir, one string) error {
+// topologies below it that the configuration does not exclude: exlint
+// graph and exlint plan take one at a time.
+func noTopologyErr(dir, one string, cfg *config.Config) error {
 	var below []string
-	if d, err := schema.DiscoverWith([]string{dir}, nil); err == nil {
+	if d, err := schema.DiscoverWith([]string{dir}, func(p string) string { return excludedBy(cfg, p) }); err == nil {
 		for _, t := range d.Targets {
 			// Quoted: a directory's name may hold anything, a terminal's
 			// escape sequences too.

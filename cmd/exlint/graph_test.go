@@ -435,3 +435,34 @@ func TestReadmeGraph(t *testing.T) {
 		return out
 	})
 }
+
+// graph, plan and report name the exclude pattern that keeps a path out,
+// as check does, rather than find no topology files in a directory and
+// list that directory as one below it; a directory whose topology files
+// are all excluded says so; the topologies listed below a directory are
+// those the configuration leaves in.
+func TestOneTopologyExcluded(t *testing.T) {
+	repo := configRepo(t, "exclude = [\"archive/**\", \"part/*.exchange.hcl\"]\n")
+	src, _ := os.ReadFile(filepath.Join(repo, "topo", "tailspin.exchange.hcl"))
+	for _, dir := range []string{"archive", "part"} {
+		os.MkdirAll(filepath.Join(repo, dir), 0o755)
+		os.WriteFile(filepath.Join(repo, dir, "a.exchange.hcl"), src, 0o644)
+	}
+	const archive = `not read: excluded by "archive/**" (.exlint.hcl:1:1)`
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"graph", "archive"}, "archive: " + archive},
+		{[]string{"plan", "archive/a.exchange.hcl"}, "archive/a.exchange.hcl: " + archive},
+		{[]string{"report", "archive", "-o", "r.html"}, "archive: " + archive},
+		{[]string{"graph", "part"}, `part: its topology files are not read: excluded by "part/*.exchange.hcl" (.exlint.hcl:1:1)`},
+		{[]string{"plan", "part/a.exchange.hcl"}, `part/a.exchange.hcl: not read: excluded by "part/*.exchange.hcl"`},
+		{[]string{"graph", "."}, `exlint graph draws one topology, and these are below it: "topo"` + "\n"},
+	} {
+		_, stderr, code := exlintIn(t, repo, noEnv, append(tc.args, "--as-of", asOf)...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

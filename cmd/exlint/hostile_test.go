@@ -250,8 +250,8 @@ type fullWriter struct{}
 
 func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
-// A failed write to standard output is exit code 2, with the reason, for
-// every command and format.
+// A failed write to standard output is exit code 2, with the reason said
+// once and no usage hint, for every command and format.
 func TestWriteErrorsAreErrors(t *testing.T) {
 	dir := t.TempDir()
 	big := strings.Repeat("site   \"A\" {}\n", 2000) // 28 KB: more than one buffer
@@ -267,6 +267,10 @@ func TestWriteErrorsAreErrors(t *testing.T) {
 		code := run(args, strings.NewReader(big), fullWriter{}, &errb, noEnv)
 		if code != 2 || !strings.Contains(errb.String(), "no space left on device") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
+		// Said once, and not as a usage error.
+		if n := strings.Count(errb.String(), "no space left on device"); n != 1 || strings.Contains(errb.String(), "for usage") {
+			t.Errorf("%v: stderr %q", args, errb.String())
 		}
 	}
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"os"
@@ -85,7 +86,8 @@ func TestConfigAndBaselineFiles(t *testing.T) {
 
 // fmt --write keeps what it does not own: a read-only file, a file with
 // other hard links and a symbolic link are left as they are (exit 2, with
-// the reason); a file it rewrites keeps its mode.
+// the reason), and not listed as changed; a file it rewrites keeps its
+// mode.
 func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
 	dir := t.TempDir()
 	messy := "site   \"A\" {}\n"
@@ -102,7 +104,11 @@ func TestFmtWriteKeepsWhatItDoesNotOwn(t *testing.T) {
 	os.Symlink(target, filepath.Join(dir, "alink.exchange.hcl"))
 	private := write("private.exchange.hcl", 0o600)
 
-	_, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	out, stderr, code := runIn(t, dir, "", noEnv, "fmt", "ro.exchange.hcl", "linked.exchange.hcl", "alink.exchange.hcl", "private.exchange.hcl")
+	// The files listed are those changed: the one rewritten.
+	if out != "private.exchange.hcl\n" {
+		t.Errorf("fmt listed %q, want the file it rewrote", out)
+	}
 	for _, want := range []string{
 		"ro.exchange.hcl: not rewritten: the file is read-only",
 		"linked.exchange.hcl: not rewritten: the file has other hard links",
@@ -269,4 +275,102 @@ func TestCatalogFiles(t *testing.T) {
 	check("hostile rows", "field 1 holds the control character U+001B", "catalog", "--catalog", name)
 	os.WriteFile(filepath.Join(repo, name), []byte("version,name,build,date,kind,source\n2019,CU15 Sep26SU,15.2.1748.52,2026-09-08,su,\"a\nb\"\n"), 0o644)
 	check("a source holding a line break", "field 6 holds the control character U+000A", "catalog", "--catalog", name)
+}
+
+// A reader that goes away early (exlint check | head -1) makes the next
+// write to standard output fail, as a full disk would: exit code 2 with
+// the reason, the temporary files removed and the output files left as
+// they were; exlint is not killed by SIGPIPE (exit status 141 in a shell),
+// whatever the command.
+func TestClosedPipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds exlint")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "exlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
+		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
+	}
+	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	os.MkdirAll(filepath.Join(work, "unformatted"), 0o755)
+	os.WriteFile(filepath.Join(work, "unformatted", "a.exchange.hcl"), []byte("site   \"A\" {}\n"), 0o644)
+	// start runs exlint with its standard output on a pipe, and returns
+	// the pipe's reading end.
+	start := func(args ...string) (*exec.Cmd, *os.File, *strings.Builder) {
+		t.Helper()
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = work
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = w, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		return cmd, r, &stderr
+	}
+	wait := func(name string, cmd *exec.Cmd, stderr *strings.Builder) {
+		t.Helper()
+		cmd.Wait()
+		if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(stderr.String(), "broken pipe") {
+			t.Errorf("%s: %v, stderr %q; want exit status 2 and the reason", name, cmd.ProcessState, stderr)
+		}
+		if left, _ := filepath.Glob(filepath.Join(work, ".*.tmp")); len(left) > 0 {
+			t.Errorf("%s: temporary files left: %v", name, left)
+			for _, f := range left {
+				os.Remove(f)
+			}
+		}
+		if got, _ := os.ReadFile(filepath.Join(work, "out.sarif")); string(got) != "previous" {
+			t.Errorf("%s: out.sarif holds %.40q", name, got)
+		}
+	}
+
+	// exlint check | head -1: the first line read, then the pipe closed
+	// while exlint writes the rest.
+	cmd, r, stderr := start("check", "--as-of", asOf, "--format", "text", "--format", "sarif=out.sarif", ".")
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil || !strings.Contains(line, ": ") {
+		t.Errorf("first line %q, %v", line, err)
+	}
+	r.Close()
+	wait("check | head -1", cmd, stderr)
+
+	// Every command, its reader gone before it writes.
+	for _, args := range [][]string{
+		{"check", "--as-of", asOf, "--format", "json", "--format", "sarif=out.sarif", "."},
+		{"rules"}, {"explain", "syntax"}, {"version"}, {"config"}, {"schema"}, {"--help"},
+		{"graph", "--as-of", asOf, "."}, {"plan", "--as-of", asOf, "."}, {"report", "--as-of", asOf, "."},
+		{"catalog"}, {"fmt", "--check", "--diff", "unformatted"},
+	} {
+		cmd, r, stderr := start(args...)
+		r.Close()
+		wait(strings.Join(args, " "), cmd, stderr)
+	}
+}
+
+// A symbolic link that leads nowhere, named to graph, plan or report, is
+// reported with the error following it meets (a loop, a missing target),
+// as check and fmt report it, not as "not a topology file".
+func TestNamedLinkThatLeadsNowhere(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("b", filepath.Join(dir, "a"))
+	os.Symlink("a", filepath.Join(dir, "b"))
+	os.Symlink("missing", filepath.Join(dir, "gone.exchange.hcl"))
+	for _, cmd := range []string{"graph", "plan", "report", "check", "fmt"} {
+		for path, want := range map[string]string{"a": "a: too many levels of symbolic links", "gone.exchange.hcl": "gone.exchange.hcl: no such file or directory"} {
+			_, stderr, code := runIn(t, dir, "", noEnv, cmd, path)
+			if code != 2 || !strings.Contains(stderr, want) {
+				t.Errorf("%s %s: exit %d, stderr %q; want 2 and %q", cmd, path, code, stderr, want)
+			}
+		}
+	}
 }

@@ -12,5 +12,6 @@ import "os"
 
 func main() {
 	removeTemporaryOnSignal()
+	closedPipeIsAWriteError()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

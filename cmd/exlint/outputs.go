@@ -10,7 +10,9 @@ import (
 
 	"github.com/exlint/exlint/internal/fsutil"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/lint/config"
 	"github.com/exlint/exlint/lint/report"
+	"github.com/exlint/exlint/schema"
 )
 
 // output is one --format: a format and where it goes ("" for standard
@@ -65,7 +67,9 @@ func parseOutputs(specs []string) ([]output, error) {
 // checkOutputPaths refuses, before any work, the files a run would write
 // wrongly: one reached through a symbolic link inside the working
 // directory (a committed exlint.sarif -> elsewhere would have the report
-// written elsewhere), and one that is also the baseline read or written.
+// written elsewhere), one named like a topology file, and one that is also
+// the baseline read or written. The baseline the configuration names is
+// checkOutputsNotConfigBaseline's, once the configuration is read.
 func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 	for _, o := range outs {
 		if o.path == "" {
@@ -73,6 +77,9 @@ func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 		}
 		if err := fsutil.NoLinkInside(o.path); err != nil {
 			return usageErr("--format %s=%s: %v", o.format, o.path, unwrapPath(err))
+		}
+		if err := notTopologyName("--format "+o.format+"="+o.path, o.path); err != nil {
+			return err
 		}
 		for _, b := range []struct{ flag, path string }{{"--baseline", baseline}, {"--write-baseline", writeBaseline}} {
 			if b.path != "" && samePath(o.path, b.path) {
@@ -84,8 +91,49 @@ func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 		if err := fsutil.NoLinkInside(writeBaseline); err != nil {
 			return usageErr("--write-baseline %s: %v", writeBaseline, unwrapPath(err))
 		}
+		if err := notTopologyName("--write-baseline "+writeBaseline, writeBaseline); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// checkOutputsNotConfigBaseline refuses an output file that is the
+// baseline the configuration names (baseline = "FILE"): the report would
+// replace it, and the next run would stop on a file that is no baseline.
+// Refreshing it is --write-baseline's.
+func checkOutputsNotConfigBaseline(outs []output, cfg *config.Config) error {
+	for _, o := range outs {
+		if err := notConfigBaseline("--format "+o.format+"="+o.path, o.path, cfg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notConfigBaseline refuses to write to path (what names it, for the
+// message) when it is the baseline the configuration names. "" and "-",
+// standard output, are not files.
+func notConfigBaseline(what, path string, cfg *config.Config) error {
+	b := cfg.BaselinePath()
+	if path == "" || path == "-" || b == "" || !samePath(path, b) {
+		return nil
+	}
+	return usageErr("%s and the baseline %q of the configuration (%s) name the same file; write the output elsewhere, and refresh the baseline with --write-baseline %s",
+		what, cfg.Baseline.Value, cfg.Baseline.Origin(), b)
+}
+
+// notTopologyName refuses to write to path (what names it, for the
+// message) when its name is a topology file's: the output would replace
+// a topology (--format sarif=org.exchange.hcl), or be read as one by the
+// next run. Letter case is ignored, as a case-insensitive file system
+// ignores it ("ORG.EXCHANGE.HCL" is org.exchange.hcl there).
+func notTopologyName(what, path string) error {
+	if path == "" || path == "-" || !schema.IsTopologyFile(strings.ToLower(filepath.Base(path))) {
+		return nil
+	}
+	return usageErr("%s: the name of a topology file (*%s, *%s); exlint writes no output over a topology, nor where it would be read as one: name another file",
+		what, schema.NativeSuffix, schema.JSONSuffix)
 }
 
 // samePath reports whether two paths name the same file: the same path once

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,5 +116,74 @@ func TestFailedRunLeavesOutputFiles(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(sarif); string(got) != "previous run\n" {
 		t.Errorf("the existing output was changed: %q", got)
+	}
+}
+
+// No output replaces the baseline the configuration names, nor a topology:
+// --format NAME=FILE, --write-baseline and the -o of every command that
+// writes a file refuse them (exit 2) before any work, and name another
+// file named like a topology, which the next run would read as one.
+func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
+	repo := configRepo(t, "baseline = \"bl.json\"\n")
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--write-baseline", "bl.json", "topo"); code != 0 {
+		t.Fatalf("--write-baseline: exit %d: %s", code, stderr)
+	}
+	baseline, _ := os.ReadFile(filepath.Join(repo, "bl.json"))
+	topology, _ := os.ReadFile(filepath.Join(repo, "topo", "tailspin.exchange.hcl"))
+	entries, _ := os.ReadDir(repo)
+	const sameFile, topologyName = "the baseline \"bl.json\" of the configuration (.exlint.hcl:1:1) name the same file", "the name of a topology file"
+	for _, tc := range []struct {
+		dir  string
+		args []string
+		want string
+	}{
+		{".", []string{"check", "--format", "json=bl.json", "topo"}, sameFile},
+		{".", []string{"check", "--format", "text", "--format", "sarif=./bl.json", "topo"}, sameFile},
+		{"topo", []string{"check", "--format", "json=../bl.json", "."}, "(../.exlint.hcl:1:1) name the same file"},
+		{".", []string{"check", "--baseline", "bl.json", "--format", "json=" + filepath.Join(repo, "bl.json"), "topo"}, "name the same file"},
+		{".", []string{"plan", "topo", "-o", "bl.json"}, sameFile},
+		{".", []string{"report", "topo", "-o", "bl.json"}, sameFile},
+		{".", []string{"graph", "topo", "-o", "bl.json"}, sameFile},
+		{".", []string{"schema", "-o", "bl.json"}, sameFile},
+		{".", []string{"check", "--format", "sarif=topo/tailspin.exchange.hcl", "topo"}, topologyName},
+		{".", []string{"check", "--format", "json=new.exchange.hcl.json", "topo"}, topologyName},
+		{".", []string{"check", "--format", "json=NEW.Exchange.HCL", "topo"}, topologyName},
+		{".", []string{"check", "--write-baseline", "b.exchange.hcl.json", "topo"}, topologyName},
+		{".", []string{"plan", "topo", "-o", "topo/tailspin.exchange.hcl"}, topologyName},
+		{".", []string{"report", "topo", "-o", "r.exchange.hcl"}, topologyName},
+		{".", []string{"graph", "topo", "-o", "g.exchange.hcl"}, topologyName},
+		{".", []string{"schema", "-o", "s.exchange.hcl.json"}, topologyName},
+	} {
+		args := append(tc.args, "--as-of", asOf)
+		if tc.args[0] == "schema" {
+			args = tc.args
+		}
+		_, stderr, code := exlintIn(t, filepath.Join(repo, tc.dir), noEnv, args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
+		}
+		// Each case on the files as they were.
+		for name, want := range map[string][]byte{"bl.json": baseline, "topo/tailspin.exchange.hcl": topology} {
+			path := filepath.Join(repo, filepath.FromSlash(name))
+			if got, _ := os.ReadFile(path); string(got) != string(want) {
+				t.Errorf("%v: %s was written over:\n%.200s", tc.args, name, got)
+				os.WriteFile(path, want, 0o644)
+			}
+		}
+		if after, _ := os.ReadDir(repo); len(after) != len(entries) {
+			t.Errorf("%v: files written: %v", tc.args, after)
+			for _, e := range after {
+				if !slices.ContainsFunc(entries, func(d os.DirEntry) bool { return d.Name() == e.Name() }) {
+					os.Remove(filepath.Join(repo, e.Name()))
+				}
+			}
+		}
+	}
+	// Standard output, and another file, are still fine.
+	if _, stderr, code := exlintIn(t, repo, noEnv, "plan", "topo", "--as-of", asOf, "-o", "plan.txt"); code == 2 {
+		t.Errorf("plan -o plan.txt: exit 2: %s", stderr)
+	}
+	if _, stderr, code := exlintIn(t, repo, noEnv, "schema", "-o", "-"); code != 0 {
+		t.Errorf("schema -o -: exit %d: %s", code, stderr)
 	}
 }

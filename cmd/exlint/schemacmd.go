@@ -9,7 +9,7 @@ import (
 	"github.com/exlint/exlint/schema"
 )
 
-func newSchema(stdout io.Writer) *cobra.Command {
+func newSchema(stdout io.Writer, getenv env) *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "schema",
@@ -25,6 +25,17 @@ Editors use it to complete and validate those files (docs/editors.md).`,
 			}
 			if err := checkResultPath(out); err != nil {
 				return err
+			}
+			if out != "" && out != "-" {
+				// Only to know the baseline it names, which -o must not
+				// replace: the schema depends on no setting.
+				cfg, err := loadConfig("", getenv)
+				if err != nil {
+					return err
+				}
+				if err := notConfigBaseline("-o "+out, out, cfg); err != nil {
+					return err
+				}
 			}
 			return writeResult(stdout, out, schema.JSONSchema())
 		},
@@ -54,15 +65,20 @@ func writeResult(stdout io.Writer, path string, data []byte) error {
 }
 
 // checkResultPath checks that the directory of the file -o names is there,
-// and that the path goes through no symbolic link inside the working
-// directory, as exlint check does for --format NAME=FILE and
-// --write-baseline (dirExists, NoLinkInside): a command calls it before its
-// work, so that a typo is
-// reported at once, and writeResult again before writing. Standard output
-// ("" or "-") needs no check.
+// that the path goes through no symbolic link inside the working
+// directory, and that it is not named like a topology file, as exlint check
+// does for --format NAME=FILE and --write-baseline (dirExists,
+// NoLinkInside, notTopologyName): a command calls it before its work, so
+// that a typo is reported at once, and writeResult again before writing.
+// Standard output ("" or "-") needs no check. The baseline the
+// configuration names is notConfigBaseline's, once the configuration is
+// read.
 func checkResultPath(path string) error {
 	if path == "" || path == "-" {
 		return nil
+	}
+	if err := notTopologyName("-o "+path, path); err != nil {
+		return err
 	}
 	if err := dirExists(path); err != nil {
 		return usageErr("-o %s: %v", path, err)

@@ -58,6 +58,9 @@ func checkTopology(cmd *cobra.Command, getenv env, f verdictFlags, path, one str
 	if err != nil {
 		return nil, err
 	}
+	if err := notConfigBaseline("-o "+f.out, f.out, cfg); err != nil {
+		return nil, err
+	}
 	c := &checkedTopology{cfg: cfg}
 	if c.asOf, c.failOn, err = settings(cmd, cfg, f.asOf, f.failOn); err != nil {
 		return nil, err

@@ -452,8 +452,21 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 		}
 	}
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Range.Start.Byte < probs[j].Range.Start.Byte })
+	if len(probs) > maxProblems {
+		// The first ones, and one more problem that counts the others, as
+		// syntax errors are reported.
+		more := Problem{Range: probs[maxProblems].Range, Message: fmt.Sprintf("and %d more problems from here on; exlint reports the first %d of a configuration file: fix them and check again",
+			len(probs)-maxProblems, maxProblems)}
+		probs = append(probs[:maxProblems:maxProblems], more)
+	}
 	return cfg, probs
 }
+
+// maxProblems is how many problems of a configuration file are reported;
+// one more says how many follow. A file of thousands of wrong rule blocks
+// has thousands of problems, and the first ones are what to fix. (Syntax
+// errors are capped as in topology files.)
+const maxProblems = 100
 
 func subject(d *hcl.Diagnostic, filename string) hcl.Range {
 	if d.Subject != nil {

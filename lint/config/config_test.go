@@ -124,6 +124,29 @@ func writeFile(t *testing.T, path, content string) {
 
 // Discovery goes up to the repository root and no further; outside a
 // repository only the directory itself counts.
+// A configuration's problems are capped as syntax errors are: the first
+// maxProblems by place, then one that counts the others.
+func TestParseConfigErrorsCapped(t *testing.T) {
+	src := "bogus = 1\n" + strings.Repeat("rule \"x\" {}\n", 1000) + "late = 2\n"
+	_, probs := Parse(".exlint.hcl", []byte(src), testRules)
+	if len(probs) != maxProblems+1 {
+		t.Fatalf("%d problems, want %d", len(probs), maxProblems+1)
+	}
+	if !strings.Contains(probs[0].Message, `unknown attribute "bogus"`) || probs[0].Range.Start.Line != 1 ||
+		!strings.Contains(probs[maxProblems-1].Message, `unknown rule "x"`) || probs[maxProblems-1].Range.Start.Line != maxProblems {
+		t.Errorf("not the first problems by place: %v ... %v", probs[0], probs[maxProblems-1])
+	}
+	last := probs[maxProblems]
+	if want := "and 902 more problems from here on; exlint reports the first 100 of a configuration file: fix them and check again"; last.Message != want ||
+		last.Range.Start.Line != maxProblems+1 {
+		t.Errorf("last problem %v, want %q at line %d", last, want, maxProblems+1)
+	}
+	// Up to the cap, every problem.
+	if _, probs := Parse(".exlint.hcl", []byte(strings.Repeat("rule \"x\" {}\n", maxProblems)), testRules); len(probs) != maxProblems {
+		t.Errorf("%d problems, want %d", len(probs), maxProblems)
+	}
+}
+
 func TestFindConfig(t *testing.T) {
 	top := t.TempDir()
 	repo := filepath.Join(top, "repo")

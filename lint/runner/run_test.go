@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -73,6 +75,26 @@ func TestRunFileArgumentShowsBlockingErrors(t *testing.T) {
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "syntax" || len(res.Unchecked) != 1 {
 		t.Fatalf("%+v", res)
+	}
+}
+
+// Paths without a topology file are named each quoted, escaped, and
+// separated by commas, not as a Go list ("[a b c]" of two paths).
+func TestNoTopologyNamesThePaths(t *testing.T) {
+	opts := Options{Catalog: catalog.Default(), Limits: schema.DefaultLimits}
+	t.Chdir(t.TempDir())
+	dirs, want := []string{"emptydir", "empty dir3"}, `"emptydir", "empty dir3": no topology files found`
+	if runtime.GOOS != "windows" { // no control characters in names there
+		dirs, want = append(dirs, "esc\x1b]0;x\x07"), `"emptydir", "empty dir3", "esc\x1b]0;x\a": no topology files found`
+	}
+	for _, d := range dirs {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Run(dirs, opts)
+	if !errors.Is(err, ErrNoTopology) || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/exlint/exlint/lint"
@@ -98,6 +100,17 @@ type FileFindings struct {
 // ErrNoTopology is returned when the paths hold no topology file at all.
 var ErrNoTopology = errors.New("no topology files found (the names end in " + schema.NativeSuffix + " or " + schema.JSONSuffix + ")")
 
+// quotedList names paths for a message: each quoted, as Go quotes a
+// string (a name may hold anything, a terminal's escape sequences too),
+// separated by commas.
+func quotedList(paths []string) string {
+	quoted := make([]string, len(paths))
+	for i, p := range paths {
+		quoted[i] = strconv.Quote(p)
+	}
+	return strings.Join(quoted, ", ")
+}
+
 // targetResult is what checking one topology produced.
 type targetResult struct {
 	byFile     map[string][]lint.Finding // sorted findings, by file
@@ -166,7 +179,7 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 		return nil, err
 	}
 	if len(disc.Targets) == 0 && disc.Excluded == 0 {
-		return nil, fmt.Errorf("%v: %w", paths, ErrNoTopology)
+		return nil, fmt.Errorf("%s: %w", quotedList(paths), ErrNoTopology)
 	}
 	targets := disc.Targets
 
