@@ -245,6 +245,9 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 		ruleByID[r.ID] = r
 		ids = append(ids, r.ID)
 	}
+	// One Suggester for every unknown rule: its budget bounds the work of
+	// a file of thousands of them.
+	ruleIDs := schema.NewSuggester(ids)
 
 	for _, a := range sortedAttrs(body.Attributes) {
 		v, ok := configValue(a, add)
@@ -392,7 +395,7 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 		info, ok := ruleByID[id]
 		if !ok {
 			msg := fmt.Sprintf("unknown rule %q", id)
-			if s := schema.Suggest(id, ids); s != "" {
+			if s := ruleIDs.Suggest(id); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			add(b.LabelRanges[0], "%s ('exlint rules' lists them)", msg)
