@@ -74,6 +74,17 @@ func TestCatalogResolvesNewerBuilds(t *testing.T) {
 	if !strings.Contains(out, `catalog = ["ExchangeBuildNumbers.csv"] # ../.exlint.hcl:1:1; the files `+filepath.Join("..", "ExchangeBuildNumbers.csv")+"\n") {
 		t.Errorf("exlint config --changed:\n%s", out)
 	}
+	// No output is written over the release file the configuration names.
+	before, _ := os.ReadFile(filepath.Join(repo, "ExchangeBuildNumbers.csv"))
+	for _, args := range [][]string{{"check", "--format", "json=ExchangeBuildNumbers.csv", "topo"}, {"report", "topo", "-o", "ExchangeBuildNumbers.csv"}} {
+		_, stderr, code := exlintIn(t, repo, noEnv, append(args, "--as-of", on)...)
+		if code != 2 || !strings.Contains(stderr, "names ExchangeBuildNumbers.csv, a release file of the configuration's catalog") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(repo, "ExchangeBuildNumbers.csv")); string(after) != string(before) {
+		t.Error("the release file was written over")
+	}
 	// graph resolves builds too: the servers are not coloured by the warning.
 	out, stderr, code = exlintIn(t, repo, noEnv, "graph", "--as-of", on, "topo")
 	if code != 0 || !strings.Contains(out, `"findings: no findings`) || stderr != "" {

@@ -115,8 +115,20 @@ func checkOutputsNotConfigBaseline(outs []output, cfg *config.Config) error {
 // message) when it is the baseline the configuration names. "" and "-",
 // standard output, are not files.
 func notConfigBaseline(what, path string, cfg *config.Config) error {
+	if path == "" || path == "-" || cfg == nil {
+		return nil
+	}
+	// Nor the configuration file itself, nor a release file it names.
+	if cfg.Path != "" && samePath(path, cfg.Path) {
+		return usageErr("%s names the configuration file %s; write the output elsewhere", what, cfg.Path)
+	}
+	for _, c := range cfg.CatalogPaths() {
+		if samePath(path, c) {
+			return usageErr("%s names %s, a release file of the configuration's catalog (%s); write the output elsewhere", what, c, cfg.Catalog.Origin())
+		}
+	}
 	b := cfg.BaselinePath()
-	if path == "" || path == "-" || b == "" || !samePath(path, b) {
+	if b == "" || !samePath(path, b) {
 		return nil
 	}
 	return usageErr("%s and the baseline %q of the configuration (%s) name the same file; write the output elsewhere, and refresh the baseline with --write-baseline %s",

@@ -130,6 +130,7 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 	}
 	baseline, _ := os.ReadFile(filepath.Join(repo, "bl.json"))
 	topology, _ := os.ReadFile(filepath.Join(repo, "topo", "tailspin.exchange.hcl"))
+	config, _ := os.ReadFile(filepath.Join(repo, ".exlint.hcl"))
 	entries, _ := os.ReadDir(repo)
 	const sameFile, topologyName = "the baseline \"bl.json\" of the configuration (.exlint.hcl:1:1) name the same file", "the name of a topology file"
 	for _, tc := range []struct {
@@ -153,6 +154,9 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 		{".", []string{"report", "topo", "-o", "r.exchange.hcl"}, topologyName},
 		{".", []string{"graph", "topo", "-o", "g.exchange.hcl"}, topologyName},
 		{".", []string{"schema", "-o", "s.exchange.hcl.json"}, topologyName},
+		{".", []string{"check", "--format", "json=.exlint.hcl", "topo"}, "names the configuration file"},
+		{"topo", []string{"plan", ".", "-o", "../.exlint.hcl"}, "names the configuration file"},
+		{".", []string{"report", "topo", "-o", ".exlint.hcl"}, "names the configuration file"},
 	} {
 		args := append(tc.args, "--as-of", asOf)
 		if tc.args[0] == "schema" {
@@ -163,7 +167,7 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
 		}
 		// Each case on the files as they were.
-		for name, want := range map[string][]byte{"bl.json": baseline, "topo/tailspin.exchange.hcl": topology} {
+		for name, want := range map[string][]byte{"bl.json": baseline, "topo/tailspin.exchange.hcl": topology, ".exlint.hcl": config} {
 			path := filepath.Join(repo, filepath.FromSlash(name))
 			if got, _ := os.ReadFile(path); string(got) != string(want) {
 				t.Errorf("%v: %s was written over:\n%.200s", tc.args, name, got)
