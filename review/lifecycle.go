@@ -177,7 +177,7 @@ const (
 	lifeRow    = 30.0
 	lifeBar    = 14.0
 	lifeTop    = 26.0 // the axis
-	lifeBottom = 34.0 // the legend
+	lifeBottom = 46.0 // the evaluation date, then the legend below it
 )
 
 // writeLifecycleSVG draws the lifecycles on a time axis: each product a
@@ -250,7 +250,16 @@ func writeLifecycleSVG(w io.Writer, lives []Life, asOf catalog.Date, id string) 
 	}
 	ax := x(asOf)
 	fmt.Fprintf(w, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#1f2328" stroke-width="1.5" stroke-dasharray="4 3"/>`+"\n", num(ax), num(lifeTop-4), num(ax), num(height-lifeBottom+4))
-	fmt.Fprintf(w, `<text x="%s" y="%s" font-size="11" text-anchor="middle" fill="#1f2328" font-weight="bold">%s</text>`+"\n", num(ax), num(height-lifeBottom+16), asOf)
+	// The date under its line, kept inside the picture near either edge
+	// (a date is some 70 units wide at this size).
+	anchor := "middle"
+	switch {
+	case ax+36 > lifeWidth:
+		anchor = "end"
+	case ax-36 < 0:
+		anchor = "start"
+	}
+	fmt.Fprintf(w, `<text x="%s" y="%s" font-size="11" text-anchor="%s" fill="#1f2328" font-weight="bold">%s</text>`+"\n", num(ax), num(height-lifeBottom+16), anchor, asOf)
 	// The legend.
 	ly := height - 10
 	fmt.Fprintf(w, `<rect x="0" y="%s" width="18" height="9" fill="#57606a"/><text x="24" y="%s" font-size="11" fill="#57606a">mainstream support</text>`+"\n", num(ly-8), num(ly))

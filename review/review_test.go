@@ -1,6 +1,8 @@
 package review
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,5 +103,33 @@ func TestVerdictWordsPlanned(t *testing.T) {
 	word, text := verdictWords(r)
 	if word != "Passes" || !strings.Contains(text, "planned") || strings.Contains(text, "no finding at or above") {
 		t.Errorf("%s: %s", word, text)
+	}
+}
+
+// The evaluation date's label stays inside the lifecycle chart near its
+// right edge, and sits above the legend, not on it.
+func TestLifecycleDateLabel(t *testing.T) {
+	var b strings.Builder
+	writeLifecycleSVG(&b, nil, catalog.MustDate("2026-12-31"), "l")
+	svg := b.String()
+	if !strings.Contains(svg, `text-anchor="end" fill="#1f2328" font-weight="bold">2026-12-31</text>`) {
+		t.Errorf("the date near the right edge is not anchored at its end:\n%s", svg)
+	}
+	b.Reset()
+	writeLifecycleSVG(&b, nil, catalog.MustDate("2026-06-15"), "l")
+	svg = b.String()
+	if !strings.Contains(svg, `text-anchor="middle" fill="#1f2328" font-weight="bold">2026-06-15</text>`) {
+		t.Errorf("a date mid-chart is centred:\n%s", svg)
+	}
+	// The label's baseline is above the legend's boxes.
+	label := regexp.MustCompile(`<text x="[0-9.]+" y="([0-9.]+)"[^>]*>2026-06-15<`).FindStringSubmatch(svg)
+	legend := regexp.MustCompile(`<rect x="0" y="([0-9.]+)"`).FindStringSubmatch(svg)
+	if label == nil || legend == nil {
+		t.Fatalf("no date label or legend:\n%s", svg)
+	}
+	ly, _ := strconv.ParseFloat(label[1], 64)
+	gy, _ := strconv.ParseFloat(legend[1], 64)
+	if ly >= gy {
+		t.Errorf("the date (baseline %v) runs into the legend (top %v)", ly, gy)
 	}
 }
