@@ -284,3 +284,95 @@ func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
 		t.Errorf("only %d pieces of advice checked", checked)
 	}
 }
+
+// The same attribute gets the same Windows Server versions from every rule
+// that names some, and only versions that stay in support for more than the
+// warning window after the evaluation date (windowsLasts), which
+// windows-end-of-support would otherwise warn about: adfs-requirements and
+// windows-end-of-support for an AD FS farm; directory-sync-prerequisites
+// and windows-end-of-support for the directory synchronization server
+// (the hosts of the tool);
+// server-os-unsupported for an Exchange server.
+func TestNoContradictionOnWindowsHorizon(t *testing.T) {
+	cat := catalog.Default()
+	dates := []string{"2023-10-10", "2026-01-11", "2026-01-12", today, "2026-12-06", "2030-10-13", "2030-10-14", "2033-11-13", "2033-11-14"}
+	windowsNamed := regexp.MustCompile(`Windows Server (\d{4}(?: R2)?)((?:(?:, | or )(?:Windows Server )?\d{4}(?: R2)?)*)`)
+	// named returns the Windows Server versions a fix names.
+	named := func(fix string) []*catalog.Windows {
+		var out []*catalog.Windows
+		for _, m := range windowsNamed.FindAllStringSubmatch(fix, -1) {
+			for _, id := range append([]string{m[1]}, regexp.MustCompile(`\d{4}(?: R2)?`).FindAllString(m[2], -1)...) {
+				out = append(out, cat.WindowsByID(strings.ReplaceAll(id, " ", "")))
+			}
+		}
+		return out
+	}
+	fixAt := func(fs []lint.Finding, address string) string {
+		for _, f := range fs {
+			if f.Address == address {
+				return f.Message[strings.LastIndex(f.Message, ": ")+2:]
+			}
+		}
+		return ""
+	}
+	lasting := func(what, asOf, fix string, accept func(*catalog.Windows) bool) {
+		t.Helper()
+		for _, w := range named(fix) {
+			if w == nil || !windowsLasts(cat, w, catalog.MustDate(asOf)) || accept != nil && !accept(w) {
+				t.Errorf("%s on %s: names a version that does not last or does not fit: %s", what, asOf, fix)
+			}
+		}
+	}
+	entra := cat.SyncTool("entra_connect")
+	compared := 0
+	for _, asOf := range dates {
+		for _, os := range []string{"2003", "2008", "2012"} {
+			src := org(idDirSync(`enabled = true`, `sign_in = "federation"`, `tool = "entra_connect"`, `host_os = "2022"`), idADFS("FS", `os = "`+os+`"`))
+			a := fixAt(check(t, adfsRequirements{}, asOf, src), "adfs.FS.os")
+			b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "adfs.FS.os")
+			if a == "" || a != b {
+				t.Errorf("AD FS on %s, %s: adfs-requirements and windows-end-of-support differ:\n  %s\n  %s", os, asOf, a, b)
+			}
+			lasting("AD FS on "+os, asOf, a, nil)
+			compared++
+		}
+		for _, os := range []string{"2008R2", "2012", "2012R2"} {
+			src := org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+os+`"`))
+			a := fixAt(check(t, directorySyncPrerequisites{}, asOf, src), "directory_sync.host_os")
+			b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "directory_sync.host_os")
+			if a == "" || b == "" || fmt.Sprint(named(a)) != fmt.Sprint(named(b)) {
+				t.Errorf("Entra Connect on %s, %s: directory-sync-prerequisites and windows-end-of-support name different versions:\n  %s\n  %s", os, asOf, a, b)
+			}
+			lasting("Entra Connect on "+os, asOf, b, windowsIn(entra.HostIDs()))
+			compared++
+		}
+		for version, rows := range hostOSFacts {
+			for _, w := range cat.Windows {
+				if _, listed := rows[w.ID]; listed {
+					continue
+				}
+				for _, beside := range []string{"", "2010"} {
+					servers := []string{srv("EX", version, hostLastLevel(t, version), `os = "`+w.ID+`"`)}
+					if beside != "" && beside != version {
+						servers = append(servers, srv("OLD", beside, hostLastLevel(t, beside)))
+					}
+					fs := check(t, serverOSUnsupported{}, asOf, org(servers...))
+					for _, f := range fs {
+						if f.Address != "server.EX.os" {
+							continue
+						}
+						// A newer Exchange version "which runs on" the server's own
+						// Windows names no Windows to move to.
+						fix := f.Message[strings.Index(f.Message, "support: ")+len("support: "):]
+						fix = regexp.MustCompile(`which runs? on `+regexp.QuoteMeta(w.Name)).ReplaceAllString(fix, "")
+						lasting(fmt.Sprintf("Exchange %s on %s beside %q", version, w.ID, beside), asOf, fix, nil)
+						compared++
+					}
+				}
+			}
+		}
+	}
+	if compared < 50 {
+		t.Errorf("only %d pairs compared", compared)
+	}
+}

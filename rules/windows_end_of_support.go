@@ -74,12 +74,7 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		if a.OS == nil {
 			p.Unknown(&a.Block, "os")
 		}
-		judge(a.OS, func(w *catalog.Windows) (string, string) {
-			if succ := fx.successors(w, nil); succ != "" {
-				return "", "move the farm to AD FS servers on " + succ
-			}
-			return "", "move the farm to AD FS servers on a Windows Server version in support"
-		}, "AD FS farm "+a.Name())
+		judge(a.OS, func(w *catalog.Windows) (string, string) { return "", adfsMove(p, w) }, "AD FS farm "+a.Name())
 	}
 	if ds := p.Topology.DirectorySync; ds != nil {
 		if ds.HostOS == nil {
@@ -103,14 +98,6 @@ func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 	}
 	days := p.AsOf.DaysUntil(w.ExtendedEnd)
 	return w, days, days <= p.Catalog.Days(soonDays)
-}
-
-// windowsLasts reports whether a Windows Server version is known to stay in
-// extended support for more than the warning window (soonDays) after on, so
-// that a fix can name it without sending anyone to a version this rule would
-// warn about.
-func windowsLasts(cat *catalog.Catalog, w *catalog.Windows, on catalog.Date) bool {
-	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > cat.Days(soonDays)
 }
 
 // exchangeLasts reports whether an Exchange version stays in support for
@@ -159,16 +146,7 @@ func (fx *windowsFixes) successor(v *catalog.Version, on catalog.Date) (*catalog
 // that accept takes (nil: any), as "Windows Server 2019 or 2022"; "" when
 // there is none.
 func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Windows) bool) string {
-	var out []string
-	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank > w.Rank && windowsLasts(fx.p.Catalog, c, fx.p.AsOf) && (accept == nil || accept(c)) {
-			out = append(out, strings.TrimPrefix(c.Name, "Windows Server "))
-		}
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	return "Windows Server " + words.Or(out)
+	return windowsList(lastingWindows(fx.p, func(c *catalog.Windows) bool { return c.Rank > w.Rank && (accept == nil || accept(c)) }))
 }
 
 // exchange is the fix for an Exchange server. Windows cannot be upgraded

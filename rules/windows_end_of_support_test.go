@@ -128,7 +128,7 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 			[]string{"error", "install a new Exchange server on Windows Server 2016, move EX01's work to it and retire EX01"}},
 		{"in 2028, Windows Server 2019 is too close to its end to be named", "2028-06-01",
 			org(srv("EX01", "SE", "RTM", `os = "2012R2"`)),
-			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move"}},
+			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move EX01's work to it and retire EX01"}},
 		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
 			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
 			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, which Microsoft does not list with it) is retired"}},
@@ -150,8 +150,8 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019, 2022 or 2025"}},
 	} {
 		fs := check(t, windowsEndOfSupport{}, tc.asOf, tc.src)
-		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.Contains(fs[0].Message, tc.want[1]) {
-			t.Errorf("%s: want one %s containing %q, got\n%s", tc.name, tc.want[0], tc.want[1], summary(fs))
+		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.HasSuffix(fs[0].Message, tc.want[1]) {
+			t.Errorf("%s: want one %s ending in %q, got\n%s", tc.name, tc.want[0], tc.want[1], summary(fs))
 		}
 	}
 }
