@@ -291,7 +291,7 @@ func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
 // windows-end-of-support would otherwise warn about: adfs-requirements and
 // windows-end-of-support for an AD FS farm; directory-sync-prerequisites
 // and windows-end-of-support for the directory synchronization server
-// (the hosts of the tool);
+// (the hosts of the tool, or of the tool that succeeds a retired one);
 // server-os-unsupported for an Exchange server.
 func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 	cat := catalog.Default()
@@ -345,6 +345,15 @@ func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 			}
 			lasting("Entra Connect on "+os, asOf, b, windowsIn(entra.HostIDs()))
 			compared++
+			for _, tool := range []string{"dirsync", "aad_sync"} {
+				src := org(idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "`+os+`"`))
+				fs := check(t, windowsEndOfSupport{}, asOf, src)
+				fix := fixAt(fs, "directory_sync.host_os")
+				if len(fs) != 1 || !strings.Contains(fs[0].Message, "Microsoft Entra Connect") {
+					t.Errorf("%s on %s, %s: the fix does not name the tool to upgrade to: %s", tool, os, asOf, fix)
+				}
+				lasting(tool+" on "+os, asOf, fix, windowsIn(entra.HostIDs()))
+			}
 		}
 		for version, rows := range hostOSFacts {
 			for _, w := range cat.Windows {

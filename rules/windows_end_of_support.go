@@ -219,20 +219,32 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 	return out
 }
 
-// syncServer is the fix for the directory synchronization server: a
-// Windows Server version that lasts and that its tool supports.
+// syncServer is the fix for the directory synchronization server: a later
+// Windows Server version that lasts and that its tool runs on, or, when the
+// tool is retired, the tool Microsoft says to upgrade to (syncHosts, as
+// directory-sync-prerequisites names them). Without a tool the catalogue
+// judges, any later version that lasts.
 func (fx *windowsFixes) syncServer(ds *schema.DirectorySync, w *catalog.Windows) string {
+	none := func(what string) string {
+		return fmt.Sprintf("no later Windows Server version%s stays in support for more than %s: plan its successor", what, horizonWords(fx.p.Catalog))
+	}
 	if ds.Tool != nil {
-		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil && tool.Verdict == catalog.Supported {
-			hosts := tool.HostIDs()
-			if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(hosts, c.ID) }); succ != "" {
-				return fmt.Sprintf("move %s to a server on %s", tool.Name, succ)
+		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil {
+			switch hosts, to := syncHosts(fx.p, tool, w); {
+			case to == nil: // a retired tool whose successor the catalogue does not name
+			case len(hosts) == 0 && to != tool:
+				return none(fmt.Sprintf(" %s (which replaces the retired %s) runs on", to.Name, tool.Name))
+			case len(hosts) == 0:
+				return none(" " + to.Name + " runs on")
+			case to != tool:
+				return fmt.Sprintf("replace %s, which is retired, with %s on a server on %s", tool.Name, to.Name, windowsList(hosts))
+			default:
+				return fmt.Sprintf("move %s to a server on %s", tool.Name, windowsList(hosts))
 			}
-			return fmt.Sprintf("move %s to a server on a Windows Server version in support that it supports", tool.Name)
 		}
 	}
 	if succ := fx.successors(w, nil); succ != "" {
 		return "move directory synchronization to a server on " + succ
 	}
-	return "move directory synchronization to a server on a Windows Server version in support"
+	return none("")
 }
