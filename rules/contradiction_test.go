@@ -385,3 +385,58 @@ func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 		t.Errorf("only %d pairs compared", compared)
 	}
 }
+
+// outlook-end-of-support and outlook-version-unsupported never send users
+// to an Outlook the other rejects: every Outlook either names as the one to
+// move to ("move these users to", "move these clients to") is supported by
+// every Exchange version hosting mailboxes there (outlook-version-unsupported
+// reports nothing of it) and stays in support for more than the warning
+// window after the evaluation date (outlook-end-of-support would soon report
+// it).
+func TestNoContradictionOnOutlook(t *testing.T) {
+	cat := catalog.Default()
+	mbx := `roles = ["mailbox"]`
+	estates := [][]string{
+		{srv("EX10", "2010", "SP3 RU32", mbx)},
+		{srv("EX07", "2007", "SP3 RU23", mbx)},
+		{srv("EX13", "2013", "CU23", mbx)},
+		{srv("EX16", "2016", "CU23", mbx)},
+		{srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx)},
+		{srv("EX07", "2007", "SP3 RU23", mbx), srv("EX13", "2013", "CU23", mbx)},
+		{srv("EX13", "2013", "CU23", mbx), srv("EX19", "2019", "CU15", mbx)},
+		{srv("EX19", "2019", "CU15", mbx), srv("EXSE", "SE", "RTM", mbx)},
+	}
+	advised := regexp.MustCompile(`move these (?:users|clients) to ((?:Microsoft 365 Apps|Outlook \d{4})(?:(?:, | or )(?:Microsoft 365 Apps|Outlook \d{4}))*)`)
+	byName := map[string]*catalog.Outlook{}
+	for _, o := range cat.Outlooks {
+		byName[o.Name] = o
+	}
+	checked := 0
+	for _, servers := range estates {
+		for _, item := range []string{"2007 SP3", "2010 SP2", "2013 SP1", "2016", "2019", "2021"} {
+			for _, asOf := range []string{"2024-10-13", "2024-10-14", "2025-10-12", "2025-10-13", "2026-10-01", "2026-12-06"} {
+				fs := checkWith(t, []lint.Rule{outlookEndOfSupport{}, outlookVersionUnsupported{}}, asOf, org(append(servers, outlookClients(item))...), "")
+				for _, f := range fs {
+					m := advised.FindStringSubmatch(f.Message)
+					if m == nil {
+						continue
+					}
+					for _, name := range regexp.MustCompile(`Microsoft 365 Apps|Outlook \d{4}`).FindAllString(m[1], -1) {
+						o := byName[name]
+						checked++
+						if o == nil || !outlookLasts(cat, o, catalog.MustDate(asOf)) {
+							t.Errorf("%v with %s on %s: %s advises %s, which does not last: %s", servers, item, asOf, f.Rule, name, f.Message)
+							continue
+						}
+						if other := check(t, outlookVersionUnsupported{}, asOf, org(append(servers, outlookClients(o.ID))...)); len(other) > 0 {
+							t.Errorf("%v with %s on %s: %s advises %s, which outlook-version-unsupported rejects:\n  %s\n%s", servers, item, asOf, f.Rule, name, f.Message, summary(other))
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d advised Outlook versions checked", checked)
+	}
+}
