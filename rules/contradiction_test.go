@@ -440,3 +440,52 @@ func TestNoContradictionOnOutlook(t *testing.T) {
 		t.Errorf("only %d advised Outlook versions checked", checked)
 	}
 }
+
+// The migration rules advise a hybrid, express or minimal hybrid migration
+// only where the hybrid rules accept a hybrid server in support: where
+// hybrid-single-server says that no version in support can be a (second)
+// hybrid server of the organization, no migration rule's fix names hybrid.
+func TestNoContradictionOnHybridMigration(t *testing.T) {
+	mbx := `roles = ["mailbox", "client_access"]`
+	orgs := [][]string{{"2007"}, {"2010"}, {"2013"}, {"2016"}, {"2019"}, {"SE"}, {"2003", "2010"}, {"2007", "2013"}, {"2010", "2016"}, {"2016", "2019"}}
+	plans := []string{
+		migrationBlock("cutover", 2400, ""),
+		migrationBlock("cutover", 400, "") + dirSync("true"),
+		migrationBlock("staged", 900, ""),
+		migrationBlock("staged", 100, ""),
+		migrationBlock("staged", -1, ""),
+		migrationBlock("express", 90, "") + dirSync("true"),
+		migrationBlock("imap", 2400, ""),
+		migrationBlock("imap", 90, ""),
+	}
+	var rules []lint.Rule
+	for _, r := range All() {
+		if strings.HasPrefix(r.Info().ID, "migration-") {
+			rules = append(rules, r)
+		}
+	}
+	advisesHybrid := regexp.MustCompile(`(?:plan|choose)[^;]*(?:hybrid migration|express|hybrid\.topology|full hybrid)`)
+	checked := 0
+	for _, versions := range orgs {
+		var servers []string
+		for i, v := range versions {
+			servers = append(servers, srv(fmt.Sprintf("EX%d", i), v, someLevel[v], mbx))
+		}
+		for _, asOf := range []string{"2025-10-14", "2025-10-15", today, "2026-12-06"} {
+			single := check(t, hybridSingleServer{}, asOf, org(append(servers, hybridWith("EX0"))...))
+			ruledOut := len(single) == 1 && strings.Contains(single[0].Message, "no version in support can be a second hybrid server")
+			for _, plan := range plans {
+				for _, f := range checkWith(t, rules, asOf, org(append(servers, plan)...), "") {
+					fix := f.Message[strings.Index(f.Message, ": ")+2:]
+					if ruledOut && advisesHybrid.MatchString(fix) {
+						t.Errorf("%v on %s: hybrid-single-server rules hybrid out, and %s advises it:\n  %s\n  %s", versions, asOf, f.Rule, f.Message, single[0].Message)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d findings checked", checked)
+	}
+}
