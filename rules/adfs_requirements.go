@@ -23,10 +23,6 @@ func (adfsRequirements) Info() lint.RuleInfo {
 	}
 }
 
-// adfsMinOS: the oldest Windows Server AD FS servers run on (limit
-// adfs-windows-min: MS-ENTRA, hybrid identity prerequisites).
-const adfsMinOS = "adfs-windows-min"
-
 func (adfsRequirements) Check(p *lint.Pass) {
 	t := p.Topology
 	ds := t.DirectorySync
@@ -40,25 +36,10 @@ func (adfsRequirements) Check(p *lint.Pass) {
 		if os, ok := a.OS.Get(); ok {
 			if below, known := p.Catalog.WindowsBelow(os, minOS); known && below {
 				p.Report(a.OS, fmt.Sprintf("AD FS farm %s runs %s, below %s, the minimum for federated sign-in with Microsoft Entra ID: %s",
-					a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(minOS), adfsTarget(p, minOS)))
+					a.Name(), p.Catalog.WindowsName(os), p.Catalog.WindowsName(minOS), adfsMove(p, p.Catalog.WindowsByID(os))))
 			}
 		}
 	}
-}
-
-// adfsTarget is the fix: the oldest Windows Server from min on that is in
-// support on the evaluation date.
-func adfsTarget(p *lint.Pass, min string) string {
-	var from []string
-	for _, w := range p.Catalog.Windows {
-		if below, _ := p.Catalog.WindowsBelow(w.ID, min); !below {
-			from = append(from, w.ID)
-		}
-	}
-	if ids := p.Catalog.SupportedWindows(from, p.AsOf); len(ids) > 0 {
-		return fmt.Sprintf("move the farm to %s or later", p.Catalog.WindowsName(ids[0]))
-	}
-	return "move the farm to a Windows Server version in support"
 }
 
 // checkADFSDirectorySync: federated sign-in (sign_in = "federation", or an

@@ -89,12 +89,23 @@ func TestADFSCertificate(t *testing.T) {
 }
 
 // AD FS on every Windows Server version: 2012 R2 passes, 2012 fails. The fix
-// names the oldest version from 2012 R2 on that is still in support: 2012
-// R2 through its last day, 2016 after it.
+// names the versions from 2012 R2 on that stay in support for more than a
+// year after the evaluation date (windowsLasts), as windows-end-of-support
+// does: Windows Server 2016 (to 2027-01-12) 366 days before its end, not
+// 365; Windows Server 2025 (to 2034-11-14) alone 366 days before its end,
+// and then none.
 func TestADFSOperatingSystem(t *testing.T) {
 	sync := idDirSync(`enabled = true`, `sign_in = "federation"`)
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true}
-	for asOf, target := range map[string]string{"2023-10-10": "Windows Server 2012 R2", "2023-10-11": "Windows Server 2016", today: "Windows Server 2016"} {
+	none := "no later Windows Server version AD FS runs on stays in support for more than a year: plan the farm's replacement"
+	for asOf, fix := range map[string]string{
+		"2023-10-10": "move the farm to AD FS servers on Windows Server 2016, 2019, 2022 or 2025",
+		"2026-01-11": "move the farm to AD FS servers on Windows Server 2016, 2019, 2022 or 2025",
+		"2026-01-12": "move the farm to AD FS servers on Windows Server 2019, 2022 or 2025",
+		"2026-12-06": "move the farm to AD FS servers on Windows Server 2019, 2022 or 2025",
+		"2033-11-13": "move the farm to AD FS servers on Windows Server 2025",
+		"2033-11-14": none,
+	} {
 		for _, w := range catalog.Default().Windows {
 			fs := check(t, adfsRequirements{}, asOf, org(sync, idADFS("ADFS", `os = "`+w.ID+`"`), idADFS("ADFS2", `os = "2022"`)))
 			if !fails[w.ID] {
@@ -103,7 +114,7 @@ func TestADFSOperatingSystem(t *testing.T) {
 				}
 				continue
 			}
-			want := "AD FS farm ADFS runs " + w.Name + ", below Windows Server 2012 R2, the minimum for federated sign-in with Microsoft Entra ID: move the farm to " + target + " or later"
+			want := "AD FS farm ADFS runs " + w.Name + ", below Windows Server 2012 R2, the minimum for federated sign-in with Microsoft Entra ID: " + fix
 			if len(fs) != 1 || fs[0].Address != "adfs.ADFS.os" || fs[0].Message != want {
 				t.Errorf("AD FS on %s, as of %s: want one finding at adfs.ADFS.os: %s\n%s", w.ID, asOf, want, summary(fs))
 			}

@@ -284,3 +284,208 @@ func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
 		t.Errorf("only %d pieces of advice checked", checked)
 	}
 }
+
+// The same attribute gets the same Windows Server versions from every rule
+// that names some, and only versions that stay in support for more than the
+// warning window after the evaluation date (windowsLasts), which
+// windows-end-of-support would otherwise warn about: adfs-requirements and
+// windows-end-of-support for an AD FS farm; directory-sync-prerequisites
+// and windows-end-of-support for the directory synchronization server
+// (the hosts of the tool, or of the tool that succeeds a retired one);
+// server-os-unsupported for an Exchange server.
+func TestNoContradictionOnWindowsHorizon(t *testing.T) {
+	cat := catalog.Default()
+	dates := []string{"2023-10-10", "2026-01-11", "2026-01-12", today, "2026-12-06", "2030-10-13", "2030-10-14", "2033-11-13", "2033-11-14"}
+	windowsNamed := regexp.MustCompile(`Windows Server (\d{4}(?: R2)?)((?:(?:, | or )(?:Windows Server )?\d{4}(?: R2)?)*)`)
+	// named returns the Windows Server versions a fix names.
+	named := func(fix string) []*catalog.Windows {
+		var out []*catalog.Windows
+		for _, m := range windowsNamed.FindAllStringSubmatch(fix, -1) {
+			for _, id := range append([]string{m[1]}, regexp.MustCompile(`\d{4}(?: R2)?`).FindAllString(m[2], -1)...) {
+				out = append(out, cat.WindowsByID(strings.ReplaceAll(id, " ", "")))
+			}
+		}
+		return out
+	}
+	fixAt := func(fs []lint.Finding, address string) string {
+		for _, f := range fs {
+			if f.Address == address {
+				return f.Message[strings.LastIndex(f.Message, ": ")+2:]
+			}
+		}
+		return ""
+	}
+	lasting := func(what, asOf, fix string, accept func(*catalog.Windows) bool) {
+		t.Helper()
+		for _, w := range named(fix) {
+			if w == nil || !windowsLasts(cat, w, catalog.MustDate(asOf)) || accept != nil && !accept(w) {
+				t.Errorf("%s on %s: names a version that does not last or does not fit: %s", what, asOf, fix)
+			}
+		}
+	}
+	entra := cat.SyncTool("entra_connect")
+	compared := 0
+	for _, asOf := range dates {
+		for _, os := range []string{"2003", "2008", "2012"} {
+			src := org(idDirSync(`enabled = true`, `sign_in = "federation"`, `tool = "entra_connect"`, `host_os = "2022"`), idADFS("FS", `os = "`+os+`"`))
+			a := fixAt(check(t, adfsRequirements{}, asOf, src), "adfs.FS.os")
+			b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "adfs.FS.os")
+			if a == "" || a != b {
+				t.Errorf("AD FS on %s, %s: adfs-requirements and windows-end-of-support differ:\n  %s\n  %s", os, asOf, a, b)
+			}
+			lasting("AD FS on "+os, asOf, a, nil)
+			compared++
+		}
+		for _, os := range []string{"2008R2", "2012", "2012R2"} {
+			src := org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+os+`"`))
+			a := fixAt(check(t, directorySyncPrerequisites{}, asOf, src), "directory_sync.host_os")
+			b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "directory_sync.host_os")
+			if a == "" || b == "" || fmt.Sprint(named(a)) != fmt.Sprint(named(b)) {
+				t.Errorf("Entra Connect on %s, %s: directory-sync-prerequisites and windows-end-of-support name different versions:\n  %s\n  %s", os, asOf, a, b)
+			}
+			lasting("Entra Connect on "+os, asOf, b, windowsIn(entra.HostIDs()))
+			compared++
+			for _, tool := range []string{"dirsync", "aad_sync"} {
+				src := org(idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "`+os+`"`))
+				fs := check(t, windowsEndOfSupport{}, asOf, src)
+				fix := fixAt(fs, "directory_sync.host_os")
+				if len(fs) != 1 || !strings.Contains(fs[0].Message, "Microsoft Entra Connect") {
+					t.Errorf("%s on %s, %s: the fix does not name the tool to upgrade to: %s", tool, os, asOf, fix)
+				}
+				lasting(tool+" on "+os, asOf, fix, windowsIn(entra.HostIDs()))
+			}
+		}
+		for version, rows := range hostOSFacts {
+			for _, w := range cat.Windows {
+				if _, listed := rows[w.ID]; listed {
+					continue
+				}
+				for _, beside := range []string{"", "2010"} {
+					servers := []string{srv("EX", version, hostLastLevel(t, version), `os = "`+w.ID+`"`)}
+					if beside != "" && beside != version {
+						servers = append(servers, srv("OLD", beside, hostLastLevel(t, beside)))
+					}
+					fs := check(t, serverOSUnsupported{}, asOf, org(servers...))
+					for _, f := range fs {
+						if f.Address != "server.EX.os" {
+							continue
+						}
+						// A newer Exchange version "which runs on" the server's own
+						// Windows names no Windows to move to.
+						fix := f.Message[strings.Index(f.Message, "support: ")+len("support: "):]
+						fix = regexp.MustCompile(`which runs? on `+regexp.QuoteMeta(w.Name)).ReplaceAllString(fix, "")
+						lasting(fmt.Sprintf("Exchange %s on %s beside %q", version, w.ID, beside), asOf, fix, nil)
+						compared++
+					}
+				}
+			}
+		}
+	}
+	if compared < 50 {
+		t.Errorf("only %d pairs compared", compared)
+	}
+}
+
+// outlook-end-of-support and outlook-version-unsupported never send users
+// to an Outlook the other rejects: every Outlook either names as the one to
+// move to ("move these users to", "move these clients to") is supported by
+// every Exchange version hosting mailboxes there (outlook-version-unsupported
+// reports nothing of it) and stays in support for more than the warning
+// window after the evaluation date (outlook-end-of-support would soon report
+// it).
+func TestNoContradictionOnOutlook(t *testing.T) {
+	cat := catalog.Default()
+	mbx := `roles = ["mailbox"]`
+	estates := [][]string{
+		{srv("EX10", "2010", "SP3 RU32", mbx)},
+		{srv("EX07", "2007", "SP3 RU23", mbx)},
+		{srv("EX13", "2013", "CU23", mbx)},
+		{srv("EX16", "2016", "CU23", mbx)},
+		{srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx)},
+		{srv("EX07", "2007", "SP3 RU23", mbx), srv("EX13", "2013", "CU23", mbx)},
+		{srv("EX13", "2013", "CU23", mbx), srv("EX19", "2019", "CU15", mbx)},
+		{srv("EX19", "2019", "CU15", mbx), srv("EXSE", "SE", "RTM", mbx)},
+	}
+	advised := regexp.MustCompile(`move these (?:users|clients) to ((?:Microsoft 365 Apps|Outlook \d{4})(?:(?:, | or )(?:Microsoft 365 Apps|Outlook \d{4}))*)`)
+	byName := map[string]*catalog.Outlook{}
+	for _, o := range cat.Outlooks {
+		byName[o.Name] = o
+	}
+	checked := 0
+	for _, servers := range estates {
+		for _, item := range []string{"2007 SP3", "2010 SP2", "2013 SP1", "2016", "2019", "2021"} {
+			for _, asOf := range []string{"2024-10-13", "2024-10-14", "2025-10-12", "2025-10-13", "2026-10-01", "2026-12-06"} {
+				fs := checkWith(t, []lint.Rule{outlookEndOfSupport{}, outlookVersionUnsupported{}}, asOf, org(append(servers, outlookClients(item))...), "")
+				for _, f := range fs {
+					m := advised.FindStringSubmatch(f.Message)
+					if m == nil {
+						continue
+					}
+					for _, name := range regexp.MustCompile(`Microsoft 365 Apps|Outlook \d{4}`).FindAllString(m[1], -1) {
+						o := byName[name]
+						checked++
+						if o == nil || !outlookLasts(cat, o, catalog.MustDate(asOf)) {
+							t.Errorf("%v with %s on %s: %s advises %s, which does not last: %s", servers, item, asOf, f.Rule, name, f.Message)
+							continue
+						}
+						if other := check(t, outlookVersionUnsupported{}, asOf, org(append(servers, outlookClients(o.ID))...)); len(other) > 0 {
+							t.Errorf("%v with %s on %s: %s advises %s, which outlook-version-unsupported rejects:\n  %s\n%s", servers, item, asOf, f.Rule, name, f.Message, summary(other))
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d advised Outlook versions checked", checked)
+	}
+}
+
+// The migration rules advise a hybrid, express or minimal hybrid migration
+// only where the hybrid rules accept a hybrid server in support: where
+// hybrid-single-server says that no version in support can be a (second)
+// hybrid server of the organization, no migration rule's fix names hybrid.
+func TestNoContradictionOnHybridMigration(t *testing.T) {
+	mbx := `roles = ["mailbox", "client_access"]`
+	orgs := [][]string{{"2007"}, {"2010"}, {"2013"}, {"2016"}, {"2019"}, {"SE"}, {"2003", "2010"}, {"2007", "2013"}, {"2010", "2016"}, {"2016", "2019"}}
+	plans := []string{
+		migrationBlock("cutover", 2400, ""),
+		migrationBlock("cutover", 400, "") + dirSync("true"),
+		migrationBlock("staged", 900, ""),
+		migrationBlock("staged", 100, ""),
+		migrationBlock("staged", -1, ""),
+		migrationBlock("express", 90, "") + dirSync("true"),
+		migrationBlock("imap", 2400, ""),
+		migrationBlock("imap", 90, ""),
+	}
+	var rules []lint.Rule
+	for _, r := range All() {
+		if strings.HasPrefix(r.Info().ID, "migration-") {
+			rules = append(rules, r)
+		}
+	}
+	advisesHybrid := regexp.MustCompile(`(?:plan|choose)[^;]*(?:hybrid migration|express|hybrid\.topology|full hybrid)`)
+	checked := 0
+	for _, versions := range orgs {
+		var servers []string
+		for i, v := range versions {
+			servers = append(servers, srv(fmt.Sprintf("EX%d", i), v, someLevel[v], mbx))
+		}
+		for _, asOf := range []string{"2025-10-14", "2025-10-15", today, "2026-12-06"} {
+			single := check(t, hybridSingleServer{}, asOf, org(append(servers, hybridWith("EX0"))...))
+			ruledOut := len(single) == 1 && strings.Contains(single[0].Message, "no version in support can be a second hybrid server")
+			for _, plan := range plans {
+				for _, f := range checkWith(t, rules, asOf, org(append(servers, plan)...), "") {
+					fix := f.Message[strings.Index(f.Message, ": ")+2:]
+					if ruledOut && advisesHybrid.MatchString(fix) {
+						t.Errorf("%v on %s: hybrid-single-server rules hybrid out, and %s advises it:\n  %s\n  %s", versions, asOf, f.Rule, f.Message, single[0].Message)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d findings checked", checked)
+	}
+}

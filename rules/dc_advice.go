@@ -24,11 +24,20 @@ import (
 // fewest to retire first, then fewest to update, with what those servers
 // must do first: be updated to the first level from which their version is
 // listed with every version named, or, when no later level is, be retired.
+//
+// When the domain controller's own version lasts, it stays: what stands in
+// its way is the servers not listed with it, to update to the first level
+// that is or, when none is, to retire (once they are, it is supported).
+// Beside that, a replacement is named only when it needs nothing first.
 
 // dcAdvice is where a domain controller can go.
 type dcAdvice struct {
 	targets []*catalog.Windows // oldest first; none when no version lasts
 	waits   []dcWait           // what must happen first; none when nothing must
+	// keep is the domain controller's own version when it lasts, and
+	// keepWaits what must happen before it is supported.
+	keep      *catalog.Windows
+	keepWaits []dcWait
 }
 
 // dcWait is servers that stand in the way of a dcAdvice's Windows Server
@@ -94,23 +103,38 @@ func (a *dcAdvisor) advise(current *catalog.Windows) dcAdvice {
 			adv.targets, needs = append(adv.targets, c), append(needs, need)
 		}
 	}
-	if len(adv.targets) == 0 {
-		a.memo[current] = adv
-		return adv
+	if len(adv.targets) > 0 {
+		adv.waits = dcWaits(servers, best, needs)
 	}
-	// The servers to update, by the level that suits every version named
-	// (the latest of their first levels), then those to retire.
+	if windowsLasts(cat, current, a.p.AsOf) {
+		need := make([]dcNeed, len(servers))
+		for i, s := range servers {
+			need[i] = dcNeedOf(cat, s, current)
+		}
+		if waits := dcWaits(servers, need, [][]dcNeed{need}); len(waits) > 0 {
+			adv.keep, adv.keepWaits = current, waits
+		}
+	}
+	a.memo[current] = adv
+	return adv
+}
+
+// dcWaits is what the servers blocked in first must do before the versions
+// whose needs are needs: the servers to update, by the level that suits
+// every version (the latest of their first levels), then those to retire.
+func dcWaits(servers []facts.Server, first []dcNeed, needs [][]dcNeed) []dcWait {
+	var waits []dcWait
 	var retired []facts.Server
 	byLevel := map[*catalog.Release]int{}
 	for i, s := range servers {
-		if !best[i].blocked {
+		if !first[i].blocked {
 			continue
 		}
-		if best[i].level == nil {
+		if first[i].level == nil {
 			retired = append(retired, s)
 			continue
 		}
-		level := best[i].level
+		level := first[i].level
 		for _, n := range needs {
 			if n[i].level.Build.Compare(level.Build) > 0 {
 				level = n[i].level
@@ -118,17 +142,16 @@ func (a *dcAdvisor) advise(current *catalog.Windows) dcAdvice {
 		}
 		k, ok := byLevel[level]
 		if !ok {
-			k = len(adv.waits)
+			k = len(waits)
 			byLevel[level] = k
-			adv.waits = append(adv.waits, dcWait{level: level})
+			waits = append(waits, dcWait{level: level})
 		}
-		adv.waits[k].servers = append(adv.waits[k].servers, s)
+		waits[k].servers = append(waits[k].servers, s)
 	}
 	if len(retired) > 0 {
-		adv.waits = append(adv.waits, dcWait{servers: retired})
+		waits = append(waits, dcWait{servers: retired})
 	}
-	a.memo[current] = adv
-	return adv
+	return waits
 }
 
 // sameNeeds reports whether two versions' needs block the same servers,
@@ -185,10 +208,50 @@ func dcListedFrom(cat *catalog.Catalog, v *catalog.Version, w *catalog.Windows) 
 	return from
 }
 
-// fix is the advice for domain controller name: "replace DC01 with a domain
-// controller on Windows Server 2019 or 2022 once EX01 is updated to CU23 or
-// later or retired".
+// fix is the advice for domain controller name: when its own version
+// lasts, what the servers must do for it to stay ("update EX01 to CU23 or
+// later", "retire EX01 (no level of Exchange 2010 is listed with it); DC01
+// can then stay on Windows Server 2019"), with a replacement that needs
+// nothing first when there is one; else the replacement.
 func (adv dcAdvice) fix(cat *catalog.Catalog, name string) string {
+	if adv.keep == nil {
+		return adv.replace(cat, name)
+	}
+	var parts []string
+	retire := false
+	for _, w := range adv.keepWaits {
+		if w.level != nil {
+			parts = append(parts, fmt.Sprintf("update %s to %s or later", names(w.servers), dcLevelName(cat, w.level)))
+			continue
+		}
+		retire = true
+		parts = append(parts, fmt.Sprintf("retire %s (no level of Exchange %s is listed with it)", names(w.servers), words.And(dcVersionIDs(w.servers))))
+	}
+	fix := words.And(parts)
+	if retire {
+		fix += fmt.Sprintf("; %s can then stay on %s", name, adv.keep.Name)
+	}
+	if len(adv.targets) > 0 && len(adv.waits) == 0 {
+		fix += ", or " + adv.replace(cat, name)
+	}
+	return fix
+}
+
+// dcVersionIDs are the Exchange versions of servers, each once: "2010".
+func dcVersionIDs(ss []facts.Server) []string {
+	var ids []string
+	for _, s := range ss {
+		if !slices.Contains(ids, s.Exchange.ID) {
+			ids = append(ids, s.Exchange.ID)
+		}
+	}
+	return ids
+}
+
+// replace is the advice to replace domain controller name: "replace DC01
+// with a domain controller on Windows Server 2019 or 2022 once EX01 is
+// updated to CU23 or later or retired".
+func (adv dcAdvice) replace(cat *catalog.Catalog, name string) string {
 	if len(adv.targets) == 0 {
 		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
 	}
@@ -207,14 +270,8 @@ func (adv dcAdvice) fix(cat *catalog.Catalog, name string) string {
 			parts = append(parts, fmt.Sprintf("%s %s updated to %s or later or retired", names(w.servers), be, dcLevelName(cat, w.level)))
 			continue
 		}
-		var ids []string
-		for _, s := range w.servers {
-			if !slices.Contains(ids, s.Exchange.ID) {
-				ids = append(ids, s.Exchange.ID)
-			}
-		}
 		parts = append(parts, fmt.Sprintf("%s (Exchange %s, which Microsoft does not list with %s) %s retired",
-			names(w.servers), words.And(ids), words.Pick(len(adv.targets), "it", "those"), be))
+			names(w.servers), words.And(dcVersionIDs(w.servers)), words.Pick(len(adv.targets), "it", "those"), be))
 	}
 	return msg + " once " + words.And(parts)
 }

@@ -90,6 +90,38 @@ func TestDomainControllerReplacement(t *testing.T) {
 			org(adDC("DC1", `os = "2012"`), srv("A", "2019", "CU11"), srv("B", "2016", "CU23")),
 			"replace DC1 with a domain controller on Windows Server 2019",
 			"replace DC1 with a domain controller on Windows Server 2019"},
+		// The audit's cases (December 2026): the domain controller's own
+		// Windows lasts and is listed with no level of the Exchange version
+		// beside it; once that version is retired, it is supported, so it
+		// stays (no replacement needs nothing first).
+		{"2010 SP3 RU32 beside a 2019 DC", "2026-12-06",
+			org(adDC("DC1", `os = "2019"`), srv("EX", "2010", "SP3 RU32")),
+			"retire EX (no level of Exchange 2010 is listed with it); DC1 can then stay on Windows Server 2019",
+			""},
+		{"2013 CU23 beside a 2022 DC", "2026-12-06",
+			org(adDC("DC1", `os = "2022"`), srv("EX", "2013", "CU23")),
+			"retire EX (no level of Exchange 2013 is listed with it); DC1 can then stay on Windows Server 2022",
+			""},
+		{"2016 CU11 beside a 2025 DC", "2026-12-06",
+			org(adDC("DC1", `os = "2025"`), srv("EX", "2016", "CU11")),
+			"retire EX (no level of Exchange 2016 is listed with it); DC1 can then stay on Windows Server 2025",
+			""},
+		// Every server that stands in the way: one to update, one to retire.
+		{"2016 CU11 and 2013 CU23 beside a 2019 DC", "2026-12-06",
+			org(adDC("DC1", `os = "2019"`), srv("A", "2016", "CU11"), srv("B", "2013", "CU23")),
+			"update A to CU12 or later and retire B (no level of Exchange 2013 is listed with it); DC1 can then stay on Windows Server 2019",
+			""},
+		// The horizon: Windows Server 2019 ends on 2029-01-09; 366 days
+		// before, the domain controller stays; 365 days before, it is
+		// replaced, as windows-end-of-support says too.
+		{"2010 SP3 RU32 beside a 2019 DC, 366 days before its end", "2028-01-09",
+			org(adDC("DC1", `os = "2019"`), srv("EX", "2010", "SP3 RU32")),
+			"retire EX (no level of Exchange 2010 is listed with it); DC1 can then stay on Windows Server 2019",
+			""},
+		{"2010 SP3 RU32 beside a 2019 DC, 365 days before its end", "2028-01-10",
+			org(adDC("DC1", `os = "2019"`), srv("EX", "2010", "SP3 RU32")),
+			"replace DC1 with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired",
+			"replace DC1 with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
 		{"servers to update and to retire", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("A", "2016", "CU10"), srv("B", "2016", "CU11"), srv("C", "2013", "CU23")),
 			"replace DC1 with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, which Microsoft does not list with those) is retired",

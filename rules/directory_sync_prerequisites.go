@@ -56,10 +56,11 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 		below, knownBelow := p.Catalog.WindowsBelow(os, min)
 		above, knownAbove := p.Catalog.WindowsBelow(max, os)
 		if (knownBelow && below) || (knownAbove && above) {
-			// The hosts it runs on that are in support on the evaluation date.
-			fix := "no Windows Server version it runs on is in support: plan its successor"
-			if in := supportedWindowsNames(p, hosts, "or"); in != "" {
-				fix = "install it on a domain-joined server on " + in
+			// The hosts it runs on that stay in support beyond the warning
+			// window (syncHosts, as windows-end-of-support names them).
+			fix := fmt.Sprintf("no Windows Server version it runs on stays in support for more than %s: plan its successor", horizonWords(p.Catalog))
+			if in, _ := syncHosts(p, tool, nil); len(in) > 0 {
+				fix = "install it on a domain-joined server on " + windowsList(in)
 			}
 			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s, which %s does not support (it runs on %s): %s",
 				p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), fix), toolNote)

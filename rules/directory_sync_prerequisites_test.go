@@ -10,12 +10,16 @@ import (
 
 // Microsoft Entra Connect's host on every Windows Server version (MS-ENTRA):
 // 2016 to 2022 pass, 2012 R2 fails, and so does 2025 ("Windows Server 2025
-// is NOT supported"). The fix names the hosts still in support on the
-// evaluation date: 2016 through its last day, not after.
+// is NOT supported"). The fix names the hosts that stay in support for more
+// than a year after the evaluation date (windowsLasts, the versions
+// windows-end-of-support names): Windows Server 2016 (to 2027-01-12) 366
+// days before its end, not 365; Windows Server 2022 (to 2031-10-14) alone
+// 366 days before its end, and then none.
 func TestDirectorySyncHost(t *testing.T) {
 	fails := map[string]bool{"2000": true, "2003": true, "2008": true, "2008R2": true, "2012": true, "2012R2": true, "2025": true}
-	for asOf, hosts := range map[string]string{today: "Windows Server 2016, 2019 or 2022", "2027-01-12": "Windows Server 2016, 2019 or 2022",
-		"2027-01-13": "Windows Server 2019 or 2022", "2031-10-15": ""} {
+	for asOf, hosts := range map[string]string{"2026-01-11": "Windows Server 2016, 2019 or 2022", "2026-01-12": "Windows Server 2019 or 2022",
+		today: "Windows Server 2019 or 2022", "2026-12-06": "Windows Server 2019 or 2022",
+		"2030-10-13": "Windows Server 2022", "2030-10-14": "", "2031-10-15": ""} {
 		for _, w := range catalog.Default().Windows {
 			fs := check(t, directorySyncPrerequisites{}, asOf, org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+w.ID+`"`)))
 			if !fails[w.ID] {
@@ -26,7 +30,7 @@ func TestDirectorySyncHost(t *testing.T) {
 			}
 			fix := "install it on a domain-joined server on " + hosts
 			if hosts == "" {
-				fix = "no Windows Server version it runs on is in support: plan its successor"
+				fix = "no Windows Server version it runs on stays in support for more than a year: plan its successor"
 			}
 			want := "the directory synchronization server runs " + w.Name + ", which Microsoft Entra Connect does not support (it runs on Windows Server 2016 to 2022): " + fix
 			if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Address != "directory_sync.host_os" || fs[0].Message != want || len(fs[0].Related) != 1 {

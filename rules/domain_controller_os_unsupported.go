@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -161,11 +160,11 @@ func (domainControllerOSUnsupported) Check(p *lint.Pass) {
 		if len(no) == 0 && len(disputed) == 0 {
 			continue
 		}
-		reportDC(p, dcs, dc, os, cells, pl, no, disputed)
+		reportDC(p, dcs, dc, os, no, disputed)
 	}
 }
 
-func reportDC(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, os, cells string, pl dcPlacement, no, disputed []dcGroup) {
+func reportDC(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, os string, no, disputed []dcGroup) {
 	osName := p.Catalog.WindowsName(os)
 	groups := no
 	if len(no) == 0 {
@@ -187,7 +186,7 @@ func reportDC(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, os, cel
 	if len(no) == 0 {
 		msg += " (sources disagree: see the rule page)"
 	}
-	msg += ": " + dcFix(p, dcs, dc, p.Catalog.WindowsByID(os), cells, pl, groups)
+	msg += ": " + dcFix(p, dcs, dc, p.Catalog.WindowsByID(os))
 	related := []lint.Related{relatedLevel(groups[0].servers[0])}
 	if len(no) > 0 {
 		p.Report(dc.OS, msg, related...)
@@ -196,33 +195,15 @@ func reportDC(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, os, cel
 	p.ReportAs(lint.Warning, dc.OS, msg, related...)
 }
 
-// dcFix: update the servers a newer level of their version supports, when
+// dcFix is dcAdvice's fix, the one windows-end-of-support gives too: when
 // the domain controller's Windows stays in support beyond the warning window
 // (windowsLasts: keeping a domain controller on a version
-// windows-end-of-support reports is no fix), or replace the domain
-// controller as windows-end-of-support says (dcAdvice: a Windows Server
-// version that lasts and that every Exchange server supports, or the one the
-// fewest servers stand in the way of, with what they must do first). Beside
-// an update, only a replacement that needs nothing first is named.
-func dcFix(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, w *catalog.Windows, cells string, pl dcPlacement, groups []dcGroup) string {
-	cols := pl.cols
-	var fixes []string
-	if windowsLasts(p.Catalog, w, p.AsOf) {
-		for _, g := range groups {
-			if g.column < 0 {
-				continue
-			}
-			// The oldest newer column of the same version that supports the OS.
-			for k := g.column - 1; k >= 0 && cols[k].Version == cols[g.column].Version; k-- {
-				if cells[k] == 'Y' {
-					fixes = append(fixes, fmt.Sprintf("update %s to %s or later", names(g.servers), cols[k].first))
-					break
-				}
-			}
-		}
-	}
-	if adv := dcs.advise(w); len(fixes) == 0 || len(adv.targets) > 0 && len(adv.waits) == 0 {
-		fixes = append(fixes, adv.fix(p.Catalog, dc.Name()))
-	}
-	return strings.Join(fixes, ", or ")
+// windows-end-of-support reports is no fix), the servers not listed with it
+// are updated to a level that is, or retired, and it stays (with a
+// replacement that needs nothing first, when there is one); otherwise it is
+// replaced by a Windows Server version that lasts and that every Exchange
+// server supports, or the one the fewest servers stand in the way of, with
+// what they must do first.
+func dcFix(p *lint.Pass, dcs *dcAdvisor, dc *schema.DomainController, w *catalog.Windows) string {
+	return dcs.advise(w).fix(p.Catalog, dc.Name())
 }

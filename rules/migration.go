@@ -115,27 +115,61 @@ const (
 	cutoverRecommended = "cutover-mailboxes-recommended"
 )
 
+// hybridOutOfReach says why no hybrid migration (full, minimal or express:
+// each needs a hybrid server, on which the Hybrid Configuration Wizard
+// runs) can run in the organization on the evaluation date: no Exchange
+// version in support can be its hybrid server (hybridTarget, the query of
+// hybrid-server-version, hybrid-single-server and hybrid-wizard-unsupported),
+// "no version in support can be a hybrid server beside Exchange 2010"; ""
+// when one can. The migration rules advise hybrid only when it is "".
+func hybridOutOfReach(p *lint.Pass) string {
+	if v, _ := hybridTarget(p, nil); v != nil {
+		return ""
+	}
+	if old := hybridBlockers(p, nil); len(old) > 0 {
+		return "no version in support can be a hybrid server beside Exchange " + words.And(old)
+	}
+	return "no version in support can be a hybrid server beside every version here"
+}
+
+// hybridMethods are the migration methods that move mailboxes through a
+// hybrid deployment (the Hybrid Configuration Wizard's full, minimal and
+// express options), and so need a hybrid server.
+var hybridMethods = []string{"hybrid", "minimal_hybrid", "express"}
+
 // alternativeMethod names what Microsoft's decision table recommends instead
 // of cutover for the versions of the migration's sources (the servers that
 // may hold mailboxes, migrationSources): IMAP for Exchange 2000 and 5.5, the
 // only option there (MS-MIG-PATH: "if your Exchange server is older than
 // Exchange 2003, IMAP migration is your only option"); staged for 2003 and
-// 2007; hybrid for 2010 and later. With sources of several groups, each
-// group's method is named for its mailboxes.
-func alternativeMethod(p *lint.Pass) string {
+// 2007; hybrid for 2010 and later, when a version in support can be the
+// hybrid server (hybridOutOfReach), else a third-party migration, saying
+// why, or, when the cutover is within its limit (keepCutover), keeping it.
+// With sources of several groups, each group's method is named for its
+// mailboxes.
+func alternativeMethod(p *lint.Pass, keepCutover bool) string {
 	ss := p.Facts.MigrationSources()
 	type group struct {
 		present       bool
 		method, which string
 		alone         string
 	}
+	recent := group{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "2010 or later",
+		"plan a hybrid migration instead (the source runs Exchange 2010 or later)"}
+	note := ""
+	if why := hybridOutOfReach(p); recent.present && why != "" {
+		note = " (" + why + ")"
+		recent.method, recent.alone = "a third-party migration", "plan a third-party migration instead"+note
+		if keepCutover {
+			recent.alone = "plan a third-party migration instead, or keep the cutover and allow for its slower pace" + note
+		}
+	}
 	groups := []group{
 		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "2000/5.5",
 			"plan an IMAP migration instead (the only path from Exchange 2000 or 5.5)"},
 		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "2003/2007",
 			"plan a staged migration instead (the source runs Exchange 2003/2007)"},
-		{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "2010 or later",
-			"plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+		recent,
 	}
 	var present []group
 	for _, g := range groups {
@@ -158,7 +192,7 @@ func alternativeMethod(p *lint.Pass) string {
 		}
 		parts = append(parts, g.method+" "+whose)
 	}
-	return "plan " + words.And(parts) + " instead"
+	return "plan " + words.And(parts) + " instead" + note
 }
 
 // migrationSyncUnknowns declares what keeps a rule about a migration by

@@ -30,6 +30,6 @@ func (migrationCutoverDirectorySync) Check(p *lint.Pass) {
 		return
 	}
 	p.Report(ds.Enabled, "directory synchronization is enabled, and a cutover migration needs it off (it creates the users itself): "+
-		"turn it off before the migration (enabled = false), or, to keep it, "+alternativeMethod(p),
+		"turn it off before the migration (enabled = false), or, to keep it, "+alternativeMethod(p, false),
 		lint.Related{Range: m.Method.SourceRange(), Message: "the migration is a cutover"})
 }

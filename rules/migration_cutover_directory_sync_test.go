@@ -83,12 +83,22 @@ func TestMigrationCutoverDirectorySync(t *testing.T) {
 }
 
 // The alternative follows the source: staged for 2003/2007, hybrid for 2010
-// and later.
+// and later while a version in support can be the hybrid server (Exchange
+// 2016 for 2010, to 2025-10-14; Exchange SE for 2016 and later), else a
+// third-party migration, which works with directory synchronization.
 func TestMigrationCutoverDirectorySyncAlternative(t *testing.T) {
-	for v, want := range map[string]string{"2003": "staged migration", "2007": "staged migration", "2010": "hybrid migration", "SE": "hybrid migration"} {
-		fs := check(t, migrationCutoverDirectorySync{}, today, org(srv("EX", v, someLevel[v]), migrationBlock("cutover", 100, ""), dirSync("true")))
-		if len(fs) != 1 || !strings.Contains(fs[0].Message, want) {
-			t.Errorf("%s: want one finding naming %q:\n%s", v, want, summary(fs))
+	for _, tc := range []struct{ v, asOf, want string }{
+		{"2003", today, "plan a staged migration instead (the source runs Exchange 2003/2007)"},
+		{"2007", today, "plan a staged migration instead (the source runs Exchange 2003/2007)"},
+		{"2010", "2025-10-14", "plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+		{"2010", "2025-10-15", "plan a third-party migration instead (no version in support can be a hybrid server beside Exchange 2010)"},
+		{"2010", today, "plan a third-party migration instead (no version in support can be a hybrid server beside Exchange 2010)"},
+		{"2016", today, "plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+		{"SE", today, "plan a hybrid migration instead (the source runs Exchange 2010 or later)"},
+	} {
+		fs := check(t, migrationCutoverDirectorySync{}, tc.asOf, org(srv("EX", tc.v, someLevel[tc.v]), migrationBlock("cutover", 100, ""), dirSync("true")))
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "or, to keep it, "+tc.want) {
+			t.Errorf("%s on %s: want one finding ending in %q:\n%s", tc.v, tc.asOf, tc.want, summary(fs))
 		}
 	}
 }

@@ -39,12 +39,12 @@ func (migrationCutoverSize) Check(p *lint.Pass) {
 	if n <= cutoverRecommended {
 		return
 	}
-	alt := alternativeMethod(p)
 	if n > cutoverMax {
 		p.Report(m.Mailboxes, fmt.Sprintf("a cutover migration moves at most %s mailboxes, and this one plans %s: %s",
-			words.Thousands(cutoverMax), words.Thousands(n), alt))
+			words.Thousands(cutoverMax), words.Thousands(n), alternativeMethod(p, false)))
 		return
 	}
+	alt := alternativeMethod(p, true)
 	// Why (performance) and Microsoft's 2012 cap are the rule page's.
 	p.ReportAs(lint.Warning, m.Mailboxes, fmt.Sprintf("this cutover plans %s mailboxes, above the %d Microsoft recommends it for: %s",
 		words.Thousands(n), cutoverRecommended, alt))

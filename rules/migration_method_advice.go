@@ -124,6 +124,21 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 			// are the rule page's.
 			msg := fmt.Sprintf("the plan is %s of %s mailboxes from %s: for %s, Microsoft's migration-path table recommends %s",
 				methodPhrase(method), words.Thousands(n), describeByVersion(sources), situation(n, small, timeframe), path.phrase)
+			// What needs a hybrid server is advised only where a version in
+			// support can be one (hybridOutOfReach); else what is left of the
+			// row, or a third-party migration.
+			if why := hybridOutOfReach(p); why != "" && slices.ContainsFunc(path.methods, func(pm string) bool { return slices.Contains(hybridMethods, pm) }) {
+				var left []string
+				for _, pm := range path.methods {
+					if !slices.Contains(hybridMethods, pm) {
+						left = append(left, methodPhrase(pm))
+					}
+				}
+				if len(left) == 0 {
+					left = []string{methodPhrase("third_party")}
+				}
+				msg += fmt.Sprintf(", and %s: plan %s", why, words.Or(left))
+			}
 			if method == "imap" {
 				msg += " (IMAP copies email only)"
 			}

@@ -212,3 +212,31 @@ func TestMigrationMethodAdviceYields(t *testing.T) {
 		})
 	}
 }
+
+// The table's hybrid, express and minimal hybrid rows need a hybrid server:
+// where no version in support can be one (hybridOutOfReach, the hybrid
+// rules' query), the message says so after the table's recommendation and
+// advises what is left of the row, else a third-party migration. Exchange
+// 2010 and 2013 could have an Exchange 2016 or 2019 hybrid server up to
+// 2025-10-14, their last day of support; Exchange 2016 an SE one.
+func TestMigrationMethodAdviceWithoutHybrid(t *testing.T) {
+	for _, tc := range []struct {
+		name, asOf, src, want string
+	}{
+		{"IMAP of 2,400 from 2010 in December 2026", "2026-12-06", org(srv("EX", "2010", "SP3 RU32"), migrationBlock("imap", 2400, "")),
+			"the plan is an IMAP migration of 2,400 mailboxes from Exchange Server 2010 (EX): for more than 150 mailboxes, Microsoft's migration-path table recommends a hybrid migration, " +
+				"and no version in support can be a hybrid server beside Exchange 2010: plan a third-party migration (IMAP copies email only)"},
+		{"IMAP of 2,400 from 2010 on Exchange 2016's last day", "2025-10-14", org(srv("EX", "2010", "SP3 RU32"), migrationBlock("imap", 2400, "")),
+			"the plan is an IMAP migration of 2,400 mailboxes from Exchange Server 2010 (EX): for more than 150 mailboxes, Microsoft's migration-path table recommends a hybrid migration (IMAP copies email only)"},
+		{"IMAP of 90 from 2013: what is left of the row", today, org(srv("EX", "2013", "CU23"), migrationBlock("imap", 90, "")),
+			"the plan is an IMAP migration of 90 mailboxes from Exchange Server 2013 (EX): for 150 mailboxes or fewer, Microsoft's migration-path table recommends a cutover, an express (minimal hybrid) or a hybrid migration, " +
+				"and no version in support can be a hybrid server beside Exchange 2013: plan a cutover migration (IMAP copies email only)"},
+		{"IMAP of 2,400 from 2016: an SE hybrid server", "2026-12-06", org(srv("EX", "2016", "CU23"), migrationBlock("imap", 2400, "")),
+			"the plan is an IMAP migration of 2,400 mailboxes from Exchange Server 2016 (EX): for more than 150 mailboxes, Microsoft's migration-path table recommends a hybrid migration (IMAP copies email only)"},
+	} {
+		fs := check(t, migrationMethodAdvice{}, tc.asOf, tc.src)
+		if len(fs) != 1 || fs[0].Message != tc.want {
+			t.Errorf("%s:\n%s\nwant %s", tc.name, summary(fs), tc.want)
+		}
+	}
+}

@@ -66,8 +66,13 @@ func (migrationMinimalHybrid) Check(p *lint.Pass) {
 	if !express || ds == nil || !ds.Enabled.IsTrue() {
 		return
 	}
-	p.Report(ds.Enabled, fmt.Sprintf("directory synchronization stays enabled, but %s synchronizes users once and then turns it off: "+
-		"plan enabled = false after that synchronization, or, to keep it, choose hybrid.topology = \"classic_minimal\" or a full hybrid", what),
+	// A Minimal or Full hybrid keeps it, where a version in support can be
+	// the hybrid server (hybridOutOfReach).
+	fix := "plan enabled = false after that synchronization, or, to keep it, choose hybrid.topology = \"classic_minimal\" or a full hybrid"
+	if why := hybridOutOfReach(p); why != "" {
+		fix = "plan enabled = false after that synchronization; " + why + ", so no hybrid can keep it"
+	}
+	p.Report(ds.Enabled, fmt.Sprintf("directory synchronization stays enabled, but %s synchronizes users once and then turns it off: %s", what, fix),
 		lint.Related{Range: modeAt.SourceRange(), Message: "express migration (minimal hybrid) is planned here"})
 }
 

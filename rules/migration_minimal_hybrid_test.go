@@ -95,9 +95,11 @@ func TestMigrationMinimalHybridServerKinds(t *testing.T) {
 
 // Express migration synchronizes once: "Do not plan to continue to run
 // directory synchronization". Minimal hybrid counts as express unless the
-// hybrid topology says Minimal or Full.
+// hybrid topology says Minimal or Full. (An Exchange 2016 organization can
+// have an Exchange SE hybrid server: the fix may name a Minimal or Full
+// hybrid.)
 func TestMigrationMinimalHybridDirectorySync(t *testing.T) {
-	ex13 := srv("EX13", "2013", "CU23")
+	ex13 := srv("EX16", "2016", "CU23")
 	cases := []struct {
 		name string
 		decl string
@@ -151,5 +153,31 @@ func TestMigrationMinimalHybridDirectorySync(t *testing.T) {
 	fs := check(t, migrationMinimalHybrid{}, today, org(srv("EX07", "2007", "SP3 RU23"), migrationBlock("express", 100, ""), dirSync("true")))
 	if len(fs) != 2 {
 		t.Errorf("express from 2007 with ongoing sync: want two findings:\n%s", summary(fs))
+	}
+}
+
+// A Minimal or Full hybrid, which keeps directory synchronization, is
+// advised only where a version in support can be the hybrid server
+// (hybridOutOfReach, the query of the hybrid rules): not beside Exchange
+// 2007 (whose hybrid server must be Exchange 2013), nor, after Exchange
+// 2016's last day (2025-10-14), beside Exchange 2010.
+func TestMigrationMinimalHybridWithoutHybrid(t *testing.T) {
+	const keep = `plan enabled = false after that synchronization, or, to keep it, choose hybrid.topology = "classic_minimal" or a full hybrid`
+	for _, tc := range []struct {
+		name, asOf, servers, fix string
+	}{
+		// The audit's case.
+		{"2007 in December 2026", "2026-12-06", srv("EX", "2007", "SP3 RU23"),
+			"plan enabled = false after that synchronization; no version in support can be a hybrid server beside Exchange 2007, so no hybrid can keep it"},
+		{"2010 on Exchange 2016's last day", "2025-10-14", srv("EX", "2010", "SP3 RU32"), keep},
+		{"2010 the day after", "2025-10-15", srv("EX", "2010", "SP3 RU32"),
+			"plan enabled = false after that synchronization; no version in support can be a hybrid server beside Exchange 2010, so no hybrid can keep it"},
+		{"2016 in December 2026", "2026-12-06", srv("EX", "2016", "CU23"), keep},
+	} {
+		fs := check(t, migrationMinimalHybrid{}, tc.asOf, org(tc.servers, dirSync("true"), migrationBlock("express", 90, "")))
+		want := "directory synchronization stays enabled, but an express migration (minimal hybrid) synchronizes users once and then turns it off: " + tc.fix
+		if byRule(fs, "migration-minimal-hybrid") == "" || fs[0].Address != "directory_sync.enabled" || fs[0].Message != want {
+			t.Errorf("%s:\n%s\nwant %s", tc.name, summary(fs), want)
+		}
 	}
 }

@@ -93,13 +93,27 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 }
 
 // sourceVersionFix names what to plan instead for a source version, with
-// Microsoft's migration-path table and the planned number of mailboxes.
+// Microsoft's migration-path table and the planned number of mailboxes;
+// hybrid and express only when a version in support can be the hybrid
+// server (hybridOutOfReach), else cutover within its limits or a
+// third-party migration, saying why.
 func sourceVersionFix(p *lint.Pass, version string) string {
 	if slices.Contains(imapOnlyVersions, version) {
 		return "move them with an IMAP migration (it copies email only)"
 	}
 	m := p.Topology.Migration
-	small := p.Catalog.Count(cutoverRecommended)
+	small, max := p.Catalog.Count(cutoverRecommended), p.Catalog.Count(cutoverMax)
+	if why := hybridOutOfReach(p); why != "" {
+		switch {
+		case m.Mailboxes == nil:
+			return fmt.Sprintf("plan a cutover (at most %s mailboxes) or a third-party migration instead (%s)", words.Thousands(max), why)
+		case m.Mailboxes.Value <= small:
+			return fmt.Sprintf("for %s mailboxes, plan a cutover migration instead (%s)", words.Thousands(m.Mailboxes.Value), why)
+		case m.Mailboxes.Value <= max:
+			return fmt.Sprintf("for %s mailboxes, plan a third-party or a cutover migration instead (%s)", words.Thousands(m.Mailboxes.Value), why)
+		}
+		return fmt.Sprintf("for %s mailboxes, plan a third-party migration instead (%s)", words.Thousands(m.Mailboxes.Value), why)
+	}
 	switch {
 	case m.Mailboxes == nil:
 		return fmt.Sprintf("plan a hybrid migration instead (a cutover or express migration for %d or fewer moved over a few days)", small)

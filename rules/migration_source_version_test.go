@@ -100,24 +100,43 @@ func TestMigrationSourceVersionServers(t *testing.T) {
 	}
 }
 
-// The fix follows Microsoft's migration-path table and the mailbox count.
+// The fix follows Microsoft's migration-path table and the mailbox count,
+// naming hybrid and express only while a version in support can be the
+// hybrid server (hybridOutOfReach, the hybrid rules' query): for Exchange
+// 2010 and 2013, up to 2025-10-14, the last day of Exchange 2016's and 2019's
+// support; for 2016 and later, Exchange SE. Without it: a cutover within its
+// limits (2,000 mailboxes, recommended for 150 or fewer), or a third-party
+// migration, saying why.
 func TestMigrationSourceVersionFix(t *testing.T) {
+	const (
+		lastDay = "2025-10-14"
+		no10    = " (no version in support can be a hybrid server beside Exchange 2010)"
+		no13    = " (no version in support can be a hybrid server beside Exchange 2013)"
+	)
 	cases := []struct {
-		version   string
-		mailboxes int // -1: not given
-		want      string
+		version, asOf string
+		mailboxes     int // -1: not given
+		want          string
 	}{
-		{"2000", 100, "IMAP migration (it copies email only"},
-		{"5.5", -1, "IMAP migration"},
-		{"2010", 150, "for 150 mailboxes, plan a cutover or an express migration"},
-		{"2013", 151, "for 151 mailboxes, plan a hybrid migration instead"},
-		{"SE", 3000, "for 3,000 mailboxes, plan a hybrid migration instead"},
-		{"2016", -1, "plan a hybrid migration instead (a cutover or express migration for 150 or fewer moved over a few days)"},
+		{"2000", today, 100, "IMAP migration (it copies email only"},
+		{"5.5", today, -1, "IMAP migration"},
+		{"2010", lastDay, 150, "for 150 mailboxes, plan a cutover or an express migration (moved over a few days) or a hybrid migration (a few users at a time) instead"},
+		{"2010", today, 150, "for 150 mailboxes, plan a cutover migration instead" + no10},
+		{"2013", lastDay, 151, "for 151 mailboxes, plan a hybrid migration instead"},
+		{"2013", "2025-10-15", 151, "for 151 mailboxes, plan a third-party or a cutover migration instead" + no13},
+		{"2013", today, 2000, "for 2,000 mailboxes, plan a third-party or a cutover migration instead" + no13},
+		{"2013", today, 2001, "for 2,001 mailboxes, plan a third-party migration instead" + no13},
+		{"2010", today, -1, "plan a cutover (at most 2,000 mailboxes) or a third-party migration instead" + no10},
+		{"SE", today, 3000, "for 3,000 mailboxes, plan a hybrid migration instead"},
+		{"2016", today, -1, "plan a hybrid migration instead (a cutover or express migration for 150 or fewer moved over a few days)"},
 	}
 	for _, tc := range cases {
-		fs := check(t, migrationSourceVersion{}, today, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock("staged", tc.mailboxes, "")))
-		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) {
-			t.Errorf("%s, %d mailboxes: want one finding containing %q:\n%s", tc.version, tc.mailboxes, tc.want, summary(fs))
+		fs := check(t, migrationSourceVersion{}, tc.asOf, org(srv("SRC", tc.version, someLevel[tc.version]), migrationBlock("staged", tc.mailboxes, "")))
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, tc.want) && !strings.HasPrefix(tc.version, "5.5") && tc.version != "2000" {
+			t.Errorf("%s, %d mailboxes, %s: want one finding ending in %q:\n%s", tc.version, tc.mailboxes, tc.asOf, tc.want, summary(fs))
+		}
+		if len(fs) == 1 && !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("%s, %d mailboxes, %s: want one finding containing %q:\n%s", tc.version, tc.mailboxes, tc.asOf, tc.want, summary(fs))
 		}
 	}
 }

@@ -3,9 +3,7 @@ package rules
 import (
 	"fmt"
 
-	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
-	"github.com/exlint/exlint/schema/catalog"
 )
 
 // outlookEndOfSupport reports Outlook versions in use past their own end of
@@ -19,8 +17,11 @@ func (outlookEndOfSupport) Info() lint.RuleInfo {
 		ID:       "outlook-end-of-support",
 		Severity: lint.Warning,
 		Summary:  "an Outlook version past its own end of support",
+		// The Outlook versions the fix names are those of the Outlook
+		// matrix (outlookTargets), whose sources follow the lifecycle pages.
 		Sources: sources("MS-OFFICE-EOS", "MS-LIFECYCLE", "MS-LC-OUTLOOK-2003", "MS-LC-OUTLOOK-2007", "MS-LC-OUTLOOK-2010",
-			"MS-LC-OUTLOOK-2013", "MS-LC-OUTLOOK-2016", "MS-LC-OUTLOOK-2019", "MS-LC-OUTLOOK-2021", "MS-LC-M365-APPS"),
+			"MS-LC-OUTLOOK-2013", "MS-LC-OUTLOOK-2016", "MS-LC-OUTLOOK-2019", "MS-LC-OUTLOOK-2021", "MS-LC-M365-APPS",
+			"MS-MATRIX-2025", "MS-MATRIX-2021", "MS-MATRIX", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-SYSREQ-2010", "TECHREP-2010", "MS-OFFICE2016-ADMIN"),
 	}
 }
 
@@ -36,6 +37,9 @@ func (outlookEndOfSupport) Check(p *lint.Pass) {
 	if c == nil || c.Outlook == nil {
 		return
 	}
+	// Where users go: an Outlook every version hosting mailboxes supports,
+	// as outlook-version-unsupported names them (outlookUsersFix).
+	lists, mailbox := outlookMailboxes(p)
 	for _, item := range c.Outlook.Items {
 		o, err := p.Catalog.ParseOutlook(item.Value)
 		if err != nil {
@@ -46,23 +50,7 @@ func (outlookEndOfSupport) Check(p *lint.Pass) {
 		if o.Outlook.Modern || end.IsZero() || !p.AsOf.After(end) {
 			continue
 		}
-		fix := "move these users to a supported Outlook"
-		if alts := supportedOutlooks(p.Catalog, p.AsOf); len(alts) > 0 {
-			fix = "move these users to " + words.Or(alts)
-		}
-		p.Report(item, fmt.Sprintf("%s reached the end of its support on %s: it gets no security updates or fixes; %s", o.Outlook.Name, end, fix))
+		p.Report(item, fmt.Sprintf("%s reached the end of its support on %s: it gets no security updates or fixes; %s",
+			o.Outlook.Name, end, outlookUsersFix(p, lists, mailbox)))
 	}
-}
-
-// supportedOutlooks names the Outlook product lines not past their end of
-// support on a date, newest first: Microsoft 365 Apps, then the perpetual
-// versions whose end is later or unknown.
-func supportedOutlooks(cat *catalog.Catalog, on catalog.Date) []string {
-	var out []string
-	for i := len(cat.Outlooks) - 1; i >= 0; i-- {
-		if o := cat.Outlooks[i]; o.InSupport(on) {
-			out = append(out, o.Name)
-		}
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -31,81 +30,7 @@ func (outlookVersionUnsupported) Info() lint.RuleInfo {
 // names has no row: a warning that the list may predate it (Exchange 2013's);
 // a version whose list names nothing supported (2007) is not warned about. A level written without a service
 // pack has an unknown one: it is judged at the product's last service pack,
-// so that only its product line is judged.
-const outlookMatrix = "outlook"
-
-// outlookList is what the catalogue says of Outlook for one Exchange version.
-type outlookList struct {
-	version *catalog.Version
-	levels  []catalog.OutlookLevel // every Outlook level, oldest first
-	verdict []catalog.Verdict
-	rows    []*catalog.Support
-}
-
-// outlookListOf is newOutlookList, built once per catalogue and version.
-func outlookListOf(cat *catalog.Catalog, v *catalog.Version) outlookList {
-	type key struct{ v *catalog.Version }
-	return cat.Derived(key{v}, func() any { return newOutlookList(cat, v) }).(outlookList)
-}
-
-func newOutlookList(cat *catalog.Catalog, v *catalog.Version) outlookList {
-	l := outlookList{version: v}
-	for _, o := range cat.Outlooks {
-		for sp := 0; sp <= o.LastSP; sp++ {
-			lv := catalog.OutlookLevel{Outlook: o, SP: sp}
-			verdict, row := cat.SupportsAny(outlookMatrix, lv.Key(), "", v)
-			l.levels, l.verdict, l.rows = append(l.levels, lv), append(l.verdict, verdict), append(l.rows, row)
-		}
-	}
-	return l
-}
-
-// judge returns the position of o in the list: at its product's last
-// service pack when it names none.
-func (l outlookList) judge(o catalog.OutlookLevel) int {
-	if o.SP == 0 {
-		o.SP = o.Outlook.LastSP
-	}
-	for i, lv := range l.levels {
-		if lv.Compare(o) == 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-// lowestAbove is the lowest supported level above position i, if any.
-func (l outlookList) lowestAbove(i int) (catalog.OutlookLevel, bool) {
-	for j := i + 1; j < len(l.levels); j++ {
-		if l.verdict[j] == catalog.Supported {
-			return l.levels[j], true
-		}
-	}
-	return catalog.OutlookLevel{}, false
-}
-
-// newest is the newest product line the version supports when it names newer
-// ones it does not support (Exchange 2010: "through Outlook 2016"), else nil.
-func (l outlookList) newest() *catalog.Outlook {
-	last := -1
-	for i, v := range l.verdict {
-		if v == catalog.Supported {
-			last = i
-		}
-	}
-	for j := last + 1; last >= 0 && j < len(l.levels); j++ {
-		if l.verdict[j] == catalog.Unsupported {
-			return l.levels[last].Outlook
-		}
-	}
-	return nil
-}
-
-// names reports whether the version's list names any Outlook it supports:
-// only then is a product it does not name newer than the list.
-func (l outlookList) names() bool {
-	return slices.Contains(l.verdict, catalog.Supported)
-}
+// so that only its product line is judged (outlookList, in outlook_advice.go).
 
 // outlookFailure is one Exchange version's verdict on one Outlook item.
 type outlookFailure struct {
@@ -122,29 +47,16 @@ func (outlookVersionUnsupported) Check(p *lint.Pass) {
 	if c == nil || c.Outlook == nil {
 		return
 	}
-	// Servers that host mailboxes, by version: the mailbox role declared.
-	// A server whose roles are not stated is not assumed to host any.
-	mailbox := map[*catalog.Version][]facts.Server{}
 	for _, s := range p.Facts.Servers() {
 		if s.Roles == nil {
 			p.Unknown(&s.Block, "roles") // whether it hosts mailboxes
 		}
-		if s.HasRole("mailbox") {
-			mailbox[s.Exchange] = append(mailbox[s.Exchange], s)
-		}
 	}
+	// The servers that host mailboxes, and the lists of their versions: a
+	// fix names only an Outlook every one of them supports (outlookTargets).
+	lists, mailbox := outlookMailboxes(p)
 	if len(mailbox) == 0 {
 		return
-	}
-	// The lists of the versions hosting mailboxes, newest version first: a
-	// fix names only an Outlook every one of them supports (outlookTargets).
-	var lists []outlookList
-	vs := p.Catalog.Versions()
-	for i := len(vs) - 1; i >= 0; i-- {
-		if len(mailbox[vs[i]]) == 0 || len(p.Catalog.VersionRows(outlookMatrix, vs[i])) == 0 {
-			continue
-		}
-		lists = append(lists, outlookListOf(p.Catalog, vs[i]))
 	}
 	for _, item := range c.Outlook.Items {
 		o, err := p.Catalog.ParseOutlook(item.Value)
@@ -200,31 +112,6 @@ func outlookHosts(fs []outlookFailure) []string {
 		hosts = append(hosts, groupName(f.ss, f.ss[0].Exchange.Name))
 	}
 	return hosts
-}
-
-// outlookTargets names the Outlook product lines the fix may name, newest
-// first ("Microsoft 365 Apps or Outlook 2024"): from product line from on, in
-// support on the evaluation date, and supported, at their last service pack,
-// by the list of every version that hosts mailboxes here. The lists, and what
-// Microsoft's sources say, are the rule page's.
-func outlookTargets(p *lint.Pass, from *catalog.Outlook, lists []outlookList) string {
-	var out []string
-	for i := len(p.Catalog.Outlooks) - 1; i >= 0; i-- {
-		o := p.Catalog.Outlooks[i]
-		if o.Rank < from.Rank || !o.InSupport(p.AsOf) {
-			continue
-		}
-		ok := true
-		for _, l := range lists {
-			if j := l.judge(catalog.OutlookLevel{Outlook: o}); j < 0 || l.verdict[j] != catalog.Supported {
-				ok = false
-			}
-		}
-		if ok {
-			out = append(out, o.Name)
-		}
-	}
-	return words.Or(out)
 }
 
 // mailboxesElsewhere is the fix when no Outlook in support works with the

@@ -145,9 +145,21 @@ func TestOutlookVersionMessages(t *testing.T) {
 				"Microsoft 365 Apps is not supported with the mailboxes on " + ex10 + ", which support Outlook 2016 at most: " + elsewhere,
 				"Outlook 2019 is not supported with the mailboxes on " + ex10 + ", which support Outlook 2016 at most: " + elsewhere,
 			}},
-		{"Exchange 2010 with 2016 in 2025: a client too old moves to Outlook 2016, the one both support", "2025-10-14",
+		// Outlook 2016, the one both support, ends on 2025-10-14: named 366
+		// days before (outlookLasts), not 365.
+		{"Exchange 2010 with 2016, 366 days before Outlook 2016's end: a client too old moves to Outlook 2016", "2024-10-13",
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
 			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these clients to Outlook 2016"}},
+		{"Exchange 2010 with 2016, 365 days before Outlook 2016's end: the mailboxes move", "2024-10-14",
+			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these mailboxes to Exchange 2019 (once Exchange 2010 is gone) or Exchange Online"}},
+		// Outlook 2021 ends on 2026-10-13: named 366 days before, not 365.
+		{"Exchange 2016, 366 days before Outlook 2021's end", "2025-10-12",
+			org(srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these clients to Microsoft 365 Apps, Outlook 2024 or Outlook 2021"}},
+		{"Exchange 2016, 365 days before Outlook 2021's end", "2025-10-13",
+			org(srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
+			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": " + newer}},
 		{"Exchange 2010 with 2016: no Outlook both support is in support", today,
 			org(srv("EX10", "2010", "SP3 RU32", mbx), srv("EX16", "2016", "CU23", mbx), outlookClients("2007 SP3")),
 			[]string{"Outlook 2007 SP3 is not supported with the mailboxes on " + ex16 + ": move these mailboxes to Exchange SE (once Exchange 2010 is gone) or Exchange Online"}},

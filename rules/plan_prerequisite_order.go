@@ -45,11 +45,6 @@ func (planPrerequisiteOrder) Info() lint.RuleInfo {
 	}
 }
 
-// hybridMethods are the migration methods that move mailboxes through a
-// hybrid deployment (the Hybrid Configuration Wizard's full, minimal and
-// express options).
-var hybridMethods = []string{"hybrid", "minimal_hybrid", "express"}
-
 func (planPrerequisiteOrder) Check(p *lint.Pass) {
 	if p.Stage == nil || p.Previous == nil {
 		return

@@ -7,7 +7,6 @@ package rules
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/exlint/exlint/facts"
@@ -314,21 +313,6 @@ func onceGoneNote(blockers []*catalog.Version) string {
 		return ""
 	}
 	return " (" + onceGone(blockers) + ")"
-}
-
-// supportedWindowsNames names the Windows Server versions of ids in support
-// on the evaluation date: "Windows Server 2016, 2019 or 2022", or "" when
-// none is.
-func supportedWindowsNames(p *lint.Pass, ids []string, conj string) string {
-	ids = p.Catalog.SupportedWindows(ids, p.AsOf)
-	if len(ids) == 0 {
-		return ""
-	}
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strings.TrimPrefix(p.Catalog.WindowsName(id), "Windows Server ")
-	}
-	return "Windows Server " + words.Join(parts, conj)
 }
 
 // The wording the rules share.

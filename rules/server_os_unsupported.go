@@ -52,8 +52,9 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		supported, disputed := hostOSRows(cat, s.Exchange, osID)
 		if supported == nil && disputed == nil {
 			// On a new server: Microsoft does not support upgrading Windows
-			// under Exchange (the rule page says more). Only Windows Server
-			// and Exchange versions in support are named.
+			// under Exchange (the rule page says more). Only Exchange versions
+			// in support, and Windows Server versions that stay in support
+			// beyond the warning window (windowsLasts), are named.
 			var fixes []string
 			if on := hostDescribeOS(p, s.Exchange); on != "" {
 				fixes = append(fixes, "move it to a new server on "+on)
@@ -61,7 +62,8 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 			if newer := hostNewerVersionsOn(p, s.Exchange, osID); len(newer) > 0 {
 				fixes = append(fixes, fmt.Sprintf("to %s, which %s on %s", words.Or(newer), words.Pick(len(newer), "runs", "run"), osName))
 			}
-			fix := "no Windows Server version in support runs it: move its work to Exchange Online and retire it"
+			fix := fmt.Sprintf("no Windows Server version it runs on stays in support for more than %s: move its work to Exchange Online and retire it",
+				horizonWords(cat))
 			switch len(fixes) {
 			case 1:
 				fix = fixes[0]
@@ -118,15 +120,15 @@ func hostOSRows(cat *catalog.Catalog, v *catalog.Version, os string) (supported,
 	return supported, disputed
 }
 
-// hostDescribeOS lists the Windows Server versions of v in support on the
-// evaluation date: "Windows Server 2016 or Windows Server 2019 (from CU2)",
-// or "" when none is.
+// hostDescribeOS lists the Windows Server versions of v that stay in
+// support beyond the warning window (windowsLasts): "Windows Server 2019 or
+// Windows Server 2022 (from CU12)", or "" when none does.
 func hostDescribeOS(p *lint.Pass, v *catalog.Version) string {
 	cat := p.Catalog
 	var names []string
 	for _, w := range cat.Windows {
 		supported, _ := hostOSRows(cat, v, w.ID)
-		if in, known := cat.WindowsInSupport(w.ID, p.AsOf); supported == nil || !in || !known {
+		if supported == nil || !windowsLasts(cat, w, p.AsOf) {
 			continue
 		}
 		n := w.Name
@@ -154,12 +156,13 @@ func hostNewerVersionsOn(p *lint.Pass, v *catalog.Version, os string) []string {
 }
 
 // hostSupportedOSAt lists the Windows Server versions the server's own release
-// supports without dispute and that are in support on the evaluation date.
+// supports without dispute and that stay in support beyond the warning
+// window (windowsLasts).
 func hostSupportedOSAt(p *lint.Pass, s facts.Server) []string {
 	var out []string
 	for _, w := range p.Catalog.Windows {
 		if v, _ := p.Catalog.Supports(hostOS, w.ID, s.Release); v == catalog.Supported {
-			if in, known := p.Catalog.WindowsInSupport(w.ID, p.AsOf); in && known {
+			if windowsLasts(p.Catalog, w, p.AsOf) {
 				out = append(out, w.Name)
 			}
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -109,27 +110,62 @@ func TestServerOSConflicts(t *testing.T) {
 }
 
 // An unsupported Windows names the Windows Server versions the version runs
-// on and the newer Exchange versions that run on it, those in support on the
-// evaluation date only; a level too low names the Windows versions in
-// support the level supports.
+// on that stay in support for more than a year after the evaluation date
+// (windowsLasts, as windows-end-of-support), and the newer Exchange versions
+// in support that run on it; a level too low names the Windows versions that
+// last that the level supports.
 func TestServerOSMessages(t *testing.T) {
 	for asOf, want := range map[string]string{
+		// Windows Server 2012 and 2012 R2 end on 2023-10-10: not named.
 		"2023-10-10": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
-			"move it to a new server on Windows Server 2012, Windows Server 2012 R2 or Windows Server 2016 (from CU3), " +
-			"or to Exchange 2019, which runs on Windows Server 2019",
-		today: "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange 2019, which runs on Windows Server 2019",
+		// Windows Server 2016 ends on 2027-01-12: named 366 days before, not 365.
+		"2026-01-11": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
 			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange SE, which runs on Windows Server 2019",
+		"2026-01-12": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to Exchange SE, which runs on Windows Server 2019",
+		today: "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to Exchange SE, which runs on Windows Server 2019",
 	} {
 		fs := check(t, serverOSUnsupported{}, asOf, hostOSServer("2016", "CU23", "2019"))
 		hostExpectOne(t, "2016 on 2019 as of "+asOf, fs, lint.Error, "server.EX.os", want)
+		if len(fs) == 1 && fs[0].Message != want {
+			t.Errorf("2016 on 2019 as of %s: got %s", asOf, fs[0].Message)
+		}
 	}
-	// No Windows Server 2016 host is in support after 2027-01-12.
+	// The audit's case: beside Exchange 2010, Exchange SE cannot join, and
+	// the only Windows Server version 2016 runs on that is in support (2016)
+	// ends within the year (windows-end-of-support would warn about it).
+	for asOf, want := range map[string]string{
+		"2026-01-11": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
+			"move it to a new server on Windows Server 2016 (from CU3)",
+		"2026-01-12": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
+			"no Windows Server version it runs on stays in support for more than a year: move its work to Exchange Online and retire it",
+		"2026-12-06": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
+			"no Windows Server version it runs on stays in support for more than a year: move its work to Exchange Online and retire it",
+	} {
+		fs := check(t, serverOSUnsupported{}, asOf, org(srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23", `os = "2022"`)))
+		if len(fs) != 1 || fs[0].Address != "server.EX16.os" || fs[0].Message != want {
+			t.Errorf("2016 on 2022 beside 2010 as of %s: want\n  %s\ngot\n%s", asOf, want, summary(fs))
+		}
+	}
 	fs := check(t, serverOSUnsupported{}, "2027-01-13", hostOSServer("2016", "CU23", "2019"))
 	hostExpectOne(t, "2016 on 2019 in 2027", fs, lint.Error, "server.EX.os",
 		"which Exchange Server 2016 does not support: move it to Exchange SE, which runs on Windows Server 2019")
+	// A level too low: Windows Server 2012 and 2012 R2 (to 2023-10-10) are
+	// named 366 days before their end, not 365.
+	fs = check(t, serverOSUnsupported{}, "2022-10-09", hostOSServer("2016", "CU2", "2016"))
+	hostExpectOne(t, "2016 CU2 on 2016, 366 days before 2012's end", fs, lint.Error, "server.EX.os",
+		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX, or run it on Windows Server 2012 or Windows Server 2012 R2")
+	fs = check(t, serverOSUnsupported{}, "2022-10-10", hostOSServer("2016", "CU2", "2016"))
+	hostExpectOne(t, "2016 CU2 on 2016, 365 days before 2012's end", fs, lint.Error, "server.EX.os",
+		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX")
+	if len(fs) == 1 && !strings.HasSuffix(fs[0].Message, "install CU3 or later on EX") {
+		t.Errorf("2016 CU2 on 2016, 365 days before 2012's end: names a Windows Server version: %s", fs[0].Message)
+	}
 	fs = check(t, serverOSUnsupported{}, "2023-10-10", hostOSServer("2016", "CU2", "2016"))
 	hostExpectOne(t, "2016 CU2 on 2016", fs, lint.Error, "server.EX.os",
-		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX, or run it on Windows Server 2012 or Windows Server 2012 R2")
+		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX")
 	fs = check(t, serverOSUnsupported{}, today, hostOSServer("2016", "CU2", "2016"))
 	hostExpectOne(t, "2016 CU2 on 2016, 2012 R2 out of support", fs, lint.Error, "server.EX.os",
 		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX")

@@ -74,12 +74,7 @@ func (windowsEndOfSupport) Check(p *lint.Pass) {
 		if a.OS == nil {
 			p.Unknown(&a.Block, "os")
 		}
-		judge(a.OS, func(w *catalog.Windows) (string, string) {
-			if succ := fx.successors(w, nil); succ != "" {
-				return "", "move the farm to AD FS servers on " + succ
-			}
-			return "", "move the farm to AD FS servers on a Windows Server version in support"
-		}, "AD FS farm "+a.Name())
+		judge(a.OS, func(w *catalog.Windows) (string, string) { return "", adfsMove(p, w) }, "AD FS farm "+a.Name())
 	}
 	if ds := p.Topology.DirectorySync; ds != nil {
 		if ds.HostOS == nil {
@@ -103,14 +98,6 @@ func windowsDue(p *lint.Pass, os *schema.String) (*catalog.Windows, int, bool) {
 	}
 	days := p.AsOf.DaysUntil(w.ExtendedEnd)
 	return w, days, days <= p.Catalog.Days(soonDays)
-}
-
-// windowsLasts reports whether a Windows Server version is known to stay in
-// extended support for more than the warning window (soonDays) after on, so
-// that a fix can name it without sending anyone to a version this rule would
-// warn about.
-func windowsLasts(cat *catalog.Catalog, w *catalog.Windows, on catalog.Date) bool {
-	return !w.ExtendedEnd.IsZero() && on.DaysUntil(w.ExtendedEnd) > cat.Days(soonDays)
 }
 
 // exchangeLasts reports whether an Exchange version stays in support for
@@ -159,16 +146,7 @@ func (fx *windowsFixes) successor(v *catalog.Version, on catalog.Date) (*catalog
 // that accept takes (nil: any), as "Windows Server 2019 or 2022"; "" when
 // there is none.
 func (fx *windowsFixes) successors(w *catalog.Windows, accept func(*catalog.Windows) bool) string {
-	var out []string
-	for _, c := range fx.p.Catalog.Windows {
-		if c.Rank > w.Rank && windowsLasts(fx.p.Catalog, c, fx.p.AsOf) && (accept == nil || accept(c)) {
-			out = append(out, strings.TrimPrefix(c.Name, "Windows Server "))
-		}
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	return "Windows Server " + words.Or(out)
+	return windowsList(lastingWindows(fx.p, func(c *catalog.Windows) bool { return c.Rank > w.Rank && (accept == nil || accept(c)) }))
 }
 
 // exchange is the fix for an Exchange server. Windows cannot be upgraded
@@ -241,20 +219,32 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 	return out
 }
 
-// syncServer is the fix for the directory synchronization server: a
-// Windows Server version that lasts and that its tool supports.
+// syncServer is the fix for the directory synchronization server: a later
+// Windows Server version that lasts and that its tool runs on, or, when the
+// tool is retired, the tool Microsoft says to upgrade to (syncHosts, as
+// directory-sync-prerequisites names them). Without a tool the catalogue
+// judges, any later version that lasts.
 func (fx *windowsFixes) syncServer(ds *schema.DirectorySync, w *catalog.Windows) string {
+	none := func(what string) string {
+		return fmt.Sprintf("no later Windows Server version%s stays in support for more than %s: plan its successor", what, horizonWords(fx.p.Catalog))
+	}
 	if ds.Tool != nil {
-		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil && tool.Verdict == catalog.Supported {
-			hosts := tool.HostIDs()
-			if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(hosts, c.ID) }); succ != "" {
-				return fmt.Sprintf("move %s to a server on %s", tool.Name, succ)
+		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil {
+			switch hosts, to := syncHosts(fx.p, tool, w); {
+			case to == nil: // a retired tool whose successor the catalogue does not name
+			case len(hosts) == 0 && to != tool:
+				return none(fmt.Sprintf(" %s (which replaces the retired %s) runs on", to.Name, tool.Name))
+			case len(hosts) == 0:
+				return none(" " + to.Name + " runs on")
+			case to != tool:
+				return fmt.Sprintf("replace %s, which is retired, with %s on a server on %s", tool.Name, to.Name, windowsList(hosts))
+			default:
+				return fmt.Sprintf("move %s to a server on %s", tool.Name, windowsList(hosts))
 			}
-			return fmt.Sprintf("move %s to a server on a Windows Server version in support that it supports", tool.Name)
 		}
 	}
 	if succ := fx.successors(w, nil); succ != "" {
 		return "move directory synchronization to a server on " + succ
 	}
-	return "move directory synchronization to a server on a Windows Server version in support"
+	return none("")
 }

@@ -128,7 +128,7 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 			[]string{"error", "install a new Exchange server on Windows Server 2016, move EX01's work to it and retire EX01"}},
 		{"in 2028, Windows Server 2019 is too close to its end to be named", "2028-06-01",
 			org(srv("EX01", "SE", "RTM", `os = "2012R2"`)),
-			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move"}},
+			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move EX01's work to it and retire EX01"}},
 		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
 			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
 			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, which Microsoft does not list with it) is retired"}},
@@ -145,13 +145,38 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 		{"Entra Connect: only the hosts it supports", today,
 			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "move Microsoft Entra Connect to a server on Windows Server 2019 or 2022"}},
+		// A retired tool's server goes where the tool Microsoft says to
+		// upgrade to runs (dirsync.csv: DirSync's successor is Microsoft
+		// Entra Connect, which does not run on Windows Server 2025), as
+		// directory-sync-prerequisites says to upgrade.
+		{"DirSync: the hosts of Entra Connect, which replaces it", "2026-12-06",
+			org("directory_sync {\n  enabled = true\n  tool = \"dirsync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "the directory synchronization server runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DirSync, which is retired, with Microsoft Entra Connect on a server on Windows Server 2019 or 2022"}},
+		{"Azure AD Sync: the hosts of Entra Connect", today,
+			org("directory_sync {\n  tool = \"aad_sync\"\n  host_os = \"2008R2\"\n}\n"),
+			[]string{"error", "replace Azure AD Sync, which is retired, with Microsoft Entra Connect on a server on Windows Server 2019 or 2022"}},
+		// The horizon: Windows Server 2022 (to 2031-10-14) is named 366 days
+		// before its end, not 365; then Entra Connect runs on nothing that lasts.
+		{"DirSync, 366 days before Windows Server 2022's end", "2030-10-13",
+			org("directory_sync {\n  tool = \"dirsync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "replace DirSync, which is retired, with Microsoft Entra Connect on a server on Windows Server 2022"}},
+		{"DirSync, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"dirsync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "no later Windows Server version Microsoft Entra Connect (which replaces the retired DirSync) runs on stays in support for more than a year: plan its successor"}},
+		{"Entra Connect, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "no later Windows Server version Microsoft Entra Connect runs on stays in support for more than a year: plan its successor"}},
+		// Without a tool the catalogue judges, any later version that lasts.
+		{"an unnamed tool", "2026-12-06",
+			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move directory synchronization to a server on Windows Server 2019, 2022 or 2025"}},
 		{"AD FS", today,
 			org("adfs \"FS\" {\n  os = \"2012\"\n}\n"),
 			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019, 2022 or 2025"}},
 	} {
 		fs := check(t, windowsEndOfSupport{}, tc.asOf, tc.src)
-		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.Contains(fs[0].Message, tc.want[1]) {
-			t.Errorf("%s: want one %s containing %q, got\n%s", tc.name, tc.want[0], tc.want[1], summary(fs))
+		if len(fs) != 1 || fs[0].Severity.String() != tc.want[0] || !strings.HasSuffix(fs[0].Message, tc.want[1]) {
+			t.Errorf("%s: want one %s ending in %q, got\n%s", tc.name, tc.want[0], tc.want[1], summary(fs))
 		}
 	}
 }

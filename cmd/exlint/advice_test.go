@@ -71,6 +71,47 @@ func TestMessagesAdviseSupportedPlatforms(t *testing.T) {
 	}
 }
 
+// No fix names a Windows Server or Outlook version within the catalogue's
+// warning window of its end (end-of-support-warning-days): the policy of
+// rules/horizon.go, which every rule that advises one follows, so that no
+// fix sends anyone to a version windows-end-of-support warns about. Outlook
+// 2024 (no Microsoft date known) and Microsoft 365 Apps count as lasting.
+func TestMessagesAdviseLastingPlatforms(t *testing.T) {
+	cat := catalog.Default()
+	window := cat.Days("end-of-support-warning-days")
+	for _, date := range append([]string{"2026-01-12", "2026-10-01"}, adviceDates...) {
+		on := catalog.MustDate(date)
+		js, stderr, _ := exlint(t, noEnv, "check", "--format", "json", "--as-of", date, "examples")
+		if stderr != "" {
+			t.Fatalf("stderr: %s", stderr)
+		}
+		var report struct {
+			Findings []struct{ Rule, Message string }
+		}
+		if err := json.Unmarshal([]byte(js), &report); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range report.Findings {
+			for _, p := range advisedPlatforms(f.Message) {
+				var end catalog.Date
+				switch p.kind {
+				case "Windows Server":
+					if w := cat.WindowsByID(p.id); w != nil {
+						end = w.ExtendedEnd
+					}
+				case "Outlook":
+					if o := cat.OutlookByID(p.id); o != nil && !o.Modern {
+						end = o.ExtendedEnd
+					}
+				}
+				if !end.IsZero() && on.DaysUntil(end) <= window {
+					t.Errorf("on %s, %s advises %s, within %d days of its end (%s):\n  %s", date, f.Rule, p, window, end, f.Message)
+				}
+			}
+		}
+	}
+}
+
 // platform is a platform a message names: kind and the catalogue's ID.
 type platform struct{ kind, id string }
 

@@ -14,6 +14,9 @@ type SyncTool struct {
 	MinFFL  *FFL
 	Sources []*Source
 	Note    string // what a message says of it: why a host is refused, or that the tool is retired
+	// Successor is, for a retired tool, the supported tool Microsoft says
+	// to upgrade to (nil when the row names none).
+	Successor *SyncTool
 }
 
 // SyncTool returns the directory synchronization tool with this ID, or nil
@@ -46,6 +49,7 @@ func loadSyncTools(c *Catalog) error {
 		return err
 	}
 	ds := c.domains()
+	successors := map[*SyncTool]int{} // the row of each retired tool naming a successor
 	for i := range t.rows {
 		s := &SyncTool{ID: t.get(i, "id"), Name: t.get(i, "name"), Note: t.get(i, "note")}
 		v, ok := parseVerdict(t.get(i, "verdict"))
@@ -77,10 +81,28 @@ func loadSyncTools(c *Catalog) error {
 		if c.SyncTool(s.ID) != nil {
 			return t.errorf(i, "tool %q is listed twice", s.ID)
 		}
+		switch succ := t.get(i, "successor"); {
+		case succ != "" && v == Supported:
+			return t.errorf(i, "a supported tool has no successor")
+		case succ != "":
+			successors[s] = i
+		}
 		if s.Sources, err = c.sourceList(t, i); err != nil {
 			return err
 		}
 		c.syncTools = append(c.syncTools, s)
+	}
+	// A successor may be listed after the tool it succeeds.
+	for _, s := range c.syncTools {
+		i, ok := successors[s]
+		if !ok {
+			continue
+		}
+		succ := c.SyncTool(t.get(i, "successor"))
+		if succ == nil || succ.Verdict != Supported {
+			return t.errorf(i, "successor %q: want a supported tool of the table", t.get(i, "successor"))
+		}
+		s.Successor = succ
 	}
 	return nil
 }
