@@ -86,13 +86,13 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		supports := "only from " + levelRef(cat, min)
 		if disputed != nil {
 			if b, _ := s.Below(disputed.From); !b {
-				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s (sources disagree: see the rule page): install %s or later on %s to be safe",
-					s.Name(), s.LevelName(), osName, levelRef(cat, min), s.Name()))
+				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s (sources disagree: see the rule page): %s to be safe",
+					s.Name(), s.LevelName(), osName, hostInstall(p, s, min, func(r *catalog.Release) string { return levelRef(cat, r) })))
 				continue
 			}
 			supports = fmt.Sprintf("at the earliest from %s, and without dispute from %s", levelRef(cat, disputed.From), levelRef(cat, min))
 		}
-		fix := fmt.Sprintf("install %s or later on %s", levelLabel(cat, min), s.Name())
+		fix := hostInstall(p, s, min, func(r *catalog.Release) string { return levelLabel(cat, r) })
 		if on := hostSupportedOSAt(p, s); len(on) > 0 {
 			fix += ", or run it on " + words.Or(on)
 		}
@@ -165,4 +165,20 @@ func hostSupportedOSAt(p *lint.Pass, s facts.Server) []string {
 		}
 	}
 	return out
+}
+
+// hostInstall is the update fix: min or a later level, released by the
+// evaluation date, that can join the organization (updateTarget: beside
+// Exchange 2013, Exchange 2019 at CU14 at most), label naming a level.
+func hostInstall(p *lint.Pass, s facts.Server, min *catalog.Release, label func(*catalog.Release) string) string {
+	var levels []*catalog.Release
+	for _, l := range s.Exchange.Levels() {
+		if l.Build.Compare(min.Build) >= 0 && !l.Date.After(p.AsOf) {
+			levels = append(levels, l)
+		}
+	}
+	if t := updateTarget(p, levels); t.blocked() {
+		return t.install(p, s.Name(), label, " or later")
+	}
+	return fmt.Sprintf("install %s or later on %s", label(min), s.Name())
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exlint/exlint/lint"
@@ -157,5 +158,38 @@ func TestServerOSPerServer(t *testing.T) {
 	fs := check(t, serverOSUnsupported{}, today, src)
 	if len(fs) != 2 || fs[0].Address != "server.A.os" || fs[1].Address != "server.C.os" {
 		t.Errorf("want findings for A and C:\n%s", summary(fs))
+	}
+}
+
+// The update the fix names is one that can join the organization
+// (updateTarget): beside Exchange 2013, which 2019 CU15 and later refuse, a
+// 2019 server below CU12 on Windows Server 2022 goes to CU14 with its latest
+// update (CU15 once 2013 is gone), and one on Windows Server 2025, which
+// only CU15 supports without dispute, needs 2013 gone first.
+func TestServerOSJoinableUpdate(t *testing.T) {
+	ex13 := srv("EX13", "2013", "CU23")
+	for _, tc := range []struct {
+		name, level, os, other string
+		sev                    lint.Severity
+		want                   string
+	}{
+		{"CU14 on 2025 beside 2013", "CU14", "2025", ex13, lint.Warning,
+			"EX19 runs Exchange Server 2019 CU14 (15.2.1544.4) on Windows Server 2025 (sources disagree: see the rule page): " +
+				"remove the Exchange 2013 servers, then install CU15 (15.2.1748.10) or later on EX19 to be safe"},
+		{"CU14 on 2025 alone", "CU14", "2025", "", lint.Warning,
+			"EX19 runs Exchange Server 2019 CU14 (15.2.1544.4) on Windows Server 2025 (sources disagree: see the rule page): " +
+				"install CU15 (15.2.1748.10) or later on EX19 to be safe"},
+		{"CU13 on 2025 beside 2013", "CU13", "2025", ex13, lint.Error,
+			"remove the Exchange 2013 servers, then install CU15 or later on EX19, or run it on Windows Server 2019 or Windows Server 2022"},
+		{"CU10 on 2022 beside 2013", "CU10", "2022", ex13, lint.Error,
+			"EX19 runs Exchange Server 2019 CU10 (15.2.922.7) on Windows Server 2022, which Exchange Server 2019 supports only from CU12 (15.2.1118.7): " +
+				"install CU14 Aug26SU on EX19 (CU15 or later once Exchange 2013 is gone), or run it on Windows Server 2019"},
+		{"CU10 on 2022 alone", "CU10", "2022", "", lint.Error,
+			"which Exchange Server 2019 supports only from CU12 (15.2.1118.7): install CU12 or later on EX19, or run it on Windows Server 2019"},
+	} {
+		fs := check(t, serverOSUnsupported{}, "2026-12-06", org(tc.other, srv("EX19", "2019", tc.level, fmt.Sprintf("os = %q", tc.os))))
+		if len(fs) != 1 || fs[0].Severity != tc.sev || !strings.HasSuffix(fs[0].Message, tc.want) {
+			t.Errorf("%s: want a %s ending %q:\n%s", tc.name, tc.sev, tc.want, summary(fs))
+		}
 	}
 }
