@@ -62,13 +62,7 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		// organization (updateTarget): beside Exchange 2013, 2019 CU14.
 		if min != nil {
 			if below, known := s.Below(min); known && below {
-				var from []*catalog.Release // the current levels from the minimum on
-				for _, l := range levels {
-					if l.Build.Compare(min.Build) >= 0 {
-						from = append(from, l)
-					}
-				}
-				fix := updateTarget(p, from).install(p, s.Name(), nil, "")
+				fix := updateTarget(p, currentFrom(s.Exchange, min, p.AsOf)).install(p, s.Name(), nil, "")
 				if fix == "" {
 					fix = "install the latest CU on " + s.Name()
 				}

@@ -108,6 +108,19 @@ func (t levelTarget) install(p *lint.Pass, name string, label func(*catalog.Rele
 	return fmt.Sprintf("install %s on %s (%s%s %s)", label(what), name, t.ideal.Name, later, onceGone(t.blockers))
 }
 
+// currentFrom lists the current levels of version v on day on (the latest
+// and the previous, or those Microsoft went on servicing) from min on: the
+// candidates of a rule that asks for at least min and a current level.
+func currentFrom(v *catalog.Version, min *catalog.Release, on catalog.Date) []*catalog.Release {
+	var out []*catalog.Release
+	for _, l := range v.CurrentLevels(on) {
+		if min == nil || l.Build.Compare(min.Build) >= 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // removeFirst says which servers must go before a level can be installed:
 // "remove the Exchange 2013 servers", "remove the Exchange 2010 and 2013
 // servers".
