@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema/catalog"
 )
@@ -47,9 +48,10 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	if first == nil {
 		return
 	}
+	blocking := p.Catalog.CU(seBlockingCU)
 	for _, s := range groups[p.Catalog.Version("SE")] {
 		n, ok := seCU(s)
-		if !ok || n < p.Catalog.CU(seBlockingCU) {
+		if !ok || n < blocking {
 			continue
 		}
 		// Microsoft's statement of the block is quoted on the rule page.
@@ -58,10 +60,26 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 			state = ", out of support"
 		}
 		p.Report(s.LevelNode(), fmt.Sprintf("%s is planned at %s CU%d, whose setup blocks versions out of support, "+
-			"and will not run beside %s%s: move their work to Exchange SE (RTM or CU1) and remove them before installing CU%d",
-			s.Name(), s.Exchange.ShortName(), n, strings.Join(legacy, " and "), state, n),
+			"and will not run beside %s%s: move their work to %s servers at %s and remove them before installing CU%d",
+			s.Name(), s.Exchange.ShortName(), n, strings.Join(legacy, " and "), state, s.Exchange.ShortName(), levelsBeforeCU(s.Exchange, blocking), n),
 			lint.Related{Range: first.VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", first.Name(), first.Exchange.Name)})
 	}
+}
+
+// levelsBeforeCU names the levels of v the catalogue knows below CU n, the
+// levels its servers can be at beside the versions that CU's setup blocks:
+// "RTM" (Exchange SE's CU1 is not in the catalogue).
+func levelsBeforeCU(v *catalog.Version, n int) string {
+	var out []string
+	for _, l := range v.Levels() {
+		if cu, ok := catalog.CUNumber(l.Name); !ok || cu < n {
+			out = append(out, l.Name)
+		}
+	}
+	if len(out) == 0 {
+		return fmt.Sprintf("a level below CU%d", n)
+	}
+	return words.Or(out)
 }
 
 // seCU returns the cumulative update an SE server is at or planned at: from

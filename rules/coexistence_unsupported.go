@@ -21,7 +21,7 @@ func (coexistenceUnsupported) Info() lint.RuleInfo {
 		Severity: lint.Error,
 		Summary:  "two Exchange versions in one organization that cannot coexist",
 		Sources: sources("MS-READINESS", "MS-SYSREQ", "MS-SYSREQ-2013", "MS-COEX-2010", "MS-SYSREQ-2007-COEX",
-			"MS-SE-UPGRADE", "JW-CU15", "E1-IE15"),
+			"MS-SE-UPGRADE", "JW-CU15", "E1-IE15", "MS-CU-INSTALL"),
 	}
 }
 
@@ -74,7 +74,9 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 // reportRefusal: setup of a range of a version's updates refuses an older
 // version (JW-CU15, E1-IE15: 2019 CU15 blocks any Exchange 2013 server; 2019
 // up to CU14 coexists with 2013 CU21 or later). One finding, at the first
-// server of the range, when any server is known to be in it.
+// server of the range, when any server is known to be in it. Servers a
+// plan's stage brings to the range can stay below it until the older
+// version is gone; servers already there cannot go back.
 func reportRefusal(p *lint.Pass, r *catalog.Support, newer []facts.Server, ov *catalog.Version, older []facts.Server) {
 	var blocking []facts.Server
 	for _, s := range newer {
@@ -86,15 +88,58 @@ func reportRefusal(p *lint.Pass, r *catalog.Support, newer []facts.Server, ov *c
 		return
 	}
 	v := r.From.Version
-	before := "an earlier update"
-	for _, l := range v.Levels() {
-		if l.Build.Compare(r.From.Build) < 0 {
-			before = l.Name
+	what := fmt.Sprintf("%s %s or later (%s) cannot be in one organization with %s (%s)", v.Name, r.From.Name, names(blocking), ov.Name, names(older))
+	rel := lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)}
+	// The level the servers can have beside ov: the newest that can join
+	// the organization (joinLevel), else the last one before the range.
+	keep := joinLevel(p, v)
+	if keep == nil || keep.Build.Compare(r.From.Build) >= 0 {
+		keep = nil
+		for _, l := range v.Levels() {
+			if l.Build.Compare(r.From.Build) < 0 {
+				keep = l
+			}
 		}
 	}
-	msg := fmt.Sprintf("%s %s or later (%s) cannot be in one organization with %s (%s): "+
-		"keep the %s servers at %s until every %s server is removed, then update them to %s",
-		v.Name, r.From.Name, names(blocking), ov.Name, names(older), v.ID, before, ov.ShortName(), r.From.Name)
-	p.Report(blocking[0].LevelNode(), msg,
-		lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
+	if !refusalInstalled(p, r, blocking) && keep != nil {
+		// A stage that brings them to the range: they can stay below it.
+		p.Report(blocking[0].LevelNode(), fmt.Sprintf("%s: keep the %s servers at %s until every %s server is removed, then update them to %s",
+			what, v.ID, keep.Name, ov.ShortName(), r.From.Name), rel)
+		return
+	}
+	// Already there: a cumulative update cannot be uninstalled to go back
+	// (MS-CU-INSTALL), so the older version goes, or the work moves to new
+	// servers at a level that can join, while the version is in support.
+	fix := fmt.Sprintf("move the %[1]s mailboxes (to Exchange Online, or as the rule page shows) and remove the %[1]s servers", ov.ID)
+	if keep != nil && v.InSupport(p.AsOf) {
+		fix += fmt.Sprintf(", or move the work of %s to new %s %s servers", names(blocking), v.ID, keep.Name)
+	}
+	p.Report(blocking[0].LevelNode(), what+", and a CU cannot be uninstalled: "+fix, rel)
+}
+
+// refusalInstalled reports whether servers of a range that refuses an older
+// version are already at it: always in a topology without stages, or in
+// its current state; in a plan's later state, unless the stage that led to
+// it installs them (each is absent before it, or known below the range).
+func refusalInstalled(p *lint.Pass, r *catalog.Support, blocking []facts.Server) bool {
+	if p.Previous == nil {
+		return true
+	}
+	before := facts.New(p.Previous, p.Catalog)
+	for _, s := range blocking {
+		was := p.Previous.ServerByName(s.Name())
+		if was == nil {
+			continue
+		}
+		ps, ok := before.Server(was)
+		if ok && ps.Exchange != s.Exchange {
+			continue // another version before: the stage installs this one
+		}
+		// At the range before, or at a level not known: what is there
+		// may not be below it, and no fix may ask to go back.
+		if !ok || ps.Level() == nil || r.Covers(ps.Level()) {
+			return true
+		}
+	}
+	return false
 }

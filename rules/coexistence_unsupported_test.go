@@ -123,3 +123,49 @@ func TestCoexistenceFixes(t *testing.T) {
 		t.Errorf("%d forbidden pairs, want 21", pairs)
 	}
 }
+
+// 2019 servers already at CU15 beside Exchange 2013 cannot go back to CU14
+// (a cumulative update cannot be uninstalled): the fix removes the 2013
+// servers, or, while Exchange 2019 is in support, moves the work to new
+// 2019 servers at the level that can join. Only a plan's stage that brings
+// them to CU15 can keep them at CU14 instead.
+func TestCoexistence2019CU15With2013Fix(t *testing.T) {
+	ex13 := srv("EX13", "2013", "CU23")
+	what := "Exchange Server 2019 CU15 or later (EX19) cannot be in one organization with Exchange Server 2013 (EX13)"
+	remove := ", and a CU cannot be uninstalled: move the 2013 mailboxes (to Exchange Online, or as the rule page shows) and remove the 2013 servers"
+	for _, tc := range []struct {
+		name, asOf, want string
+	}{
+		{"2019 out of support", "2026-12-06", what + remove},
+		{"2019 in support, its last day", "2025-10-14", what + remove + ", or move the work of EX19 to new 2019 CU14 servers"},
+	} {
+		fs := check(t, coexistenceUnsupported{}, tc.asOf, org(ex13, srv("EX19", "2019", "CU15")))
+		if len(fs) != 1 || fs[0].Message != tc.want {
+			t.Errorf("%s:\n%s\nwant %s", tc.name, summary(fs), tc.want)
+		}
+	}
+	// In a plan: the stage that updates EX19 to CU15 (or adds it at CU15)
+	// can keep it at CU14; in a later state it is there already.
+	keep := what + ": keep the 2019 servers at CU14 until every Exchange 2013 server is removed, then update them to CU15"
+	for _, tc := range []struct {
+		name, src string
+		want      []string // messages, by state
+	}{
+		{"updated to CU15 by a stage", org(ex13, srv("EX19", "2019", "CU14")) +
+			stageBlock("s1", "2027-01", changeServer("EX19", `update = "CU15"`)) + stageBlock("s2", "2027-03", changeServer("EX13", `os = "2012R2"`)),
+			[]string{keep, what + remove}},
+		{"added at CU15 by a stage", org(ex13) + stageBlock("s1", "2027-01", addServer("EX19", `version = "2019"`, `update = "CU15"`)),
+			[]string{keep}},
+		{"at CU15 already", org(ex13, srv("EX19", "2019", "CU15")) + stageBlock("s1", "2027-01", changeServer("EX13", `os = "2012R2"`)),
+			[]string{what + remove, what + remove}},
+	} {
+		fs := transitionCheck(t, coexistenceUnsupported{}, "2026-12-06", tc.src)
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Message)
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}

@@ -489,3 +489,59 @@ func TestNoContradictionOnHybridMigration(t *testing.T) {
 		t.Errorf("only %d findings checked", checked)
 	}
 }
+
+// No rule advises installing an update that cannot join the organization
+// (coexistence-unsupported would then report the server) without saying
+// what must go first: beside Exchange 2013, which 2019 CU15 and later
+// refuse, a 2019 server is told CU14 with its latest update ("(CU15 once
+// Exchange 2013 is gone)"), or to remove the 2013 servers first, never "the
+// latest CU" (CU15). Each release a fix says to install is installed, and
+// coexistence-unsupported must have nothing to say of it.
+func TestNoContradictionOnUpdateTarget(t *testing.T) {
+	install := regexp.MustCompile(`\b(?:install|or) (CU\d+(?: [A-Z][a-z]{2}\d{2}(?:SU|HU)(?:v\d)?)?)\b`)
+	hybrid := hybridBlock(`servers = ["EX19"]`, `modern_auth = true`, `dedicated_app = true`)
+	tenants := tenant("t1.onmicrosoft.com", "E3") + tenant("t2.onmicrosoft.com", "E3") +
+		hybridBlock(`servers = ["EX19"]`, `tenants = ["t1.onmicrosoft.com", "t2.onmicrosoft.com"]`)
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	// "The latest CU" of Exchange 2019 is CU15, which 2013 cannot be beside.
+	latest := regexp.MustCompile(`the latest CU on EX19|EX19 to the latest CU`)
+	checked, named := 0, 0
+	for _, level := range []string{"CU6", "CU10", "CU13", "CU14", "CU14 Apr25HU"} {
+		for _, os := range []string{"", "2019", "2022", "2025"} {
+			extra := []string{`roles = ["mailbox"]`}
+			if os != "" {
+				extra = append(extra, fmt.Sprintf("os = %q", os))
+			}
+			for _, h := range []string{"", hybrid, tenants} {
+				src := org(ex13, srv("EX19", "2019", level, extra...), h)
+				for _, asOf := range []string{"2025-03-01", "2025-10-14", "2026-12-06"} {
+					for _, f := range checkWith(t, All(), asOf, src, "") {
+						if latest.MatchString(f.Message) {
+							t.Errorf("2019 %s on %q beside 2013 on %s: %s advises the latest CU: %s", level, os, asOf, f.Rule, f.Message)
+						}
+						i := strings.Index(f.Message, "install ")
+						if i < 0 || !strings.Contains(f.Message[i:], "EX19") {
+							continue
+						}
+						fix := f.Message[i:]
+						for _, m := range install.FindAllStringSubmatchIndex(fix, -1) {
+							if strings.HasSuffix(f.Message[:i+m[0]], "then ") {
+								continue // after what must go first
+							}
+							named++
+							name := fix[m[2]:m[3]]
+							if fs := check(t, coexistenceUnsupported{}, asOf, org(ex13, srv("EX19", "2019", name, extra...), h)); len(fs) != 0 {
+								t.Errorf("2019 %s on %q beside 2013 on %s: %s advises %s, which coexistence-unsupported rejects: %s\n%s",
+									level, os, asOf, f.Rule, name, f.Message, summary(fs))
+							}
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked < 50 || named < 50 {
+		t.Errorf("only %d fixes, %d releases checked", checked, named)
+	}
+}

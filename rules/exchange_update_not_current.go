@@ -46,14 +46,16 @@ func (exchangeUpdateNotCurrent) Check(p *lint.Pass) {
 			continue
 		}
 		// Why the latest and the previous level (Microsoft's support,
-		// HealthChecker, hybrid) is the rule page's.
+		// HealthChecker, hybrid) is the rule page's; the level to install
+		// is the newest current one that can join the organization.
+		fix := updateTarget(p, levels).install(p, s.Name(), nil, "")
 		var msg string
 		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
-			msg = fmt.Sprintf("%s runs %s, behind %s, the last %s Microsoft updated: install %s on %s",
-				s.Name(), s.LevelName(), releaseRefs(levels, "and"), words.Noun("level", len(levels)), latest.Name, s.Name())
+			msg = fmt.Sprintf("%s runs %s, behind %s, the last %s Microsoft updated: %s",
+				s.Name(), s.LevelName(), releaseRefs(levels, "and"), words.Noun("level", len(levels)), fix)
 		} else {
-			msg = fmt.Sprintf("%s runs %s, not a current %s (on %s: %s): install %s on %s",
-				s.Name(), s.LevelName(), levelWord(latest), p.AsOf, releaseRefs(levels, "or"), latest.Name, s.Name())
+			msg = fmt.Sprintf("%s runs %s, not a current %s (on %s: %s): %s",
+				s.Name(), s.LevelName(), levelWord(latest), p.AsOf, releaseRefs(levels, "or"), fix)
 		}
 		p.Report(s.LevelNode(), msg)
 	}
@@ -65,9 +67,9 @@ func reportPreview(p *lint.Pass, s facts.Server) {
 	if len(levels) == 0 {
 		return // nothing released yet to move to
 	}
-	latest := levels[len(levels)-1]
-	p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, a preview build Microsoft does not support in production: install %s (%s) on %s",
-		s.Name(), s.LevelName(), latest.Name, latest.Build, s.Name()))
+	fix := updateTarget(p, levels).install(p, s.Name(), (*catalog.Release).Ref, "")
+	p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, a preview build Microsoft does not support in production: %s",
+		s.Name(), s.LevelName(), fix))
 }
 
 // levelWord names what a servicing level is: "cumulative update",

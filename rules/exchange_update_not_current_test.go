@@ -204,3 +204,37 @@ func TestExchangeUpdateNotCurrentYieldsToHybridServerUpdate(t *testing.T) {
 		}
 	}
 }
+
+// The level to install is the newest current one that can join the
+// organization (updateTarget): beside Exchange 2013, which 2019 CU15 and
+// later refuse, a 2019 server goes to CU14 with its latest update, and to
+// CU15 once 2013 is gone; without 2013, or beside versions that do not
+// refuse CU15, to CU15.
+func TestExchangeUpdateNotCurrentJoinableLevel(t *testing.T) {
+	ex19 := srv("EX19", "2019", "CU13", `roles = ["mailbox"]`)
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	for _, tc := range []struct {
+		name, asOf, src, want string
+	}{
+		{"beside 2013, out of support", "2026-12-06", org(ex13, ex19),
+			"EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), behind CU14 (15.2.1544.4) and CU15 (15.2.1748.10), the last levels Microsoft updated: " +
+				"install CU14 Aug26SU on EX19 (CU15 once Exchange 2013 is gone)"},
+		{"beside 2013, in support", "2025-03-01", org(ex13, ex19),
+			"EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), not a current cumulative update (on 2025-03-01: CU14 (15.2.1544.4) or CU15 (15.2.1748.10)): " +
+				"install CU14 Nov24SUv2 on EX19 (CU15 once Exchange 2013 is gone)"},
+		{"alone", "2026-12-06", org(ex19),
+			"EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), behind CU14 (15.2.1544.4) and CU15 (15.2.1748.10), the last levels Microsoft updated: install CU15 on EX19"},
+		{"beside 2016", "2026-12-06", org(srv("EX16", "2016", "CU23"), ex19),
+			"EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), behind CU14 (15.2.1544.4) and CU15 (15.2.1748.10), the last levels Microsoft updated: install CU15 on EX19"},
+	} {
+		var got []string
+		for _, f := range check(t, exchangeUpdateNotCurrent{}, tc.asOf, tc.src) {
+			if f.Address == "server.EX19.update" {
+				got = append(got, f.Message)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -106,14 +106,22 @@ func (exoBlocksVulnerableServers) Check(p *lint.Pass) {
 		if end, ok := s.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 			subject = fmt.Sprintf("%s (%s, out of support since %s)", s.Name(), s.Exchange.ShortName(), end)
 			fix = fmt.Sprintf("take %s off the mail path", s.Name())
-			if next, _ := successor(p, s.Exchange, p.AsOf); next != nil {
-				fix += fmt.Sprintf(" and move that mail to up-to-date %s servers", next.ShortName())
+			// Where the mail goes is where exchange-end-of-support sends
+			// the server's work (successor), with what must go first.
+			if next, blockers := successor(p, s.Exchange, p.AsOf); next != nil {
+				fix += fmt.Sprintf(" and move that mail to up-to-date %s servers%s", next.ShortName(), onceGoneNote(blockers))
 			}
 			at = s.VersionNode()
 		} else if current, known, levels := s.Currency(p.AsOf); known && !current && s.Level().Build.Compare(levels[len(levels)-1].Build) < 0 {
-			latest := levels[len(levels)-1]
 			subject = fmt.Sprintf("%s runs %s, not on a current update level (%s), and", s.Name(), s.LevelName(), releaseRefs(levels, "or"))
-			fix = fmt.Sprintf("install %s and its latest security update on %s, or move that mail to up-to-date servers", latest.Name, s.Name())
+			// The level is the newest current one that can join the
+			// organization (updateTarget).
+			if t := updateTarget(p, levels); t.blocked() {
+				fix = t.install(p, s.Name(), nil, "")
+			} else {
+				fix = fmt.Sprintf("install %s and its latest security update on %s", t.ideal.Name, s.Name())
+			}
+			fix += ", or move that mail to up-to-date servers"
 			at = s.LevelNode()
 		} else {
 			continue

@@ -176,3 +176,35 @@ connector "receive" "From EXO" {
 		t.Errorf("connector message:\n%s", summary(fs))
 	}
 }
+
+// Where the mail of a server goes names a version that can join the
+// organization, or what must go first: Exchange SE refuses Exchange 2013 and
+// 2010, so beside them "once Exchange 2013 is gone" (as
+// exchange-end-of-support says). A server in support that is not current
+// goes to the newest current level that can join (updateTarget): beside
+// 2013, 2019 CU14 with its latest update.
+func TestExoBlocksVulnerableServersJoinable(t *testing.T) {
+	hybrid := hybridBlock(`servers = ["EX19"]`)
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	ex10 := srv("EX10", "2010", "SP3 RU32", `roles = ["mailbox", "client_access", "hub_transport"]`)
+	for _, tc := range []struct {
+		name, asOf, level, other, fix string
+	}{
+		{"out of support, beside 2013", "2026-12-06", "CU13", ex13,
+			": take EX19 off the mail path and move that mail to up-to-date Exchange SE servers (once Exchange 2013 is gone)"},
+		{"out of support, beside 2010", "2026-12-06", "CU15", ex10,
+			": take EX19 off the mail path and move that mail to up-to-date Exchange SE servers (once Exchange 2010 is gone)"},
+		{"out of support, alone", "2026-12-06", "CU15", "",
+			": take EX19 off the mail path and move that mail to up-to-date Exchange SE servers"},
+		{"in support, not current, beside 2013", "2025-03-01", "CU13", ex13,
+			": install CU14 Nov24SUv2 on EX19 (CU15 once Exchange 2013 is gone), or move that mail to up-to-date servers"},
+		{"in support, not current, alone", "2025-03-01", "CU13", "",
+			": install CU15 and its latest security update on EX19, or move that mail to up-to-date servers"},
+	} {
+		src := org(tc.other, srv("EX19", "2019", tc.level, `roles = ["mailbox"]`), hybrid)
+		fs := check(t, exoBlocksVulnerableServers{}, tc.asOf, src)
+		if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, tc.fix) {
+			t.Errorf("%s: want a finding ending %q:\n%s", tc.name, tc.fix, summary(fs))
+		}
+	}
+}

@@ -91,8 +91,8 @@ func (hybridDedicatedApp) Check(p *lint.Pass) {
 		if v, _ := p.Catalog.Supports(dedicatedAppMatrix, "", s.Release); v == catalog.Supported {
 			continue
 		}
-		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 HU the dedicated hybrid app needs, so %s: "+
-			"install %s or later", s.Name(), s.LevelName(), consequence, dedicatedAppNeed(p.Catalog, s)))
+		p.ReportAs(sev, s.LevelNode(), fmt.Sprintf("%s runs %s, below the April 2025 HU the dedicated hybrid app needs, so %s: %s",
+			s.Name(), s.LevelName(), consequence, dedicatedAppFix(p, s)))
 	}
 }
 
@@ -108,17 +108,26 @@ func dedicatedAppHUs(cat *catalog.Catalog, v *catalog.Version) []*catalog.Releas
 	return out
 }
 
-// dedicatedAppNeed names what server s needs: the HU of its CU, or those of
-// the CUs that have one.
-func dedicatedAppNeed(cat *catalog.Catalog, s facts.Server) string {
-	var names []string
-	for _, hu := range dedicatedAppHUs(cat, s.Exchange) {
+// dedicatedAppFix names what server s installs: the HU of its CU, or those
+// of the CUs that have one, or later. Where the newest of those cannot join
+// the organization (updateTarget: Exchange 2019 CU15 and later refuse
+// Exchange 2013), the CU that can, with its latest update, and the newest
+// once what refuses it is gone.
+func dedicatedAppFix(p *lint.Pass, s facts.Server) string {
+	hus := dedicatedAppHUs(p.Catalog, s.Exchange)
+	for _, hu := range hus {
 		if hu.Level == s.Level() {
-			return hu.Ref()
+			return fmt.Sprintf("install %s or later", hu.Ref())
 		}
+	}
+	if t := updateTarget(p, hus); t.blocked() {
+		return t.install(p, s.Name(), (*catalog.Release).Ref, " or later")
+	}
+	var names []string
+	for _, hu := range hus {
 		names = append(names, hu.Ref())
 	}
-	return strings.Join(names, " or ")
+	return fmt.Sprintf("install %s or later", strings.Join(names, " or "))
 }
 
 // firstDedicatedAppHU is the earliest April 2025 HU of the catalogue.

@@ -114,3 +114,30 @@ func TestHybridDedicatedAppScope(t *testing.T) {
 		}
 	}
 }
+
+// Where the newest CU with an April 2025 HU cannot join the organization
+// (updateTarget: Exchange 2019 CU15 and later refuse Exchange 2013), the fix
+// names the CU that can, with its latest update, and the newest once 2013 is
+// gone; without 2013, both HUs.
+func TestHybridDedicatedAppJoinableLevel(t *testing.T) {
+	full := hybridBlock(`topology = "classic_full"`)
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"2019 CU13 beside 2013", org(ex13, srv("EX19", "2019", "CU13", `roles = ["mailbox"]`), full),
+			": install CU14 Aug26SU (15.2.1544.44) on EX19 (CU15 Apr25HU or later once Exchange 2013 is gone)"},
+		{"2019 CU13 alone", org(srv("EX19", "2019", "CU13", `roles = ["mailbox"]`), full),
+			": install CU14 Apr25HU (15.2.1544.25) or CU15 Apr25HU (15.2.1748.24) or later"},
+	} {
+		var got []string
+		for _, f := range check(t, hybridDedicatedApp{}, "2026-12-06", tc.src) {
+			if f.Address == "server.EX19.update" {
+				got = append(got, f.Message)
+			}
+		}
+		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) {
+			t.Errorf("%s: %q, want …%q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -54,8 +54,14 @@ func (hybridLicense) Check(p *lint.Pass) {
 			if below, known := s.Below(min); !known || !below {
 				continue
 			}
+			// The latest CU, unless it cannot join the organization
+			// (updateTarget: beside Exchange 2013, 2019 CU14).
+			fix := fmt.Sprintf("update %s to the latest CU", s.Name())
+			if t := updateTarget(p, currentFrom(s.Exchange, min, p.AsOf)); t.blocked() {
+				fix = t.install(p, s.Name(), nil, "")
+			}
 			p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and the wizard's free hybrid license covers %s only from %s (%s): "+
-				"update %s to the latest CU, or license it", s.Name(), s.LevelName(), s.Exchange.ShortName(), min.Name, min.Build, s.Name()))
+				"%s, or license it", s.Name(), s.LevelName(), s.Exchange.ShortName(), min.Name, min.Build, fix))
 		case verdict == catalog.Disputed:
 			if p.AsOf.Before(cat.Day(hcwFAQWithout2010)) {
 				continue

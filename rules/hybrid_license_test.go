@@ -48,3 +48,27 @@ func TestHybridLicense(t *testing.T) {
 		}
 	}
 }
+
+// The CU to update to is the latest, unless it cannot join the organization
+// (updateTarget): beside Exchange 2013, which 2019 CU15 and later refuse,
+// 2019 CU14 with its latest update.
+func TestHybridLicenseJoinableLevel(t *testing.T) {
+	for _, tc := range []struct {
+		name, other, want string
+	}{
+		{"beside 2013", srv("EX13", "2013", "CU23"),
+			"hybrid server EX runs Exchange Server 2019 CU11 (15.2.986.5), and the wizard's free hybrid license covers Exchange 2019 only from CU12 (15.2.1118.7): " +
+				"install CU14 Aug26SU on EX (CU15 once Exchange 2013 is gone), or license it"},
+		{"alone", "", "covers Exchange 2019 only from CU12 (15.2.1118.7): update EX to the latest CU, or license it"},
+	} {
+		var got []string
+		for _, f := range check(t, hybridLicense{}, "2026-12-06", org(tc.other, srv("EX", "2019", "CU11"), hybridBlock(`servers = ["EX"]`))) {
+			if f.Address == "server.EX.update" {
+				got = append(got, f.Message)
+			}
+		}
+		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) {
+			t.Errorf("%s: %q, want …%q", tc.name, got, tc.want)
+		}
+	}
+}

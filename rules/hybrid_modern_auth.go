@@ -5,6 +5,7 @@ import (
 
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // hybridModernAuth reports hybrid modern authentication with Exchange servers
@@ -56,28 +57,36 @@ func (hybridModernAuth) Check(p *lint.Pass) {
 		if s.Level() == nil {
 			continue // unknown level: exchange-build-unknown reports it
 		}
+		current, known, levels := s.Currency(p.AsOf)
+		// The level to install is the newest current one that can join the
+		// organization (updateTarget): beside Exchange 2013, 2019 CU14.
 		if min != nil {
 			if below, known := s.Below(min); known && below {
-				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first level with hybrid modern authentication (hybrid.modern_auth): "+
-					"install the latest CU on %s", s.Name(), s.LevelName(), min, s.Name()), on)
+				fix := updateTarget(p, currentFrom(s.Exchange, min, p.AsOf)).install(p, s.Name(), nil, "")
+				if fix == "" {
+					fix = "install the latest CU on " + s.Name()
+				}
+				p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, below %s, the first level with hybrid modern authentication (hybrid.modern_auth): %s",
+					s.Name(), s.LevelName(), min, fix), on)
 				continue
 			}
 		}
-		current, known, levels := s.Currency(p.AsOf)
 		if !known {
 			continue
 		}
 		latest := s.Exchange.LatestLevel(p.AsOf)
 		switch {
 		case !current:
-			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, not a current CU (%s), and hybrid modern authentication (hybrid.modern_auth) needs the latest: "+
-				"install %s on %s", s.Name(), s.LevelName(), words.Or(releaseNames(levels)), latest.Name, s.Name()), on)
+			p.Report(s.LevelNode(), fmt.Sprintf("%s runs %s, not a current CU (%s), and hybrid modern authentication (hybrid.modern_auth) needs the latest: %s",
+				s.Name(), s.LevelName(), words.Or(releaseNames(levels)), updateTarget(p, levels).install(p, s.Name(), nil, "")), on)
 		case s.Level() != latest:
 			// Microsoft's HMA prerequisites ask for the latest CU; its hybrid
 			// support statement, quoted on the same page, accepts the latest
-			// or the previous one: sources conflict, so a warning.
+			// or the previous one: sources conflict, so a warning. Where the
+			// latest cannot join the organization, what must go first.
 			p.ReportAs(lint.Warning, s.LevelNode(), fmt.Sprintf("%s runs %s, the previous CU, and hybrid modern authentication asks for the latest "+
-				"(sources disagree: see the rule page): install %s on %s", s.Name(), s.LevelName(), latest.Name, s.Name()), on)
+				"(sources disagree: see the rule page): %s", s.Name(), s.LevelName(),
+				updateTarget(p, []*catalog.Release{latest}).install(p, s.Name(), nil, "")), on)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func TestHybridModernAuth(t *testing.T) {
 		{"2007", "2007", "SP3 RU23", today, lint.Error, "server.EX.version", "runs Exchange Server 2007"},
 		// The minimum of each version, on the day its minimum came out: one
 		// level below is then the previous CU, current for hybrid, yet too old.
-		{"2013 CU18", "2013", "CU18", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2013 CU19 (15.0.1365.1), the first level with hybrid modern authentication (hybrid.modern_auth): install the latest CU on EX"},
+		{"2013 CU18", "2013", "CU18", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2013 CU19 (15.0.1365.1), the first level with hybrid modern authentication (hybrid.modern_auth): install CU19 on EX"},
 		{"2013 CU19", "2013", "CU19", "2017-12-19", 0, "", ""},
 		{"2016 CU7", "2016", "CU7", "2017-12-19", lint.Error, "server.EX.update", "below Exchange Server 2016 CU8 (15.1.1415.2)"},
 		{"2016 CU8", "2016", "CU8", "2017-12-19", 0, "", ""},
@@ -94,5 +94,36 @@ func TestHybridModernAuthScope(t *testing.T) {
 	src = org(srv("EX", "2016", "CU21"), hybridBlock(`modern_auth = true`))
 	if fs := check(t, hybridModernAuth{}, today, src); len(fs) != 1 || fs[0].Address != "server.EX.update" {
 		t.Errorf("roles unknown: want one finding at server.EX.update:\n%s", summary(fs))
+	}
+}
+
+// The level to install is the newest current one that can join the
+// organization (updateTarget). Beside Exchange 2013, which 2019 CU15 and
+// later refuse, a 2019 server not current goes to CU14 with its latest
+// update (CU15 once 2013 is gone); one at CU14, for which modern
+// authentication asks the latest, needs 2013 gone first.
+func TestHybridModernAuthJoinableLevel(t *testing.T) {
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	hybrid := hybridBlock(`servers = ["EX19"]`, `modern_auth = true`)
+	for _, tc := range []struct {
+		name, level, other string
+		sev                lint.Severity
+		fix                string
+	}{
+		{"CU13 beside 2013", "CU13", ex13, lint.Error, "needs the latest: install CU14 Aug26SU on EX19 (CU15 once Exchange 2013 is gone)"},
+		{"CU13 alone", "CU13", "", lint.Error, "needs the latest: install CU15 on EX19"},
+		{"CU14 beside 2013", "CU14", ex13, lint.Warning, "(sources disagree: see the rule page): remove the Exchange 2013 servers, then install CU15 on EX19"},
+		{"CU14 alone", "CU14", "", lint.Warning, "(sources disagree: see the rule page): install CU15 on EX19"},
+	} {
+		fs := check(t, hybridModernAuth{}, "2026-12-06", org(tc.other, srv("EX19", "2019", tc.level, `roles = ["mailbox"]`), hybrid))
+		var mine []lint.Finding
+		for _, f := range fs {
+			if f.Address == "server.EX19.update" {
+				mine = append(mine, f)
+			}
+		}
+		if len(mine) != 1 || mine[0].Severity != tc.sev || !strings.HasSuffix(mine[0].Message, tc.fix) {
+			t.Errorf("%s: want a %s ending %q:\n%s", tc.name, tc.sev, tc.fix, summary(fs))
+		}
 	}
 }

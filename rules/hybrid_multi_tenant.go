@@ -69,8 +69,14 @@ func (hybridMultiTenant) Check(p *lint.Pass) {
 		case min == nil:
 		default:
 			if below, known := s.Below(min); known && below {
-				p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later: "+
-					"install the latest CU on %s", s.Name(), s.LevelName(), len(tenants), min.Ref(), s.Name()), list)
+				// The latest CU, unless it cannot join the organization
+				// (updateTarget: beside Exchange 2013, 2019 CU14).
+				fix := "install the latest CU on " + s.Name()
+				if t := updateTarget(p, currentFrom(s.Exchange, min, p.AsOf)); t.blocked() {
+					fix = t.install(p, s.Name(), nil, "")
+				}
+				p.Report(s.LevelNode(), fmt.Sprintf("hybrid server %s runs %s, and hybrid with %d tenants needs %s or later: %s",
+					s.Name(), s.LevelName(), len(tenants), min.Ref(), fix), list)
 			}
 		}
 	}

@@ -96,3 +96,27 @@ func TestHybridMultiTenantFix(t *testing.T) {
 		t.Errorf("want the fix %q:\n%s", want, summary(fs))
 	}
 }
+
+// The CU to install is the latest, unless it cannot join the organization
+// (updateTarget): beside Exchange 2013, which 2019 CU15 and later refuse, a
+// 2019 hybrid server below CU7 goes to CU14 with its latest update.
+func TestHybridMultiTenantJoinableLevel(t *testing.T) {
+	for _, tc := range []struct {
+		name, other, want string
+	}{
+		{"beside 2013", srv("EX13", "2013", "CU23"),
+			"hybrid server HYB runs Exchange Server 2019 CU6 (15.2.659.4), and hybrid with 2 tenants needs CU7 (15.2.721.2) or later: " +
+				"install CU14 Aug26SU on HYB (CU15 once Exchange 2013 is gone)"},
+		{"alone", "", "hybrid with 2 tenants needs CU7 (15.2.721.2) or later: install the latest CU on HYB"},
+	} {
+		var got []string
+		for _, f := range check(t, hybridMultiTenant{}, "2026-12-06", org(tc.other, srv("HYB", "2019", "CU6"), tenantsHybrid(2))) {
+			if f.Address == "server.HYB.update" {
+				got = append(got, f.Message)
+			}
+		}
+		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) {
+			t.Errorf("%s: %q, want …%q", tc.name, got, tc.want)
+		}
+	}
+}

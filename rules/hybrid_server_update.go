@@ -49,7 +49,6 @@ func (hybridServerUpdate) Check(p *lint.Pass) {
 			if m.IsEdge() {
 				kind = "hybrid Edge Transport server"
 			}
-			latest := levels[len(levels)-1]
 			// Hybrid needs the latest or the previous CU/RU, Edge Transport
 			// servers included; after the end of support, the last levels
 			// Microsoft updated (the rule page says more).
@@ -57,7 +56,10 @@ func (hybridServerUpdate) Check(p *lint.Pass) {
 			if end, ok := m.Exchange.EndOfSupport(); ok && p.AsOf.After(end) {
 				need = fmt.Sprintf("the last %s Microsoft updated (%s)", words.Noun("level", len(levels)), words.Or(releaseNames(levels)))
 			}
-			msg := fmt.Sprintf("%s %s runs %s, and hybrid needs %s: install %s on %s", kind, m.Name(), m.LevelName(), need, latest.Name, m.Name())
+			// The level to install is the newest current one that can join
+			// the organization (updateTarget).
+			msg := fmt.Sprintf("%s %s runs %s, and hybrid needs %s: %s", kind, m.Name(), m.LevelName(), need,
+				updateTarget(p, levels).install(p, m.Name(), nil, ""))
 			var rel []lint.Related
 			if m.At != m.Server.VersionNode() {
 				rel = append(rel, lint.Related{Range: m.At.SourceRange(), Message: fmt.Sprintf("%s is listed here", m.Name())})

@@ -86,3 +86,26 @@ func TestHybridServerUpdateScope(t *testing.T) {
 		}
 	}
 }
+
+// The level to install is the newest current one that can join the
+// organization (updateTarget): beside Exchange 2013, 2019 CU14 with its
+// latest update, and CU15 once 2013 is gone.
+func TestHybridServerUpdateJoinableLevel(t *testing.T) {
+	ex19 := srv("EX19", "2019", "CU13", `roles = ["mailbox"]`)
+	ex13 := srv("EX13", "2013", "CU23", `roles = ["mailbox", "client_access"]`)
+	hybrid := hybridBlock(`servers = ["EX19"]`, `modern_auth = true`)
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"beside 2013", org(ex13, ex19, hybrid),
+			"hybrid server EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), and hybrid needs the last levels Microsoft updated (CU14 or CU15): " +
+				"install CU14 Aug26SU on EX19 (CU15 once Exchange 2013 is gone)"},
+		{"alone", org(ex19, hybrid),
+			"hybrid server EX19 runs Exchange Server 2019 CU13 (15.2.1258.12), and hybrid needs the last levels Microsoft updated (CU14 or CU15): install CU15 on EX19"},
+	} {
+		fs := check(t, hybridServerUpdate{}, "2026-12-06", tc.src)
+		if len(fs) != 1 || fs[0].Message != tc.want {
+			t.Errorf("%s:\n%s\nwant %s", tc.name, summary(fs), tc.want)
+		}
+	}
+}

@@ -122,8 +122,24 @@ func checkVersionChange(p *lint.Pass, was, now facts.Server) {
 			was.Exchange.ID, allowed.From.Name, now.Name())
 		return
 	}
-	p.Reportf(now.VersionNode(), "%s changes %s from Exchange %s to %s in place, which Exchange does not support (%s): add a new %s server, move the work to it, then remove %s",
-		p.Stage.Describe(), now.Name(), was.Exchange.ID, now.Exchange.ID, inPlaceExceptions(p.Catalog), now.Exchange.ID, now.Name())
+	p.Reportf(now.VersionNode(), "%s changes %s from Exchange %s to %s in place, which Exchange does not support (%s): %s",
+		p.Stage.Describe(), now.Name(), was.Exchange.ID, now.Exchange.ID, inPlaceExceptions(p.Catalog), newServerFix(p, was.Exchange, now.Exchange, now.Name()))
+}
+
+// newServerFix is the way to the version a stage wanted in place: a new
+// server of it, while it is in support on the state's date; else of the
+// version exchange-end-of-support sends the old version's work to
+// (successor, with what must go first), or Exchange Online.
+func newServerFix(p *lint.Pass, from, to *catalog.Version, name string) string {
+	if to.InSupport(p.AsOf) {
+		return fmt.Sprintf("add a new %s server, move the work to it, then remove %s", to.ID, name)
+	}
+	next, blockers := successor(p, from, p.AsOf)
+	if next == nil {
+		return fmt.Sprintf("%s is out of support, and no version in support can be in one organization with %s: move the work to Exchange Online, then remove %s",
+			to.ShortName(), from.ShortName(), name)
+	}
+	return fmt.Sprintf("%s is out of support, so add a new %s server%s, move the work to it, then remove %s", to.ShortName(), next.ID, onceGoneNote(blockers), name)
 }
 
 // allowedInPlace returns the catalogue's row that allows some release of from

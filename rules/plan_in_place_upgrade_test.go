@@ -25,7 +25,7 @@ func TestPlanInPlaceUpgrade(t *testing.T) {
 		{"2019 CU13 to SE (one below)", []string{changeServer("EX19-OLD", `version = "SE"`, `update = "RTM"`)},
 			[]string{`40:15 s1 server.EX19-OLD.version error | stage "s1" upgrades EX19-OLD in place from 2019 CU13 to SE, but that upgrade starts from 2019 CU14 or later: update EX19-OLD to it in an earlier stage`}},
 		{"2016 to 2019", []string{changeServer("EX16", `version = "2019"`, `update = "CU15"`)},
-			[]string{`40:15 s1 server.EX16.version error | stage "s1" changes EX16 from Exchange 2016 to 2019 in place, which Exchange does not support (only from 2019 CU14 or later to SE): add a new 2019 server, move the work to it, then remove EX16`}},
+			[]string{`40:15 s1 server.EX16.version error | stage "s1" changes EX16 from Exchange 2016 to 2019 in place, which Exchange does not support (only from 2019 CU14 or later to SE): Exchange 2019 is out of support, so add a new SE server (once Exchange 2010 is gone), move the work to it, then remove EX16`}},
 		{"2016 to SE", []string{changeServer("EX16", `version = "SE"`, `update = "RTM"`)},
 			[]string{`40:15 s1 server.EX16.version error | from Exchange 2016 to SE in place`}},
 		{"SE back to 2019", []string{changeServer("EXSE", `version = "2019"`, `update = "CU15"`)},
@@ -69,4 +69,38 @@ func TestPlanInPlaceUpgrade(t *testing.T) {
 	// Back from a CU's security update to the CU itself: the same level.
 	src = org(srv("EX19", "2019", "CU14 Apr25HU")) + stageBlock("s1", "2027-01", changeServer("EX19", `update = "CU14"`))
 	expectPlanFindings(t, transitionCheck(t, planInPlaceUpgrade{}, today, src), nil)
+}
+
+// The new server a version change in place is redone on is of a version in
+// support on the state's date: the version the stage wanted while it is in
+// support (2019 up to 2025-10-14), else the one exchange-end-of-support
+// sends the old version's work to (successor), with what must go first, or
+// Exchange Online when none can join.
+func TestPlanInPlaceUpgradeNewServerInSupport(t *testing.T) {
+	ex16 := srv("EX16", "2016", "CU23", `os = "2016"`)
+	change := changeServer("EX16", `version = "2019"`, `update = "CU15"`)
+	head := `stage "s1" changes EX16 from Exchange 2016 to 2019 in place, which Exchange does not support (only from 2019 CU14 or later to SE): `
+	for _, tc := range []struct {
+		name, current, date, want string
+	}{
+		{"2019 on its last day of support", org(ex16), "2025-10-14",
+			head + "add a new 2019 server, move the work to it, then remove EX16"},
+		{"2019 the day after", org(ex16), "2025-10-15",
+			head + "Exchange 2019 is out of support, so add a new SE server, move the work to it, then remove EX16"},
+		{"judged on 2027-02-01", org(ex16), "2027-02-01",
+			head + "Exchange 2019 is out of support, so add a new SE server, move the work to it, then remove EX16"},
+		{"with Exchange 2013, which SE cannot join", org(ex16, srv("EX13", "2013", "CU23")), "2027-02-01",
+			head + "Exchange 2019 is out of support, so add a new SE server (once Exchange 2013 is gone), move the work to it, then remove EX16"},
+		{"from Exchange 2013, which no version in support can be beside", org(srv("EX16", "2013", "CU23", `os = "2012R2"`)), "2027-02-01",
+			`stage "s1" changes EX16 from Exchange 2013 to 2019 in place, which Exchange does not support (only from 2019 CU14 or later to SE): ` +
+				"Exchange 2019 is out of support, and no version in support can be in one organization with Exchange 2013: move the work to Exchange Online, then remove EX16"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tc.current + stageBlock("s1", tc.date, change)
+			fs := transitionCheck(t, planInPlaceUpgrade{}, "2025-06-01", src)
+			if len(fs) != 1 || fs[0].Message != tc.want {
+				t.Errorf("got:\n%s\nwant %s", dump(fs), tc.want)
+			}
+		})
+	}
 }

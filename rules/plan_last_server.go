@@ -15,8 +15,8 @@ import (
 // on-premises, a hybrid deployment, public folders on-premises (MS-DECOM), or
 // directory synchronization. With directory synchronization on, Microsoft
 // says not to uninstall the last server: shut it down, and manage recipients
-// with the Management Tools of Exchange 2019 CU12 or later (MS-MGMT-TOOLS,
-// the catalogue's management-tools rows).
+// with the Management Tools that can (MS-MGMT-TOOLS, the catalogue's
+// management-tools rows: Exchange 2019 CU12 or later, and Exchange SE).
 type planLastServer struct{}
 
 func init() { register(planLastServer{}) }
@@ -27,7 +27,7 @@ func (planLastServer) Info() lint.RuleInfo {
 	return lint.RuleInfo{
 		ID:         "plan-last-server",
 		Severity:   lint.Error,
-		Summary:    "a stage removes or shuts down the last Exchange server while MX or Autodiscover point on-premises, hybrid is configured, public folders are on-premises, or directory sync stays on (keep it shut down, with the Management Tools of 2019 CU12 or later)",
+		Summary:    "a stage removes or shuts down the last Exchange server while MX or Autodiscover point on-premises, hybrid is configured, public folders are on-premises, or directory sync stays on (keep it shut down, with Management Tools that manage recipients)",
 		Sources:    sources("MS-DECOM", "MS-MGMT-TOOLS"),
 		Transition: true,
 	}
@@ -122,7 +122,7 @@ func (planLastServer) Check(p *lint.Pass) {
 	}
 	if len(kept) == 0 {
 		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on: keep %s, shut down (shut_down = true), with the Management Tools of %s, or turn directory synchronization off first",
-			what, cause.Target.Name(), toolsFrom(p.Catalog)), related(ds, "directory synchronization"))
+			what, cause.Target.Name(), toolsFrom(p)), related(ds, "directory synchronization"))
 		return
 	}
 	if ok, known := managementToolsFit(p.Catalog, top.ManagementTools); known && !ok {
@@ -132,7 +132,7 @@ func (planLastServer) Check(p *lint.Pass) {
 		}
 		newest, level := newestTools(p.Catalog)
 		p.Report(at(addr), fmt.Sprintf("%s while directory synchronization stays on, without the Management Tools of %s to manage recipients: install %s's, and add management_tools { version = %q, update = %q }",
-			what, toolsFrom(p.Catalog), newest.ShortName(), newest.ID, level), rel)
+			what, toolsFrom(p), newest.ShortName(), newest.ID, level), rel)
 	}
 }
 
@@ -164,21 +164,29 @@ func managementToolsFit(cat *catalog.Catalog, mt *schema.ManagementTools) (ok, k
 }
 
 // toolsFrom names the Management Tools that manage recipients without a
-// running server, from the catalogue: "Exchange 2019 CU12 or later or
-// Exchange SE".
-func toolsFrom(cat *catalog.Catalog) string {
-	var out []string
-	for _, v := range cat.Versions() {
-		from, ok := cat.FirstSupported(managementToolsMatrix, "", v)
+// running server, from the catalogue, of the versions in support on the
+// state's date: "Exchange SE" (2019 CU12 or later too while Exchange 2019
+// was in support); all of them when none is.
+func toolsFrom(p *lint.Pass) string {
+	var all, in []string
+	for _, v := range p.Catalog.Versions() {
+		from, ok := p.Catalog.FirstSupported(managementToolsMatrix, "", v)
+		name := v.ShortName()
 		switch {
 		case !ok:
+			continue
 		case from != nil:
-			out = append(out, v.ShortName()+" "+from.Name+" or later")
-		default:
-			out = append(out, v.ShortName())
+			name += " " + from.Name + " or later"
+		}
+		all = append(all, name)
+		if v.InSupport(p.AsOf) {
+			in = append(in, name)
 		}
 	}
-	return words.Or(out)
+	if len(in) == 0 {
+		return words.Or(all)
+	}
+	return words.Or(in)
 }
 
 // newestTools is the newest version whose Management Tools manage

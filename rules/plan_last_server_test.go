@@ -47,15 +47,15 @@ func TestPlanLastServer(t *testing.T) {
 			[]string{`20:19 s1 hybrid error | while the hybrid deployment stays: remove the hybrid configuration`}},
 		{"public folders on-premises", []string{"", ex1, ex2}, removeBoth, nil},
 		{"directory synchronization stays on", []string{ex1, ex2, dirsync}, removeBoth,
-			[]string{`20:19 s1 directory_sync error | while directory synchronization stays on: keep EX02, shut down (shut_down = true), with the Management Tools of Exchange 2019 CU12 or later or Exchange SE, or turn directory synchronization off first`}},
+			[]string{`20:19 s1 directory_sync error | while directory synchronization stays on: keep EX02, shut down (shut_down = true), with the Management Tools of Exchange SE, or turn directory synchronization off first`}},
 		{"directory synchronization set up, enabled unknown", []string{ex1, ex2, "directory_sync {\n  tool = \"entra_connect\"\n}\n"}, removeBoth,
 			[]string{`20:19 s1 directory_sync error`}},
 		{"directory synchronization turned off", []string{ex1, ex2, "directory_sync {\n  enabled = false\n}\n"}, removeBoth, nil},
 		{"kept shut down without Management Tools", []string{ex1, ex2, dirsync}, keepEX02,
-			[]string{`21:17 s1 directory_sync error | stage "s1" shuts down EX02, the last running Exchange server, while directory synchronization stays on, without the Management Tools of Exchange 2019 CU12 or later or Exchange SE | install Exchange SE's, and add management_tools { version = "SE", update = "RTM" }`}},
+			[]string{`21:17 s1 directory_sync error | stage "s1" shuts down EX02, the last running Exchange server, while directory synchronization stays on, without the Management Tools of Exchange SE to manage recipients: install Exchange SE's, and add management_tools { version = "SE", update = "RTM" }`}},
 		{"kept shut down with the 2019 CU12 tools", []string{ex1, ex2, dirsync, tools("2019", "CU12")}, keepEX02, nil},
 		{"kept shut down with the 2019 CU11 tools", []string{ex1, ex2, dirsync, tools("2019", "CU11")}, keepEX02,
-			[]string{`26:17 s1 management_tools.version error | without the Management Tools of Exchange 2019 CU12 or later or Exchange SE`}},
+			[]string{`26:17 s1 management_tools.version error | without the Management Tools of Exchange SE to manage recipients`}},
 		{"kept shut down with the SE tools", []string{ex1, ex2, dirsync, tools("SE", "")}, keepEX02, nil},
 		{"kept shut down with the 2016 tools", []string{ex1, ex2, dirsync, tools("2016", "CU23")}, keepEX02,
 			[]string{`26:17 s1 management_tools.version error`}},
@@ -83,5 +83,25 @@ func TestPlanLastServer(t *testing.T) {
 			}
 			expectPlanFindings(t, transitionCheck(t, planLastServer{}, today, org(current...)+tc.stage), tc.want)
 		})
+	}
+}
+
+// The Management Tools a message names are those of versions in support on
+// the state's date: Exchange 2019 CU12 or later's too up to 2025-10-14, the
+// last day of Exchange 2019's support, and only Exchange SE's after it (the
+// 2019 tools still manage recipients: a topology that has them passes).
+func TestPlanLastServerToolsInSupport(t *testing.T) {
+	src := org(srv("EX01", "SE", "RTM"), "directory_sync {\n  enabled = true\n}\n")
+	for _, tc := range []struct{ date, tools string }{
+		{"2025-10-14", "Exchange 2019 CU12 or later or Exchange SE"},
+		{"2025-10-15", "Exchange SE"},
+		{"2027-02-01", "Exchange SE"},
+	} {
+		fs := transitionCheck(t, planLastServer{}, "2025-06-01", src+stageBlock("s1", tc.date, removeServer("EX01")))
+		want := `stage "s1" removes EX01, the last Exchange server, while directory synchronization stays on: keep EX01, shut down (shut_down = true), ` +
+			"with the Management Tools of " + tc.tools + ", or turn directory synchronization off first"
+		if len(fs) != 1 || fs[0].Message != want {
+			t.Errorf("on %s:\n%s\nwant %s", tc.date, dump(fs), want)
+		}
 	}
 }

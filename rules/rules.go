@@ -205,30 +205,13 @@ func blockersOf(p *lint.Pass, v, except *catalog.Version) []*catalog.Version {
 }
 
 // joinLevel is the level a new server of version v is installed at: its
-// newest level that no coexistence row refuses with a version of the
-// organization (Exchange 2019 CU15 and later refuse Exchange 2013: beside
-// 2013 a new 2019 server stays at CU14). Versions that cannot be in one
-// organization with v at any level (blockersOf) do not count: they must go
-// first. Nil when v has no level, or none can join.
+// newest level that can join the organization (updateTarget: Exchange 2019
+// CU15 and later refuse Exchange 2013, so beside 2013 a new 2019 server
+// stays at CU14). Versions that cannot be in one organization with v at any
+// level (blockersOf) do not count: they must go first. Nil when v has no
+// level, or none can join.
 func joinLevel(p *lint.Pass, v *catalog.Version) *catalog.Release {
-	order, _ := p.Facts.VersionGroups()
-	levels := v.Levels()
-	for i := len(levels) - 1; i >= 0; i-- {
-		ok := true
-		for _, o := range order {
-			if o == v || !coexist(p.Catalog, v, o) {
-				continue
-			}
-			if verdict, _ := p.Catalog.Supports(coexistence, o.ID, levels[i]); verdict == catalog.Unsupported {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return levels[i]
-		}
-	}
-	return nil
+	return updateTarget(p, v.Levels()).join
 }
 
 // moveTo names where the work of a server of version v can go on day on:

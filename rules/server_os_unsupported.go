@@ -51,6 +51,11 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		osName := cat.WindowsName(osID)
 		supported, disputed := hostOSRows(cat, s.Exchange, osID)
 		if supported == nil && disputed == nil {
+			if end, fix, out := hostOutOfSupportFix(p, s.Exchange); out {
+				p.Report(s.OS, fmt.Sprintf("%s runs %s on %s, which %s (out of support since %s) does not support: %s",
+					s.Name(), s.LevelName(), osName, s.Exchange.Name, end, fix))
+				continue
+			}
 			// On a new server: Microsoft does not support upgrading Windows
 			// under Exchange (the rule page says more). Only Exchange versions
 			// in support, and Windows Server versions that stay in support
@@ -88,13 +93,13 @@ func (serverOSUnsupported) Check(p *lint.Pass) {
 		supports := "only from " + levelRef(cat, min)
 		if disputed != nil {
 			if b, _ := s.Below(disputed.From); !b {
-				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s (sources disagree: see the rule page): install %s or later on %s to be safe",
-					s.Name(), s.LevelName(), osName, levelRef(cat, min), s.Name()))
+				p.ReportAs(lint.Warning, s.OS, fmt.Sprintf("%s runs %s on %s (sources disagree: see the rule page): %s to be safe",
+					s.Name(), s.LevelName(), osName, hostInstall(p, s, min, func(r *catalog.Release) string { return levelRef(cat, r) })))
 				continue
 			}
 			supports = fmt.Sprintf("at the earliest from %s, and without dispute from %s", levelRef(cat, disputed.From), levelRef(cat, min))
 		}
-		fix := fmt.Sprintf("install %s or later on %s", levelLabel(cat, min), s.Name())
+		fix := hostInstall(p, s, min, func(r *catalog.Release) string { return levelLabel(cat, r) })
 		if on := hostSupportedOSAt(p, s); len(on) > 0 {
 			fix += ", or run it on " + words.Or(on)
 		}
@@ -168,4 +173,43 @@ func hostSupportedOSAt(p *lint.Pass, s facts.Server) []string {
 		}
 	}
 	return out
+}
+
+// hostInstall is the update fix: min or a later level, released by the
+// evaluation date, that can join the organization (updateTarget: beside
+// Exchange 2013, Exchange 2019 at CU14 at most), label naming a level.
+func hostInstall(p *lint.Pass, s facts.Server, min *catalog.Release, label func(*catalog.Release) string) string {
+	var levels []*catalog.Release
+	for _, l := range s.Exchange.Levels() {
+		if l.Build.Compare(min.Build) >= 0 && !l.Date.After(p.AsOf) {
+			levels = append(levels, l)
+		}
+	}
+	if t := updateTarget(p, levels); t.blocked() {
+		return t.install(p, s.Name(), label, " or later")
+	}
+	return fmt.Sprintf("install %s or later on %s", label(min), s.Name())
+}
+
+// hostOutOfSupportFix is the fix for a server of an Exchange version out of
+// support on the evaluation date (since the day after end) whose Windows it
+// never supports: not a new server of that version, but its work moved
+// where exchange-end-of-support and windows-end-of-support send it
+// (successor: the newest version in support that can join, with what must
+// go first), on the Windows Server versions that version runs on, or to
+// Exchange Online. out is false for a version in support.
+func hostOutOfSupportFix(p *lint.Pass, v *catalog.Version) (end catalog.Date, fix string, out bool) {
+	end, ok := v.EndOfSupport()
+	if !ok || !p.AsOf.After(end) {
+		return end, "", false
+	}
+	next, blockers := successor(p, v, p.AsOf)
+	if next == nil {
+		return end, "move its work to Exchange Online and retire it", true
+	}
+	on := hostDescribeOS(p, next)
+	if on == "" {
+		on = "a Windows Server version in support"
+	}
+	return end, fmt.Sprintf("move its work to Exchange Online or to %s on %s%s, and retire it", next.ShortName(), on, onceGoneNote(blockers)), true
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -119,13 +120,15 @@ func TestServerOSMessages(t *testing.T) {
 		// Windows Server 2012 and 2012 R2 end on 2023-10-10: not named.
 		"2023-10-10": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
 			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange 2019, which runs on Windows Server 2019",
-		// Windows Server 2016 ends on 2027-01-12: named 366 days before, not 365.
-		"2026-01-11": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
-			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange SE, which runs on Windows Server 2019",
-		"2026-01-12": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
-			"move it to Exchange SE, which runs on Windows Server 2019",
-		today: "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
-			"move it to Exchange SE, which runs on Windows Server 2019",
+		// Exchange 2016's last day of support.
+		"2025-10-14": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 does not support: " +
+			"move it to a new server on Windows Server 2016 (from CU3), or to Exchange 2019 or Exchange SE, which run on Windows Server 2019",
+		// Out of support: no new 2016 server, its work goes where
+		// exchange-end-of-support sends it (TestServerOSOutOfSupportVersion).
+		"2025-10-15": "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 (out of support since 2025-10-14) does not support: " +
+			"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025, and retire it",
+		today: "EX runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2019, which Exchange Server 2016 (out of support since 2025-10-14) does not support: " +
+			"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025, and retire it",
 	} {
 		fs := check(t, serverOSUnsupported{}, asOf, hostOSServer("2016", "CU23", "2019"))
 		hostExpectOne(t, "2016 on 2019 as of "+asOf, fs, lint.Error, "server.EX.os", want)
@@ -133,28 +136,24 @@ func TestServerOSMessages(t *testing.T) {
 			t.Errorf("2016 on 2019 as of %s: got %s", asOf, fs[0].Message)
 		}
 	}
-	// The audit's case: beside Exchange 2010, Exchange SE cannot join, and
-	// the only Windows Server version 2016 runs on that is in support (2016)
-	// ends within the year (windows-end-of-support would warn about it).
+	// The audit's case: beside Exchange 2010, Exchange 2019 and SE cannot
+	// join; while Exchange 2016 is in support, its own Windows (2016, which
+	// lasts) is named; once it is not, its work goes to its successor once
+	// Exchange 2010 is gone.
 	for asOf, want := range map[string]string{
-		"2026-01-11": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
+		"2025-10-14": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
 			"move it to a new server on Windows Server 2016 (from CU3)",
-		"2026-01-12": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
-			"no Windows Server version it runs on stays in support for more than a year: move its work to Exchange Online and retire it",
-		"2026-12-06": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 does not support: " +
-			"no Windows Server version it runs on stays in support for more than a year: move its work to Exchange Online and retire it",
+		"2026-12-06": "EX16 runs Exchange Server 2016 CU23 (15.1.2507.6) on Windows Server 2022, which Exchange Server 2016 (out of support since 2025-10-14) does not support: " +
+			"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025 (once Exchange 2010 is gone), and retire it",
 	} {
 		fs := check(t, serverOSUnsupported{}, asOf, org(srv("EX10", "2010", "SP3 RU32"), srv("EX16", "2016", "CU23", `os = "2022"`)))
 		if len(fs) != 1 || fs[0].Address != "server.EX16.os" || fs[0].Message != want {
 			t.Errorf("2016 on 2022 beside 2010 as of %s: want\n  %s\ngot\n%s", asOf, want, summary(fs))
 		}
 	}
-	fs := check(t, serverOSUnsupported{}, "2027-01-13", hostOSServer("2016", "CU23", "2019"))
-	hostExpectOne(t, "2016 on 2019 in 2027", fs, lint.Error, "server.EX.os",
-		"which Exchange Server 2016 does not support: move it to Exchange SE, which runs on Windows Server 2019")
 	// A level too low: Windows Server 2012 and 2012 R2 (to 2023-10-10) are
 	// named 366 days before their end, not 365.
-	fs = check(t, serverOSUnsupported{}, "2022-10-09", hostOSServer("2016", "CU2", "2016"))
+	fs := check(t, serverOSUnsupported{}, "2022-10-09", hostOSServer("2016", "CU2", "2016"))
 	hostExpectOne(t, "2016 CU2 on 2016, 366 days before 2012's end", fs, lint.Error, "server.EX.os",
 		"which Exchange Server 2016 supports only from CU3 (15.1.544.27): install CU3 or later on EX, or run it on Windows Server 2012 or Windows Server 2012 R2")
 	fs = check(t, serverOSUnsupported{}, "2022-10-10", hostOSServer("2016", "CU2", "2016"))
@@ -193,5 +192,116 @@ func TestServerOSPerServer(t *testing.T) {
 	fs := check(t, serverOSUnsupported{}, today, src)
 	if len(fs) != 2 || fs[0].Address != "server.A.os" || fs[1].Address != "server.C.os" {
 		t.Errorf("want findings for A and C:\n%s", summary(fs))
+	}
+}
+
+// A server of an Exchange version out of support on a Windows its version
+// never supports goes to no new server of that version: its work goes where
+// exchange-end-of-support and windows-end-of-support send it (successor),
+// with what must go first, or to Exchange Online. The version's last day of
+// support still names a new server of it.
+func TestServerOSOutOfSupportVersion(t *testing.T) {
+	cases := []struct {
+		name, asOf, src, want string
+	}{
+		{"2019 CU15 on 2016, last day of 2019's support", "2025-10-14", hostOSServer("2019", "CU15", "2016"),
+			"EX runs Exchange Server 2019 CU15 (15.2.1748.10) on Windows Server 2016, which Exchange Server 2019 does not support: " +
+				"move it to a new server on Windows Server 2019, Windows Server 2022 (from CU12) or Windows Server 2025 (from CU15)"},
+		{"2019 CU15 on 2016, the day after", "2025-10-15", hostOSServer("2019", "CU15", "2016"),
+			"EX runs Exchange Server 2019 CU15 (15.2.1748.10) on Windows Server 2016, which Exchange Server 2019 (out of support since 2025-10-14) does not support: " +
+				"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025, and retire it"},
+		{"2019 CU15 on 2016, judged on 2026-12-06", "2026-12-06", hostOSServer("2019", "CU15", "2016"),
+			"EX runs Exchange Server 2019 CU15 (15.2.1748.10) on Windows Server 2016, which Exchange Server 2019 (out of support since 2025-10-14) does not support: " +
+				"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025, and retire it"},
+		{"2019 CU14 on 2016 beside 2013", "2026-12-06", org(srv("EX", "2019", "CU14", `os = "2016"`), srv("EX13", "2013", "CU23")),
+			"move its work to Exchange Online or to Exchange SE on Windows Server 2019, Windows Server 2022 or Windows Server 2025 (once Exchange 2013 is gone), and retire it"},
+		{"2013 on 2016: no version in support can join", "2026-12-06", hostOSServer("2013", "CU23", "2016"),
+			"EX runs Exchange Server 2013 CU23 (15.0.1497.2) on Windows Server 2016, which Exchange Server 2013 (out of support since 2023-04-11) does not support: " +
+				"move its work to Exchange Online and retire it"},
+	}
+	for _, tc := range cases {
+		fs := check(t, serverOSUnsupported{}, tc.asOf, tc.src)
+		var got []string
+		for _, f := range fs {
+			if f.Address == "server.EX.os" {
+				got = append(got, f.Message)
+			}
+		}
+		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) {
+			t.Errorf("%s:\n%s\nwant …%s", tc.name, summary(fs), tc.want)
+		}
+	}
+}
+
+// server-os-unsupported and windows-end-of-support send the work of a
+// server of an Exchange version out of support to the same version, with
+// the same versions to go first.
+func TestServerOSAgreesWithWindowsEndOfSupport(t *testing.T) {
+	where := regexp.MustCompile(`to Exchange Online or to (Exchange \S+|Exchange Server Subscription Edition) on [^(]*?(\(once [^)]*\))?, and retire`)
+	cat := catalog.Default()
+	compared := 0
+	for _, other := range []string{"", srv("EX13", "2013", "CU23"), srv("EX10", "2010", "SP3 RU32")} {
+		src := org(srv("EX", "2019", "CU14", `os = "2016"`), other)
+		for _, asOf := range []string{"2026-12-06", "2027-02-01"} {
+			a := check(t, serverOSUnsupported{}, asOf, src)
+			b := check(t, windowsEndOfSupport{}, asOf, src)
+			if len(a) == 0 || len(b) == 0 {
+				continue
+			}
+			ma, mb := where.FindStringSubmatch(a[0].Message), where.FindStringSubmatch(b[0].Message)
+			if ma == nil || mb == nil {
+				t.Errorf("%s on %s: no successor in\n%s\n%s", other, asOf, a[0].Message, b[0].Message)
+				continue
+			}
+			na, nb := ma[1], mb[1]
+			for _, v := range cat.Versions() {
+				if na == v.Name {
+					na = v.ShortName()
+				}
+				if nb == v.Name {
+					nb = v.ShortName()
+				}
+			}
+			if na != nb || ma[2] != mb[2] {
+				t.Errorf("%s on %s: server-os-unsupported sends the work to %s %s, windows-end-of-support to %s %s", other, asOf, na, ma[2], nb, mb[2])
+			}
+			compared++
+		}
+	}
+	if compared == 0 {
+		t.Error("nothing compared")
+	}
+}
+
+// The update the fix names is one that can join the organization
+// (updateTarget): beside Exchange 2013, which 2019 CU15 and later refuse, a
+// 2019 server below CU12 on Windows Server 2022 goes to CU14 with its latest
+// update (CU15 once 2013 is gone), and one on Windows Server 2025, which
+// only CU15 supports without dispute, needs 2013 gone first.
+func TestServerOSJoinableUpdate(t *testing.T) {
+	ex13 := srv("EX13", "2013", "CU23")
+	for _, tc := range []struct {
+		name, level, os, other string
+		sev                    lint.Severity
+		want                   string
+	}{
+		{"CU14 on 2025 beside 2013", "CU14", "2025", ex13, lint.Warning,
+			"EX19 runs Exchange Server 2019 CU14 (15.2.1544.4) on Windows Server 2025 (sources disagree: see the rule page): " +
+				"remove the Exchange 2013 servers, then install CU15 (15.2.1748.10) or later on EX19 to be safe"},
+		{"CU14 on 2025 alone", "CU14", "2025", "", lint.Warning,
+			"EX19 runs Exchange Server 2019 CU14 (15.2.1544.4) on Windows Server 2025 (sources disagree: see the rule page): " +
+				"install CU15 (15.2.1748.10) or later on EX19 to be safe"},
+		{"CU13 on 2025 beside 2013", "CU13", "2025", ex13, lint.Error,
+			"remove the Exchange 2013 servers, then install CU15 or later on EX19, or run it on Windows Server 2019 or Windows Server 2022"},
+		{"CU10 on 2022 beside 2013", "CU10", "2022", ex13, lint.Error,
+			"EX19 runs Exchange Server 2019 CU10 (15.2.922.7) on Windows Server 2022, which Exchange Server 2019 supports only from CU12 (15.2.1118.7): " +
+				"install CU14 Aug26SU on EX19 (CU15 or later once Exchange 2013 is gone), or run it on Windows Server 2019"},
+		{"CU10 on 2022 alone", "CU10", "2022", "", lint.Error,
+			"which Exchange Server 2019 supports only from CU12 (15.2.1118.7): install CU12 or later on EX19, or run it on Windows Server 2019"},
+	} {
+		fs := check(t, serverOSUnsupported{}, "2026-12-06", org(tc.other, srv("EX19", "2019", tc.level, fmt.Sprintf("os = %q", tc.os))))
+		if len(fs) != 1 || fs[0].Severity != tc.sev || !strings.HasSuffix(fs[0].Message, tc.want) {
+			t.Errorf("%s: want a %s ending %q:\n%s", tc.name, tc.sev, tc.want, summary(fs))
+		}
 	}
 }
