@@ -13,45 +13,94 @@ import (
 // Facts shared by the migration rules (migration-*).
 
 // The on-premises versions, grouped as Microsoft's migration guidance groups
-// them.
-var (
-	// imapOnlyVersions: "if your Exchange server is older than Exchange 2003,
-	// IMAP migration is your only option" (MS-MIG-PATH).
-	imapOnlyVersions = []string{"5.5", "2000"}
-	// stagedVersions: staged migration moves Exchange 2003 and 2007 mailboxes
-	// only (MS-STAGED, MS-STAGED-STEPS); Microsoft's migration-path table
-	// groups the same two versions (MS-MIG-PATH).
-	stagedVersions = []string{"2003", "2007"}
-	// outlookAnywhereToEnable: Outlook Anywhere must be set up for a cutover
-	// or staged migration from these; "Outlook Anywhere is automatically
-	// configured for Exchange 2013" (MS-CUTOVER-STEPS).
-	outlookAnywhereToEnable = []string{"2003", "2007", "2010"}
-	// minimalHybridVersions: minimal hybrid needs "at least one Exchange 2010,
-	// Exchange 2013, and/or Exchange 2016 server" (MS-MINHYB, 2018 text);
-	// 2019 and SE run the same Hybrid Configuration Wizard (MS-HCW-OPTIONS
-	// lists Exchange 2013/2016/2019), so they count too.
-	minimalHybridVersions = []string{"2010", "2013", "2016", "2019", "SE"}
-)
+// them, are the catalogue's (subject migration-source): the methods that
+// move the mailboxes of a source server of each version, with Microsoft's
+// reason where one cannot (MS-MIG-PATH, MS-CUTOVER-STEPS, MS-STAGED,
+// MS-STAGED-STEPS, MS-2012-CUTOVER), and the versions whose servers run
+// minimal hybrid (MS-MINHYB, MS-HCW-OPTIONS). Its rows hold for every
+// release of their versions.
+const migrationSource = "migration-source"
 
-// isAny reports whether the version is one of ids.
-func isAny(v *catalog.Version, ids []string) bool {
-	for _, id := range ids {
-		if v.ID == id {
+// migrationRow is the catalogue's row for a migration by method from a
+// source server of version v, or nil when it has none.
+func migrationRow(cat *catalog.Catalog, v *catalog.Version, method string) *catalog.Support {
+	for _, r := range cat.VersionRows(migrationSource, v) {
+		if r.HasValue(method) {
+			return r
+		}
+	}
+	return nil
+}
+
+// migrationSupported reports whether the catalogue says that method moves
+// the mailboxes of a source server of version v (for minimal_hybrid: that
+// a server of v runs it).
+func migrationSupported(cat *catalog.Catalog, v *catalog.Version, method string) bool {
+	r := migrationRow(cat, v, method)
+	return r != nil && r.Verdict == catalog.Supported
+}
+
+// imapOnly reports whether IMAP is the only method that moves the mailboxes
+// of v: "if your Exchange server is older than Exchange 2003, IMAP migration
+// is your only option" (MS-MIG-PATH), Exchange 2000 and 5.5.
+func imapOnly(cat *catalog.Catalog, v *catalog.Version) bool {
+	only := false
+	for _, r := range cat.VersionRows(migrationSource, v) {
+		if r.Verdict != catalog.Supported {
+			continue
+		}
+		if !r.HasValue("imap") || len(r.ValueIDs()) != 1 {
+			return false
+		}
+		only = true
+	}
+	return only
+}
+
+// stagedSource reports whether a staged migration moves the mailboxes of v:
+// Exchange 2003 and 2007 only (MS-STAGED, MS-STAGED-STEPS; MS-MIG-PATH
+// groups the same two versions).
+func stagedSource(cat *catalog.Catalog, v *catalog.Version) bool {
+	return migrationSupported(cat, v, "staged")
+}
+
+// minimalHybridVersion reports whether a server of v runs minimal hybrid:
+// Exchange 2010 or later (MS-MINHYB, MS-HCW-OPTIONS).
+func minimalHybridVersion(cat *catalog.Catalog, v *catalog.Version) bool {
+	return migrationSupported(cat, v, "minimal_hybrid")
+}
+
+// outlookAnywhereAuto is the catalogue's subject of the versions that set up
+// Outlook Anywhere themselves: a cutover or staged migration from Exchange
+// 2003, 2007 or 2010 needs it enabled; "Outlook Anywhere is automatically
+// configured for Exchange 2013" (MS-CUTOVER-STEPS).
+const outlookAnywhereAuto = "outlook-anywhere-auto"
+
+// outlookAnywhereToEnable reports whether Outlook Anywhere must be set up on
+// the servers of v for a cutover or staged migration.
+func outlookAnywhereToEnable(cat *catalog.Catalog, v *catalog.Version) bool {
+	for _, r := range cat.VersionRows(outlookAnywhereAuto, v) {
+		if r.Verdict == catalog.Unsupported {
 			return true
 		}
 	}
 	return false
 }
 
-// selectVersions returns the servers whose version is one of ids.
-func selectVersions(ss []facts.Server, ids []string) []facts.Server {
+// selectVersions returns the servers whose version is one keep accepts.
+func selectVersions(ss []facts.Server, keep func(*catalog.Version) bool) []facts.Server {
 	var out []facts.Server
 	for _, s := range ss {
-		if isAny(s.Exchange, ids) {
+		if keep(s.Exchange) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// byCatalog binds a version predicate to the pass's catalogue.
+func byCatalog(p *lint.Pass, pred func(*catalog.Catalog, *catalog.Version) bool) func(*catalog.Version) bool {
+	return func(v *catalog.Version) bool { return pred(p.Catalog, v) }
 }
 
 // describeByVersion names servers grouped by version: "Exchange Server 2003
@@ -93,10 +142,10 @@ func methodPhrase(method string) string {
 }
 
 // minimalHybridServers returns the non-Edge servers that can run minimal
-// hybrid: Exchange 2010 or later (see minimalHybridVersions).
+// hybrid: Exchange 2010 or later (minimalHybridVersion).
 func minimalHybridServers(p *lint.Pass) []facts.Server {
 	var out []facts.Server
-	for _, s := range selectVersions(p.Facts.Servers(), minimalHybridVersions) {
+	for _, s := range selectVersions(p.Facts.Servers(), byCatalog(p, minimalHybridVersion)) {
 		if !s.IsEdge() {
 			out = append(out, s)
 		}
@@ -154,7 +203,7 @@ func alternativeMethod(p *lint.Pass, keepCutover bool) string {
 		method, which string
 		alone         string
 	}
-	recent := group{len(selectVersions(ss, minimalHybridVersions)) > 0, "a hybrid migration", "2010 or later",
+	recent := group{len(selectVersions(ss, byCatalog(p, minimalHybridVersion))) > 0, "a hybrid migration", "2010 or later",
 		"plan a hybrid migration instead (the source runs Exchange 2010 or later)"}
 	note := ""
 	if why := hybridOutOfReach(p); recent.present && why != "" {
@@ -165,9 +214,9 @@ func alternativeMethod(p *lint.Pass, keepCutover bool) string {
 		}
 	}
 	groups := []group{
-		{len(selectVersions(ss, imapOnlyVersions)) > 0, "an IMAP migration", "2000/5.5",
+		{len(selectVersions(ss, byCatalog(p, imapOnly))) > 0, "an IMAP migration", "2000/5.5",
 			"plan an IMAP migration instead (the only path from Exchange 2000 or 5.5)"},
-		{len(selectVersions(ss, stagedVersions)) > 0, "a staged migration", "2003/2007",
+		{len(selectVersions(ss, byCatalog(p, stagedSource))) > 0, "a staged migration", "2003/2007",
 			"plan a staged migration instead (the source runs Exchange 2003/2007)"},
 		recent,
 	}

@@ -95,9 +95,9 @@ func (migrationMethodAdvice) Check(p *lint.Pass) {
 		return // a partner's tool is always among Microsoft's options
 	}
 	srcs := p.Facts.MigrationSources()
-	ancient := selectVersions(srcs, imapOnlyVersions)
-	old := selectVersions(srcs, stagedVersions)
-	recent := selectVersions(srcs, minimalHybridVersions)
+	ancient := selectVersions(srcs, byCatalog(p, imapOnly))
+	old := selectVersions(srcs, byCatalog(p, stagedSource))
+	recent := selectVersions(srcs, byCatalog(p, minimalHybridVersion))
 
 	// Exchange 2000 and earlier: IMAP only. Cutover and staged from them are
 	// migration-source-version's errors.

@@ -97,7 +97,7 @@ func minimalHybridNoServerMessage(p *lint.Pass, what string) string {
 	// Microsoft's paths: cutover or staged from 2003 and 2007, IMAP only
 	// from 2000 and earlier (the groups named without "Exchange": sources).
 	fix := "plan a cutover or a staged migration instead"
-	switch staged, imap := len(selectVersions(others, stagedVersions)) > 0, len(selectVersions(others, imapOnlyVersions)) > 0; {
+	switch staged, imap := len(selectVersions(others, byCatalog(p, stagedSource))) > 0, len(selectVersions(others, byCatalog(p, imapOnly))) > 0; {
 	case !staged:
 		fix = "plan an IMAP migration instead (the only path from Exchange 2000 and earlier)"
 	case imap:

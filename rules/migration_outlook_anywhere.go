@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // migrationOutlookAnywhere reports a cutover or staged migration whose
@@ -45,7 +46,7 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 		return
 	}
 	srcs := p.Facts.MigrationSources()
-	legacy := selectVersions(srcs, outlookAnywhereToEnable)
+	legacy := selectVersions(srcs, byCatalog(p, outlookAnywhereToEnable))
 	oa := p.Topology.OutlookAnywhere
 	if oa == nil {
 		// Exchange 2013 and later configure Outlook Anywhere themselves; an
@@ -74,7 +75,7 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 			"publish it on TCP 443", oa.Port.Value))
 	}
 	checkOutlookAnywhereCertificate(p, oa)
-	check2003RPCPorts(p, oa, selectVersions(srcs, []string{"2003"}))
+	check2003RPCPorts(p, oa, selectVersions(srcs, func(v *catalog.Version) bool { return v.ID == "2003" }))
 }
 
 // checkOutlookAnywhereCertificate: a certificate from a trusted certification

@@ -27,31 +27,15 @@ func (migrationSourceVersion) Info() lint.RuleInfo {
 	}
 }
 
-// sourceLimits lists, for each method this rule checks, the source versions
-// it cannot migrate and Microsoft's reason.
-var sourceLimits = map[string][]struct {
-	versions []string
-	why      string
-}{
-	"cutover": {
-		// MS-CUTOVER-STEPS: "Microsoft Exchange Server 2003 or later";
-		// MS-MIG-PATH: Exchange 2000 or earlier, "you will have to use IMAP migration".
-		{imapOnlyVersions, "it needs Exchange 2003 or later"},
-	},
-	"staged": {
-		// MS-STAGED-STEPS: staged migration moves mailboxes "from an Exchange
-		// 2003 or Exchange 2007" organization; MS-MIG-PATH as above.
-		{imapOnlyVersions, "it moves Exchange 2003 and 2007 mailboxes only"},
-		// MS-STAGED: "You can't use a staged migration to migrate Exchange
-		// 2013 or Exchange 2010 mailboxes"; MS-2012-CUTOVER: "You can't
-		// migrate Exchange 2010 mailboxes using a staged Exchange migration".
-		{[]string{"2010", "2013"}, "it moves Exchange 2003 and 2007 mailboxes only"},
-		// MS-STAGED, MS-STAGED-STEPS name Exchange 2003 and 2007 as the only
-		// staged sources; MS-MIG-PATH offers cutover, express or hybrid (not
-		// staged) for Exchange 2016. 2019 and SE are newer still.
-		{[]string{"2016", "2019", "SE"}, "it moves Exchange 2003 and 2007 mailboxes only"},
-	},
-}
+// sourceMethods are the methods this rule checks. The source versions each
+// cannot migrate, with Microsoft's reason (the row's note), are the
+// catalogue's migration-source rows that refuse them: cutover needs
+// "Microsoft Exchange Server 2003 or later" (MS-CUTOVER-STEPS; MS-MIG-PATH:
+// from Exchange 2000 or earlier, "you will have to use IMAP migration");
+// staged moves mailboxes "from an Exchange 2003 or Exchange 2007"
+// organization only (MS-STAGED-STEPS, MS-STAGED, MS-2012-CUTOVER,
+// MS-MIG-PATH).
+var sourceMethods = []string{"cutover", "staged"}
 
 func (migrationSourceVersion) Check(p *lint.Pass) {
 	m := p.Topology.Migration
@@ -59,8 +43,7 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 	if m != nil && m.Method == nil {
 		p.Unknown(&m.Block, "method")
 	}
-	limits, ok := sourceLimits[method]
-	if !ok {
+	if !slices.Contains(sourceMethods, method) {
 		return
 	}
 	order, groups := facts.ByVersion(p.Facts.MigrationSources())
@@ -70,10 +53,8 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 	}
 	var refused []refusal
 	for _, v := range order {
-		for _, l := range limits {
-			if isAny(v, l.versions) {
-				refused = append(refused, refusal{v, l.why})
-			}
+		if r := migrationRow(p.Catalog, v, method); r != nil && r.Verdict == catalog.Unsupported {
+			refused = append(refused, refusal{v, r.Note})
 		}
 	}
 	// Where the method can move the mailboxes of some sources, what is wrong
@@ -83,7 +64,7 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 	for _, r := range refused {
 		ss := groups[r.v]
 		msg := fmt.Sprintf("%s cannot move the mailboxes of %s (%s): %s; %s",
-			methodPhrase(method), r.v.Name, names(ss), r.why, sourceVersionFix(p, r.v.ID))
+			methodPhrase(method), r.v.Name, names(ss), r.why, sourceVersionFix(p, r.v))
 		if partial {
 			p.Report(ss[0].VersionNode(), msg, related(m.Method, "the migration method"))
 			continue
@@ -97,8 +78,8 @@ func (migrationSourceVersion) Check(p *lint.Pass) {
 // hybrid and express only when a version in support can be the hybrid
 // server (hybridOutOfReach), else cutover within its limits or a
 // third-party migration, saying why.
-func sourceVersionFix(p *lint.Pass, version string) string {
-	if slices.Contains(imapOnlyVersions, version) {
+func sourceVersionFix(p *lint.Pass, v *catalog.Version) string {
+	if imapOnly(p.Catalog, v) {
 		return "move them with an IMAP migration (it copies email only)"
 	}
 	m := p.Topology.Migration

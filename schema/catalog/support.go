@@ -45,10 +45,14 @@ var Roles = []string{"mailbox", "client_access", "hub_transport", "unified_messa
 // TLSVersions are the TLS protocol versions, as topologies write them.
 var TLSVersions = []string{"1.0", "1.1", "1.2", "1.3"}
 
+// MigrationMethods are the methods of a migration to Exchange Online, as
+// topologies write them.
+var MigrationMethods = []string{"cutover", "staged", "hybrid", "minimal_hybrid", "express", "imap", "third_party"}
+
 // Subject is a support matrix: what its rows relate Exchange to.
 type Subject struct {
 	Name   string
-	Values string // the value domain: windows, ffl, dotnet, outlook, exchange, tls, role, or none
+	Values string // the value domain: windows, ffl, dotnet, outlook, exchange, tls, role, migration, or none
 	// Windows says what a row's Windows Server range qualifies ("the
 	// server's", "a domain controller's"); "" when the rows have none.
 	Windows string
@@ -164,14 +168,15 @@ func (c *Catalog) domains() map[string]*domain {
 		return out
 	}
 	return map[string]*domain{
-		"windows":  exactDomain("windows", ids(len(c.Windows), func(i int) string { return c.Windows[i].ID })),
-		"ffl":      exactDomain("ffl", ids(len(c.FFLs), func(i int) string { return c.FFLs[i].ID })),
-		"dotnet":   exactDomain("dotnet", ids(len(c.DotNets), func(i int) string { return c.DotNets[i].ID })),
-		"exchange": exactDomain("exchange", c.VersionIDs()),
-		"tls":      exactDomain("tls", TLSVersions),
-		"role":     exactDomain("role", Roles),
-		"outlook":  c.outlookDomain(),
-		"none":     {name: "none"},
+		"windows":   exactDomain("windows", ids(len(c.Windows), func(i int) string { return c.Windows[i].ID })),
+		"ffl":       exactDomain("ffl", ids(len(c.FFLs), func(i int) string { return c.FFLs[i].ID })),
+		"dotnet":    exactDomain("dotnet", ids(len(c.DotNets), func(i int) string { return c.DotNets[i].ID })),
+		"exchange":  exactDomain("exchange", c.VersionIDs()),
+		"tls":       exactDomain("tls", TLSVersions),
+		"role":      exactDomain("role", Roles),
+		"migration": exactDomain("migration", MigrationMethods),
+		"outlook":   c.outlookDomain(),
+		"none":      {name: "none"},
 	}
 }
 

@@ -225,3 +225,62 @@ func TestFirstSupportedAndSupportedValues(t *testing.T) {
 		t.Error("ValueIDs shares the catalogue's slice")
 	}
 }
+
+// The migration facts (migration-source, outlook-anywhere-auto): the methods
+// by source version, with Microsoft's reasons, and the versions that need
+// Outlook Anywhere set up for a cutover or staged migration.
+func TestMigrationSubjects(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		version, method string
+		want            Verdict
+		note            string
+	}{
+		{"5.5", "imap", Supported, ""},
+		{"2000", "cutover", Unsupported, "it needs Exchange 2003 or later"},
+		{"2000", "staged", Unsupported, "it moves Exchange 2003 and 2007 mailboxes only"},
+		{"2003", "cutover", Supported, ""},
+		{"2003", "staged", Supported, ""},
+		{"2007", "staged", Supported, ""},
+		{"2010", "staged", Unsupported, "it moves Exchange 2003 and 2007 mailboxes only"},
+		{"SE", "staged", Unsupported, "it moves Exchange 2003 and 2007 mailboxes only"},
+		{"2007", "minimal_hybrid", Unknown, ""},
+		{"2010", "minimal_hybrid", Supported, ""},
+		{"SE", "minimal_hybrid", Supported, ""},
+	} {
+		var got Verdict
+		var note string
+		for _, r := range c.VersionRows("migration-source", c.Version(tc.version)) {
+			if !r.Whole() {
+				t.Errorf("migration-source row of line %d has an update range", r.line)
+			}
+			if r.HasValue(tc.method) {
+				got, note = r.Verdict, r.Note
+			}
+		}
+		if got != tc.want || (tc.note != "" && note != tc.note) {
+			t.Errorf("migration-source %s %s: %s %q, want %s %q", tc.version, tc.method, got, note, tc.want, tc.note)
+		}
+	}
+	for id, want := range map[string]Verdict{"2000": Unknown, "2003": Unsupported, "2010": Unsupported, "2013": Supported, "2016": Unknown} {
+		got := Unknown
+		for _, r := range c.VersionRows("outlook-anywhere-auto", c.Version(id)) {
+			got = r.Verdict
+		}
+		if got != want {
+			t.Errorf("outlook-anywhere-auto %s: %s, want %s", id, got, want)
+		}
+	}
+	for _, tc := range []struct{ row, want string }{
+		{"migration-source,2019,,,pigeon,,supported,MS-MIG-PATH,", `unknown migration value "pigeon"`},
+		{"migration-source,2010,,,staged,,supported,MS-STAGED,", "overlaps the migration-source row of line"},
+		{"migration-source,2010,,,,,supported,MS-STAGED,", "a migration value is missing"},
+		{"outlook-anywhere-auto,2016,,,cutover,,supported,MS-CUTOVER-STEPS,", `this subject has no values, but the row names "cutover"`},
+		{"outlook-anywhere-auto,2007,,,,,supported,MS-CUTOVER-STEPS,", "overlaps the outlook-anywhere-auto row of line"},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"support.csv": "+" + tc.row}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "support.csv:") {
+			t.Errorf("%s: error %v, want support.csv:LINE: ...%s", tc.row, err, tc.want)
+		}
+	}
+}
