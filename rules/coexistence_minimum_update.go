@@ -166,17 +166,33 @@ func coexistenceRefusing(p *lint.Pass, older *catalog.Version, newer []facts.Ser
 	return refusing
 }
 
-// checkNativeMode: Exchange 2007 and 2010 need the organization in native
-// mode (MS-SYSREQ-2007-COEX, MS-COEX-2010).
+// nativeMode is the catalogue's subject of the versions that need the
+// organization in native mode: Exchange 2007 and 2010 (MS-SYSREQ-2007-COEX,
+// MS-COEX-2010).
+const nativeMode = "native-mode"
+
+// needsNativeMode reports whether the catalogue says that servers of v need
+// the organization in native mode.
+func needsNativeMode(cat *catalog.Catalog, v *catalog.Version) bool {
+	for _, r := range cat.VersionRows(nativeMode, v) {
+		if r.Verdict == catalog.Supported {
+			return true
+		}
+	}
+	return false
+}
+
+// checkNativeMode: the versions that need the organization in native mode
+// (nativeMode) beside an organization in mixed mode.
 func checkNativeMode(p *lint.Pass, groups map[*catalog.Version][]facts.Server) {
 	o := p.Topology.Organization
 	if o == nil || o.NativeMode.IsTrue() {
 		return
 	}
 	var parts []string
-	for _, id := range []string{"2007", "2010"} {
-		if ss := groups[p.Catalog.Version(id)]; len(ss) > 0 {
-			parts = append(parts, fmt.Sprintf("Exchange %s (%s)", id, names(ss)))
+	for _, v := range p.Catalog.Versions() {
+		if ss := groups[v]; len(ss) > 0 && needsNativeMode(p.Catalog, v) {
+			parts = append(parts, fmt.Sprintf("Exchange %s (%s)", v.ID, names(ss)))
 		}
 	}
 	if len(parts) == 0 {

@@ -36,8 +36,15 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 	var legacy []string
 	var first *facts.Server
 	out := true // every version named is out of support on the evaluation date
-	for _, id := range []string{"2016", "2019"} {
-		if ss := groups[p.Catalog.Version(id)]; len(ss) > 0 {
+	// The versions the block is about are those older than SE that can be
+	// in one organization with it (coexist: Exchange 2016 and 2019; SE's
+	// setup refuses 2013 and older already).
+	se := p.Catalog.Version("SE")
+	for _, v := range p.Catalog.Versions() {
+		if v.Rank >= se.Rank || !coexist(p.Catalog, se, v) {
+			continue
+		}
+		if ss := groups[v]; len(ss) > 0 {
 			legacy = append(legacy, fmt.Sprintf("%s (%s)", ss[0].Exchange.ShortName(), names(ss)))
 			out = out && !ss[0].Exchange.InSupport(p.AsOf)
 			if first == nil {
@@ -49,7 +56,7 @@ func (coexistenceSECU2Legacy) Check(p *lint.Pass) {
 		return
 	}
 	blocking := p.Catalog.CU(seBlockingCU)
-	for _, s := range groups[p.Catalog.Version("SE")] {
+	for _, s := range groups[se] {
 		n, ok := seCU(s)
 		if !ok || n < blocking {
 			continue

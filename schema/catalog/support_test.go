@@ -284,3 +284,23 @@ func TestMigrationSubjects(t *testing.T) {
 		}
 	}
 }
+
+// native-mode: Exchange 2007 and 2010 need the organization in native mode.
+func TestNativeModeSubject(t *testing.T) {
+	c := Default()
+	for id, want := range map[string]Verdict{"2003": Unknown, "2007": Supported, "2010": Supported, "2013": Unknown} {
+		if got, _ := c.SupportsAny("native-mode", "", "", c.Version(id)); got != want {
+			t.Errorf("native-mode %s: %s, want %s", id, got, want)
+		}
+	}
+	for _, tc := range []struct{ row, want string }{
+		{"native-mode,2010,,,2003,,supported,MS-COEX-2010,", `this subject has no values, but the row names "2003"`},
+		{"native-mode,2010,,,,,unsupported,MS-COEX-2010,", "overlaps the native-mode row of line"},
+		{"native-mode,2010,,,,,supported,NO-SUCH-SOURCE,", `unknown source "NO-SUCH-SOURCE"`},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"support.csv": "+" + tc.row}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "support.csv:") {
+			t.Errorf("%s: error %v, want support.csv:LINE: ...%s", tc.row, err, tc.want)
+		}
+	}
+}
