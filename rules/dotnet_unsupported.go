@@ -85,10 +85,10 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 		}
 		msg := fmt.Sprintf("%s runs %s with %s, which it does not support%s", s.Name(), s.LevelName(), name, where)
 		var fixes []string
-		if s.Exchange.ID == "2010" {
+		if rt := dotnetRuntime(cat, s.Exchange); rt != "" {
 			// Exchange 2010 runs on .NET Framework 3.5 SP1; the matrix only
 			// allows 4.0 to 4.5.2 beside it.
-			fixes = append(fixes, `install .NET Framework 3.5 SP1 and state dotnet = "3.5 SP1"`)
+			fixes = append(fixes, fmt.Sprintf("install %s and state dotnet = %q", cat.DotNetName(rt), rt))
 		} else if supported := inSupportDotNets(p, dotnetAt(cat, s)); len(supported) > 0 {
 			fixes = append(fixes, "install .NET Framework "+words.Or(supported))
 		}
@@ -100,6 +100,16 @@ func (dotnetUnsupported) Check(p *lint.Pass) {
 		}
 		p.Report(s.DotNet, msg+": "+strings.Join(fixes, ", or "))
 	}
+}
+
+// dotnetRuntime is the .NET Framework a version runs on, where the
+// catalogue names one (limits.csv, exchange-VERSION-dotnet: Exchange 2010
+// runs on 3.5 SP1, MS-MATRIX), else "".
+func dotnetRuntime(cat *catalog.Catalog, v *catalog.Version) string {
+	if cat.Limit("exchange-"+v.ID+"-dotnet") == nil {
+		return ""
+	}
+	return cat.PlatformID("exchange-" + v.ID + "-dotnet")
 }
 
 // inSupportDotNets keeps the .NET Framework versions of ids (as dotnetAt and

@@ -12,6 +12,9 @@ func TestLimits(t *testing.T) {
 	if got := c.Count("hybrid-tenants-max"); got != 5 {
 		t.Errorf("hybrid-tenants-max: %d", got)
 	}
+	if got := c.PlatformID("exchange-2010-dotnet"); got != "3.5 SP1" {
+		t.Errorf("exchange-2010-dotnet: %s", got)
+	}
 	if got := c.Count("cutover-mailboxes-max"); got != 2000 {
 		t.Errorf("cutover-mailboxes-max: %d", got)
 	}
@@ -68,6 +71,7 @@ func TestLimitsRefused(t *testing.T) {
 		{"x,dates,2025-10-02;2025-10-01,MS-CUTOVER,n", "in order"},
 		{"x,windows,2030,MS-CUTOVER,n", "windows.csv"},
 		{"x,dotnet,5.0,MS-CUTOVER,n", "dotnet.csv"},
+		{"exchange-2010-dotnet,dotnet,3.5 SP1,MS-MATRIX,again", "given twice"},
 		{"x,colour,red,MS-CUTOVER,n", "unknown kind"},
 		{"x,count,3,NO-SUCH-SOURCE,n", "unknown source"},
 		{"hybrid-tenants-max,count,3,MS-CUTOVER,n", "given twice"},
