@@ -39,6 +39,8 @@ func TestCatalogDerivedVersions(t *testing.T) {
 		{"outlookAnywhereToEnable", on(outlookAnywhereToEnable), "2003 2007 2010"},
 		// MS-SYSREQ-2007-COEX, MS-COEX-2010.
 		{"needsNativeMode", on(needsNativeMode), "2007 2010"},
+		// DOCS-PR-3184: the wizard FAQ stopped naming Exchange 2010.
+		{"faqDropped", on(faqDropped), "2010"},
 		// MS-SE-UPGRADE: the versions SE CU2's setup is to block.
 		{"older versions that coexist with SE", func(v *catalog.Version) bool { return v.Rank < se.Rank && coexist(cat, se, v) }, "2016 2019"},
 	} {

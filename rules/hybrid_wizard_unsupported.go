@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
@@ -42,7 +43,7 @@ func (hybridWizardUnsupported) Check(p *lint.Pass) {
 	}
 	if !p.AsOf.Before(p.Catalog.Day(hcwFAQWithout2010)) {
 		for _, m := range ms {
-			if m.Exchange.ID != "2010" || m.IsEdge() {
+			if !faqDropped(p.Catalog, m.Exchange) || m.IsEdge() {
 				continue
 			}
 			// Microsoft advises Exchange 2016 hybrid servers beside 2010, named
@@ -114,6 +115,22 @@ func hybridHostCanTake(p *lint.Pass, ms []facts.RosterEntry, min *catalog.DotNet
 		os, _ := m.OS.Get()
 		for _, d := range p.Catalog.DotNets {
 			if v, _ := p.Catalog.SupportsOn(dotnetMatrix, d.ID, os, m.Release); d.Rank >= min.Rank && v == catalog.Supported {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// faqDropped reports whether the Hybrid Configuration Wizard FAQ stopped
+// naming hybrid servers of v on the day of hcwFAQWithout2010: v's
+// hybrid-license row cites the change to the FAQ (that limit's source,
+// DOCS-PR-3184), Exchange 2010.
+func faqDropped(cat *catalog.Catalog, v *catalog.Version) bool {
+	change := cat.Limit(hcwFAQWithout2010).Sources
+	for _, r := range cat.VersionRows(licenseMatrix, v) {
+		for _, src := range r.Sources {
+			if slices.Contains(change, src) {
 				return true
 			}
 		}
