@@ -64,3 +64,35 @@ func TestHybridEdgeRows(t *testing.T) {
 		"hybrid-edge,2013,,,,,supported,MS-HYB-EDGE,":              "a exchange value is missing",
 	})
 }
+
+// mailbox-services: the roles a version no longer has whose services run on
+// its Mailbox role.
+func TestMailboxServicesRows(t *testing.T) {
+	checkSupports(t, []supportCase{
+		{"mailbox-services", "hub_transport", "2013", "CU23", Supported, ""},
+		{"mailbox-services", "hub_transport", "SE", "RTM", Supported, ""},
+		{"mailbox-services", "hub_transport", "2010", "SP3", Unknown, ""},
+		{"mailbox-services", "client_access", "2013", "CU23", Unknown, ""}, // 2013 has the role
+		{"mailbox-services", "client_access", "2016", "CU23", Supported, ""},
+		{"mailbox-services", "unified_messaging", "2013", "RTM", Supported, ""},
+		{"mailbox-services", "unified_messaging", "2016", "CU23", Supported, ""},
+		{"mailbox-services", "unified_messaging", "2019", "CU15", Unknown, ""}, // removed
+	})
+	c := Default()
+	// A role whose services run on the Mailbox role is one the version lacks.
+	for _, r := range c.Subject("mailbox-services").Rows() {
+		for _, v := range r.Versions {
+			for _, role := range r.ValueIDs() {
+				if _, ok := c.FirstSupported("server-roles", role, v); ok {
+					t.Errorf("mailbox-services: Exchange %s still has the %s role", v.ID, role)
+				}
+			}
+		}
+	}
+	checkRejected(t, map[string]string{
+		"mailbox-services,2013,,,hub,,supported,MS-DISCONT,":                  `unknown role value "hub"`,
+		"mailbox-services,2019,,,client_access,,supported,MS-DISCONT,":        "overlaps the mailbox-services row of line",
+		"mailbox-services,2013,,,mailbox,,supported,NO-SUCH-SOURCE,":          `unknown source "NO-SUCH-SOURCE"`,
+		"mailbox-services,2016..2013,,,edge_transport,,supported,MS-DISCONT,": "is not a range of versions",
+	})
+}
