@@ -96,3 +96,30 @@ func TestMailboxServicesRows(t *testing.T) {
 		"mailbox-services,2016..2013,,,edge_transport,,supported,MS-DISCONT,": "is not a range of versions",
 	})
 }
+
+// dag-versions: the other versions whose servers may share a DAG.
+func TestDAGVersionsRows(t *testing.T) {
+	checkSupports(t, []supportCase{
+		{"dag-versions", "SE", "2019", "CU14", Supported, ""},
+		{"dag-versions", "2019", "SE", "RTM", Supported, ""},
+		{"dag-versions", "2016", "2019", "CU15", Unknown, ""},
+		{"dag-versions", "2019", "2016", "CU23", Unknown, ""},
+	})
+	c := Default()
+	// Sharing a DAG goes both ways.
+	for _, r := range c.Subject("dag-versions").Rows() {
+		for _, v := range r.Versions {
+			for _, o := range r.ValueIDs() {
+				if got, _ := c.SupportsAny("dag-versions", v.ID, "", c.Version(o)); got != Supported {
+					t.Errorf("dag-versions: %s shares a DAG with %s, not the other way (%s)", v.ID, o, got)
+				}
+			}
+		}
+	}
+	checkRejected(t, map[string]string{
+		"dag-versions,2019,,,2099,,supported,MS-SE-INPLACE,":   `unknown exchange value "2099"`,
+		"dag-versions,2019,CU14,,SE,,supported,MS-SE-INPLACE,": "overlaps the dag-versions row of line",
+		"dag-versions,2016,,,2019,,supported,NO-SUCH-SOURCE,":  `unknown source "NO-SUCH-SOURCE"`,
+		"dag-versions,2016,,,,,supported,MS-SE-INPLACE,":       "a exchange value is missing",
+	})
+}
