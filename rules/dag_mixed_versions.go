@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // dagMixedVersions reports database availability groups whose members run
@@ -24,16 +25,23 @@ func (dagMixedVersions) Info() lint.RuleInfo {
 	}
 }
 
-// dagFamily is the group of versions whose servers may share a DAG: one
-// version, except that Exchange 2019 and SE share one during the in-place
-// upgrade from 2019 CU14/CU15 to SE, which Microsoft supports server by
-// server (MS-SE-INPLACE; SE is the same code base as 2019 CU15).
-func dagFamily(id string) string {
-	if id == "SE" {
-		return "2019"
+// dagFamily is the group of versions whose servers may share a DAG, named by
+// its oldest version: one version, except the versions the catalogue's
+// dag-versions rows let share one (Exchange 2019 and SE during the in-place
+// upgrade from 2019 CU14/CU15 to SE, MS-SE-INPLACE).
+func dagFamily(cat *catalog.Catalog, v *catalog.Version) string {
+	family := v
+	for _, o := range cat.SupportedValues(dagVersions, v) {
+		if ov := cat.Version(o.ID); ov != nil && ov.Rank < family.Rank {
+			family = ov
+		}
 	}
-	return id
+	return family.ID
 }
+
+// dagVersions is the catalogue's matrix of the other versions whose servers
+// may share a DAG with a version's.
+const dagVersions = "dag-versions"
 
 // group is the members sharing one value, in order of first appearance.
 type group struct {
@@ -61,7 +69,7 @@ func (dagMixedVersions) Check(p *lint.Pass) {
 			if firstAt < 0 {
 				firstAt = i
 			}
-			if add(&versions, dagFamily(s.Exchange.ID), s) && len(versions) > 1 && versionAt < 0 {
+			if add(&versions, dagFamily(p.Catalog, s.Exchange), s) && len(versions) > 1 && versionAt < 0 {
 				versionAt = i
 			}
 			if os, ok := s.OS.Get(); ok {

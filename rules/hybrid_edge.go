@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/facts"
@@ -29,7 +28,7 @@ func (hybridEdge) Info() lint.RuleInfo {
 // hybridEdgeVersion is the oldest Edge Transport servers a hybrid deployment
 // accepts, by the newest internal Exchange version of the organization.
 type hybridEdgeVersion struct {
-	orgs []string // newest internal version of the organization
+	org *catalog.Version // whose requirement it is (a 2007 organization's is 2013's)
 	// mins are the oldest Edge versions accepted, oldest first, each with its
 	// oldest level ("" for any). An Edge server older than the first is
 	// rejected; one of a listed version must be at its level; newer versions
@@ -40,25 +39,12 @@ type hybridEdgeVersion struct {
 
 type hybridEdgeMin struct{ version, level string }
 
-var hybridEdgeVersions = []hybridEdgeVersion{
-	// MS-HYB-2007-EDGE: Exchange 2013 organizations (a 2007 organization
-	// hybrid through Exchange 2013) use "either Exchange Server 2013 Edge
-	// Transport servers or Exchange 2010 Edge Transport servers running
-	// Service Pack 3 (SP3)".
-	{[]string{"2007", "2013"}, []hybridEdgeMin{{"2010", "SP3"}}, "Exchange 2013 or Exchange 2010 SP3"},
-	// MS-HYB-EDGE: "Exchange 2016 organizations ... have the option of
-	// deploying Edge Transport servers running the latest release of Exchange
-	// 2010 or later". How current the level must be is hybrid-server-update's
-	// concern.
-	{[]string{"2016"}, []hybridEdgeMin{{"2010", ""}}, "the latest release of Exchange 2010 or later"},
-	// Microsoft's hybrid Edge guidance says "2010 or later" of 2016
-	// organizations only; Exchange 2019 and SE organizations accept the Edge
-	// servers of the versions that coexist with them, at the minimums the
-	// catalogue's coexistence rows give (hybridEdgeCoexisting): 2019 cannot
-	// coexist with 2010, SE neither with 2010 nor 2013.
-	{orgs: []string{"2019"}},
-	{orgs: []string{"SE"}},
-}
+// hybridEdgeSubject is the catalogue's matrix of the Edge Transport servers a
+// hybrid organization accepts (MS-HYB-2007-EDGE for Exchange 2013
+// organizations, MS-HYB-EDGE for 2016 ones): each row an Edge version and
+// updates, the value the organization's version; the note of an unsupported
+// row says what the organization accepts.
+const hybridEdgeSubject = "hybrid-edge"
 
 func (hybridEdge) Check(p *lint.Pass) {
 	h := p.Topology.Hybrid
@@ -145,15 +131,76 @@ func hybridEdgeVersionFor(p *lint.Pass) *hybridEdgeVersion {
 	if newest == nil {
 		return nil
 	}
-	for _, r := range hybridEdgeVersions {
-		if slices.Contains(r.orgs, newest.ID) {
-			if r.mins == nil {
-				r.mins, r.want = hybridEdgeCoexisting(p.Catalog, newest)
-			}
-			return &r
-		}
+	org := hybridEdgeOrg(p.Catalog, newest)
+	if mins, want := hybridEdgeDocumented(p.Catalog, org); len(mins) > 0 {
+		return &hybridEdgeVersion{org: org, mins: mins, want: want}
+	}
+	// Microsoft's hybrid Edge guidance speaks of organizations up to Exchange
+	// 2016 only; newer organizations (2019, SE) accept the Edge servers of
+	// the versions that coexist with them, at the minimums the catalogue's
+	// coexistence rows give: 2019 cannot coexist with 2010, SE neither with
+	// 2010 nor 2013. Older organizations without rows (2010) are not judged.
+	if documented := hybridEdgeNewestOrg(p.Catalog); documented == nil || org.Rank <= documented.Rank {
+		return nil
+	}
+	if mins, want := hybridEdgeCoexisting(p.Catalog, org); len(mins) > 0 {
+		return &hybridEdgeVersion{org: org, mins: mins, want: want}
 	}
 	return nil
+}
+
+// hybridEdgeOrg is the version whose hybrid Edge requirement an organization
+// whose newest internal version is v has: v, or the oldest version its
+// hybrid servers may run when that is newer (a 2007 organization goes hybrid
+// through Exchange 2013, the catalogue's hybrid-server rows).
+func hybridEdgeOrg(cat *catalog.Catalog, v *catalog.Version) *catalog.Version {
+	org := v
+	var oldest *catalog.Version
+	for _, h := range cat.SupportedValues(hybridServer, v) {
+		if hv := cat.Version(h.ID); hv != nil && (oldest == nil || hv.Rank < oldest.Rank) {
+			oldest = hv
+		}
+	}
+	if oldest != nil && oldest.Rank > v.Rank {
+		org = oldest
+	}
+	return org
+}
+
+// hybridEdgeDocumented is what the catalogue's hybrid-edge rows say an
+// organization of version org accepts: each Edge version with a supported
+// row, from the row's first release; want is the note of its unsupported
+// rows. None when the rows say nothing of org.
+func hybridEdgeDocumented(cat *catalog.Catalog, org *catalog.Version) (mins []hybridEdgeMin, want string) {
+	for _, v := range cat.Versions() {
+		if from, ok := cat.FirstSupported(hybridEdgeSubject, org.ID, v); ok {
+			min := hybridEdgeMin{version: v.ID}
+			if from != nil {
+				min.level = from.Name
+			}
+			mins = append(mins, min)
+		}
+	}
+	for _, r := range cat.Subject(hybridEdgeSubject).Rows() {
+		if r.Verdict == catalog.Unsupported && r.HasValue(org.ID) && r.Note != "" {
+			return mins, r.Note
+		}
+	}
+	return mins, want
+}
+
+// hybridEdgeNewestOrg is the newest organization version the hybrid-edge
+// rows name, or nil.
+func hybridEdgeNewestOrg(cat *catalog.Catalog) *catalog.Version {
+	var newest *catalog.Version
+	for _, r := range cat.Subject(hybridEdgeSubject).Rows() {
+		for _, id := range r.ValueIDs() {
+			if v := cat.Version(id); v != nil && (newest == nil || v.Rank > newest.Rank) {
+				newest = v
+			}
+		}
+	}
+	return newest
 }
 
 // hybridEdgeCoexisting is what an organization whose newest version is org
@@ -202,7 +249,7 @@ func hybridEdgeCheckVersion(p *lint.Pass, m facts.RosterEntry, r *hybridEdgeVers
 // that the organization accepts for its Edge Transport servers and that can
 // be in one organization with its newest version, or nil.
 func hybridEdgeTarget(p *lint.Pass, r *hybridEdgeVersion) *catalog.Version {
-	org := p.Catalog.Version(r.orgs[len(r.orgs)-1])
+	org := r.org
 	oldest := p.Catalog.Version(r.mins[0].version)
 	vs := p.Catalog.SupportedVersions(p.AsOf)
 	for i := len(vs) - 1; i >= 0; i-- {
@@ -214,9 +261,10 @@ func hybridEdgeTarget(p *lint.Pass, r *hybridEdgeVersion) *catalog.Version {
 }
 
 // hybridEdgeWho names whose requirement it is, for the message: "an
-// Exchange 2013 organization" (the newest of the row).
+// Exchange 2013 organization" (for a 2007 organization too, which goes hybrid
+// through Exchange 2013).
 func hybridEdgeWho(r *hybridEdgeVersion) string {
-	return "an Exchange " + r.orgs[len(r.orgs)-1] + " organization"
+	return "an Exchange " + r.org.ID + " organization"
 }
 
 // hybridEdgeBypass: with Edge servers in hybrid, the Edge servers alone send and

@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 const hyEdgeList = "hybrid {\n  edge_servers = [\"EDGE\"]\n}\n"
@@ -200,5 +202,46 @@ func TestHybridEdgeOwnCertificate(t *testing.T) {
 		case tc.certAt != "" && (len(fs) != 1 || fs[0].Address != tc.certAt):
 			t.Errorf("%s: hybrid-certificate: want one finding at %s:\n%s", tc.name, tc.certAt, summary(fs))
 		}
+	}
+}
+
+// The minimums the rule reads from the catalogue's hybrid-edge rows reject
+// exactly the releases those rows do not support: an Edge server older than
+// the oldest version accepted, or of an accepted version below its level.
+// A 2007 organization takes 2013's requirement (it goes hybrid through
+// Exchange 2013, hybrid-server), and names it so.
+func TestHybridEdgeFromCatalogue(t *testing.T) {
+	cat := catalog.Default()
+	for _, id := range []string{"2013", "2016"} {
+		org := cat.Version(id)
+		mins, want := hybridEdgeDocumented(cat, org)
+		if len(mins) == 0 || want == "" {
+			t.Fatalf("%s: no hybrid-edge rows: %v %q", id, mins, want)
+		}
+		oldest := cat.Version(mins[0].version)
+		for _, v := range cat.Versions() {
+			for _, rel := range v.Releases() {
+				rejected := v.Rank < oldest.Rank
+				for _, m := range mins {
+					if m.version == v.ID && m.level != "" && rel.Build.Compare(cat.Release(v, m.level).Build) < 0 {
+						rejected = true
+					}
+				}
+				verdict, row := cat.Supports(hybridEdgeSubject, id, rel)
+				if rejected != (verdict == catalog.Unsupported) || (rejected && (row == nil || row.Note != want)) {
+					t.Errorf("%s organization, %s %s Edge: rule rejects %v, catalogue says %s (%v)", id, v.ID, rel.Name, rejected, verdict, row)
+				}
+			}
+		}
+	}
+	for _, tc := range []struct{ newest, org string }{{"2003", "2010"}, {"2007", "2013"}, {"2010", "2010"}, {"2013", "2013"}, {"SE", "SE"}} {
+		if got := hybridEdgeOrg(cat, cat.Version(tc.newest)); got.ID != tc.org {
+			t.Errorf("organization of %s: %s, want %s", tc.newest, got.ID, tc.org)
+		}
+	}
+	src := org(srv("EX", "2007", "SP3 RU23", hyRoles("mailbox")), hyEdgeSrv("2010", "SP2"), hyEdgeList)
+	if fs := check(t, hybridEdge{}, today, src); len(fs) != 1 || !strings.Contains(fs[0].Message,
+		"which an Exchange 2013 organization does not accept for hybrid mail (it accepts Exchange 2013 or Exchange 2010 SP3): install SP3 or later on EDGE") {
+		t.Errorf("2007 organization: want 2013's requirement:\n%s", summary(fs))
 	}
 }

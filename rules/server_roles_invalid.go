@@ -63,14 +63,24 @@ func hostWhyNoRole(cat *catalog.Catalog, v *catalog.Version, role string) (why, 
 		fix += `, and declare the server as "front_end" or "back_end"`
 	case role == "front_end" || role == "back_end":
 		fix += " and list the server's roles instead"
-	case role == "hub_transport":
-		fix += " (the Mailbox role carries transport)"
-	case role == "client_access":
-		fix += " (the Mailbox role serves clients)"
-	case role == "unified_messaging" && (v.ID == "2013" || v.ID == "2016"):
-		fix += " (Unified Messaging runs on the Mailbox role)"
+	default:
+		if _, ok := cat.FirstSupported(mailboxServices, role, v); ok {
+			fix += mailboxServicesFix[role]
+		}
 	}
 	return why, fix
+}
+
+// mailboxServices is the catalogue's matrix of the roles a version no longer
+// has whose services run on its Mailbox role (MS-DISCONT): Hub Transport from
+// Exchange 2013, Client Access from 2016, Unified Messaging in 2013 and 2016.
+const mailboxServices = "mailbox-services"
+
+// mailboxServicesFix says, for the fix, where a role's services went.
+var mailboxServicesFix = map[string]string{
+	"hub_transport":     " (the Mailbox role carries transport)",
+	"client_access":     " (the Mailbox role serves clients)",
+	"unified_messaging": " (Unified Messaging runs on the Mailbox role)",
 }
 
 func (serverRolesInvalid) Check(p *lint.Pass) {
