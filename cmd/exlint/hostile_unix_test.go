@@ -182,20 +182,7 @@ func TestNamedLinksAndDirectoriesNamedTwice(t *testing.T) {
 // the output file it was to replace as it was. exlint is held mid-run by a
 // standard output nobody reads.
 func TestSIGTERMLeavesNoTemporaryFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds exlint")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "exlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	work := filepath.Join(dir, "work")
-	os.MkdirAll(work, 0o755)
-	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
-		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
-	}
-	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	bin, work := builtWithTopology(t)
 	cmd := exec.Command(bin, "check", "--as-of", asOf, "--format", "text", "--format", "sarif=out.sarif", ".")
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "EXLINT_REEXEC=1")
@@ -283,20 +270,7 @@ func TestCatalogFiles(t *testing.T) {
 // they were; exlint is not killed by SIGPIPE (exit status 141 in a shell),
 // whatever the command.
 func TestClosedPipe(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds exlint")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "exlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	work := filepath.Join(dir, "work")
-	os.MkdirAll(work, 0o755)
-	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
-		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
-	}
-	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	bin, work := builtWithTopology(t)
 	os.MkdirAll(filepath.Join(work, "unformatted"), 0o755)
 	os.WriteFile(filepath.Join(work, "unformatted", "a.exchange.hcl"), []byte("site   \"A\" {}\n"), 0o644)
 	// start runs exlint with its standard output on a pipe, and returns
@@ -373,4 +347,26 @@ func TestNamedLinkThatLeadsNowhere(t *testing.T) {
 			}
 		}
 	}
+}
+
+// builtWithTopology builds exlint (skipped with -short) and writes a
+// 1,000-server topology and an out.sarif of "previous" into a work
+// directory: what the tests of a run interrupted mid-output start from.
+func builtWithTopology(t *testing.T) (bin, work string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds exlint")
+	}
+	dir := t.TempDir()
+	bin = filepath.Join(dir, "exlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work = filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	for _, f := range topogen.Generate(topogen.Options{Servers: 1000}) {
+		os.WriteFile(filepath.Join(work, f.Name), f.Src, 0o644)
+	}
+	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
+	return bin, work
 }
