@@ -171,6 +171,11 @@ func sameNeeds(a, b []dcNeed) bool {
 // is; else an update to the first level from which every later one is
 // listed with w, when that is later than its own; else retirement.
 func dcNeedOf(cat *catalog.Catalog, s facts.Server, w *catalog.Windows) dcNeed {
+	if len(cat.VersionRows(dcOS, s.Exchange)) == 0 {
+		// The catalogue says nothing of the version's domain controllers
+		// (Exchange 5.5): it is not judged, so nothing is asked of it.
+		return dcNeed{}
+	}
 	from := dcListedFrom(cat, s.Exchange, w)
 	level := s.Level()
 	if level == nil {

@@ -58,6 +58,12 @@ func TestDomainControllerReplacement(t *testing.T) {
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2013", "CU23")),
 			"",
 			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2013, which Microsoft does not list with those) is retired"},
+		// A version the catalogue says nothing of for domain controllers
+		// (Exchange 5.5) is asked nothing: only Exchange 2010 is named.
+		{"5.5 and 2010 beside a 2008 DC", "2026-12-06",
+			org(adDC("DC1", `os = "2008"`), srv("OLD", "5.5", "SP4"), srv("EX", "2010", "SP3 RU32")),
+			"",
+			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
 		// The horizon: 366 days before Windows Server 2016's last day it is
 		// named, 365 days before it is not.
 		{"2016 CU23, 366 days before Windows Server 2016's end", "2026-01-11",

@@ -180,7 +180,7 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 		if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(runs, c) }); succ != "" {
 			return "", fmt.Sprintf("install a new Exchange server on %s, move %s's work to it and retire %s", succ, name, name)
 		}
-		also = fmt.Sprintf(", and %s runs on no later version supported for more than a year", v.Name)
+		also = fmt.Sprintf(", and %s runs on no later version supported for more than %s", v.Name, horizonWords(fx.p.Catalog))
 	}
 	next, blockers := fx.successor(v, on)
 	if next == nil {
