@@ -37,6 +37,10 @@ func TestCatalogDerivedVersions(t *testing.T) {
 		{"minimalHybridVersion", on(minimalHybridVersion), "2010 2013 2016 2019 SE"},
 		// MS-CUTOVER-STEPS: set up on 2003, 2007 and 2010.
 		{"outlookAnywhereToEnable", on(outlookAnywhereToEnable), "2003 2007 2010"},
+		// MS-SYSREQ-2007: a global catalog in each site; MS-SYSREQ,
+		// MS-SYSREQ-2013, MS-MATRIX: a writable one.
+		{"dcNeeds global_catalog", func(v *catalog.Version) bool { return dcNeeds(cat, v, "global_catalog") }, "2007 2010 2013 2016 2019 SE"},
+		{"dcNeeds writable", func(v *catalog.Version) bool { return dcNeeds(cat, v, "writable") }, "2010 2013 2016 2019 SE"},
 		// MS-SYSREQ-2007-COEX, MS-COEX-2010.
 		{"needsNativeMode", on(needsNativeMode), "2007 2010"},
 		// DOCS-PR-3184: the wizard FAQ stopped naming Exchange 2010.

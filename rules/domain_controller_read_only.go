@@ -7,6 +7,7 @@ import (
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
+	"github.com/exlint/exlint/schema/catalog"
 )
 
 // domainControllerReadOnly reports Active Directory sites with Exchange
@@ -24,16 +25,19 @@ func (domainControllerReadOnly) Info() lint.RuleInfo {
 	}
 }
 
-// What each version needs in every site with Exchange servers:
-//   - Exchange 2010 and later: a writable domain controller that is also a
-//     global catalog server (MS-SYSREQ: "at least one writeable domain
-//     controller that's also a global catalog server, or the installation
-//     will fail"; MS-SYSREQ-2013: a writeable domain controller and a global
-//     catalog server in each site; MS-MATRIX: "Read-only global catalog
-//     servers and read-only domain controllers aren't supported").
-//   - Exchange 2007: a global catalog server (MS-SYSREQ-2007: one global
-//     catalog per Exchange site, on Windows Server 2003 SP1 or later).
-//   - Exchange 2003 and older: not checked (nothing in exlint's sources).
+// What each version needs in every site with Exchange servers is the
+// catalogue's (subject dc-role): Exchange 2010 and later a writable domain
+// controller that is also a global catalog server (MS-SYSREQ,
+// MS-SYSREQ-2013, MS-MATRIX), Exchange 2007 a global catalog server
+// (MS-SYSREQ-2007); Exchange 2003 and older have no row and are not checked.
+const dcRole = "dc-role"
+
+// dcNeeds reports whether the catalogue says that the servers of v need a
+// domain controller that is role (global_catalog, writable) in their site.
+func dcNeeds(cat *catalog.Catalog, v *catalog.Version, role string) bool {
+	verdict, _ := cat.SupportsAny(dcRole, role, "", v)
+	return verdict == catalog.Supported
+}
 
 func (domainControllerReadOnly) Check(p *lint.Pass) {
 	t := p.Topology
@@ -42,13 +46,13 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 	if len(t.DomainControllers) == 0 {
 		return
 	}
-	r2007, r2010 := p.Catalog.Version("2007").Rank, p.Catalog.Version("2010").Rank
+	needsGC := func(s facts.Server) bool { return dcNeeds(p.Catalog, s.Exchange, "global_catalog") }
 	exchange := map[*schema.Site][]facts.Server{}
 	for _, s := range p.Facts.Servers() {
-		if !s.IsEdge() && s.Exchange.Rank >= r2007 && s.Site == nil {
+		if !s.IsEdge() && needsGC(s) && s.Site == nil {
 			p.Unknown(&s.Block, "site")
 		}
-		if s.IsEdge() || s.Exchange.Rank < r2007 || !s.Site.Resolved() {
+		if s.IsEdge() || !needsGC(s) || !s.Site.Resolved() {
 			continue // Edge servers are outside the forest; a server of unknown site is not placed
 		}
 		exchange[s.Site.Target] = append(exchange[s.Site.Target], s)
@@ -69,7 +73,7 @@ func (domainControllerReadOnly) Check(p *lint.Pass) {
 		}
 		writable := false
 		for _, s := range ss {
-			if s.Exchange.Rank >= r2010 {
+			if dcNeeds(p.Catalog, s.Exchange, "writable") {
 				writable = true
 			}
 		}

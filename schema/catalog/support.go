@@ -49,10 +49,14 @@ var TLSVersions = []string{"1.0", "1.1", "1.2", "1.3"}
 // topologies write them.
 var MigrationMethods = []string{"cutover", "staged", "hybrid", "minimal_hybrid", "express", "imap", "third_party"}
 
+// DCRoles are what a domain controller may be that Exchange asks of one in
+// its sites: a global catalog server, writable (not read-only).
+var DCRoles = []string{"global_catalog", "writable"}
+
 // Subject is a support matrix: what its rows relate Exchange to.
 type Subject struct {
 	Name   string
-	Values string // the value domain: windows, ffl, dotnet, outlook, exchange, tls, role, migration, or none
+	Values string // the value domain: windows, ffl, dotnet, outlook, exchange, tls, role, migration, dc, or none
 	// Windows says what a row's Windows Server range qualifies ("the
 	// server's", "a domain controller's"); "" when the rows have none.
 	Windows string
@@ -175,6 +179,7 @@ func (c *Catalog) domains() map[string]*domain {
 		"tls":       exactDomain("tls", TLSVersions),
 		"role":      exactDomain("role", Roles),
 		"migration": exactDomain("migration", MigrationMethods),
+		"dc":        exactDomain("dc", DCRoles),
 		"outlook":   c.outlookDomain(),
 		"none":      {name: "none"},
 	}

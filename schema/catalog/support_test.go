@@ -304,3 +304,44 @@ func TestNativeModeSubject(t *testing.T) {
 		}
 	}
 }
+
+// dc-role: Exchange 2007 needs a global catalog in each of its sites,
+// Exchange 2010 and later a writable one; 2003 and older have no row.
+func TestDCRoleSubject(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		version, role string
+		want          Verdict
+	}{
+		{"2003", "global_catalog", Unknown},
+		{"2003", "writable", Unknown},
+		{"2007", "global_catalog", Supported},
+		{"2007", "writable", Unknown},
+		{"2010", "global_catalog", Supported},
+		{"2010", "writable", Supported},
+		{"SE", "global_catalog", Supported},
+		{"SE", "writable", Supported},
+	} {
+		if got, _ := c.SupportsAny("dc-role", tc.role, "", c.Version(tc.version)); got != tc.want {
+			t.Errorf("dc-role %s %s: %s, want %s", tc.version, tc.role, got, tc.want)
+		}
+	}
+	for _, v := range c.Versions() {
+		for _, r := range c.VersionRows("dc-role", v) {
+			if !r.Whole() {
+				t.Errorf("dc-role row of line %d has an update range", r.line)
+			}
+		}
+	}
+	for _, tc := range []struct{ row, want string }{
+		{"dc-role,2019,,,read_only,,supported,MS-SYSREQ,", `unknown dc value "read_only"`},
+		{"dc-role,2019,,,,,supported,MS-SYSREQ,", "a dc value is missing"},
+		{"dc-role,2013,,,writable,,unsupported,MS-SYSREQ,", "overlaps the dc-role row of line"},
+		{"dc-role,2007,,,writable,,supported,NO-SUCH-SOURCE,", `unknown source "NO-SUCH-SOURCE"`},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"support.csv": "+" + tc.row}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "support.csv:") {
+			t.Errorf("%s: error %v, want support.csv:LINE: ...%s", tc.row, err, tc.want)
+		}
+	}
+}
