@@ -41,6 +41,8 @@ func TestCatalogDerivedVersions(t *testing.T) {
 		// MS-SYSREQ-2013, MS-MATRIX: a writable one.
 		{"dcNeeds global_catalog", func(v *catalog.Version) bool { return dcNeeds(cat, v, "global_catalog") }, "2007 2010 2013 2016 2019 SE"},
 		{"dcNeeds writable", func(v *catalog.Version) bool { return dcNeeds(cat, v, "writable") }, "2010 2013 2016 2019 SE"},
+		// MS-CUTOVER-STEPS: RPC proxy ports open on the Exchange 2003 side.
+		{"rpcPortsToOpen", on(rpcPortsToOpen), "2003"},
 		// MS-SYSREQ-2007-COEX, MS-COEX-2010.
 		{"needsNativeMode", on(needsNativeMode), "2007 2010"},
 		// DOCS-PR-3184: the wizard FAQ stopped naming Exchange 2010.

@@ -87,6 +87,18 @@ func outlookAnywhereToEnable(cat *catalog.Catalog, v *catalog.Version) bool {
 	return false
 }
 
+// migrationRPCPorts is the catalogue's subject of the versions whose RPC
+// proxy ports (exchange2003RPCPorts) must be open on the source servers for a
+// cutover or staged migration: Exchange 2003 (MS-CUTOVER-STEPS).
+const migrationRPCPorts = "migration-rpc-ports"
+
+// rpcPortsToOpen reports whether the catalogue says that the RPC proxy ports
+// must be open on the servers of v for a cutover or staged migration.
+func rpcPortsToOpen(cat *catalog.Catalog, v *catalog.Version) bool {
+	verdict, _ := cat.SupportsAny(migrationRPCPorts, "", "", v)
+	return verdict == catalog.Supported
+}
+
 // selectVersions returns the servers whose version is one keep accepts.
 func selectVersions(ss []facts.Server, keep func(*catalog.Version) bool) []facts.Server {
 	var out []facts.Server

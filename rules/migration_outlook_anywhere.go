@@ -7,7 +7,6 @@ import (
 	"github.com/exlint/exlint/facts"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
-	"github.com/exlint/exlint/schema/catalog"
 )
 
 // migrationOutlookAnywhere reports a cutover or staged migration whose
@@ -75,7 +74,7 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 			"publish it on TCP 443", oa.Port.Value))
 	}
 	checkOutlookAnywhereCertificate(p, oa)
-	check2003RPCPorts(p, oa, selectVersions(srcs, func(v *catalog.Version) bool { return v.ID == "2003" }))
+	check2003RPCPorts(p, oa, selectVersions(srcs, byCatalog(p, rpcPortsToOpen)))
 }
 
 // checkOutlookAnywhereCertificate: a certificate from a trusted certification
@@ -141,7 +140,8 @@ func coversHost(name, host string) bool {
 	return false
 }
 
-// check2003RPCPorts: from Exchange 2003, TCP 6001, 6002 and 6004 must be open
+// check2003RPCPorts: from Exchange 2003 (the versions of the catalogue's
+// migration-rpc-ports, rpcPortsToOpen), TCP 6001, 6002 and 6004 must be open
 // on the Exchange 2003 side (warning: the note is on the cutover page; staged
 // migration uses the same Outlook Anywhere endpoint).
 func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.Server) {

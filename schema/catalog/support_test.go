@@ -345,3 +345,25 @@ func TestDCRoleSubject(t *testing.T) {
 		}
 	}
 }
+
+// migration-rpc-ports: the RPC proxy ports must be open on Exchange 2003
+// source servers only.
+func TestMigrationRPCPortsSubject(t *testing.T) {
+	c := Default()
+	for id, want := range map[string]Verdict{"2000": Unknown, "2003": Supported, "2007": Unknown, "2010": Unknown, "SE": Unknown} {
+		if got, _ := c.SupportsAny("migration-rpc-ports", "", "", c.Version(id)); got != want {
+			t.Errorf("migration-rpc-ports %s: %s, want %s", id, got, want)
+		}
+	}
+	for _, tc := range []struct{ row, want string }{
+		{"migration-rpc-ports,2007,,,6001,,supported,MS-CUTOVER-STEPS,", `this subject has no values, but the row names "6001"`},
+		{"migration-rpc-ports,2003,,,,,unsupported,MS-CUTOVER-STEPS,", "overlaps the migration-rpc-ports row of line"},
+		{"migration-rpc-ports,2007,,,,,supported,NO-SUCH-SOURCE,", `unknown source "NO-SUCH-SOURCE"`},
+		{"migration-rpc-ports,2002,,,,,supported,MS-CUTOVER-STEPS,", "2002"},
+	} {
+		_, err := loadFrom(withTables(t, map[string]string{"support.csv": "+" + tc.row}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "support.csv:") {
+			t.Errorf("%s: error %v, want support.csv:LINE: ...%s", tc.row, err, tc.want)
+		}
+	}
+}
