@@ -140,12 +140,33 @@ func undisputed(reqs []requirement) []requirement {
 
 // refusalHold says which newer servers must stay below the update from which
 // they refuse version older altogether: "keep the 2019 servers below CU15".
+//
+// Only servers still below it can stay below it (an update cannot be
+// uninstalled): beside one already there (coexistence-unsupported reports
+// it), those below are named, "keep EX19B below CU15".
 func refusalHold(p *lint.Pass, older *catalog.Version, newer []facts.Server) string {
 	for _, s := range newer {
 		for _, r := range p.Catalog.VersionRows(coexistence, s.Exchange) {
-			if r.From != nil && r.To == nil && r.Verdict == catalog.Unsupported && r.HasValue(older.ID) {
+			if r.From == nil || r.To != nil || r.Verdict != catalog.Unsupported || !r.HasValue(older.ID) {
+				continue
+			}
+			var same, below []facts.Server
+			for _, o := range newer {
+				if o.Exchange != s.Exchange {
+					continue
+				}
+				same = append(same, o)
+				if o.Release == nil || o.Release.Build.Compare(r.From.Build) < 0 {
+					below = append(below, o) // a level not known may be below
+				}
+			}
+			switch {
+			case len(below) == 0:
+				return ""
+			case len(below) == len(same):
 				return fmt.Sprintf("keep the %s servers below %s", s.Exchange.ID, r.From.Name)
 			}
+			return fmt.Sprintf("keep %s below %s", names(below), r.From.Name)
 		}
 	}
 	return ""

@@ -293,9 +293,10 @@ func TestCoexistenceMinimumUpdate2019CU15(t *testing.T) {
 			"EX13 runs Exchange Server 2013 CU20 (15.0.1367.3); Exchange 2019 in the organization needs every 2013 server at CU21 (15.0.1395.4) or later: " +
 				"install CU21 or later on EX13, and keep the 2019 servers below CU15 while it remains"},
 		{"one build below CU15", []string{srv("EX19", "2019", "15.2.1748.9")}, "keep the 2019 servers below CU15"},
+		// Only those still below CU15 can stay below it.
 		{"2019 at CU15 and at CU14", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU14")},
-			"install CU21 or later on EX13, and keep the 2019 servers below CU15 while it remains"},
-		{"2019 at CU15 and of unknown level", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU99")}, "keep the 2019 servers below CU15"},
+			"install CU21 or later on EX13, and keep EX19B below CU15 while it remains"},
+		{"2019 at CU15 and of unknown level", []string{srv("EX19", "2019", "CU15"), srv("EX19B", "2019", "CU99")}, "keep EX19B below CU15"},
 	}
 	for _, tc := range cases {
 		fs := check(t, coexistenceMinimumUpdate{}, today, org(append([]string{srv("EX13", "2013", "CU20")}, tc.servers...)...))
