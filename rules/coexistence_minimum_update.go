@@ -195,12 +195,8 @@ const nativeMode = "native-mode"
 // needsNativeMode reports whether the catalogue says that servers of v need
 // the organization in native mode.
 func needsNativeMode(cat *catalog.Catalog, v *catalog.Version) bool {
-	for _, r := range cat.VersionRows(nativeMode, v) {
-		if r.Verdict == catalog.Supported {
-			return true
-		}
-	}
-	return false
+	verdict, _ := cat.SupportsAny(nativeMode, "", "", v)
+	return verdict == catalog.Supported
 }
 
 // checkNativeMode: the versions that need the organization in native mode

@@ -79,12 +79,8 @@ const outlookAnywhereAuto = "outlook-anywhere-auto"
 // outlookAnywhereToEnable reports whether Outlook Anywhere must be set up on
 // the servers of v for a cutover or staged migration.
 func outlookAnywhereToEnable(cat *catalog.Catalog, v *catalog.Version) bool {
-	for _, r := range cat.VersionRows(outlookAnywhereAuto, v) {
-		if r.Verdict == catalog.Unsupported {
-			return true
-		}
-	}
-	return false
+	verdict, _ := cat.SupportsAny(outlookAnywhereAuto, "", "", v)
+	return verdict == catalog.Unsupported
 }
 
 // migrationRPCPorts is the catalogue's subject of the versions whose RPC
