@@ -270,24 +270,16 @@ func pickState(plan *schema.Plan, name string) (*schema.State, error) {
 		}
 		names = append(names, s.Name)
 	}
-	msg := fmt.Sprintf("--state %q: the topology has no such state", name)
-	notApplied := false
-	for _, p := range plan.Problems {
-		if p.State == name {
-			// A stage that is not applied (no date, a duplicate name...) is
-			// no state; plan-structure says why.
-			msg = fmt.Sprintf("--state %q: stage %q is not applied, so it is no state: %s (%s:%d:%d).", name, name,
-				strings.TrimSuffix(p.Message, "."), p.Range.Filename, p.Range.Start.Line, p.Range.Start.Column)
-			notApplied = true
-			break
-		}
-	}
-	if notApplied {
-		// said why
+	var msg string
+	if p := stageProblem(plan, name); p != nil {
+		// A stage that is not applied (no date, a duplicate name...) is no
+		// state; plan-structure says why.
+		msg = fmt.Sprintf("--state %q: stage %q is not applied, so it is no state: %s (%s:%d:%d).", name, name,
+			strings.TrimSuffix(p.Message, "."), p.Range.Filename, p.Range.Start.Line, p.Range.Start.Column)
 	} else if sug := schema.Suggest(name, names); sug != "" {
-		msg += fmt.Sprintf("; did you mean %q?", sug)
+		msg = fmt.Sprintf("--state %q: the topology has no such state; did you mean %q?", name, sug)
 	} else {
-		msg += "."
+		msg = fmt.Sprintf("--state %q: the topology has no such state.", name)
 	}
 	if len(names) == 1 {
 		msg += ` It has no stages: its one state is "current"`
@@ -295,6 +287,16 @@ func pickState(plan *schema.Plan, name string) (*schema.State, error) {
 		msg += " Its states: " + strings.Join(names, ", ")
 	}
 	return nil, &exitError{code: exitUsage, err: errors.New(msg)}
+}
+
+// stageProblem returns the first problem of the plan's stage name, or nil.
+func stageProblem(plan *schema.Plan, name string) *schema.PlanProblem {
+	for i := range plan.Problems {
+		if plan.Problems[i].State == name {
+			return &plan.Problems[i]
+		}
+	}
+	return nil
 }
 
 // graphTitle names what the diagram shows: the organization, the state of a
