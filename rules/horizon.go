@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/internal/words"
@@ -43,14 +44,7 @@ func lastingWindows(p *lint.Pass, accept func(*catalog.Windows) bool) []*catalog
 // windowsIn is an accept function of lastingWindows: the versions whose IDs
 // are listed.
 func windowsIn(ids []string) func(*catalog.Windows) bool {
-	return func(w *catalog.Windows) bool {
-		for _, id := range ids {
-			if w.ID == id {
-				return true
-			}
-		}
-		return false
-	}
+	return func(w *catalog.Windows) bool { return slices.Contains(ids, w.ID) }
 }
 
 // windowsList names Windows Server versions for a fix: "Windows Server
