@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -36,6 +37,39 @@ type Target struct {
 type Skipped struct {
 	Path   string
 	Reason string
+}
+
+// SkippedNote explains a search that found no topology file to read by what
+// it found and did not read (links, special files): "; not read:
+// "a/x.exchange.hcl" (a symbolic link); name a link on the command line to
+// follow it", at most three paths and how many more. It is "" when nothing
+// was skipped. Paths are quoted, as they may hold anything.
+func SkippedNote(skipped []Skipped) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	const shown = 3
+	var b strings.Builder
+	b.WriteString("; not read: ")
+	links := false
+	for i, s := range skipped {
+		kind, _, _ := strings.Cut(s.Reason, ";")
+		links = links || strings.HasPrefix(kind, "a symbolic link")
+		if i >= shown {
+			continue
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", strconv.Quote(s.Path), kind)
+	}
+	if len(skipped) > shown {
+		fmt.Fprintf(&b, " and %d more", len(skipped)-shown)
+	}
+	if links {
+		b.WriteString("; name a link on the command line to follow it")
+	}
+	return b.String()
 }
 
 // PathError is a command-line path that cannot be checked.

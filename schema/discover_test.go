@@ -130,3 +130,22 @@ func TestReadFilesSizes(t *testing.T) {
 		t.Error("a missing file must be an error")
 	}
 }
+
+// SkippedNote names at most three paths, quoted, each with the first part
+// of its reason, counts the rest, and says how to follow a link only when
+// one was skipped.
+func TestSkippedNote(t *testing.T) {
+	if got := SkippedNote(nil); got != "" {
+		t.Errorf("nothing skipped: %q", got)
+	}
+	fifo := Skipped{Path: "a/f.exchange.hcl", Reason: "not a regular file"}
+	if got, want := SkippedNote([]Skipped{fifo}), `; not read: "a/f.exchange.hcl" (not a regular file)`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	link := Skipped{Path: "a/\x1b[2Jx.exchange.hcl", Reason: "a symbolic link; exlint does not follow links"}
+	got := SkippedNote([]Skipped{link, fifo, fifo, fifo, fifo})
+	want := `; not read: "a/\x1b[2Jx.exchange.hcl" (a symbolic link), "a/f.exchange.hcl" (not a regular file), "a/f.exchange.hcl" (not a regular file) and 2 more; name a link on the command line to follow it`
+	if got != want {
+		t.Errorf("got %q,\nwant %q", got, want)
+	}
+}

@@ -170,12 +170,21 @@ func readTopology(path string, cfg *config.Config, one string) (string, []*schem
 	if err != nil {
 		return "", nil, usageErr("%s: %v", path, unwrapPath(err))
 	}
+	namedLink := ""
 	if info.Mode()&fs.ModeSymlink != 0 {
-		// A link that leads nowhere (a loop, a missing target) says so, as
-		// exlint check does, rather than what a link is not.
-		if _, err := os.Stat(path); err != nil {
+		// A link named on the command line is the user's explicit choice and
+		// is followed, as exlint check follows it: to a directory (read as
+		// that directory, under the link's name) or to a topology file (read
+		// with the files beside the link). A link that leads nowhere (a
+		// loop, a missing target) says so, rather than what a link is not.
+		linked, err := os.Stat(path)
+		if err != nil {
 			return "", nil, usageErr("%s: %v", path, unwrapPath(err))
 		}
+		if !linked.IsDir() {
+			namedLink = filepath.Clean(path)
+		}
+		info = linked
 	}
 	if why := excludedBy(cfg, path); why != "" {
 		return "", nil, usageErr("%s: not read: %s", path, why)
@@ -194,10 +203,10 @@ func readTopology(path string, cfg *config.Config, one string) (string, []*schem
 	var names []string
 	excluded := ""
 	for _, e := range entries {
-		// Links and special files are not read, as exlint check does not,
-		// nor files the configuration excludes.
+		// Links and special files are not read, as exlint check does not
+		// (but the link named), nor files the configuration excludes.
 		name := filepath.Join(dir, e.Name())
-		if !e.Type().IsRegular() || !schema.IsTopologyFile(e.Name()) {
+		if !schema.IsTopologyFile(e.Name()) || !e.Type().IsRegular() && name != namedLink {
 			continue
 		}
 		if why := excludedBy(cfg, name); why != "" {
@@ -239,7 +248,11 @@ func excludedBy(cfg *config.Config, path string) string {
 // graph and exlint plan take one at a time.
 func noTopologyErr(dir, one string, cfg *config.Config) error {
 	var below []string
+	skipped := ""
 	if d, err := schema.DiscoverWith([]string{dir}, func(p string) string { return excludedBy(cfg, p) }); err == nil {
+		if len(d.Targets) == 0 {
+			skipped = schema.SkippedNote(d.Skipped)
+		}
 		for _, t := range d.Targets {
 			// Quoted: a directory's name may hold anything, a terminal's
 			// escape sequences too.
@@ -254,6 +267,7 @@ func noTopologyErr(dir, one string, cfg *config.Config) error {
 		}
 		msg += fmt.Sprintf("; %s, and these are below it: %s", one, strings.Join(shown, ", "))
 	}
+	msg += skipped
 	return &exitError{code: exitUsage, err: errors.New(msg)}
 }
 

@@ -331,6 +331,43 @@ func TestClosedPipe(t *testing.T) {
 	}
 }
 
+// A symbolic link named to graph, plan or report is followed as check
+// follows it: to a directory, read under the link's name; to a topology
+// file, read with the files beside the link. A directory whose only
+// topology files are links says what it did not read, for every command.
+func TestNamedLinksToGraphPlanReport(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "real"), 0o755)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	src, _ := os.ReadFile(filepath.Join(repoRoot, "examples", "small-cutover", "tailspin.exchange.hcl"))
+	os.WriteFile(filepath.Join(dir, "real", "t.exchange.hcl"), src, 0o644)
+	os.Symlink("real", filepath.Join(dir, "dirlink"))
+	os.Symlink(filepath.Join("..", "real", "t.exchange.hcl"), filepath.Join(dir, "sub", "x.exchange.hcl"))
+	for _, cmd := range []string{"graph", "plan", "report"} {
+		for _, c := range []struct{ arg, like, from, to string }{
+			{"dirlink", "real", "real", "dirlink"},
+			{"sub/x.exchange.hcl", "real/t.exchange.hcl", "real/t.exchange.hcl", "sub/x.exchange.hcl"},
+		} {
+			want, stderr, wantCode := runIn(t, dir, "", noEnv, cmd, "--as-of", asOf, c.like)
+			if wantCode > 1 || want == "" {
+				t.Fatalf("%s %s: exit %d %s", cmd, c.like, wantCode, stderr)
+			}
+			out, stderr, code := runIn(t, dir, "", noEnv, cmd, "--as-of", asOf, c.arg)
+			if code != wantCode || out != strings.ReplaceAll(want, c.from, c.to) {
+				t.Errorf("%s %s: exit %d %s\n%s", cmd, c.arg, code, stderr, out)
+			}
+		}
+		_, stderr, code := runIn(t, dir, "", noEnv, cmd, "sub")
+		if want := `not read: "sub/x.exchange.hcl" (a symbolic link); name a link on the command line to follow it`; code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s sub: exit %d, stderr %q; want 2 and %q", cmd, code, stderr, want)
+		}
+	}
+	_, stderr, code := runIn(t, dir, "", noEnv, "check", "sub")
+	if want := `"sub": no topology files found (the names end in .exchange.hcl or .exchange.hcl.json); not read: "sub/x.exchange.hcl" (a symbolic link); name a link on the command line to follow it`; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("check sub: exit %d, stderr %q", code, stderr)
+	}
+}
+
 // A symbolic link that leads nowhere, named to graph, plan or report, is
 // reported with the error following it meets (a loop, a missing target),
 // as check and fmt report it, not as "not a topology file".

@@ -179,7 +179,7 @@ func Stream(paths []string, opts Options, emit func(FileFindings) error) (*Resul
 		return nil, err
 	}
 	if len(disc.Targets) == 0 && disc.Excluded == 0 {
-		return nil, fmt.Errorf("%s: %w", quotedList(paths), ErrNoTopology)
+		return nil, fmt.Errorf("%s: %w%s", quotedList(paths), ErrNoTopology, schema.SkippedNote(disc.Skipped))
 	}
 	targets := disc.Targets
 
