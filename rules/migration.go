@@ -84,8 +84,9 @@ func outlookAnywhereToEnable(cat *catalog.Catalog, v *catalog.Version) bool {
 }
 
 // migrationRPCPorts is the catalogue's subject of the versions whose RPC
-// proxy ports (exchange2003RPCPorts) must be open on the source servers for a
-// cutover or staged migration: Exchange 2003 (MS-CUTOVER-STEPS).
+// proxy ports (the catalogue's migration-rpc-proxy-ports) must be open on
+// the source servers for a cutover or staged migration: Exchange 2003
+// (MS-CUTOVER-STEPS).
 const migrationRPCPorts = "migration-rpc-ports"
 
 // rpcPortsToOpen reports whether the catalogue says that the RPC proxy ports

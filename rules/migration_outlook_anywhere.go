@@ -27,14 +27,6 @@ func (migrationOutlookAnywhere) Info() lint.RuleInfo {
 	}
 }
 
-// outlookAnywherePort: the migration service reaches Outlook Anywhere (RPC
-// over HTTP) over HTTPS, TCP 443 (MS-CUTOVER-STEPS, MS-STAGED-STEPS).
-const outlookAnywherePort = 443
-
-// exchange2003RPCPorts: "When migrating from Exchange 2003, TCP port 6001,
-// 6002 and 6004 need to be open on the Exchange 2003 side" (MS-CUTOVER-STEPS).
-var exchange2003RPCPorts = []int{6001, 6002, 6004}
-
 func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 	m := p.Topology.Migration
 	method := p.Facts.MigrationMethod()
@@ -65,13 +57,16 @@ func (migrationOutlookAnywhere) Check(p *lint.Pass) {
 			p.Unknown(&oa.Block, attr.name)
 		}
 	}
+	// The migration service reaches Outlook Anywhere (RPC over HTTP) over
+	// HTTPS, on the catalogue's port (MS-CUTOVER-STEPS, MS-STAGED-STEPS).
+	port := p.Catalog.Ports("migration-outlook-anywhere-port")[0]
 	if oa.Enabled.IsFalse() {
 		p.Report(oa.Enabled, fmt.Sprintf("Outlook Anywhere is disabled, and %s reaches the mailboxes through it: "+
-			"enable it on TCP 443 with a public CA certificate", methodPhrase(method)))
+			"enable it on TCP %d with a public CA certificate", methodPhrase(method), port))
 	}
-	if oa.Port != nil && oa.Port.Value != outlookAnywherePort {
-		p.Report(oa.Port, fmt.Sprintf("Outlook Anywhere is published on TCP %d, and the migration service connects on TCP 443: "+
-			"publish it on TCP 443", oa.Port.Value))
+	if oa.Port != nil && oa.Port.Value != port {
+		p.Report(oa.Port, fmt.Sprintf("Outlook Anywhere is published on TCP %d, and the migration service connects on TCP %d: "+
+			"publish it on TCP %d", oa.Port.Value, port, port))
 	}
 	checkOutlookAnywhereCertificate(p, oa)
 	check2003RPCPorts(p, oa, selectVersions(srcs, byCatalog(p, rpcPortsToOpen)))
@@ -141,7 +136,8 @@ func coversHost(name, host string) bool {
 }
 
 // check2003RPCPorts: from Exchange 2003 (the versions of the catalogue's
-// migration-rpc-ports, rpcPortsToOpen), TCP 6001, 6002 and 6004 must be open
+// migration-rpc-ports, rpcPortsToOpen), the ports of the catalogue's
+// migration-rpc-proxy-ports (TCP 6001, 6002 and 6004) must be open
 // on the Exchange 2003 side (warning: the note is on the cutover page; staged
 // migration uses the same Outlook Anywhere endpoint).
 func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.Server) {
@@ -152,7 +148,7 @@ func check2003RPCPorts(p *lint.Pass, oa *schema.OutlookAnywhere, ex2003 []facts.
 		return
 	}
 	var missing []string
-	for _, port := range exchange2003RPCPorts {
+	for _, port := range p.Catalog.Ports("migration-rpc-proxy-ports") {
 		if !oa.RPCPorts.Has(port) {
 			missing = append(missing, fmt.Sprint(port))
 		}

@@ -11,8 +11,9 @@ import (
 type Limit struct {
 	Key, Kind string
 	// The value, by kind: N for count, days and cu; Dates for date (one) and
-	// dates; ID for windows and dotnet.
+	// dates; ID for windows and dotnet; Ports for ports.
 	N       int
+	Ports   []int
 	Dates   []Date
 	ID      string
 	Sources []*Source
@@ -55,6 +56,9 @@ func (c *Catalog) Day(key string) Date { return c.mustLimit(key, "date").Dates[0
 // DaysList is the days a dates fact states, in order.
 func (c *Catalog) DaysList(key string) []Date { return c.mustLimit(key, "dates").Dates }
 
+// Ports is the TCP ports a ports fact names, in order.
+func (c *Catalog) Ports(key string) []int { return c.mustLimit(key, "ports").Ports }
+
 // PlatformID is the Windows Server or .NET Framework version a windows or
 // dotnet fact names, as windows.csv or dotnet.csv writes it ("2012R2").
 func (c *Catalog) PlatformID(key string) string { return c.mustLimit(key, "windows", "dotnet").ID }
@@ -90,6 +94,17 @@ func loadLimits(c *Catalog) error {
 					return t.errorf(i, "value %q: dates in order", value)
 				}
 				l.Dates = append(l.Dates, d)
+			}
+		case "ports":
+			for _, p := range strings.Split(value, ";") {
+				n, err := strconv.Atoi(strings.TrimSpace(p))
+				if err != nil || n < 1 || n > 65535 {
+					return t.errorf(i, "value %q: ports are whole numbers from 1 to 65535, separated by \";\"", value)
+				}
+				if k := len(l.Ports); k > 0 && l.Ports[k-1] >= n {
+					return t.errorf(i, "value %q: ports in increasing order", value)
+				}
+				l.Ports = append(l.Ports, n)
 			}
 		case "windows":
 			if c.WindowsByID(value) == nil {

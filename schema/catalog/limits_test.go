@@ -36,6 +36,9 @@ func TestLimits(t *testing.T) {
 	if got := c.PlatformID("adfs-windows-min"); got != "2012R2" {
 		t.Errorf("adfs-windows-min: %s", got)
 	}
+	if got := c.Ports("migration-rpc-proxy-ports"); len(got) != 3 || got[0] != 6001 || got[1] != 6002 || got[2] != 6004 {
+		t.Errorf("migration-rpc-proxy-ports: %v", got)
+	}
 	for _, l := range c.Limits() {
 		if len(l.Sources) == 0 || l.Note == "" {
 			t.Errorf("%s: every fact has a source and a note", l.Key)
@@ -73,6 +76,10 @@ func TestLimitsRefused(t *testing.T) {
 		{"x,dotnet,5.0,MS-CUTOVER,n", "dotnet.csv"},
 		{"exchange-2010-dotnet,dotnet,3.5 SP1,MS-MATRIX,again", "given twice"},
 		{"x,colour,red,MS-CUTOVER,n", "unknown kind"},
+		{"x,ports,6001;http,MS-CUTOVER,n", "whole numbers from 1 to 65535"},
+		{"x,ports,0,MS-CUTOVER,n", "whole numbers from 1 to 65535"},
+		{"x,ports,65536,MS-CUTOVER,n", "whole numbers from 1 to 65535"},
+		{"x,ports,6004;6001,MS-CUTOVER,n", "increasing order"},
 		{"x,count,3,NO-SUCH-SOURCE,n", "unknown source"},
 		{"hybrid-tenants-max,count,3,MS-CUTOVER,n", "given twice"},
 	} {
