@@ -71,7 +71,7 @@ func usageErr(format string, args ...any) error {
 func internalReport(what string, stack []byte, input string) string {
 	msg := what + "\nThis is a bug in exlint; please report it with " + input
 	if f, err := os.CreateTemp("", "exlint-crash-*.txt"); err == nil {
-		fmt.Fprintf(f, "exlint %s (%s, %s/%s)\n%s\n\n%s", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH, what, stack)
+		fmt.Fprintf(f, "exlint %s (%s, %s/%s)\n%s\n\n%s", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH, what, stack)
 		if f.Close() == nil {
 			msg += " and " + f.Name()
 		}
@@ -316,7 +316,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	}
 	stderr = line.Writer(stderr)
 	head := &report.Report{AsOf: asOf.String(), Rules: allRuleInfos(),
-		Tool: report.Tool{Name: "exlint", Version: buildVersion(), InformationURI: "https://github.com/exlint/exlint"}}
+		Tool: report.Tool{Name: "exlint", Version: toolVersion(), InformationURI: "https://github.com/exlint/exlint"}}
 	if wd, err := os.Getwd(); err == nil {
 		head.BaseDir = wd
 	}
@@ -645,36 +645,63 @@ func catalogueLine(c *catalog.Catalog, on catalog.Date) string {
 //	dev (go1.26.8, linux/amd64)
 func describeBuild(ldflagVersion, ldflagCommit string, bi *debug.BuildInfo) string {
 	v := ldflagVersion
-	var commit, modified string
+	if bi != nil && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	commit, modified := buildCommit(ldflagCommit, bi)
+	platform := fmt.Sprintf("%s, %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	// A pseudo-version (v0.0.0-20261206092900-3f2c1a9d8e7b+dirty) names
+	// the commit and the changes already.
+	if commit == "" || strings.Contains(v, commit) {
+		return fmt.Sprintf("%s (%s)", v, platform)
+	}
+	if modified {
+		commit += ", modified"
+	}
+	return fmt.Sprintf("%s (commit %s; %s)", v, commit, platform)
+}
+
+// buildCommit is the commit a build is made from, its first 12 digits:
+// the VCS revision Go records (and whether the tree had changes), or else
+// the commit set at build time (ldflagCommit, when it is a commit hash), or
+// "".
+func buildCommit(ldflagCommit string, bi *debug.BuildInfo) (commit string, modified bool) {
 	if bi != nil {
-		if v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
 		for _, s := range bi.Settings {
 			switch s.Key {
 			case "vcs.revision":
 				commit = s.Value
 			case "vcs.modified":
-				modified = s.Value
+				modified = s.Value == "true"
 			}
 		}
 	}
 	if commit == "" && isCommitHash(ldflagCommit) {
 		commit = ldflagCommit
 	}
-	platform := fmt.Sprintf("%s, %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	if len(commit) > 12 {
 		commit = commit[:12]
 	}
-	// A pseudo-version (v0.0.0-20261206092900-3f2c1a9d8e7b+dirty) names
-	// the commit and the changes already.
-	if commit == "" || strings.Contains(v, commit) {
-		return fmt.Sprintf("%s (%s)", v, platform)
+	return commit, modified
+}
+
+// toolVersion names this exlint in what it writes for others to read (the
+// SARIF log's tool, a design review's footer, a crash report): the version,
+// and for a build without one ("dev") the commit it was made from, so that a
+// build pinned to a commit says which: "dev (commit 3f2c1a9d8e7b)".
+func toolVersion() string {
+	v := buildVersion()
+	if v != "dev" {
+		return v
 	}
-	if modified == "true" {
-		commit += ", modified"
+	bi, _ := debug.ReadBuildInfo()
+	if c, modified := buildCommit(commit, bi); c != "" {
+		if modified {
+			c += ", modified"
+		}
+		return fmt.Sprintf("%s (commit %s)", v, c)
 	}
-	return fmt.Sprintf("%s (commit %s; %s)", v, commit, platform)
+	return v
 }
 
 // isCommitHash reports whether s is a full git commit hash, SHA-1 or

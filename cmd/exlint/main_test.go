@@ -493,6 +493,26 @@ func TestDescribeBuild(t *testing.T) {
 	}
 }
 
+// What exlint writes for other tools names a build without a version by
+// its commit, as exlint version does: the SARIF log's driver and a design
+// review's footer of the GitHub Action pinned to a commit say which.
+func TestToolVersionNamesTheCommit(t *testing.T) {
+	defer func(c string) { commit = c }(commit)
+	commit = "3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"
+	out, stderr, code := exlint(t, noEnv, "check", "--format", "sarif", "--as-of", asOf, "examples/small-cutover")
+	if code != 1 || !strings.Contains(out, `"version": "dev (commit 3f2c1a9d8e7b)"`) {
+		t.Errorf("sarif: exit %d %s\n%.2000s", code, stderr, out)
+	}
+	out, stderr, code = exlint(t, noEnv, "report", "--format", "markdown", "--as-of", asOf, "examples/small-cutover")
+	if code != 0 || !strings.Contains(out, `Made by exlint dev \(commit 3f2c1a9d8e7b\)`) {
+		t.Errorf("report: exit %d %s\n%s", code, stderr, out)
+	}
+	commit = ""
+	if out, _, _ := exlint(t, noEnv, "check", "--format", "sarif", "--as-of", asOf, "examples/small-cutover"); !strings.Contains(out, `"version": "dev"`) {
+		t.Errorf("without a commit: %.2000s", out)
+	}
+}
+
 // A release build (its version set with -ldflags, as GoReleaser and the
 // GitHub Action do) built in a git checkout still names its commit.
 func TestVersionNamesTheCommit(t *testing.T) {

@@ -93,7 +93,7 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 		}
 		diagrams = append(diagrams, review.Diagram{Caption: caption, Diagram: g})
 	}
-	r := review.Build(review.Input{Path: filepath.ToSlash(path), Tool: "exlint " + buildVersion(), Catalog: cat, Plan: plan,
+	r := review.Build(review.Input{Path: filepath.ToSlash(path), Tool: "exlint " + toolVersion(), Catalog: cat, Plan: plan,
 		Findings: c.findings, Unknowns: c.unknowns, Timeline: c.timeline, MaxListed: c.maxListed, FailOn: c.failOn, Diagrams: diagrams})
 	var buf bytes.Buffer
 	if format == "html" {
