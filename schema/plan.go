@@ -435,18 +435,31 @@ func (b *planBuilder) build() {
 		}
 		applied = append(applied, ss)
 	}
-	// Stages of the same date (an error) keep their order in the files.
-	sort.SliceStable(applied, func(i, j int) bool { return applied[i].stage.Date.Before(applied[j].stage.Date) })
+	// Stages of the same date (an error) are ordered by name, so that
+	// neither the files' names nor their order decide what is said; what
+	// happens from the first of them on depends on an order the plan does
+	// not give, so the rules do not run on those states (their findings
+	// would be those of a guess), while the stages' own problems (a block
+	// that does not exist) are still reported.
+	sort.SliceStable(applied, func(i, j int) bool {
+		a, b := applied[i].stage, applied[j].stage
+		return a.Date.Before(b.Date) || a.Date == b.Date && a.Name() < b.Name()
+	})
+	unordered := -1
 	for i := 1; i < len(applied); i++ {
 		a, s := applied[i-1].stage, applied[i].stage
 		if s.Date == a.Date {
-			month := ""
+			month, rest := "", ""
 			if len(a.DateAttr.Value) == 7 || len(s.DateAttr.Value) == 7 {
 				month = "; a month alone means its first day"
 			}
+			if unordered < 0 {
+				unordered = i - 1
+				rest = fmt.Sprintf("; the states from %s on are not checked", a.Describe())
+			}
 			b.planProblem(s.Name(), s.DateAttr.Range, s.DateAttr.Address(),
-				fmt.Sprintf("%s has the same date, %s, as %s (%s)%s. Stages apply in date order: give each stage its own date",
-					s.Describe(), s.Date, a.Describe(), posString(a.DateAttr.Range), month),
+				fmt.Sprintf("%s has the same date, %s, as %s (%s)%s. Stages apply in date order: give each stage its own date%s",
+					s.Describe(), s.Date, a.Describe(), posString(a.DateAttr.Range), month, rest),
 				Related{Range: a.DateAttr.Range, Message: "the other stage's date"})
 		}
 	}
@@ -493,6 +506,11 @@ func (b *planBuilder) build() {
 		b.plan.Stages = append(b.plan.Stages, ss.stage)
 		b.plan.States = append(b.plan.States, state)
 		prev = state
+	}
+	for i, st := range b.plan.States {
+		if unordered >= 0 && i > unordered && st != nil {
+			st.Checkable = false
+		}
 	}
 }
 

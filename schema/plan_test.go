@@ -585,7 +585,8 @@ stage "rebuild" {
 }
 
 // Stages in several files and in any order apply in date order, and the
-// result does not depend on the order the files are given in.
+// result does not depend on the order the files are given in, nor, for
+// stages of the same date, on the files' names.
 func TestPlanDeterministic(t *testing.T) {
 	files := []*File{
 		{Name: "b.exchange.hcl", Src: []byte("stage \"late\" {\n  date = \"2028-01\"\n  remove \"site\" \"A\" {}\n}\nstage \"dup\" {\n  date = \"2027-01\"\n  add \"site\" \"C\" {}\n}\n")},
@@ -604,8 +605,16 @@ func TestPlanDeterministic(t *testing.T) {
 		fmt.Fprintf(&b, "\n%+v\n%+v", probs, plan.Problems)
 		if i == 0 {
 			first = b.String()
-			if !strings.HasPrefix(first, "current  1;early 2027-01-01 2;dup 2027-01-01 3;mid 2027-06-30 3;late 2028-01-01 2;") {
+			// Stages of the same date (an error) are built in the order of
+			// their names, and the rules run on none of the states from
+			// the first of them on.
+			if !strings.HasPrefix(first, "current  1;dup 2027-01-01 2;early 2027-01-01 3;mid 2027-06-30 3;late 2028-01-01 2;") {
 				t.Errorf("states out of date order: %s", first)
+			}
+			for j, st := range plan.States {
+				if st.Checkable != (j == 0) {
+					t.Errorf("state %s: checkable %v", st.Name, st.Checkable)
+				}
 			}
 		} else if b.String() != first {
 			t.Errorf("order %d differs:\n%s\n%s", i, b.String(), first)
@@ -658,5 +667,34 @@ func TestPlanJSONOperationOrder(t *testing.T) {
 	}
 	if s := plan.States[1].Topology.Servers; len(s) != 1 || s[0].Version.Value != "2019" {
 		t.Errorf("servers after rebuild: %d", len(s))
+	}
+}
+
+// Two stages of the same date in two files: which file is named what does
+// not change the states built or the problems found, and the rules run on
+// no state from the first of them on (the order of that day is unknown).
+func TestSameDateStagesIgnoreFileNames(t *testing.T) {
+	org := "organization \"O\" {}\nsite \"HQ\" {}\nserver \"EX01\" {\n  site = \"HQ\"\n  version = \"SE\"\n  update = \"RTM\"\n}\n"
+	zeta := "stage \"zeta\" {\n  date = \"2027-02\"\n  remove \"server\" \"EX01\" {}\n}\n"
+	alpha := "stage \"alpha\" {\n  date = \"2027-02\"\n  change \"server\" \"EX01\" {\n    mailboxes = 0\n  }\n}\n"
+	describe := func(first, second string) string {
+		plan, probs := decodePlanFiles(map[string]string{"o.exchange.hcl": org, "a.exchange.hcl": first, "b.exchange.hcl": second})
+		var b strings.Builder
+		for _, s := range plan.States {
+			fmt.Fprintf(&b, "%s %v %d;", s.Name, s.Checkable, len(s.Topology.Servers))
+		}
+		for _, p := range plan.Problems {
+			fmt.Fprintf(&b, "\n%s: %s", p.State, p.Message)
+		}
+		fmt.Fprintf(&b, "\n%v", probs)
+		return strings.NewReplacer("a.exchange.hcl", "FILE", "b.exchange.hcl", "FILE").Replace(b.String())
+	}
+	got, swapped := describe(zeta, alpha), describe(alpha, zeta)
+	if got != swapped {
+		t.Errorf("the files' names change the plan:\n%s\n%s", got, swapped)
+	}
+	if !strings.HasPrefix(got, "current true 1;alpha false 1;zeta false 0;") || strings.Count(got, "\n") != 2 ||
+		!strings.Contains(got, `the states from stage "alpha" on are not checked`) {
+		t.Errorf("got %s", got)
 	}
 }

@@ -131,5 +131,5 @@ func serverLine(s *State) string {
 }
 
 func notCheckedWhy(s *State) string {
-	return "the rules did not run on this state (a structural error, or a reference to a block a stage removed: see the findings)"
+	return "the rules did not run on this state (a structural error, a reference to a block a stage removed, or stages of the same date: see the findings)"
 }
