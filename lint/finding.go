@@ -101,6 +101,12 @@ type Finding struct {
 	// resolves for good: it does not fail a check unless the configuration
 	// says so (fail_on_planned).
 	Planned bool
+	// JudgedOn is, for an error found only when its state is judged on
+	// its last day, the day before the next stage (a support date or a
+	// certificate's expiry that passes while the state lasts), that day as
+	// YYYY-MM-DD; "" otherwise. Such a problem is never planned: the plan
+	// lets it happen.
+	JudgedOn string
 }
 
 // SortFindings orders findings by file, line, column and rule, then message,

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/exlint/exlint/schema"
 )
 
@@ -207,7 +209,53 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 		if !r.changed {
 			f.ResolvedBy = r.resolved
 		}
-		f.Planned = r.start == 0 && f.ResolvedBy != nil && started[r.key] == 1
+		f.Planned = r.start == 0 && f.ResolvedBy != nil && started[r.key] == 1 && f.JudgedOn == ""
+		out = append(out, f)
+	}
+	return out
+}
+
+// OnLastDay merges into the findings of a state judged on its first day
+// (first) the errors of the same state judged on its last day, the day
+// before the next stage (last, judged on day): what fails while the state
+// lasts, a support date or a certificate's expiry that passes before the
+// stage that would end it, is found there. An error found on the last day
+// and not on the first, or found there where the first day had a warning
+// or an info, is kept with JudgedOn set to day, in place of the first
+// day's; every other problem is the first day's, with its message of that
+// day. What only nears on the last day (a warning that support ends soon)
+// is left to the next state, judged on its own date. Findings of the rules
+// in transition (about the step into the state, or about the whole run)
+// are the first day's only.
+func OnLastDay(first, last []Finding, day string, transition map[string]bool) []Finding {
+	at := map[Identity][]int{} // the first day's findings not yet matched, by identity
+	for i, f := range first {
+		id := IdentityOf(f)
+		at[id] = append(at[id], i)
+	}
+	out := first
+	copied := false
+	for _, f := range last {
+		if f.Severity < Error || transition[f.Rule] || f.State.IsZero() {
+			continue
+		}
+		id := IdentityOf(f)
+		if idx := at[id]; len(idx) > 0 {
+			at[id] = idx[1:]
+			if f.Severity <= first[idx[0]].Severity {
+				continue
+			}
+			if !copied {
+				out, copied = slices.Clone(first), true
+			}
+			f.JudgedOn = day
+			out[idx[0]] = f
+			continue
+		}
+		if !copied {
+			out, copied = slices.Clone(first), true
+		}
+		f.JudgedOn = day
 		out = append(out, f)
 	}
 	return out
@@ -219,6 +267,9 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 //	planned: resolved by stage retire-2007 on 2027-06
 //	current, through stage retire-2013
 //	stage introduce-2016, 2027-09, until stage retire-2013 on 2028-01-15
+//	current, as of 2027-08-31, until stage replace-dc on 2027-09
+//
+// The last is a problem found on the state's last day (JudgedOn).
 func (f Finding) StateNote() string {
 	if f.State.IsZero() {
 		return ""
@@ -227,6 +278,9 @@ func (f Finding) StateNote() string {
 		return "planned: resolved by " + f.ResolvedBy.on()
 	}
 	note := f.State.Describe()
+	if f.JudgedOn != "" {
+		note += ", as of " + f.JudgedOn
+	}
 	switch {
 	case f.ResolvedBy != nil:
 		note += ", until " + f.ResolvedBy.on()

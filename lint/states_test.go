@@ -135,6 +135,7 @@ func TestStateNote(t *testing.T) {
 		{Finding{State: stS1, States: []string{"s1"}}, "stage s1, 2027-02"},
 		{Finding{State: stS1, States: []string{"s1", "s2"}, ResolvedBy: &s3}, "stage s1, 2027-02, until stage s3 on 2028-01-15"},
 		{Finding{State: State{Name: "undated"}}, "stage undated"},
+		{Finding{State: stCurrent, States: []string{"current"}, ResolvedBy: &s2, JudgedOn: "2027-05-31"}, "current, as of 2027-05-31, until stage s2 on 2027-06"},
 	} {
 		if got := tc.f.StateNote(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.f, got, tc.want)
@@ -275,5 +276,46 @@ func TestAcrossStatesPairsByMessage(t *testing.T) {
 	want := []string{"a:5 error issuer differs @current [current] until s1 planned", "a:5 error self-signed @current [current s1]"}
 	if !reflect.DeepEqual(lines, want) {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(lines, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// A state judged on its last day adds what fails by then: a new error, or
+// an error where the first day had a warning (in its place); the rest is
+// the first day's. Warnings and infos of the last day, and the findings of
+// the transition rules, are left out.
+func TestOnLastDay(t *testing.T) {
+	first := []Finding{at("ends", stCurrent, 5, Warning), at("same", stCurrent, 6, Error), at("soon", stCurrent, 7, Info)}
+	later := func(f Finding, msg string) Finding { f.Message = msg; return f }
+	last := []Finding{
+		later(at("ends", stCurrent, 5, Error), "ended"),
+		later(at("same", stCurrent, 6, Error), "same, a later day"),
+		at("expired", stCurrent, 8, Error),
+		at("nears", stCurrent, 9, Warning),
+		at("step", stCurrent, 10, Error),
+	}
+	got := OnLastDay(first, last, "2027-01-31", map[string]bool{"step": true})
+	var lines []string
+	for _, f := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %q %s", f.Rule, f.Severity, f.Message, f.JudgedOn))
+	}
+	want := []string{
+		`ends error "ended" 2027-01-31`,
+		`same error "same in current" `,
+		`soon info "soon in current" `,
+		`expired error "expired in current" 2027-01-31`,
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if first[0].Severity != Warning || len(first) != 3 {
+		t.Errorf("the first day's findings were changed: %+v", first)
+	}
+	// An error found by the last day is not planned, though a stage
+	// resolves it: the plan lets it happen.
+	fs := AcrossStates(got, []StateResult{{stCurrent, true}, {stS1, true}}, nil)
+	for _, f := range fs {
+		if f.Planned == (f.JudgedOn != "") {
+			t.Errorf("%s: planned %v, judged on %q", f.Rule, f.Planned, f.JudgedOn)
+		}
 	}
 }

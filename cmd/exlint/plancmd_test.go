@@ -235,3 +235,65 @@ func TestPlanVerdictWithConfiguration(t *testing.T) {
 		t.Errorf("with the baseline: check %d, plan %d, report %d; want all 0", c, p, r)
 	}
 }
+
+// A state lasts until the next stage: a domain controller whose Windows
+// Server support ends on 2027-01-12 (its last day) and that a stage
+// replaces on the day after is a planned warning; replaced a day later, it
+// ran a day without support, and the check fails, at the current state
+// judged on its last day.
+func TestStateJudgedOnItsLastDay(t *testing.T) {
+	const plan = `organization "Gap" {}
+site "HQ" {}
+domain_controller "DC-OLD" {
+  site           = "HQ"
+  os             = "2016"
+  global_catalog = true
+}
+server "EX01" {
+  site    = "HQ"
+  version = "SE"
+  update  = "RTM Aug26SU"
+  os      = "2025"
+}
+stage "replace-dc" {
+  date = "%s"
+  add "domain_controller" "DC-NEW" {
+    site           = "HQ"
+    os             = "2025"
+    global_catalog = true
+  }
+  remove "domain_controller" "DC-OLD" {}
+}
+`
+	for _, tc := range []struct {
+		date, want string
+		code       int
+	}{
+		{"2027-01-13", "warning: domain controller DC-OLD runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 37 days): " +
+			"replace DC-OLD with a domain controller on Windows Server 2019, 2022 or 2025 (planned: resolved by stage replace-dc on 2027-01-13)", exitOK},
+		{"2027-01-14", "error: domain controller DC-OLD runs on Windows Server 2016, whose extended support ended on 2027-01-12: " +
+			"replace DC-OLD with a domain controller on Windows Server 2019, 2022 or 2025 (current, as of 2027-01-13, until stage replace-dc on 2027-01-14)", exitFindings},
+		// A stage that only adds a site, after the date, changes nothing.
+		{"2027-09", "(current, as of 2027-08-31, until stage replace-dc on 2027-09)", exitFindings},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "t.exchange.hcl"), []byte(strings.Replace(plan, "%s", tc.date, 1)), 0o644)
+		out, stderr, code := runIn(t, dir, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "compact", "--fail-on", "warning", ".")
+		if code != tc.code || !strings.Contains(out, tc.want) {
+			t.Errorf("replaced on %s: exit %d, want %d and %q\n%s%s", tc.date, code, tc.code, tc.want, out, stderr)
+		}
+		js, _, _ := runIn(t, dir, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "json", ".")
+		if judged := strings.Contains(js, `"judged_on": "`); judged != (tc.code == exitFindings) {
+			t.Errorf("replaced on %s: judged_on in the JSON %v\n%s", tc.date, judged, js)
+		}
+	}
+	// An unrelated stage between the date and the replacement does not
+	// decide the verdict, nor take the finding.
+	dir := t.TempDir()
+	src := strings.Replace(plan, "%s", "2027-09", 1) + "stage \"add-branch\" {\n  date = \"2027-03\"\n  add \"site\" \"Branch\" {}\n}\n"
+	os.WriteFile(filepath.Join(dir, "t.exchange.hcl"), []byte(src), 0o644)
+	out, _, code := runIn(t, dir, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "compact", ".")
+	if code != exitFindings || !strings.Contains(out, "(current, as of 2027-02-28, until stage replace-dc on 2027-09)") {
+		t.Errorf("with an unrelated stage: exit %d\n%s", code, out)
+	}
+}

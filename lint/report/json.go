@@ -38,6 +38,7 @@ type jsonFinding struct {
 	States     []string   `json:"states,omitempty"`
 	Planned    *bool      `json:"planned,omitempty"`
 	ResolvedBy *jsonStage `json:"resolved_by,omitempty"`
+	JudgedOn   string     `json:"judged_on,omitempty"`
 }
 
 type jsonStage struct {
@@ -64,6 +65,7 @@ func toJSONFinding(f lint.Finding) jsonFinding {
 		if f.ResolvedBy != nil {
 			jf.ResolvedBy = &jsonStage{Stage: f.ResolvedBy.Name, Date: f.ResolvedBy.Date}
 		}
+		jf.JudgedOn = f.JudgedOn
 	}
 	return jf
 }

@@ -71,6 +71,9 @@ func appendState(b []byte, in string, f lint.Finding) []byte {
 		b = appendField(b, ","+in+"  ", "date", r.Date)
 		b = append(b, in+"}"...)
 	}
+	if f.JudgedOn != "" {
+		b = appendField(b, ","+in, "judged_on", f.JudgedOn)
+	}
 	return b
 }
 
@@ -82,7 +85,7 @@ func findingSize(f lint.Finding) int {
 		n += 360 + len(rel.Message) + len(rel.Range.Filename)
 	}
 	if !f.State.IsZero() {
-		n += 120 + 2*len(f.State.Name)
+		n += 150 + 2*len(f.State.Name)
 		for _, s := range f.States {
 			n += 10 + len(s)
 		}

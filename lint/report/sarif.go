@@ -128,6 +128,9 @@ func stateProperties(f lint.Finding) *sarif.PropertyBag {
 	if f.ResolvedBy != nil {
 		pb.Add("resolvedBy", map[string]string{"stage": f.ResolvedBy.Name, "date": f.ResolvedBy.Date})
 	}
+	if f.JudgedOn != "" {
+		pb.Add("judgedOn", f.JudgedOn)
+	}
 	return pb
 }
 

@@ -490,6 +490,19 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 		if err != nil {
 			return nil, nil, false, nil, err
 		}
+		// A state lasts until the next stage: judged on its last day too,
+		// it shows what passes meanwhile (a support date the plan lets go
+		// by before the stage that would end it).
+		if ran && i+1 < len(plan.States) {
+			first := StateAsOf(st, c.opts.AsOf)
+			if last := StateAsOf(plan.States[i+1], c.opts.AsOf).AddDays(-1); last.After(first) {
+				later, _, _, err := c.checkStateOn(plan, st, probs, last, false)
+				if err != nil {
+					return nil, nil, false, nil, err
+				}
+				fs = lint.OnLastDay(fs, later, last.String(), c.transition)
+			}
+		}
 		if i == 0 {
 			rulesRun = ran
 		}
@@ -537,7 +550,12 @@ func isPlan(plan *schema.Plan) bool { return len(plan.States) > 1 || len(plan.Pr
 // severity. A topology without stages is its current state, checked as
 // lint.Check checks it.
 func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema.Problem) ([]lint.Finding, []lint.Unknown, bool, error) {
-	asOf := StateAsOf(st, c.opts.AsOf)
+	return c.checkStateOn(plan, st, probs, StateAsOf(st, c.opts.AsOf), c.opts.Coverage)
+}
+
+// checkStateOn is checkState on the date asOf, collecting what the rules
+// could not judge when coverage is set.
+func (c *checker) checkStateOn(plan *schema.Plan, st *schema.State, probs []schema.Problem, asOf catalog.Date, coverage bool) ([]lint.Finding, []lint.Unknown, bool, error) {
 	var of *schema.Plan
 	if isPlan(plan) {
 		of = plan
@@ -546,7 +564,7 @@ func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema
 	var us []lint.Unknown
 	var rulesRun bool
 	var err error
-	if c.opts.Coverage {
+	if coverage {
 		fs, us, rulesRun, err = lint.CheckStateCoverage(of, st, probs, c.rules, c.opts.Catalog, asOf)
 	} else {
 		fs, rulesRun, err = lint.CheckState(of, st, probs, c.rules, c.opts.Catalog, asOf)
