@@ -6,6 +6,7 @@ import (
 
 	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -35,6 +36,12 @@ const certificateWarningDays = "certificate-warning-days"
 func (certificateExpiry) Check(p *lint.Pass) {
 	warnDays := p.Catalog.Days(certificateWarningDays)
 	for _, c := range p.Topology.Certificates {
+		if onlyShutDown(c.Servers.Targets()) {
+			// Bound only to servers kept shut down, it serves nothing:
+			// renewing it would be wasted work, as judging the servers'
+			// own support is (TestShutDownServerNotJudged).
+			continue
+		}
 		if c.Expires == nil {
 			p.Unknown(&c.Block, "expires")
 			continue
@@ -60,6 +67,18 @@ func (certificateExpiry) Check(p *lint.Pass) {
 			p.ReportAs(lint.Warning, c.Expires, fmt.Sprintf("certificate %q%s expires on %s, in %s: %s", c.Name(), use, exp, words.Count(days, "day"), renew))
 		}
 	}
+}
+
+// onlyShutDown reports whether servers are named and every one is kept
+// shut down. A certificate naming no server is judged: what serves it is
+// not known.
+func onlyShutDown(servers []*schema.Server) bool {
+	for _, s := range servers {
+		if !s.ShutDown.IsTrue() {
+			return false
+		}
+	}
+	return len(servers) > 0
 }
 
 // certificateUse describes what a certificate serves: " (iis, smtp on 2 servers)".

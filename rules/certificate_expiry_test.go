@@ -57,6 +57,37 @@ func TestCertificateExpiryScope(t *testing.T) {
 	}
 }
 
+// A certificate bound only to servers kept shut down serves nothing and is
+// not judged; one running server among them is enough to judge it, and a
+// certificate that names no server is judged. In a plan, the stage that
+// shuts its last server down ends the warning.
+func TestCertificateExpiryServersShutDown(t *testing.T) {
+	bound := cert("mail", "2026-12-01", `services = ["iis", "smtp"]`, `servers = ["EX1", "EX2"]`)
+	for _, tc := range []struct {
+		name     string
+		ex1, ex2 []string // extra lines of EX1 and EX2
+		want     int
+	}{
+		{"both running", nil, nil, 1},
+		{"one shut down, one running", []string{"shut_down = true"}, nil, 1},
+		{"both shut down", []string{"shut_down = true"}, []string{"shut_down = true"}, 0},
+	} {
+		src := org(srv("EX1", "SE", "RTM", tc.ex1...), srv("EX2", "SE", "RTM", tc.ex2...), bound)
+		if fs := check(t, certificateExpiry{}, today, src); len(fs) != tc.want {
+			t.Errorf("%s: %d findings, want %d:\n%s", tc.name, len(fs), tc.want, summary(fs))
+		}
+	}
+	if fs := check(t, certificateExpiry{}, today, org(srv("EX1", "SE", "RTM", "shut_down = true"), cert("mail", "2026-12-01"))); len(fs) != 1 {
+		t.Errorf("a certificate naming no server is judged:\n%s", summary(fs))
+	}
+	plan := org(srv("EX1", "SE", "RTM"), cert("mail", "2027-01-20", `servers = ["EX1"]`)) +
+		stageBlock("shutdown", "2026-12-01", changeServer("EX1", "shut_down = true"))
+	fs := transitionCheck(t, certificateExpiry{}, "2026-11-30", plan)
+	if len(fs) != 1 || fs[0].State.Name != lint.CurrentState {
+		t.Errorf("want the current state's warning only:\n%s", summary(fs))
+	}
+}
+
 // An expired certificate hybrid uses is reported once, by hybrid-certificate,
 // whose finding says what breaks in hybrid: this rule yields to it at the
 // same address. With hybrid-certificate turned off, this rule reports it.

@@ -2,9 +2,14 @@ package rules
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/exlint/exlint/facts"
+	"github.com/exlint/exlint/internal/words"
 	"github.com/exlint/exlint/lint"
+	"github.com/exlint/exlint/schema"
 	"github.com/exlint/exlint/schema/catalog"
 )
 
@@ -62,6 +67,10 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 					reportRefusal(p, r, newer, ov, older)
 					continue
 				}
+				if broughtLater(p, older, newer) {
+					reportBrought(p, nv, newer, ov, older)
+					continue
+				}
 				msg := fmt.Sprintf("%s (%s) cannot be in one organization with %s (%s): %s",
 					nv.Name, names(newer), ov.Name, names(older), forbiddenFix(nv, ov))
 				p.Report(newer[0].VersionNode(), msg,
@@ -69,6 +78,74 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 			}
 		}
 	}
+}
+
+// broughtLater reports whether, in a plan, the older version came into an
+// organization that already had the newer one: every older server got its
+// version from a stage later than the one that wrote the version of a newer
+// server (or than the current state). Then the finding is the stage's that
+// brings the older servers, and the fix is not to bring them, where
+// removing them before the newer version arrives (forbiddenFix) would ask
+// to undo an earlier stage. It is read from where the versions are written,
+// which stays the same from state to state, so that the finding keeps its
+// place for as long as the problem lasts.
+func broughtLater(p *lint.Pass, older, newer []facts.Server) bool {
+	if p.Plan == nil {
+		return false
+	}
+	first := func(ss []facts.Server) int {
+		at := -1
+		for _, s := range ss {
+			if i := stageWriting(p.Plan, s.VersionNode().SourceRange()); at < 0 || i < at {
+				at = i
+			}
+		}
+		return at
+	}
+	return first(older) > first(newer)
+}
+
+// stageWriting is the index in plan.States of the state whose stage wrote
+// rng, or 0 (the current state) when no stage did.
+func stageWriting(plan *schema.Plan, rng hcl.Range) int {
+	for i, st := range plan.States {
+		if st.Stage != nil && inRange(rng, st.Stage.Range) {
+			return i
+		}
+	}
+	return 0
+}
+
+func inRange(r, outer hcl.Range) bool {
+	return r.Filename == outer.Filename && r.Start.Byte >= outer.Start.Byte && r.End.Byte <= outer.End.Byte
+}
+
+// reportBrought reports older servers that stages bring beside a newer
+// version that cannot coexist with them, at the first of them: do not add
+// them (or do not change them to that version), and give their work to the
+// newer version or to Exchange Online.
+func reportBrought(p *lint.Pass, nv *catalog.Version, newer []facts.Server, ov *catalog.Version, older []facts.Server) {
+	var added, changed []facts.Server
+	for _, s := range older {
+		// Added: the stage that wrote its version wrote the whole block.
+		if stageWriting(p.Plan, s.Block.DefRange) == stageWriting(p.Plan, s.VersionNode().SourceRange()) {
+			added = append(added, s)
+		} else {
+			changed = append(changed, s)
+		}
+	}
+	var dont []string
+	if len(added) > 0 {
+		dont = append(dont, "add "+names(added))
+	}
+	if len(changed) > 0 {
+		dont = append(dont, fmt.Sprintf("change %s to %s", names(changed), ov.ID))
+	}
+	msg := fmt.Sprintf("%s (%s) cannot join an organization with %s (%s): do not %s; give %s work to %s or Exchange Online",
+		ov.Name, names(older), nv.Name, names(newer), strings.Join(dont, ", nor "),
+		words.Pick(len(older), "its", "their"), nv.ShortName())
+	p.Report(older[0].VersionNode(), msg,
+		lint.Related{Range: newer[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", newer[0].Name(), nv.Name)})
 }
 
 // reportRefusal: setup of a range of a version's updates refuses an older

@@ -169,3 +169,45 @@ func TestCoexistence2019CU15With2013Fix(t *testing.T) {
 		}
 	}
 }
+
+// In a plan, a stage that brings an older version beside a newer one that
+// cannot coexist with it is told not to: the finding points at the older
+// server the stage writes, in that state and the later ones alike, rather
+// than at the newer server an earlier stage wrote, with the fix of retiring
+// the older version first. A stage that brings the newer version beside the
+// older keeps that fix.
+func TestCoexistenceBroughtByAStage(t *testing.T) {
+	se := srv("SE01", "SE", "RTM")
+	ex13 := srv("EX13", "2013", "CU23")
+	dontAdd := "Exchange Server 2013 (EX13-BR) cannot join an organization with Exchange Server Subscription Edition (SE01): do not add EX13-BR; give its work to Exchange SE or Exchange Online"
+	for _, tc := range []struct {
+		name, src string
+		want      []string // "line:col message", by state
+	}{
+		{"a stage adds 2013 beside SE", org(se) +
+			stageBlock("s1", "2027-01", addServer("EX13-BR", `version = "2013"`, `update = "CU23"`)) +
+			stageBlock("s2", "2027-03", changeServer("SE01", `mailboxes = 10`)),
+			[]string{"10:15 " + dontAdd, "10:15 " + dontAdd}},
+		{"a stage changes a 2016 server to 2013 beside SE", org(se, srv("EX16", "2016", "CU23")) +
+			stageBlock("s1", "2027-01", changeServer("EX16", `version = "2013"`)),
+			[]string{"16:15 Exchange Server 2013 (EX16) cannot join an organization with Exchange Server Subscription Edition (SE01): do not change EX16 to 2013; give its work to Exchange SE or Exchange Online"}},
+		{"a stage adds SE beside 2013", org(ex13) +
+			stageBlock("s1", "2027-01", addServer("SE01", `version = "SE"`, `update = "RTM"`)),
+			[]string{"10:15 Exchange Server Subscription Edition (SE01) cannot be in one organization with Exchange Server 2013 (EX13): move the 2013 mailboxes (to Exchange Online, or as the rule page shows) and remove the 2013 servers first"}},
+		{"both there today", org(se, ex13) + stageBlock("s1", "2027-01", changeServer("SE01", `mailboxes = 10`)),
+			[]string{"3:13 Exchange Server Subscription Edition (SE01) cannot be in one organization", "3:13 Exchange Server Subscription Edition (SE01) cannot be in one organization"}},
+	} {
+		fs := transitionCheck(t, coexistenceUnsupported{}, "2026-12-06", tc.src)
+		var got []string
+		for _, f := range fs {
+			got = append(got, at(f)+" "+f.Message)
+		}
+		ok := len(got) == len(tc.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = strings.HasPrefix(got[i], tc.want[i])
+		}
+		if !ok {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}

@@ -125,15 +125,34 @@ func (planLastServer) Check(p *lint.Pass) {
 			what, cause.Target.Name(), toolsFrom(p)), related(ds, "directory synchronization"))
 		return
 	}
-	if ok, known := managementToolsFit(p.Catalog, top.ManagementTools); known && !ok {
-		addr, rel := ds.Address(), related(ds, "directory synchronization")
-		if mt := top.ManagementTools; mt != nil {
-			addr, rel = mt.Version.Address(), related(mt.Version, "the Management Tools")
-		}
-		newest, level := newestTools(p.Catalog)
-		p.Report(at(addr), fmt.Sprintf("%s while directory synchronization stays on, without the Management Tools of %s to manage recipients: install %s's, and add management_tools { version = %q, update = %q }",
-			what, toolsFrom(p), newest.ShortName(), newest.ID, level), rel)
+	ok, known := managementToolsFit(p.Catalog, top.ManagementTools)
+	if !known || ok {
+		return
 	}
+	newest, level := newestTools(p.Catalog)
+	mt := top.ManagementTools
+	if mt == nil {
+		p.Report(at(ds.Address()), fmt.Sprintf("%s while directory synchronization stays on, without the Management Tools of %s to manage recipients: install %s's, and add management_tools { version = %q, update = %q }",
+			what, toolsFrom(p), newest.ShortName(), newest.ID, level), related(ds, "directory synchronization"))
+		return
+	}
+	// The block is there, of tools that cannot do the job: a second add
+	// would be a plan-structure error, so the fix is its version.
+	p.Report(at(mt.Version.Address()), fmt.Sprintf("%s while directory synchronization stays on, and the Management Tools of %s cannot manage recipients without a running server: set management_tools to version = %q, update = %q",
+		what, toolsName(p.Catalog, mt), newest.ID, level), related(mt.Version, "the Management Tools"))
+}
+
+// toolsName names the Management Tools of a management_tools block:
+// "Exchange 2016 CU23", or "Exchange 2016" without an update.
+func toolsName(cat *catalog.Catalog, mt *schema.ManagementTools) string {
+	name := "Exchange " + mt.Version.Value
+	if v := cat.Version(mt.Version.Value); v != nil {
+		name = v.ShortName()
+	}
+	if u, ok := mt.Update.Get(); ok && u != "" {
+		name += " " + u
+	}
+	return name
 }
 
 // managementToolsFit says whether the Management Tools manage recipients

@@ -55,10 +55,16 @@ func TestPlanLastServer(t *testing.T) {
 			[]string{`21:17 s1 directory_sync error | stage "s1" shuts down EX02, the last running Exchange server, while directory synchronization stays on, without the Management Tools of Exchange SE to manage recipients: install Exchange SE's, and add management_tools { version = "SE", update = "RTM" }`}},
 		{"kept shut down with the 2019 CU12 tools", []string{ex1, ex2, dirsync, tools("2019", "CU12")}, keepEX02, nil},
 		{"kept shut down with the 2019 CU11 tools", []string{ex1, ex2, dirsync, tools("2019", "CU11")}, keepEX02,
-			[]string{`26:17 s1 management_tools.version error | without the Management Tools of Exchange SE to manage recipients`}},
+			[]string{`26:17 s1 management_tools.version error | stage "s1" shuts down EX02, the last running Exchange server, while directory synchronization stays on, and the Management Tools of Exchange 2019 CU11 cannot manage recipients without a running server: set management_tools to version = "SE", update = "RTM"`}},
 		{"kept shut down with the SE tools", []string{ex1, ex2, dirsync, tools("SE", "")}, keepEX02, nil},
 		{"kept shut down with the 2016 tools", []string{ex1, ex2, dirsync, tools("2016", "CU23")}, keepEX02,
-			[]string{`26:17 s1 management_tools.version error`}},
+			[]string{`26:17 s1 management_tools.version error | and the Management Tools of Exchange 2016 CU23 cannot manage recipients without a running server: set management_tools to version = "SE"`}},
+		// The 2016 tools added by the stage that shuts the server down: the
+		// fix is that add's version, not a second add.
+		{"kept shut down, the stage adds the 2016 tools", []string{ex1, ex2, dirsync},
+			stageBlock("s1", "2027-01", removeServer("EX01"), changeServer("EX02", "shut_down = true"),
+				"  add \"management_tools\" {\n    version = \"2016\"\n  }\n"),
+			[]string{`21:17 s1 management_tools.version error | and the Management Tools of Exchange 2016 cannot manage recipients without a running server: set management_tools to version = "SE", update = "RTM"`}},
 		{"kept shut down with 2019 tools of an unknown update", []string{ex1, ex2, dirsync, tools("2019", "")}, keepEX02, nil},
 		{"kept shut down, MX still on-premises", []string{ex1, ex2, dirsync, tools("SE", ""), domain("on_premises", "exchange_online")}, keepEX02,
 			[]string{`30:17 s1 domain."contoso.com".mx error | stage "s1" shuts down EX02, the last running Exchange server, while the MX record`}},

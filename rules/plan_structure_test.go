@@ -68,7 +68,7 @@ func TestPlanStructure(t *testing.T) {
 		{"removing what an earlier stage removed", stage("a", "2027-06", "  remove \"server\" \"EX02\" {}\n") + stage("b", "2027-07", "  remove \"server\" \"EX02\" {}\n"),
 			[]string{`19:19 b/2027-07 stage "b" removes server "EX02", which does not exist before it (stage "a" removes it at t.exchange.hcl:15:19)`}},
 		{"a removal that leaves a reference", stage("s1", "2027-06", "  remove \"server\" \"EX01\" {}\n"),
-			[]string{`15:19 s1/2027-06 stage "s1" removes server "EX01", but members[0] of dag "DAG01" still names it (t.exchange.hcl:11:14): change dag "DAG01" in this stage or an earlier one`}},
+			[]string{`15:19 s1/2027-06 stage "s1" removes server "EX01", but members[0] of dag "DAG01" still names it (t.exchange.hcl:11:14): keep server "EX01", or by this stage remove dag "DAG01" too (if its work is done) or take the name out of its members`}},
 		{"a removal with the reference changed in the same stage",
 			stage("s1", "2027-06", "  change \"dag\" \"DAG01\" {\n    members = [\"EX02\"]\n  }\n  remove \"server\" \"EX01\" {}\n"), nil},
 	} {

@@ -573,6 +573,15 @@ func (w valueWhere) String() string {
 	return fmt.Sprintf("%s[%d] of %s", w.name, w.index, w.owner.Describe())
 }
 
+// unname says how the owner stops naming what the value names: "take the
+// name out of its members", "change its site".
+func (w valueWhere) unname() string {
+	if w.index < 0 {
+		return "change its " + w.name
+	}
+	return "take the name out of its " + w.name
+}
+
 // nativeItems returns the items of a native-syntax list of literals, and
 // their ranges; ok is false for anything else.
 func nativeItems(expr hcl.Expression) (elems []cty.Value, ranges []hcl.Range, ok bool) {

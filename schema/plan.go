@@ -999,7 +999,10 @@ func (b *planBuilder) change(have *synBlock, o *opSyntax) *synBlock {
 // decodeState decodes a state afresh with the ordinary decoder. A reference
 // to a block a stage removed is a plan problem, reported once: at the
 // removal when it is the stage that leaves it dangling, at the reference
-// when a later stage writes it.
+// when a later stage writes it. At the removal, the fix offers both ways:
+// keep the block, or end or change what names it. Taking the name out
+// alone is offered last: a hybrid deployment left naming no server is
+// rarely what the architect meant.
 func (b *planBuilder) decodeState(s *synState, st *Stage, prev *State, removed map[string]*Operation,
 	prevDangling map[string]bool) (*State, map[string]bool) {
 	d := b.d
@@ -1020,8 +1023,8 @@ func (b *planBuilder) decodeState(s *synState, st *Stage, prev *State, removed m
 		}
 		if op.Stage == st {
 			b.planProblem(st.Name(), op.SourceRange(), op.Address(),
-				fmt.Sprintf("%s removes %s, but %s still names it (%s): change %s in this stage or an earlier one",
-					st.Describe(), op.Target.Describe(), r.where, posString(ref.Range), r.where.owner.Describe()),
+				fmt.Sprintf("%s removes %s, but %s still names it (%s): keep %s, or by this stage remove %s too (if its work is done) or %s",
+					st.Describe(), op.Target.Describe(), r.where, posString(ref.Range), op.Target.Describe(), r.where.owner.Describe(), r.where.unname()),
 				Related{Range: ref.Range, Message: "still named here"})
 		} else {
 			b.planProblem(st.Name(), ref.Range, ref.Address(),

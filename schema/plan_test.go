@@ -537,7 +537,7 @@ stage "s4" {
 		t.Errorf("checkable: %s", got)
 	}
 	want := []string{
-		`s1 t.exchange.hcl:15:19-15:25 server.EX01 stage "s1" removes server "EX01", but members[0] of dag "DAG01" still names it (t.exchange.hcl:11:14): change dag "DAG01" in this stage or an earlier one`,
+		`s1 t.exchange.hcl:15:19-15:25 server.EX01 stage "s1" removes server "EX01", but members[0] of dag "DAG01" still names it (t.exchange.hcl:11:14): keep server "EX01", or by this stage remove dag "DAG01" too (if its work is done) or take the name out of its members`,
 		`s4 t.exchange.hcl:30:16-30:22 hybrid.servers["EX01"] servers[0] of hybrid names server "EX01", which stage "s1" removes at t.exchange.hcl:15:19; in stage "s4", name a server that exists`,
 	}
 	var got []string
@@ -549,6 +549,43 @@ stage "s4" {
 	}
 	if r := plan.Problems[0].Related; len(r) != 1 || rangeString(r[0].Range) != "t.exchange.hcl:11:14-11:20" {
 		t.Errorf("related: %+v", r)
+	}
+}
+
+// A removal that leaves a name behind offers both ways out: keep the removed
+// block, or remove (or change) what names it. The last hybrid server removed
+// while hybrid names it is the usual case: changing hybrid alone, to name no
+// server, is not the fix.
+func TestPlanRemovalStillNamedOffersBothWays(t *testing.T) {
+	src := `organization "O" {}
+server "EX16" {
+  version = "2016"
+  update  = "CU23"
+}
+certificate "mail" {
+  servers = ["EX16"]
+}
+hybrid {
+  servers     = ["EX16"]
+  certificate = "mail"
+}
+stage "decommission" {
+  date = "2027-07"
+  remove "certificate" "mail" {}
+  remove "server" "EX16" {}
+}
+`
+	plan, _ := decodePlanFiles(map[string]string{"t.exchange.hcl": src})
+	want := []string{
+		`decommission t.exchange.hcl:15:24-15:30 certificate.mail stage "decommission" removes certificate "mail", but certificate of hybrid still names it (t.exchange.hcl:11:17): keep certificate "mail", or by this stage remove hybrid too (if its work is done) or change its certificate`,
+		`decommission t.exchange.hcl:16:19-16:25 server.EX16 stage "decommission" removes server "EX16", but servers[0] of hybrid still names it (t.exchange.hcl:10:18): keep server "EX16", or by this stage remove hybrid too (if its work is done) or take the name out of its servers`,
+	}
+	var got []string
+	for _, p := range plan.Problems {
+		got = append(got, fmt.Sprintf("%s %s %s %s", p.State, rangeString(p.Range), p.Address, p.Message))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("plan problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

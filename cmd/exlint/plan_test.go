@@ -188,3 +188,28 @@ func TestBaselinePlan(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// A baseline written while a stage resolved its findings records them as
+// planned, and stops hiding them once the plan no longer resolves them
+// (the resolving stage was deleted): they fail the check again.
+func TestBaselinePlanLostItsResolution(t *testing.T) {
+	repo := planRepo(t, map[string]string{})
+	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "fabrikam", "--as-of", planAsOf, "--write-baseline", "b.json"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	raw, _ := os.ReadFile(filepath.Join(repo, "b.json"))
+	if strings.Count(string(raw), `"planned": true`) != 2 {
+		t.Fatalf("baseline:\n%s", raw)
+	}
+	if out, _, code := exlintIn(t, repo, noEnv, "check", "fabrikam", "--as-of", planAsOf, "--baseline", "b.json", "--format", "compact"); code != exitOK || out != "" {
+		t.Errorf("while still planned: exit %d:\n%s", code, out)
+	}
+	postponed := strings.Replace(fabrikam, `remove "server" "EX10" {}`, `change "server" "EXSE" {
+    mailboxes = 100
+  }`, 1)
+	os.WriteFile(filepath.Join(repo, "fabrikam", "fabrikam.exchange.hcl"), []byte(postponed), 0o644)
+	out, _, code := exlintIn(t, repo, noEnv, "check", "fabrikam", "--as-of", planAsOf, "--baseline", "b.json", "--format", "compact")
+	if code != exitFindings || strings.Count(out, "(current, through stage retire-2010) [") != 2 {
+		t.Errorf("the retirement is gone: exit %d:\n%s", code, out)
+	}
+}

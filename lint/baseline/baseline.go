@@ -17,9 +17,14 @@ const Version = 1
 // Baseline is a record of accepted findings. A finding matches an entry by
 // rule, file, the address of the offending thing (server.EX01.update),
 // severity and, for a plan, state, never by line, so that edits elsewhere in
-// the file do not bring a recorded finding back. File names are relative to
+// the file do not bring a recorded finding back; an entry recorded as planned
+// matches only a finding that is still planned. File names are relative to
 // the baseline file's directory, so a baseline works from any working
 // directory.
+//
+// Version changes when an older exlint would misread a file: a field that
+// is omitted when empty, and that an older exlint refuses (Read rejects
+// unknown fields) when present, does not change it.
 type Baseline struct {
 	Version  int     `json:"version"`
 	Findings []Entry `json:"findings"`
@@ -40,6 +45,12 @@ type Entry struct {
 	// State is the state of a plan the finding is reported in ("current"
 	// or a stage's name); absent for a topology without stages.
 	State string `json:"state,omitempty"`
+	// Planned records that the finding was planned (a later stage of the
+	// plan resolves it, lint.Finding.Planned): the entry accepts the
+	// problem only while the plan still resolves it. An entry without it
+	// (false, or written before exlint recorded it) accepts the problem
+	// whether planned or not, as it did when it was written.
+	Planned bool `json:"planned,omitempty"`
 }
 
 func (e Entry) key() string {
@@ -57,6 +68,13 @@ func (e Entry) key() string {
 		// topology without stages do: adding stages to a topology keeps
 		// its baseline, and a baseline written before plans still reads.
 		k += "\x00" + e.State
+	}
+	if e.Planned {
+		// Counted apart from the unplanned entries of the same problem: a
+		// planned finding may use either (Match), an unplanned one only
+		// those, and writing the baseline again replaces an entry whose
+		// finding became planned or stopped being so (Update).
+		k += "\x00planned"
 	}
 	return k
 }
@@ -87,7 +105,7 @@ func structuralIDs() map[string]bool {
 
 func (b *Baseline) entry(f lint.Finding) Entry {
 	return Entry{Rule: f.Rule, File: b.relFile(f.Range.Filename), Address: f.Address, Severity: f.Severity.String(), Message: f.Message,
-		State: f.State.Name}
+		State: f.State.Name, Planned: f.Planned}
 }
 
 // relFile is a finding's file relative to the baseline's directory, with

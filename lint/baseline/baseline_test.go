@@ -169,3 +169,65 @@ func TestBaselineStates(t *testing.T) {
 		t.Errorf("an entry without a state: kept %+v, %d baselined", kept, baselined)
 	}
 }
+
+// An entry records whether its finding was planned (a later stage resolves
+// it). A planned entry hides the finding only while it is still planned: a
+// plan that lost its resolving stage brings it back. An unplanned entry,
+// and an entry of a baseline written before exlint recorded planned, hides
+// the finding whether planned or not, as it did.
+func TestBaselinePlanned(t *testing.T) {
+	t.Chdir(t.TempDir())
+	eos := finding("exchange-end-of-support", "a.exchange.hcl", 3, "server.EX16.version")
+	eos.State = lint.State{Name: lint.CurrentState}
+	planned := eos
+	planned.Planned = true
+	planned.ResolvedBy = &lint.State{Name: "retire-2016"}
+
+	b := New([]lint.Finding{planned}, "b.json")
+	if err := b.Write("b.json"); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile("b.json")
+	if !strings.Contains(string(raw), `"planned": true`) {
+		t.Fatalf("a planned finding's entry does not say so:\n%s", raw)
+	}
+	read, err := Read("b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, n, _ := read.Filter([]lint.Finding{planned}); len(kept) != 0 || n != 1 {
+		t.Errorf("a finding still planned is hidden: kept %+v", kept)
+	}
+	if kept, n, stale := read.Filter([]lint.Finding{eos}); len(kept) != 1 || n != 0 || stale != 1 {
+		t.Errorf("a planned entry hid a finding no longer planned: kept %+v, %d baselined, %d stale", kept, n, stale)
+	}
+
+	// An unplanned entry hides either; none is written with "planned".
+	b = New([]lint.Finding{eos}, "u.json")
+	if err := b.Write("u.json"); err != nil {
+		t.Fatal(err)
+	}
+	if raw, _ := os.ReadFile("u.json"); strings.Contains(string(raw), "planned") {
+		t.Errorf("an unplanned entry names planned:\n%s", raw)
+	}
+	unplanned, _ := Read("u.json")
+	for _, f := range []lint.Finding{eos, planned} {
+		if kept, _, _ := unplanned.Filter([]lint.Finding{f}); len(kept) != 0 {
+			t.Errorf("an unplanned entry must hide the finding planned=%v", f.Planned)
+		}
+	}
+	// One unplanned entry, a planned and an unplanned finding of it: the
+	// unplanned one is hidden, and the one left is planned (it fails no
+	// check), in whatever order the findings come.
+	for _, fs := range [][]lint.Finding{{planned, eos}, {eos, planned}} {
+		if kept, _, _ := unplanned.Filter(fs); len(kept) != 1 || !kept[0].Planned {
+			t.Errorf("kept %+v, want the planned finding", kept)
+		}
+	}
+	// A planned finding takes a planned entry before an unplanned one, so
+	// that the unplanned one is left for a finding no longer planned.
+	both := New([]lint.Finding{planned, eos}, "both.json")
+	if kept, n, _ := both.Filter([]lint.Finding{planned, eos}); len(kept) != 0 || n != 2 {
+		t.Errorf("kept %+v", kept)
+	}
+}

@@ -8,33 +8,57 @@ import "github.com/exlint/exlint/lint"
 // one file (entries name their file, so files never share one); Match may
 // be called for several files at once, from several goroutines. Commit
 // then counts the entries used, for the files in order, on one goroutine.
+//
+// An unplanned finding is hidden only by an unplanned entry; a planned one
+// by a planned entry, else by an unplanned one (which accepted the problem
+// whatever the plan does). The unplanned findings are matched first, so
+// that a planned one never takes the entry an unplanned one needs: what is
+// left is planned when it can be, and fails a check only when it must.
 func (bf *Filter) Match(fs []lint.Finding) (kept []lint.Finding, used []string) {
 	if bf.b == nil {
 		return fs, nil
 	}
-	kept = []lint.Finding{}
 	var taken map[string]int
 	has := func(k string) bool { return bf.left[k]-taken[k] > 0 }
-	for _, f := range fs {
-		if bf.structural[f.Rule] {
-			kept = append(kept, f)
-			continue
-		}
+	// take hides f with an entry of one of its keys, if one is left.
+	take := func(f lint.Finding) bool {
 		e := bf.b.entry(f)
-		k := e.key()
-		if !has(k) && f.PositionAddress != "" {
-			e.Address = f.PositionAddress
-			k = e.key()
+		for _, planned := range []bool{true, false} {
+			if planned && !f.Planned {
+				continue
+			}
+			e.Planned = planned
+			k := e.key()
+			if !has(k) && f.PositionAddress != "" {
+				p := e
+				p.Address = f.PositionAddress
+				k = p.key()
+			}
+			if !has(k) {
+				continue
+			}
+			if taken == nil {
+				taken = map[string]int{}
+			}
+			taken[k]++
+			used = append(used, k)
+			return true
 		}
-		if !has(k) {
+		return false
+	}
+	hidden := make([]bool, len(fs))
+	for _, planned := range []bool{false, true} {
+		for i, f := range fs {
+			if f.Planned == planned && !bf.structural[f.Rule] {
+				hidden[i] = take(f)
+			}
+		}
+	}
+	kept = []lint.Finding{}
+	for i, f := range fs {
+		if !hidden[i] {
 			kept = append(kept, f)
-			continue
 		}
-		if taken == nil {
-			taken = map[string]int{}
-		}
-		taken[k]++
-		used = append(used, k)
 	}
 	return kept, used
 }

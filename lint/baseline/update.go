@@ -33,7 +33,9 @@ type Changes struct {
 // address makes unneeded, and such a message may change while the finding
 // does not ("ends on 2027-01-12 (in 37 days)", then "(in 36 days)").
 // Writing a baseline again therefore changes it only when findings came or
-// went, and gives the same bytes otherwise (Same).
+// went, and gives the same bytes otherwise (Same). An entry is kept only for
+// a finding as planned as it records (the key tells them apart): a finding
+// that became planned, or stopped being so, gets a new entry that says so.
 func Update(old *Baseline, fs []lint.Finding, path string, covered func(string) bool) (*Baseline, Changes) {
 	fresh := New(fs, path)
 	next := &Baseline{Version: Version, Findings: []Entry{}, dir: fresh.dir}

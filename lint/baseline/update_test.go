@@ -146,3 +146,29 @@ func messages(b *Baseline) string {
 	}
 	return strings.Join(ms, " ")
 }
+
+// Writing a baseline again records whether each finding is planned now: an
+// entry whose finding became planned, or stopped being so, is replaced.
+// The migration of a baseline written before exlint recorded it is
+// writing it again.
+func TestUpdatePlanned(t *testing.T) {
+	t.Chdir(t.TempDir())
+	f := finding("r", "a/x.exchange.hcl", 1, "server.A.version")
+	f.State = lint.State{Name: lint.CurrentState}
+	p := f
+	p.Planned = true
+	all := func(string) bool { return true }
+	old := New([]lint.Finding{f}, "base.json")
+	next, ch := Update(old, []lint.Finding{p}, "base.json", all)
+	if len(next.Findings) != 1 || !next.Findings[0].Planned || ch != (Changes{Added: 1, Removed: 1}) {
+		t.Errorf("became planned: %+v, %+v", next.Findings, ch)
+	}
+	again, ch := Update(next, []lint.Finding{p}, "base.json", all)
+	if !again.Same(next) || ch != (Changes{Kept: 1}) {
+		t.Errorf("still planned: %+v", ch)
+	}
+	back, ch := Update(next, []lint.Finding{f}, "base.json", all)
+	if len(back.Findings) != 1 || back.Findings[0].Planned || ch != (Changes{Added: 1, Removed: 1}) {
+		t.Errorf("no longer planned: %+v, %+v", back.Findings, ch)
+	}
+}
