@@ -11,8 +11,16 @@ package lint
 // reported a finding at the same address in the same state of a plan.
 // Findings without an address never give way. The order of fs is kept.
 func ResolveOverlap(fs []Finding, yields map[string][]string) []Finding {
+	kept, _ := SplitOverlap(fs, yields)
+	return kept
+}
+
+// SplitOverlap is ResolveOverlap that also returns the findings that gave
+// way: across a plan's states, a problem another rule reports from some
+// state on has not gone there (AcrossStates).
+func SplitOverlap(fs []Finding, yields map[string][]string) (kept, gaveWay []Finding) {
 	if len(yields) == 0 || len(fs) < 2 {
-		return fs
+		return fs, nil
 	}
 	type key struct{ rule, address, state string }
 	present := make(map[key]bool, len(fs))
@@ -24,11 +32,12 @@ func ResolveOverlap(fs []Finding, yields map[string][]string) []Finding {
 	out := fs[:0:0]
 	for _, f := range fs {
 		if f.Address != "" && givesWay(f, yields[f.Rule], func(r string) bool { return present[key{r, f.Address, f.State.Name}] }) {
+			gaveWay = append(gaveWay, f)
 			continue
 		}
 		out = append(out, f)
 	}
-	return out
+	return out, gaveWay
 }
 
 func givesWay(f Finding, to []string, reported func(rule string) bool) bool {

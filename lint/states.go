@@ -90,9 +90,27 @@ type StateResult struct {
 // order of fs is kept for them; the others come after, in the order of the
 // states they start in. The runner sorts the result.
 func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool) []Finding {
+	return AcrossStatesGivingWay(fs, nil, states, transition)
+}
+
+// AcrossStatesGivingWay is AcrossStates told which findings gave way to
+// another rule's at the same address (SplitOverlap): a problem whose
+// finding gives way from some state on is reported by the other rule
+// there, so it is not gone, and neither resolved by that state's stage nor
+// planned; it is reported through the last state it is its own rule's.
+func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transition map[string]bool) []Finding {
 	index := make(map[string]int, len(states))
 	for i, s := range states {
 		index[s.State.Name] = i
+	}
+	handedOver := make([]map[Identity]bool, len(states)) // by state: the identities whose finding gave way there
+	for _, f := range gaveWay {
+		if at, ok := index[f.State.Name]; ok && !f.State.IsZero() {
+			if handedOver[at] == nil {
+				handedOver[at] = map[Identity]bool{}
+			}
+			handedOver[at][IdentityOf(f)] = true
+		}
 	}
 	byState := make([][]int, len(states))
 	var out []Finding
@@ -197,8 +215,10 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 		}
 		for k, r := range open {
 			if r.last != si {
-				resolver := st.State
-				r.resolved = &resolver
+				if !handedOver[si][k.id] {
+					resolver := st.State
+					r.resolved = &resolver
+				}
 				delete(open, k)
 			}
 		}

@@ -319,3 +319,30 @@ func TestOnLastDay(t *testing.T) {
 		}
 	}
 }
+
+// A problem whose finding gives way to another rule's from a stage on is
+// not gone there: neither resolved by that stage nor planned.
+func TestAcrossStatesGivingWay(t *testing.T) {
+	states := []StateResult{{stCurrent, true}, {stS1, true}, {stS2, true}}
+	cur, s1 := at("a", stCurrent, 5, Error), at("a", stS1, 5, Error)
+	yielded := at("a", stS2, 5, Error)
+	got := AcrossStatesGivingWay([]Finding{cur, s1}, []Finding{yielded}, states, nil)
+	if len(got) != 1 || describe(got[0]) != "a:5 error a in current @current [current s1]" {
+		t.Errorf("handed over: %+v", got)
+	}
+	// Without the finding that gave way, the same two are planned.
+	got = AcrossStates([]Finding{cur, s1}, states, nil)
+	if len(got) != 1 || describe(got[0]) != "a:5 error a in current @current [current s1] until s2 planned" {
+		t.Errorf("resolved: %+v", got)
+	}
+}
+
+// SplitOverlap returns what ResolveOverlap keeps, and what it drops.
+func TestSplitOverlap(t *testing.T) {
+	a, b := at("a", stCurrent, 5, Error), at("b", stCurrent, 5, Error)
+	b.Address = a.Address
+	kept, gave := SplitOverlap([]Finding{a, b}, map[string][]string{"a": {"b"}})
+	if len(kept) != 1 || kept[0].Rule != "b" || len(gave) != 1 || gave[0].Rule != "a" {
+		t.Errorf("kept %+v, gave way %+v", kept, gave)
+	}
+}

@@ -518,8 +518,9 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 	for _, st := range states {
 		everyState = everyState && st.Checked
 	}
-	fs, hidden := c.settle(files, all, everyState)
-	fs = lint.AcrossStates(fs, states, c.transition)
+	fs, hidden := c.sup.Apply(files, all, everyState)
+	fs, gaveWay := lint.SplitOverlap(fs, c.yields)
+	fs = lint.AcrossStatesGivingWay(fs, gaveWay, states, c.transition)
 	lint.BoundText(fs) // after AcrossStates, which matches states by their whole names
 	lint.SortFindings(fs)
 	// An attribute a rule lacks in every state is listed once, with the
