@@ -73,7 +73,7 @@ func (coexistenceUnsupported) Check(p *lint.Pass) {
 				}
 				msg := fmt.Sprintf("%s (%s) cannot be in one organization with %s (%s): %s",
 					nv.Name, names(newer), ov.Name, names(older), forbiddenFix(nv, ov))
-				p.Report(newer[0].VersionNode(), msg,
+				p.Report(longestNewer(p, newer).VersionNode(), msg,
 					lint.Related{Range: older[0].VersionNode().SourceRange(), Message: fmt.Sprintf("%s runs %s", older[0].Name(), ov.Name)})
 			}
 		}
@@ -103,6 +103,25 @@ func broughtLater(p *lint.Pass, older, newer []facts.Server) bool {
 		return at
 	}
 	return first(older) > first(newer)
+}
+
+// longestNewer is the server of the newer version the finding points at:
+// in a plan, the one whose version was written first (the current state's
+// before any stage's), so that a stage bringing another server of that
+// version does not move the finding, which would end it there and start
+// it again; the first by name otherwise.
+func longestNewer(p *lint.Pass, newer []facts.Server) facts.Server {
+	best := newer[0]
+	if p.Plan == nil {
+		return best
+	}
+	at := stageWriting(p.Plan, best.VersionNode().SourceRange())
+	for _, s := range newer[1:] {
+		if i := stageWriting(p.Plan, s.VersionNode().SourceRange()); i < at {
+			best, at = s, i
+		}
+	}
+	return best
 }
 
 // stageWriting is the index in plan.States of the state whose stage wrote

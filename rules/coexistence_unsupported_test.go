@@ -196,6 +196,12 @@ func TestCoexistenceBroughtByAStage(t *testing.T) {
 			[]string{"10:15 Exchange Server Subscription Edition (SE01) cannot be in one organization with Exchange Server 2013 (EX13): move the 2013 mailboxes (to Exchange Online, or as the rule page shows) and remove the 2013 servers first"}},
 		{"both there today", org(se, ex13) + stageBlock("s1", "2027-01", changeServer("SE01", `mailboxes = 10`)),
 			[]string{"3:13 Exchange Server Subscription Edition (SE01) cannot be in one organization", "3:13 Exchange Server Subscription Edition (SE01) cannot be in one organization"}},
+		// A second server of the newer version, first by name, does not move
+		// the finding from the server that has had that version longest.
+		{"another server comes to SE", org(srv("AAA", "2019", "CU14"), ex13) +
+			stageBlock("s1", "2027-01", addServer("SE01", `version = "SE"`, `update = "RTM"`)) +
+			stageBlock("s2", "2027-03", changeServer("AAA", `version = "SE"`, `update = "RTM"`)),
+			[]string{"16:15 Exchange Server Subscription Edition (SE01) cannot be in one organization", "16:15 Exchange Server Subscription Edition (AAA and SE01) cannot be in one organization"}},
 	} {
 		fs := transitionCheck(t, coexistenceUnsupported{}, "2026-12-06", tc.src)
 		var got []string
