@@ -43,6 +43,17 @@ const maxPlanStages = 100
 // over three thousand) stays below it.
 const maxPlanWork = 1 << 16
 
+// MinStageYear and MaxStageYear bound the year of a stage's date. Exchange's
+// first release is of 1996, and no plan looks past this century: a date
+// outside is a mistake (or "never", which is no stage). Within them, every
+// date computed from a stage's (a plan's chart runs on past its last stage
+// for a tenth of the plan) keeps the four digits of YYYY-MM-DD that people,
+// and Mermaid's Gantt charts, read.
+const (
+	MinStageYear = 1990
+	MaxStageYear = 2099
+)
+
 // Plan is a topology with its stages and the state after each.
 type Plan struct {
 	// Current is the current state's topology, exactly what Decode returns.
@@ -241,7 +252,7 @@ func (d *decoder) unknownTopLevelBlock(name string, rng hcl.Range) {
 // stageAttrs are a stage's own attributes, decoded like any block's.
 type stageAttrs struct {
 	Block
-	Date        *String `exl:"date" doc:"when the stage takes effect; a month alone means its first day (\"2027-06\" is 2027-06-01)"`
+	Date        *String `exl:"date" doc:"when the stage takes effect, in the years 1990 to 2099; a month alone means its first day (\"2027-06\" is 2027-06-01)"`
 	Description *String `exl:"description" doc:"what the stage does, for people reading the plan"`
 }
 
@@ -563,6 +574,9 @@ func (b *planBuilder) stage(hb *hcl.Block) *stageSyntax {
 			d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is not a date; write it as YYYY-MM or YYYY-MM-DD, such as "2027-06"`,
 				st.Describe(), st.DateAttr.Value)
 		}
+	} else if dt.Year < MinStageYear || dt.Year > MaxStageYear {
+		d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is out of range: a stage's date is in the years %d to %d`,
+			st.Describe(), st.DateAttr.Value, MinStageYear, MaxStageYear)
 	} else {
 		if dt.MonthOnly() {
 			dt.Day = 1

@@ -395,6 +395,12 @@ func TestPlanProblems(t *testing.T) {
 			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:19", `date of stage "s1": "2027-13" is not a date: the month 13 is out of range: months run from 01 to 12`}}, nil},
 		{"day out of range", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"2027-02-29\"\n  remove \"server\" \"EX01\" {}\n}\n"},
 			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:22", `date of stage "s1": "2027-02-29" is not a date: the day 29 is out of range: 2027-02 has 28 days`}}, nil},
+		// A stage's year is from MinStageYear to MaxStageYear: the years
+		// just outside are errors, and the stage is not applied.
+		{"year after the last", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"2100-01\"\n  remove \"server\" \"EX01\" {}\n}\n"},
+			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:19", `date of stage "s1": "2100-01" is out of range: a stage's date is in the years 1990 to 2099`}}, nil},
+		{"year before the first", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"1989-12-31\"\n  remove \"server\" \"EX01\" {}\n}\n"},
+			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:22", `date of stage "s1": "1989-12-31" is out of range: a stage's date is in the years 1990 to 2099`}}, nil},
 		{"missing date", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  remove \"server\" \"EX01\" {}\n}\n"},
 			nil, []wantPlanProblem{{"s1", "t.exchange.hcl:7:7-7:11", `stage "s1" has no date; add date = "YYYY-MM" (or "YYYY-MM-DD"): stages apply in date order`}}},
 		{"missing date JSON", map[string]string{"t.exchange.hcl.json": "{" + jcur + ",\n\"stage\": {\"s1\": {\"remove\": {\"server\": {\"EX01\": {}}}}}}"},
@@ -619,7 +625,7 @@ func TestPlanStageLimit(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("organization \"O\" {}\n")
 	for i := 0; i < maxPlanStages+5; i++ {
-		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  add \"site\" \"S%d\" {}\n}\n", i, 2027+i, i)
+		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  add \"site\" \"S%d\" {}\n}\n", i, MinStageYear+i, i)
 	}
 	plan, probs := decodePlanFiles(map[string]string{"t.exchange.hcl": b.String()})
 	if len(probs) != 0 || len(plan.States) != maxPlanStages+1 || len(plan.Problems) != 1 ||
@@ -636,7 +642,7 @@ func TestPlanWorkLimit(t *testing.T) {
 		fmt.Fprintf(&b, "site \"S%d\" {}\n", i)
 	}
 	for i := 0; i < 99; i++ {
-		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  remove \"site\" \"S%d\" {}\n}\n", i, 2027+i, i)
+		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  remove \"site\" \"S%d\" {}\n}\n", i, MinStageYear+i, i)
 	}
 	plan, probs := decodePlanFiles(map[string]string{"t.exchange.hcl": b.String()})
 	limit := maxPlanWork/(3001+99) - 1
