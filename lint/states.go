@@ -65,6 +65,34 @@ type StateResult struct {
 	Checked bool
 }
 
+// RulesRun reports whether the rules run on a state of a plan decoded with
+// the structural problems probs: not when there are any (a topology read in
+// part would give wrong verdicts, in every state), nor on a state that names
+// a block a stage removed (schema.State.Checkable). exlint check, plan,
+// graph and report all say "not checked" of a state from it.
+func RulesRun(st *schema.State, probs []schema.Problem) bool {
+	return WhyNotChecked(st, probs) == ""
+}
+
+// Why the rules do not run on a state (WhyNotChecked), in a few words
+// that follow "not checked: ".
+const (
+	NotCheckedStructural = "the topology has structural errors"
+	NotCheckedRemoved    = "a stage removed a block this state still names"
+)
+
+// WhyNotChecked says why the rules do not run on a state (RulesRun):
+// NotCheckedStructural or NotCheckedRemoved, or "" when they run.
+func WhyNotChecked(st *schema.State, probs []schema.Problem) string {
+	switch {
+	case len(probs) > 0:
+		return NotCheckedStructural
+	case !st.Checkable:
+		return NotCheckedRemoved
+	}
+	return ""
+}
+
 // AcrossStates turns the findings of every state of a plan (each with its
 // State; states lists them in date order) into the findings to report:
 //

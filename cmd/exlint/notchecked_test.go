@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// notCheckedPlan is a plan whose last stage removes a server a DAG still
+// names: plan-structure fails that stage, and the rules do not run on its
+// state.
+const notCheckedPlan = `organization "O" {}
+server "EX01" {
+  version = "SE"
+  update  = "RTM Aug26SU"
+  os      = "2025"
+}
+server "EX02" {
+  version = "SE"
+  update  = "RTM Aug26SU"
+  os      = "2025"
+}
+dag "D" {
+  members = ["EX01", "EX02"]
+}
+stage "add-site" {
+  date = "2027-01"
+  add "site" "Branch" {}
+}
+stage "retire" {
+  date = "2027-03"
+  remove "server" "EX01" {}
+}
+`
+
+// planStates reads exlint plan's JSON: each state's name and whether the
+// rules ran on it.
+func planStates(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	out, _, _ := exlint(t, noEnv, "plan", dir, "--as-of", asOf, "--format", "json")
+	var doc struct {
+		States []struct {
+			Name    string `json:"name"`
+			Checked bool   `json:"checked"`
+		} `json:"states"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	checked := map[string]bool{}
+	for _, s := range doc.States {
+		checked[s.Name] = s.Checked
+	}
+	return checked
+}
+
+// A state the rules did not run on is "not checked" wherever it is shown,
+// as exlint plan says it: exlint graph --state draws it grey with a legend
+// that says so (never green, never "no findings"), and exlint report's
+// states table and the caption of its target diagram say it, in Markdown
+// and in HTML. Graphviz and Mermaid read the diagrams.
+func TestNotCheckedStateEverywhere(t *testing.T) {
+	dir := writeTopology(t, notCheckedPlan)
+	if got := planStates(t, dir); !got["current"] || !got["add-site"] || got["retire"] {
+		t.Fatalf("exlint plan: checked %v, want retire alone not checked", got)
+	}
+	text, _, code := exlint(t, noEnv, "plan", dir, "--as-of", asOf)
+	if code != exitFindings || !strings.Contains(text, "\n  not checked: a stage removed a block this state still names, so the rules did not run on it (plan-structure says which)\n") {
+		t.Errorf("exlint plan: exit %d:\n%s", code, text)
+	}
+
+	tmp := t.TempDir()
+	for _, format := range []string{"dot", "mermaid"} {
+		out, stderr, code := exlint(t, noEnv, "graph", dir, "--state", "retire", "--as-of", asOf, "--format", format)
+		if code != exitOK || !strings.Contains(stderr, `state "retire" names a block a stage removed, so its rules do not run; the diagram draws it as not checked`) {
+			t.Errorf("%s: exit %d: %s", format, code, stderr)
+		}
+		if strings.Contains(out, "no findings") || !strings.Contains(out, "not checked: the rules did not run") ||
+			!strings.Contains(out, "(a stage removed a block this state still names)") {
+			t.Errorf("%s: the legend does not say the state is not checked:\n%s", format, out)
+		}
+		green := map[string]string{"dot": `fillcolor="#e8f5e9"`, "mermaid": " clean\n"}[format]
+		if strings.Contains(out, green) {
+			t.Errorf("%s: a thing of a state not checked is drawn green:\n%s", format, out)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "retire."+format), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A state the rules ran on is drawn as before.
+	if out, _, _ := exlint(t, noEnv, "graph", dir, "--state", "add-site", "--as-of", asOf); strings.Contains(out, "not checked") || !strings.Contains(out, `fillcolor="#e8f5e9"`) {
+		t.Errorf("a checked state is drawn as not checked:\n%s", out)
+	}
+	t.Run("graphviz", func(t *testing.T) {
+		renderDOT(t, requireTool(t, graphvizEnv, "dot", "apt-get install graphviz"), filepath.Join(tmp, "retire.dot"))
+	})
+	t.Run("mermaid", func(t *testing.T) {
+		if out, err := mermaidParser(t)(filepath.Join(tmp, "retire.mermaid")); err != nil {
+			t.Errorf("Mermaid's parser: %v\n%s", err, out)
+		}
+	})
+
+	md, _, code := exlint(t, noEnv, "report", dir, "--as-of", asOf, "--format", "markdown")
+	if code != exitOK {
+		t.Fatalf("report: exit %d", code)
+	}
+	for _, want := range []string{
+		"| **retire** | 2027-03 | remove server \"EX01\" | Exchange SE ×1 | 1 error, 0 warnings, 0 info | 🔴 fails<br>⚪ not checked |",
+		"**Target: state retire \\(2027-03-01\\), 3 of 3, as of 2027-03-01, not checked: a stage removed a block this state still names**",
+		"not checked: the rules did not run<br/>(a stage removed a block this state still names)",
+		"A state the rules did not run on is not checked: its things without a finding are grey, not green.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown review does not say %q:\n%s", want, md)
+		}
+	}
+	if strings.Count(md, "not checked |") != 1 || strings.Contains(md, "no findings") {
+		t.Errorf("the Markdown review says a checked state is not checked, or that the target has no findings:\n%s", md)
+	}
+	html, _, _ := exlint(t, noEnv, "report", dir, "--as-of", asOf)
+	for _, want := range []string{
+		`<span class="status error">fails</span> <span class="status unchecked">not checked</span>`,
+		"<figcaption>Target: state retire (2027-03-01), 3 of 3, as of 2027-03-01, not checked: a stage removed a block this state still names</figcaption>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML review does not say %q", want)
+		}
+	}
+}
