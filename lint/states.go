@@ -110,9 +110,11 @@ func WhyNotChecked(st *schema.State, probs []schema.Problem) string {
 //   - A problem whose severity changes from one state to the next is
 //     reported again at the state where it changes.
 //
-// Findings without a state (structural ones, those about suppressions) and
-// those of transition rules (RuleInfo.Transition; findings about the step
-// into a state) are reported where they are, alone in their States. The
+// Findings without a state (those about suppressions, structural ones
+// outside any stage), those of a state whose rules did not run (structural
+// ones written in its stage) and those of transition rules
+// (RuleInfo.Transition; findings about the step into a state) are reported
+// where they are, alone in their States. The
 // order of fs is kept for them; the others come after, in the order of the
 // states they start in. The runner sorts the result.
 func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool) []Finding {
@@ -124,7 +126,7 @@ func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool
 	var out []Finding
 	for i, f := range fs {
 		at, ok := index[f.State.Name]
-		if f.State.IsZero() || !ok || transition[f.Rule] {
+		if f.State.IsZero() || !ok || transition[f.Rule] || !states[at].Checked {
 			if !f.State.IsZero() {
 				f.States = []string{f.State.Name}
 			}

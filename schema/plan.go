@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -221,6 +222,7 @@ func DecodePlan(dir string, files []*File, lim Limits) (*Plan, []Problem) {
 			b.seen[keyOf(p)] = true
 		}
 		b.build()
+		b.placeInStages()
 		sort.SliceStable(plan.Problems, func(i, j int) bool {
 			return rangeLess(plan.Problems[i].Range, plan.Problems[j].Range)
 		})
@@ -293,6 +295,9 @@ type opSyntax struct {
 type stageSyntax struct {
 	stage *Stage
 	ops   []*opSyntax
+	// extent is the whole block, from its type to its closing brace (a
+	// JSON block's Range is its header only).
+	extent hcl.Range
 }
 
 // synBlock is a block of a state at the syntax level.
@@ -362,6 +367,10 @@ type planBuilder struct {
 	d    *decoder // the current state's decoder, whose problems the plan adds to
 	plan *Plan
 	seen map[problemKey]bool
+	// named are the stages whose names name a state (the first of each
+	// name), in the order of the files: the problems written in one are
+	// that stage's (placeInStages).
+	named []*stageSyntax
 	// suggested counts the names compared for "did you mean": a hostile
 	// plan of many operations on blocks that do not exist must not compare
 	// each with every block.
@@ -446,6 +455,11 @@ func (b *planBuilder) build() {
 		}
 		applied = append(applied, ss)
 	}
+	for _, ss := range stages {
+		if names[ss.stage.Name()] == ss.stage {
+			b.named = append(b.named, ss)
+		}
+	}
 	// Stages of the same date (an error) keep their order in the files.
 	sort.SliceStable(applied, func(i, j int) bool { return applied[i].stage.Date.Before(applied[j].stage.Date) })
 	for i := 1; i < len(applied); i++ {
@@ -507,12 +521,37 @@ func (b *planBuilder) build() {
 	}
 }
 
+// placeInStages names, on each structural problem written inside a stage
+// whose name names a state, that stage (Problem.Stage): a mistake in a
+// stage's body is reported at the stage, not at the current state. Stages
+// do not nest or overlap, so the stage holding a problem is the last one
+// starting before it, if it has not ended.
+func (b *planBuilder) placeInStages() {
+	held := slices.Clone(b.named)
+	sort.Slice(held, func(i, j int) bool { return rangeLess(held[i].extent, held[j].extent) })
+	for i := range b.d.probs {
+		p := &b.d.probs[i]
+		k := sort.Search(len(held), func(j int) bool { return rangeLess(p.Range, held[j].extent) }) - 1
+		if k < 0 {
+			continue
+		}
+		ss := held[k]
+		if ss.extent.Filename != p.Range.Filename || p.Range.Start.Byte >= ss.extent.End.Byte {
+			continue
+		}
+		p.Stage = ss.stage.Name()
+		if !ss.stage.Date.IsZero() {
+			p.StageDate = ss.stage.DateAttr.Value
+		}
+	}
+}
+
 // stage reads a stage block: its name, date, description and operations.
 func (b *planBuilder) stage(hb *hcl.Block) *stageSyntax {
 	d := b.d
 	st := &Stage{Block: Block{Type: stageType, Labels: hb.Labels, TypeRange: hb.TypeRange, LabelRanges: hb.LabelRanges,
 		DefRange: hb.DefRange, Range: blockRange(hb)}}
-	ss := &stageSyntax{stage: st}
+	ss := &stageSyntax{stage: st, extent: hcl.RangeBetween(hb.DefRange, bodyRange(hb))}
 	spec := stageSpec()
 	decodeAttr := func(a attrSource) {
 		as := spec.attr(a.Name)

@@ -666,3 +666,65 @@ func TestPlanJSONOperationOrder(t *testing.T) {
 		t.Errorf("servers after rebuild: %d", len(s))
 	}
 }
+
+// A structural problem written in a stage is that stage's (Problem.Stage,
+// and its date when it has one), whether it is found reading the stage or
+// building a state, in HCL or in JSON; one outside stages, or in a stage
+// whose name names no state (reserved, or the second of two), is no
+// stage's.
+func TestPlanProblemsPlacedInStages(t *testing.T) {
+	const hcl = `organization "O" {}
+server "EX01" {
+  version = "SE"
+  update  = "RTM"
+  colour  = "blue"
+}
+stage "org" {
+  date = "2030-01"
+  remove "organization" "O" {}
+}
+stage "unset" {
+  date = "2031-01-15"
+  change "server" "EX01" {
+    update = null
+  }
+}
+stage "undated" {
+  date = "2031-13"
+  add "sever" "EX02" {}
+}
+stage "current" {
+  date = "2032-01"
+  add "site" "X" {
+    colour = "red"
+  }
+}
+stage "org" {
+  date = "2033-01"
+  add "site" "Y" {
+    colour = "green"
+  }
+}
+`
+	const json = `{"stage": {"js": {"date": "2034-06", "add": {"site": {"Z": {"colour": "grey"}}}}}}`
+	_, probs := decodePlanFiles(map[string]string{"a.exchange.hcl": hcl, "b.exchange.hcl.json": json})
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%s:%d %s@%s", p.Range.Filename, p.Range.Start.Line, p.Stage, p.StageDate))
+	}
+	want := []string{
+		"a.exchange.hcl:5 @",                 // colour of EX01, outside stages
+		"a.exchange.hcl:9 org@2030-01",       // remove "organization"
+		"a.exchange.hcl:14 unset@2031-01-15", // update = null
+		"a.exchange.hcl:18 undated@",         // the date: the stage is no state, and has no date
+		"a.exchange.hcl:19 undated@",         // add "sever"
+		"a.exchange.hcl:21 @",                // a stage named current
+		"a.exchange.hcl:24 @",                // colour in it
+		"a.exchange.hcl:27 @",                // the second stage "org"
+		"a.exchange.hcl:30 @",                // colour in it
+		"b.exchange.hcl.json:1 js@2034-06",   // colour in a JSON stage
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n  %s\nwant\n  %s\n%+v", strings.Join(got, "\n  "), strings.Join(want, "\n  "), probs)
+	}
+}

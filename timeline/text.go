@@ -136,7 +136,7 @@ func notCheckedWhy(s *State) string {
 	why := s.NotCheckedWhy + ", so the rules did not run on it"
 	switch s.NotCheckedWhy {
 	case lint.NotCheckedStructural:
-		return why + " (the current state lists them)"
+		return why + " (each error is listed where it is written: at its stage, or at the current state)"
 	case lint.NotCheckedRemoved:
 		return why + " (plan-structure says which)"
 	}

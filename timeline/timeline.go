@@ -73,8 +73,8 @@ type State struct {
 	Start, JudgedOn catalog.Date
 	// Checked is false when the rules did not run on the state: a stage
 	// removed a block it still names, or the topology has structural
-	// errors (the current state lists them). NotCheckedWhy then says which
-	// (lint.WhyNotChecked).
+	// errors (each listed at the stage it is written in, or at the current
+	// state). NotCheckedWhy then says which (lint.WhyNotChecked).
 	Checked       bool
 	NotCheckedWhy string
 	Changes       []Change

@@ -278,7 +278,7 @@ func TestStructuralProblemsStopEveryState(t *testing.T) {
 	if err := WriteText(&b, tl); err != nil {
 		t.Fatal(err)
 	}
-	const note = "  not checked: the topology has structural errors, so the rules did not run on it (the current state lists them)\n"
+	const note = "  not checked: the topology has structural errors, so the rules did not run on it (each error is listed where it is written: at its stage, or at the current state)\n"
 	if n := strings.Count(b.String(), note); n != len(tl.States) {
 		t.Errorf("%d states say why they are not checked, want %d:\n%s", n, len(tl.States), b.String())
 	}

@@ -129,3 +129,91 @@ func TestNotCheckedStateEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// A structural error written in a stage is listed under that stage by
+// exlint plan (text, JSON) and exlint report, which fails it, and named
+// with it by exlint check; the current state, which has none of its own,
+// lists none, and like every state is not checked, since any structural
+// error stops the rules.
+func TestStructuralErrorsAtTheirStage(t *testing.T) {
+	dir := writeTopology(t, `organization "E" {}
+server "EX01" {
+  version = "SE"
+  update  = "RTM Aug26SU"
+  os      = "2025"
+}
+stage "org" {
+  date = "2030-01"
+  remove "organization" "E" {}
+}
+stage "unset" {
+  date = "2031-01"
+  change "server" "EX01" {
+    update = null
+  }
+}
+`)
+	const removeOrg = "a stage cannot remove the organization: every state is one organization's (stage org, 2030-01) [schema]"
+	const unsetUpdate = `change server "EX01" sets update to null, which leaves server "EX01" with neither update nor build; give update a value (stage unset, 2031-01) [schema]`
+	text, _, code := exlint(t, noEnv, "plan", dir, "--as-of", asOf)
+	states := strings.Split(text, "\n\n")
+	if code != exitFindings || len(states) != 5 {
+		t.Fatalf("exit %d, %d parts:\n%s", code, len(states), text)
+	}
+	for i, want := range []struct{ has, verdict string }{
+		{"  findings: none\n", "  not checked"},
+		{removeOrg, "  fails"},
+		{unsetUpdate, "  fails"},
+	} {
+		st := states[i+1]
+		if !strings.Contains(st, want.has) || !strings.HasSuffix(strings.TrimSuffix(st, "\n"), want.verdict) ||
+			!strings.Contains(st, "\n  not checked: the topology has structural errors, so the rules did not run on it (each error is listed where it is written: at its stage, or at the current state)\n") {
+			t.Errorf("state %d does not list %q, or is not %q, or does not say why it is not checked:\n%s", i, want.has, want.verdict, st)
+		}
+	}
+
+	out, _, _ := exlint(t, noEnv, "plan", dir, "--as-of", asOf, "--format", "json")
+	var doc struct {
+		States []struct {
+			Name     string `json:"name"`
+			Checked  bool   `json:"checked"`
+			Verdict  string `json:"verdict"`
+			Findings []struct {
+				Rule  string `json:"rule"`
+				State string `json:"state"`
+			} `json:"findings"`
+		} `json:"states"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range doc.States {
+		line := s.Name + " " + s.Verdict
+		if s.Checked {
+			line += " checked"
+		}
+		for _, f := range s.Findings {
+			line += " " + f.Rule + "@" + f.State
+		}
+		got = append(got, line)
+	}
+	if want := "current not checked|org fails schema@org|unset fails schema@unset"; strings.Join(got, "|") != want {
+		t.Errorf("exlint plan --format json: %s, want %s", strings.Join(got, "|"), want)
+	}
+
+	md, _, _ := exlint(t, noEnv, "report", dir, "--as-of", asOf, "--format", "markdown")
+	for _, want := range []string{
+		"| **current** | as of 2026-11-21 | none | Exchange SE ×1 | none | 🟠 not checked |",
+		"| **org** | 2030-01 | remove organization \"E\", skipped | Exchange SE ×1 | 1 error, 0 warnings, 0 info | 🔴 fails<br>⚪ not checked |",
+		"· stage org, 2030-01",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown review does not say %q:\n%s", want, md)
+		}
+	}
+	check, _, _ := exlint(t, noEnv, "check", dir, "--as-of", asOf, "--format", "compact")
+	if !strings.Contains(check, removeOrg) || !strings.Contains(check, unsetUpdate) {
+		t.Errorf("exlint check does not name the stages:\n%s", check)
+	}
+}
