@@ -57,8 +57,8 @@ type htmlView struct {
 	GanttSVG     template.HTML
 	Diagrams     []htmlDiagram
 	// NotChecked is set when a diagram draws a state the rules did not run
-	// on.
-	NotChecked bool
+	// on, StateNotChecked when the plan has such a state.
+	NotChecked, StateNotChecked bool
 }
 
 type chip struct{ Class, Text string }
@@ -73,7 +73,8 @@ type htmlDiagram struct {
 // Policy forbids any, and any request), printable. Every string from the
 // input is escaped by html/template, after escape.Text.
 func WriteHTML(w io.Writer, r *Review) error {
-	v := htmlView{Review: r, CSS: template.CSS(css()), Plan: len(r.States) > 0, NotChecked: anyNotChecked(r.Diagrams)}
+	v := htmlView{Review: r, CSS: template.CSS(css()), Plan: len(r.States) > 0, NotChecked: anyNotChecked(r.Diagrams),
+		StateNotChecked: r.anyStateNotChecked()}
 	v.VerdictClass = verdictClass(r.Verdict)
 	v.VerdictWord, v.VerdictText = verdictWords(r)
 	for _, c := range []struct {

@@ -90,7 +90,11 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 	}
 
 	if len(r.States) > 0 {
-		bw.WriteString("\n## Plan\n\nEach server's life across the plan's states: red (crit) where it has findings that fail the check, highlighted where it has others.\n\n")
+		bw.WriteString("\n## Plan\n\nEach server's life across the plan's states: red (crit) where it has findings that fail the check, highlighted where it has others.")
+		if r.anyStateNotChecked() {
+			bw.WriteString(" Grey (done) where it has none in a state the rules did not run on (not checked).")
+		}
+		bw.WriteString("\n\n")
 		var buf bytes.Buffer
 		if err := graph.WriteGantt(&buf, r.Gantt); err != nil {
 			return err

@@ -64,6 +64,17 @@ type Diagram struct {
 	Diagram *graph.Diagram
 }
 
+// anyStateNotChecked reports whether the rules did not run on a state of
+// the plan, whose servers' bars may be grey.
+func (r *Review) anyStateNotChecked() bool {
+	for _, s := range r.States {
+		if s.VerdictNote != "" || s.Verdict == timeline.NotChecked {
+			return true
+		}
+	}
+	return false
+}
+
 // anyNotChecked reports whether a diagram draws a state the rules did not
 // run on, whose things are grey.
 func anyNotChecked(ds []Diagram) bool {

@@ -317,3 +317,26 @@ func TestTextClipsLongNames(t *testing.T) {
 		t.Errorf("not clipped: %d bytes", len(out))
 	}
 }
+
+// In the chart, a server's bar in a state the rules did not run on is grey
+// ("done") where it has no finding, not plain as if it passed; one with a
+// finding there keeps its colour.
+func TestGanttNotChecked(t *testing.T) {
+	src := "organization \"O\" {}\n" +
+		"server \"EX01\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"server \"EX02\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"server \"EX03\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"dag \"D\" {\n  members = [\"EX01\", \"EX02\"]\n}\n" +
+		"stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX01\" {}\n}\n"
+	fs := []lint.Finding{finding("plan-structure", lint.Error, "server.EX03", "s1", []string{"s1"}, false)}
+	var got []string
+	for _, sec := range Gantt(Build(decode(t, src), fs, opts)).Sections {
+		for _, task := range sec.Tasks {
+			got = append(got, task.Name+" "+task.Start+" "+task.Status)
+		}
+	}
+	want := []string{"EX01 RTM 2026-12-02 ", "EX02 RTM 2026-12-02 ", "EX02 RTM 2027-01-01 done", "EX03 RTM 2026-12-02 ", "EX03 RTM 2027-01-01 crit"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("bars\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}

@@ -111,6 +111,9 @@ func TestNotCheckedStateEverywhere(t *testing.T) {
 		"**Target: state retire \\(2027-03-01\\), 3 of 3, as of 2027-03-01, not checked: a stage removed a block this state still names**",
 		"not checked: the rules did not run<br/>(a stage removed a block this state still names)",
 		"A state the rules did not run on is not checked: its things without a finding are grey, not green.",
+		// EX02's bar in the state not checked is grey.
+		":done, t6, 2027-03-01, 2027-03-31\n",
+		"Grey (done) where it has none in a state the rules did not run on (not checked).",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown review does not say %q:\n%s", want, md)
@@ -119,10 +122,27 @@ func TestNotCheckedStateEverywhere(t *testing.T) {
 	if strings.Count(md, "not checked |") != 1 || strings.Contains(md, "no findings") {
 		t.Errorf("the Markdown review says a checked state is not checked, or that the target has no findings:\n%s", md)
 	}
+	var gantt string
+	for _, b := range mermaidBlockRe.FindAllStringSubmatch(md, -1) {
+		if strings.HasPrefix(b[1], "%% Drawn by exlint plan.") {
+			gantt = b[1] + "\n"
+		}
+	}
+	t.Run("mermaid gantt", func(t *testing.T) {
+		file := filepath.Join(tmp, "plan.mmd")
+		if err := os.WriteFile(file, []byte(gantt), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := mermaidParser(t)("--type=gantt", file); err != nil {
+			t.Errorf("Mermaid's parser: %v\n%s", err, out)
+		}
+	})
 	html, _, _ := exlint(t, noEnv, "report", dir, "--as-of", asOf)
 	for _, want := range []string{
 		`<span class="status error">fails</span> <span class="status unchecked">not checked</span>`,
 		"<figcaption>Target: state retire (2027-03-01), 3 of 3, as of 2027-03-01, not checked: a stage removed a block this state still names</figcaption>",
+		`grey where it has none in a state the rules did not run on (<span class="status unchecked">not checked</span>)`,
+		`fill="#eeeeee"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the HTML review does not say %q", want)
