@@ -19,6 +19,11 @@ type Options struct {
 	// roles and Windows, the same worst finding, the same connections) are
 	// one node with a count, so that a large topology stays readable.
 	Expand bool
+	// NotChecked, when set, says why the rules did not run on the state
+	// drawn (lint.WhyNotChecked): a thing without a finding is then drawn
+	// grey (Unchecked), not green, and the legend says the state is not
+	// checked and why, never that it has no findings.
+	NotChecked string
 }
 
 // GroupMin is the fewest alike servers (or domain controllers) drawn as one
@@ -32,7 +37,7 @@ func Build(top *schema.Topology, findings []lint.Finding, opts Options) *Diagram
 	b := &builder{
 		top:   top,
 		opts:  opts,
-		d:     &Diagram{Title: opts.Title, Root: &Cluster{}},
+		d:     &Diagram{Title: opts.Title, Root: &Cluster{}, NotChecked: opts.NotChecked},
 		marks: map[string]*mark{},
 		drawn: map[string]bool{},
 		nodes: map[*schema.Server]*Node{},
@@ -41,8 +46,24 @@ func Build(top *schema.Topology, findings []lint.Finding, opts Options) *Diagram
 	b.findings(findings)
 	b.layout()
 	b.flows()
+	if opts.NotChecked != "" {
+		unchecked(b.d.Root)
+	}
 	b.legend()
 	return b.d
+}
+
+// unchecked draws the things in c that have no finding as Unchecked: the
+// rules did not run on their state, so no finding says nothing of them.
+func unchecked(c *Cluster) {
+	for _, n := range c.Nodes {
+		if n.Shape != ShapeNote && n.Level == Clean {
+			n.Level = Unchecked
+		}
+	}
+	for _, sub := range c.Clusters {
+		unchecked(sub)
+	}
 }
 
 // mark is the findings on one block.
@@ -649,17 +670,33 @@ func (b *builder) legend() {
 		label = "Legend"
 	}
 	c := &Cluster{ID: b.id("c"), Label: label, Legend: true}
-	for _, l := range Levels {
+	levels := Levels
+	if b.d.NotChecked != "" {
+		// Nothing is green where nothing was judged.
+		levels = []Level{Unchecked, Info, Warning, Error}
+	}
+	for _, l := range levels {
 		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Level: l, Lines: []string{l.Caption()}, Count: 1})
 	}
 	u := b.unplaced()
 	b.d.Unplaced, b.d.UnplacedWorst = u.counts, u.level
 	total := findingsLine(b.d.Findings)
-	if total == "" {
-		total = "no findings"
+	var notes []string
+	switch {
+	case b.d.NotChecked != "":
+		// The findings of a state the rules did not run on are those that
+		// stopped them, if any: say so, never "no findings".
+		notes = append(notes, "not checked: the rules did not run", "("+b.d.NotChecked+")")
+		if total != "" {
+			notes = append(notes, "findings: "+total)
+		}
+	case total == "":
+		notes = append(notes, "findings: no findings")
+	default:
+		notes = append(notes, "findings: "+total)
 	}
 	c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeNote, Count: 1,
-		Lines: []string{"findings: " + total, "solid arrows: mail", "dashed: sync, hybrid, migration", "dotted: certificate, witness"}})
+		Lines: append(notes, "solid arrows: mail", "dashed: sync, hybrid, migration", "dotted: certificate, witness")})
 	if u := findingsLine(b.d.Unplaced); u != "" {
 		c.Nodes = append(c.Nodes, &Node{ID: b.id("n"), Shape: ShapeSwatch, Count: 1, Level: b.d.UnplacedWorst, Counts: b.d.Unplaced,
 			Lines: []string{"not on the diagram: " + u, "(run exlint check)"}})

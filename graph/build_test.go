@@ -126,6 +126,59 @@ func TestBuildColoursByFindings(t *testing.T) {
 	}
 }
 
+// A state the rules did not run on: a thing without a finding is grey
+// (Unchecked), not green, whatever the writer; one with a finding (a
+// structural error) keeps its colour; the legend says the state is not
+// checked and why, and has neither a green swatch nor "no findings".
+func TestBuildNotChecked(t *testing.T) {
+	top := decode(t, colourTopology)
+	fs := []lint.Finding{{Rule: "schema", Severity: lint.Error, Address: "server.EX01.version"}}
+	d := Build(top, fs, Options{Title: "Contoso", NotChecked: "a stage removed a block this state still names"})
+	for name, want := range map[string]Level{"EX01": Error, "EX02": Unchecked, "contoso.com": Unchecked, "Hybrid": Unchecked, "Internet": Unchecked} {
+		if got := nodeNamed(t, d, name).Level; got != want {
+			t.Errorf("%s: level %v, want %v", name, got, want)
+		}
+	}
+	legend := clusterNamed(t, d, "Contoso")
+	var lines []string
+	for _, n := range legend.Nodes {
+		if n.Level == Clean && n.Shape == ShapeSwatch {
+			t.Errorf("the legend has a swatch %q of no finding", n.Lines)
+		}
+		lines = append(lines, n.Lines...)
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"not checked\n", "not checked: the rules did not run\n(a stage removed a block this state still names)\nfindings: 1 error\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the legend does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "no finding") {
+		t.Errorf("the legend of a state not checked says it has no findings:\n%s", text)
+	}
+	fill, _ := Colours(Clean)
+	for name, write := range map[string]func(*bytes.Buffer, *Diagram) error{
+		"dot":     func(b *bytes.Buffer, d *Diagram) error { return WriteDOT(b, d) },
+		"mermaid": func(b *bytes.Buffer, d *Diagram) error { return WriteMermaid(b, d) },
+		"svg":     func(b *bytes.Buffer, d *Diagram) error { return WriteSVG(b, d, "d") },
+	} {
+		var b bytes.Buffer
+		if err := write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		// Mermaid defines every level's class, and draws a thing green by
+		// giving it the class.
+		if green := fill; name == "mermaid" && strings.Contains(b.String(), " clean\n") ||
+			name != "mermaid" && strings.Contains(strings.ToLower(b.String()), green) {
+			t.Errorf("%s: a thing is drawn green:\n%s", name, b.String())
+		}
+	}
+	// Checked, the same topology is green where it has no finding.
+	if got := nodeNamed(t, Build(top, fs, Options{Title: "Contoso"}), "EX02").Level; got != Clean {
+		t.Errorf("checked: EX02 is %v", got)
+	}
+}
+
 // The mail paths: the internet reaches a domain by its MX record, which
 // leads to the tenant; the hybrid server talks to the hybrid configuration,
 // which talks to the tenant both ways.

@@ -33,7 +33,8 @@ type GanttTask struct {
 	Name       string
 	Start, End string
 	// Status colours the bar: "" (plain), "active" (findings that do not
-	// fail) or "crit" (findings that fail).
+	// fail), "crit" (findings that fail) or "done" (grey: no finding in a
+	// state the rules did not run on).
 	Status string
 }
 
@@ -68,7 +69,7 @@ func WriteGantt(w io.Writer, g *Gantt) error {
 		for _, t := range s.Tasks {
 			id++
 			status := ""
-			if t.Status == "active" || t.Status == "crit" {
+			if t.Status == "active" || t.Status == "crit" || t.Status == "done" {
 				status = t.Status + ", "
 			}
 			fmt.Fprintf(bw, "    %s :%st%d, %s, %s\n", ganttName(t.Name), status, id, t.Start, t.End)

@@ -120,6 +120,8 @@ func WriteGanttSVG(w io.Writer, g *Gantt, id string) error {
 				level = Error
 			case "active":
 				level = Warning
+			case "done":
+				level = Unchecked
 			}
 			col := colours[level]
 			x0, x1 := x(t.Start), x(t.End)

@@ -30,20 +30,27 @@ type Diagram struct {
 	Findings, Unplaced lint.Counts
 	// Worst is the worst severity of the unplaced findings.
 	UnplacedWorst Level
+	// NotChecked says why the rules did not run on the state drawn
+	// (Options.NotChecked), or is "".
+	NotChecked string
 }
 
 // Level is how bad the worst finding on a thing is.
 type Level int
 
-// Levels, from no finding to an error.
+// Levels, from no finding to an error, then Unchecked.
 const (
 	Clean Level = iota
 	Info
 	Warning
 	Error
+	// Unchecked is a thing of a state the rules did not run on, without a
+	// finding: not that it passes, but that nothing judged it. It is no
+	// severity's, and Levels does not list it.
+	Unchecked
 )
 
-// Levels lists every level, in the order the legend shows them.
+// Levels lists the levels of findings, in the order the legend shows them.
 var Levels = []Level{Clean, Info, Warning, Error}
 
 func levelOf(s lint.Severity) Level {
@@ -57,25 +64,26 @@ func levelOf(s lint.Severity) Level {
 }
 
 func (l Level) String() string {
-	return [...]string{"clean", "info", "warning", "error"}[l]
+	return [...]string{"clean", "info", "warning", "error", "unchecked"}[l]
 }
 
 // Caption is what the legend says of the level.
 func (l Level) Caption() string {
-	return [...]string{"no finding", "info", "warning", "error"}[l]
+	return [...]string{"no finding", "info", "warning", "error", "not checked"}[l]
 }
 
 // colours are the fill and line colours of each level: green, blue, amber,
 // red, light enough for black text, with a thicker line for errors so that
-// they stand out without colour too.
+// they stand out without colour too; grey for a thing nothing judged.
 var colours = [...]struct {
 	fill, line string
 	width      int
 }{
-	Clean:   {"#e8f5e9", "#2e7d32", 1},
-	Info:    {"#e3f2fd", "#1565c0", 1},
-	Warning: {"#fff3cd", "#b26a00", 2},
-	Error:   {"#fde0e0", "#c62828", 3},
+	Clean:     {"#e8f5e9", "#2e7d32", 1},
+	Info:      {"#e3f2fd", "#1565c0", 1},
+	Warning:   {"#fff3cd", "#b26a00", 2},
+	Error:     {"#fde0e0", "#c62828", 3},
+	Unchecked: {"#eeeeee", "#757575", 1},
 }
 
 // Colours returns the fill and line colours of a level, as the legend shows

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -86,12 +87,16 @@ func WriteMermaid(w io.Writer, d *Diagram) error {
 		}
 		fmt.Fprintf(bw, "  %s %s %s\n", e.From, arrow, e.To)
 	}
-	for _, l := range Levels {
+	levels := Levels
+	if len(byLevel[Unchecked]) > 0 {
+		levels = append(slices.Clone(Levels), Unchecked)
+	}
+	for _, l := range levels {
 		col := colours[l]
 		fmt.Fprintf(bw, "  classDef %s fill:%s,stroke:%s,stroke-width:%dpx,color:#000000\n", l, col.fill, col.line, col.width)
 	}
 	fmt.Fprintln(bw, "  classDef note fill:none,stroke:none,color:#000000")
-	for _, l := range Levels {
+	for _, l := range levels {
 		if ids := byLevel[l]; len(ids) > 0 {
 			fmt.Fprintf(bw, "  class %s %s\n", strings.Join(ids, ","), l)
 		}

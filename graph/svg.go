@@ -466,7 +466,7 @@ func writeCluster(w *bufio.Writer, it *svgItem) {
 // strokeWidth is the line of a level: thicker for worse, so that the
 // picture says it without colour too.
 func strokeWidth(l Level) float64 {
-	return [...]float64{1, 1, 1.75, 2.5}[l]
+	return [...]float64{1, 1, 1.75, 2.5, 1}[l]
 }
 
 func writeNode(w *bufio.Writer, it *svgItem) {

@@ -219,6 +219,11 @@ func checkState(plan *schema.Plan, state *schema.State, probs []schema.Problem, 
 	}
 	for _, p := range probs {
 		f := Finding{Rule: string(p.Kind), Severity: Error, Message: p.Message, Range: p.Range, Address: p.Address}
+		if p.Stage != "" {
+			// Written in a stage: the problem is that stage's, wherever
+			// it is found.
+			f.State = State{Name: p.Stage, Date: p.StageDate}
+		}
 		for _, r := range p.Related {
 			f.Related = append(f.Related, Related{Range: r.Range, Message: r.Message})
 		}

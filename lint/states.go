@@ -67,6 +67,38 @@ type StateResult struct {
 	Checked bool
 }
 
+// RulesRun reports whether the rules run on a state of a plan decoded with
+// the structural problems probs: not when there are any (a topology read in
+// part would give wrong verdicts, in every state), nor on a state that names
+// a block a stage removed (schema.State.Checkable). exlint check, plan,
+// graph and report all say "not checked" of a state from it.
+func RulesRun(st *schema.State, probs []schema.Problem) bool {
+	return WhyNotChecked(st, probs) == ""
+}
+
+// Why the rules do not run on a state (WhyNotChecked), in a few words
+// that follow "not checked: ".
+const (
+	NotCheckedStructural = "the topology has structural errors"
+	NotCheckedRemoved    = "a stage removed a block this state still names"
+	NotCheckedSameDate   = "two stages share a date, whose order is unknown"
+)
+
+// WhyNotChecked says why the rules do not run on a state (RulesRun):
+// NotCheckedStructural, NotCheckedSameDate or NotCheckedRemoved, or ""
+// when they run.
+func WhyNotChecked(st *schema.State, probs []schema.Problem) string {
+	switch {
+	case len(probs) > 0:
+		return NotCheckedStructural
+	case st.Unordered:
+		return NotCheckedSameDate
+	case !st.Checkable:
+		return NotCheckedRemoved
+	}
+	return ""
+}
+
 // AcrossStates turns the findings of every state of a plan (each with its
 // State; states lists them in date order) into the findings to report:
 //
@@ -84,9 +116,11 @@ type StateResult struct {
 //   - A problem whose severity changes from one state to the next is
 //     reported again at the state where it changes.
 //
-// Findings without a state (structural ones, those about suppressions) and
-// those of transition rules (RuleInfo.Transition; findings about the step
-// into a state) are reported where they are, alone in their States. The
+// Findings without a state (those about suppressions, structural ones
+// outside any stage), those of a state whose rules did not run (structural
+// ones written in its stage) and those of transition rules
+// (RuleInfo.Transition; findings about the step into a state) are reported
+// where they are, alone in their States. The
 // order of fs is kept for them; the others come after, in the order of the
 // states they start in. The runner sorts the result.
 func AcrossStates(fs []Finding, states []StateResult, transition map[string]bool) []Finding {
@@ -116,7 +150,7 @@ func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transiti
 	var out []Finding
 	for i, f := range fs {
 		at, ok := index[f.State.Name]
-		if f.State.IsZero() || !ok || transition[f.Rule] {
+		if f.State.IsZero() || !ok || transition[f.Rule] || !states[at].Checked {
 			if !f.State.IsZero() {
 				f.States = []string{f.State.Name}
 			}

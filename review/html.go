@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/exlint/exlint/graph"
@@ -55,6 +56,9 @@ type htmlView struct {
 	LifecycleSVG template.HTML
 	GanttSVG     template.HTML
 	Diagrams     []htmlDiagram
+	// NotChecked is set when a diagram draws a state the rules did not run
+	// on, StateNotChecked when the plan has such a state.
+	NotChecked, StateNotChecked bool
 }
 
 type chip struct{ Class, Text string }
@@ -69,7 +73,8 @@ type htmlDiagram struct {
 // Policy forbids any, and any request), printable. Every string from the
 // input is escaped by html/template, after escape.Text.
 func WriteHTML(w io.Writer, r *Review) error {
-	v := htmlView{Review: r, CSS: template.CSS(css()), Plan: len(r.States) > 0}
+	v := htmlView{Review: r, CSS: template.CSS(css()), Plan: len(r.States) > 0, NotChecked: anyNotChecked(r.Diagrams),
+		StateNotChecked: r.anyStateNotChecked()}
 	v.VerdictClass = verdictClass(r.Verdict)
 	v.VerdictWord, v.VerdictText = verdictWords(r)
 	for _, c := range []struct {
@@ -163,7 +168,7 @@ func countOf(n int, s lint.Severity) string {
 func css() string {
 	var b strings.Builder
 	b.WriteString(":root{")
-	for _, l := range graph.Levels {
+	for _, l := range append(slices.Clone(graph.Levels), graph.Unchecked) {
 		fill, line := graph.Colours(l)
 		fmt.Fprintf(&b, "--%s-fill:%s;--%s-line:%s;", l, fill, l, line)
 	}
@@ -212,6 +217,7 @@ dt{font-weight:600;color:#57606a}dd{margin:0;overflow-wrap:anywhere}
 .status.info{background:var(--info-fill);border-color:var(--info-line);color:#0d47a1}
 .status.warning{background:var(--warning-fill);border-color:var(--warning-line);color:#6b4100}
 .status.error{background:var(--error-fill);border-color:var(--error-line);color:#8a1c1c}
+.status.unchecked{background:var(--unchecked-fill);border-color:var(--unchecked-line);color:#424242}
 figure{margin:8px 0 12px}
 figcaption{font-weight:600;font-size:13px;color:#57606a;margin-bottom:6px}
 figure svg{max-width:100%;height:auto;display:block}

@@ -17,7 +17,7 @@ import (
 
 // marks are the colours of the levels where Markdown has none: the
 // diagram's red, amber, blue and green.
-var marks = map[graph.Level]string{graph.Error: "🔴", graph.Warning: "🟠", graph.Info: "🔵", graph.Clean: "🟢"}
+var marks = map[graph.Level]string{graph.Error: "🔴", graph.Warning: "🟠", graph.Info: "🔵", graph.Clean: "🟢", graph.Unchecked: "⚪"}
 
 // WriteMarkdown writes the review as Markdown for a pull request or a wiki:
 // the same sections as the HTML, the diagram as the Mermaid flowchart
@@ -90,7 +90,11 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 	}
 
 	if len(r.States) > 0 {
-		bw.WriteString("\n## Plan\n\nEach server's life across the plan's states: red (crit) where it has findings that fail the check, highlighted where it has others.\n\n")
+		bw.WriteString("\n## Plan\n\nEach server's life across the plan's states: red (crit) where it has findings that fail the check, highlighted where it has others.")
+		if r.anyStateNotChecked() {
+			bw.WriteString(" Grey (done) where it has none in a state the rules did not run on (not checked).")
+		}
+		bw.WriteString("\n\n")
 		var buf bytes.Buffer
 		if err := graph.WriteGantt(&buf, r.Gantt); err != nil {
 			return err
@@ -114,11 +118,19 @@ func WriteMarkdown(w io.Writer, r *Review) error {
 			if ch == "" {
 				ch = "none"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s %s |\n", name, when, ch, md(s.Servers), md(s.Findings), marks[verdictLevel(s.Verdict)], s.Verdict)
+			verdict := marks[verdictLevel(s.Verdict)] + " " + string(s.Verdict)
+			if s.VerdictNote != "" {
+				verdict += "<br>" + marks[graph.Unchecked] + " " + s.VerdictNote
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", name, when, ch, md(s.Servers), md(s.Findings), verdict)
 		}
 	}
 
-	bw.WriteString("\n## Diagram\n\nEach thing is coloured by the worst finding on it (red: error, amber: warning, blue: info, green: none).\n")
+	bw.WriteString("\n## Diagram\n\nEach thing is coloured by the worst finding on it (red: error, amber: warning, blue: info, green: none).")
+	if anyNotChecked(r.Diagrams) {
+		bw.WriteString(" A state the rules did not run on is not checked: its things without a finding are grey, not green.")
+	}
+	bw.WriteString("\n")
 	for _, d := range r.Diagrams {
 		fmt.Fprintf(bw, "\n**%s**\n\n", md(d.Caption))
 		var buf bytes.Buffer

@@ -57,10 +57,33 @@ type Input struct {
 	Diagrams []Diagram
 }
 
-// Diagram is a state of the topology drawn.
+// Diagram is a state of the topology drawn. The caption of a state the
+// rules did not run on says so (graph.Diagram.NotChecked).
 type Diagram struct {
 	Caption string
 	Diagram *graph.Diagram
+}
+
+// anyStateNotChecked reports whether the rules did not run on a state of
+// the plan, whose servers' bars may be grey.
+func (r *Review) anyStateNotChecked() bool {
+	for _, s := range r.States {
+		if s.VerdictNote != "" || s.Verdict == timeline.NotChecked {
+			return true
+		}
+	}
+	return false
+}
+
+// anyNotChecked reports whether a diagram draws a state the rules did not
+// run on, whose things are grey.
+func anyNotChecked(ds []Diagram) bool {
+	for _, d := range ds {
+		if d.Diagram.NotChecked != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Review is the design review.
@@ -104,6 +127,10 @@ type State struct {
 	Servers  string
 	Findings string
 	Verdict  timeline.Verdict
+	// VerdictNote is "not checked" when the rules did not run on the state
+	// and its verdict does not say so (a finding of its stage fails it), as
+	// exlint plan says both; else "".
+	VerdictNote string
 }
 
 // SeverityGroup is the findings of one severity, by area.
@@ -209,6 +236,9 @@ func Build(in Input) *Review {
 // the findings present in it and its verdict.
 func state(st *timeline.State) State {
 	s := State{Name: name(st.Name), When: st.Date, Description: words.ClipEnd(st.Description, 400), Verdict: st.Verdict}
+	if !st.Checked && st.Verdict != timeline.NotChecked {
+		s.VerdictNote = string(timeline.NotChecked)
+	}
 	if st.Date == "" {
 		s.When = "as of " + st.JudgedOn.String()
 	} else if st.JudgedOn != st.Start {

@@ -229,13 +229,13 @@ func (d *decoder) file(f *File, hf *hcl.File) {
 }
 
 func (d *decoder) unknownBlockType(name string, rng hcl.Range) {
-	msg := fmt.Sprintf("unknown block type %q", name)
+	// The suggestion alone is the fix; the list of every type (some 190
+	// characters) is for a name that resembles none.
 	if s := Suggest(name, blockTypeNames()); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += "."
+		d.schemaf(rng, "", "unknown block type %q; did you mean %q?", name, s)
+		return
 	}
-	d.schemaf(rng, "", "%s A topology holds these blocks: %s", msg, strings.Join(blockTypeNames(), ", "))
+	d.schemaf(rng, "", "unknown block type %q; the types are %s", name, strings.Join(blockTypeNames(), ", "))
 }
 
 // headerDiags reports hcl's own diagnostics about block headers (a wrong

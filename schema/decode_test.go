@@ -701,3 +701,31 @@ func TestRefTargetsFromSpecs(t *testing.T) {
 		}
 	}
 }
+
+// An unknown block type that resembles one gets the suggestion alone, in a
+// topology or in a stage's operation, and one that resembles none the list
+// of every type; either stays near the 200 characters a message may take.
+func TestUnknownBlockTypeMessage(t *testing.T) {
+	const org = "organization \"O\" {}\n"
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"top level", org + "sever \"EX01\" {}\n", `unknown block type "sever"; did you mean "server"?`},
+		{"in a stage", org + "stage \"s1\" {\n  date = \"2027-06\"\n  add \"sever\" \"EX02\" {}\n}\n", `unknown block type "sever"; did you mean "server"?`},
+		{"JSON stage", "", `unknown block type "hybird"; did you mean "hybrid"?`},
+		{"no suggestion", org + "zzz {}\n", `unknown block type "zzz"; the types are ` + strings.Join(blockTypeNames(), ", ")},
+	} {
+		files := map[string]string{"t.exchange.hcl": tc.src}
+		if tc.src == "" {
+			files = map[string]string{"t.exchange.hcl.json": `{"organization": {"O": {}}, "stage": {"s1": {"date": "2027-06", "remove": {"hybird": {}}}}}`}
+		}
+		_, probs := decodePlanFiles(files)
+		if len(probs) != 1 || probs[0].Message != tc.want {
+			t.Errorf("%s: %+v\nwant %q", tc.name, probs, tc.want)
+			continue
+		}
+		if n := len(probs[0].Message); n > 230 {
+			t.Errorf("%s: the message has %d characters", tc.name, n)
+		}
+	}
+}

@@ -246,8 +246,9 @@ func (g *jsonSchemaGen) stage() obj {
 		props[a.name] = valueSchema(a)
 	}
 	// A stage without a date is a plan problem (its state is not built).
+	// The years are MinStageYear to MaxStageYear.
 	props["date"] = obj{"type": "string", "description": stageSpec().attr("date").doc,
-		"pattern": `^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$`}
+		"pattern": `^(199[0-9]|20[0-9]{2})-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$`}
 	for _, kind := range []OpKind{OpAdd, OpChange, OpRemove} {
 		types := obj{jsonComment: commentSchema()}
 		for _, b := range blockSpecs() {

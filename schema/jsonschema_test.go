@@ -107,6 +107,7 @@ var jsonCases = []struct {
 			"add": {"server": {"EX02": {"version": "SE", "update": "RTM"}}},
 			"change": {"server": {"EX02": {"mailboxes": 10, "os": null}}},
 			"remove": {"server": {"EX01": {}}}}}}`},
+	{"stages at the bounds of their years", true, `{"stage": {"s1": {"date": "1990-01", "add": {"site": {"B": {}}}}, "s2": {"date": "2099-12-31", "add": {"site": {"C": {}}}}}}`},
 	{"stage with a day", true, `{"stage": {"s1": {"date": "2027-06-15", "add": {"tenant": {"contoso.onmicrosoft.com": {"plan": "E3"}}}}}}`},
 
 	{"unknown block type", false, `{"servers": {"EX01": {"version": "SE", "update": "RTM"}}}`},
@@ -133,6 +134,8 @@ var jsonCases = []struct {
 	{"attribute at a label level", false, `{"server": {"//": "x"}}`},
 	{"stage without a date", false, `{"stage": {"s1": {"add": {"site": {"B": {}}}}}}`},
 	{"stage with a bad date", false, `{"stage": {"s1": {"date": "June 2027", "add": {"site": {"B": {}}}}}}`},
+	{"stage after the last year", false, `{"stage": {"s1": {"date": "2100-01", "add": {"site": {"B": {}}}}}}`},
+	{"stage before the first year", false, `{"stage": {"s1": {"date": "1989-12-31", "add": {"site": {"B": {}}}}}}`},
 	{"stage changing nothing", false, `{"stage": {"s1": {"date": "2027-06"}}}`},
 	{"stage name with spaces", false, `{"stage": {"retire 2007": {"date": "2027-06", "add": {"site": {"B": {}}}}}}`},
 	{"stage named current", false, `{"stage": {"current": {"date": "2027-06", "add": {"site": {"B": {}}}}}}`},

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +43,17 @@ const maxPlanStages = 100
 // holds it); a real plan (tens of stages over a few hundred blocks, twenty
 // over three thousand) stays below it.
 const maxPlanWork = 1 << 16
+
+// MinStageYear and MaxStageYear bound the year of a stage's date. Exchange's
+// first release is of 1996, and no plan looks past this century: a date
+// outside is a mistake (or "never", which is no stage). Within them, every
+// date computed from a stage's (a plan's chart runs on past its last stage
+// for a tenth of the plan) keeps the four digits of YYYY-MM-DD that people,
+// and Mermaid's Gantt charts, read.
+const (
+	MinStageYear = 1990
+	MaxStageYear = 2099
+)
 
 // Plan is a topology with its stages and the state after each.
 type Plan struct {
@@ -176,9 +188,12 @@ type State struct {
 	// another state's model.
 	Topology *Topology
 	// Checkable is false when a reference in the state names a block a stage
-	// removed: rules would see an unresolved reference, so they do not run
-	// on it (a plan problem says why).
+	// removed, or when Unordered: rules would see an unresolved reference,
+	// or a guess, so they do not run on it (a plan problem says why).
 	Checkable bool
+	// Unordered is true for the states from the first of two stages of the
+	// same date on: the order of what happens that day is unknown.
+	Unordered bool
 }
 
 // PlanProblem is a problem of the plan's structure. schema knows no rules:
@@ -210,6 +225,7 @@ func DecodePlan(dir string, files []*File, lim Limits) (*Plan, []Problem) {
 			b.seen[keyOf(p)] = true
 		}
 		b.build()
+		b.placeInStages()
 		sort.SliceStable(plan.Problems, func(i, j int) bool {
 			return rangeLess(plan.Problems[i].Range, plan.Problems[j].Range)
 		})
@@ -241,7 +257,7 @@ func (d *decoder) unknownTopLevelBlock(name string, rng hcl.Range) {
 // stageAttrs are a stage's own attributes, decoded like any block's.
 type stageAttrs struct {
 	Block
-	Date        *String `exl:"date" doc:"when the stage takes effect; a month alone means its first day (\"2027-06\" is 2027-06-01)"`
+	Date        *String `exl:"date" doc:"when the stage takes effect, in the years 1990 to 2099; a month alone means its first day (\"2027-06\" is 2027-06-01)"`
 	Description *String `exl:"description" doc:"what the stage does, for people reading the plan"`
 }
 
@@ -282,6 +298,9 @@ type opSyntax struct {
 type stageSyntax struct {
 	stage *Stage
 	ops   []*opSyntax
+	// extent is the whole block, from its type to its closing brace (a
+	// JSON block's Range is its header only).
+	extent hcl.Range
 }
 
 // synBlock is a block of a state at the syntax level.
@@ -351,6 +370,10 @@ type planBuilder struct {
 	d    *decoder // the current state's decoder, whose problems the plan adds to
 	plan *Plan
 	seen map[problemKey]bool
+	// named are the stages whose names name a state (the first of each
+	// name), in the order of the files: the problems written in one are
+	// that stage's (placeInStages).
+	named []*stageSyntax
 	// suggested counts the names compared for "did you mean": a hostile
 	// plan of many operations on blocks that do not exist must not compare
 	// each with every block.
@@ -435,6 +458,11 @@ func (b *planBuilder) build() {
 		}
 		applied = append(applied, ss)
 	}
+	for _, ss := range stages {
+		if names[ss.stage.Name()] == ss.stage {
+			b.named = append(b.named, ss)
+		}
+	}
 	// Stages of the same date (an error) are ordered by name, so that
 	// neither the files' names nor their order decide what is said; what
 	// happens from the first of them on depends on an order the plan does
@@ -509,7 +537,32 @@ func (b *planBuilder) build() {
 	}
 	for i, st := range b.plan.States {
 		if unordered >= 0 && i > unordered && st != nil {
-			st.Checkable = false
+			st.Checkable, st.Unordered = false, true
+		}
+	}
+}
+
+// placeInStages names, on each structural problem written inside a stage
+// whose name names a state, that stage (Problem.Stage): a mistake in a
+// stage's body is reported at the stage, not at the current state. Stages
+// do not nest or overlap, so the stage holding a problem is the last one
+// starting before it, if it has not ended.
+func (b *planBuilder) placeInStages() {
+	held := slices.Clone(b.named)
+	sort.Slice(held, func(i, j int) bool { return rangeLess(held[i].extent, held[j].extent) })
+	for i := range b.d.probs {
+		p := &b.d.probs[i]
+		k := sort.Search(len(held), func(j int) bool { return rangeLess(p.Range, held[j].extent) }) - 1
+		if k < 0 {
+			continue
+		}
+		ss := held[k]
+		if ss.extent.Filename != p.Range.Filename || p.Range.Start.Byte >= ss.extent.End.Byte {
+			continue
+		}
+		p.Stage = ss.stage.Name()
+		if !ss.stage.Date.IsZero() {
+			p.StageDate = ss.stage.DateAttr.Value
 		}
 	}
 }
@@ -519,7 +572,7 @@ func (b *planBuilder) stage(hb *hcl.Block) *stageSyntax {
 	d := b.d
 	st := &Stage{Block: Block{Type: stageType, Labels: hb.Labels, TypeRange: hb.TypeRange, LabelRanges: hb.LabelRanges,
 		DefRange: hb.DefRange, Range: blockRange(hb)}}
-	ss := &stageSyntax{stage: st}
+	ss := &stageSyntax{stage: st, extent: hcl.RangeBetween(hb.DefRange, bodyRange(hb))}
 	spec := stageSpec()
 	decodeAttr := func(a attrSource) {
 		as := spec.attr(a.Name)
@@ -581,6 +634,9 @@ func (b *planBuilder) stage(hb *hcl.Block) *stageSyntax {
 			d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is not a date; write it as YYYY-MM or YYYY-MM-DD, such as "2027-06"`,
 				st.Describe(), st.DateAttr.Value)
 		}
+	} else if dt.Year < MinStageYear || dt.Year > MaxStageYear {
+		d.schemaf(st.DateAttr.Range, st.DateAttr.Address(), `date of %s: %q is out of range: a stage's date is in the years %d to %d`,
+			st.Describe(), st.DateAttr.Value, MinStageYear, MaxStageYear)
 	} else {
 		if dt.MonthOnly() {
 			dt.Day = 1

@@ -395,6 +395,12 @@ func TestPlanProblems(t *testing.T) {
 			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:19", `date of stage "s1": "2027-13" is not a date: the month 13 is out of range: months run from 01 to 12`}}, nil},
 		{"day out of range", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"2027-02-29\"\n  remove \"server\" \"EX01\" {}\n}\n"},
 			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:22", `date of stage "s1": "2027-02-29" is not a date: the day 29 is out of range: 2027-02 has 28 days`}}, nil},
+		// A stage's year is from MinStageYear to MaxStageYear: the years
+		// just outside are errors, and the stage is not applied.
+		{"year after the last", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"2100-01\"\n  remove \"server\" \"EX01\" {}\n}\n"},
+			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:19", `date of stage "s1": "2100-01" is out of range: a stage's date is in the years 1990 to 2099`}}, nil},
+		{"year before the first", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  date = \"1989-12-31\"\n  remove \"server\" \"EX01\" {}\n}\n"},
+			[]wantProblem{{KindSchema, "t.exchange.hcl:8:10-8:22", `date of stage "s1": "1989-12-31" is out of range: a stage's date is in the years 1990 to 2099`}}, nil},
 		{"missing date", map[string]string{"t.exchange.hcl": cur + "stage \"s1\" {\n  remove \"server\" \"EX01\" {}\n}\n"},
 			nil, []wantPlanProblem{{"s1", "t.exchange.hcl:7:7-7:11", `stage "s1" has no date; add date = "YYYY-MM" (or "YYYY-MM-DD"): stages apply in date order`}}},
 		{"missing date JSON", map[string]string{"t.exchange.hcl.json": "{" + jcur + ",\n\"stage\": {\"s1\": {\"remove\": {\"server\": {\"EX01\": {}}}}}}"},
@@ -665,7 +671,7 @@ func TestPlanStageLimit(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("organization \"O\" {}\n")
 	for i := 0; i < maxPlanStages+5; i++ {
-		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  add \"site\" \"S%d\" {}\n}\n", i, 2027+i, i)
+		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  add \"site\" \"S%d\" {}\n}\n", i, MinStageYear+i, i)
 	}
 	plan, probs := decodePlanFiles(map[string]string{"t.exchange.hcl": b.String()})
 	if len(probs) != 0 || len(plan.States) != maxPlanStages+1 || len(plan.Problems) != 1 ||
@@ -682,7 +688,7 @@ func TestPlanWorkLimit(t *testing.T) {
 		fmt.Fprintf(&b, "site \"S%d\" {}\n", i)
 	}
 	for i := 0; i < 99; i++ {
-		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  remove \"site\" \"S%d\" {}\n}\n", i, 2027+i, i)
+		fmt.Fprintf(&b, "stage \"s%d\" {\n  date = \"%04d-01\"\n  remove \"site\" \"S%d\" {}\n}\n", i, MinStageYear+i, i)
 	}
 	plan, probs := decodePlanFiles(map[string]string{"t.exchange.hcl": b.String()})
 	limit := maxPlanWork/(3001+99) - 1
@@ -733,5 +739,67 @@ func TestSameDateStagesIgnoreFileNames(t *testing.T) {
 	if !strings.HasPrefix(got, "current true 1;alpha false 1;zeta false 0;") || strings.Count(got, "\n") != 2 ||
 		!strings.Contains(got, `the states from stage "alpha" on are not checked`) {
 		t.Errorf("got %s", got)
+	}
+}
+
+// A structural problem written in a stage is that stage's (Problem.Stage,
+// and its date when it has one), whether it is found reading the stage or
+// building a state, in HCL or in JSON; one outside stages, or in a stage
+// whose name names no state (reserved, or the second of two), is no
+// stage's.
+func TestPlanProblemsPlacedInStages(t *testing.T) {
+	const hcl = `organization "O" {}
+server "EX01" {
+  version = "SE"
+  update  = "RTM"
+  colour  = "blue"
+}
+stage "org" {
+  date = "2030-01"
+  remove "organization" "O" {}
+}
+stage "unset" {
+  date = "2031-01-15"
+  change "server" "EX01" {
+    update = null
+  }
+}
+stage "undated" {
+  date = "2031-13"
+  add "sever" "EX02" {}
+}
+stage "current" {
+  date = "2032-01"
+  add "site" "X" {
+    colour = "red"
+  }
+}
+stage "org" {
+  date = "2033-01"
+  add "site" "Y" {
+    colour = "green"
+  }
+}
+`
+	const json = `{"stage": {"js": {"date": "2034-06", "add": {"site": {"Z": {"colour": "grey"}}}}}}`
+	_, probs := decodePlanFiles(map[string]string{"a.exchange.hcl": hcl, "b.exchange.hcl.json": json})
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%s:%d %s@%s", p.Range.Filename, p.Range.Start.Line, p.Stage, p.StageDate))
+	}
+	want := []string{
+		"a.exchange.hcl:5 @",                 // colour of EX01, outside stages
+		"a.exchange.hcl:9 org@2030-01",       // remove "organization"
+		"a.exchange.hcl:14 unset@2031-01-15", // update = null
+		"a.exchange.hcl:18 undated@",         // the date: the stage is no state, and has no date
+		"a.exchange.hcl:19 undated@",         // add "sever"
+		"a.exchange.hcl:21 @",                // a stage named current
+		"a.exchange.hcl:24 @",                // colour in it
+		"a.exchange.hcl:27 @",                // the second stage "org"
+		"a.exchange.hcl:30 @",                // colour in it
+		"b.exchange.hcl.json:1 js@2034-06",   // colour in a JSON stage
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n  %s\nwant\n  %s\n%+v", strings.Join(got, "\n  "), strings.Join(want, "\n  "), probs)
 	}
 }

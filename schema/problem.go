@@ -38,6 +38,12 @@ type Problem struct {
 	Address string // the block or attribute concerned, when there is one
 	Message string
 	Related []Related
+	// Stage names the stage whose block holds the problem, for a problem
+	// written in one, and StageDate is its date as written when it is one
+	// (the engine reports the problem at that stage's state). Both are ""
+	// outside stages, and in a stage whose name names no state (empty,
+	// "current", not a plain word, or the second of two stages so named).
+	Stage, StageDate string
 	// noOrganization marks the problem of a topology without an
 	// organization block (MissingOrganization).
 	noOrganization bool

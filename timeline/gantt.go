@@ -15,8 +15,9 @@ const lead = 30
 // Gantt draws the timeline as a Gantt chart: a milestone per state, and per
 // Exchange version a section whose bars are its servers' lives, one bar for
 // each stretch of states in which a server keeps its version, update and
-// verdict. A bar is "crit" where the server has findings that fail, and
-// "active" where it has others. The last state's bars run on for a tenth of
+// verdict. A bar is "crit" where the server has findings that fail,
+// "active" where it has others, and "done" (Mermaid's grey) where it has
+// none in a state the rules did not run on: nothing judged it there. The last state's bars run on for a tenth of
 // the plan (a month at least).
 func Gantt(t *Timeline) *graph.Gantt {
 	g := &graph.Gantt{Title: t.Organization + ", as of " + t.AsOf.String()}
@@ -58,6 +59,8 @@ func Gantt(t *Timeline) *graph.Gantt {
 				status = "crit"
 			case sv.Counts.Total() > 0:
 				status = "active"
+			case !s.Checked:
+				status = "done"
 			}
 			name := sv.Name
 			if sv.Level != "" {

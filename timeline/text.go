@@ -130,6 +130,15 @@ func serverLine(s *State) string {
 	return line
 }
 
+// notCheckedWhy says why the rules did not run on the state, and where
+// the findings that say more are.
 func notCheckedWhy(s *State) string {
-	return "the rules did not run on this state (a structural error, a reference to a block a stage removed, or stages of the same date: see the findings)"
+	why := s.NotCheckedWhy + ", so the rules did not run on it"
+	switch s.NotCheckedWhy {
+	case lint.NotCheckedStructural:
+		return why + " (each error is listed where it is written: at its stage, or at the current state)"
+	case lint.NotCheckedRemoved, lint.NotCheckedSameDate:
+		return why + " (plan-structure says which)"
+	}
+	return why
 }

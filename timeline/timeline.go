@@ -30,6 +30,9 @@ type Options struct {
 	// max_findings bounds what exlint check reports: the others are
 	// counted, not listed.
 	MaxListed int
+	// Problems are the structural problems schema.DecodePlan returned with
+	// the plan: with any, the rules ran on no state (lint.RulesRun).
+	Problems []schema.Problem
 }
 
 // Verdict says whether a state, or the plan, passes the check.
@@ -70,11 +73,13 @@ type State struct {
 	Start, JudgedOn catalog.Date
 	// Checked is false when the rules did not run on the state: a stage
 	// removed a block it still names, or the topology has structural
-	// errors (the current state shows those).
-	Checked  bool
-	Changes  []Change
-	Versions []Versions
-	Servers  []Server
+	// errors (each listed at the stage it is written in, or at the current
+	// state). NotCheckedWhy then says which (lint.WhyNotChecked).
+	Checked       bool
+	NotCheckedWhy string
+	Changes       []Change
+	Versions      []Versions
+	Servers       []Server
 	// Findings are those reported at this state: the problems found first
 	// here (or, for the current state, also those about the files).
 	Findings []lint.Finding
@@ -133,7 +138,8 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 	}
 	index := map[string]*State{}
 	for _, st := range plan.States {
-		s := &State{Name: st.Name, Checked: st.Checkable, Start: opt.AsOf, JudgedOn: opt.AsOf}
+		s := &State{Name: st.Name, NotCheckedWhy: lint.WhyNotChecked(st, opt.Problems), Start: opt.AsOf, JudgedOn: opt.AsOf}
+		s.Checked = s.NotCheckedWhy == ""
 		if st.Stage != nil {
 			s.Start = st.Date
 			if st.Date.After(opt.AsOf) {
@@ -190,12 +196,6 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 			at.countServer(f)
 		}
 	}
-	// Whether structural errors kept the rules from running is read from
-	// every finding of the current state, before the list is cut.
-	structural := false
-	for _, f := range current.Findings {
-		structural = structural || isStructural(f.Rule)
-	}
 	listed := 0
 	for _, s := range t.States {
 		if opt.MaxListed > 0 && listed+len(s.Findings) > opt.MaxListed {
@@ -206,10 +206,7 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		}
 		listed += len(s.Findings)
 	}
-	for i, s := range t.States {
-		if i > 0 && structural {
-			s.Checked = false
-		}
+	for _, s := range t.States {
 		// A state the rules did not run on may still have findings that
 		// fail (plan-structure's, about its stage): those decide.
 		switch {
@@ -226,15 +223,6 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		t.Verdict = Fails
 	}
 	return t
-}
-
-func isStructural(rule string) bool {
-	for _, k := range schema.Kinds {
-		if rule == string(k) {
-			return true
-		}
-	}
-	return false
 }
 
 // servers counts a state's servers by version, oldest version first, and

@@ -113,15 +113,18 @@ func TestBuild(t *testing.T) {
 }
 
 // A topology without stages is one state; findings without a state (about
-// the files) belong to it. Structural errors leave the stages unchecked.
+// the files) belong to it. Structural errors leave every state unchecked,
+// the current one too: it fails on them.
 func TestBuildWithoutStages(t *testing.T) {
 	plan := decode(t, "organization \"O\" {}\nserver \"EX\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n")
 	tl := Build(plan, []lint.Finding{finding("catalog-stale", lint.Info, "server.EX", "", nil, false)}, opts)
 	if len(tl.States) != 1 || len(tl.States[0].Findings) != 1 || tl.States[0].Counts.Infos != 1 || tl.Verdict != Passes {
 		t.Errorf("%+v", tl.States[0])
 	}
-	tl = Build(decode(t, plan3), []lint.Finding{finding("schema", lint.Error, "", "", nil, false)}, opts)
-	if tl.States[0].Verdict != Fails || tl.States[1].Verdict != NotChecked || tl.States[1].Checked || tl.Verdict != Fails {
+	structural := opts
+	structural.Problems = []schema.Problem{{Kind: schema.KindSchema, Message: "m"}}
+	tl = Build(decode(t, plan3), []lint.Finding{finding("schema", lint.Error, "", "", nil, false)}, structural)
+	if tl.States[0].Verdict != Fails || tl.States[0].Checked || tl.States[1].Verdict != NotChecked || tl.States[1].Checked || tl.Verdict != Fails {
 		t.Errorf("structural: %s %s", tl.States[0].Verdict, tl.States[1].Verdict)
 	}
 }
@@ -245,8 +248,9 @@ func TestNotChecked(t *testing.T) {
 	if plan.States[1].Checkable {
 		t.Fatal("the state should not be checkable")
 	}
-	if tl := Build(plan, nil, opts); tl.States[1].Verdict != NotChecked || tl.States[1].Checked {
-		t.Errorf("%s", tl.States[1].Verdict)
+	if tl := Build(plan, nil, opts); tl.States[1].Verdict != NotChecked || tl.States[1].Checked || tl.States[1].NotCheckedWhy != lint.NotCheckedRemoved ||
+		!tl.States[0].Checked {
+		t.Errorf("%s (%q)", tl.States[1].Verdict, tl.States[1].NotCheckedWhy)
 	}
 	fs := []lint.Finding{finding("plan-structure", lint.Error, "server.EX01", "s1", []string{"s1"}, false)}
 	if tl := Build(plan, fs, opts); tl.States[1].Verdict != Fails {
@@ -254,19 +258,29 @@ func TestNotChecked(t *testing.T) {
 	}
 }
 
-// A structural error keeps the rules from running in every state, even
-// when max_findings leaves it out of the list.
-func TestStructuralPastMaxListed(t *testing.T) {
+// A structural error keeps the rules from running in every state, the
+// current one too, whatever the findings list: max_findings may leave its
+// finding out, a baseline may hide it. The text says why each state is not
+// checked, and where the errors are listed.
+func TestStructuralProblemsStopEveryState(t *testing.T) {
 	fs := []lint.Finding{
 		finding("r", lint.Warning, "server.EX07", "current", []string{"current"}, false),
 		finding("r", lint.Warning, "server.EX07", "current", []string{"current"}, false),
-		finding(string(schema.Kinds[0]), lint.Error, "server.EX07", "current", []string{"current"}, false),
 	}
-	tl := Build(decode(t, plan3), fs, Options{Catalog: opts.Catalog, AsOf: opts.AsOf, FailOn: lint.Error, MaxListed: 1})
-	for _, s := range tl.States[1:] {
-		if s.Checked || s.Verdict == Passes {
-			t.Errorf("%s: checked %v, %s; want not checked", s.Name, s.Checked, s.Verdict)
+	tl := Build(decode(t, plan3), fs, Options{Catalog: opts.Catalog, AsOf: opts.AsOf, FailOn: lint.Error, MaxListed: 1,
+		Problems: []schema.Problem{{Kind: schema.KindSchema, Message: "m"}}})
+	for _, s := range tl.States {
+		if s.Checked || s.Verdict != NotChecked || s.NotCheckedWhy != lint.NotCheckedStructural {
+			t.Errorf("%s: checked %v, %s (%q); want not checked", s.Name, s.Checked, s.Verdict, s.NotCheckedWhy)
 		}
+	}
+	var b bytes.Buffer
+	if err := WriteText(&b, tl); err != nil {
+		t.Fatal(err)
+	}
+	const note = "  not checked: the topology has structural errors, so the rules did not run on it (each error is listed where it is written: at its stage, or at the current state)\n"
+	if n := strings.Count(b.String(), note); n != len(tl.States) {
+		t.Errorf("%d states say why they are not checked, want %d:\n%s", n, len(tl.States), b.String())
 	}
 }
 
@@ -301,5 +315,28 @@ func TestTextClipsLongNames(t *testing.T) {
 	if strings.Contains(out, strings.Repeat("N", maxTextName+1)) || !strings.Contains(out, strings.Repeat("N", maxTextName)+"…") ||
 		strings.Contains(out, strings.Repeat("d", maxTextDescription+1)) || !strings.Contains(out, strings.Repeat("d", maxTextDescription)+"…") {
 		t.Errorf("not clipped: %d bytes", len(out))
+	}
+}
+
+// In the chart, a server's bar in a state the rules did not run on is grey
+// ("done") where it has no finding, not plain as if it passed; one with a
+// finding there keeps its colour.
+func TestGanttNotChecked(t *testing.T) {
+	src := "organization \"O\" {}\n" +
+		"server \"EX01\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"server \"EX02\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"server \"EX03\" {\n  version = \"SE\"\n  update  = \"RTM\"\n}\n" +
+		"dag \"D\" {\n  members = [\"EX01\", \"EX02\"]\n}\n" +
+		"stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX01\" {}\n}\n"
+	fs := []lint.Finding{finding("plan-structure", lint.Error, "server.EX03", "s1", []string{"s1"}, false)}
+	var got []string
+	for _, sec := range Gantt(Build(decode(t, src), fs, opts)).Sections {
+		for _, task := range sec.Tasks {
+			got = append(got, task.Name+" "+task.Start+" "+task.Status)
+		}
+	}
+	want := []string{"EX01 RTM 2026-12-02 ", "EX02 RTM 2026-12-02 ", "EX02 RTM 2027-01-01 done", "EX03 RTM 2026-12-02 ", "EX03 RTM 2027-01-01 crit"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("bars\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }

@@ -137,24 +137,26 @@ func (d drawing) draw(path string, notes io.Writer) ([]byte, error) {
 }
 
 // diagram draws a state of a plan read from dir, coloured by its findings;
-// notes are as for draw.
+// a state the rules did not run on (lint.RulesRun, as exlint plan says it)
+// is drawn as not checked. notes are as for draw.
 func (d drawing) diagram(dir string, files []*schema.File, plan *schema.Plan, probs []schema.Problem, state *schema.State, notes io.Writer) (*graph.Diagram, error) {
 	opts := runner.Options{Rules: allRules(), Catalog: d.cat, AsOf: d.asOf, Limits: d.cfg.Limits(), Config: d.cfg}
 	findings, err := runner.CheckState(plan, state, probs, files, opts)
 	if notes == nil {
 		notes = io.Discard
 	}
-	if !state.Checkable {
-		fmt.Fprintf(notes, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram has no findings\n", state.Name)
+	if len(probs) == 0 && !state.Checkable {
+		fmt.Fprintf(notes, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram draws it as not checked\n", state.Name)
 	}
 	if err != nil {
 		return nil, internalErr(err)
 	}
 	if len(probs) > 0 {
-		fmt.Fprintf(notes, "exlint: %q has %d structural error(s) and is drawn as far as it could be read; exlint check shows them\n",
+		fmt.Fprintf(notes, "exlint: %q has %d structural error(s), so the rules do not run; it is drawn as not checked, as far as it could be read; exlint check shows them\n",
 			dir, len(probs))
 	}
-	return graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, d.asOf), Expand: d.expand}), nil
+	return graph.Build(state.Topology, findings, graph.Options{Title: graphTitle(plan, state, d.asOf), Expand: d.expand,
+		NotChecked: lint.WhyNotChecked(state, probs)}), nil
 }
 
 // readTopology reads the topology files of the directory path names (or of

@@ -120,6 +120,48 @@ stage "section" {
 	if strings.Count(out, "\n  section ") != 2 || strings.Count(out, "\n  title ") != 1 {
 		t.Errorf("a name added a section or a title:\n%s", out)
 	}
+	// Stages at the first and the last day a stage's date may have, and
+	// beyond them (errors, whose stages are not drawn), run on the earliest
+	// and the latest day --as-of takes: every date the chart computes (the
+	// lead before the first stage, the run past the last) is one Mermaid
+	// reads, with four digits to its year.
+	bounds := writeTopology(t, `organization "O" {}
+server "EX01" {
+  version = "SE"
+  update  = "RTM"
+}
+stage "first" {
+  date = "1990-01"
+  change "server" "EX01" {
+    os = "2022"
+  }
+}
+stage "last" {
+  date = "2099-12-31"
+  change "server" "EX01" {
+    os = "2025"
+  }
+}
+stage "never" {
+  date = "9999-12-31"
+  change "server" "EX01" {
+    update = "RTM Aug26SU"
+  }
+}
+stage "ancient" {
+  date = "0000-01"
+  change "server" "EX01" {
+    update = "RTM Aug26SU"
+  }
+}
+`)
+	for _, date := range []string{"0000-01-01", "9999-12-31"} {
+		out, _, _ := exlint(t, noEnv, "plan", bounds, "--as-of", date, "--format", "mermaid")
+		if !strings.Contains(out, ", 1990-01-01, 0d") || !strings.Contains(out, ", 2099-12-31, 0d") {
+			t.Errorf("--as-of %s: the stages at the bounds are not drawn:\n%s", date, out)
+		}
+		write("bounds@"+date+".mmd", out)
+	}
 	if got, err := parse(append([]string{"--type=gantt"}, files...)...); err != nil {
 		t.Errorf("Mermaid's parser: %v\n%s", err, got)
 	}

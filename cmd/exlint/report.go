@@ -91,6 +91,10 @@ func runReport(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f repor
 		if i > 0 {
 			caption = "Target: " + g.Title
 		}
+		if g.NotChecked != "" {
+			// As exlint plan says it: the picture shows no verdict.
+			caption += ", not checked: " + g.NotChecked
+		}
 		diagrams = append(diagrams, review.Diagram{Caption: caption, Diagram: g})
 	}
 	r := review.Build(review.Input{Path: filepath.ToSlash(path), Tool: "exlint " + toolVersion(), Catalog: cat, Plan: plan,

@@ -96,6 +96,6 @@ func checkTopology(cmd *cobra.Command, getenv env, f verdictFlags, path, one str
 	c.plan, c.probs = schema.DecodePlan(c.dir, c.files, cfg.Limits())
 	_, c.maxListed = cfg.FindingLimits()
 	c.timeline = timeline.Build(c.plan, c.findings, timeline.Options{Catalog: c.cat, AsOf: c.asOf, FailOn: c.failOn,
-		FailOnPlanned: failOnPlanned, MaxListed: c.maxListed})
+		FailOnPlanned: failOnPlanned, MaxListed: c.maxListed, Problems: c.probs})
 	return c, nil
 }

@@ -178,3 +178,28 @@ func TestCheckStateOfAPlan(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A plan with structural errors: each state's findings are those that
+// stopped the rules outside any stage, and those written in its own stage.
+func TestCheckStateOfAPlanWithStructuralErrors(t *testing.T) {
+	src := "organization \"O\" {}\nserver \"EX01\" {\n  version = \"SE\"\n  update  = \"RTM\"\n  colour  = \"blue\"\n}\n" +
+		"stage \"s1\" {\n  date = \"2027-01\"\n  remove \"organization\" \"O\" {}\n}\n" +
+		"stage \"s2\" {\n  date = \"2027-02\"\n  change \"server\" \"EX01\" {\n    update = null\n  }\n}\n"
+	files := []*schema.File{{Name: "p.exchange.hcl", Src: []byte(src)}}
+	plan, probs := schema.DecodePlan(".", files, schema.DefaultLimits)
+	opts := Options{Rules: planRules, Catalog: catalog.Default(), AsOf: catalog.MustDate("2026-11-21"), Limits: schema.DefaultLimits}
+	var got []string
+	for _, st := range plan.States {
+		fs, err := CheckState(plan, st, probs, files, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			got = append(got, fmt.Sprintf("%s %d %s %s", st.Name, f.Range.Start.Line, f.Rule, f.State.Name))
+		}
+	}
+	want := []string{"current 5 schema ", "s1 5 schema ", "s1 9 schema s1", "s2 5 schema ", "s2 14 schema s2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

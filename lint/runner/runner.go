@@ -475,14 +475,15 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 		lint.BoundUnknowns(us)
 		return fs, us, rulesRun, hidden, nil
 	}
-	// Structural problems stop the rules in every state: the current one
-	// reports them.
+	// Structural problems stop the rules in every state (lint.RulesRun):
+	// the current state's pass reports them, each at the stage it is
+	// written in, if any.
 	var all []lint.Finding
 	var unknowns []lint.Unknown
 	var states []lint.StateResult
 	rulesRun := false
 	for i, st := range plan.States {
-		if i > 0 && (len(probs) > 0 || !st.Checkable) {
+		if i > 0 && !lint.RulesRun(st, probs) {
 			states = append(states, lint.StateResult{State: lint.StateOf(st)})
 			continue
 		}
@@ -618,7 +619,10 @@ func CheckFilesCoverage(dir string, files []*schema.File, opts Options) ([]lint.
 // findings about suppressions are left out: whether a suppression is used
 // is known only from every state. A topology without stages gives what
 // CheckFiles gives. probs are the structural problems DecodePlan returned
-// with plan; a state that is not checkable has no findings.
+// with plan, which are the findings when there are any (those outside
+// stages, and those written in the state's stage); a state that is not
+// checkable has none. Either way the rules did not run on the state
+// (lint.RulesRun), which its picture must say.
 func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, files []*schema.File, opts Options) ([]lint.Finding, error) {
 	c := newChecker(opts)
 	if !st.Checkable {
@@ -635,7 +639,9 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if f.Rule != lint.SuppressionRule {
+		// A structural error written in another stage is that stage's:
+		// the current state's pass finds them all.
+		if f.Rule != lint.SuppressionRule && (f.State.IsZero() || f.State.Name == st.Name) {
 			out = append(out, f)
 		}
 	}

@@ -2,8 +2,12 @@
 // [--type=TYPE] FILE... prints one line per file, "ok FILE" or "error FILE:
 // message", and exits 1 if any file does not parse or is not of the type
 // expected (a flowchart, "flowchart-v2", unless --type says otherwise:
-// exlint plan's charts are "gantt"). Mermaid expects a browser; jsdom provides the
-// window and document its sanitizer needs.
+// exlint plan's charts are "gantt"). A Gantt chart's tasks are also compiled as
+// Mermaid compiles them to draw the chart, which reads their dates: a start it
+// cannot read as the chart's dateFormat fails, and so does an end, which
+// Mermaid would otherwise take silently for the task's start (exlint's bars
+// end on a date; its milestones last 0d). Mermaid expects a browser; jsdom
+// provides the window and document its sanitizer needs.
 import { readFile } from "node:fs/promises";
 import { JSDOM } from "jsdom";
 
@@ -32,6 +36,14 @@ for (const file of files) {
     const result = await mermaid.parse(text);
     if (!result || result.diagramType !== want) {
       throw new Error(`parsed as ${result && result.diagramType}, not ${want}`);
+    }
+    if (want === "gantt") {
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+      for (const task of diagram.db.getTasks()) {
+        if (!task.milestone && !task.manualEndTime) {
+          throw new Error(`task ${task.id} ends on ${JSON.stringify(task.raw.endTime.data)}, which is not a date Mermaid reads`);
+        }
+      }
     }
     console.log(`ok ${file}`);
   } catch (err) {
