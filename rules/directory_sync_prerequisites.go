@@ -18,15 +18,16 @@ func (directorySyncPrerequisites) Info() lint.RuleInfo {
 		ID:       "directory-sync-prerequisites",
 		Severity: lint.Error,
 		Summary:  "a directory synchronization host or forest that the tool does not support",
-		Sources:  sources("MS-ENTRA", "MS-DIRSYNC-RETIRED"),
+		Sources:  sources("MS-ENTRA", "MS-CLOUDSYNC", "MS-CLOUDSYNC-AD", "MS-DIRSYNC-RETIRED"),
 	}
 }
 
 // The tools and what they need are the catalogue's (data/dirsync.csv): the
 // hosts and forest functional level of Microsoft Entra Connect (MS-ENTRA),
-// and DirSync and Azure AD Sync, retired (MS-DIRSYNC-RETIRED). Azure AD
-// Connect (whose older releases had other host requirements) and Entra Cloud
-// Sync are not judged.
+// the hosts of Microsoft Entra Cloud Sync (MS-CLOUDSYNC, MS-CLOUDSYNC-AD),
+// whose sources name no forest functional level, and DirSync and Azure AD
+// Sync, retired (MS-DIRSYNC-RETIRED). Azure AD Connect (whose older releases
+// had other host requirements) is not judged.
 
 func (directorySyncPrerequisites) Check(p *lint.Pass) {
 	ds := p.Topology.DirectorySync
@@ -65,6 +66,9 @@ func (directorySyncPrerequisites) Check(p *lint.Pass) {
 			p.Report(ds.HostOS, fmt.Sprintf("the directory synchronization server runs %s, which %s does not support (it runs on %s): %s",
 				p.Catalog.WindowsName(os), tool.Name, p.Catalog.WindowsRangeName(hosts), fix), toolNote)
 		}
+	}
+	if tool.MinFFL == nil {
+		return // its sources name no forest functional level
 	}
 	if o := p.Topology.Organization; o != nil && o.ForestFunctionalLevel == nil {
 		p.UnknownFor(ds, &o.Block, "forest_functional_level")

@@ -166,6 +166,13 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 		{"Entra Connect, 365 days before Windows Server 2022's end", "2030-10-14",
 			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "no later Windows Server version Microsoft Entra Connect runs on stays in support for more than a year: plan its successor"}},
+		// Cloud Sync runs on 2016 to 2025 (MS-CLOUDSYNC, 2026): 2025 too.
+		{"Cloud Sync: 2025 among its hosts", "2026-12-06",
+			org("directory_sync {\n  tool = \"cloud_sync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move Microsoft Entra Cloud Sync to a server on Windows Server 2019, 2022 or 2025"}},
+		{"Cloud Sync, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"cloud_sync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move Microsoft Entra Cloud Sync to a server on Windows Server 2025"}},
 		// Without a tool the catalogue judges, any later version that lasts.
 		{"an unnamed tool", "2026-12-06",
 			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),

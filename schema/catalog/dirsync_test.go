@@ -16,7 +16,12 @@ func TestSyncTools(t *testing.T) {
 			t.Errorf("%s: %+v", id, s)
 		}
 	}
-	for _, id := range []string{"aad_connect", "cloud_sync", "nosuch"} {
+	// Cloud Sync: 2016 to 2025 (MS-CLOUDSYNC, 2026), no forest functional level.
+	cs := c.SyncTool("cloud_sync")
+	if cs == nil || cs.Verdict != Supported || strings.Join(cs.HostIDs(), ",") != "2016,2019,2022,2025" || cs.MinFFL != nil || cs.Note == "" || cs.Successor != nil {
+		t.Errorf("cloud_sync: %+v", cs)
+	}
+	for _, id := range []string{"aad_connect", "nosuch"} {
 		if s := c.SyncTool(id); s != nil {
 			t.Errorf("%s is not judged, got %+v", id, s)
 		}
