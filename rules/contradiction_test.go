@@ -291,8 +291,8 @@ func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
 // windows-end-of-support would otherwise warn about: adfs-requirements and
 // windows-end-of-support for an AD FS farm; directory-sync-prerequisites
 // and windows-end-of-support for the directory synchronization server
-// (the hosts of the tool, or of the tool that succeeds a retired one; without
-// a tool, hosts every tool runs on);
+// (the hosts of the tool, of the tool that succeeds a retired one, or of the
+// current name of a renamed one; without a tool, hosts every tool runs on);
 // server-os-unsupported for an Exchange server.
 func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 	cat := catalog.Default()
@@ -338,8 +338,14 @@ func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 			compared++
 		}
 		for _, os := range []string{"2008R2", "2012", "2012R2"} {
-			for _, tool := range []string{"entra_connect", "cloud_sync"} {
-				judged := cat.SyncTool(tool)
+			// Azure AD Connect is judged as Microsoft Entra Connect from the
+			// day its builds stop (renamedJudged); before, neither rule
+			// judges it as a tool.
+			for _, tool := range []string{"entra_connect", "cloud_sync", "aad_connect"} {
+				judged := cat.SyncTool(tool).Current()
+				if tool == "aad_connect" && catalog.MustDate(asOf).Before(cat.Day(entraSyncCutoff)) {
+					continue
+				}
 				src := org(idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "`+os+`"`))
 				a := fixAt(check(t, directorySyncPrerequisites{}, asOf, src), "directory_sync.host_os")
 				b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "directory_sync.host_os")

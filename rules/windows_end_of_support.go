@@ -222,7 +222,9 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 // syncServer is the fix for the directory synchronization server: a later
 // Windows Server version that lasts and that its tool runs on, or, when the
 // tool is retired, the tool Microsoft says to upgrade to (syncHosts, as
-// directory-sync-prerequisites names them). Without a tool the catalogue
+// directory-sync-prerequisites names them); for a tool named by a former
+// name, once directory-sync-prerequisites judges it as its current name
+// (renamedJudged), a current build of that. Without a tool the catalogue
 // judges, a later version that lasts and that every supported tool runs on
 // (commonSyncHosts), so that the fix holds whatever the tool; when there is
 // none, the tools that still have one.
@@ -234,9 +236,16 @@ func (fx *windowsFixes) syncServer(ds *schema.DirectorySync, w *catalog.Windows)
 	if ds.Tool != nil {
 		tool = fx.p.Catalog.SyncTool(ds.Tool.Value)
 	}
+	if tool != nil && tool.Renamed && !renamedJudged(fx.p) {
+		tool = nil // an old build may still run, on hosts the catalogue does not give
+	}
 	if tool != nil {
 		switch hosts, to := syncHosts(fx.p, tool, w); {
 		case to == nil: // a retired tool whose successor the catalogue does not name
+		case tool.Renamed && len(hosts) == 0:
+			return none(" " + to.Name + " runs on")
+		case tool.Renamed:
+			return fmt.Sprintf("install a current %s (%s's current name) on a server on %s", to.Name, tool.Name, windowsList(hosts))
 		case len(hosts) == 0 && to != tool:
 			return none(fmt.Sprintf(" %s (which replaces the retired %s) runs on", to.Name, tool.Name))
 		case len(hosts) == 0:

@@ -173,6 +173,19 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 		{"Cloud Sync, 365 days before Windows Server 2022's end", "2030-10-14",
 			org("directory_sync {\n  tool = \"cloud_sync\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "move Microsoft Entra Cloud Sync to a server on Windows Server 2025"}},
+		// Azure AD Connect, Microsoft Entra Connect's former name: from
+		// 2026-09-30, when every build of that name has stopped, a current
+		// build of Microsoft Entra Connect on its hosts; the day before, an
+		// old build may still run, so as an unnamed tool.
+		{"Azure AD Connect on the day its builds stop", "2026-09-30",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "install a current Microsoft Entra Connect (Azure AD Connect's current name) on a server on Windows Server 2019 or 2022"}},
+		{"Azure AD Connect the day before its builds stop", "2026-09-29",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move directory synchronization to a server on Windows Server 2019 or 2022"}},
+		{"Azure AD Connect, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "no later Windows Server version Microsoft Entra Connect runs on stays in support for more than a year: plan its successor"}},
 		// Without a tool the catalogue judges, a later version that lasts and
 		// that every supported tool runs on: not 2025, which Microsoft Entra
 		// Connect does not run on; when none is left, the tools that still

@@ -21,10 +21,12 @@ func TestSyncTools(t *testing.T) {
 	if cs == nil || cs.Verdict != Supported || strings.Join(cs.HostIDs(), ",") != "2016,2019,2022,2025" || cs.MinFFL != nil || cs.Note == "" || cs.Successor != nil {
 		t.Errorf("cloud_sync: %+v", cs)
 	}
-	for _, id := range []string{"aad_connect", "nosuch"} {
-		if s := c.SyncTool(id); s != nil {
-			t.Errorf("%s is not judged, got %+v", id, s)
-		}
+	// Azure AD Connect is Microsoft Entra Connect's former name, judged as it.
+	if s := c.SyncTool("aad_connect"); s == nil || !s.Renamed || s.Verdict != Unknown || s.Hosts != nil || s.MinFFL != nil || s.Note == "" || s.Successor != e || s.Current() != e {
+		t.Errorf("aad_connect: %+v", s)
+	}
+	if s := c.SyncTool("nosuch"); s != nil {
+		t.Errorf("nosuch is not judged, got %+v", s)
 	}
 }
 

@@ -39,6 +39,12 @@ func TestLimits(t *testing.T) {
 	if got := c.Ports("migration-rpc-proxy-ports"); len(got) != 3 || got[0] != 6001 || got[1] != 6002 || got[2] != 6004 {
 		t.Errorf("migration-rpc-proxy-ports: %v", got)
 	}
+	if got := c.Build("entra-connect-sync-min-build"); got != "2.5.79.0" {
+		t.Errorf("entra-connect-sync-min-build: %s", got)
+	}
+	if got := c.Day("entra-connect-sync-cutoff").String(); got != "2026-09-30" {
+		t.Errorf("entra-connect-sync-cutoff: %s", got)
+	}
 	for _, l := range c.Limits() {
 		if len(l.Sources) == 0 || l.Note == "" {
 			t.Errorf("%s: every fact has a source and a note", l.Key)
