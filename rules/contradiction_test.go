@@ -291,7 +291,8 @@ func TestNoContradictionOnHybridServerCoexistence(t *testing.T) {
 // windows-end-of-support would otherwise warn about: adfs-requirements and
 // windows-end-of-support for an AD FS farm; directory-sync-prerequisites
 // and windows-end-of-support for the directory synchronization server
-// (the hosts of the tool, or of the tool that succeeds a retired one);
+// (the hosts of the tool, of the tool that succeeds a retired one, or of the
+// current name of a renamed one; without a tool, hosts every tool runs on);
 // server-os-unsupported for an Exchange server.
 func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 	cat := catalog.Default()
@@ -337,14 +338,35 @@ func TestNoContradictionOnWindowsHorizon(t *testing.T) {
 			compared++
 		}
 		for _, os := range []string{"2008R2", "2012", "2012R2"} {
-			src := org(idDirSync(`enabled = true`, `tool = "entra_connect"`, `host_os = "`+os+`"`))
-			a := fixAt(check(t, directorySyncPrerequisites{}, asOf, src), "directory_sync.host_os")
-			b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "directory_sync.host_os")
-			if a == "" || b == "" || fmt.Sprint(named(a)) != fmt.Sprint(named(b)) {
-				t.Errorf("Entra Connect on %s, %s: directory-sync-prerequisites and windows-end-of-support name different versions:\n  %s\n  %s", os, asOf, a, b)
+			// Azure AD Connect is judged as Microsoft Entra Connect from the
+			// day its builds stop (renamedJudged); before, neither rule
+			// judges it as a tool.
+			for _, tool := range []string{"entra_connect", "cloud_sync", "aad_connect"} {
+				judged := cat.SyncTool(tool).Current()
+				if tool == "aad_connect" && catalog.MustDate(asOf).Before(cat.Day(entraSyncCutoff)) {
+					continue
+				}
+				src := org(idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "`+os+`"`))
+				a := fixAt(check(t, directorySyncPrerequisites{}, asOf, src), "directory_sync.host_os")
+				b := fixAt(check(t, windowsEndOfSupport{}, asOf, src), "directory_sync.host_os")
+				if a == "" || b == "" || fmt.Sprint(named(a)) != fmt.Sprint(named(b)) {
+					t.Errorf("%s on %s, %s: directory-sync-prerequisites and windows-end-of-support name different versions:\n  %s\n  %s", tool, os, asOf, a, b)
+				}
+				lasting(tool+" on "+os, asOf, b, windowsIn(judged.HostIDs()))
+				compared++
 			}
-			lasting("Entra Connect on "+os, asOf, b, windowsIn(entra.HostIDs()))
-			compared++
+			// Without a tool, only versions every supported tool runs on,
+			// unless the fix names the tool.
+			fix := fixAt(check(t, windowsEndOfSupport{}, asOf, org(idDirSync(`host_os = "`+os+`"`))), "directory_sync.host_os")
+			if strings.HasPrefix(fix, "move directory synchronization to a server on ") {
+				lasting("no tool on "+os, asOf, fix, func(w *catalog.Windows) bool {
+					return windowsIn(entra.HostIDs())(w) && windowsIn(cat.SyncTool("cloud_sync").HostIDs())(w)
+				})
+			} else if strings.HasPrefix(fix, "move directory synchronization to Microsoft Entra Cloud Sync on ") {
+				lasting("no tool on "+os, asOf, fix, windowsIn(cat.SyncTool("cloud_sync").HostIDs()))
+			} else if fix != "" && fix != "plan its successor" {
+				t.Errorf("no tool on %s, %s: the fix names versions without the tool that runs there: %s", os, asOf, fix)
+			}
 			for _, tool := range []string{"dirsync", "aad_sync"} {
 				src := org(idDirSync(`enabled = true`, `tool = "`+tool+`"`, `host_os = "`+os+`"`))
 				fs := check(t, windowsEndOfSupport{}, asOf, src)

@@ -111,3 +111,30 @@ func syncHosts(p *lint.Pass, tool *catalog.SyncTool, current *catalog.Windows) (
 	in := windowsIn(to.HostIDs())
 	return lastingWindows(p, func(w *catalog.Windows) bool { return (current == nil || w.Rank > current.Rank) && in(w) }), to
 }
+
+// commonSyncHosts are where a directory synchronization server goes when its
+// tool is not stated or not judged: the Windows Server versions that last,
+// later than current when it is given, and that every supported tool of the
+// catalogue runs on, so that the fix holds whichever tool runs there.
+func commonSyncHosts(p *lint.Pass, current *catalog.Windows) []*catalog.Windows {
+	var tools []*catalog.SyncTool
+	for _, t := range p.Catalog.SyncTools() {
+		if t.Verdict == catalog.Supported {
+			tools = append(tools, t)
+		}
+	}
+	if len(tools) == 0 {
+		return nil
+	}
+	return lastingWindows(p, func(w *catalog.Windows) bool {
+		if current != nil && w.Rank <= current.Rank {
+			return false
+		}
+		for _, t := range tools {
+			if !slices.Contains(t.Hosts, w) {
+				return false
+			}
+		}
+		return true
+	})
+}

@@ -222,29 +222,54 @@ func (fx *windowsFixes) runsOn(v *catalog.Version) []*catalog.Windows {
 // syncServer is the fix for the directory synchronization server: a later
 // Windows Server version that lasts and that its tool runs on, or, when the
 // tool is retired, the tool Microsoft says to upgrade to (syncHosts, as
-// directory-sync-prerequisites names them). Without a tool the catalogue
-// judges, any later version that lasts.
+// directory-sync-prerequisites names them); for a tool named by a former
+// name, once directory-sync-prerequisites judges it as its current name
+// (renamedJudged), a current build of that. Without a tool the catalogue
+// judges, a later version that lasts and that every supported tool runs on
+// (commonSyncHosts), so that the fix holds whatever the tool; when there is
+// none, the tools that still have one.
 func (fx *windowsFixes) syncServer(ds *schema.DirectorySync, w *catalog.Windows) string {
 	none := func(what string) string {
 		return fmt.Sprintf("no later Windows Server version%s stays in support for more than %s: plan its successor", what, horizonWords(fx.p.Catalog))
 	}
+	var tool *catalog.SyncTool
 	if ds.Tool != nil {
-		if tool := fx.p.Catalog.SyncTool(ds.Tool.Value); tool != nil {
-			switch hosts, to := syncHosts(fx.p, tool, w); {
-			case to == nil: // a retired tool whose successor the catalogue does not name
-			case len(hosts) == 0 && to != tool:
-				return none(fmt.Sprintf(" %s (which replaces the retired %s) runs on", to.Name, tool.Name))
-			case len(hosts) == 0:
-				return none(" " + to.Name + " runs on")
-			case to != tool:
-				return fmt.Sprintf("replace %s, which is retired, with %s on a server on %s", tool.Name, to.Name, windowsList(hosts))
-			default:
-				return fmt.Sprintf("move %s to a server on %s", tool.Name, windowsList(hosts))
-			}
+		tool = fx.p.Catalog.SyncTool(ds.Tool.Value)
+	}
+	if tool != nil && tool.Renamed && !renamedJudged(fx.p) {
+		tool = nil // an old build may still run, on hosts the catalogue does not give
+	}
+	if tool != nil {
+		switch hosts, to := syncHosts(fx.p, tool, w); {
+		case to == nil: // a retired tool whose successor the catalogue does not name
+		case tool.Renamed && len(hosts) == 0:
+			return none(" " + to.Name + " runs on")
+		case tool.Renamed:
+			return fmt.Sprintf("install a current %s (%s's current name) on a server on %s", to.Name, tool.Name, windowsList(hosts))
+		case len(hosts) == 0 && to != tool:
+			return none(fmt.Sprintf(" %s (which replaces the retired %s) runs on", to.Name, tool.Name))
+		case len(hosts) == 0:
+			return none(" " + to.Name + " runs on")
+		case to != tool:
+			return fmt.Sprintf("replace %s, which is retired, with %s on a server on %s", tool.Name, to.Name, windowsList(hosts))
+		default:
+			return fmt.Sprintf("move %s to a server on %s", tool.Name, windowsList(hosts))
 		}
 	}
-	if succ := fx.successors(w, nil); succ != "" {
-		return "move directory synchronization to a server on " + succ
+	if common := commonSyncHosts(fx.p, w); len(common) > 0 {
+		return "move directory synchronization to a server on " + windowsList(common)
 	}
-	return none("")
+	var each []string
+	for _, t := range fx.p.Catalog.SyncTools() {
+		if t.Verdict != catalog.Supported {
+			continue
+		}
+		if hosts, _ := syncHosts(fx.p, t, w); len(hosts) > 0 {
+			each = append(each, fmt.Sprintf("%s on a server on %s", t.Name, windowsList(hosts)))
+		}
+	}
+	if len(each) > 0 {
+		return "move directory synchronization to " + words.Or(each)
+	}
+	return none(" a directory synchronization tool runs on")
 }

@@ -166,10 +166,42 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 		{"Entra Connect, 365 days before Windows Server 2022's end", "2030-10-14",
 			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "no later Windows Server version Microsoft Entra Connect runs on stays in support for more than a year: plan its successor"}},
-		// Without a tool the catalogue judges, any later version that lasts.
+		// Cloud Sync runs on 2016 to 2025 (MS-CLOUDSYNC, 2026): 2025 too.
+		{"Cloud Sync: 2025 among its hosts", "2026-12-06",
+			org("directory_sync {\n  tool = \"cloud_sync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move Microsoft Entra Cloud Sync to a server on Windows Server 2019, 2022 or 2025"}},
+		{"Cloud Sync, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"cloud_sync\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move Microsoft Entra Cloud Sync to a server on Windows Server 2025"}},
+		// Azure AD Connect, Microsoft Entra Connect's former name: from
+		// 2026-09-30, when every build of that name has stopped, a current
+		// build of Microsoft Entra Connect on its hosts; the day before, an
+		// old build may still run, so as an unnamed tool.
+		{"Azure AD Connect on the day its builds stop", "2026-09-30",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "install a current Microsoft Entra Connect (Azure AD Connect's current name) on a server on Windows Server 2019 or 2022"}},
+		{"Azure AD Connect the day before its builds stop", "2026-09-29",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move directory synchronization to a server on Windows Server 2019 or 2022"}},
+		{"Azure AD Connect, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  tool = \"aad_connect\"\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "no later Windows Server version Microsoft Entra Connect runs on stays in support for more than a year: plan its successor"}},
+		// Without a tool the catalogue judges, a later version that lasts and
+		// that every supported tool runs on: not 2025, which Microsoft Entra
+		// Connect does not run on; when none is left, the tools that still
+		// have one; then none.
 		{"an unnamed tool", "2026-12-06",
 			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),
-			[]string{"error", "move directory synchronization to a server on Windows Server 2019, 2022 or 2025"}},
+			[]string{"error", "move directory synchronization to a server on Windows Server 2019 or 2022"}},
+		{"an unnamed tool, 366 days before Windows Server 2022's end", "2030-10-13",
+			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move directory synchronization to a server on Windows Server 2022"}},
+		{"an unnamed tool, 365 days before Windows Server 2022's end", "2030-10-14",
+			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "move directory synchronization to Microsoft Entra Cloud Sync on a server on Windows Server 2025"}},
+		{"an unnamed tool, 365 days before Windows Server 2025's end", "2033-11-14",
+			org("directory_sync {\n  host_os = \"2012R2\"\n}\n"),
+			[]string{"error", "no later Windows Server version a directory synchronization tool runs on stays in support for more than a year: plan its successor"}},
 		{"AD FS", today,
 			org("adfs \"FS\" {\n  os = \"2012\"\n}\n"),
 			[]string{"error", "AD FS farm FS runs on Windows Server 2012, whose extended support ended on 2023-10-10: move the farm to AD FS servers on Windows Server 2019, 2022 or 2025"}},

@@ -31,10 +31,12 @@ tenant "alpineskihouse.onmicrosoft.com" {
   plan = "E3"
 }
 
+# Microsoft Entra Cloud Sync's agent, on Windows Server 2025, which Microsoft
+# recommends for it (Microsoft Entra Connect does not run there).
 directory_sync {
   enabled                   = true
-  tool                      = "entra_connect"
-  host_os                   = "2022"
+  tool                      = "cloud_sync"
+  host_os                   = "2025"
   sign_in                   = "password_hash_sync"
   exchange_hybrid_writeback = true
 }

@@ -657,7 +657,7 @@ func writeRule(b *strings.Builder, n int) {
 }
 
 // syncTools lists each directory synchronization tool with what it needs of
-// its server and forest, or that it is retired.
+// its server and forest, that it is retired, or the tool of its current name.
 func syncTools(cat *catalog.Catalog) string {
 	var b strings.Builder
 	writeRow(&b, []string{"Tool", "Server (`host_os`)", "Forest (`forest_functional_level`)", "Sources"})
@@ -665,9 +665,16 @@ func syncTools(cat *catalog.Catalog) string {
 	var keys []string
 	for _, t := range cat.SyncTools() {
 		host, forest := "**retired**: not supported", "—"
-		if t.Verdict == catalog.Supported {
+		switch {
+		case t.Renamed:
+			host = fmt.Sprintf("as `%s` (its current name)", t.Successor.ID)
+			forest = host
+		case t.Verdict == catalog.Supported:
 			host = cat.WindowsRangeName(t.HostIDs()) + ", domain-joined"
-			forest = t.MinFFL.Name + " or higher"
+			forest = "none named"
+			if t.MinFFL != nil {
+				forest = t.MinFFL.Name + " or higher"
+			}
 		}
 		var srcs []string
 		for _, s := range t.Sources {

@@ -11,11 +11,12 @@ import (
 type Limit struct {
 	Key, Kind string
 	// The value, by kind: N for count, days and cu; Dates for date (one) and
-	// dates; ID for windows and dotnet; Ports for ports.
+	// dates; ID for windows and dotnet; Ports for ports; Build for build.
 	N       int
 	Ports   []int
 	Dates   []Date
 	ID      string
+	Build   string
 	Sources []*Source
 	Note    string
 }
@@ -58,6 +59,9 @@ func (c *Catalog) DaysList(key string) []Date { return c.mustLimit(key, "dates")
 
 // Ports is the TCP ports a ports fact names, in order.
 func (c *Catalog) Ports(key string) []int { return c.mustLimit(key, "ports").Ports }
+
+// Build is the product build number a build fact names ("2.5.79.0").
+func (c *Catalog) Build(key string) string { return c.mustLimit(key, "build").Build }
 
 // PlatformID is the Windows Server or .NET Framework version a windows or
 // dotnet fact names, as windows.csv or dotnet.csv writes it ("2012R2").
@@ -116,6 +120,11 @@ func loadLimits(c *Catalog) error {
 				return t.errorf(i, "value %q: not a .NET Framework version of dotnet.csv", value)
 			}
 			l.ID = value
+		case "build":
+			if !isBuildNumber(value) {
+				return t.errorf(i, "value %q: a build is two to four whole numbers separated by \".\"", value)
+			}
+			l.Build = value
 		default:
 			return t.errorf(i, "unknown kind %q", l.Kind)
 		}
@@ -126,4 +135,19 @@ func loadLimits(c *Catalog) error {
 		c.limitOrder = append(c.limitOrder, l)
 	}
 	return nil
+}
+
+// isBuildNumber reports whether s is two to four whole numbers separated by
+// dots ("2.5.79.0").
+func isBuildNumber(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 9 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -39,9 +39,28 @@ func TestLimits(t *testing.T) {
 	if got := c.Ports("migration-rpc-proxy-ports"); len(got) != 3 || got[0] != 6001 || got[1] != 6002 || got[2] != 6004 {
 		t.Errorf("migration-rpc-proxy-ports: %v", got)
 	}
+	if got := c.Build("entra-connect-sync-min-build"); got != "2.5.79.0" {
+		t.Errorf("entra-connect-sync-min-build: %s", got)
+	}
+	if got := c.Day("entra-connect-sync-cutoff").String(); got != "2026-09-30" {
+		t.Errorf("entra-connect-sync-cutoff: %s", got)
+	}
 	for _, l := range c.Limits() {
 		if len(l.Sources) == 0 || l.Note == "" {
 			t.Errorf("%s: every fact has a source and a note", l.Key)
+		}
+	}
+}
+
+// A build fact loads as written, from two to four numbers.
+func TestLimitBuild(t *testing.T) {
+	for _, b := range []string{"2.5", "2.5.79", "2.5.79.0", "15.2.1748.39"} {
+		c, err := loadFrom(withTables(t, map[string]string{"limits.csv": "+x,build," + b + ",MS-ENTRA,n"}))
+		if err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if got := c.Build("x"); got != b {
+			t.Errorf("build %s: got %s", b, got)
 		}
 	}
 }
@@ -52,6 +71,7 @@ func TestLimitMisuse(t *testing.T) {
 	for _, f := range []func(){
 		func() { c.Count("no-such-limit") },
 		func() { c.Day("hybrid-tenants-max") },
+		func() { c.Build("hybrid-tenants-max") },
 	} {
 		func() {
 			defer func() {
@@ -80,6 +100,10 @@ func TestLimitsRefused(t *testing.T) {
 		{"x,ports,0,MS-CUTOVER,n", "whole numbers from 1 to 65535"},
 		{"x,ports,65536,MS-CUTOVER,n", "whole numbers from 1 to 65535"},
 		{"x,ports,6004;6001,MS-CUTOVER,n", "increasing order"},
+		{"x,build,2,MS-ENTRA,n", "two to four whole numbers"},
+		{"x,build,1.2.3.4.5,MS-ENTRA,n", "two to four whole numbers"},
+		{"x,build,2..79,MS-ENTRA,n", "two to four whole numbers"},
+		{"x,build,v2.5,MS-ENTRA,n", "two to four whole numbers"},
 		{"x,count,3,NO-SUCH-SOURCE,n", "unknown source"},
 		{"hybrid-tenants-max,count,3,MS-CUTOVER,n", "given twice"},
 	} {
