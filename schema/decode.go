@@ -354,11 +354,13 @@ func posString(r hcl.Range) string {
 func (d *decoder) body(spec *blockSpec, owner *Block, body hcl.Body, out reflect.Value) (present func(string) bool) {
 	unknown := func(name string, rng hcl.Range) {
 		msg := fmt.Sprintf("unknown attribute %q in %s", name, owner.Describe())
+		// The suggestion alone when there is one: the list of every
+		// attribute would bury it (a server's is 180 characters).
 		if s := Suggest(name, spec.attrNames()); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += "."
+			d.schemaf(rng, owner.Address(), "%s; did you mean %q?", msg, s)
+			return
 		}
+		msg += "."
 		if len(spec.attrs) == 0 {
 			d.schemaf(rng, owner.Address(), "%s A %s block takes no attributes", msg, spec.name)
 			return

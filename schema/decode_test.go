@@ -729,3 +729,18 @@ func TestUnknownBlockTypeMessage(t *testing.T) {
 		}
 	}
 }
+
+// An unknown attribute that resembles a known one gets the "did you mean"
+// alone; one that resembles none gets the list of what the block takes.
+func TestUnknownAttributeMessage(t *testing.T) {
+	const head = "organization \"O\" {}\nsite \"HQ\" {}\nserver \"EX1\" {\n  site = \"HQ\"\n  version = \"SE\"\n  update = \"RTM\"\n"
+	for _, tc := range []struct{ attr, want string }{
+		{"upate", `unknown attribute "upate" in server "EX1"; did you mean "update"?`},
+		{"colour", `unknown attribute "colour" in server "EX1". A server block takes: site, version, update, build, roles, os,`},
+	} {
+		_, probs := decodePlanFiles(map[string]string{"t.exchange.hcl": head + "  " + tc.attr + " = \"x\"\n}\n"})
+		if len(probs) != 1 || !strings.HasPrefix(probs[0].Message, tc.want) || strings.HasSuffix(tc.want, "?") && probs[0].Message != tc.want {
+			t.Errorf("%s: %+v\nwant %q", tc.attr, probs, tc.want)
+		}
+	}
+}
