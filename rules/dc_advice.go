@@ -220,7 +220,7 @@ func dcListedFrom(cat *catalog.Catalog, v *catalog.Version, w *catalog.Windows) 
 // nothing first when there is one; else the replacement.
 func (adv dcAdvice) fix(cat *catalog.Catalog, name string) string {
 	if adv.keep == nil {
-		return adv.replace(cat, name)
+		return adv.replace(cat)
 	}
 	var parts []string
 	retire := false
@@ -237,7 +237,7 @@ func (adv dcAdvice) fix(cat *catalog.Catalog, name string) string {
 		fix += fmt.Sprintf("; %s can then stay on %s", name, adv.keep.Name)
 	}
 	if len(adv.targets) > 0 && len(adv.waits) == 0 {
-		fix += ", or " + adv.replace(cat, name)
+		fix += ", or " + adv.replace(cat)
 	}
 	return fix
 }
@@ -253,18 +253,19 @@ func dcVersionIDs(ss []facts.Server) []string {
 	return ids
 }
 
-// replace is the advice to replace domain controller name: "replace DC01
-// with a domain controller on Windows Server 2019 or 2022 once EX01 is
-// updated to CU23 or later or retired".
-func (adv dcAdvice) replace(cat *catalog.Catalog, name string) string {
+// replace is the advice to replace the domain controller the message is
+// about (it names it first): "replace it with a domain controller on
+// Windows Server 2019 or 2022 once EX01 is updated to CU23 or later or
+// retired".
+func (adv dcAdvice) replace(cat *catalog.Catalog) string {
 	if len(adv.targets) == 0 {
-		return fmt.Sprintf("replace %s with a domain controller on a Windows Server version in support", name)
+		return "replace it with a domain controller on a Windows Server version in support"
 	}
 	ws := make([]string, len(adv.targets))
 	for i, w := range adv.targets {
 		ws[i] = strings.TrimPrefix(w.Name, "Windows Server ")
 	}
-	msg := fmt.Sprintf("replace %s with a domain controller on Windows Server %s", name, words.Or(ws))
+	msg := "replace it with a domain controller on Windows Server " + words.Or(ws)
 	if len(adv.waits) == 0 {
 		return msg
 	}
@@ -275,8 +276,16 @@ func (adv dcAdvice) replace(cat *catalog.Catalog, name string) string {
 			parts = append(parts, fmt.Sprintf("%s %s updated to %s or later or retired", names(w.servers), be, dcLevelName(cat, w.level)))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s (Exchange %s, which Microsoft does not list with %s) %s retired",
-			names(w.servers), words.And(dcVersionIDs(w.servers)), words.Pick(len(adv.targets), "it", "those"), be))
+		// Past two servers, their count: their names are in the findings
+		// about them, and the fix stays short.
+		versions, them := words.And(dcVersionIDs(w.servers)), words.Pick(len(adv.targets), "it", "those")
+		if len(w.servers) > 2 {
+			parts = append(parts, fmt.Sprintf("the %d Exchange %s servers (not listed with %s) are retired",
+				len(w.servers), versions, them))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (Exchange %s, not listed with %s) %s retired",
+			names(w.servers), versions, them, be))
 	}
 	return msg + " once " + words.And(parts)
 }

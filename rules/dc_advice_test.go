@@ -42,38 +42,38 @@ func TestDomainControllerReplacement(t *testing.T) {
 		// CU23 (or retired) first.
 		{"2016 CU10 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2016", "CU10")),
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022 once EX is updated to CU23 or later or retired",
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022 once EX is updated to CU23 or later or retired"},
+			"replace it with a domain controller on Windows Server 2019 or 2022 once EX is updated to CU23 or later or retired",
+			"replace it with a domain controller on Windows Server 2019 or 2022 once EX is updated to CU23 or later or retired"},
 		{"2016 CU23 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2016", "CU23")),
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022",
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022"},
+			"replace it with a domain controller on Windows Server 2019 or 2022",
+			"replace it with a domain controller on Windows Server 2019 or 2022"},
 		// Exchange 2010 SP3 RU32 and 2013 CU23 are their versions' last
 		// updates, listed with no version that lasts: retired, not updated.
 		{"2010 SP3 RU32 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2010", "SP3 RU32")),
 			"",
-			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
 		{"2013 CU23 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2013", "CU23")),
 			"",
-			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2013, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2013, not listed with those) is retired"},
 		// A version the catalogue says nothing of for domain controllers
 		// (Exchange 5.5) is asked nothing: only Exchange 2010 is named.
 		{"5.5 and 2010 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("OLD", "5.5", "SP4"), srv("EX", "2010", "SP3 RU32")),
 			"",
-			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
 		// The horizon: 366 days before Windows Server 2016's last day it is
 		// named, 365 days before it is not.
 		{"2016 CU23, 366 days before Windows Server 2016's end", "2026-01-11",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2016", "CU23")),
-			"replace DC1 with a domain controller on Windows Server 2016, 2019 or 2022",
-			"replace DC1 with a domain controller on Windows Server 2016, 2019 or 2022"},
+			"replace it with a domain controller on Windows Server 2016, 2019 or 2022",
+			"replace it with a domain controller on Windows Server 2016, 2019 or 2022"},
 		{"2016 CU23, 365 days before Windows Server 2016's end", "2026-01-12",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2016", "CU23")),
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022",
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022"},
+			"replace it with a domain controller on Windows Server 2019 or 2022",
+			"replace it with a domain controller on Windows Server 2019 or 2022"},
 		// Keeping the domain controller (an update of Exchange) is a fix only
 		// while its Windows lasts; a replacement that needs an update too is
 		// then not named.
@@ -83,19 +83,19 @@ func TestDomainControllerReplacement(t *testing.T) {
 			""},
 		{"2010 SP3 RU21 beside a 2016 DC, within the year", "2026-01-12",
 			org(adDC("DC1", `os = "2016"`), srv("EX", "2010", "SP3 RU21")),
-			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired",
-			"replace DC1 with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired",
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
 		// The last level that is not listed, and the first that is: 2019 CU11
 		// waits for CU12 with Windows Server 2022; a server of unknown level
 		// waits for the first level listed.
 		{"2019 CU11 and 2016 of unknown level beside a 2012 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2012"`), srv("A", "2019", "CU11"), srv("B", "2016", "CU99")),
-			"replace DC1 with a domain controller on Windows Server 2019 once B is updated to CU12 or later or retired",
-			"replace DC1 with a domain controller on Windows Server 2019 once B is updated to CU12 or later or retired"},
+			"replace it with a domain controller on Windows Server 2019 once B is updated to CU12 or later or retired",
+			"replace it with a domain controller on Windows Server 2019 once B is updated to CU12 or later or retired"},
 		{"2019 CU11 and 2016 CU23 beside a 2012 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2012"`), srv("A", "2019", "CU11"), srv("B", "2016", "CU23")),
-			"replace DC1 with a domain controller on Windows Server 2019",
-			"replace DC1 with a domain controller on Windows Server 2019"},
+			"replace it with a domain controller on Windows Server 2019",
+			"replace it with a domain controller on Windows Server 2019"},
 		// The audit's cases (December 2026): the domain controller's own
 		// Windows lasts and is listed with no level of the Exchange version
 		// beside it; once that version is retired, it is supported, so it
@@ -126,12 +126,12 @@ func TestDomainControllerReplacement(t *testing.T) {
 			""},
 		{"2010 SP3 RU32 beside a 2019 DC, 365 days before its end", "2028-01-10",
 			org(adDC("DC1", `os = "2019"`), srv("EX", "2010", "SP3 RU32")),
-			"replace DC1 with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired",
-			"replace DC1 with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired",
+			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
 		{"servers to update and to retire", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("A", "2016", "CU10"), srv("B", "2016", "CU11"), srv("C", "2013", "CU23")),
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, which Microsoft does not list with those) is retired",
-			"replace DC1 with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, which Microsoft does not list with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, not listed with those) is retired",
+			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, not listed with those) is retired"},
 	} {
 		if got := fixOf(t, check(t, domainControllerOSUnsupported{}, tc.asOf, tc.src), "DC1"); got != tc.dcOS {
 			t.Errorf("%s: domain-controller-os-unsupported:\n got  %q\n want %q", tc.name, got, tc.dcOS)

@@ -143,19 +143,19 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// lasts.
 	fs = check(t, domainControllerOSUnsupported{}, "2022-10-10", src)
 	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
+		"update EX1 and EX2 to CU12 or later, or replace it with a domain controller on Windows Server 2016"
 	if len(fs) != 2 || fs[0].Message != want {
 		t.Errorf("on 2022-10-10:\n%s\nwant %s", summary(fs), want)
 	}
 	fs = check(t, domainControllerOSUnsupported{}, "2022-10-09", src)
 	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2012, 2012 R2 or 2016"
+		"update EX1 and EX2 to CU12 or later, or replace it with a domain controller on Windows Server 2012, 2012 R2 or 2016"
 	if len(fs) != 2 || fs[0].Message != want {
 		t.Errorf("on 2022-10-09:\n%s\nwant %s", summary(fs), want)
 	}
 	fs = check(t, domainControllerOSUnsupported{}, "2023-10-10", src)
 	want = "DC1 runs Windows Server 2019, which EX1 and EX2 (Exchange Server 2016 CU7 to CU11) do not support on domain controllers: " +
-		"update EX1 and EX2 to CU12 or later, or replace DC1 with a domain controller on Windows Server 2016"
+		"update EX1 and EX2 to CU12 or later, or replace it with a domain controller on Windows Server 2016"
 	if len(fs) != 2 || fs[0].Message != want {
 		t.Errorf("on 2023-10-10:\n%s\nwant %s", summary(fs), want)
 	}
@@ -166,7 +166,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// Windows Server 2025 domain controllers: exactly 2019 CU14 passes (MS-MATRIX-2025), CU13 fails.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU13"), srv("B", "2019", "CU14"), adDC("DC1", `os = "2025"`)))
 	want = "DC1 runs Windows Server 2025, which A (Exchange Server 2019 CU13 (15.2.1258.12)) does not support on domain controllers: " +
-		"update A to CU14 or later, or replace DC1 with a domain controller on Windows Server 2019 or 2022"
+		"update A to CU14 or later, or replace it with a domain controller on Windows Server 2019 or 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Error || fs[0].Message != want {
 		t.Errorf("CU13 and CU14 with a 2025 DC:\n%s", summary(fs))
 	}
@@ -174,7 +174,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// them, its current revision does not: a warning that says so; CU22 passes.
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("B", "2016", "CU23"), adDC("DC1", `os = "2008R2"`)))
 	want = "DC1 runs Windows Server 2008 R2, which B (Exchange Server 2016 CU23 (15.1.2507.6)) may not support on domain controllers " +
-		"(sources disagree: see the rule page): replace DC1 with a domain controller on Windows Server 2019 or 2022"
+		"(sources disagree: see the rule page): replace it with a domain controller on Windows Server 2019 or 2022"
 	if len(fs) != 1 || fs[0].Severity != lint.Warning || fs[0].Message != want {
 		t.Errorf("2016 CU23 with a 2008 R2 DC:\n%s", summary(fs))
 	}
@@ -186,7 +186,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// (Exchange 2010 is listed with no version that lasts: retire it).
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
 	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "do not support on domain controllers: "+
-		"replace DC1 with a domain controller on Windows Server 2019 once B (Exchange 2010, which Microsoft does not list with it) is retired") {
+		"replace it with a domain controller on Windows Server 2019 once B (Exchange 2010, not listed with it) is retired") {
 		t.Errorf("2000 DC:\n%s", summary(fs))
 	}
 	// Nothing to judge.

@@ -162,7 +162,7 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	name := s.Name()
 	fs, ok := fx.p.Facts.Server(s)
 	if !ok {
-		return "", fmt.Sprintf("move %s's work to servers of an Exchange version in support, on a Windows Server version in support, and retire %s", name, name)
+		return "", "move its work to servers of an Exchange version in support, on a Windows Server version in support, and retire it"
 	}
 	v := fs.Exchange
 	end, ends := v.EndOfSupport()
@@ -171,20 +171,20 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 	on := fx.p.AsOf
 	switch {
 	case ends && fx.p.AsOf.After(end):
-		also = fmt.Sprintf(", and %s's ended on %s", v.Name, end)
+		also = fmt.Sprintf(", and %s's ended on %s", v.ShortName(), end)
 	case !exchangeLasts(fx.p.Catalog, v, fx.p.AsOf):
-		also = fmt.Sprintf(", and %s's ends on %s", v.Name, end)
+		also = fmt.Sprintf(", and %s's ends on %s", v.ShortName(), end)
 		on = end.AddDays(1)
 	default:
 		runs := fx.runsOn(v)
 		if succ := fx.successors(w, func(c *catalog.Windows) bool { return slices.Contains(runs, c) }); succ != "" {
-			return "", fmt.Sprintf("install a new Exchange server on %s, move %s's work to it and retire %s", succ, name, name)
+			return "", fmt.Sprintf("install a new Exchange server on %s, move the work to it and retire %s", succ, name)
 		}
 		also = fmt.Sprintf(", and %s runs on no later version supported for more than %s", v.Name, horizonWords(fx.p.Catalog))
 	}
 	next, blockers := fx.successor(v, on)
 	if next == nil {
-		return also, fmt.Sprintf("move %s's work to Exchange Online and retire %s", name, name)
+		return also, "move its work to Exchange Online and retire it"
 	}
 	first := onceGoneNote(blockers)
 	var ws []string
@@ -192,9 +192,9 @@ func (fx *windowsFixes) exchange(s *schema.Server, w *catalog.Windows) (also, fi
 		ws = append(ws, strings.TrimPrefix(c.Name, "Windows Server "))
 	}
 	if len(ws) == 0 {
-		return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on a Windows Server version in support%s, and retire %s", name, next.Name, first, name)
+		return also, fmt.Sprintf("move its work to Exchange Online or to %s on a Windows Server version in support%s, and retire it", next.ShortName(), first)
 	}
-	return also, fmt.Sprintf("move %s's work to Exchange Online or to %s on Windows Server %s%s, and retire %s", name, next.Name, words.Or(ws), first, name)
+	return also, fmt.Sprintf("move its work to Exchange Online or to %s on Windows Server %s%s, and retire it", next.ShortName(), words.Or(ws), first)
 }
 
 // runsOn returns the Windows Server versions that last and that an Exchange

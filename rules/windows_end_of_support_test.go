@@ -94,27 +94,27 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 	}{
 		{"SE on 2016: a new SE server on a later Windows", today,
 			org(srv("EX01", "SE", "RTM", `os = "2016"`)),
-			[]string{"warning", "EX01 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 52 days): install a new Exchange server on Windows Server 2019, 2022 or 2025, move EX01's work to it and retire EX01"}},
+			[]string{"warning", "EX01 runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 52 days): install a new Exchange server on Windows Server 2019, 2022 or 2025, move the work to it and retire EX01"}},
 		{"2019 on 2016: 2019 is past its own end, so SE", today,
 			org(srv("EX01", "2019", "CU15", `os = "2016"`)),
-			[]string{"warning", "and Exchange Server 2019's ended on 2025-10-14: move EX01's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019, 2022 or 2025, and retire EX01"}},
+			[]string{"warning", "and Exchange 2019's ended on 2025-10-14: move its work to Exchange Online or to Exchange SE on Windows Server 2019, 2022 or 2025, and retire it"}},
 		// Exchange SE's setup refuses an organization with Exchange 2013 or
 		// older (coexistence): their work goes to Exchange Online, as
 		// exchange-end-of-support says.
 		{"2013 on 2012 R2 in December 2026: SE cannot join an organization with 2013", "2026-12-06",
 			org(srv("EX01", "2013", "CU23", `os = "2012R2"`)),
-			[]string{"error", "EX01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange Server 2013's ended on 2023-04-11: move EX01's work to Exchange Online and retire EX01"}},
+			[]string{"error", "EX01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange 2013's ended on 2023-04-11: move its work to Exchange Online and retire it"}},
 		{"2010 on 2008 R2 in December 2026", "2026-12-06",
 			org(srv("EX", "2010", "SP3 RU32", `os = "2008R2"`)),
-			[]string{"error", "EX runs on Windows Server 2008 R2, whose extended support ended on 2020-01-14, and Exchange Server 2010's ended on 2020-10-13: move EX's work to Exchange Online and retire EX"}},
+			[]string{"error", "EX runs on Windows Server 2008 R2, whose extended support ended on 2020-01-14, and Exchange 2010's ended on 2020-10-13: move its work to Exchange Online and retire it"}},
 		{"2007 on 2008 in December 2026", "2026-12-06",
 			org(srv("EX", "2007", "SP3 RU23", `os = "2008"`)),
-			[]string{"error", "move EX's work to Exchange Online and retire EX"}},
+			[]string{"error", "move its work to Exchange Online and retire it"}},
 		// 2016 may go to SE, once the organization's 2013 server is gone (as
 		// exchange-end-of-support says).
 		{"2016 beside 2013 in December 2026: SE once 2013 is gone", "2026-12-06",
 			org(srv("EX13", "2013", "CU23"), srv("EX16", "2016", "CU23", `os = "2012R2"`)),
-			[]string{"error", "EX16 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange Server 2016's ended on 2025-10-14: move EX16's work to Exchange Online or to Exchange Server Subscription Edition on Windows Server 2019, 2022 or 2025 (once Exchange 2013 is gone), and retire EX16"}},
+			[]string{"error", "EX16 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10, and Exchange 2016's ended on 2025-10-14: move its work to Exchange Online or to Exchange SE on Windows Server 2019, 2022 or 2025 (once Exchange 2013 is gone), and retire it"}},
 		// 2013 leaves support within the year: the work goes where
 		// exchange-end-of-support-soon sends it, the newest version in support
 		// the day after 2013's end that can join (2019), at the level that
@@ -122,26 +122,26 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 		// 2025 needs CU15).
 		{"2013 on 2012 (2022): 2013 leaves support within the year, so where it then goes", "2022-12-01",
 			org(srv("EX01", "2013", "CU23", `os = "2012"`)),
-			[]string{"warning", "EX01 runs on Windows Server 2012, whose extended support ends on 2023-10-10 (in 313 days), and Exchange Server 2013's ends on 2023-04-11: move EX01's work to Exchange Online or to Exchange Server 2019 on Windows Server 2019 or 2022, and retire EX01"}},
+			[]string{"warning", "EX01 runs on Windows Server 2012, whose extended support ends on 2023-10-10 (in 313 days), and Exchange 2013's ends on 2023-04-11: move its work to Exchange Online or to Exchange 2019 on Windows Server 2019 or 2022, and retire it"}},
 		{"2016 in support on 2012 R2 (2023): Windows Server 2016 lasts", "2023-10-11",
 			org(srv("EX01", "2016", "CU23", `os = "2012R2"`)),
-			[]string{"error", "install a new Exchange server on Windows Server 2016, move EX01's work to it and retire EX01"}},
+			[]string{"error", "install a new Exchange server on Windows Server 2016, move the work to it and retire EX01"}},
 		{"in 2028, Windows Server 2019 is too close to its end to be named", "2028-06-01",
 			org(srv("EX01", "SE", "RTM", `os = "2012R2"`)),
-			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move EX01's work to it and retire EX01"}},
+			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move the work to it and retire EX01"}},
 		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
 			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
-			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace DC01 with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, which Microsoft does not list with it) is retired"}},
+			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace it with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, not listed with it) is retired"}},
 		// The fix names the later versions the fewest servers stand in the way
 		// of: 2019 (EX01, 2013), not 2022 (and EX02, 2016 CU22) or 2025 (and
 		// EX03, 2016 CU23). Exchange 2013 has no later update listed with
 		// Windows Server 2019: EX01 is to be retired, not updated.
 		{"a domain controller beside Exchange 2003, which Microsoft lists with none that lasts", today,
 			org(srv("EX01", "2003", "SP2"), "domain_controller \"DC01\" {\n  os = \"2003\"\n}\n"),
-			[]string{"error", "replace DC01 with a domain controller on Windows Server 2019, 2022 or 2025 once EX01 (Exchange 2003, which Microsoft does not list with those) is retired"}},
+			[]string{"error", "replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX01 (Exchange 2003, not listed with those) is retired"}},
 		{"a domain controller beside SE", today,
 			org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {\n  os = \"2016\"\n}\n"),
-			[]string{"warning", "replace DC01 with a domain controller on Windows Server 2019, 2022 or 2025"}},
+			[]string{"warning", "replace it with a domain controller on Windows Server 2019, 2022 or 2025"}},
 		{"Entra Connect: only the hosts it supports", today,
 			org("directory_sync {\n  tool = \"entra_connect\"\n  host_os = \"2012R2\"\n}\n"),
 			[]string{"error", "move Microsoft Entra Connect to a server on Windows Server 2019 or 2022"}},

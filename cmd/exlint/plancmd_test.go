@@ -312,9 +312,9 @@ stage "replace-dc" {
 		code       int
 	}{
 		{"2027-01-13", "warning: domain controller DC-OLD runs on Windows Server 2016, whose extended support ends on 2027-01-12 (in 37 days): " +
-			"replace DC-OLD with a domain controller on Windows Server 2019, 2022 or 2025 (planned: resolved by stage replace-dc on 2027-01-13)", exitOK},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 (planned: resolved by stage replace-dc on 2027-01-13)", exitOK},
 		{"2027-01-14", "error: domain controller DC-OLD runs on Windows Server 2016, whose extended support ended on 2027-01-12: " +
-			"replace DC-OLD with a domain controller on Windows Server 2019, 2022 or 2025 (current, as of 2027-01-13, until stage replace-dc on 2027-01-14)", exitFindings},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 (current, as of 2027-01-13, until stage replace-dc on 2027-01-14)", exitFindings},
 		// A stage that only adds a site, after the date, changes nothing.
 		{"2027-09", "(current, as of 2027-08-31, until stage replace-dc on 2027-09)", exitFindings},
 	} {
