@@ -390,3 +390,31 @@ func TestCoverageNoForgedCommands(t *testing.T) {
 		}
 	}
 }
+
+// An exclude pattern whose braces stand for millions of patterns (185
+// bytes: a minute for every path, in every command) is a configuration
+// error naming its place, in every command that reads the configuration;
+// so is a list of 60,000 patterns.
+func TestExcludePatternsBounded(t *testing.T) {
+	braces := "exclude = [\"" + strings.Repeat("{*,{*,{*,*}}}", 13) + "b\"]\n"
+	var many strings.Builder
+	many.WriteString("exclude = [\n")
+	for i := range 60000 {
+		fmt.Fprintf(&many, "\"z%d/**/*q*\",", i) // 950 KB
+	}
+	many.WriteString("]\n")
+	for _, tc := range []struct{ config, want string }{
+		{braces, ".exlint.hcl:1:12: exclude pattern \"{*,{*,{*,*}}}"},
+		{many.String(), ".exlint.hcl:"},
+	} {
+		repo := configRepo(t, tc.config)
+		for _, args := range [][]string{
+			{"check", "topo"}, {"fmt", "--check", "topo"}, {"report", "topo"}, {"graph", "topo"}, {"plan", "topo"}, {"config"}, {"catalog"},
+		} {
+			_, stderr, code := runIn(t, repo, "", noEnv, args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "exclude") {
+				t.Errorf("%v: exit %d, stderr %.300q", args, code, stderr)
+			}
+		}
+	}
+}

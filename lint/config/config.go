@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	goversion "github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -63,6 +62,9 @@ type Config struct {
 	MaxFindings        Setting[int]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
+
+	// exclude is the compiled exclude patterns, for Excluded.
+	exclude *excludeIndex
 }
 
 // RuleConfig is one rule block: rule "ID" { enabled, severity, ignorable }.
@@ -220,7 +222,7 @@ var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 // reported with its range: unknown attributes and blocks, unknown rules (with
 // a suggestion), wrong types and bad values.
 func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Problem) {
-	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}}
+	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}, exclude: &excludeIndex{}}
 	var probs []Problem
 	add := func(rng hcl.Range, format string, args ...any) {
 		probs = append(probs, Problem{Range: rng, Message: fmt.Sprintf(format, args...)})
@@ -342,31 +344,7 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				cfg.MaxFindingsPerFile = set
 			}
 		case "exclude":
-			if !v.Type().IsTupleType() && !v.Type().IsListType() {
-				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
-				continue
-			}
-			var pats []string
-			good := true
-			for _, ev := range v.AsValueSlice() {
-				if ev.IsNull() || ev.Type() != cty.String {
-					add(a.Expr.Range(), "exclude must be a list of strings (path patterns)")
-					good = false
-					break
-				}
-				p := ev.AsString()
-				clean := strings.TrimPrefix(filepath.ToSlash(p), "./")
-				switch {
-				case clean == "" || strings.HasPrefix(clean, "/") || filepath.IsAbs(p):
-					add(a.Expr.Range(), "exclude pattern %q: write a path relative to the directory of %s, such as \"archive/**\"", p, filepath.Base(filename))
-					good = false
-				case !doublestar.ValidatePattern(clean):
-					add(a.Expr.Range(), "exclude pattern %q is not a valid glob (*, **, ?, [abc], {a,b})", p)
-					good = false
-				}
-				pats = append(pats, clean)
-			}
-			if good {
+			if pats, ok := excludePatterns(a, v, filepath.Base(filename), add); ok {
 				cfg.Exclude = Setting[[]string]{Value: pats, Set: true, At: a.SrcRange}
 			}
 		default:
@@ -673,38 +651,6 @@ func (c *Config) Ignorable(info lint.RuleInfo) (bool, Setting[bool]) {
 	return true, Setting[bool]{}
 }
 
-// Excluded returns the pattern that excludes path (a file or directory, as
-// reached from the command line), or "". Patterns match the path relative
-// to the configuration's directory, with "/" separators; a pattern that
-// matches a directory excludes everything under it.
-func (c *Config) Excluded(path string) string {
-	if c == nil || len(c.Exclude.Value) == 0 {
-		return ""
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return ""
-	}
-	base, err := filepath.Abs(c.Base)
-	if err != nil {
-		return ""
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return ""
-	}
-	rel = filepath.ToSlash(rel)
-	for _, pat := range c.Exclude.Value {
-		// The path itself, then each directory above it.
-		for p := rel; p != "." && p != ""; p = pathDir(p) {
-			if ok, _ := doublestar.Match(pat, p); ok {
-				return pat
-			}
-		}
-	}
-	return ""
-}
-
 // BaselinePath is the baseline file the configuration names, as a path from
 // the working directory ("" when it names none): relative paths are
 // relative to the configuration file's directory, as exclude patterns are.
@@ -766,14 +712,6 @@ func catalogFiles(a *hclsyntax.Attribute, v cty.Value, config string, add func(h
 		files = append(files, ev.AsString())
 	}
 	return files, true
-}
-
-func pathDir(p string) string {
-	i := strings.LastIndexByte(p, '/')
-	if i < 0 {
-		return ""
-	}
-	return p[:i]
 }
 
 // apply gives findings the severity the configuration sets for their rule
