@@ -62,8 +62,18 @@ func loadCatalog(cfg *config.Config) (*catalog.Catalog, []releaseFile, error) {
 	var files []releaseFile
 	var problems []string
 	for i, p := range paths {
-		src, err := fsutil.ReadRegular(p, catalog.MaxRowsFileSize)
+		// --catalog reads any file; the catalog setting of a configuration
+		// found in the repository, only files inside it.
+		read := fsutil.ReadRegular
+		if cfg.Catalog.From == "" {
+			read = cfg.ReadFile
+		}
+		src, err := read(p, catalog.MaxRowsFileSize)
 		if err != nil {
+			var out *config.OutsideError
+			if errors.As(err, &out) {
+				return nil, nil, usageErr("catalog %q (%s): %v; name it with --catalog to use it", cfg.Catalog.Value[i], cfg.Catalog.Origin(), err)
+			}
 			what := "--catalog " + p
 			if cfg.Catalog.From == "" {
 				what = fmt.Sprintf("catalog %q (%s): %s", cfg.Catalog.Value[i], cfg.Catalog.Origin(), p)

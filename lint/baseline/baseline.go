@@ -131,6 +131,11 @@ func Read(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Decode(path, src)
+}
+
+// Decode reads the baseline src, read from path.
+func Decode(path string, src []byte) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.DisallowUnknownFields()
 	var b Baseline

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"github.com/exlint/exlint/lint"
@@ -35,6 +34,12 @@ type Config struct {
 	// Path is the file read ("" when there is none); Found says how it was
 	// found: "--config", "EXLINT_CONFIG", or "found upwards from DIR".
 	Path, Found string
+	// Root is, for a configuration found by the upward search, the
+	// directory that search stops at (SearchRoot): the files the
+	// configuration names are read only inside it (ReadFile). It is "" for
+	// a configuration named with --config or EXLINT_CONFIG, the user's
+	// choice, whose files may be anywhere.
+	Root string
 	// Base is the directory exclude patterns are relative to: the
 	// configuration file's directory (the working directory without one).
 	Base string
@@ -128,11 +133,31 @@ func (e *Error) Error() string {
 	return "configuration error:\n" + strings.Join(lines, "\n")
 }
 
+// SearchRoot returns the directory the upward search from dir stops at,
+// absolute: the repository root (the nearest directory at or above dir
+// holding .git, a directory or, in a worktree or submodule, a file), or dir
+// itself outside a repository.
+func SearchRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir, nil
+		}
+		d = parent
+	}
+}
+
 // Find looks for .exlint.hcl from dir upwards, up to the repository
-// root (the nearest directory above dir, or dir itself, holding .git). Outside
-// a repository only dir itself is searched: a stray file in a parent
-// directory or the home directory never changes what exlint reports. It
-// returns "" when there is none.
+// root (SearchRoot). Outside a repository only dir itself is searched: a
+// stray file in a parent directory or the home directory never changes what
+// exlint reports. It returns "" when there is none.
 //
 // A .exlint.hcl that is a symbolic link is followed only to a file inside
 // the repository (inside dir, outside one): a link committed to lead
@@ -143,23 +168,15 @@ func Find(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	root := ""
-	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			root = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
+	root, err := SearchRoot(dir)
+	if err != nil {
+		return "", err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, FileName)
 		info, err := os.Lstat(p)
 		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			if err := linkInside(p, cmp.Or(root, dir)); err != nil {
+			if err := linkInside(p, root); err != nil {
 				return "", err
 			}
 			info, err = os.Stat(p)
@@ -170,10 +187,54 @@ func Find(dir string) (string, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
-		if root == "" || d == root || filepath.Dir(d) == d {
+		if d == root || filepath.Dir(d) == d {
 			return "", nil
 		}
 	}
+}
+
+// ReadFile reads a file the configuration names (a release file of its
+// catalog, its baseline): a regular file of at most limit bytes. The files
+// of a configuration found by the upward search (Root set), which comes
+// with the repository and so maybe with a pull request, are read only
+// inside the repository: a path that leads out of it by ../, by being
+// absolute or through a symbolic link is an *OutsideError, whether or not
+// what it leads to exists, and nothing outside is opened or looked at, so
+// that such a configuration cannot make exlint read, or tell anything of, a
+// file of the machine that runs it.
+func (c *Config) ReadFile(path string, limit int64) ([]byte, error) {
+	if c == nil || c.Root == "" {
+		return fsutil.ReadRegular(path, limit)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(c.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return nil, &OutsideError{Path: path, Root: c.Root}
+	}
+	src, err := fsutil.ReadRegularIn(c.Root, rel, limit)
+	if fsutil.Escapes(err) {
+		return nil, &OutsideError{Path: path, Root: c.Root, Link: true}
+	}
+	return src, err
+}
+
+// OutsideError is a file a configuration found in a repository names
+// outside it.
+type OutsideError struct {
+	Path, Root string
+	// Link: the path is inside, but a symbolic link on it leads out.
+	Link bool
+}
+
+func (e *OutsideError) Error() string {
+	how := "is outside"
+	if e.Link {
+		how = "leads through a symbolic link out of"
+	}
+	return fmt.Sprintf("%s %s the repository %s: a configuration found in the repository reads only files inside it, so that a pull request cannot make exlint read a file of the machine that runs it", e.Path, how, e.Root)
 }
 
 // linkInside checks that the symbolic link at p leads to a file inside
