@@ -267,7 +267,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	if err := checkOutputsNotConfigBaseline(outs, cfg); err != nil {
+	if err := checkOutputsNotRead(outs, cfg, f.catalog); err != nil {
 		return err
 	}
 	// base filters the findings; with --write-baseline, it is the file as
