@@ -1,12 +1,14 @@
 package timeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/report"
 )
@@ -126,7 +128,14 @@ func WriteJSON(w io.Writer, t *Timeline) error {
 		}
 		doc.States = append(doc.States, js)
 	}
-	enc := json.NewEncoder(w)
+	// Names and messages come from the topology: the document is made safe
+	// to print in a CI log, with the same values (escape.JSON).
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(buf.Bytes()))
+	return err
 }

@@ -63,7 +63,25 @@ func hostileInputs() map[string]map[string]string {
 		fmt.Fprintf(&plan, "stage \"s%03d\" {\n  date        = \"%04d-%02d\"\n  description = \"%s\"\n  change \"server\" \"E%05d\" {\n    update = \"SP3 RU%d\"\n  }\n}\n",
 			i, 2027+i/12, i%12+1, strings.Repeat("d", 8000), i, i%30+1)
 	}
+	// Exclude patterns at the bounds of the configuration, of the kinds
+	// that made doublestar try a path again at every position, against a
+	// megabyte of long directory names, and against a chain of nested
+	// directories as deep as a path can be (each directory's path then
+	// holds those of all the directories above it).
+	longNames := map[string]string{"t.exchange.hcl": "organization \"O\" {}\n"}
+	runs := `"**/*aaaaaaaab", `
+	longNames[".exlint.hcl"] = "exclude = [" + strings.Repeat(runs, 4096/15) + "]\n"
+	for i := 0; i < budgetSize/256; i++ {
+		longNames[fmt.Sprintf("%s%05d/x.txt", strings.Repeat("a", 250), i)] = ""
+	}
+	deep := map[string]string{
+		"t.exchange.hcl":                     "organization \"O\" {}\n",
+		".exlint.hcl":                        "exclude = [\"**/" + strings.Repeat("a/", 2040) + "b\", \"**/zz/**\"]\n",
+		strings.Repeat("a/", 1900) + "x.txt": "",
+	}
 	return map[string]map[string]string{
+		"exclude, long names":   longNames,
+		"exclude, a deep tree":  deep,
 		"a plan of many states": one("a.exchange.hcl", plan.String()),
 		"one line of @":         one("a.exchange.hcl", fill("", "@", "\n")),
 		"lines of @":            one("a.exchange.hcl", fill("", "@\n", "")),
@@ -93,6 +111,7 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 		d := filepath.Join(dir, name)
 		os.MkdirAll(d, 0o755)
 		for f, src := range files {
+			os.MkdirAll(filepath.Dir(filepath.Join(d, f)), 0o755)
 			if err := os.WriteFile(filepath.Join(d, f), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -109,9 +128,12 @@ func TestHostileInputsWithinBudget(t *testing.T) {
 		t.Fatalf("the normal topology is %d bytes, not about %d", size, budgetSize)
 	}
 	timeCheck := func(d string) time.Duration {
+		args := []string{"check", "--as-of", asOf, "--color", "never", "--format", "text", "--format", "sarif=" + filepath.Join(dir, "out.sarif"), d}
+		if _, err := os.Stat(filepath.Join(d, ".exlint.hcl")); err == nil {
+			args = append(args, "--config", filepath.Join(d, ".exlint.hcl"))
+		}
 		start := time.Now()
-		code := run([]string{"check", "--as-of", asOf, "--color", "never", "--format", "text", "--format", "sarif=" + filepath.Join(dir, "out.sarif"), d},
-			strings.NewReader(""), io.Discard, io.Discard, noEnv)
+		code := run(args, strings.NewReader(""), io.Discard, io.Discard, noEnv)
 		if code > 1 {
 			t.Fatalf("%s: exit %d", d, code)
 		}

@@ -62,8 +62,18 @@ func loadCatalog(cfg *config.Config) (*catalog.Catalog, []releaseFile, error) {
 	var files []releaseFile
 	var problems []string
 	for i, p := range paths {
-		src, err := fsutil.ReadRegular(p, catalog.MaxRowsFileSize)
+		// --catalog reads any file; the catalog setting of a configuration
+		// found in the repository, only files inside it.
+		read := fsutil.ReadRegular
+		if cfg.Catalog.From == "" {
+			read = cfg.ReadFile
+		}
+		src, err := read(p, catalog.MaxRowsFileSize)
 		if err != nil {
+			var out *config.OutsideError
+			if errors.As(err, &out) {
+				return nil, nil, usageErr("catalog %q (%s): %v; name it with --catalog to use it", cfg.Catalog.Value[i], cfg.Catalog.Origin(), err)
+			}
 			what := "--catalog " + p
 			if cfg.Catalog.From == "" {
 				what = fmt.Sprintf("catalog %q (%s): %s", cfg.Catalog.Value[i], cfg.Catalog.Origin(), p)
@@ -281,7 +291,10 @@ func writeCatalogText(w io.Writer, cat *catalog.Catalog, files []releaseFile, on
 // writeCatalogCSV writes every release in exlint's releases.csv shape. The
 // source of a release added from a file is what its row gave as source, or
 // else the file and line: read back with --catalog, the output gives the
-// same catalogue and the same output.
+// same catalogue and the same output. CSV has no escapes, so nothing a
+// terminal or CI log acts on may reach it: the fields of release files hold
+// none (catalog.ReadRows refuses them), and the file and line, from a file
+// name that may hold anything, are written as terminal text.
 func writeCatalogCSV(w io.Writer, cat *catalog.Catalog) error {
 	cw := csv.NewWriter(w)
 	cw.Write(catalog.ExlintHeader)
@@ -291,7 +304,7 @@ func writeCatalogCSV(w io.Writer, cat *catalog.Catalog) error {
 			if o := r.Origin(); o != nil {
 				src = o.Source
 				if src == "" {
-					src = o.String()
+					src = escape.Text(o.String())
 				}
 			}
 			cw.Write([]string{v.ID, r.Name, r.Build.String(), r.Date.String(), string(r.Kind), src})
@@ -395,7 +408,14 @@ func writeCatalogJSON(w io.Writer, cat *catalog.Catalog, files []releaseFile, on
 		s := cat.Source(k)
 		out.Sources = append(out.Sources, sourceJSON{Key: s.Key, Title: s.Title, URL: s.URL})
 	}
-	enc := json.NewEncoder(w)
+	// File names and a release file's source text come from the input:
+	// the document is made safe to print in a CI log, with the same values.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(buf.Bytes()))
+	return err
 }

@@ -267,7 +267,7 @@ func runCheck(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f checkF
 	if err != nil {
 		return err
 	}
-	if err := checkOutputsNotConfigBaseline(outs, cfg); err != nil {
+	if err := checkOutputsNotRead(outs, cfg, f.catalog); err != nil {
 		return err
 	}
 	// base filters the findings; with --write-baseline, it is the file as
@@ -735,13 +735,20 @@ func configBaseline(cfg *config.Config) (*baseline.Baseline, error) {
 		return nil, nil
 	}
 	p := cfg.BaselinePath()
-	base, err := baseline.Read(p)
+	src, err := cfg.ReadFile(p, baseline.MaxSize)
 	if err != nil {
-		hint := ""
-		if errors.Is(err, fs.ErrNotExist) {
-			hint = "; write it with exlint check --write-baseline " + p
+		var out *config.OutsideError
+		switch {
+		case errors.As(err, &out):
+			return nil, usageErr("baseline %q (%s): %v; name it with --baseline to use it", cfg.Baseline.Value, cfg.Baseline.Origin(), err)
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, usageErr("baseline %q (%s): %s: %v; write it with exlint check --write-baseline %s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), p)
 		}
-		return nil, usageErr("baseline %q (%s): %s: %v%s", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err), hint)
+		return nil, usageErr("baseline %q (%s): %s: %v", cfg.Baseline.Value, cfg.Baseline.Origin(), p, unwrapPath(err))
+	}
+	base, err := baseline.Decode(p, src)
+	if err != nil {
+		return nil, usageErr("baseline %q (%s): %v", cfg.Baseline.Value, cfg.Baseline.Origin(), err)
 	}
 	return base, nil
 }

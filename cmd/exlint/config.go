@@ -30,7 +30,7 @@ func loadConfig(flagPath string, getenv env) (*config.Config, error) {
 	if err != nil {
 		return nil, usageErr("%v", err)
 	}
-	path, found := flagPath, "--config"
+	path, found, root := flagPath, "--config", ""
 	if path == "" {
 		path, found = getenv(config.Env), config.Env
 	}
@@ -47,6 +47,11 @@ func loadConfig(flagPath string, getenv env) (*config.Config, error) {
 			p = rel
 		}
 		path, found = p, "found upwards from "+wd
+		// The files it names are read only inside the repository it was
+		// found in (config.ReadFile): it may come from a pull request.
+		if root, err = config.SearchRoot(wd); err != nil {
+			return nil, usageErr("looking for %s: %v", config.FileName, err)
+		}
 	} else {
 		path = displayPath(wd, path)
 	}
@@ -58,7 +63,7 @@ func loadConfig(flagPath string, getenv env) (*config.Config, error) {
 		}
 		return nil, usageErr("%s (%s): %v", path, found, unwrapPath(err))
 	}
-	cfg.Found = found
+	cfg.Found, cfg.Root = found, root
 	if _, err := cfg.CheckVersion(buildVersion()); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

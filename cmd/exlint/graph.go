@@ -79,7 +79,7 @@ func runGraph(cmd *cobra.Command, stdout, stderr io.Writer, getenv env, f graphF
 	if err != nil {
 		return err
 	}
-	if err := notConfigBaseline("-o "+f.out, f.out, cfg); err != nil {
+	if err := notRead("-o "+f.out, f.out, cfg, f.catalog); err != nil {
 		return err
 	}
 	asOf, _, err := settings(cmd, cfg, f.asOf, "")

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"unicode"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/lint/config"
 )
@@ -164,8 +168,22 @@ func forged(out string) []string {
 	return bad
 }
 
+// logUnsafe returns what forged finds, and the lines holding what a CI log
+// or a terminal would act on anywhere in a line: "##vso[" or "##[", a C1
+// control, a line or paragraph separator, a bidirectional control.
+func logUnsafe(out string) []string {
+	bad := forged(out)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "##vso[") || strings.Contains(line, "##[") || strings.ContainsFunc(line, escape.Unsafe) {
+			bad = append(bad, line)
+		}
+	}
+	return bad
+}
+
 // File names and file contents cannot forge workflow commands or reach the
-// terminal as escape sequences, in check's formats or in fmt.
+// terminal as escape sequences, in any format of check, plan and catalog,
+// or in fmt.
 func TestNoForgedCommands(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
@@ -176,11 +194,66 @@ func TestNoForgedCommands(t *testing.T) {
 	for _, name := range []string{"\u00a0::stop-commands::pwned.exchange.hcl", "x\n::error file=y::forged\x1b]0;title\x07.exchange.hcl"} {
 		os.WriteFile(filepath.Join(dir, name), []byte(many.String()), 0o644)
 	}
-	for _, format := range []string{"text", "compact", "github"} {
-		out, stderr, _ := runIn(t, dir, "", noEnv, "check", "--format", format, "--color", "never", ".")
-		if bad := forged(out + "\n" + stderr); len(bad) > 0 {
-			t.Errorf("check --format %s: %q", format, bad)
+	// A topology whose server's name holds line breaks, a forged command
+	// of each runner, bidirectional and C1 controls and line separators,
+	// in a directory named likewise: every format of check, plan's, and
+	// catalog's (a release file named likewise).
+	hostile := "X\n##vso[task.setvariable variable=PATH]/tmp/evil\n::error file=a.txt::forged\r\u202e\u0085\u009b31m\u2028::x\u2029##[error]y"
+	sub := filepath.Join(dir, "d\u2028##vso[task.complete]\u202e")
+	os.Mkdir(sub, 0o755)
+	os.WriteFile(filepath.Join(sub, "t.exchange.hcl"), []byte("organization \"O\" {}\nsite \"S\" {}\nserver "+strconv.Quote(hostile)+
+		" {\n  site    = \"S\"\n  version = \"2010\"\n  update  = \"SP3 RU32\"\n}\n"), 0o644)
+	releases := filepath.Join(dir, "r\n::error::x##vso[y]\u2028.csv")
+	os.WriteFile(releases, []byte("version,name,build,date,kind,source\n2019,CU15 Dec99SU,15.2.1748.99,2099-12-08,su,\n"), 0o644)
+	for _, args := range [][]string{
+		{"check", "--format", "text", "--color", "never", "."}, {"check", "--format", "compact", "."}, {"check", "--format", "github", "."},
+		{"check", "--format", "json", "."}, {"check", "--format", "sarif", "."}, {"check", "--format", "junit", "."},
+		{"check", "--format", "checkstyle", "."},
+		{"plan", sub}, {"plan", "--format", "json", sub},
+		{"catalog", "--catalog", releases}, {"catalog", "--format", "json", "--catalog", releases}, {"catalog", "--format", "csv", "--catalog", releases},
+	} {
+		out, stderr, _ := runIn(t, dir, "", noEnv, args...)
+		if !strings.Contains(args[0]+out, "catalog") && !strings.Contains(out, "task.setvariable") {
+			t.Errorf("%v: the hostile name is not in the output:\n%s", args, out)
 		}
+		if bad := logUnsafe(out + "\n" + stderr); len(bad) > 0 {
+			t.Errorf("%v: %q", args, bad)
+		}
+	}
+	// The structured formats keep the name as it is, for their parsers.
+	out, _, _ := runIn(t, dir, "", noEnv, "check", "--format", "json", ".")
+	var doc struct{ Findings []struct{ Message string } }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	kept := false
+	for _, f := range doc.Findings {
+		kept = kept || strings.Contains(f.Message, hostile)
+	}
+	if !kept {
+		t.Errorf("json: no message holds the name as it is")
+	}
+	out, _, _ = runIn(t, dir, "", noEnv, "check", "--format", "junit", ".")
+	var suites struct {
+		Suites []struct {
+			Cases []struct {
+				Failure *struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(out), &suites); err != nil {
+		t.Fatal(err)
+	}
+	kept = false
+	for _, s := range suites.Suites {
+		for _, c := range s.Cases {
+			kept = kept || c.Failure != nil && strings.Contains(c.Failure.Message, "##vso[task.setvariable") && strings.Contains(c.Failure.Message, "\u202e\u0085")
+		}
+	}
+	if !kept {
+		t.Errorf("junit: no failure message holds the name as it is")
 	}
 	// fmt: the names it lists, its diffs (a heredoc line that reads as a
 	// command once trimmed, terminal escapes in a comment), its notes.
@@ -387,6 +460,34 @@ func TestCoverageNoForgedCommands(t *testing.T) {
 		}
 		if bad := forged(out + "\n" + stderr); len(bad) > 0 || strings.Contains(out+stderr, "\u202e") {
 			t.Errorf("check --coverage --format %s: %q", format, bad)
+		}
+	}
+}
+
+// An exclude pattern whose braces stand for millions of patterns (185
+// bytes: a minute for every path, in every command) is a configuration
+// error naming its place, in every command that reads the configuration;
+// so is a list of 60,000 patterns.
+func TestExcludePatternsBounded(t *testing.T) {
+	braces := "exclude = [\"" + strings.Repeat("{*,{*,{*,*}}}", 13) + "b\"]\n"
+	var many strings.Builder
+	many.WriteString("exclude = [\n")
+	for i := range 60000 {
+		fmt.Fprintf(&many, "\"z%d/**/*q*\",", i) // 950 KB
+	}
+	many.WriteString("]\n")
+	for _, tc := range []struct{ config, want string }{
+		{braces, ".exlint.hcl:1:12: exclude pattern \"{*,{*,{*,*}}}"},
+		{many.String(), ".exlint.hcl:"},
+	} {
+		repo := configRepo(t, tc.config)
+		for _, args := range [][]string{
+			{"check", "topo"}, {"fmt", "--check", "topo"}, {"report", "topo"}, {"graph", "topo"}, {"plan", "topo"}, {"config"}, {"catalog"},
+		} {
+			_, stderr, code := runIn(t, repo, "", noEnv, args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "exclude") {
+				t.Errorf("%v: exit %d, stderr %.300q", args, code, stderr)
+			}
 		}
 	}
 }

@@ -249,10 +249,13 @@ func TestCatalogFiles(t *testing.T) {
 		check("--catalog directory", "not a regular file (a directory)", append(cmd, "--catalog", repo)...)
 		check("--catalog of 2 MiB", "the file is 2097152 bytes; exlint reads at most 1048576 here", append(cmd, "--catalog", huge)...)
 	}
-	// The setting, through a committed link to a device.
+	// The setting: a FIFO in the repository, and a committed link to a
+	// device, which leads out of it (TestConfigFilesStayInRepository).
+	os.WriteFile(filepath.Join(repo, ".exlint.hcl"), []byte(`catalog = "fifo.csv"`+"\n"), 0o644)
+	check("catalog setting FIFO", `catalog "fifo.csv" (.exlint.hcl:1:1): fifo.csv: not a regular file (a FIFO)`, "check", "topo")
 	os.Symlink("/dev/zero", filepath.Join(repo, "zero.csv"))
 	os.WriteFile(filepath.Join(repo, ".exlint.hcl"), []byte(`catalog = "zero.csv"`+"\n"), 0o644)
-	check("catalog setting -> /dev/zero", `catalog "zero.csv" (.exlint.hcl:1:1): zero.csv: not a regular file (a character device)`, "check", "topo")
+	check("catalog setting -> /dev/zero", `catalog "zero.csv" (.exlint.hcl:1:1): zero.csv leads through a symbolic link out of the repository`, "check", "topo")
 	os.Remove(filepath.Join(repo, ".exlint.hcl"))
 
 	// Hostile names and contents.
@@ -406,4 +409,83 @@ func builtWithTopology(t *testing.T) (bin, work string) {
 	}
 	os.WriteFile(filepath.Join(work, "out.sarif"), []byte("previous"), 0o644)
 	return bin, work
+}
+
+// The catalog and baseline files of a configuration found in the repository
+// (which a pull request can commit) are read only inside it: an absolute
+// path, ../, or a committed link that leads out (to a file that exists or
+// not) is an error that names the setting and quotes nothing of the file,
+// in every command that reads it. Named with --catalog or --baseline, or
+// named by a configuration given with --config or EXLINT_CONFIG (the user's
+// choice), the same file is read; a link that stays inside is followed.
+func TestConfigFilesStayInRepository(t *testing.T) {
+	top := t.TempDir()
+	secret := filepath.Join(top, "secret.csv")
+	os.WriteFile(secret, []byte("version,name,build,date,kind,source\nSECRET_TOKEN=abc123,x,y,z,w,v\n"), 0o644)
+	shadow := filepath.Join(top, "shadow")
+	os.WriteFile(shadow, []byte("root:SECRET_HASH:19000:0:99999:7:::\n"), 0o600)
+
+	repo := configRepo(t, "")
+	os.Symlink(secret, filepath.Join(repo, "lnk.csv"))
+	os.Symlink("../"+filepath.Base(top)+"/missing.csv", filepath.Join(repo, "dangling.csv"))
+	os.Symlink(shadow, filepath.Join(repo, "base.json"))
+	os.Symlink(top, filepath.Join(repo, "outdir"))
+	rel, _ := filepath.Rel(repo, secret)
+	cfgPath := filepath.Join(repo, ".exlint.hcl")
+	for _, tc := range []struct{ config, want string }{
+		{`catalog = ["` + secret + `"]`, `catalog "` + secret + `" (.exlint.hcl:1:1): ` + secret + ` is outside the repository`},
+		{`catalog = ["` + rel + `"]`, "is outside the repository " + repo},
+		{`catalog = ["lnk.csv"]`, `catalog "lnk.csv" (.exlint.hcl:1:1): lnk.csv leads through a symbolic link out of the repository`},
+		{`catalog = ["dangling.csv"]`, "dangling.csv leads through a symbolic link out of the repository"},
+		{`catalog = ["outdir/secret.csv"]`, "leads through a symbolic link out of the repository"},
+		{`catalog = ["/proc/self/environ"]`, "/proc/self/environ is outside the repository"},
+		{`baseline = "` + shadow + `"`, `baseline "` + shadow + `" (.exlint.hcl:1:1): ` + shadow + ` is outside the repository`},
+		{`baseline = "base.json"`, "base.json leads through a symbolic link out of the repository"},
+		{`baseline = "../../../../../../etc/shadow"`, "is outside the repository"},
+	} {
+		os.WriteFile(cfgPath, []byte(tc.config+"\n"), 0o644)
+		cmds := [][]string{{"check", "topo"}, {"report", "topo"}, {"plan", "topo"}}
+		if strings.HasPrefix(tc.config, "catalog") {
+			cmds = append(cmds, []string{"graph", "topo"}, []string{"catalog"})
+		}
+		for _, args := range cmds {
+			out, stderr, code := runIn(t, repo, "", noEnv, args...)
+			if code != 2 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%s, %v: exit %d, stderr %q; want %q", tc.config, args, code, stderr, tc.want)
+			}
+			if strings.Contains(out+stderr, "SECRET") || strings.Contains(stderr, "invalid character") || strings.Contains(stderr, "bytes") {
+				t.Errorf("%s, %v: something of the file is told: %q", tc.config, args, stderr)
+			}
+		}
+	}
+	// The same files, named by the user.
+	os.WriteFile(cfgPath, []byte(`catalog = ["`+secret+`"]`+"\n"), 0o644)
+	for _, run := range []struct {
+		args   []string
+		getenv env
+	}{
+		{[]string{"catalog", "--config", cfgPath}, noEnv},
+		{[]string{"catalog"}, func(k string) string {
+			if k == "EXLINT_CONFIG" {
+				return cfgPath
+			}
+			return ""
+		}},
+		{[]string{"catalog", "--catalog", secret, "--config", filepath.Join(repo, "none.hcl")}, noEnv},
+		{[]string{"catalog", "--catalog", "lnk.csv"}, noEnv},
+	} {
+		os.WriteFile(filepath.Join(repo, "none.hcl"), nil, 0o644)
+		if _, stderr, code := runIn(t, repo, "", run.getenv, run.args...); code != 2 || !strings.Contains(stderr, `unknown version "SECRET_TOKEN=abc123"`) {
+			t.Errorf("%v: exit %d, stderr %q; want the file read", run.args, code, stderr)
+		}
+	}
+	// A link that stays in the repository is followed.
+	os.Mkdir(filepath.Join(repo, "data"), 0o755)
+	csv, _, _ := runIn(t, repo, "", noEnv, "catalog", "--format", "csv", "--config", filepath.Join(repo, "none.hcl"))
+	os.WriteFile(filepath.Join(repo, "data", "releases.csv"), []byte(csv), 0o644)
+	os.Symlink("data/releases.csv", filepath.Join(repo, "in.csv"))
+	os.WriteFile(cfgPath, []byte(`catalog = ["in.csv"]`+"\n"), 0o644)
+	if _, stderr, code := runIn(t, repo, "", noEnv, "catalog"); code != 0 {
+		t.Errorf("a link inside the repository: exit %d %s", code, stderr)
+	}
 }

@@ -67,9 +67,10 @@ func parseOutputs(specs []string) ([]output, error) {
 // checkOutputPaths refuses, before any work, the files a run would write
 // wrongly: one reached through a symbolic link inside the working
 // directory (a committed exlint.sarif -> elsewhere would have the report
-// written elsewhere), one named like a topology file, and one that is also
-// the baseline read or written. The baseline the configuration names is
-// checkOutputsNotConfigBaseline's, once the configuration is read.
+// written elsewhere), one named like a topology file or the configuration
+// file, and one that is also the baseline read or written. The files the
+// configuration names and --catalog's are checkOutputsNotRead's, once the
+// configuration is read.
 func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 	for _, o := range outs {
 		if o.path == "" {
@@ -78,7 +79,7 @@ func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 		if err := fsutil.NoLinkInside(o.path); err != nil {
 			return usageErr("--format %s=%s: %v", o.format, o.path, unwrapPath(err))
 		}
-		if err := notTopologyName("--format "+o.format+"="+o.path, o.path); err != nil {
+		if err := notInputName("--format "+o.format+"="+o.path, o.path); err != nil {
 			return err
 		}
 		for _, b := range []struct{ flag, path string }{{"--baseline", baseline}, {"--write-baseline", writeBaseline}} {
@@ -91,34 +92,42 @@ func checkOutputPaths(outs []output, baseline, writeBaseline string) error {
 		if err := fsutil.NoLinkInside(writeBaseline); err != nil {
 			return usageErr("--write-baseline %s: %v", writeBaseline, unwrapPath(err))
 		}
-		if err := notTopologyName("--write-baseline "+writeBaseline, writeBaseline); err != nil {
+		if err := notInputName("--write-baseline "+writeBaseline, writeBaseline); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// checkOutputsNotConfigBaseline refuses an output file that is the
-// baseline the configuration names (baseline = "FILE"): the report would
-// replace it, and the next run would stop on a file that is no baseline.
-// Refreshing it is --write-baseline's.
-func checkOutputsNotConfigBaseline(outs []output, cfg *config.Config) error {
+// checkOutputsNotRead refuses the output files that are files the run
+// reads (notRead).
+func checkOutputsNotRead(outs []output, cfg *config.Config, catalogs []string) error {
 	for _, o := range outs {
-		if err := notConfigBaseline("--format "+o.format+"="+o.path, o.path, cfg); err != nil {
+		if err := notRead("--format "+o.format+"="+o.path, o.path, cfg, catalogs); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// notConfigBaseline refuses to write to path (what names it, for the
-// message) when it is the baseline the configuration names. "" and "-",
-// standard output, are not files.
-func notConfigBaseline(what, path string, cfg *config.Config) error {
-	if path == "" || path == "-" || cfg == nil {
+// notRead refuses to write to path (what names it, for the message) when
+// it is a file the run reads: the configuration file, the baseline it names
+// (the report would replace it, and the next run would stop on a file that
+// is no baseline; refreshing it is --write-baseline's), a release file of
+// its catalog, or a release file named with --catalog (catalogs). "" and
+// "-", standard output, are not files.
+func notRead(what, path string, cfg *config.Config, catalogs []string) error {
+	if path == "" || path == "-" {
 		return nil
 	}
-	// Nor the configuration file itself, nor a release file it names.
+	for _, c := range catalogs {
+		if samePath(path, c) {
+			return usageErr("%s names %s, a release file named with --catalog; write the output elsewhere", what, c)
+		}
+	}
+	if cfg == nil {
+		return nil
+	}
 	if cfg.Path != "" && samePath(path, cfg.Path) {
 		return usageErr("%s names the configuration file %s; write the output elsewhere", what, cfg.Path)
 	}
@@ -135,13 +144,24 @@ func notConfigBaseline(what, path string, cfg *config.Config) error {
 		what, cfg.Baseline.Value, cfg.Baseline.Origin(), b)
 }
 
-// notTopologyName refuses to write to path (what names it, for the
-// message) when its name is a topology file's: the output would replace
-// a topology (--format sarif=org.exchange.hcl), or be read as one by the
-// next run. Letter case is ignored, as a case-insensitive file system
-// ignores it ("ORG.EXCHANGE.HCL" is org.exchange.hcl there).
-func notTopologyName(what, path string) error {
-	if path == "" || path == "-" || !schema.IsTopologyFile(strings.ToLower(filepath.Base(path))) {
+// notInputName refuses to write to path (what names it, for the message)
+// when its name is one exlint reads files by: a topology file's, which the
+// output would replace (--format sarif=org.exchange.hcl) or which the next
+// run would read as a topology, or the configuration's (.exlint.hcl), which
+// would replace a configuration (report -o sub/.exlint.hcl), or become one
+// for every later run from that directory. Letter case is ignored, as a
+// case-insensitive file system ignores it ("ORG.EXCHANGE.HCL" is
+// org.exchange.hcl there).
+func notInputName(what, path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	name := strings.ToLower(filepath.Base(path))
+	if name == config.FileName {
+		return usageErr("%s: the name of exlint's configuration file (%s); exlint writes no output over a configuration, nor where it would be read as one: name another file",
+			what, config.FileName)
+	}
+	if !schema.IsTopologyFile(name) {
 		return nil
 	}
 	return usageErr("%s: the name of a topology file (*%s, *%s); exlint writes no output over a topology, nor where it would be read as one: name another file",

@@ -119,10 +119,12 @@ func TestFailedRunLeavesOutputFiles(t *testing.T) {
 	}
 }
 
-// No output replaces the baseline the configuration names, nor a topology:
-// --format NAME=FILE, --write-baseline and the -o of every command that
-// writes a file refuse them (exit 2) before any work, and name another
-// file named like a topology, which the next run would read as one.
+// No output replaces the baseline the configuration names, a release file
+// (of the configuration's catalog, or named with --catalog), a topology or
+// a configuration: --format NAME=FILE, --write-baseline and the -o of every
+// command that writes a file refuse them (exit 2) before any work, and
+// refuse any file named like a topology or like .exlint.hcl, which the next
+// run would read as one.
 func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 	repo := configRepo(t, "baseline = \"bl.json\"\n")
 	if _, stderr, code := exlintIn(t, repo, noEnv, "check", "--as-of", asOf, "--write-baseline", "bl.json", "topo"); code != 0 {
@@ -133,6 +135,12 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 	config, _ := os.ReadFile(filepath.Join(repo, ".exlint.hcl"))
 	entries, _ := os.ReadDir(repo)
 	const sameFile, topologyName = "the baseline \"bl.json\" of the configuration (.exlint.hcl:1:1) name the same file", "the name of a topology file"
+	const configName, releaseFile = "the name of exlint's configuration file (.exlint.hcl)", "names mine.csv, a release file named with --catalog"
+	csv, _, _ := exlintIn(t, repo, noEnv, "catalog", "--format", "csv")
+	os.WriteFile(filepath.Join(repo, "mine.csv"), []byte(csv), 0o644)
+	subConfig := []byte("fail_on = \"warning\"\n")
+	os.WriteFile(filepath.Join(repo, "topo", "sub", ".exlint.hcl"), subConfig, 0o644)
+	entries, _ = os.ReadDir(repo)
 	for _, tc := range []struct {
 		dir  string
 		args []string
@@ -154,9 +162,22 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 		{".", []string{"report", "topo", "-o", "r.exchange.hcl"}, topologyName},
 		{".", []string{"graph", "topo", "-o", "g.exchange.hcl"}, topologyName},
 		{".", []string{"schema", "-o", "s.exchange.hcl.json"}, topologyName},
-		{".", []string{"check", "--format", "json=.exlint.hcl", "topo"}, "names the configuration file"},
-		{"topo", []string{"plan", ".", "-o", "../.exlint.hcl"}, "names the configuration file"},
-		{".", []string{"report", "topo", "-o", ".exlint.hcl"}, "names the configuration file"},
+		{".", []string{"check", "--format", "json=.exlint.hcl", "topo"}, configName},
+		{"topo", []string{"plan", ".", "-o", "../.exlint.hcl"}, configName},
+		{".", []string{"report", "topo", "-o", ".exlint.hcl"}, configName},
+		// A configuration that is not the one in effect, or none yet.
+		{".", []string{"report", "topo", "-o", "topo/sub/.exlint.hcl"}, configName},
+		{".", []string{"check", "--format", "sarif=topo/sub/.exlint.hcl", "topo"}, configName},
+		{".", []string{"graph", "topo", "-o", "topo/.exlint.hcl"}, configName},
+		{"topo", []string{"graph", ".", "-o", ".EXLINT.HCL"}, configName},
+		{".", []string{"schema", "-o", "topo/.exlint.hcl"}, configName},
+		{".", []string{"check", "--write-baseline", "topo/.exlint.hcl", "topo"}, configName},
+		// A release file named with --catalog, in every command.
+		{".", []string{"check", "--catalog", "mine.csv", "--format", "json=mine.csv", "topo"}, releaseFile},
+		{".", []string{"check", "--catalog", "mine.csv", "--format", "text", "--format", "junit=./mine.csv", "topo"}, releaseFile},
+		{".", []string{"report", "--catalog", "mine.csv", "topo", "-o", "mine.csv"}, releaseFile},
+		{".", []string{"plan", "--catalog", "mine.csv", "topo", "-o", "mine.csv"}, releaseFile},
+		{"topo", []string{"graph", "--catalog", "../mine.csv", ".", "-o", filepath.Join(repo, "mine.csv")}, "a release file named with --catalog"},
 	} {
 		args := append(tc.args, "--as-of", asOf)
 		if tc.args[0] == "schema" {
@@ -167,12 +188,17 @@ func TestOutputsSpareTheBaselineAndTopologies(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
 		}
 		// Each case on the files as they were.
-		for name, want := range map[string][]byte{"bl.json": baseline, "topo/tailspin.exchange.hcl": topology, ".exlint.hcl": config} {
+		for name, want := range map[string][]byte{"bl.json": baseline, "topo/tailspin.exchange.hcl": topology, ".exlint.hcl": config,
+			"mine.csv": []byte(csv), "topo/sub/.exlint.hcl": subConfig} {
 			path := filepath.Join(repo, filepath.FromSlash(name))
 			if got, _ := os.ReadFile(path); string(got) != string(want) {
 				t.Errorf("%v: %s was written over:\n%.200s", tc.args, name, got)
 				os.WriteFile(path, want, 0o644)
 			}
+		}
+		if _, err := os.Stat(filepath.Join(repo, "topo", ".exlint.hcl")); err == nil {
+			t.Errorf("%v: topo/.exlint.hcl was created", tc.args)
+			os.Remove(filepath.Join(repo, "topo", ".exlint.hcl"))
 		}
 		if after, _ := os.ReadDir(repo); len(after) != len(entries) {
 			t.Errorf("%v: files written: %v", tc.args, after)

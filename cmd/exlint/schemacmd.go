@@ -33,7 +33,7 @@ Editors use it to complete and validate those files (docs/editors.md).`,
 				if err != nil {
 					return err
 				}
-				if err := notConfigBaseline("-o "+out, out, cfg); err != nil {
+				if err := notRead("-o "+out, out, cfg, nil); err != nil {
 					return err
 				}
 			}
@@ -66,18 +66,18 @@ func writeResult(stdout io.Writer, path string, data []byte) error {
 
 // checkResultPath checks that the directory of the file -o names is there,
 // that the path goes through no symbolic link inside the working
-// directory, and that it is not named like a topology file, as exlint check
-// does for --format NAME=FILE and --write-baseline (dirExists,
-// NoLinkInside, notTopologyName): a command calls it before its work, so
-// that a typo is reported at once, and writeResult again before writing.
-// Standard output ("" or "-") needs no check. The baseline the
-// configuration names is notConfigBaseline's, once the configuration is
-// read.
+// directory, and that it is not named like a topology file or the
+// configuration file, as exlint check does for --format NAME=FILE and
+// --write-baseline (dirExists, NoLinkInside, notInputName): a command
+// calls it before its work, so that a typo is reported at once, and
+// writeResult again before writing.
+// Standard output ("" or "-") needs no check. The files the configuration
+// and --catalog name are notRead's, once the configuration is read.
 func checkResultPath(path string) error {
 	if path == "" || path == "-" {
 		return nil
 	}
-	if err := notTopologyName("-o "+path, path); err != nil {
+	if err := notInputName("-o "+path, path); err != nil {
 		return err
 	}
 	if err := dirExists(path); err != nil {

@@ -58,7 +58,7 @@ func checkTopology(cmd *cobra.Command, getenv env, f verdictFlags, path, one str
 	if err != nil {
 		return nil, err
 	}
-	if err := notConfigBaseline("-o "+f.out, f.out, cfg); err != nil {
+	if err := notRead("-o "+f.out, f.out, cfg, f.catalog); err != nil {
 		return nil, err
 	}
 	c := &checkedTopology{cfg: cfg}

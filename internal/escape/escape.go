@@ -21,8 +21,10 @@ import (
 
 // Text returns s on one line, safe for a terminal and a CI log: control
 // characters (line breaks, ESC, the C1 controls of 8-bit CSI and OSC) are
-// written as escapes (\n, \x1b, \u009b), as are bidirectional controls,
-// which reorder what a reader sees, and bytes that are not UTF-8; the log
+// written as escapes (\n, \x1b, \u009b), as are Unicode's line and
+// paragraph separators (U+2028, U+2029, which editors and log viewers break
+// lines on), bidirectional controls, which reorder what a reader sees, and
+// bytes that are not UTF-8; the log
 // commands of Azure Pipelines ("##vso[") and GitHub's legacy ones ("##[")
 // are broken with a zero-width space.
 func Text(s string) string { return text(s, false, false) }
@@ -61,8 +63,8 @@ func Lines(s string) string {
 }
 
 // Source makes a source line safe to print below a line number, keeping
-// its width: each control character, bidirectional control and byte that is
-// not UTF-8 becomes one U+FFFD, tabs stay (the marker below keeps them too),
+// its width: each control character, line or paragraph separator,
+// bidirectional control and byte that is not UTF-8 becomes one U+FFFD, tabs stay (the marker below keeps them too),
 // and a trailing carriage return is dropped.
 func Source(line []byte) string {
 	line = []byte(strings.TrimRight(string(line), "\r"))
@@ -73,7 +75,7 @@ func Source(line []byte) string {
 		switch {
 		case r == '\t':
 			b.WriteRune(r)
-		case r == utf8.RuneError && size <= 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
+		case r == utf8.RuneError && size <= 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r), separator(r):
 			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
@@ -117,7 +119,7 @@ func text(s string, keepBreaks, keepTabs bool) string {
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case r >= 0x80 && r < 0xa0, unicode.Is(unicode.Bidi_Control, r):
+		case r >= 0x80 && r < 0xa0, unicode.Is(unicode.Bidi_Control, r), separator(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+size])
@@ -130,12 +132,17 @@ func text(s string, keepBreaks, keepTabs bool) string {
 // clean reports whether s needs no escaping.
 func clean(s string) bool {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || unicode.Is(unicode.Bidi_Control, r) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError || unicode.Is(unicode.Bidi_Control, r) || separator(r) {
 			return false
 		}
 	}
 	return !strings.Contains(s, "##")
 }
+
+// separator reports whether r is Unicode's line or paragraph separator,
+// which are not controls but end a line for editors (VS Code's "unusual
+// line terminators"), JavaScript and some log viewers.
+func separator(r rune) bool { return r == '\u2028' || r == '\u2029' }
 
 // breakLogCommands puts a zero-width space inside "##[" and "##vso[", which
 // CI agents would otherwise run as commands wherever they appear in a line.

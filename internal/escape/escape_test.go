@@ -19,11 +19,13 @@ var seeds = []string{
 	"\t\r\n\v\f\x00\x7f",
 	"\u200b\ufeff::hidden",
 	"50% of a,b:c",
+	"line\u2028::error::x\u2029para",
 }
 
 // unsafe reports the first character of s a terminal or a CI log must not
 // get raw: a control character other than the ones allowed, a C1 control,
-// a bidirectional control, or a byte that is not UTF-8.
+// a line or paragraph separator, a bidirectional control, or a byte that is
+// not UTF-8.
 func unsafe(s string, allowed string) (rune, bool) {
 	if !utf8.ValidString(s) {
 		return utf8.RuneError, true
@@ -32,7 +34,7 @@ func unsafe(s string, allowed string) (rune, bool) {
 		if strings.ContainsRune(allowed, r) {
 			continue
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
 			return r, true
 		}
 	}
@@ -141,6 +143,19 @@ func TestSeeds(t *testing.T) {
 	}
 	if got := Lines(" ::warning::x\n+ok\t\r\n\x1b[2J"); got != ` \x3a:warning::x`+"\n+ok\t\r\n"+`\x1b[2J` {
 		t.Errorf("Lines: %q", got)
+	}
+	// Line and paragraph separators, in every terminal form.
+	if got := Text("L\u2028sep\u2029"); got != `L\u2028sep\u2029` {
+		t.Errorf("Text: %q", got)
+	}
+	if got := Source([]byte("a\u2028b")); got != "a\uFFFDb" {
+		t.Errorf("Source: %q", got)
+	}
+	if got := Data("a\u2029b"); got != `a\u2029b` {
+		t.Errorf("Data: %q", got)
+	}
+	if got := Markdown("a\u2028b"); got != `a\\u2028b` {
+		t.Errorf("Markdown: %q", got)
 	}
 }
 

@@ -75,6 +75,41 @@ func TestReadRegular(t *testing.T) {
 	}
 }
 
+// ReadRegularIn reads inside its root only: ../, an absolute path and a
+// link that leads out (to a file that exists or not) are refused alike,
+// and a link that stays inside is followed.
+func TestReadRegularIn(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "repo")
+	os.MkdirAll(filepath.Join(root, "sub"), 0o755)
+	os.WriteFile(filepath.Join(top, "secret"), []byte("SECRET"), 0o644)
+	os.WriteFile(filepath.Join(root, "sub", "f"), []byte("inside"), 0o644)
+	os.Symlink("../secret", filepath.Join(root, "out"))
+	os.Symlink(filepath.Join(top, "secret"), filepath.Join(root, "abs"))
+	os.Symlink("../nowhere", filepath.Join(root, "dangling"))
+	os.Symlink("sub/f", filepath.Join(root, "in"))
+	os.Symlink("..", filepath.Join(root, "up"))
+	for _, name := range []string{"../secret", filepath.Join(top, "secret"), "out", "abs", "dangling", "up/secret", "sub/../../secret"} {
+		if b, err := ReadRegularIn(root, name, 100); !Escapes(err) || b != nil {
+			t.Errorf("%s: %q %v", name, b, err)
+		}
+	}
+	for _, name := range []string{"in", "sub/f", "sub/../in"} {
+		if b, err := ReadRegularIn(root, name, 100); err != nil || string(b) != "inside" {
+			t.Errorf("%s: %q %v", name, b, err)
+		}
+	}
+	if _, err := ReadRegularIn(root, "missing", 100); !errors.Is(err, fs.ErrNotExist) || Escapes(err) {
+		t.Errorf("missing: %v", err)
+	}
+	if _, err := ReadRegularIn(root, "sub", 100); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("a directory: %v", err)
+	}
+	if _, err := ReadRegularIn(root, "sub/f", 3); err == nil {
+		t.Error("over the limit")
+	}
+}
+
 func TestNoLinkInside(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -34,6 +34,39 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, path, limit)
+}
+
+// ReadRegularIn reads the file at name, a path relative to the directory
+// root, as ReadRegular does, and only inside root: a name that leads out of
+// it (../, an absolute path, or a symbolic link to a place outside, whether
+// or not that place exists) is an error and nothing outside root is opened
+// or looked at (os.Root); Escapes tells that error.
+func ReadRegularIn(root, name string, limit int64) ([]byte, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	f, err := r.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readOpen(f, name, limit)
+}
+
+// Escapes reports whether err is os.Root's refusal of a path that leads
+// out of its directory. The standard library does not export that error;
+// its text is the one of every Go version with os.Root.
+func Escapes(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Err != nil && pe.Err.Error() == "path escapes from parent"
+}
+
+// readOpen reads the open file f (at path, for errors) if it is a regular
+// file of at most limit bytes.
+func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/internal/fsutil"
 )
 
@@ -135,7 +136,9 @@ func (b *Baseline) Write(path string) error {
 	if err := enc.Encode(b); err != nil {
 		return err
 	}
-	return fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644)
+	// Messages and file names come from the input, and a baseline may be
+	// printed in a CI log: the same values, safe to print (escape.JSON).
+	return fsutil.WriteFileAtomic(path, escape.JSON(buf.Bytes()), 0o644)
 }
 
 // MaxSize is the largest baseline file exlint reads: a regular file of at
@@ -149,6 +152,11 @@ func Read(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Decode(path, src)
+}
+
+// Decode reads the baseline src, read from path.
+func Decode(path string, src []byte) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.DisallowUnknownFields()
 	var b Baseline

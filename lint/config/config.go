@@ -1,7 +1,6 @@
 package config
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"github.com/exlint/exlint/lint"
@@ -13,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	goversion "github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -36,6 +34,12 @@ type Config struct {
 	// Path is the file read ("" when there is none); Found says how it was
 	// found: "--config", "EXLINT_CONFIG", or "found upwards from DIR".
 	Path, Found string
+	// Root is, for a configuration found by the upward search, the
+	// directory that search stops at (SearchRoot): the files the
+	// configuration names are read only inside it (ReadFile). It is "" for
+	// a configuration named with --config or EXLINT_CONFIG, the user's
+	// choice, whose files may be anywhere.
+	Root string
 	// Base is the directory exclude patterns are relative to: the
 	// configuration file's directory (the working directory without one).
 	Base string
@@ -63,6 +67,9 @@ type Config struct {
 	MaxFindings        Setting[int]
 	// Rules holds the rule blocks, by rule ID.
 	Rules map[string]*RuleConfig
+
+	// exclude is the compiled exclude patterns, for Excluded.
+	exclude *excludeIndex
 }
 
 // RuleConfig is one rule block: rule "ID" { enabled, severity, ignorable }.
@@ -126,11 +133,31 @@ func (e *Error) Error() string {
 	return "configuration error:\n" + strings.Join(lines, "\n")
 }
 
+// SearchRoot returns the directory the upward search from dir stops at,
+// absolute: the repository root (the nearest directory at or above dir
+// holding .git, a directory or, in a worktree or submodule, a file), or dir
+// itself outside a repository.
+func SearchRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir, nil
+		}
+		d = parent
+	}
+}
+
 // Find looks for .exlint.hcl from dir upwards, up to the repository
-// root (the nearest directory above dir, or dir itself, holding .git). Outside
-// a repository only dir itself is searched: a stray file in a parent
-// directory or the home directory never changes what exlint reports. It
-// returns "" when there is none.
+// root (SearchRoot). Outside a repository only dir itself is searched: a
+// stray file in a parent directory or the home directory never changes what
+// exlint reports. It returns "" when there is none.
 //
 // A .exlint.hcl that is a symbolic link is followed only to a file inside
 // the repository (inside dir, outside one): a link committed to lead
@@ -141,23 +168,15 @@ func Find(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	root := ""
-	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			root = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
+	root, err := SearchRoot(dir)
+	if err != nil {
+		return "", err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, FileName)
 		info, err := os.Lstat(p)
 		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			if err := linkInside(p, cmp.Or(root, dir)); err != nil {
+			if err := linkInside(p, root); err != nil {
 				return "", err
 			}
 			info, err = os.Stat(p)
@@ -168,10 +187,54 @@ func Find(dir string) (string, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
-		if root == "" || d == root || filepath.Dir(d) == d {
+		if d == root || filepath.Dir(d) == d {
 			return "", nil
 		}
 	}
+}
+
+// ReadFile reads a file the configuration names (a release file of its
+// catalog, its baseline): a regular file of at most limit bytes. The files
+// of a configuration found by the upward search (Root set), which comes
+// with the repository and so maybe with a pull request, are read only
+// inside the repository: a path that leads out of it by ../, by being
+// absolute or through a symbolic link is an *OutsideError, whether or not
+// what it leads to exists, and nothing outside is opened or looked at, so
+// that such a configuration cannot make exlint read, or tell anything of, a
+// file of the machine that runs it.
+func (c *Config) ReadFile(path string, limit int64) ([]byte, error) {
+	if c == nil || c.Root == "" {
+		return fsutil.ReadRegular(path, limit)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(c.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return nil, &OutsideError{Path: path, Root: c.Root}
+	}
+	src, err := fsutil.ReadRegularIn(c.Root, rel, limit)
+	if fsutil.Escapes(err) {
+		return nil, &OutsideError{Path: path, Root: c.Root, Link: true}
+	}
+	return src, err
+}
+
+// OutsideError is a file a configuration found in a repository names
+// outside it.
+type OutsideError struct {
+	Path, Root string
+	// Link: the path is inside, but a symbolic link on it leads out.
+	Link bool
+}
+
+func (e *OutsideError) Error() string {
+	how := "is outside"
+	if e.Link {
+		how = "leads through a symbolic link out of"
+	}
+	return fmt.Sprintf("%s %s the repository %s: a configuration found in the repository reads only files inside it, so that a pull request cannot make exlint read a file of the machine that runs it", e.Path, how, e.Root)
 }
 
 // linkInside checks that the symbolic link at p leads to a file inside
@@ -220,7 +283,7 @@ var ruleAttributes = []string{"enabled", "severity", "ignorable"}
 // reported with its range: unknown attributes and blocks, unknown rules (with
 // a suggestion), wrong types and bad values.
 func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Problem) {
-	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}}
+	cfg := &Config{Base: filepath.Dir(filename), Rules: map[string]*RuleConfig{}, exclude: &excludeIndex{}}
 	var probs []Problem
 	add := func(rng hcl.Range, format string, args ...any) {
 		probs = append(probs, Problem{Range: rng, Message: fmt.Sprintf(format, args...)})
@@ -342,31 +405,7 @@ func Parse(filename string, src []byte, known []lint.RuleInfo) (*Config, []Probl
 				cfg.MaxFindingsPerFile = set
 			}
 		case "exclude":
-			if !v.Type().IsTupleType() && !v.Type().IsListType() {
-				add(a.Expr.Range(), "exclude must be a list of path patterns, such as [\"archive/**\"]")
-				continue
-			}
-			var pats []string
-			good := true
-			for _, ev := range v.AsValueSlice() {
-				if ev.IsNull() || ev.Type() != cty.String {
-					add(a.Expr.Range(), "exclude must be a list of strings (path patterns)")
-					good = false
-					break
-				}
-				p := ev.AsString()
-				clean := strings.TrimPrefix(filepath.ToSlash(p), "./")
-				switch {
-				case clean == "" || strings.HasPrefix(clean, "/") || filepath.IsAbs(p):
-					add(a.Expr.Range(), "exclude pattern %q: write a path relative to the directory of %s, such as \"archive/**\"", p, filepath.Base(filename))
-					good = false
-				case !doublestar.ValidatePattern(clean):
-					add(a.Expr.Range(), "exclude pattern %q is not a valid glob (*, **, ?, [abc], {a,b})", p)
-					good = false
-				}
-				pats = append(pats, clean)
-			}
-			if good {
+			if pats, ok := excludePatterns(a, v, filepath.Base(filename), add); ok {
 				cfg.Exclude = Setting[[]string]{Value: pats, Set: true, At: a.SrcRange}
 			}
 		default:
@@ -673,38 +712,6 @@ func (c *Config) Ignorable(info lint.RuleInfo) (bool, Setting[bool]) {
 	return true, Setting[bool]{}
 }
 
-// Excluded returns the pattern that excludes path (a file or directory, as
-// reached from the command line), or "". Patterns match the path relative
-// to the configuration's directory, with "/" separators; a pattern that
-// matches a directory excludes everything under it.
-func (c *Config) Excluded(path string) string {
-	if c == nil || len(c.Exclude.Value) == 0 {
-		return ""
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return ""
-	}
-	base, err := filepath.Abs(c.Base)
-	if err != nil {
-		return ""
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return ""
-	}
-	rel = filepath.ToSlash(rel)
-	for _, pat := range c.Exclude.Value {
-		// The path itself, then each directory above it.
-		for p := rel; p != "." && p != ""; p = pathDir(p) {
-			if ok, _ := doublestar.Match(pat, p); ok {
-				return pat
-			}
-		}
-	}
-	return ""
-}
-
 // BaselinePath is the baseline file the configuration names, as a path from
 // the working directory ("" when it names none): relative paths are
 // relative to the configuration file's directory, as exclude patterns are.
@@ -766,14 +773,6 @@ func catalogFiles(a *hclsyntax.Attribute, v cty.Value, config string, add func(h
 		files = append(files, ev.AsString())
 	}
 	return files, true
-}
-
-func pathDir(p string) string {
-	i := strings.LastIndexByte(p, '/')
-	if i < 0 {
-		return ""
-	}
-	return p[:i]
 }
 
 // apply gives findings the severity the configuration sets for their rule

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"github.com/exlint/exlint/lint"
 	"os"
 	"path/filepath"
@@ -272,5 +273,41 @@ func TestCatalogSetting(t *testing.T) {
 	var none *Config
 	if none.CatalogPaths() != nil {
 		t.Error("no configuration names no file")
+	}
+}
+
+// The files a configuration found in a repository names are read inside
+// it only; a configuration named by the user reads them anywhere.
+func TestReadFileInsideRoot(t *testing.T) {
+	top := t.TempDir()
+	repo := filepath.Join(top, "repo")
+	os.MkdirAll(filepath.Join(repo, ".git"), 0o755)
+	writeFile(t, filepath.Join(top, "outside.csv"), "x")
+	writeFile(t, filepath.Join(repo, "in.csv"), "y")
+	if root, err := SearchRoot(filepath.Join(repo, ".git")); err != nil || root != repo {
+		t.Errorf("SearchRoot: %q %v", root, err)
+	}
+	if root, _ := SearchRoot(top); root != top {
+		t.Errorf("outside a repository, the directory itself: %q", root)
+	}
+	found := &Config{Root: repo}
+	var out *OutsideError
+	for _, p := range []string{filepath.Join(top, "outside.csv"), filepath.Join(repo, "..", "outside.csv")} {
+		if _, err := found.ReadFile(p, 10); !errors.As(err, &out) || out.Link {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if b, err := found.ReadFile(filepath.Join(repo, "in.csv"), 10); err != nil || string(b) != "y" {
+		t.Errorf("inside: %q %v", b, err)
+	}
+	if err := os.Symlink(filepath.Join(top, "outside.csv"), filepath.Join(repo, "lnk.csv")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := found.ReadFile(filepath.Join(repo, "lnk.csv"), 10); !errors.As(err, &out) || !out.Link {
+		t.Errorf("a link out: %v", err)
+	}
+	named := &Config{}
+	if b, err := named.ReadFile(filepath.Join(repo, "lnk.csv"), 10); err != nil || string(b) != "x" {
+		t.Errorf("named: %q %v", b, err)
 	}
 }

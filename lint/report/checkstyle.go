@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -29,9 +31,11 @@ func Checkstyle(w io.Writer, r *Report) error {
 	return Write("checkstyle", w, r, Options{})
 }
 
-// checkstyleWriter streams the document a <file> element at a time.
+// checkstyleWriter streams the document a <file> element at a time, each
+// made safe to print in a CI log by escape.XML.
 type checkstyleWriter struct {
 	w       io.Writer
+	buf     bytes.Buffer
 	enc     *xml.Encoder
 	started bool
 }
@@ -39,9 +43,20 @@ type checkstyleWriter struct {
 var checkstyleRoot = xml.StartElement{Name: xml.Name{Local: "checkstyle"}, Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "4.3"}}}
 
 func newCheckstyleWriter(w io.Writer) *checkstyleWriter {
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	return &checkstyleWriter{w: w, enc: enc}
+	c := &checkstyleWriter{w: w}
+	c.enc = xml.NewEncoder(&c.buf)
+	c.enc.Indent("", "  ")
+	return c
+}
+
+// flush writes what the encoder holds, made safe for a CI log.
+func (c *checkstyleWriter) flush() error {
+	if err := c.enc.Flush(); err != nil {
+		return err
+	}
+	_, err := c.w.Write(escape.XML(c.buf.Bytes()))
+	c.buf.Reset()
+	return err
 }
 
 func (c *checkstyleWriter) start() error {
@@ -65,7 +80,10 @@ func (c *checkstyleWriter) File(name string, fs []lint.Finding, _ map[string]*li
 		cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: f.Severity.String(),
 			Message: xmlText(withState(f)), Source: xmlText(f.Rule)})
 	}
-	return c.enc.EncodeElement(cf, xml.StartElement{Name: xml.Name{Local: "file"}})
+	if err := c.enc.EncodeElement(cf, xml.StartElement{Name: xml.Name{Local: "file"}}); err != nil {
+		return err
+	}
+	return c.flush()
 }
 
 func (c *checkstyleWriter) Close(*Report) error {
@@ -75,7 +93,7 @@ func (c *checkstyleWriter) Close(*Report) error {
 	if err := c.enc.EncodeToken(checkstyleRoot.End()); err != nil {
 		return err
 	}
-	if err := c.enc.Flush(); err != nil {
+	if err := c.flush(); err != nil {
 		return err
 	}
 	_, err := io.WriteString(c.w, "\n")
@@ -83,21 +101,22 @@ func (c *checkstyleWriter) Close(*Report) error {
 }
 
 func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	buf.WriteString("\n")
+	_, err := w.Write(escape.XML(buf.Bytes()))
 	return err
 }
 
 // xmlText replaces what XML 1.0 cannot hold at all (most control
 // characters, invalid UTF-8) with U+FFFD. encoding/xml escapes the rest
-// (&, <, quotes, newlines in attributes) and splits "]]>" in CDATA.
+// (&, <, quotes, newlines in attributes) and splits "]]>" in CDATA, and
+// escape.XML what a CI log would act on.
 func xmlText(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == utf8.RuneError || !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {

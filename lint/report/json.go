@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -123,7 +124,7 @@ func JSON(w io.Writer, r *Report) error {
 
 // jsonWriter streams the JSON document: the findings array is written
 // finding by finding, in the bytes encoding/json's indented encoder would
-// give for the whole document.
+// give for the whole document, made safe for a CI log by escape.JSON.
 type jsonWriter struct {
 	bw   *bufio.Writer
 	head *Report
@@ -207,7 +208,7 @@ func (j *jsonWriter) Close(r *Report) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(j.bw, "],\n  \"skipped\": %s,\n  \"summary\": %s\n}\n", sk, sm)
+	fmt.Fprintf(j.bw, "],\n  \"skipped\": %s,\n  \"summary\": %s\n}\n", escape.JSON(sk), escape.JSON(sm))
 	if j.err != nil {
 		return j.err
 	}

@@ -2,16 +2,18 @@ package report
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
 // appendFinding appends f as one element of the findings array: the bytes
-// json.MarshalIndent(jsonFinding, "    ", "  ") gives (a test compares
-// them), written directly. A corpus check with many findings spent more
+// escape.JSON(json.MarshalIndent(jsonFinding, "    ", "  ")) gives (a test
+// compares them), written directly. A corpus check with many findings spent more
 // time indenting through reflection than in every rule together.
 func appendFinding(b []byte, f lint.Finding) []byte {
 	const in = "\n      " // the prefix and one level
@@ -139,20 +141,30 @@ func appendField(b []byte, in, name, value string) []byte {
 const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string the way encoding/json escapes it
-// by default: quotes, backslashes and control characters escaped, <, > and &
-// written \u003c, \u003e, \u0026 (safe inside HTML), U+2028 and U+2029
-// escaped (line breaks to JavaScript), and invalid UTF-8 as \ufffd.
+// by default (quotes, backslashes and control characters escaped, <, > and &
+// written \u003c, \u003e, \u0026, safe inside HTML, U+2028 and U+2029
+// escaped, line breaks to JavaScript, and invalid UTF-8 as \ufffd), and
+// then as escape.JSON makes it safe to print in a CI log (DEL, C1 and
+// bidirectional controls as \uXXXX, the second # of "##vso[" and "##[" as
+// \u0023): the same value, in the bytes escape.JSON(json.Marshal(s)) gives.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0x7f &&
+				(c != '#' || !strings.HasPrefix(s[i:], "##vso[") && !strings.HasPrefix(s[i:], "##[")) {
 				i++
 				continue
 			}
 			b = append(b, s[start:i]...)
+			if c == '#' {
+				b = append(b, `#\u0023`...)
+				i += 2
+				start = i
+				continue
+			}
 			switch c {
 			case '"', '\\':
 				b = append(b, '\\', c)
@@ -178,9 +190,9 @@ func appendString(b []byte, s string) []byte {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
+		case escape.Unsafe(r):
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 		default:
 			i += size
 			continue

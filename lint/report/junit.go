@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/jstemmer/go-junit-report/v2/junit"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 )
 
@@ -38,10 +40,15 @@ func JUnit(w io.Writer, r *Report) error {
 		}
 		suites.AddSuite(ts)
 	}
-	if _, err := io.WriteString(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); err != nil {
+	var buf bytes.Buffer
+	buf.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	if err := suites.WriteXML(&buf); err != nil {
 		return err
 	}
-	return suites.WriteXML(w)
+	// Attributes made safe for a CI log; the failure's text (CDATA, read
+	// literally) is terminal text already (junitDetail).
+	_, err := w.Write(escape.XML(buf.Bytes()))
+	return err
 }
 
 // caseName names a finding's test case: its rule and address (or place),
@@ -59,14 +66,18 @@ func caseName(f lint.Finding) string {
 	return name
 }
 
+// junitDetail is a failure's text: CI servers and test viewers print it as
+// it is, in their logs too, so names and messages are written as the text
+// format writes them (line breaks, controls and bidirectional characters as
+// escapes, "##vso[" broken, no line a runner reads as a command).
 func junitDetail(path string, f lint.Finding) string {
 	line, col := start(f.Range)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", path, line, col, f.Severity, withState(f), f.Rule)
+	fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", escape.Name(path), line, col, f.Severity, escape.Text(withState(f)), escape.Text(f.Rule))
 	for _, rel := range f.Related {
 		rl, rc := start(rel.Range)
-		fmt.Fprintf(&b, "%s:%d:%d: note: %s\n", rel.Range.Filename, rl, rc, rel.Message)
+		fmt.Fprintf(&b, "%s:%d:%d: note: %s\n", escape.Name(rel.Range.Filename), rl, rc, escape.Text(rel.Message))
 	}
-	fmt.Fprintf(&b, "%s%s.md\n", lint.DocsBaseURL, f.Rule)
+	fmt.Fprintf(&b, "%s%s.md\n", lint.DocsBaseURL, escape.Text(f.Rule))
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -107,10 +108,13 @@ func SARIF(w io.Writer, r *Report) error {
 	}
 	sarifCoverage(run, r)
 	log.AddRun(run)
-	if err := log.PrettyWrite(w); err != nil {
+	// The library's JSON, made safe to print in a CI log (the same values).
+	var buf bytes.Buffer
+	if err := log.PrettyWrite(&buf); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
+	buf.WriteString("\n")
+	_, err = w.Write(escape.JSON(buf.Bytes()))
 	return err
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/exlint/exlint/internal/escape"
 	"github.com/exlint/exlint/lint"
 	"github.com/exlint/exlint/schema"
 )
@@ -128,7 +129,8 @@ func TestWriterCallsDoNotShowInOutput(t *testing.T) {
 // appendFinding writes what json.MarshalIndent writes for a finding, for
 // any text: escapes, HTML characters, invalid UTF-8, line separators.
 func FuzzAppendFinding(f *testing.F) {
-	for _, s := range []string{"", "plain", `x < y & "z" \ / >`, "tab\there\nline\r\b\f\x00\x1f\x7f", "é \u2028 \u2029 \xff\xfe 😀 \U0010FFFF", "a\u202eb"} {
+	for _, s := range []string{"", "plain", `x < y & "z" \ / >`, "tab\there\nline\r\b\f\x00\x1f\x7f", "é \u2028 \u2029 \xff\xfe 😀 \U0010FFFF", "a\u202eb",
+		"##vso[task.setvariable variable=x]1 ##[error] ###vso[ #", "\u0085\u009b31m\u061c\u2066"} {
 		f.Add(s, s, 3)
 	}
 	f.Fuzz(func(t *testing.T, message, name string, related int) {
@@ -146,12 +148,14 @@ func FuzzAppendFinding(f *testing.F) {
 				fd.ResolvedBy = &lint.State{Name: message, Date: name}
 			}
 		}
+		// encoding/json's bytes, then escape.JSON's (the same value, safe to
+		// print in a CI log).
 		want, err := json.MarshalIndent(toJSONFinding(fd), "    ", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendFinding(nil, fd); string(got) != string(want) {
-			t.Errorf("appendFinding\n%s\njson.MarshalIndent\n%s", got, want)
+		if got := appendFinding(nil, fd); string(got) != string(escape.JSON(want)) {
+			t.Errorf("appendFinding\n%s\nescape.JSON(json.MarshalIndent)\n%s", got, escape.JSON(want))
 		}
 	})
 }

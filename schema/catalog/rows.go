@@ -207,16 +207,23 @@ func firstInvalid(b []byte) int {
 }
 
 // badField says what is wrong with a record whose fields are too long or
-// hold characters no release file has (control and bidirectional
-// characters), or "".
+// hold what no release file has, or "": control and bidirectional
+// characters, line and paragraph separators, and the "##vso[" and "##[" that
+// CI logs run as commands. exlint catalog writes the rows back (csv, json):
+// refused here, none can reach a terminal or a CI log from there.
 func badField(rec []string) string {
 	for i, f := range rec {
 		if len(f) > maxField {
 			return fmt.Sprintf("field %d is %d bytes long; a release file's fields are at most %d", i+1, len(f), maxField)
 		}
 		for _, r := range f {
-			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
 				return fmt.Sprintf("field %d holds the control character %U", i+1, r)
+			}
+		}
+		for _, cmd := range []string{"##vso[", "##["} {
+			if strings.Contains(f, cmd) {
+				return fmt.Sprintf("field %d holds %q, which CI logs run as a command", i+1, cmd)
 			}
 		}
 	}
