@@ -65,6 +65,12 @@ type StateResult struct {
 	// removed a block it still names): what it holds is unknown, so a
 	// problem found before and after it is not taken as gone in between.
 	Checked bool
+	// LastDay holds the identities of what the rules find on the state's
+	// last day, the day before the next stage, whatever its severity (nil
+	// when it is not judged on such a day). A problem the next state has
+	// and this one had not on its first day, but on its last, came with
+	// time, not with the stage: it can be planned.
+	LastDay map[Identity]bool
 }
 
 // RulesRun reports whether the rules run on a state of a plan decoded with
@@ -179,6 +185,10 @@ func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transiti
 		// stage resolved it.
 		changed  bool
 		resolved *State
+		// byTime: it starts in a state after the current one, but the
+		// state before found it on its last day: time brought it (a
+		// support end nearing), not the stage.
+		byTime bool
 	}
 	var runs []*run
 	open := map[key]*run{}
@@ -238,7 +248,7 @@ func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transiti
 					numbers[id] = max(numbers[id], n+1)
 				}
 				if r == nil {
-					r = &run{f: f, key: k, start: si}
+					r = &run{f: f, key: k, start: si, byTime: si > 0 && states[si-1].LastDay[id]}
 					open[k] = r
 					runs = append(runs, r)
 					started[k]++
@@ -263,7 +273,7 @@ func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transiti
 		if !r.changed {
 			f.ResolvedBy = r.resolved
 		}
-		f.Planned = r.start == 0 && f.ResolvedBy != nil && started[r.key] == 1 && f.JudgedOn == ""
+		f.Planned = (r.start == 0 || r.byTime) && f.ResolvedBy != nil && started[r.key] == 1 && f.JudgedOn == ""
 		out = append(out, f)
 	}
 	return out

@@ -41,8 +41,8 @@ func describe(f Finding) string {
 }
 
 func TestAcrossStates(t *testing.T) {
-	all := []StateResult{{stCurrent, true}, {stS1, true}, {stS2, true}, {stS3, true}}
-	s2unchecked := []StateResult{{stCurrent, true}, {stS1, true}, {stS2, false}, {stS3, true}}
+	all := []StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}, {State: stS2, Checked: true}, {State: stS3, Checked: true}}
+	s2unchecked := []StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}, {State: stS2, Checked: false}, {State: stS3, Checked: true}}
 	e := Error
 	for _, tc := range []struct {
 		name   string
@@ -117,7 +117,7 @@ func TestAcrossStates(t *testing.T) {
 func TestAcrossStatesKeepsTheFirstMessage(t *testing.T) {
 	a, b := at("a", stCurrent, 5, Error), at("a", stS1, 5, Error)
 	b.Message = "another date"
-	got := AcrossStates([]Finding{a, b}, []StateResult{{stCurrent, true}, {stS1, true}}, nil)
+	got := AcrossStates([]Finding{a, b}, []StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}}, nil)
 	if len(got) != 1 || got[0].Message != a.Message || len(got[0].States) != 2 {
 		t.Errorf("got %+v", got)
 	}
@@ -271,7 +271,7 @@ func TestAcrossStatesPairsByMessage(t *testing.T) {
 		return f
 	}
 	got := AcrossStates([]Finding{mk(stCurrent, "issuer differs"), mk(stCurrent, "self-signed"), mk(stS1, "self-signed")},
-		[]StateResult{{stCurrent, true}, {stS1, true}}, nil)
+		[]StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}}, nil)
 	var lines []string
 	for _, f := range got {
 		lines = append(lines, describe(f))
@@ -315,7 +315,7 @@ func TestOnLastDay(t *testing.T) {
 	}
 	// An error found by the last day is not planned, though a stage
 	// resolves it: the plan lets it happen.
-	fs := AcrossStates(got, []StateResult{{stCurrent, true}, {stS1, true}}, nil)
+	fs := AcrossStates(got, []StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}}, nil)
 	for _, f := range fs {
 		if f.Planned == (f.JudgedOn != "") {
 			t.Errorf("%s: planned %v, judged on %q", f.Rule, f.Planned, f.JudgedOn)
@@ -326,7 +326,7 @@ func TestOnLastDay(t *testing.T) {
 // A problem whose finding gives way to another rule's from a stage on is
 // not gone there: neither resolved by that stage nor planned.
 func TestAcrossStatesGivingWay(t *testing.T) {
-	states := []StateResult{{stCurrent, true}, {stS1, true}, {stS2, true}}
+	states := []StateResult{{State: stCurrent, Checked: true}, {State: stS1, Checked: true}, {State: stS2, Checked: true}}
 	cur, s1 := at("a", stCurrent, 5, Error), at("a", stS1, 5, Error)
 	yielded := at("a", stS2, 5, Error)
 	got := AcrossStatesGivingWay([]Finding{cur, s1}, []Finding{yielded}, states, nil)
@@ -347,5 +347,28 @@ func TestSplitOverlap(t *testing.T) {
 	kept, gave := SplitOverlap([]Finding{a, b}, map[string][]string{"a": {"b"}})
 	if len(kept) != 1 || kept[0].Rule != "b" || len(gave) != 1 || gave[0].Rule != "a" {
 		t.Errorf("kept %+v, gave way %+v", kept, gave)
+	}
+}
+
+// A problem that a state after the current one brings, but that the state
+// before found on its last day already, came with time, not with the
+// stage: a later stage that resolves it for good makes it planned. One the
+// state before did not find is the stage's, and is not.
+func TestAcrossStatesBroughtByTime(t *testing.T) {
+	w := at("soon", stS1, 5, Warning)
+	id := IdentityOf(w)
+	for _, tc := range []struct {
+		name    string
+		lastDay map[Identity]bool
+		planned bool
+	}{
+		{"found on the current state's last day", map[Identity]bool{id: true}, true},
+		{"not found then", nil, false},
+	} {
+		states := []StateResult{{State: stCurrent, Checked: true, LastDay: tc.lastDay}, {State: stS1, Checked: true}, {State: stS2, Checked: true}}
+		got := AcrossStates([]Finding{w}, states, nil)
+		if len(got) != 1 || got[0].Planned != tc.planned || got[0].ResolvedBy == nil {
+			t.Errorf("%s: %+v", tc.name, got)
+		}
 	}
 }

@@ -280,11 +280,11 @@ func (adv dcAdvice) replace(cat *catalog.Catalog) string {
 		// about them, and the fix stays short.
 		versions, them := words.And(dcVersionIDs(w.servers)), words.Pick(len(adv.targets), "it", "those")
 		if len(w.servers) > 2 {
-			parts = append(parts, fmt.Sprintf("the %d Exchange %s servers (not listed with %s) are retired",
+			parts = append(parts, fmt.Sprintf("the %d Exchange %s servers (which do not support %s) are retired",
 				len(w.servers), versions, them))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s (Exchange %s, not listed with %s) %s retired",
+		parts = append(parts, fmt.Sprintf("%s (Exchange %s, which does not support %s) %s retired",
 			names(w.servers), versions, them, be))
 	}
 	return msg + " once " + words.And(parts)

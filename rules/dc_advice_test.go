@@ -53,17 +53,17 @@ func TestDomainControllerReplacement(t *testing.T) {
 		{"2010 SP3 RU32 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2010", "SP3 RU32")),
 			"",
-			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired"},
 		{"2013 CU23 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("EX", "2013", "CU23")),
 			"",
-			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2013, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2013, which does not support those) is retired"},
 		// A version the catalogue says nothing of for domain controllers
 		// (Exchange 5.5) is asked nothing: only Exchange 2010 is named.
 		{"5.5 and 2010 beside a 2008 DC", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("OLD", "5.5", "SP4"), srv("EX", "2010", "SP3 RU32")),
 			"",
-			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired"},
 		// The horizon: 366 days before Windows Server 2016's last day it is
 		// named, 365 days before it is not.
 		{"2016 CU23, 366 days before Windows Server 2016's end", "2026-01-11",
@@ -83,8 +83,8 @@ func TestDomainControllerReplacement(t *testing.T) {
 			""},
 		{"2010 SP3 RU21 beside a 2016 DC, within the year", "2026-01-12",
 			org(adDC("DC1", `os = "2016"`), srv("EX", "2010", "SP3 RU21")),
-			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired",
-			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired",
+			"replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired"},
 		// The last level that is not listed, and the first that is: 2019 CU11
 		// waits for CU12 with Windows Server 2022; a server of unknown level
 		// waits for the first level listed.
@@ -126,12 +126,12 @@ func TestDomainControllerReplacement(t *testing.T) {
 			""},
 		{"2010 SP3 RU32 beside a 2019 DC, 365 days before its end", "2028-01-10",
 			org(adDC("DC1", `os = "2019"`), srv("EX", "2010", "SP3 RU32")),
-			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired",
-			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired",
+			"replace it with a domain controller on Windows Server 2022 or 2025 once EX (Exchange 2010, which does not support those) is retired"},
 		{"servers to update and to retire", "2026-12-06",
 			org(adDC("DC1", `os = "2008"`), srv("A", "2016", "CU10"), srv("B", "2016", "CU11"), srv("C", "2013", "CU23")),
-			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, not listed with those) is retired",
-			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, not listed with those) is retired"},
+			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, which does not support those) is retired",
+			"replace it with a domain controller on Windows Server 2019 or 2022 once A and B are updated to CU23 or later or retired and C (Exchange 2013, which does not support those) is retired"},
 	} {
 		if got := fixOf(t, check(t, domainControllerOSUnsupported{}, tc.asOf, tc.src), "DC1"); got != tc.dcOS {
 			t.Errorf("%s: domain-controller-os-unsupported:\n got  %q\n want %q", tc.name, got, tc.dcOS)

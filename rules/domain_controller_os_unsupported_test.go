@@ -186,7 +186,7 @@ func TestDomainControllerOSMessages(t *testing.T) {
 	// (Exchange 2010 is listed with no version that lasts: retire it).
 	fs = check(t, domainControllerOSUnsupported{}, today, org(srv("A", "2019", "CU11"), srv("B", "2010", "SP3 RU4"), adDC("DC1", `os = "2000"`)))
 	if len(fs) != 1 || !strings.HasSuffix(fs[0].Message, "do not support on domain controllers: "+
-		"replace it with a domain controller on Windows Server 2019 once B (Exchange 2010, not listed with it) is retired") {
+		"replace it with a domain controller on Windows Server 2019 once B (Exchange 2010, which does not support it) is retired") {
 		t.Errorf("2000 DC:\n%s", summary(fs))
 	}
 	// Nothing to judge.

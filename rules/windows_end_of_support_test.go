@@ -131,14 +131,14 @@ func TestWindowsEndOfSupportFixes(t *testing.T) {
 			[]string{"error", "install a new Exchange server on Windows Server 2022 or 2025, move the work to it and retire EX01"}},
 		{"a domain controller, where Exchange 2013 supports no later Windows that lasts", today,
 			org(srv("EX01", "2013", "CU23"), srv("EX02", "2016", "CU22"), srv("EX03", "2016", "CU23"), "domain_controller \"DC01\" {\n  os = \"2012R2\"\n}\n"),
-			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace it with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, not listed with it) is retired"}},
+			[]string{"error", "domain controller DC01 runs on Windows Server 2012 R2, whose extended support ended on 2023-10-10: replace it with a domain controller on Windows Server 2019 once EX01 (Exchange 2013, which does not support it) is retired"}},
 		// The fix names the later versions the fewest servers stand in the way
 		// of: 2019 (EX01, 2013), not 2022 (and EX02, 2016 CU22) or 2025 (and
 		// EX03, 2016 CU23). Exchange 2013 has no later update listed with
 		// Windows Server 2019: EX01 is to be retired, not updated.
 		{"a domain controller beside Exchange 2003, which Microsoft lists with none that lasts", today,
 			org(srv("EX01", "2003", "SP2"), "domain_controller \"DC01\" {\n  os = \"2003\"\n}\n"),
-			[]string{"error", "replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX01 (Exchange 2003, not listed with those) is retired"}},
+			[]string{"error", "replace it with a domain controller on Windows Server 2019, 2022 or 2025 once EX01 (Exchange 2003, which does not support those) is retired"}},
 		{"a domain controller beside SE", today,
 			org(srv("EX01", "SE", "RTM"), "domain_controller \"DC01\" {\n  os = \"2016\"\n}\n"),
 			[]string{"warning", "replace it with a domain controller on Windows Server 2019, 2022 or 2025"}},

@@ -329,13 +329,30 @@ stage "replace-dc" {
 			t.Errorf("replaced on %s: judged_on in the JSON %v\n%s", tc.date, judged, js)
 		}
 	}
+	// A severity the configuration lowers changes how the problem is
+	// reported, not whether the last day shows it: a warning, not planned.
+	dir0 := t.TempDir()
+	os.WriteFile(filepath.Join(dir0, "t.exchange.hcl"), []byte(strings.Replace(plan, "%s", "2027-09", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir0, ".exlint.hcl"), []byte("rule \"windows-end-of-support\" {\n  severity = \"warning\"\n}\n"), 0o644)
+	out, stderr, code := runIn(t, dir0, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "compact", "--fail-on", "warning", ".")
+	if want := "warning: domain controller DC-OLD runs on Windows Server 2016, whose extended support ended on 2027-01-12: " +
+		"replace it with a domain controller on Windows Server 2019, 2022 or 2025 (current, as of 2027-08-31, until stage replace-dc on 2027-09)"; code != exitFindings || !strings.Contains(out, want) {
+		t.Errorf("severity lowered: exit %d\n%s%s", code, out, stderr)
+	}
+
 	// An unrelated stage between the date and the replacement does not
 	// decide the verdict, nor take the finding.
 	dir := t.TempDir()
 	src := strings.Replace(plan, "%s", "2027-09", 1) + "stage \"add-branch\" {\n  date = \"2027-03\"\n  add \"site\" \"Branch\" {}\n}\n"
 	os.WriteFile(filepath.Join(dir, "t.exchange.hcl"), []byte(src), 0o644)
-	out, _, code := runIn(t, dir, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "compact", ".")
+	out, _, code = runIn(t, dir, "", noEnv, "check", "--as-of", "2026-12-06", "--format", "compact", ".")
 	if code != exitFindings || !strings.Contains(out, "(current, as of 2027-02-28, until stage replace-dc on 2027-09)") {
 		t.Errorf("with an unrelated stage: exit %d\n%s", code, out)
+	}
+	// graph --state colours the state as check judges it, its last day
+	// included.
+	out, _, _ = runIn(t, dir, "", noEnv, "graph", "--as-of", "2026-12-06", "--state", "current", ".")
+	if !strings.Contains(out, `findings: 1 error`) {
+		t.Errorf("graph --state current does not show the last day's error:\n%s", out)
 	}
 }

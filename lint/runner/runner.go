@@ -487,29 +487,16 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 			states = append(states, lint.StateResult{State: lint.StateOf(st)})
 			continue
 		}
-		fs, us, ran, err := c.checkState(plan, st, probs)
+		fs, us, ran, lastDay, err := c.judgeState(plan, i, probs)
 		if err != nil {
 			return nil, nil, false, nil, err
-		}
-		// A state lasts until the next stage: judged on its last day too,
-		// it shows what passes meanwhile (a support date the plan lets go
-		// by before the stage that would end it).
-		if ran && i+1 < len(plan.States) {
-			first := StateAsOf(st, c.opts.AsOf)
-			if last := StateAsOf(plan.States[i+1], c.opts.AsOf).AddDays(-1); last.After(first) {
-				later, _, _, err := c.checkStateOn(plan, st, probs, last, false)
-				if err != nil {
-					return nil, nil, false, nil, err
-				}
-				fs = lint.OnLastDay(fs, later, last.String(), c.transition)
-			}
 		}
 		if i == 0 {
 			rulesRun = ran
 		}
 		all = append(all, fs...)
 		unknowns = append(unknowns, us...)
-		states = append(states, lint.StateResult{State: lint.StateOf(st), Checked: ran})
+		states = append(states, lint.StateResult{State: lint.StateOf(st), Checked: ran, LastDay: lastDay})
 	}
 	// Suppressions are positional: applied once to every state's findings,
 	// they hide a problem wherever it is found, and one is unused only if it
@@ -555,9 +542,49 @@ func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema
 	return c.checkStateOn(plan, st, probs, StateAsOf(st, c.opts.AsOf), c.opts.Coverage)
 }
 
+// judgeState checks the state plan.States[i] as checkState does, and, but
+// for the last state, on its last day too, the day before the next stage:
+// an error that comes while the state lasts is its own (lint.OnLastDay).
+// Both are merged before the configuration sets severities, so that a rule
+// whose severity it lowers still has its deadlines seen. lastDay holds
+// what the rules find on that day, whatever its severity (nil when the
+// state is not judged on a last day of its own).
+func (c *checker) judgeState(plan *schema.Plan, i int, probs []schema.Problem) (fs []lint.Finding, us []lint.Unknown, ran bool, lastDay map[lint.Identity]bool, err error) {
+	st := plan.States[i]
+	first := StateAsOf(st, c.opts.AsOf)
+	fs, us, ran, err = c.rawState(plan, st, probs, first, c.opts.Coverage)
+	if err != nil {
+		return nil, nil, false, nil, err
+	}
+	if ran && i+1 < len(plan.States) {
+		if last := StateAsOf(plan.States[i+1], c.opts.AsOf).AddDays(-1); last.After(first) {
+			later, _, _, err := c.rawState(plan, st, probs, last, false)
+			if err != nil {
+				return nil, nil, false, nil, err
+			}
+			lastDay = make(map[lint.Identity]bool, len(later))
+			for _, f := range later {
+				lastDay[lint.IdentityOf(f)] = true
+			}
+			fs = lint.OnLastDay(fs, later, last.String(), c.transition)
+		}
+	}
+	return c.opts.Config.Apply(fs, c.structural), us, ran, lastDay, nil
+}
+
 // checkStateOn is checkState on the date asOf, collecting what the rules
 // could not judge when coverage is set.
 func (c *checker) checkStateOn(plan *schema.Plan, st *schema.State, probs []schema.Problem, asOf catalog.Date, coverage bool) ([]lint.Finding, []lint.Unknown, bool, error) {
+	fs, us, ran, err := c.rawState(plan, st, probs, asOf, coverage)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return c.opts.Config.Apply(fs, c.structural), us, ran, nil
+}
+
+// rawState runs the enabled rules on a state on the date asOf, and leaves
+// the findings with their rules' own severities.
+func (c *checker) rawState(plan *schema.Plan, st *schema.State, probs []schema.Problem, asOf catalog.Date, coverage bool) ([]lint.Finding, []lint.Unknown, bool, error) {
 	var of *schema.Plan
 	if isPlan(plan) {
 		of = plan
@@ -574,7 +601,7 @@ func (c *checker) checkStateOn(plan *schema.Plan, st *schema.State, probs []sche
 	if err != nil {
 		return nil, nil, false, err
 	}
-	return c.opts.Config.Apply(fs, c.structural), us, rulesRun, nil
+	return fs, us, rulesRun, nil
 }
 
 // StateAsOf is the date a state is judged on in a run on asOf: the later
@@ -628,7 +655,15 @@ func CheckState(plan *schema.Plan, st *schema.State, probs []schema.Problem, fil
 	if !st.Checkable {
 		return nil, nil
 	}
-	fs, _, rulesRun, err := c.checkState(plan, st, probs)
+	var fs []lint.Finding
+	var rulesRun bool
+	var err error
+	if i := slices.Index(plan.States, st); isPlan(plan) && i >= 0 {
+		// As check judges it: on its last day too.
+		fs, _, rulesRun, _, err = c.judgeState(plan, i, probs)
+	} else {
+		fs, _, rulesRun, err = c.checkState(plan, st, probs)
+	}
 	if err != nil {
 		return nil, err
 	}
