@@ -37,6 +37,7 @@ type jsonState struct {
 	Date        string       `json:"date"`
 	Start       string       `json:"start"`
 	JudgedOn    string       `json:"judged_on"`
+	LastDay     string       `json:"last_day,omitempty"`
 	Description string       `json:"description"`
 	Checked     bool         `json:"checked"`
 	Changes     []jsonChange `json:"changes"`
@@ -99,7 +100,7 @@ func WriteJSON(w io.Writer, t *Timeline) error {
 	doc := jsonTimeline{Version: JSONVersion, Organization: t.Organization, AsOf: t.AsOf.String(), Verdict: t.Verdict,
 		States: []jsonState{}, Summary: jsonSummary{countsOf(t.Counts), t.Unlisted}}
 	for _, s := range t.States {
-		js := jsonState{Name: s.Name, Date: s.Date, Start: s.Start.String(), JudgedOn: s.JudgedOn.String(), Description: s.Description,
+		js := jsonState{Name: s.Name, Date: s.Date, Start: s.Start.String(), JudgedOn: s.JudgedOn.String(), LastDay: s.LastDay.String(), Description: s.Description,
 			Checked: s.Checked, Changes: []jsonChange{}, Versions: []jsonCount{}, Servers: []jsonServer{}, Counts: countsOf(s.Counts),
 			Findings: []any{}, Unlisted: s.Unlisted, Verdict: s.Verdict}
 		for _, c := range s.Changes {

@@ -56,12 +56,19 @@ const (
 var changeMarks = map[string]string{"add": "+", "change": "~", "remove": "-"}
 
 func writeState(bw *bufio.Writer, s *State) {
+	lastDay := ""
+	if !s.LastDay.IsZero() {
+		lastDay = fmt.Sprintf(", and on %s, its last day", s.LastDay)
+	}
 	if s.Date == "" {
-		fmt.Fprintf(bw, "%s (as of %s)\n", escape.Text(s.Name), s.JudgedOn)
+		fmt.Fprintf(bw, "%s (as of %s%s)\n", escape.Text(s.Name), s.JudgedOn, lastDay)
 	} else {
 		fmt.Fprintf(bw, "stage %s, %s", escape.Text(s.Name), escape.Text(s.Date))
-		if s.JudgedOn != s.Start {
-			fmt.Fprintf(bw, " (judged on %s)", s.JudgedOn)
+		switch {
+		case s.JudgedOn != s.Start:
+			fmt.Fprintf(bw, " (judged on %s%s)", s.JudgedOn, lastDay)
+		case lastDay != "":
+			fmt.Fprintf(bw, " (judged on its last day too, %s)", s.LastDay)
 		}
 		bw.WriteString("\n")
 	}

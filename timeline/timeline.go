@@ -69,8 +69,9 @@ type State struct {
 	Description string
 	// Start is the day the state begins: the stage's date, or the run's
 	// date for the current state. JudgedOn is the date its rules judge it
-	// on (runner.StateAsOf).
-	Start, JudgedOn catalog.Date
+	// on (runner.StateAsOf), and LastDay the other, the day before the next
+	// stage (zero for the last state, or when that day is no later).
+	Start, JudgedOn, LastDay catalog.Date
 	// Checked is false when the rules did not run on the state: a stage
 	// removed a block it still names, or the topology has structural
 	// errors (each listed at the stage it is written in, or at the current
@@ -167,6 +168,13 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		}
 		t.States = append(t.States, s)
 		index[s.Name] = s
+	}
+	// Every state but the last is judged on its last day too, the day
+	// before the next stage (runner's judgeState).
+	for i := 0; i+1 < len(t.States); i++ {
+		if last := t.States[i+1].JudgedOn.AddDays(-1); last.After(t.States[i].JudgedOn) {
+			t.States[i].LastDay = last
+		}
 	}
 	current := t.States[0]
 	for _, f := range findings {
