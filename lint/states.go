@@ -17,6 +17,10 @@ import (
 type State struct {
 	Name string
 	Date string
+	// Overdue marks a stage dated before the run's date: its state is
+	// still to come (the topology outside stages is today's), so it is
+	// late, and the problems it would resolve are not planned.
+	Overdue bool
 }
 
 // CurrentState names the state before any stage.
@@ -273,7 +277,7 @@ func AcrossStatesGivingWay(fs, gaveWay []Finding, states []StateResult, transiti
 		if !r.changed {
 			f.ResolvedBy = r.resolved
 		}
-		f.Planned = (r.start == 0 || r.byTime) && f.ResolvedBy != nil && started[r.key] == 1 && f.JudgedOn == ""
+		f.Planned = (r.start == 0 || r.byTime) && f.ResolvedBy != nil && !f.ResolvedBy.Overdue && started[r.key] == 1 && f.JudgedOn == ""
 		out = append(out, f)
 	}
 	return out
@@ -356,8 +360,12 @@ func (f Finding) StateNote() string {
 
 // on names a resolving stage and its date: "stage retire-2007 on 2027-06".
 func (s State) on() string {
-	if s.Date == "" {
-		return "stage " + s.Name
+	on := "stage " + s.Name
+	if s.Date != "" {
+		on += " on " + s.Date
 	}
-	return "stage " + s.Name + " on " + s.Date
+	if s.Overdue {
+		on += " (overdue)"
+	}
+	return on
 }

@@ -372,3 +372,18 @@ func TestAcrossStatesBroughtByTime(t *testing.T) {
 		}
 	}
 }
+
+// A stage dated before the run's date has not happened (the topology is
+// today's): the problem it would resolve is not planned, and the note says
+// the stage is overdue.
+func TestAcrossStatesOverdueStage(t *testing.T) {
+	late := State{Name: "s1", Date: "2025-09", Overdue: true}
+	f := at("a", stCurrent, 5, Error)
+	got := AcrossStates([]Finding{f}, []StateResult{{State: stCurrent, Checked: true}, {State: late, Checked: true}}, nil)
+	if len(got) != 1 || got[0].Planned || got[0].ResolvedBy == nil || !got[0].ResolvedBy.Overdue {
+		t.Fatalf("%+v", got)
+	}
+	if note, want := got[0].StateNote(), "current, until stage s1 on 2025-09 (overdue)"; note != want {
+		t.Errorf("note %q, want %q", note, want)
+	}
+}

@@ -43,8 +43,9 @@ type jsonFinding struct {
 }
 
 type jsonStage struct {
-	Stage string `json:"stage"`
-	Date  string `json:"date"`
+	Stage   string `json:"stage"`
+	Date    string `json:"date"`
+	Overdue bool   `json:"overdue,omitempty"`
 }
 
 // JSONFinding is a finding as the JSON format holds it, for the JSON
@@ -64,7 +65,7 @@ func toJSONFinding(f lint.Finding) jsonFinding {
 		planned := f.Planned
 		jf.State, jf.StateDate, jf.States, jf.Planned = f.State.Name, f.State.Date, f.States, &planned
 		if f.ResolvedBy != nil {
-			jf.ResolvedBy = &jsonStage{Stage: f.ResolvedBy.Name, Date: f.ResolvedBy.Date}
+			jf.ResolvedBy = &jsonStage{Stage: f.ResolvedBy.Name, Date: f.ResolvedBy.Date, Overdue: f.ResolvedBy.Overdue}
 		}
 		jf.JudgedOn = f.JudgedOn
 	}

@@ -71,6 +71,9 @@ func appendState(b []byte, in string, f lint.Finding) []byte {
 		b = append(b, ","+in+`"resolved_by": {`...)
 		b = appendField(b, in+"  ", "stage", r.Name)
 		b = appendField(b, ","+in+"  ", "date", r.Date)
+		if r.Overdue {
+			b = append(b, ","+in+`  "overdue": true`...)
+		}
 		b = append(b, in+"}"...)
 	}
 	if f.JudgedOn != "" {

@@ -130,7 +130,11 @@ func stateProperties(f lint.Finding) *sarif.PropertyBag {
 	pb.Add("states", f.States)
 	pb.Add("planned", f.Planned)
 	if f.ResolvedBy != nil {
-		pb.Add("resolvedBy", map[string]string{"stage": f.ResolvedBy.Name, "date": f.ResolvedBy.Date})
+		rb := map[string]any{"stage": f.ResolvedBy.Name, "date": f.ResolvedBy.Date}
+		if f.ResolvedBy.Overdue {
+			rb["overdue"] = true
+		}
+		pb.Add("resolvedBy", rb)
 	}
 	if f.JudgedOn != "" {
 		pb.Add("judgedOn", f.JudgedOn)

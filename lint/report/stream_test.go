@@ -145,7 +145,7 @@ func FuzzAppendFinding(f *testing.F) {
 			fd.States = []string{name, message}[:1+related%4/2]
 			fd.Planned = related%3 == 0
 			if related%5 > 1 {
-				fd.ResolvedBy = &lint.State{Name: message, Date: name}
+				fd.ResolvedBy = &lint.State{Name: message, Date: name, Overdue: related%5 == 3}
 			}
 		}
 		// encoding/json's bytes, then escape.JSON's (the same value, safe to

@@ -483,8 +483,13 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 	var states []lint.StateResult
 	rulesRun := false
 	for i, st := range plan.States {
+		// A stage dated before the run's date has not happened: the
+		// topology outside stages is today's. It is overdue, and what it
+		// would resolve is not planned.
+		state := lint.StateOf(st)
+		state.Overdue = st.Stage != nil && !st.Date.IsZero() && st.Date.Before(c.opts.AsOf)
 		if i > 0 && !lint.RulesRun(st, probs) {
-			states = append(states, lint.StateResult{State: lint.StateOf(st)})
+			states = append(states, lint.StateResult{State: state})
 			continue
 		}
 		fs, us, ran, lastDay, err := c.judgeState(plan, i, probs)
@@ -496,7 +501,7 @@ func (c *checker) check(dir string, files []*schema.File) ([]lint.Finding, []lin
 		}
 		all = append(all, fs...)
 		unknowns = append(unknowns, us...)
-		states = append(states, lint.StateResult{State: lint.StateOf(st), Checked: ran, LastDay: lastDay})
+		states = append(states, lint.StateResult{State: state, Checked: ran, LastDay: lastDay})
 	}
 	// Suppressions are positional: applied once to every state's findings,
 	// they hide a problem wherever it is found, and one is unused only if it
