@@ -158,7 +158,7 @@ func (l *Life) judge(asOf catalog.Date, soonDays int) {
 	case l.Modern:
 		l.Status, l.Level = "in support (Modern Lifecycle Policy: no fixed end)", graph.Clean
 	case l.ExtendedEnd.IsZero():
-		l.Status, l.Level = "no end of support in exlint's catalogue", graph.Info
+		l.Status, l.Level = "end of support unknown: exlint's catalogue has no date for it, so it is not judged", graph.Info
 	case asOf.After(l.ExtendedEnd):
 		l.Status, l.Level = "out of support since "+l.ExtendedEnd.String(), graph.Error
 	case asOf.DaysUntil(l.ExtendedEnd) <= soonDays:
