@@ -892,10 +892,7 @@ func bodyAttributes(body hcl.Body) hcl.Attributes {
 
 // blockRange is the whole block, as the decoder records it.
 func blockRange(hb *hcl.Block) hcl.Range {
-	if sb, ok := hb.Body.(interface{ Range() hcl.Range }); ok {
-		return hcl.RangeBetween(hb.DefRange, sb.Range())
-	}
-	return hb.DefRange
+	return hcl.RangeBetween(hb.DefRange, bodyRange(hb))
 }
 
 // bodyRange is the block's body, braces included.

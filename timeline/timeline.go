@@ -70,7 +70,8 @@ type State struct {
 	// Start is the day the state begins: the stage's date, or the run's
 	// date for the current state. JudgedOn is the date its rules judge it
 	// on (runner.StateAsOf), and LastDay the other, the day before the next
-	// stage (zero for the last state, or when that day is no later).
+	// stage (zero for the last state, a state the rules do not run on, or
+	// when that day is no later).
 	Start, JudgedOn, LastDay catalog.Date
 	// Checked is false when the rules did not run on the state: a stage
 	// removed a block it still names, or the topology has structural
@@ -169,10 +170,10 @@ func Build(plan *schema.Plan, findings []lint.Finding, opt Options) *Timeline {
 		t.States = append(t.States, s)
 		index[s.Name] = s
 	}
-	// Every state but the last is judged on its last day too, the day
-	// before the next stage (runner's judgeState).
+	// Every state but the last whose rules run is judged on its last day
+	// too, the day before the next stage (runner's judgeState).
 	for i := 0; i+1 < len(t.States); i++ {
-		if last := t.States[i+1].JudgedOn.AddDays(-1); last.After(t.States[i].JudgedOn) {
+		if last := t.States[i+1].JudgedOn.AddDays(-1); t.States[i].Checked && last.After(t.States[i].JudgedOn) {
 			t.States[i].LastDay = last
 		}
 	}

@@ -145,8 +145,8 @@ func (d drawing) diagram(dir string, files []*schema.File, plan *schema.Plan, pr
 	if notes == nil {
 		notes = io.Discard
 	}
-	if len(probs) == 0 && !state.Checkable {
-		fmt.Fprintf(notes, "exlint: state %q names a block a stage removed, so its rules do not run; the diagram draws it as not checked\n", state.Name)
+	if why := lint.WhyNotChecked(state, probs); why != "" && why != lint.NotCheckedStructural {
+		fmt.Fprintf(notes, "exlint: state %q: %s, so its rules do not run; the diagram draws it as not checked\n", state.Name, why)
 	}
 	if err != nil {
 		return nil, internalErr(err)

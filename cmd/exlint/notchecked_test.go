@@ -74,7 +74,7 @@ func TestNotCheckedStateEverywhere(t *testing.T) {
 	tmp := t.TempDir()
 	for _, format := range []string{"dot", "mermaid"} {
 		out, stderr, code := exlint(t, noEnv, "graph", dir, "--state", "retire", "--as-of", asOf, "--format", format)
-		if code != exitOK || !strings.Contains(stderr, `state "retire" names a block a stage removed, so its rules do not run; the diagram draws it as not checked`) {
+		if code != exitOK || !strings.Contains(stderr, `state "retire": a stage removed a block this state still names, so its rules do not run; the diagram draws it as not checked`) {
 			t.Errorf("%s: exit %d: %s", format, code, stderr)
 		}
 		if strings.Contains(out, "no findings") || !strings.Contains(out, "not checked: the rules did not run") ||

@@ -356,3 +356,67 @@ stage "replace-dc" {
 		t.Errorf("graph --state current does not show the last day's error:\n%s", out)
 	}
 }
+
+// A state the rules do not run on is not said to be judged on its last
+// day, and graph names why it is not checked as plan does: stages of the
+// same date are not a removed block.
+func TestNotCheckedStatesSayWhy(t *testing.T) {
+	const head = "organization \"O\" {}\nsite \"HQ\" {}\nserver \"EX01\" {\n  site    = \"HQ\"\n  version = \"SE\"\n  update  = \"RTM\"\n  roles   = [\"mailbox\"]\n}\n"
+	removed := t.TempDir()
+	os.WriteFile(filepath.Join(removed, "t.exchange.hcl"), []byte(head+
+		"server \"EX02\" {\n  site    = \"HQ\"\n  version = \"SE\"\n  update  = \"RTM\"\n  roles   = [\"mailbox\"]\n}\n"+
+		"dag \"D\" {\n  members = [\"EX01\", \"EX02\"]\n}\n"+
+		"stage \"s1\" {\n  date = \"2027-01\"\n  remove \"server\" \"EX01\" {}\n}\n"+
+		"stage \"s2\" {\n  date = \"2027-06\"\n  change \"server\" \"EX02\" {\n    update = \"RTM\"\n  }\n}\n"), 0o644)
+	out, _, _ := runIn(t, removed, "", noEnv, "plan", "--as-of", "2026-01-01", ".")
+	if !strings.Contains(out, "\nstage s1, 2027-01\n") || !strings.Contains(out, "current (as of 2026-01-01, and on 2026-12-31, its last day)") {
+		t.Errorf("plan:\n%s", out)
+	}
+	same := t.TempDir()
+	change := "  change \"server\" \"EX01\" {\n    update = \"RTM\"\n  }\n"
+	os.WriteFile(filepath.Join(same, "t.exchange.hcl"), []byte(head+
+		"stage \"a\" {\n  date = \"2027-01\"\n"+change+"}\nstage \"b\" {\n  date = \"2027-01\"\n"+change+"}\n"), 0o644)
+	_, stderr, _ := runIn(t, same, "", noEnv, "graph", "--as-of", "2026-01-01", "--state", "b", ".")
+	if want := `state "b": two stages share a date, whose order is unknown, so its rules do not run`; !strings.Contains(stderr, want) {
+		t.Errorf("graph --state b: %q, want %q", stderr, want)
+	}
+}
+
+// A plan in JSON says what the same plan in HCL says: the stage that adds
+// Exchange 2007 beside 2016 is told not to add it (a JSON stage's block
+// covers its body, so the versions it writes are known to be its own).
+func TestJSONPlanLikeHCL(t *testing.T) {
+	hclDir, jsonDir := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(hclDir, "t.exchange.hcl"), []byte(`organization "O" {}
+site "HQ" {}
+server "EX16" {
+  site    = "HQ"
+  version = "2016"
+  update  = "CU23"
+  roles   = ["mailbox"]
+}
+stage "bring-2007" {
+  date = "2030-01"
+  add "server" "EX07" {
+    site    = "HQ"
+    version = "2007"
+    update  = "SP3 RU23"
+    roles   = ["mailbox"]
+  }
+}
+`), 0o644)
+	os.WriteFile(filepath.Join(jsonDir, "t.exchange.hcl.json"), []byte(`{
+  "organization": {"O": {}},
+  "site": {"HQ": {}},
+  "server": {"EX16": {"site": "HQ", "version": "2016", "update": "CU23", "roles": ["mailbox"]}},
+  "stage": {"bring-2007": {"date": "2030-01", "add": {"server": {"EX07": {"site": "HQ", "version": "2007", "update": "SP3 RU23", "roles": ["mailbox"]}}}}}
+}
+`), 0o644)
+	const want = "error: Exchange Server 2007 (EX07) cannot join an organization with Exchange Server 2016 (EX16): do not add EX07"
+	for _, dir := range []string{hclDir, jsonDir} {
+		out, _, _ := runIn(t, dir, "", noEnv, "check", "--as-of", "2025-01-01", "--format", "compact", ".")
+		if !strings.Contains(out, want) {
+			t.Errorf("%s:\n%s", dir, out)
+		}
+	}
+}

@@ -13,8 +13,9 @@ import (
 // the values in them come from the input. What Text writes as an escape
 // (C1 controls such as the 8-bit CSI, DEL, line and paragraph separators,
 // bidirectional controls) becomes the format's own escape of the same
-// character, and the first # of "##vso[" and "##[", which the Azure agent
-// runs as a command wherever it is in a line, becomes one too. The rest
+// character, and one # of "##vso[" and "##[", which the Azure agent runs as
+// a command wherever it is in a line, becomes one too (the second in JSON,
+// "#\u0023vso[", the first in XML, "&#35;#vso["). The rest
 // (C0 controls, line breaks, quotes) the encoders escape already.
 
 // JSON rewrites an encoded JSON document (or a part of one holding whole
