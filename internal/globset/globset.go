@@ -447,8 +447,9 @@ func expand(p string, emit func(string)) {
 		case '[':
 			i = classEnd(p, i)
 		case '{':
-			closing := i + 1 + closingBrace(p[i+1:])
-			for _, alt := range alternatives(p[i+1 : closing]) {
+			alts, end := braces(p[i+1:])
+			closing := i + 1 + end
+			for _, alt := range alts {
 				expand(p[:i]+alt+p[closing+1:], emit)
 			}
 			return
@@ -536,10 +537,11 @@ func readClass(p string) (*class, int) {
 	return c, i + 1
 }
 
-// closingBrace returns the index in s of the } that closes a { just
-// before s.
-func closingBrace(s string) int {
-	depth := 1
+// braces reads the inside of a {...} whose { is just before s, in one
+// pass: its alternatives (split at its own commas, those of nested braces
+// aside) and the index in s of the } that closes it (len(s) without one).
+func braces(s string) (alts []string, end int) {
+	depth, from := 1, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\\':
@@ -550,36 +552,16 @@ func closingBrace(s string) int {
 			depth++
 		case '}':
 			if depth--; depth == 0 {
-				return i
+				return append(alts, s[from:i]), i
 			}
-		}
-	}
-	return len(s)
-}
-
-// alternatives splits the inside of a {...} at its commas, those of
-// nested braces aside.
-func alternatives(s string) []string {
-	var out []string
-	depth, from := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '[':
-			i = classEnd(s, i)
-		case '{':
-			depth++
-		case '}':
-			depth--
 		case ',':
-			if depth == 0 {
-				out = append(out, s[from:i])
+			if depth == 1 {
+				alts = append(alts, s[from:i])
 				from = i + 1
 			}
 		}
 	}
-	return append(out, s[from:])
+	return append(alts, s[from:]), len(s)
 }
 
 // classEnd returns the index of the ] that closes the class at s[i] (the

@@ -544,7 +544,11 @@ func isPlan(plan *schema.Plan) bool { return len(plan.States) > 1 || len(plan.Pr
 // severity. A topology without stages is its current state, checked as
 // lint.Check checks it.
 func (c *checker) checkState(plan *schema.Plan, st *schema.State, probs []schema.Problem) ([]lint.Finding, []lint.Unknown, bool, error) {
-	return c.checkStateOn(plan, st, probs, StateAsOf(st, c.opts.AsOf), c.opts.Coverage)
+	fs, us, ran, err := c.rawState(plan, st, probs, StateAsOf(st, c.opts.AsOf), c.opts.Coverage)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return c.opts.Config.Apply(fs, c.structural), us, ran, nil
 }
 
 // judgeState checks the state plan.States[i] as checkState does, and, but
@@ -575,16 +579,6 @@ func (c *checker) judgeState(plan *schema.Plan, i int, probs []schema.Problem) (
 		}
 	}
 	return c.opts.Config.Apply(fs, c.structural), us, ran, lastDay, nil
-}
-
-// checkStateOn is checkState on the date asOf, collecting what the rules
-// could not judge when coverage is set.
-func (c *checker) checkStateOn(plan *schema.Plan, st *schema.State, probs []schema.Problem, asOf catalog.Date, coverage bool) ([]lint.Finding, []lint.Unknown, bool, error) {
-	fs, us, ran, err := c.rawState(plan, st, probs, asOf, coverage)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	return c.opts.Config.Apply(fs, c.structural), us, ran, nil
 }
 
 // rawState runs the enabled rules on a state on the date asOf, and leaves
